@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QStringList>
+
+#include <spdlog/sinks/rotating_file_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+namespace agency::app {
+
+namespace {
+    void routeQtMessage(QtMsgType type, const QMessageLogContext& context, const QString& message)
+    {
+        const std::string text = message.toStdString();
+        const char* category = context.category ? context.category : "qt";
+        switch (type) {
+        case QtDebugMsg:
+            spdlog::debug("[{}] {}", category, text);
+            break;
+        case QtInfoMsg:
+            spdlog::info("[{}] {}", category, text);
+            break;
+        case QtWarningMsg:
+            spdlog::warn("[{}] {}", category, text);
+            break;
+        case QtCriticalMsg:
+            spdlog::error("[{}] {}", category, text);
+            break;
+        case QtFatalMsg:
+            spdlog::critical("[{}] {}", category, text);
+            spdlog::default_logger()->flush();
+            std::abort();
+        }
+    }
+}
+
+QString logLevelNames() { return QStringLiteral("trace, debug, info, warning, error, critical, off"); }
+
+bool isLogLevel(const QString& name)
+{
+    return QStringList { QStringLiteral("trace"), QStringLiteral("debug"), QStringLiteral("info"),
+        QStringLiteral("warning"), QStringLiteral("warn"), QStringLiteral("error"), QStringLiteral("critical"),
+        QStringLiteral("off") }
+        .contains(name);
+}
+
+QString logFilePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/logs/agency-os.log");
+}
+
+void setUpLogging(const QString& stderrLevel, bool verboseFile)
+{
+    const auto level = spdlog::level::from_str(stderrLevel == QStringLiteral("warning") ? "warn" : stderrLevel.toStdString());
+    std::vector<spdlog::sink_ptr> sinks;
+
+    auto console = std::make_shared<spdlog::sinks::stderr_sink_mt>();
+    console->set_pattern("agency-os: %l: %v");
+    console->set_level(level);
+    sinks.push_back(console);
+
+    const QString path = logFilePath();
+    if (QDir().mkpath(QFileInfo(path).absolutePath())) {
+        try {
+            auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(path.toStdString(), 5 * 1024 * 1024, 3);
+            file->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z [%l] [pid %P] %v");
+            file->set_level(verboseFile ? std::min(level, spdlog::level::info) : spdlog::level::info);
+            sinks.push_back(file);
+        } catch (const spdlog::spdlog_ex&) {
+            // No writable log folder: stderr still works, and start-up must not fail over a log file.
+        }
+    }
+    auto logger = std::make_shared<spdlog::logger>("agency-os", sinks.begin(), sinks.end());
+    logger->set_level(spdlog::level::trace);
+    logger->flush_on(spdlog::level::warn);
+    spdlog::set_default_logger(logger);
+    qInstallMessageHandler(routeQtMessage);
+}
+
+} // namespace agency::app

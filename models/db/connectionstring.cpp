@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectionstring.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QUrl>
+
+namespace agency::db {
+
+namespace {
+
+    QString tr(const char* text) { return QCoreApplication::translate("ConnectionString", text); }
+
+    // libpq's URI decoding: %XX escapes only ('+' stays '+'). Returns nullopt on a broken escape.
+    std::optional<QString> percentDecode(QStringView part)
+    {
+        QByteArray bytes;
+        const QByteArray utf8 = part.toUtf8();
+        for (qsizetype i = 0; i < utf8.size(); ++i) {
+            const char c = utf8.at(i);
+            if (c != '%') {
+                bytes.append(c);
+                continue;
+            }
+            auto hexValue = [](char h) -> int {
+                if (h >= '0' && h <= '9')
+                    return h - '0';
+                if (h >= 'a' && h <= 'f')
+                    return h - 'a' + 10;
+                if (h >= 'A' && h <= 'F')
+                    return h - 'A' + 10;
+                return -1;
+            };
+            if (i + 2 >= utf8.size())
+                return std::nullopt;
+            const int high = hexValue(utf8.at(i + 1));
+            const int low = hexValue(utf8.at(i + 2));
+            if (high < 0 || low < 0)
+                return std::nullopt;
+            bytes.append(static_cast<char>(high * 16 + low));
+            i += 2;
+        }
+        if (bytes.contains('\0'))
+            return std::nullopt;
+        return QString::fromUtf8(bytes);
+    }
+
+    bool isKeyword(const QString& key)
+    {
+        if (key.isEmpty())
+            return false;
+        for (const QChar c : key) {
+            if (!(c.isLower() && c.unicode() < 128) && c != u'_')
+                return false;
+        }
+        return true;
+    }
+
+    std::optional<ConnectionString> fail(QString* error, const QString& message)
+    {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    }
+
+    std::optional<ConnectionString> parsePostgres(QStringView rest, QString* error)
+    {
+        ConnectionString cs;
+        cs.dialect = Dialect::PostgreSQL;
+
+        QStringView query;
+        if (const auto q = rest.indexOf(u'?'); q >= 0) {
+            query = rest.mid(q + 1);
+            rest = rest.left(q);
+        }
+        QStringView authority = rest;
+        QStringView path;
+        bool hasPath = false;
+        if (const auto slash = rest.indexOf(u'/'); slash >= 0) {
+            authority = rest.left(slash);
+            path = rest.mid(slash + 1);
+            hasPath = true;
+        }
+
+        if (const auto at = authority.lastIndexOf(u'@'); at >= 0) {
+            const QStringView userInfo = authority.left(at);
+            authority = authority.mid(at + 1);
+            QStringView userPart = userInfo;
+            if (const auto colon = userInfo.indexOf(u':'); colon >= 0) {
+                userPart = userInfo.left(colon);
+                const auto password = percentDecode(userInfo.mid(colon + 1));
+                if (!password)
+                    return fail(error, tr("the password has a broken %-escape (write %40 for @, %3A for :, %25 for %)"));
+                cs.password = *password;
+            }
+            const auto user = percentDecode(userPart);
+            if (!user)
+                return fail(error, tr("the user name has a broken %-escape"));
+            cs.user = *user;
+        }
+
+        QStringView hostPart = authority;
+        QStringView portPart;
+        if (authority.startsWith(u'[')) {
+            const auto close = authority.indexOf(u']');
+            if (close < 0)
+                return fail(error, tr("an IPv6 host must be closed with ']' (for example [::1]:5432)"));
+            hostPart = authority.mid(1, close - 1);
+            const QStringView after = authority.mid(close + 1);
+            if (!after.isEmpty()) {
+                if (!after.startsWith(u':'))
+                    return fail(error, tr("unexpected text after the IPv6 host; expected ':port'"));
+                portPart = after.mid(1);
+                if (portPart.isEmpty())
+                    return fail(error, tr("the port after ':' is empty"));
+            }
+            if (hostPart.isEmpty())
+                return fail(error, tr("the IPv6 host between '[' and ']' is empty"));
+        } else if (const auto colon = authority.lastIndexOf(u':'); colon >= 0) {
+            hostPart = authority.left(colon);
+            portPart = authority.mid(colon + 1);
+            if (portPart.isEmpty())
+                return fail(error, tr("the port after ':' is empty"));
+        }
+        if (hostPart.contains(u',') || portPart.contains(u','))
+            return fail(error, tr("several hosts in one connection string are not supported; give one host"));
+        const auto host = percentDecode(hostPart);
+        if (!host)
+            return fail(error, tr("the host has a broken %-escape"));
+        cs.host = *host;
+        if (!cs.host.isEmpty() && !cs.host.startsWith(u'/')) {
+            for (const QChar c : std::as_const(cs.host)) {
+                if (c.isSpace() || c == u'/' || c == u'@' || c == u'[' || c == u']' || c == u'?')
+                    return fail(error, tr("the host name contains '%1', which no host name may contain").arg(c));
+            }
+        }
+        if (!portPart.isEmpty()) {
+            bool ok = false;
+            const int port = portPart.toInt(&ok);
+            if (!ok || port < 1 || port > 65535 || !portPart.front().isDigit())
+                return fail(error, tr("the port must be a number from 1 to 65535"));
+            cs.port = port;
+        }
+
+        if (hasPath) {
+            const auto database = percentDecode(path);
+            if (!database)
+                return fail(error, tr("the database name has a broken %-escape"));
+            cs.database = *database;
+        }
+
+        if (!query.isEmpty()) {
+            for (const QStringView pair : query.split(u'&')) {
+                if (pair.isEmpty())
+                    continue;
+                const auto eq = pair.indexOf(u'=');
+                if (eq < 0)
+                    return fail(error, tr("the option '%1' has no value; write key=value").arg(pair.left(40)));
+                const auto key = percentDecode(pair.left(eq));
+                const auto value = percentDecode(pair.mid(eq + 1));
+                if (!key || !value)
+                    return fail(error, tr("an option has a broken %-escape"));
+                if (!isKeyword(*key))
+                    return fail(error, tr("'%1' is not a connection option name (lowercase letters and _)").arg(key->left(40)));
+                if (value->contains(u';'))
+                    return fail(error, tr("the value of option '%1' may not contain ';'").arg(*key));
+                if (*key == u"host" || *key == u"hostaddr") {
+                    if (*key == u"host")
+                        cs.host = *value;
+                    else
+                        cs.setOption(*key, *value);
+                } else if (*key == u"port") {
+                    bool ok = false;
+                    const int port = value->toInt(&ok);
+                    if (!ok || port < 1 || port > 65535)
+                        return fail(error, tr("the port must be a number from 1 to 65535"));
+                    cs.port = port;
+                } else if (*key == u"dbname") {
+                    cs.database = *value;
+                } else if (*key == u"user") {
+                    cs.user = *value;
+                } else if (*key == u"password") {
+                    cs.password = *value;
+                } else {
+                    cs.setOption(*key, *value);
+                }
+            }
+        }
+        if (const QString timeout = cs.option(QStringLiteral("connect_timeout")); !timeout.isNull()) {
+            bool ok = false;
+            if (timeout.toInt(&ok) < 0 || !ok)
+                return fail(error, tr("connect_timeout must be a whole number of seconds"));
+        }
+        return cs;
+    }
+
+} // namespace
+
+std::optional<ConnectionString> ConnectionString::parse(const QString& input, QString* error)
+{
+    const QString text = input.trimmed();
+    if (text.isEmpty())
+        return fail(error, tr("the database location is empty; expected %1").arg(expectedForms()));
+
+    for (const auto& scheme : { QStringLiteral("postgresql://"), QStringLiteral("postgres://") }) {
+        if (text.startsWith(scheme, Qt::CaseInsensitive))
+            return parsePostgres(QStringView(text).mid(scheme.size()), error);
+    }
+
+    QString path;
+    if (text.startsWith(QStringLiteral("sqlite:"), Qt::CaseInsensitive)) {
+        path = text.mid(7);
+        if (path.startsWith(QStringLiteral("//")))
+            path = path.mid(2);
+        if (path.isEmpty())
+            return fail(error, tr("sqlite: needs a file path after it, for example sqlite:/home/me/agency.db"));
+    } else if (text.endsWith(QStringLiteral(".db"), Qt::CaseInsensitive)
+        || text.endsWith(QStringLiteral(".sqlite"), Qt::CaseInsensitive)) {
+        if (text.contains(QStringLiteral("://")))
+            return fail(error, tr("unknown kind of database location; expected %1").arg(expectedForms()));
+        path = text;
+    } else {
+        // Never echo the text: a mistyped scheme may still carry a password.
+        return fail(error, tr("unknown kind of database location; expected %1").arg(expectedForms()));
+    }
+
+    ConnectionString cs;
+    cs.dialect = Dialect::SQLite;
+    cs.path = path == QStringLiteral(":memory:") ? path : QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    return cs;
+}
+
+QString ConnectionString::option(const QString& key) const
+{
+    for (const auto& [k, v] : options) {
+        if (k == key)
+            return v;
+    }
+    return {};
+}
+
+void ConnectionString::setOption(const QString& key, const QString& value)
+{
+    for (auto& [k, v] : options) {
+        if (k == key) {
+            v = value;
+            return;
+        }
+    }
+    options.append({ key, value });
+}
+
+QString ConnectionString::redacted() const
+{
+    if (dialect == Dialect::SQLite)
+        return QStringLiteral("sqlite:") + path;
+
+    QString text = QStringLiteral("postgresql://");
+    if (!user.isEmpty() || !password.isEmpty()) {
+        text += QString::fromUtf8(QUrl::toPercentEncoding(user));
+        text += u'@';
+    }
+    if (host.contains(u':'))
+        text += u'[' + host + u']';
+    else
+        text += QString::fromUtf8(QUrl::toPercentEncoding(host));
+    if (port > 0)
+        text += u':' + QString::number(port);
+    text += u'/' + QString::fromUtf8(QUrl::toPercentEncoding(database));
+    QStringList parts;
+    for (const auto& [k, v] : options)
+        parts << k + u'=' + QString::fromUtf8(QUrl::toPercentEncoding(v));
+    if (!parts.isEmpty())
+        text += u'?' + parts.join(u'&');
+    return text;
+}
+
+QString ConnectionString::qpsqlConnectOptions() const
+{
+    auto quoted = [](QString value) {
+        value.replace(u'\\', QStringLiteral("\\\\"));
+        value.replace(u'\'', QStringLiteral("\\'"));
+        return u'\'' + value + u'\'';
+    };
+    auto all = options;
+    auto ensure = [&all](const QString& key, const QString& value) {
+        for (const auto& kv : std::as_const(all)) {
+            if (kv.first == key)
+                return;
+        }
+        all.append({ key, value });
+    };
+    ensure(QStringLiteral("application_name"), QStringLiteral("agency-os"));
+    ensure(QStringLiteral("connect_timeout"), QStringLiteral("10"));
+    QStringList parts;
+    for (const auto& [k, v] : std::as_const(all))
+        parts << k + u'=' + quoted(v);
+    return parts.join(u';');
+}
+
+QString ConnectionString::expectedForms()
+{
+    return tr("postgresql://user[:password]@host[:port]/dbname[?sslmode=…], sqlite:PATH, or a file path ending in "
+              ".db or .sqlite");
+}
+
+} // namespace agency::db

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <optional>
+
+namespace agency::db {
+
+enum class Dialect { PostgreSQL, SQLite };
+
+// A parsed database location: `postgresql://…` / `postgres://…` (libpq URI), `sqlite:PATH`, or a path ending in
+// .db/.sqlite. Empty PostgreSQL parts stay empty so that libpq falls back to its environment, ~/.pgpass and service file.
+struct ConnectionString {
+    Dialect dialect = Dialect::SQLite;
+
+    QString path; // SQLite file (absolute), or ":memory:"
+
+    QString host; // PostgreSQL; a host starting with '/' is a Unix-socket directory
+    int port = -1;
+    QString database;
+    QString user;
+    QString password;
+    QList<QPair<QString, QString>> options; // further libpq keywords, in the order given
+
+    // Parses `text`; on failure returns nullopt and a one-sentence reason in `error` that never repeats a password.
+    static std::optional<ConnectionString> parse(const QString& text, QString* error);
+
+    // The libpq keyword value, or a null QString when absent.
+    QString option(const QString& key) const;
+    void setOption(const QString& key, const QString& value);
+
+    // A form for people, logs and settings: the password is left out (libpq then looks in ~/.pgpass).
+    QString redacted() const;
+
+    // The connect-options string for QPSQL (`key='value';…`), with application_name and connect_timeout defaulted.
+    QString qpsqlConnectOptions() const;
+
+    static QString expectedForms();
+};
+
+} // namespace agency::db

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "database.h"
+
+#include "sqlerror.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+#include <spdlog/spdlog.h>
+
+namespace agency::db {
+
+namespace {
+    QString tr(const char* text) { return QCoreApplication::translate("Database", text); }
+}
+
+Dialect dialectOf(const QSqlDatabase& db)
+{
+    return db.driverName() == QStringLiteral("QPSQL") ? Dialect::PostgreSQL : Dialect::SQLite;
+}
+
+QString defaultEmbeddedPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/agency-os.db");
+}
+
+void closeDatabase(const QString& connectionName)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+}
+
+QSqlDatabase openDatabase(const ConnectionString& where, const QString& connectionName, QString* error)
+{
+    const bool postgres = where.dialect == Dialect::PostgreSQL;
+    const QString driver = postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
+    if (!QSqlDatabase::isDriverAvailable(driver)) {
+        if (error)
+            *error = tr("the Qt SQL driver %1 is not installed (Debian: libqt6sql6-%2)")
+                         .arg(driver, postgres ? QStringLiteral("psql") : QStringLiteral("sqlite"));
+        return {};
+    }
+
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(driver, connectionName);
+        if (postgres) {
+            db.setHostName(where.host);
+            db.setPort(where.port);
+            db.setDatabaseName(where.database);
+            db.setUserName(where.user);
+            db.setPassword(where.password);
+            db.setConnectOptions(where.qpsqlConnectOptions());
+        } else {
+            if (where.path != QStringLiteral(":memory:")) {
+                const QFileInfo file(where.path);
+                if (!QDir().mkpath(file.absolutePath())) {
+                    if (error)
+                        *error = tr("cannot create the folder %1 for the database file").arg(file.absolutePath());
+                    db = {};
+                    QSqlDatabase::removeDatabase(connectionName);
+                    return {};
+                }
+            }
+            db.setDatabaseName(where.path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        }
+
+        if (db.open()) {
+            bool ok = true;
+            if (!postgres) {
+                QSqlQuery pragma(db);
+                ok = pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+                if (ok && where.path != QStringLiteral(":memory:"))
+                    ok = pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+                if (!ok && error)
+                    *error = reportSqlError(tr("Could not prepare %1").arg(where.redacted()), pragma.lastError());
+            }
+            if (ok) {
+                spdlog::info("opened {}", where.redacted().toStdString());
+                return db;
+            }
+        } else if (error) {
+            QString why = db.lastError().text().simplified();
+            if (!where.password.isEmpty())
+                why.replace(where.password, QStringLiteral("***"));
+            *error = tr("cannot open %1: %2").arg(where.redacted(), why);
+            spdlog::warn("open failed: {}", error->toStdString());
+        }
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+    return {};
+}
+
+} // namespace agency::db

@@ -1,0 +1,5 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+DROP TABLE agency_campaign_channels;
+DROP TABLE agency_campaigns;
+DROP TABLE agency_clients;
+DROP TABLE agency_sla_tiers;

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The command line as other work and acceptance checks call it: exit codes, the one error line, no passwords.
+#include "db/connectionstring.h"
+#include "support/scratchdatabase.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+struct Run {
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run agencyOs(const QStringList& arguments, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(AGENCY_OS_BINARY), arguments);
+    Run run;
+    if (!process.waitForFinished(60000))
+        return run;
+    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+bool isOneErrorLine(const QString& err)
+{
+    const QStringList lines = err.split(u'\n', Qt::SkipEmptyParts);
+    return lines.size() == 1 && lines.constFirst().startsWith(QStringLiteral("agency-os: error: "));
+}
+}
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void versionAndHelp();
+    void usageErrors_data();
+    void usageErrors();
+    void unreachableServerHidesPassword();
+    void migrateOnSqlite();
+    void migrateOnPostgres();
+    void environmentVariableChoosesDatabase();
+
+private:
+    QTemporaryDir m_home;
+    QProcessEnvironment m_env;
+};
+
+void TestCli::initTestCase()
+{
+    // Keep the tests' settings, logs and embedded database away from the user's.
+    m_env = QProcessEnvironment::systemEnvironment();
+    m_env.insert(QStringLiteral("HOME"), m_home.path());
+    m_env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+    m_env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+    m_env.remove(QStringLiteral("AGENCY_OS_DB"));
+}
+
+void TestCli::versionAndHelp()
+{
+    Run run = agencyOs({ QStringLiteral("--version") }, m_env);
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.out.startsWith(QStringLiteral("agency-os " AGENCY_OS_VERSION)), qPrintable(run.out));
+    run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("--help") }, m_env);
+    QCOMPARE(run.code, 0);
+    QVERIFY(run.out.contains(QStringLiteral("--db")));
+    QVERIFY(run.out.contains(QStringLiteral("--to")));
+    run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("--version") }, m_env);
+    QCOMPARE(run.code, 0);
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("unknown command") << QStringList { "frobnicate" } << "unknown command";
+    QTest::newRow("migrate without action") << QStringList { "migrate" } << "status, up or down";
+    QTest::newRow("migrate unknown action") << QStringList { "migrate", "sideways" } << "status, up or down";
+    QTest::newRow("migrate two actions") << QStringList { "migrate", "up", "down" } << "status, up or down";
+    QTest::newRow("unknown option") << QStringList { "migrate", "up", "--frob" } << "frob";
+    QTest::newRow("--to not a number") << QStringList { "migrate", "down", "--to", "x", "--db", "/tmp/none.db" } << "--to";
+    QTest::newRow("--to negative") << QStringList { "migrate", "down", "--to", "-1", "--db", "/tmp/none.db" } << "--to";
+    QTest::newRow("--to with status") << QStringList { "migrate", "status", "--to", "1" } << "--to";
+    QTest::newRow("malformed DSN") << QStringList { "migrate", "status", "--db", "mysql://u:hunter2@h/d" } << "postgresql://";
+    QTest::newRow("bad port") << QStringList { "migrate", "status", "--db", "postgresql://u:hunter2@h:99999/d" } << "port";
+    QTest::newRow("bad log level") << QStringList { "migrate", "status", "--log-level", "loud" } << "--log-level";
+    QTest::newRow("--db without value") << QStringList { "migrate", "status", "--db" } << "db";
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+    const Run run = agencyOs(arguments, m_env);
+    QCOMPARE(run.code, 2);
+    QVERIFY2(isOneErrorLine(run.err), qPrintable(run.err));
+    QVERIFY2(run.err.contains(mentions), qPrintable(run.err));
+    QVERIFY2(!run.err.contains(QStringLiteral("hunter2")) && !run.out.contains(QStringLiteral("hunter2")), "password shown");
+}
+
+void TestCli::unreachableServerHidesPassword()
+{
+    // Port 1 on loopback: nothing listens, the connection is refused at once.
+    for (const QString& dsn : { QStringLiteral("postgresql://agent:hunter2%40x@127.0.0.1:1/plane"),
+             QStringLiteral("postgresql://agent@127.0.0.1:1/plane?password=hunter2@x") }) {
+        const Run run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("status"), QStringLiteral("--db"), dsn,
+                                     QStringLiteral("--log-level"), QStringLiteral("debug") },
+            m_env);
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("agency-os: error: ")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("127.0.0.1")), qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QStringLiteral("hunter2")), qPrintable(run.err));
+        QVERIFY(!run.out.contains(QStringLiteral("hunter2")));
+    }
+    // Nor in the log file.
+    QFile log(m_home.filePath(QStringLiteral("data/agency-os/agency-os/logs/agency-os.log")));
+    if (log.open(QIODevice::ReadOnly))
+        QVERIFY(!log.readAll().contains("hunter2"));
+}
+
+void TestCli::migrateOnSqlite()
+{
+    QTemporaryDir dir;
+    const QString dsn = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("cli.db"));
+    Run run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("status"), QStringLiteral("--db"), dsn }, m_env);
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("0001_initial  pending")), qPrintable(run.out));
+    run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("up"), QStringLiteral("--db"), dsn }, m_env);
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("applied 0001_initial")), qPrintable(run.out));
+    run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("status"), QStringLiteral("--db"), dsn }, m_env);
+    QVERIFY2(run.out.contains(QStringLiteral("0001_initial  applied")), qPrintable(run.out));
+    run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("down"), QStringLiteral("--to"), QStringLiteral("0"),
+                       QStringLiteral("--db"), dsn },
+        m_env);
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("rolled back 0001_initial")), qPrintable(run.out));
+}
+
+void TestCli::migrateOnPostgres()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("postgresql"));
+    Run run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("up"), QStringLiteral("--db"), scratch.dsn() }, m_env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("status"), QStringLiteral("--db"), scratch.dsn() }, m_env);
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("0001_initial  applied")), qPrintable(run.out));
+    // The DSN carries a password: status shows where it is connected, never the password.
+    const auto where = agency::db::ConnectionString::parse(scratch.dsn(), nullptr);
+    QVERIFY(where && !where->password.isEmpty());
+    QVERIFY(!run.out.contains(where->password));
+    // One step down, then up again.
+    run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("down"), QStringLiteral("--db"), scratch.dsn() }, m_env);
+    QCOMPARE(run.code, 0);
+    QVERIFY(!scratch.db().tables().contains(QStringLiteral("agency_clients")));
+}
+
+void TestCli::environmentVariableChoosesDatabase()
+{
+    QTemporaryDir dir;
+    QProcessEnvironment env = m_env;
+    env.insert(QStringLiteral("AGENCY_OS_DB"), dir.filePath(QStringLiteral("from-env.sqlite")));
+    const Run run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("up") }, env);
+    QCOMPARE(run.code, 0);
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("from-env.sqlite"))));
+    env.insert(QStringLiteral("AGENCY_OS_DB"), QStringLiteral("nonsense"));
+    const Run bad = agencyOs({ QStringLiteral("migrate"), QStringLiteral("up") }, env);
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.contains(QStringLiteral("AGENCY_OS_DB")), qPrintable(bad.err));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

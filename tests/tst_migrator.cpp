@@ -1,0 +1,413 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/database.h"
+#include "db/migrator.h"
+#include "support/scratchdatabase.h"
+
+#include <QProcess>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QUuid>
+#include <QtTest>
+
+using namespace agency;
+using agency::test::scalar;
+
+namespace {
+
+// Everything that defines the agency_ schema, as one text: equal texts mean an identical schema.
+QString agencyCatalog(QSqlDatabase db)
+{
+    const QString sql = db::dialectOf(db) == db::Dialect::PostgreSQL ? QStringLiteral(R"(
+        SELECT coalesce(string_agg(x, E'\n' ORDER BY x), '') FROM (
+          SELECT 'col ' || table_name || '.' || column_name || ' ' || data_type || ' '
+                 || coalesce(character_maximum_length::text, '') || ' ' || coalesce(numeric_precision::text, '') || ','
+                 || coalesce(numeric_scale::text, '') || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS x
+            FROM information_schema.columns WHERE table_schema = current_schema() AND table_name LIKE 'agency\_%'
+          UNION ALL SELECT 'con ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+            FROM pg_constraint WHERE conrelid::regclass::text LIKE 'agency\_%'
+          UNION ALL SELECT 'idx ' || indexdef FROM pg_indexes
+            WHERE schemaname = current_schema() AND tablename LIKE 'agency\_%'
+          UNION ALL SELECT 'trg ' || pg_get_triggerdef(oid) FROM pg_trigger
+            WHERE NOT tgisinternal AND tgrelid::regclass::text LIKE 'agency\_%'
+          UNION ALL SELECT 'fn ' || p.proname || ' ' || md5(p.prosrc) FROM pg_proc p
+            JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = current_schema() AND p.proname LIKE 'agency\_%'
+        ) s)")
+                                                                        : QStringLiteral(R"(
+        SELECT coalesce(group_concat(x, char(10)), '') FROM (
+          SELECT type || ' ' || name || ' ' || coalesce(sql, '') AS x FROM sqlite_master
+           WHERE name LIKE 'agency\_%' ESCAPE '\' ORDER BY name))");
+    return scalar(db, sql).toString();
+}
+
+// Plane's tables as they are: structure and every row.
+QString planeSnapshot(QSqlDatabase db)
+{
+    if (db::dialectOf(db) == db::Dialect::PostgreSQL) {
+        return scalar(db, QStringLiteral(R"(
+            SELECT string_agg(x, E'\n' ORDER BY x) FROM (
+              SELECT 'col ' || table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' '
+                     || coalesce(column_default, '') AS x
+                FROM information_schema.columns WHERE table_name IN ('workspaces', 'projects')
+              UNION ALL SELECT 'con ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+                WHERE conrelid IN ('workspaces'::regclass, 'projects'::regclass)
+                   OR confrelid IN ('workspaces'::regclass, 'projects'::regclass)
+              UNION ALL SELECT 'idx ' || indexdef FROM pg_indexes WHERE tablename IN ('workspaces', 'projects')
+              UNION ALL SELECT 'trg ' || pg_get_triggerdef(oid) FROM pg_trigger
+                WHERE NOT tgisinternal AND tgrelid IN ('workspaces'::regclass, 'projects'::regclass)
+              UNION ALL SELECT 'dep ' || classid::regclass::text || ' ' || refobjid::regclass::text FROM pg_depend
+                WHERE refobjid IN ('workspaces'::regclass, 'projects'::regclass) AND deptype = 'n'
+              UNION ALL SELECT 'row ' || w::text FROM workspaces w
+              UNION ALL SELECT 'row ' || p::text FROM projects p
+            ) s)")).toString();
+    }
+    QString text = scalar(db, QStringLiteral("SELECT group_concat(type || name || coalesce(sql, ''), char(10)) FROM "
+                                             "(SELECT * FROM sqlite_master WHERE tbl_name IN ('workspaces', 'projects') ORDER BY name)")).toString();
+    for (const QString& table : { QStringLiteral("workspaces"), QStringLiteral("projects") }) {
+        QSqlQuery rows(db);
+        rows.exec(QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(table));
+        while (rows.next()) {
+            for (int i = 0; i < rows.record().count(); ++i)
+                text += rows.value(i).toString() + u'|';
+            text += u'\n';
+        }
+    }
+    return text;
+}
+
+bool exec(QSqlDatabase db, const QString& sql, const QVariantList& bind = {}, QString* error = nullptr)
+{
+    QSqlQuery query(db);
+    query.prepare(sql);
+    for (const QVariant& value : bind)
+        query.addBindValue(value);
+    const bool ok = query.exec();
+    if (error)
+        *error = query.lastError().text();
+    return ok;
+}
+
+QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+
+} // namespace
+
+class TestMigrator : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void freshUpAndStatus_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void freshUpAndStatus();
+    void downToZeroThenUpIsIdentical_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void downToZeroThenUpIsIdentical();
+    void editedAppliedMigrationIsRefused_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void editedAppliedMigrationIsRefused();
+    void failedStepLeavesNothingBehind_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void failedStepLeavesNothingBehind();
+    void newerSchemaIsReported_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void newerSchemaIsReported();
+    void concurrentMigrationsApplyOnce_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void concurrentMigrationsApplyOnce();
+    void planeTablesStayUntouched_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void planeTablesStayUntouched();
+    void noForeignKeyLeavesAgencyTables();
+    void checksRefuseBadRows_data();
+    void checksRefuseBadRows();
+    void updatedAtMovesAndRoundTrips_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void updatedAtMovesAndRoundTrips();
+};
+
+void TestMigrator::freshUpAndStatus()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    db::Migrator migrator(scratch.db(), db::Migrator::builtIn(db::dialectOf(scratch.db())));
+    QVERIFY(migrator.latestVersion() >= 1);
+    QCOMPARE(migrator.state(), db::SchemaState::Missing);
+    QList<db::MigrationStatus> list;
+    QVERIFY2(migrator.status(&list), qPrintable(migrator.lastError()));
+    QVERIFY(!list.isEmpty());
+    QVERIFY(!list.constFirst().applied);
+
+    QStringList progress;
+    migrator.setProgressHandler([&](const QString& line) { progress << line; });
+    QVERIFY2(migrator.up(), qPrintable(migrator.lastError()));
+    QCOMPARE(progress.size(), list.size());
+    QCOMPARE(migrator.state(), db::SchemaState::Current);
+    QVERIFY(migrator.status(&list));
+    for (const auto& s : std::as_const(list)) {
+        QVERIFY(s.applied);
+        QVERIFY(s.appliedAt.isValid());
+        QVERIFY(!s.edited);
+    }
+    for (const char* table : { "agency_sla_tiers", "agency_clients", "agency_campaigns", "agency_campaign_channels" })
+        QVERIFY2(scratch.db().tables().contains(QString::fromLatin1(table)), table);
+    // Running up again does nothing and succeeds.
+    progress.clear();
+    QVERIFY(migrator.up());
+    QVERIFY(progress.isEmpty());
+}
+
+void TestMigrator::downToZeroThenUpIsIdentical()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    db::Migrator migrator(scratch.db(), db::Migrator::builtIn(db::dialectOf(scratch.db())));
+    QVERIFY2(migrator.up(), qPrintable(migrator.lastError()));
+    const QString first = agencyCatalog(scratch.db());
+    QVERIFY(first.contains(QStringLiteral("agency_campaign_channels")));
+
+    QVERIFY2(migrator.down(0), qPrintable(migrator.lastError()));
+    QCOMPARE(migrator.state(), db::SchemaState::Missing);
+    const QStringList left = scratch.db().tables();
+    for (const QString& table : left)
+        QVERIFY2(!table.startsWith(QStringLiteral("agency_")) || table == QStringLiteral("agency_schema_migrations"),
+            qPrintable(table));
+
+    QVERIFY2(migrator.up(), qPrintable(migrator.lastError()));
+    QCOMPARE(agencyCatalog(scratch.db()), first);
+}
+
+void TestMigrator::editedAppliedMigrationIsRefused()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    auto migrations = db::Migrator::builtIn(db::dialectOf(scratch.db()));
+    QVERIFY(db::Migrator(scratch.db(), migrations).up());
+
+    migrations.first().up += QStringLiteral("\n-- a harmless-looking edit\n");
+    db::Migrator edited(scratch.db(), migrations);
+    QCOMPARE(edited.state(), db::SchemaState::Edited);
+    QVERIFY(!edited.up());
+    QVERIFY2(edited.lastError().contains(QStringLiteral("0001_initial")) && edited.lastError().contains(QStringLiteral("edited")),
+        qPrintable(edited.lastError()));
+    QVERIFY(!edited.down(0));
+    QVERIFY(scratch.db().tables().contains(QStringLiteral("agency_clients")));
+}
+
+void TestMigrator::failedStepLeavesNothingBehind()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    auto migrations = db::Migrator::builtIn(db::dialectOf(scratch.db()));
+    db::Migration broken;
+    broken.version = 9000;
+    broken.name = QStringLiteral("broken");
+    broken.up = QStringLiteral("CREATE TABLE agency_half_done (id integer);\nTHIS IS NOT SQL;");
+    broken.down = QStringLiteral("DROP TABLE agency_half_done;");
+    migrations << broken;
+    db::Migrator migrator(scratch.db(), migrations);
+    QVERIFY(!migrator.up());
+    QVERIFY2(migrator.lastError().contains(QStringLiteral("9000_broken")), qPrintable(migrator.lastError()));
+    QVERIFY2(!scratch.db().tables().contains(QStringLiteral("agency_half_done")), "the failed step was half applied");
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_schema_migrations WHERE version = 9000")).toInt(), 0);
+    // The steps before it stay applied.
+    QVERIFY(scratch.db().tables().contains(QStringLiteral("agency_clients")));
+}
+
+void TestMigrator::newerSchemaIsReported()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(exec(scratch.db(), QStringLiteral("INSERT INTO agency_schema_migrations (version, name, checksum) VALUES (9999, 'from_the_future', 'x')")));
+    db::Migrator migrator(scratch.db(), db::Migrator::builtIn(db::dialectOf(scratch.db())));
+    QCOMPARE(migrator.state(), db::SchemaState::Newer);
+    QVERIFY(!migrator.up());
+    QVERIFY2(migrator.lastError().contains(QStringLiteral("newer")), qPrintable(migrator.lastError()));
+}
+
+void TestMigrator::concurrentMigrationsApplyOnce()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QList<QProcess*> processes;
+    for (int i = 0; i < 3; ++i) {
+        auto* process = new QProcess(this);
+        process->start(QStringLiteral(AGENCY_OS_BINARY),
+            { QStringLiteral("migrate"), QStringLiteral("up"), QStringLiteral("--db"), scratch.dsn() });
+        processes << process;
+    }
+    for (QProcess* process : std::as_const(processes)) {
+        QVERIFY(process->waitForFinished(60000));
+        QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
+    }
+    qDeleteAll(processes);
+    const int known = db::Migrator(scratch.db(), db::Migrator::builtIn(db::dialectOf(scratch.db()))).latestVersion();
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_schema_migrations")).toInt(), known);
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(DISTINCT version) FROM agency_schema_migrations")).toInt(), known);
+}
+
+void TestMigrator::planeTablesStayUntouched()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.loadPlaneFixture());
+    const QString before = planeSnapshot(scratch.db());
+    QVERIFY(before.contains(QStringLiteral("Globex Search")));
+    db::Migrator migrator(scratch.db(), db::Migrator::builtIn(db::dialectOf(scratch.db())));
+    QVERIFY2(migrator.up(), qPrintable(migrator.lastError()));
+    QCOMPARE(planeSnapshot(scratch.db()), before);
+    QVERIFY(migrator.down(0));
+    QCOMPARE(planeSnapshot(scratch.db()), before);
+    QVERIFY(migrator.up());
+    QCOMPARE(planeSnapshot(scratch.db()), before);
+}
+
+void TestMigrator::noForeignKeyLeavesAgencyTables()
+{
+    AGENCY_SCRATCH(pg, QStringLiteral("postgresql"));
+    QVERIFY(pg.loadPlaneFixture());
+    QVERIFY(pg.migrate());
+    const QString outside = scalar(pg.db(), QStringLiteral(
+        "SELECT coalesce(string_agg(conname || ' -> ' || confrelid::regclass::text, ', '), '') FROM pg_constraint "
+        "WHERE contype = 'f' AND conrelid::regclass::text LIKE 'agency\\_%' "
+        "AND confrelid::regclass::text NOT LIKE 'agency\\_%'")).toString();
+    QCOMPARE(outside, QString());
+    QCOMPARE(scalar(pg.db(), QStringLiteral("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND "
+                                            "conrelid::regclass::text LIKE 'agency\\_%'")).toInt(), 3);
+
+    AGENCY_SCRATCH(lite, QStringLiteral("sqlite"));
+    QVERIFY(lite.migrate());
+    for (const QString& table : lite.db().tables()) {
+        QSqlQuery keys(lite.db());
+        QVERIFY(keys.exec(QStringLiteral("SELECT \"table\" FROM pragma_foreign_key_list('%1')").arg(table)));
+        while (keys.next())
+            QVERIFY2(keys.value(0).toString().startsWith(QStringLiteral("agency_")), qPrintable(table));
+    }
+}
+
+void TestMigrator::checksRefuseBadRows_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QVariant>("value");
+    const QList<std::tuple<const char*, const char*, const char*, QVariant>> cases {
+        { "tier negative hourly rate", "agency_sla_tiers", "hourly_rate", QStringLiteral("-1.00") },
+        { "tier negative retainer", "agency_sla_tiers", "monthly_retainer", QStringLiteral("-0.01") },
+        { "tier features not an array", "agency_sla_tiers", "features", QStringLiteral("{\"a\": 1}") },
+        { "tier negative hours", "agency_sla_tiers", "monthly_hours_included", -3 },
+        { "tier blank name", "agency_sla_tiers", "name", QStringLiteral("  ") },
+        { "client unknown type", "agency_clients", "client_type", QStringLiteral("agency") },
+        { "client contract ends before it starts", "agency_clients", "contract_end_date", QStringLiteral("2023-12-31") },
+        { "client metadata not an object", "agency_clients", "metadata", QStringLiteral("[1, 2]") },
+        { "client unknown tier", "agency_clients", "sla_tier_id", QStringLiteral("00000000-0000-4000-8000-000000000000") },
+        { "campaign unknown status", "agency_campaigns", "status", QStringLiteral("done") },
+        { "campaign negative budget", "agency_campaigns", "budget_allocated", QStringLiteral("-5.00") },
+        { "campaign negative spend", "agency_campaigns", "budget_spent", QStringLiteral("-0.01") },
+        { "campaign ends before it starts", "agency_campaigns", "end_date", QStringLiteral("2023-12-31") },
+        { "campaign KPIs not an object", "agency_campaigns", "target_kpis", QStringLiteral("42") },
+        { "campaign unknown client", "agency_campaigns", "client_id", QStringLiteral("00000000-0000-4000-8000-000000000000") },
+        { "channel percent above 100", "agency_campaign_channels", "budget_percentage", QStringLiteral("100.01") },
+        { "channel negative percent", "agency_campaign_channels", "budget_percentage", QStringLiteral("-0.01") },
+        { "channel negative amount", "agency_campaign_channels", "budget_amount", QStringLiteral("-0.01") },
+        { "channel performance not JSON", "agency_campaign_channels", "performance_data", QStringLiteral("{clicks: 1") },
+        { "channel without type", "agency_campaign_channels", "channel_type", QVariant(QMetaType(QMetaType::QString)) },
+    };
+    for (const char* backend : { "sqlite", "postgresql" }) {
+        for (const auto& [name, table, column, value] : cases) {
+            QTest::newRow(qPrintable(QStringLiteral("%1: %2").arg(QString::fromLatin1(backend), QString::fromLatin1(name))))
+                << QString::fromLatin1(backend) << QString::fromLatin1(table) << QString::fromLatin1(column) << value;
+        }
+    }
+}
+
+void TestMigrator::checksRefuseBadRows()
+{
+    QFETCH(QString, backend);
+    QFETCH(QString, table);
+    QFETCH(QString, column);
+    QFETCH(QVariant, value);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QSqlDatabase db = scratch.db();
+
+    // A valid row for every table, each overridable in one column.
+    const QString tier = newId();
+    const QString client = newId();
+    const QString campaign = newId();
+    QMap<QString, QVariantMap> rows {
+        { QStringLiteral("agency_sla_tiers"),
+            { { "id", tier }, { "name", "Gold" }, { "hourly_rate", "120.00" }, { "monthly_retainer", "4000.00" },
+                { "monthly_hours_included", 20 }, { "features", "[\"24/7 support\"]" } } },
+        { QStringLiteral("agency_clients"),
+            { { "id", client }, { "client_name", "Acme" }, { "client_type", "retainer" }, { "sla_tier_id", tier },
+                { "contract_start_date", "2024-01-01" }, { "contract_end_date", "2024-12-31" }, { "metadata", "{}" } } },
+        { QStringLiteral("agency_campaigns"),
+            { { "id", campaign }, { "client_id", client }, { "campaign_type", "seo" }, { "status", "active" },
+                { "budget_allocated", "1000.00" }, { "budget_spent", "0.00" }, { "start_date", "2024-01-01" },
+                { "end_date", "2024-06-30" }, { "target_kpis", "{\"clicks\": 100}" } } },
+        { QStringLiteral("agency_campaign_channels"),
+            { { "id", newId() }, { "campaign_id", campaign }, { "channel_type", "google_ads" },
+                { "budget_percentage", "40.00" }, { "budget_amount", "10.00" }, { "performance_data", "{}" } } },
+    };
+    auto insert = [&](const QString& name, const QVariantMap& row, QString* error) {
+        QStringList marks;
+        for (qsizetype i = 0; i < row.size(); ++i)
+            marks << QStringLiteral("?");
+        return exec(db,
+            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(name, row.keys().join(u','), marks.join(u',')),
+            row.values(), error);
+    };
+    QVariantMap bad = rows.value(table);
+    bad.insert(column, value);
+    const QStringList order { QStringLiteral("agency_sla_tiers"), QStringLiteral("agency_clients"),
+        QStringLiteral("agency_campaigns"), QStringLiteral("agency_campaign_channels") };
+    for (const QString& name : order) {
+        QString error;
+        if (name == table) {
+            QVERIFY2(!insert(name, bad, &error), "the database accepted a row it must refuse");
+            QVERIFY(insert(name, rows.value(name), &error)); // and the good row still goes in
+            break;
+        }
+        QVERIFY2(insert(name, rows.value(name), &error), qPrintable(error));
+    }
+}
+
+void TestMigrator::updatedAtMovesAndRoundTrips()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QSqlDatabase db = scratch.db();
+    const QString id = newId();
+    QVERIFY(exec(db, QStringLiteral("INSERT INTO agency_sla_tiers (id, name) VALUES (?, 'Silver')"), { id }));
+
+    auto readStamp = [&]() {
+        const QVariant raw = scalar(db, QStringLiteral("SELECT updated_at FROM agency_sla_tiers WHERE id = ?"), { id });
+        QDateTime stamp = raw.metaType().id() == QMetaType::QDateTime ? raw.toDateTime()
+                                                                       : QDateTime::fromString(raw.toString(), Qt::ISODateWithMs);
+        return stamp.toUTC();
+    };
+    const QDateTime first = readStamp();
+    QVERIFY(first.isValid());
+
+    QString error;
+    QSqlQuery update(db);
+    QVERIFY(update.prepare(QStringLiteral("UPDATE agency_sla_tiers SET name = ? WHERE id = ? AND updated_at = ?")));
+    // Optimistic concurrency: the value as read must match the stored value exactly.
+    update.addBindValue(QStringLiteral("Silver+"));
+    update.addBindValue(id);
+    update.addBindValue(db::dialectOf(db) == db::Dialect::PostgreSQL ? QVariant(first)
+                                                                     : QVariant(first.toString(Qt::ISODateWithMs)));
+    QVERIFY2(update.exec(), qPrintable(update.lastError().text()));
+    QCOMPARE(update.numRowsAffected(), 1);
+    const QDateTime second = readStamp();
+    QVERIFY2(second > first, qPrintable(first.toString(Qt::ISODateWithMs) + u' ' + second.toString(Qt::ISODateWithMs)));
+    // Stored at millisecond precision, so what QDateTime read is the whole value.
+    const QString exact = db::dialectOf(db) == db::Dialect::PostgreSQL
+        ? QStringLiteral("SELECT updated_at = date_trunc('milliseconds', updated_at) FROM agency_sla_tiers WHERE id = ?")
+        : QStringLiteral("SELECT length(updated_at) = 24 FROM agency_sla_tiers WHERE id = ?");
+    QVERIFY(scalar(db, exact, { id }).toBool());
+
+    // The stale value no longer matches: this is how a concurrent change shows.
+    QVERIFY(update.exec());
+    QCOMPARE(update.numRowsAffected(), 0);
+
+    // Two updates in a row still get different stamps.
+    QVERIFY(exec(db, QStringLiteral("UPDATE agency_sla_tiers SET priority = 1 WHERE id = ?"), { id }));
+    QVERIFY(exec(db, QStringLiteral("UPDATE agency_sla_tiers SET priority = 2 WHERE id = ?"), { id }));
+    QVERIFY(readStamp() > second);
+}
+
+QTEST_GUILESS_MAIN(TestMigrator)
+#include "tst_migrator.moc"
