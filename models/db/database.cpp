@@ -51,6 +51,8 @@ QSqlDatabase openDatabase(const ConnectionString& where, const QString& connecti
 
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(driver, connectionName);
+        // Exact NUMERIC text, never double: every query on this connection inherits it.
+        db.setNumericalPrecisionPolicy(QSql::HighPrecision);
         if (postgres) {
             db.setHostName(where.host);
             db.setPort(where.port);

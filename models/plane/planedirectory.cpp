@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "planedirectory.h"
+
+#include "db/database.h"
+#include "db/sqlerror.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace agency::plane {
+
+namespace {
+    QString tr(const char* text) { return QCoreApplication::translate("PlaneDirectory", text); }
+}
+
+PlaneDirectory::PlaneDirectory(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+    if (db::dialectOf(m_db) != db::Dialect::PostgreSQL)
+        return;
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT to_regclass('workspaces') IS NOT NULL AND to_regclass('projects') IS NOT NULL"))
+        || !query.next()) {
+        m_error = db::reportSqlError(tr("Looking for Plane's tables"), query.lastError());
+        return;
+    }
+    m_available = query.value(0).toBool();
+}
+
+QList<Workspace> PlaneDirectory::workspaces() const
+{
+    QList<Workspace> list;
+    if (!m_available)
+        return list;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT id::text, name, slug FROM workspaces WHERE deleted_at IS NULL ORDER BY lower(name), id"))) {
+        m_error = db::reportSqlError(tr("Listing Plane workspaces"), query.lastError());
+        return list;
+    }
+    while (query.next())
+        list.append({ query.value(0).toString(), query.value(1).toString(), query.value(2).toString() });
+    return list;
+}
+
+QList<Project> PlaneDirectory::projects(const QString& workspaceId, bool includeArchived) const
+{
+    QList<Project> list;
+    if (!m_available)
+        return list;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT p.id::text, p.name, p.identifier, p.workspace_id::text, p.archived_at IS NOT NULL "
+                                 "FROM projects p JOIN workspaces w ON w.id = p.workspace_id AND w.deleted_at IS NULL "
+                                 "WHERE p.deleted_at IS NULL AND p.workspace_id = CAST(? AS uuid) "
+                                 "AND (? OR p.archived_at IS NULL) ORDER BY lower(p.name), p.id"));
+    query.addBindValue(workspaceId);
+    query.addBindValue(includeArchived);
+    if (!query.exec()) {
+        m_error = db::reportSqlError(tr("Listing Plane projects"), query.lastError());
+        return list;
+    }
+    while (query.next()) {
+        list.append({ query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+            query.value(3).toString(), query.value(4).toBool() });
+    }
+    return list;
+}
+
+std::optional<Workspace> PlaneDirectory::workspace(const QString& id) const
+{
+    if (!m_available)
+        return std::nullopt;
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT id::text, name, slug FROM workspaces WHERE id::text = ? AND deleted_at IS NULL"));
+    query.addBindValue(id);
+    if (!query.exec()) {
+        m_error = db::reportSqlError(tr("Reading a Plane workspace"), query.lastError());
+        return std::nullopt;
+    }
+    if (!query.next())
+        return std::nullopt;
+    return Workspace { query.value(0).toString(), query.value(1).toString(), query.value(2).toString() };
+}
+
+std::optional<Project> PlaneDirectory::project(const QString& id) const
+{
+    if (!m_available)
+        return std::nullopt;
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT id::text, name, identifier, workspace_id::text, archived_at IS NOT NULL "
+                                 "FROM projects WHERE id::text = ? AND deleted_at IS NULL"));
+    query.addBindValue(id);
+    if (!query.exec()) {
+        m_error = db::reportSqlError(tr("Reading a Plane project"), query.lastError());
+        return std::nullopt;
+    }
+    if (!query.next())
+        return std::nullopt;
+    return Project { query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+        query.value(3).toString(), query.value(4).toBool() };
+}
+
+ReferenceState PlaneDirectory::workspaceState(const QString& id) const
+{
+    if (!m_available)
+        return ReferenceState::Missing;
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT deleted_at IS NOT NULL FROM workspaces WHERE id::text = ?"));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return ReferenceState::Missing;
+    return query.value(0).toBool() ? ReferenceState::Deleted : ReferenceState::Live;
+}
+
+ReferenceState PlaneDirectory::projectState(const QString& id) const
+{
+    if (!m_available)
+        return ReferenceState::Missing;
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT deleted_at IS NOT NULL, archived_at IS NOT NULL FROM projects WHERE id::text = ?"));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return ReferenceState::Missing;
+    if (query.value(0).toBool())
+        return ReferenceState::Deleted;
+    return query.value(1).toBool() ? ReferenceState::Archived : ReferenceState::Live;
+}
+
+QList<DanglingReference> PlaneDirectory::danglingReferences() const
+{
+    QList<DanglingReference> list;
+    if (!m_available)
+        return list;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral(
+            "SELECT 'agency_clients', c.id::text, c.plane_workspace_id::text, w.id IS NOT NULL "
+            "FROM agency_clients c LEFT JOIN workspaces w ON w.id = c.plane_workspace_id "
+            "WHERE c.deleted_at IS NULL AND c.plane_workspace_id IS NOT NULL AND (w.id IS NULL OR w.deleted_at IS NOT NULL) "
+            "UNION ALL "
+            "SELECT 'agency_campaigns', c.id::text, c.plane_project_id::text, p.id IS NOT NULL "
+            "FROM agency_campaigns c LEFT JOIN projects p ON p.id = c.plane_project_id "
+            "WHERE c.deleted_at IS NULL AND c.plane_project_id IS NOT NULL AND (p.id IS NULL OR p.deleted_at IS NOT NULL) "
+            "ORDER BY 1, 2"))) {
+        m_error = db::reportSqlError(tr("Checking references to Plane"), query.lastError());
+        return list;
+    }
+    while (query.next()) {
+        list.append({ query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+            query.value(3).toBool() ? ReferenceState::Deleted : ReferenceState::Missing });
+    }
+    return list;
+}
+
+} // namespace agency::plane

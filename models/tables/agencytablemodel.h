@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "db/connectionstring.h"
+#include "lookupnames.h"
+#include "tablespec.h"
+
+#include <QHash>
+#include <QSqlTableModel>
+#include <QStringList>
+#include <QVariantMap>
+
+namespace agency::tables {
+
+struct FieldProblem {
+    QString id; // the row
+    QString column;
+    QString message;
+};
+
+// Someone else changed (or deleted) a row this model was saving. Both versions stay available until resolved.
+struct Conflict {
+    QString id;
+    bool deletedElsewhere = false;
+    QStringList columns; // the columns I edited
+    QVariantMap mine; // my values for those columns
+    QVariantMap original; // the row as I read it
+    QVariantMap theirs; // the row as it is now (empty when it is gone)
+    QStringList changedByThem; // columns whose value differs between original and theirs
+};
+
+// The base of the four table models. OnManualSubmit; NUMERIC read as exact text (HighPrecision); values shaped
+// alike on both backends. Edits are kept in a journal by row id, so a refresh (sort, filter, NOTIFY) never loses
+// them; save() validates every edited row, then writes all of them in one transaction — each UPDATE guarded by the
+// updated_at this desktop read — and on any failure rolls back and leaves every edit in place.
+class AgencyTableModel : public QSqlTableModel {
+    Q_OBJECT
+public:
+    enum Role {
+        StorageRole = Qt::UserRole + 1, // the normalized value (QDate, QDateTime UTC, bool, decimal text…)
+        ProblemRole, // the validation message for this cell after a failed save
+        RowIdRole,
+        IsDeletedRole,
+        IsEditedRole, // this cell holds an unsaved edit
+    };
+
+    AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObject* parent = nullptr);
+
+    const TableSpec& spec() const { return m_spec; }
+    db::Dialect dialect() const { return m_dialect; }
+    LookupNames& lookups() { return m_lookups; }
+
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool select() override;
+    void revertRow(int row) override;
+
+    // A new row at the top with a new v4 UUID and the table's defaults; returns its row.
+    int insertNewRow();
+    bool save();
+    void discardChanges();
+    bool hasPendingChanges() const { return !m_pending.isEmpty(); }
+    QStringList pendingIds() const { return m_order; }
+    QList<FieldProblem> problems() const { return m_problems; }
+    QList<Conflict> conflicts() const { return m_conflicts; }
+    QString lastMessage() const { return m_message; }
+
+    // Resolving a conflict; the next save() writes the outcome.
+    bool keepMine(const QString& id);
+    bool takeTheirs(const QString& id);
+    bool merge(const QString& id, const QStringList& columnsFromTheirs);
+
+    bool softDelete(const QStringList& ids);
+    bool restore(const QStringList& ids);
+    void setShowDeleted(bool show);
+    bool showDeleted() const { return m_showDeleted; }
+    // Text to look for in the table's text columns: matched literally (%, _ and quotes are not special).
+    void setSearchText(const QString& text);
+    QString searchText() const { return m_search; }
+
+    int rowOfId(const QString& id);
+    QString idAt(int row) const;
+    QVariantMap rowValues(int row) const;
+    QVariant valueAt(int row, const QString& column) const;
+
+Q_SIGNALS:
+    void conflictDetected(const QString& id);
+    void saved();
+
+protected:
+    bool insertRowIntoTable(const QSqlRecord& values) override;
+    bool updateRowInTable(int row, const QSqlRecord& values) override;
+    bool deleteRowFromTable(int row) override;
+
+    // Table rules beyond single columns (dates in order, budgets). `row` holds every column's current value.
+    virtual void checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems);
+    virtual QVariantMap defaultsForNewRow() const { return {}; }
+    // A restriction such as "client_id = …" (already escaped), or empty.
+    void setScope(const QString& column, const QString& value);
+    QString formatLiteral(const QString& value) const;
+
+private:
+    struct PendingRow {
+        bool inserted = false;
+        QVariant readStamp; // updated_at as read, in the driver's own form
+        QVariantMap original; // the row as read (normalized)
+        QVariantMap values; // my edits (normalized)
+    };
+    bool writeUpdate(const QString& id); // the guarded UPDATE; records a Conflict when the stamp no longer matches
+    const ColumnSpec* columnAt(int column) const;
+    QString displayText(const ColumnSpec& column, const QVariant& value) const;
+    void applyFilter();
+    void reapply(const QHash<QString, PendingRow>& pending, const QStringList& order);
+    QVariantMap currentRow(const QString& id, QVariant* stamp, bool* deleted);
+    QString problemAt(const QString& id, const QString& column) const;
+
+    const TableSpec& m_spec;
+    db::Dialect m_dialect;
+    mutable LookupNames m_lookups;
+    QHash<QString, PendingRow> m_pending;
+    QStringList m_order;
+    QList<FieldProblem> m_problems;
+    QList<Conflict> m_conflicts;
+    QHash<QString, QVariant> m_conflictStamps; // theirs' updated_at, by id
+    QString m_message;
+    QString m_search;
+    QString m_scopeColumn;
+    QString m_scopeValue;
+    QString m_nextId;
+    bool m_showDeleted = false;
+    bool m_saving = false;
+};
+
+} // namespace agency::tables

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "agencytablemodel.h"
+
+namespace agency::tables {
+
+class CampaignModel : public AgencyTableModel {
+    Q_OBJECT
+public:
+    explicit CampaignModel(QSqlDatabase db, QObject* parent = nullptr);
+
+    // Only this client's campaigns (empty: all).
+    void setClientFilter(const QString& clientId);
+    // budget_spent > budget_allocated: allowed, and flagged wherever it shows.
+    bool isOverspent(int row) const;
+    QString label(int row);
+
+protected:
+    void checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems) override;
+    QVariantMap defaultsForNewRow() const override;
+
+private:
+    QString m_clientId;
+};
+
+} // namespace agency::tables

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "channelmodel.h"
+
+#include "budgetqueries.h"
+
+namespace agency::tables {
+
+ChannelModel::ChannelModel(QSqlDatabase db, QObject* parent)
+    : AgencyTableModel(channelsSpec(), db, parent)
+{
+    setSort(fieldIndex(QStringLiteral("channel_type")), Qt::AscendingOrder);
+    select();
+}
+
+void ChannelModel::setCampaignFilter(const QString& campaignId)
+{
+    m_campaignId = campaignId;
+    setScope(campaignId.isEmpty() ? QString() : QStringLiteral("campaign_id"), campaignId);
+}
+
+QVariantMap ChannelModel::defaultsForNewRow() const
+{
+    QVariantMap defaults { { QStringLiteral("is_active"), true } };
+    if (!m_campaignId.isEmpty())
+        defaults.insert(QStringLiteral("campaign_id"), m_campaignId);
+    return defaults;
+}
+
+std::optional<domain::BudgetSplit> ChannelModel::liveSplit(const QString& campaignId, QString* error)
+{
+    auto budget = readCampaignBudget(database(), campaignId, error);
+    if (!budget)
+        return std::nullopt;
+    // Lay this model's unsaved rows over the database's: edited ones replace theirs, new ones join, moved ones leave.
+    for (const QString& id : pendingIds()) {
+        const int row = rowOfId(id);
+        if (row < 0)
+            continue;
+        budget->channels.removeIf([&](const domain::ChannelShare& s) { return s.id == id; });
+        if (valueAt(row, QStringLiteral("campaign_id")).toString() != campaignId
+            || !valueAt(row, QStringLiteral("deleted_at")).isNull())
+            continue;
+        domain::ChannelShare share;
+        share.id = id;
+        share.amount = domain::Money::parse(valueAt(row, QStringLiteral("budget_amount")).toString());
+        share.percentage = domain::Percent::parse(valueAt(row, QStringLiteral("budget_percentage")).toString());
+        share.active = valueAt(row, QStringLiteral("is_active")).toBool();
+        budget->channels << share;
+    }
+    return domain::splitBudget(budget->allocated, budget->channels);
+}
+
+void ChannelModel::checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems)
+{
+    const QString campaignId = row.value(QStringLiteral("campaign_id")).toString();
+    if (campaignId.isEmpty() || !row.value(QStringLiteral("is_active")).toBool())
+        return;
+    QString error;
+    const auto split = liveSplit(campaignId, &error);
+    if (!split) {
+        problems.append({ id, QStringLiteral("budget_amount"), error });
+        return;
+    }
+    if (split->isOverAllocated()) {
+        const QString column = row.value(QStringLiteral("budget_amount")).isNull() ? QStringLiteral("budget_percentage")
+                                                                                   : QStringLiteral("budget_amount");
+        problems.append({ id, column, overAllocationMessage(*split) });
+    }
+}
+
+} // namespace agency::tables

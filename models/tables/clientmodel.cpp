@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clientmodel.h"
+
+#include <QCoreApplication>
+#include <QDate>
+
+namespace agency::tables {
+
+void checkDateOrder(const QString& id, const QVariantMap& row, const QString& startColumn, const QString& endColumn,
+    QList<FieldProblem>& problems)
+{
+    const QDate start = row.value(startColumn).toDate();
+    const QDate end = row.value(endColumn).toDate();
+    if (start.isValid() && end.isValid() && end < start) {
+        problems.append({ id, endColumn,
+            QCoreApplication::translate("Rules", "%1 (%2) is before %3 (%4)")
+                .arg(columnLabel(endColumn), end.toString(Qt::ISODate), columnLabel(startColumn), start.toString(Qt::ISODate)) });
+    }
+}
+
+ClientModel::ClientModel(QSqlDatabase db, QObject* parent)
+    : AgencyTableModel(clientsSpec(), db, parent)
+{
+    setSort(fieldIndex(QStringLiteral("client_name")), Qt::AscendingOrder);
+    select();
+}
+
+QVariantMap ClientModel::defaultsForNewRow() const
+{
+    return { { QStringLiteral("client_type"), QStringLiteral("retainer") }, { QStringLiteral("is_active"), true } };
+}
+
+void ClientModel::checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems)
+{
+    checkDateOrder(id, row, QStringLiteral("contract_start_date"), QStringLiteral("contract_end_date"), problems);
+}
+
+} // namespace agency::tables

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "lookupnames.h"
+
+#include "db/sqlerror.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace agency::tables {
+
+LookupNames::LookupNames(QSqlDatabase db)
+    : m_db(db)
+    , m_plane(db)
+{
+}
+
+void LookupNames::clear() { m_cache.clear(); }
+
+QString LookupNames::campaignLabel(const QString& projectName, const QString& metadataJson, const QString& clientName,
+    const QString& campaignType, const QString& startDate)
+{
+    if (!projectName.isEmpty())
+        return projectName;
+    const QJsonObject metadata = QJsonDocument::fromJson(metadataJson.toUtf8()).object();
+    if (const QString name = metadata.value(QStringLiteral("name")).toString().trimmed(); !name.isEmpty())
+        return name;
+    QStringList parts { clientName, campaignType };
+    if (!startDate.isEmpty())
+        parts << startDate;
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString LookupNames::name(const QString& table, const QString& id)
+{
+    if (id.isEmpty())
+        return {};
+    const QString key = table + u':' + id;
+    if (const auto it = m_cache.constFind(key); it != m_cache.cend())
+        return *it;
+    const QString found = lookUp(table, id);
+    m_cache.insert(key, found);
+    return found;
+}
+
+QString LookupNames::workspaceName(const QString& id)
+{
+    if (id.isEmpty() || !m_plane.isAvailable())
+        return {};
+    const QString key = QStringLiteral("workspaces:") + id;
+    if (const auto it = m_cache.constFind(key); it != m_cache.cend())
+        return *it;
+    const auto workspace = m_plane.workspace(id);
+    const QString found = workspace ? workspace->name : QString();
+    m_cache.insert(key, found);
+    return found;
+}
+
+QString LookupNames::projectName(const QString& id)
+{
+    if (id.isEmpty() || !m_plane.isAvailable())
+        return {};
+    const QString key = QStringLiteral("projects:") + id;
+    if (const auto it = m_cache.constFind(key); it != m_cache.cend())
+        return *it;
+    const auto project = m_plane.project(id);
+    const QString found = project ? project->name : QString();
+    m_cache.insert(key, found);
+    return found;
+}
+
+QString LookupNames::lookUp(const QString& table, const QString& id)
+{
+    QSqlQuery query(m_db);
+    if (table == QStringLiteral("agency_sla_tiers"))
+        query.prepare(QStringLiteral("SELECT name FROM agency_sla_tiers WHERE id = ?"));
+    else if (table == QStringLiteral("agency_clients"))
+        query.prepare(QStringLiteral("SELECT client_name FROM agency_clients WHERE id = ?"));
+    else if (table == QStringLiteral("agency_campaigns"))
+        query.prepare(QStringLiteral("SELECT c.plane_project_id, c.metadata, cl.client_name, c.campaign_type, c.start_date "
+                                     "FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id WHERE c.id = ?"));
+    else
+        return {};
+    query.addBindValue(id);
+    if (!query.exec()) {
+        db::reportSqlError(QCoreApplication::translate("LookupNames", "Looking up a name in %1").arg(table), query.lastError());
+        return {};
+    }
+    if (!query.next())
+        return {};
+    if (table != QStringLiteral("agency_campaigns"))
+        return query.value(0).toString();
+    const QString projectId = query.value(0).toString();
+    const QString start = query.value(4).metaType().id() == QMetaType::QDate ? query.value(4).toDate().toString(Qt::ISODate)
+                                                                             : query.value(4).toString();
+    return campaignLabel(projectName(projectId), query.value(1).toString(), query.value(2).toString(),
+        query.value(3).toString(), start);
+}
+
+} // namespace agency::tables

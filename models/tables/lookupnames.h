@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "plane/planedirectory.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace agency::tables {
+
+// Names where a person expects them instead of UUIDs: tier, client, campaign label, Plane workspace and project.
+// Looked up one id at a time on first use (primary-key reads) and cached until clear().
+class LookupNames {
+public:
+    explicit LookupNames(QSqlDatabase db);
+
+    QString name(const QString& table, const QString& id); // agency_sla_tiers, agency_clients, agency_campaigns
+    QString workspaceName(const QString& id);
+    QString projectName(const QString& id);
+    const plane::PlaneDirectory& plane() const { return m_plane; }
+    void clear();
+
+    // A campaign has no name column: the Plane project's name, else metadata.name, else "client · type · start".
+    static QString campaignLabel(const QString& projectName, const QString& metadataJson, const QString& clientName,
+        const QString& campaignType, const QString& startDate);
+
+private:
+    QString lookUp(const QString& table, const QString& id);
+
+    QSqlDatabase m_db;
+    plane::PlaneDirectory m_plane;
+    QHash<QString, QString> m_cache; // "table:id" → name
+};
+
+} // namespace agency::tables

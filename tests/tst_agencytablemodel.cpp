@@ -1,0 +1,554 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/database.h"
+#include "support/scratchdatabase.h"
+#include "tables/campaignmodel.h"
+#include "tables/channelmodel.h"
+#include "tables/clientmodel.h"
+#include "tables/columnvalues.h"
+#include "tables/slatiermodel.h"
+#include "tables/softdeletion.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QUuid>
+#include <QtTest>
+
+using namespace agency;
+using agency::test::scalar;
+
+namespace {
+
+QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+
+bool exec(QSqlDatabase db, const QString& sql, const QVariantList& bind = {})
+{
+    QSqlQuery query(db);
+    query.prepare(sql);
+    for (const QVariant& value : bind)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        return false;
+    }
+    return true;
+}
+
+// A row read back with plain SQL, every column normalized the way the models normalize it.
+QVariantMap readRow(QSqlDatabase db, const tables::TableSpec& spec, const QString& id)
+{
+    QVariantMap row;
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(spec.table));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return row;
+    for (const tables::ColumnSpec& column : spec.columns)
+        row.insert(column.name, tables::fromStorage(column, query.value(column.name)));
+    return row;
+}
+
+bool setCell(tables::AgencyTableModel& model, int row, const char* column, const QVariant& value)
+{
+    return model.setData(model.index(row, model.fieldIndex(QString::fromLatin1(column))), value);
+}
+
+struct Seed {
+    QString tier, client, otherClient, campaign, channelA, channelB;
+};
+
+// A small, known data set written with plain SQL.
+Seed seed(QSqlDatabase db)
+{
+    Seed s { newId(), newId(), newId(), newId(), newId(), newId() };
+    exec(db, QStringLiteral("INSERT INTO agency_sla_tiers (id, name, monthly_retainer, priority) VALUES (?, 'Gold', '5000.00', 1)"), { s.tier });
+    exec(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, sla_tier_id, client_type) VALUES (?, 'Acme', ?, 'retainer')"),
+        { s.client, s.tier });
+    exec(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type, internal_notes) VALUES (?, 'Globex', 'project', '50% off_sale \\o/')"),
+        { s.otherClient });
+    exec(db, QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, budget_spent, status, start_date) "
+                            "VALUES (?, ?, 'ppc', '10000.00', '12000.50', 'active', '2026-01-01')"),
+        { s.campaign, s.client });
+    exec(db, QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage) VALUES (?, ?, 'google_ads', '40.00')"),
+        { s.channelA, s.campaign });
+    exec(db, QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_amount) VALUES (?, ?, 'meta', '2500.00')"),
+        { s.channelB, s.campaign });
+    return s;
+}
+
+} // namespace
+
+class TestAgencyTableModel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void modelsPassTheModelTester_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void modelsPassTheModelTester();
+    void insertRoundTripsEveryColumn_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void insertRoundTripsEveryColumn();
+    void editRoundTripsAndNullStaysNull_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void editRoundTripsAndNullStaysNull();
+    void invalidRowIsNotWrittenAndInputStays_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void invalidRowIsNotWrittenAndInputStays();
+    void overAllocationIsRefusedWithFigures_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void overAllocationIsRefusedWithFigures();
+    void failedSaveWritesNothingAndKeepsEdits_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void failedSaveWritesNothingAndKeepsEdits();
+    void editsSurviveRefreshAndFilter_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void editsSurviveRefreshAndFilter();
+    void softDeleteCascadesAndRestoresExactly_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void softDeleteCascadesAndRestoresExactly();
+    void tierInUseCannotBeDeleted_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void tierInUseCannotBeDeleted();
+    void concurrentChangeIsDetected_data();
+    void concurrentChangeIsDetected();
+    void concurrentDeleteIsDetected_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void concurrentDeleteIsDetected();
+    void searchIsLiteralAndHarmless_data();
+    void searchIsLiteralAndHarmless();
+    void lookupsShowNames_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void lookupsShowNames();
+};
+
+void TestAgencyTableModel::modelsPassTheModelTester()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    seed(scratch.db());
+    tables::SlaTierModel tiers(scratch.db());
+    tables::ClientModel clients(scratch.db());
+    tables::CampaignModel campaigns(scratch.db());
+    tables::ChannelModel channels(scratch.db());
+    for (QAbstractItemModel* model : std::initializer_list<QAbstractItemModel*> { &tiers, &clients, &campaigns, &channels }) {
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model->rowCount() > 0);
+    }
+    QAbstractItemModelTester tester(&clients, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    clients.insertNewRow();
+    setCell(clients, 0, "client_name", QStringLiteral("Initech"));
+    clients.sort(clients.fieldIndex(QStringLiteral("client_name")), Qt::DescendingOrder);
+    clients.setSearchText(QStringLiteral("ac"));
+    clients.setShowDeleted(true);
+    QVERIFY(clients.save());
+}
+
+void TestAgencyTableModel::insertRoundTripsEveryColumn()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Seed s = seed(scratch.db());
+
+    tables::CampaignModel model(scratch.db());
+    const int row = model.insertNewRow();
+    QCOMPARE(row, 0);
+    const QString id = model.idAt(row);
+    QVERIFY(!QUuid::fromString(id).isNull());
+    QCOMPARE(QUuid::fromString(id).version(), QUuid::Random);
+    QCOMPARE(id, id.toLower());
+
+    const QVariantMap typed {
+        { "plane_project_id", QStringLiteral("aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa") },
+        { "client_id", s.otherClient },
+        { "campaign_type", QStringLiteral("seo") },
+        { "budget_allocated", QStringLiteral("9999999999.99") },
+        { "budget_spent", QStringLiteral("0.01") },
+        { "start_date", QDate(2026, 3, 1) },
+        { "end_date", QDate(2026, 9, 30) },
+        { "status", QStringLiteral("paused") },
+        { "target_kpis", QStringLiteral("{\"clicks\": 2500, \"cpa\": 40}") },
+        { "actual_kpis", QStringLiteral("{}") },
+        { "campaign_brief", QString::fromUtf8("Brief with ünïcødé, \"quotes\" and\nnew lines") },
+        { "metadata", QStringLiteral("{\"name\": \"Spring launch\"}") },
+    };
+    for (auto it = typed.cbegin(); it != typed.cend(); ++it)
+        QVERIFY2(setCell(model, row, qPrintable(it.key()), it.value()), qPrintable(it.key()));
+    QVERIFY2(model.save(), qPrintable(model.lastMessage()));
+    QVERIFY(!model.hasPendingChanges());
+
+    const QVariantMap stored = readRow(scratch.db(), tables::campaignsSpec(), id);
+    QCOMPARE(stored.value("id").toString(), id);
+    QCOMPARE(stored.value("plane_project_id").toString(), typed.value("plane_project_id").toString());
+    QCOMPARE(stored.value("client_id").toString(), s.otherClient);
+    QCOMPARE(stored.value("campaign_type").toString(), QStringLiteral("seo"));
+    QCOMPARE(stored.value("budget_allocated").toString(), QStringLiteral("9999999999.99"));
+    QCOMPARE(stored.value("budget_spent").toString(), QStringLiteral("0.01"));
+    QCOMPARE(stored.value("start_date").toDate(), QDate(2026, 3, 1));
+    QCOMPARE(stored.value("end_date").toDate(), QDate(2026, 9, 30));
+    QCOMPARE(stored.value("status").toString(), QStringLiteral("paused"));
+    // jsonb keeps objects, not their key order or spacing: compare as JSON.
+    auto json = [](const QVariant& v) { return QJsonDocument::fromJson(v.toString().toUtf8()).object(); };
+    QCOMPARE(json(stored.value("target_kpis")), (QJsonObject { { "clicks", 2500 }, { "cpa", 40 } }));
+    QCOMPARE(stored.value("actual_kpis").toString(), QStringLiteral("{}"));
+    QCOMPARE(stored.value("campaign_brief").toString(), typed.value("campaign_brief").toString());
+    QVERIFY(stored.value("internal_notes").isNull()); // never typed: NULL, not ""
+    QCOMPARE(json(stored.value("metadata")), (QJsonObject { { "name", "Spring launch" } }));
+    QVERIFY(stored.value("created_at").toDateTime().isValid());
+    QVERIFY(stored.value("updated_at").toDateTime().isValid());
+    QVERIFY(stored.value("deleted_at").isNull());
+
+    // The model, reselected, shows exactly what the database holds.
+    const int again = model.rowOfId(id);
+    QVERIFY(again >= 0);
+    QCOMPARE(model.rowValues(again).value("budget_allocated").toString(), QStringLiteral("9999999999.99"));
+    QCOMPARE(model.data(model.index(again, model.fieldIndex(QStringLiteral("budget_allocated")))).toString(),
+        QLocale().toString(9999999999LL) + QLocale().decimalPoint() + QStringLiteral("99"));
+}
+
+void TestAgencyTableModel::editRoundTripsAndNullStaysNull()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Seed s = seed(scratch.db());
+    tables::ChannelModel model(scratch.db());
+    const int row = model.rowOfId(s.channelA);
+    QVERIFY(row >= 0);
+    QVERIFY(model.valueAt(row, QStringLiteral("budget_amount")).isNull());
+    QVERIFY(setCell(model, row, "budget_percentage", QStringLiteral("12.5")));
+    QVERIFY(setCell(model, row, "notes", QStringLiteral("  leading and trailing  ")));
+    QVERIFY(model.setData(model.index(row, model.fieldIndex(QStringLiteral("is_active"))), Qt::Unchecked, Qt::CheckStateRole));
+    QVERIFY2(model.save(), qPrintable(model.lastMessage()));
+
+    const QVariantMap stored = readRow(scratch.db(), tables::channelsSpec(), s.channelA);
+    QCOMPARE(stored.value("budget_percentage").toString(), QStringLiteral("12.50"));
+    QVERIFY(stored.value("budget_amount").isNull());
+    QVERIFY(stored.value("performance_data").isNull());
+    QCOMPARE(stored.value("notes").toString(), QStringLiteral("  leading and trailing  "));
+    QCOMPARE(stored.value("is_active").toBool(), false);
+
+    // Clearing a value writes NULL, not zero or "".
+    const int again = model.rowOfId(s.channelA);
+    QVERIFY(setCell(model, again, "budget_percentage", QVariant()));
+    QVERIFY(setCell(model, again, "notes", QString()));
+    QVERIFY2(model.save(), qPrintable(model.lastMessage()));
+    const QVariantMap cleared = readRow(scratch.db(), tables::channelsSpec(), s.channelA);
+    QVERIFY(cleared.value("budget_percentage").isNull());
+    QVERIFY(cleared.value("notes").isNull());
+    QVERIFY(cleared.value("updated_at").toDateTime() > stored.value("updated_at").toDateTime());
+}
+
+void TestAgencyTableModel::invalidRowIsNotWrittenAndInputStays()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Seed s = seed(scratch.db());
+    tables::CampaignModel model(scratch.db());
+    const int row = model.rowOfId(s.campaign);
+    QVERIFY(setCell(model, row, "target_kpis", QStringLiteral("{\"clicks\": \"lots\"}")));
+    QVERIFY(setCell(model, row, "end_date", QDate(2025, 12, 31)));
+    QVERIFY(setCell(model, row, "budget_spent", QStringLiteral("-3.00")));
+    QVERIFY(setCell(model, row, "status", QStringLiteral("finished")));
+    QVERIFY(setCell(model, row, "campaign_type", QStringLiteral("   ")));
+    const int fresh = model.insertNewRow(); // no client: required
+    Q_UNUSED(fresh)
+    const auto before = readRow(scratch.db(), tables::campaignsSpec(), s.campaign);
+
+    QVERIFY(!model.save());
+    QStringList columns;
+    for (const auto& problem : model.problems())
+        columns << problem.column;
+    columns.sort();
+    QCOMPARE(columns, (QStringList { "budget_spent", "campaign_type", "client_id", "end_date", "status", "target_kpis" }));
+    for (const auto& problem : model.problems())
+        QVERIFY2(!problem.message.isEmpty(), qPrintable(problem.column));
+    QVERIFY(model.lastMessage().contains(QStringLiteral("'clicks' must be a number")));
+    QCOMPARE(readRow(scratch.db(), tables::campaignsSpec(), s.campaign), before);
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toInt(), 1);
+
+    // What the user typed is all still there, and the cell says what is wrong.
+    const int now = model.rowOfId(s.campaign);
+    QCOMPARE(model.valueAt(now, QStringLiteral("status")).toString(), QStringLiteral("finished"));
+    QCOMPARE(model.valueAt(now, QStringLiteral("end_date")).toDate(), QDate(2025, 12, 31));
+    QVERIFY(model.data(model.index(now, model.fieldIndex(QStringLiteral("end_date"))), tables::AgencyTableModel::ProblemRole)
+                .toString()
+                .contains(QStringLiteral("before")));
+    QVERIFY(model.hasPendingChanges());
+}
+
+void TestAgencyTableModel::overAllocationIsRefusedWithFigures()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Seed s = seed(scratch.db()); // 10,000 budget: 40 % (4,000) + 2,500 fixed = 6,500
+    tables::ChannelModel model(scratch.db());
+    model.setCampaignFilter(s.campaign);
+    QCOMPARE(model.rowCount(), 2);
+    const int row = model.insertNewRow();
+    QCOMPARE(model.valueAt(row, QStringLiteral("campaign_id")).toString(), s.campaign);
+    QVERIFY(setCell(model, row, "channel_type", QStringLiteral("linkedin")));
+    QVERIFY(setCell(model, row, "budget_amount", QStringLiteral("3500.01")));
+    const auto split = model.liveSplit(s.campaign);
+    QVERIFY(split && split->isOverAllocated());
+    QCOMPARE(split->overAllocation.cents(), 1);
+    QVERIFY(!model.save());
+    QVERIFY2(model.lastMessage().contains(QStringLiteral("0.01")), qPrintable(model.lastMessage()));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaign_channels")).toInt(), 2);
+    // Exactly full is fine.
+    QVERIFY(setCell(model, model.rowOfId(model.pendingIds().constFirst()), "budget_amount", QStringLiteral("3500.00")));
+    QVERIFY2(model.save(), qPrintable(model.lastMessage()));
+
+    // Lowering the campaign's budget under its channels is refused too.
+    tables::CampaignModel campaigns(scratch.db());
+    QVERIFY(setCell(campaigns, campaigns.rowOfId(s.campaign), "budget_allocated", QStringLiteral("9000.00")));
+    QVERIFY(!campaigns.save());
+    QCOMPARE(campaigns.problems().constFirst().column, QStringLiteral("budget_allocated"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT budget_allocated FROM agency_campaigns")).toString(), QStringLiteral("10000.00"));
+}
+
+void TestAgencyTableModel::failedSaveWritesNothingAndKeepsEdits()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Seed s = seed(scratch.db());
+    tables::ClientModel model(scratch.db());
+    // Two good edits and a third that only the database refuses (a tier id that passes validation but does not exist).
+    QVERIFY(setCell(model, model.rowOfId(s.client), "industry", QStringLiteral("Retail")));
+    const int fresh = model.insertNewRow();
+    QVERIFY(setCell(model, fresh, "client_name", QStringLiteral("Initech")));
+    QVERIFY(setCell(model, model.rowOfId(s.otherClient), "sla_tier_id", QStringLiteral("00000000-0000-4000-8000-000000000000")));
+    QVERIFY(!model.save());
+    QVERIFY(!model.lastMessage().isEmpty());
+    QVERIFY(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?"), { s.client }).isNull());
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 2);
+    QCOMPARE(model.pendingIds().size(), 3);
+    QCOMPARE(model.valueAt(model.rowOfId(s.client), QStringLiteral("industry")).toString(), QStringLiteral("Retail"));
+
+    // Fix the bad one; the rest goes in with it.
+    QVERIFY(setCell(model, model.rowOfId(s.otherClient), "sla_tier_id", s.tier));
+    QVERIFY2(model.save(), qPrintable(model.lastMessage()));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 3);
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?"), { s.client }).toString(), QStringLiteral("Retail"));
+}
+
+void TestAgencyTableModel::editsSurviveRefreshAndFilter()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Seed s = seed(scratch.db());
+    tables::ClientModel model(scratch.db());
+    QVERIFY(setCell(model, model.rowOfId(s.client), "industry", QStringLiteral("Retail")));
+    const int fresh = model.insertNewRow();
+    const QString freshId = model.idAt(fresh);
+    QVERIFY(setCell(model, fresh, "client_name", QStringLiteral("Initech")));
+
+    model.sort(model.fieldIndex(QStringLiteral("client_name")), Qt::DescendingOrder); // a server-side re-select
+    QCOMPARE(model.valueAt(model.rowOfId(s.client), QStringLiteral("industry")).toString(), QStringLiteral("Retail"));
+    QCOMPARE(model.valueAt(model.rowOfId(freshId), QStringLiteral("client_name")).toString(), QStringLiteral("Initech"));
+
+    model.setSearchText(QStringLiteral("globex")); // hides the edited row
+    QCOMPARE(model.rowOfId(s.client), -1);
+    QVERIFY2(model.save(), qPrintable(model.lastMessage()));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?"), { s.client }).toString(), QStringLiteral("Retail"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT client_name FROM agency_clients WHERE id = ?"), { freshId }).toString(), QStringLiteral("Initech"));
+}
+
+void TestAgencyTableModel::softDeleteCascadesAndRestoresExactly()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Seed s = seed(scratch.db());
+    QSqlDatabase db = scratch.db();
+    // channelB was deleted on its own earlier: restoring the client must not bring it back.
+    QVERIFY(exec(db, QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = %1 WHERE id = ?")
+                         .arg(scratch.isPostgres() ? QStringLiteral("'2025-01-01T00:00:00Z'") : QStringLiteral("'2025-01-01T00:00:00.000Z'")),
+        { s.channelB }));
+
+    tables::ClientModel clients(db);
+    QVERIFY2(clients.softDelete({ s.client }), qPrintable(clients.lastMessage()));
+    QCOMPARE(clients.rowOfId(s.client), -1);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM agency_clients WHERE deleted_at IS NULL")).toInt(), 1);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM agency_campaigns WHERE deleted_at IS NULL")).toInt(), 0);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM agency_campaign_channels WHERE deleted_at IS NULL")).toInt(), 0);
+    // One instant for the whole cascade.
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(DISTINCT deleted_at) FROM (SELECT deleted_at FROM agency_clients WHERE id = ? "
+                                       "UNION ALL SELECT deleted_at FROM agency_campaigns UNION ALL SELECT deleted_at FROM agency_campaign_channels WHERE id = ?) x"),
+                 { s.client, s.channelA })
+                 .toInt(),
+        1);
+
+    // A campaign of a deleted client cannot come back alone.
+    tables::CampaignModel campaigns(db);
+    QVERIFY(!campaigns.restore({ s.campaign }));
+    QVERIFY2(campaigns.lastMessage().contains(QStringLiteral("Acme")), qPrintable(campaigns.lastMessage()));
+
+    clients.setShowDeleted(true);
+    const int row = clients.rowOfId(s.client);
+    QVERIFY(row >= 0);
+    QVERIFY(clients.data(clients.index(row, 0), tables::AgencyTableModel::IsDeletedRole).toBool());
+    QVERIFY2(clients.restore({ s.client }), qPrintable(clients.lastMessage()));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM agency_clients WHERE deleted_at IS NULL")).toInt(), 2);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM agency_campaigns WHERE deleted_at IS NULL")).toInt(), 1);
+    QVERIFY(scalar(db, QStringLiteral("SELECT deleted_at FROM agency_campaign_channels WHERE id = ?"), { s.channelA }).isNull());
+    QVERIFY(!scalar(db, QStringLiteral("SELECT deleted_at FROM agency_campaign_channels WHERE id = ?"), { s.channelB }).isNull());
+}
+
+void TestAgencyTableModel::tierInUseCannotBeDeleted()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Seed s = seed(scratch.db());
+    tables::SlaTierModel tiers(scratch.db());
+    QVERIFY(!tiers.softDelete({ s.tier }));
+    QVERIFY2(tiers.lastMessage().contains(QStringLiteral("Gold")) && tiers.lastMessage().contains(QStringLiteral("1 live client")),
+        qPrintable(tiers.lastMessage()));
+    QVERIFY(scalar(scratch.db(), QStringLiteral("SELECT deleted_at FROM agency_sla_tiers")).isNull());
+    // Once its client is gone it may go.
+    tables::ClientModel clients(scratch.db());
+    QVERIFY(clients.softDelete({ s.client }));
+    QVERIFY2(tiers.softDelete({ s.tier }), qPrintable(tiers.lastMessage()));
+}
+
+void TestAgencyTableModel::concurrentChangeIsDetected_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("resolution");
+    for (const char* backend : { "sqlite", "postgresql" }) {
+        for (const char* resolution : { "keep mine", "take theirs", "merge" })
+            QTest::newRow(qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(backend), QLatin1String(resolution))))
+                << QString::fromLatin1(backend) << QString::fromLatin1(resolution);
+    }
+}
+
+void TestAgencyTableModel::concurrentChangeIsDetected()
+{
+    QFETCH(QString, backend);
+    QFETCH(QString, resolution);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Seed s = seed(scratch.db());
+    tables::CampaignModel mine(scratch.db());
+    QVERIFY(setCell(mine, mine.rowOfId(s.campaign), "budget_spent", QStringLiteral("100.00")));
+    QVERIFY(setCell(mine, mine.rowOfId(s.campaign), "campaign_brief", QStringLiteral("my brief")));
+
+    // Another desktop saves first, on its own connection.
+    QSqlDatabase other = scratch.openAnother(QStringLiteral("other"));
+    QVERIFY(exec(other, QStringLiteral("UPDATE agency_campaigns SET budget_spent = '200.00', status = 'paused' WHERE id = ?"), { s.campaign }));
+
+    QSignalSpy spy(&mine, &tables::AgencyTableModel::conflictDetected);
+    QVERIFY(!mine.save());
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toString(), s.campaign);
+    QVERIFY2(mine.lastMessage().contains(QStringLiteral("someone else")), qPrintable(mine.lastMessage()));
+    const auto conflicts = mine.conflicts();
+    QCOMPARE(conflicts.size(), 1);
+    const auto& c = conflicts.constFirst();
+    QVERIFY(!c.deletedElsewhere);
+    QCOMPARE(c.mine.value("budget_spent").toString(), QStringLiteral("100.00"));
+    QCOMPARE(c.theirs.value("budget_spent").toString(), QStringLiteral("200.00"));
+    QCOMPARE(c.original.value("budget_spent").toString(), QStringLiteral("12000.50"));
+    QVERIFY(c.changedByThem.contains(QStringLiteral("status")));
+    // Nothing was overwritten, and nothing typed is lost.
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT budget_spent FROM agency_campaigns")).toString(), QStringLiteral("200.00"));
+    QCOMPARE(mine.valueAt(mine.rowOfId(s.campaign), QStringLiteral("budget_spent")).toString(), QStringLiteral("100.00"));
+    // Without a decision, saving again is refused again.
+    QVERIFY(!mine.save());
+
+    const QString stored = QStringLiteral("SELECT budget_spent FROM agency_campaigns");
+    if (resolution == QStringLiteral("keep mine")) {
+        QVERIFY(mine.keepMine(s.campaign));
+        QVERIFY2(mine.save(), qPrintable(mine.lastMessage()));
+        QCOMPARE(scalar(scratch.db(), stored).toString(), QStringLiteral("100.00"));
+        QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT status FROM agency_campaigns")).toString(), QStringLiteral("paused"));
+    } else if (resolution == QStringLiteral("take theirs")) {
+        QVERIFY(mine.takeTheirs(s.campaign));
+        QVERIFY(!mine.hasPendingChanges());
+        QCOMPARE(mine.valueAt(mine.rowOfId(s.campaign), QStringLiteral("budget_spent")).toString(), QStringLiteral("200.00"));
+        QVERIFY(scalar(scratch.db(), QStringLiteral("SELECT campaign_brief FROM agency_campaigns")).isNull());
+    } else {
+        QVERIFY(mine.merge(s.campaign, { QStringLiteral("budget_spent") }));
+        QVERIFY2(mine.save(), qPrintable(mine.lastMessage()));
+        QCOMPARE(scalar(scratch.db(), stored).toString(), QStringLiteral("200.00"));
+        QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT campaign_brief FROM agency_campaigns")).toString(), QStringLiteral("my brief"));
+    }
+}
+
+void TestAgencyTableModel::concurrentDeleteIsDetected()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Seed s = seed(scratch.db());
+    tables::ClientModel mine(scratch.db());
+    QVERIFY(setCell(mine, mine.rowOfId(s.otherClient), "industry", QStringLiteral("Energy")));
+    QSqlDatabase other = scratch.openAnother(QStringLiteral("other"));
+    QString error;
+    QVERIFY2(tables::softDelete(other, QStringLiteral("agency_clients"), { s.otherClient }, &error), qPrintable(error));
+    mine.select(); // e.g. a NOTIFY refresh: the row leaves the view, the edit stays in the journal
+    QVERIFY(mine.hasPendingChanges());
+    QVERIFY(!mine.save());
+    QCOMPARE(mine.conflicts().size(), 1);
+    QVERIFY(mine.conflicts().constFirst().deletedElsewhere);
+    QVERIFY(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?"), { s.otherClient }).isNull());
+}
+
+void TestAgencyTableModel::searchIsLiteralAndHarmless_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("found");
+    for (const char* backend : { "sqlite", "postgresql" }) {
+        const QString b = QString::fromLatin1(backend);
+        QTest::newRow(qPrintable(b + QStringLiteral(": injection"))) << b << "'; DROP TABLE agency_clients; --" << QStringList {};
+        QTest::newRow(qPrintable(b + QStringLiteral(": quote or true"))) << b << "x' OR '1'='1" << QStringList {};
+        QTest::newRow(qPrintable(b + QStringLiteral(": percent is literal"))) << b << "50%" << QStringList { "Globex" };
+        QTest::newRow(qPrintable(b + QStringLiteral(": underscore is literal"))) << b << "off_sale" << QStringList { "Globex" };
+        QTest::newRow(qPrintable(b + QStringLiteral(": lone underscore"))) << b << "_" << QStringList { "Globex" };
+        QTest::newRow(qPrintable(b + QStringLiteral(": backslash"))) << b << "\\o/" << QStringList { "Globex" };
+        QTest::newRow(qPrintable(b + QStringLiteral(": all three"))) << b << "%_\\" << QStringList {};
+        QTest::newRow(qPrintable(b + QStringLiteral(": case-insensitive"))) << b << "ACME" << QStringList { "Acme" };
+        QTest::newRow(qPrintable(b + QStringLiteral(": type column"))) << b << "retain" << QStringList { "Acme" };
+    }
+}
+
+void TestAgencyTableModel::searchIsLiteralAndHarmless()
+{
+    QFETCH(QString, backend);
+    QFETCH(QString, text);
+    QFETCH(QStringList, found);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    seed(scratch.db());
+    tables::ClientModel model(scratch.db());
+    model.setSearchText(text);
+    QVERIFY2(!model.lastError().isValid(), qPrintable(model.lastError().text()));
+    QStringList names;
+    for (int row = 0; row < model.rowCount(); ++row)
+        names << model.valueAt(row, QStringLiteral("client_name")).toString();
+    QCOMPARE(names, found);
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 2);
+}
+
+void TestAgencyTableModel::lookupsShowNames()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Seed s = seed(scratch.db());
+    tables::ClientModel clients(scratch.db());
+    QCOMPARE(clients.data(clients.index(clients.rowOfId(s.client), clients.fieldIndex(QStringLiteral("sla_tier_id")))).toString(),
+        QStringLiteral("Gold"));
+    QCOMPARE(clients.data(clients.index(clients.rowOfId(s.client), clients.fieldIndex(QStringLiteral("sla_tier_id"))), Qt::EditRole).toString(),
+        s.tier);
+    tables::ChannelModel channels(scratch.db());
+    QCOMPARE(channels.data(channels.index(channels.rowOfId(s.channelA), channels.fieldIndex(QStringLiteral("campaign_id")))).toString(),
+        QString::fromUtf8("Acme · ppc · 2026-01-01"));
+    tables::CampaignModel campaigns(scratch.db());
+    QCOMPARE(campaigns.data(campaigns.index(0, campaigns.fieldIndex(QStringLiteral("client_id")))).toString(), QStringLiteral("Acme"));
+    QVERIFY(campaigns.isOverspent(0));
+    QCOMPARE(campaigns.headerData(campaigns.fieldIndex(QStringLiteral("budget_allocated")), Qt::Horizontal).toString(),
+        QStringLiteral("Budget allocated"));
+}
+
+QTEST_GUILESS_MAIN(TestAgencyTableModel)
+#include "tst_agencytablemodel.moc"
