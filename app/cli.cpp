@@ -6,6 +6,10 @@
 
 #include "db/database.h"
 #include "db/migrator.h"
+#include "demo/demodata.h"
+
+#include <QElapsedTimer>
+#include <QSqlQuery>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -158,6 +162,103 @@ namespace {
         db::closeDatabase(connection);
         return code;
     }
+
+    // A whole number from `min` to `max` for `option`, or a usage error naming it.
+    std::optional<qint64> wholeNumber(const QCommandLineParser& parser, const QCommandLineOption& option, qint64 min, qint64 max)
+    {
+        bool ok = false;
+        const qint64 value = parser.value(option).toLongLong(&ok);
+        if (!ok || value < min || value > max) {
+            printError(tr("--%1 must be a whole number from %2 to %3, not '%4'")
+                           .arg(option.names().constFirst())
+                           .arg(min)
+                           .arg(max)
+                           .arg(parser.value(option).left(20)));
+            return std::nullopt;
+        }
+        return value;
+    }
+
+    int runDemoData(const QStringList& arguments)
+    {
+        QCommandLineParser parser;
+        parser.setApplicationDescription(tr("Fills the database with a believable demo agency, in one transaction."));
+        CommonOptions common;
+        const QCommandLineOption clients(QStringLiteral("clients"), tr("Number of clients (default 24)."), tr("N"), QStringLiteral("24"));
+        const QCommandLineOption campaigns(QStringLiteral("campaigns-per-client"), tr("Campaigns per client (default 4)."), tr("N"), QStringLiteral("4"));
+        const QCommandLineOption channels(QStringLiteral("channels-per-campaign"), tr("Channels per campaign (default 3)."), tr("N"), QStringLiteral("3"));
+        const QCommandLineOption seed(QStringLiteral("seed"), tr("Random seed: the same seed gives the same data (default 42)."), tr("S"), QStringLiteral("42"));
+        const QCommandLineOption ifEmpty(QStringLiteral("if-empty"), tr("Only when the database has no clients yet (what scripts/run uses)."));
+        parser.addOptions({ clients, campaigns, channels, seed, ifEmpty });
+        parser.addPositionalArgument(QStringLiteral("demo-data"), tr("The command."), QStringLiteral("demo-data"));
+        if (const auto done = parse(parser, common, arguments))
+            return *done;
+        if (parser.positionalArguments().size() != 1) {
+            printError(tr("demo-data takes no further words; see agency-os demo-data --help"));
+            return ExitUsage;
+        }
+        demo::DemoSize size;
+        const auto nClients = wholeNumber(parser, clients, 1, 1000000);
+        const auto nCampaigns = nClients ? wholeNumber(parser, campaigns, 0, 10000) : std::nullopt;
+        const auto nChannels = nCampaigns ? wholeNumber(parser, channels, 0, 1000) : std::nullopt;
+        const auto nSeed = nChannels ? wholeNumber(parser, seed, 0, std::numeric_limits<qint64>::max()) : std::nullopt;
+        if (!nSeed)
+            return ExitUsage;
+        size.clients = static_cast<int>(*nClients);
+        size.campaignsPerClient = static_cast<int>(*nCampaigns);
+        size.channelsPerCampaign = static_cast<int>(*nChannels);
+        size.seed = static_cast<quint64>(*nSeed);
+
+        QString error;
+        const auto where = resolveDatabase(parser.value(common.db), {}, &error);
+        if (!where) {
+            printError(error);
+            return ExitUsage;
+        }
+        const QString connection = QStringLiteral("demo-data");
+        int code = ExitOk;
+        {
+            QSqlDatabase db = openForWork(*where, connection, &error);
+            if (!db.isOpen()) {
+                printError(error);
+                return ExitFailure;
+            }
+            QSqlQuery existing(db);
+            if (parser.isSet(ifEmpty) && existing.exec(QStringLiteral("SELECT count(*) FROM agency_clients")) && existing.next()
+                && existing.value(0).toLongLong() > 0) {
+                out() << tr("%1 already has data; nothing added").arg(where->redacted()) << u'\n';
+                out().flush();
+            } else {
+                existing.finish();
+                demo::DemoDataWriter writer(db);
+                const qint64 total = qint64(size.clients) * size.campaignsPerClient * size.channelsPerCampaign;
+                if (total >= 100000) {
+                    writer.setProgressHandler([](qint64 done, qint64 all) {
+                        std::fputs(qPrintable(tr("demo-data: %1 of %2 channels\n").arg(done).arg(all)), stderr);
+                    });
+                }
+                QElapsedTimer timer;
+                timer.start();
+                demo::DemoCounts counts;
+                if (writer.write(size, &counts)) {
+                    out() << tr("added %1 tiers, %2 clients, %3 campaigns and %4 channels to %5 in %6 s")
+                                 .arg(counts.tiers)
+                                 .arg(counts.clients)
+                                 .arg(counts.campaigns)
+                                 .arg(counts.channels)
+                                 .arg(where->redacted())
+                                 .arg(timer.elapsed() / 1000.0, 0, 'f', 1)
+                          << u'\n';
+                    out().flush();
+                } else {
+                    printError(tr("demo data not written (nothing was changed): %1").arg(writer.lastError()));
+                    code = ExitFailure;
+                }
+            }
+        }
+        db::closeDatabase(connection);
+        return code;
+    }
 }
 
 void printError(const QString& message)
@@ -169,7 +270,7 @@ void printError(const QString& message)
 
 bool isCommand(const QString& word)
 {
-    return word == QStringLiteral("migrate");
+    return word == QStringLiteral("migrate") || word == QStringLiteral("demo-data");
 }
 
 int runCommand(const QStringList& arguments)
@@ -177,6 +278,8 @@ int runCommand(const QStringList& arguments)
     const QString command = arguments.value(1);
     if (command == QStringLiteral("migrate"))
         return runMigrate(arguments);
+    if (command == QStringLiteral("demo-data"))
+        return runDemoData(arguments);
     printError(tr("unknown command '%1'").arg(command.left(40)));
     return ExitUsage;
 }

@@ -37,7 +37,8 @@ std::variant<int, GuiOptions> parseGuiCommandLine(int argc, char** argv)
     parser.setApplicationDescription(QCoreApplication::translate("main",
         "Agency OS desktop: clients, campaigns, channels and budgets over Plane.\n\n"
         "Commands (each has --help):\n"
-        "  agency-os migrate status|up|down [--to N] [--db DSN]"));
+        "  agency-os migrate status|up|down [--to N] [--db DSN]\n"
+        "  agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed S]"));
     const QCommandLineOption db(QStringLiteral("db"),
         QCoreApplication::translate("main", "Database: postgresql://…, sqlite:PATH or FILE.db."), QStringLiteral("DSN"));
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
@@ -59,7 +60,7 @@ std::variant<int, GuiOptions> parseGuiCommandLine(int argc, char** argv)
         return agency::app::ExitOk;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        agency::app::printError(QCoreApplication::translate("main", "unknown command '%1'; the commands are: migrate")
+        agency::app::printError(QCoreApplication::translate("main", "unknown command '%1'; the commands are: migrate, demo-data")
                                     .arg(parser.positionalArguments().constFirst().left(40)));
         return agency::app::ExitUsage;
     }

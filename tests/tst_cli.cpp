@@ -46,6 +46,7 @@ private Q_SLOTS:
     void migrateOnSqlite();
     void migrateOnPostgres();
     void environmentVariableChoosesDatabase();
+    void demoDataOnceIfEmpty();
 
 private:
     QTemporaryDir m_home;
@@ -91,6 +92,10 @@ void TestCli::usageErrors_data()
     QTest::newRow("bad port") << QStringList { "migrate", "status", "--db", "postgresql://u:hunter2@h:99999/d" } << "port";
     QTest::newRow("bad log level") << QStringList { "migrate", "status", "--log-level", "loud" } << "--log-level";
     QTest::newRow("--db without value") << QStringList { "migrate", "status", "--db" } << "db";
+    QTest::newRow("demo-data clients not a number") << QStringList { "demo-data", "--clients", "many" } << "--clients";
+    QTest::newRow("demo-data zero clients") << QStringList { "demo-data", "--clients", "0" } << "--clients";
+    QTest::newRow("demo-data negative channels") << QStringList { "demo-data", "--channels-per-campaign", "-1" } << "--channels-per-campaign";
+    QTest::newRow("demo-data stray word") << QStringList { "demo-data", "extra" } << "no further words";
 }
 
 void TestCli::usageErrors()
@@ -159,6 +164,24 @@ void TestCli::migrateOnPostgres()
     run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("down"), QStringLiteral("--db"), scratch.dsn() }, m_env);
     QCOMPARE(run.code, 0);
     QVERIFY(!scratch.db().tables().contains(QStringLiteral("agency_clients")));
+}
+
+void TestCli::demoDataOnceIfEmpty()
+{
+    QTemporaryDir dir;
+    const QString dsn = dir.filePath(QStringLiteral("demo.db"));
+    Run run = agencyOs({ QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"), QStringLiteral("6"),
+                           QStringLiteral("--if-empty") },
+        m_env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("6 clients")), qPrintable(run.out));
+    run = agencyOs({ QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--if-empty") }, m_env);
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("nothing added")), qPrintable(run.out));
+    // Without --if-empty the same seed collides with itself: refused, nothing changed, one error line.
+    run = agencyOs({ QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"), QStringLiteral("6") }, m_env);
+    QCOMPARE(run.code, 1);
+    QVERIFY2(isOneErrorLine(run.err) && run.err.contains(QStringLiteral("nothing was changed")), qPrintable(run.err));
 }
 
 void TestCli::environmentVariableChoosesDatabase()

@@ -7,10 +7,14 @@
 #include <QListWidget>
 #include <QSettings>
 #include <QSplitter>
-#include <QSqlTableModel>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+
+#include "tables/campaignmodel.h"
+#include "tables/channelmodel.h"
+#include "tables/clientmodel.h"
+#include "tables/slatiermodel.h"
 
 namespace agency::ui {
 
@@ -34,22 +38,22 @@ void MainWindow::createPages()
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_pages = new QStackedWidget(splitter);
 
-    const QList<QPair<QString, QString>> tables {
-        { tr("Clients"), QStringLiteral("agency_clients") },
-        { tr("Campaigns"), QStringLiteral("agency_campaigns") },
-        { tr("Channels"), QStringLiteral("agency_campaign_channels") },
-        { tr("SLA tiers"), QStringLiteral("agency_sla_tiers") },
+    const QList<QPair<QString, tables::AgencyTableModel*>> pages {
+        { tr("Clients"), new tables::ClientModel(m_db, this) },
+        { tr("Campaigns"), new tables::CampaignModel(m_db, this) },
+        { tr("Channels"), new tables::ChannelModel(m_db, this) },
+        { tr("SLA tiers"), new tables::SlaTierModel(m_db, this) },
     };
-    for (const auto& [title, table] : tables) {
-        auto* model = new QSqlTableModel(this, m_db);
-        model->setTable(table);
-        model->select();
+    for (const auto& [title, model] : pages) {
         auto* view = new QTableView(m_pages);
-        view->setObjectName(table);
+        view->setObjectName(model->tableName());
         view->setModel(model);
         view->setSortingEnabled(true);
         view->setAlternatingRowColors(true);
+        view->setSelectionBehavior(QAbstractItemView::SelectRows);
         view->horizontalHeader()->setStretchLastSection(true);
+        view->hideColumn(model->fieldIndex(QStringLiteral("id")));
+        view->resizeColumnsToContents();
         m_pages->addWidget(view);
         m_sidebar->addItem(title);
     }
