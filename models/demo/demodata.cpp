@@ -268,7 +268,7 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
                                                    : (!campaigns.lastError().isEmpty() ? campaigns.lastError() : channels.lastError()));
     if (!m_db.commit())
         return fail(db::reportSqlError(QCoreApplication::translate("DemoData", "Committing the demo data"), m_db.lastError()));
-    if (m_progress)
+    if (m_progress && reported != channels.written())
         m_progress(channels.written(), totalChannels);
     if (counts)
         *counts = { tiers.written(), clients.written(), campaigns.written(), channels.written() };
