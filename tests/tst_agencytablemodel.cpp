@@ -109,6 +109,8 @@ private Q_SLOTS:
     void concurrentDeleteIsDetected();
     void searchIsLiteralAndHarmless_data();
     void searchIsLiteralAndHarmless();
+    void everyColumnOfEveryTableRoundTrips_data();
+    void everyColumnOfEveryTableRoundTrips();
     void lookupsShowNames_data() { test::addBackendColumn(); test::addBackendRows(); }
     void lookupsShowNames();
 };
@@ -548,6 +550,91 @@ void TestAgencyTableModel::lookupsShowNames()
     QVERIFY(campaigns.isOverspent(0));
     QCOMPARE(campaigns.headerData(campaigns.fieldIndex(QStringLiteral("budget_allocated")), Qt::Horizontal).toString(),
         QStringLiteral("Budget allocated"));
+}
+
+void TestAgencyTableModel::everyColumnOfEveryTableRoundTrips_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("table");
+    for (const char* backend : { "sqlite", "postgresql" }) {
+        for (const char* table : { "agency_sla_tiers", "agency_clients", "agency_campaigns", "agency_campaign_channels" })
+            QTest::newRow(qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(backend), QLatin1String(table))))
+                << QString::fromLatin1(backend) << QString::fromLatin1(table);
+    }
+}
+
+void TestAgencyTableModel::everyColumnOfEveryTableRoundTrips()
+{
+    QFETCH(QString, backend);
+    QFETCH(QString, table);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Seed s = seed(scratch.db());
+    const tables::TableSpec& spec = *tables::specFor(table);
+    std::unique_ptr<tables::AgencyTableModel> model;
+    if (table == QStringLiteral("agency_sla_tiers"))
+        model = std::make_unique<tables::SlaTierModel>(scratch.db());
+    else if (table == QStringLiteral("agency_clients"))
+        model = std::make_unique<tables::ClientModel>(scratch.db());
+    else if (table == QStringLiteral("agency_campaigns"))
+        model = std::make_unique<tables::CampaignModel>(scratch.db());
+    else
+        model = std::make_unique<tables::ChannelModel>(scratch.db());
+
+    // A value for every editable column, at the edge of what the column holds; every other column stays NULL.
+    const int row = model->insertNewRow();
+    const QString id = model->idAt(row);
+    QVariantMap typed;
+    int n = 0;
+    for (const tables::ColumnSpec& column : spec.columns) {
+        QVariant value;
+        switch (column.kind) {
+        case tables::ColumnKind::Reference:
+            value = column.references == QStringLiteral("agency_sla_tiers") ? s.tier
+                : column.references == QStringLiteral("agency_clients")     ? s.otherClient
+                                                                            : s.campaign;
+            break;
+        case tables::ColumnKind::PlaneReference: value = QStringLiteral("0f0e0d0c-0b0a-4908-8706-050403020100"); break;
+        case tables::ColumnKind::Text: value = column.size ? QString(column.size, QChar(u'x' + (n % 2))) : QStringLiteral("ünï \"q\" ' \\ \n line"); break;
+        case tables::ColumnKind::Integer: value = 2147483647 - n; break;
+        case tables::ColumnKind::Money: value = QString(column.size, u'9') + QStringLiteral(".99"); break;
+        case tables::ColumnKind::Percent: value = QStringLiteral("0.01"); break;
+        case tables::ColumnKind::Date: value = QDate(2030, 2, 28).addDays(n); break;
+        case tables::ColumnKind::Boolean: value = false; break;
+        case tables::ColumnKind::Choice: value = column.choices.constLast(); break;
+        case tables::ColumnKind::JsonObject: value = QStringLiteral("{\"a\":[1,2],\"b\":null}"); break;
+        case tables::ColumnKind::JsonArray: value = QStringLiteral("[\"x\",\"y\"]"); break;
+        case tables::ColumnKind::Kpis: value = QStringLiteral("{\"clicks\":12345678,\"ctr\":0.0123}"); break;
+        case tables::ColumnKind::Uuid:
+        case tables::ColumnKind::Instant: continue;
+        }
+        if (column.name == QStringLiteral("contract_end_date") || column.name == QStringLiteral("end_date"))
+            value = QDate(2031, 1, 1);
+        if (column.name == QStringLiteral("budget_amount"))
+            value = QStringLiteral("1.00"); // within its campaign's budget
+        ++n;
+        typed.insert(column.name, value);
+        QVERIFY2(setCell(*model, row, qPrintable(column.name), value), qPrintable(column.name));
+    }
+    QVERIFY2(model->save(), qPrintable(model->lastMessage()));
+
+    const QVariantMap stored = readRow(scratch.db(), spec, id);
+    for (const tables::ColumnSpec& column : spec.columns) {
+        const QVariant got = stored.value(column.name);
+        if (column.kind == tables::ColumnKind::Uuid) {
+            QCOMPARE(got.toString(), id);
+        } else if (column.kind == tables::ColumnKind::Instant) {
+            QCOMPARE(got.isNull(), column.name == QStringLiteral("deleted_at"));
+        } else if (column.kind == tables::ColumnKind::JsonObject || column.kind == tables::ColumnKind::JsonArray
+            || column.kind == tables::ColumnKind::Kpis) {
+            QCOMPARE(QJsonDocument::fromJson(got.toString().toUtf8()), QJsonDocument::fromJson(typed.value(column.name).toString().toUtf8()));
+        } else if (column.kind == tables::ColumnKind::Money || column.kind == tables::ColumnKind::Percent) {
+            QCOMPARE(got.toString(), typed.value(column.name).toString()); // exact decimal text, no float on the way
+        } else {
+            QVERIFY2(got == typed.value(column.name) || got.toString() == typed.value(column.name).toString(),
+                qPrintable(column.name + QStringLiteral(": ") + got.toString()));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAgencyTableModel)
