@@ -7,8 +7,10 @@
 #include "db/database.h"
 #include "db/migrator.h"
 #include "demo/demodata.h"
+#include "export/tableexport.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QSqlQuery>
 
 #include <QCommandLineParser>
@@ -16,6 +18,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace agency::app {
 
@@ -259,6 +262,82 @@ namespace {
         db::closeDatabase(connection);
         return code;
     }
+
+    int runExport(const QStringList& arguments)
+    {
+        QCommandLineParser parser;
+        parser.setApplicationDescription(tr("Writes one table to CSV (RFC 4180, UTF-8, CRLF), with the lookups a spreadsheet "
+                                            "reader needs. Deleted rows are left out unless asked for."));
+        CommonOptions common;
+        const QCommandLineOption output(QStringList { QStringLiteral("output"), QStringLiteral("o") },
+            tr("Where to write: a file (written atomically) or - for standard output (default)."), tr("FILE"), QStringLiteral("-"));
+        const QCommandLineOption includeDeleted(QStringLiteral("include-deleted"), tr("Include soft-deleted rows."));
+        const QCommandLineOption delimiter(QStringLiteral("delimiter"), tr("comma (default), semicolon or tab."), tr("NAME"), QStringLiteral("comma"));
+        const QCommandLineOption bom(QStringLiteral("bom"), tr("Start with a UTF-8 byte-order mark (for spreadsheet programs)."));
+        const QCommandLineOption noGuard(QStringLiteral("no-formula-guard"),
+            tr("Do not prefix ' to text starting with = + - @ tab or CR (only for trusted round trips)."));
+        parser.addOptions({ output, includeDeleted, delimiter, bom, noGuard });
+        parser.addPositionalArgument(QStringLiteral("export"), tr("The command."), QStringLiteral("export"));
+        parser.addPositionalArgument(QStringLiteral("table"), tr("sla-tiers, clients, campaigns or channels."),
+            QStringLiteral("sla-tiers|clients|campaigns|channels"));
+        if (const auto done = parse(parser, common, arguments))
+            return *done;
+
+        const QHash<QString, QString> tables { { QStringLiteral("sla-tiers"), QStringLiteral("agency_sla_tiers") },
+            { QStringLiteral("clients"), QStringLiteral("agency_clients") }, { QStringLiteral("campaigns"), QStringLiteral("agency_campaigns") },
+            { QStringLiteral("channels"), QStringLiteral("agency_campaign_channels") } };
+        const QStringList positional = parser.positionalArguments();
+        if (positional.size() != 2 || !tables.contains(positional.at(1))) {
+            printError(tr("export needs one table: sla-tiers, clients, campaigns or channels (for example: agency-os export clients -o clients.csv)"));
+            return ExitUsage;
+        }
+        exporting::ExportRequest request;
+        request.table = tables.value(positional.at(1));
+        request.includeDeleted = parser.isSet(includeDeleted);
+        request.csv.bom = parser.isSet(bom);
+        request.csv.formulaGuard = !parser.isSet(noGuard);
+        const auto separator = exporting::CsvWriter::delimiterFromName(parser.value(delimiter));
+        if (!separator) {
+            printError(tr("--delimiter must be comma, semicolon or tab, not '%1'").arg(parser.value(delimiter).left(20)));
+            return ExitUsage;
+        }
+        request.csv.delimiter = *separator;
+        const QString path = parser.value(output);
+        if (path.isEmpty()) {
+            printError(tr("--output needs a file name, or - for standard output"));
+            return ExitUsage;
+        }
+
+        QString error;
+        const auto where = resolveDatabase(parser.value(common.db), {}, &error);
+        if (!where) {
+            printError(error);
+            return ExitUsage;
+        }
+        const QString connection = QStringLiteral("export");
+        int code = ExitOk;
+        {
+            QSqlDatabase db = openForWork(*where, connection, &error);
+            if (!db.isOpen()) {
+                printError(error);
+                return ExitFailure;
+            }
+            exporting::TableExporter exporter(db);
+            if (isatty(STDERR_FILENO)) {
+                exporter.setProgressHandler([](qint64 rows) {
+                    std::fputs(qPrintable(tr("\rexport: %1 rows").arg(rows)), stderr);
+                });
+            }
+            if (!exporting::exportToFile(exporter, request, path, &error)) {
+                printError(tr("export of %1 failed, no file written: %2").arg(positional.at(1), error));
+                code = ExitFailure;
+            } else if (isatty(STDERR_FILENO)) {
+                std::fputs("\n", stderr);
+            }
+        }
+        db::closeDatabase(connection);
+        return code;
+    }
 }
 
 void printError(const QString& message)
@@ -270,7 +349,7 @@ void printError(const QString& message)
 
 bool isCommand(const QString& word)
 {
-    return word == QStringLiteral("migrate") || word == QStringLiteral("demo-data");
+    return word == QStringLiteral("migrate") || word == QStringLiteral("demo-data") || word == QStringLiteral("export");
 }
 
 int runCommand(const QStringList& arguments)
@@ -280,6 +359,8 @@ int runCommand(const QStringList& arguments)
         return runMigrate(arguments);
     if (command == QStringLiteral("demo-data"))
         return runDemoData(arguments);
+    if (command == QStringLiteral("export"))
+        return runExport(arguments);
     printError(tr("unknown command '%1'").arg(command.left(40)));
     return ExitUsage;
 }

@@ -38,6 +38,8 @@ std::variant<int, GuiOptions> parseGuiCommandLine(int argc, char** argv)
         "Agency OS desktop: clients, campaigns, channels and budgets over Plane.\n\n"
         "Commands (each has --help):\n"
         "  agency-os migrate status|up|down [--to N] [--db DSN]\n"
+        "  agency-os export sla-tiers|clients|campaigns|channels [--db DSN] [--output FILE|-] [--include-deleted]\n"
+        "                   [--delimiter comma|semicolon|tab] [--bom] [--no-formula-guard]\n"
         "  agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed S]"));
     const QCommandLineOption db(QStringLiteral("db"),
         QCoreApplication::translate("main", "Database: postgresql://…, sqlite:PATH or FILE.db."), QStringLiteral("DSN"));
@@ -60,7 +62,7 @@ std::variant<int, GuiOptions> parseGuiCommandLine(int argc, char** argv)
         return agency::app::ExitOk;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        agency::app::printError(QCoreApplication::translate("main", "unknown command '%1'; the commands are: migrate, demo-data")
+        agency::app::printError(QCoreApplication::translate("main", "unknown command '%1'; the commands are: migrate, export, demo-data")
                                     .arg(parser.positionalArguments().constFirst().left(40)));
         return agency::app::ExitUsage;
     }

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void migrateOnPostgres();
     void environmentVariableChoosesDatabase();
     void demoDataOnceIfEmpty();
+    void exportWritesFileOrStdout();
 
 private:
     QTemporaryDir m_home;
@@ -92,6 +93,10 @@ void TestCli::usageErrors_data()
     QTest::newRow("bad port") << QStringList { "migrate", "status", "--db", "postgresql://u:hunter2@h:99999/d" } << "port";
     QTest::newRow("bad log level") << QStringList { "migrate", "status", "--log-level", "loud" } << "--log-level";
     QTest::newRow("--db without value") << QStringList { "migrate", "status", "--db" } << "db";
+    QTest::newRow("export without table") << QStringList { "export" } << "sla-tiers, clients, campaigns or channels";
+    QTest::newRow("export unknown table") << QStringList { "export", "invoices" } << "sla-tiers, clients, campaigns or channels";
+    QTest::newRow("export bad delimiter") << QStringList { "export", "clients", "--delimiter", "pipe" } << "--delimiter";
+    QTest::newRow("export empty output") << QStringList { "export", "clients", "--output", "" } << "--output";
     QTest::newRow("demo-data clients not a number") << QStringList { "demo-data", "--clients", "many" } << "--clients";
     QTest::newRow("demo-data zero clients") << QStringList { "demo-data", "--clients", "0" } << "--clients";
     QTest::newRow("demo-data negative channels") << QStringList { "demo-data", "--channels-per-campaign", "-1" } << "--channels-per-campaign";
@@ -182,6 +187,33 @@ void TestCli::demoDataOnceIfEmpty()
     run = agencyOs({ QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"), QStringLiteral("6") }, m_env);
     QCOMPARE(run.code, 1);
     QVERIFY2(isOneErrorLine(run.err) && run.err.contains(QStringLiteral("nothing was changed")), qPrintable(run.err));
+}
+
+void TestCli::exportWritesFileOrStdout()
+{
+    QTemporaryDir dir;
+    const QString dsn = dir.filePath(QStringLiteral("x.db"));
+    QCOMPARE(agencyOs({ QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"), QStringLiteral("6") }, m_env).code, 0);
+    Run run = agencyOs({ QStringLiteral("export"), QStringLiteral("clients"), QStringLiteral("--db"), dsn }, m_env);
+    QCOMPARE(run.code, 0);
+    QVERIFY(run.out.startsWith(QStringLiteral("id,plane_workspace_id,client_name,")));
+    QCOMPARE(run.out.count(QStringLiteral("\r\n")), 1 + 5); // one of the six demo clients is deleted
+    run = agencyOs({ QStringLiteral("export"), QStringLiteral("clients"), QStringLiteral("--db"), dsn, QStringLiteral("--include-deleted"),
+                       QStringLiteral("--delimiter"), QStringLiteral("semicolon"), QStringLiteral("--bom"), QStringLiteral("-o"),
+                       dir.filePath(QStringLiteral("c.csv")) },
+        m_env);
+    QCOMPARE(run.code, 0);
+    QFile file(dir.filePath(QStringLiteral("c.csv")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBFid;plane_workspace_id;client_name;"));
+    QCOMPARE(bytes.count("\r\n"), 1 + 6);
+    // A folder that does not exist: exit 1, one error line, no file.
+    run = agencyOs({ QStringLiteral("export"), QStringLiteral("channels"), QStringLiteral("--db"), dsn, QStringLiteral("-o"),
+                       dir.filePath(QStringLiteral("nope/c.csv")) },
+        m_env);
+    QCOMPARE(run.code, 1);
+    QVERIFY2(isOneErrorLine(run.err) && run.err.contains(QStringLiteral("no file written")), qPrintable(run.err));
 }
 
 void TestCli::environmentVariableChoosesDatabase()

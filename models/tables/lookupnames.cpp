@@ -25,7 +25,14 @@ QString LookupNames::campaignLabel(const QString& projectName, const QString& me
     if (!projectName.isEmpty())
         return projectName;
     const QJsonObject metadata = QJsonDocument::fromJson(metadataJson.toUtf8()).object();
-    if (const QString name = metadata.value(QStringLiteral("name")).toString().trimmed(); !name.isEmpty())
+    // Trimmed of ASCII white space only, exactly as the PostgreSQL export's btrim() does.
+    QString name = metadata.value(QStringLiteral("name")).toString();
+    static const QString blanks = QStringLiteral(" \t\n\r\f\v");
+    while (!name.isEmpty() && blanks.contains(name.front()))
+        name.remove(0, 1);
+    while (!name.isEmpty() && blanks.contains(name.back()))
+        name.chop(1);
+    if (!name.isEmpty())
         return name;
     QStringList parts { clientName, campaignType };
     if (!startDate.isEmpty())

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "csvwriter.h"
+
+#include <QString>
+
+namespace agency::exporting {
+
+namespace {
+    constexpr qsizetype flushAt = 256 * 1024;
+}
+
+CsvWriter::CsvWriter(QIODevice* out, const CsvOptions& options, QList<bool> textColumns)
+    : m_out(out)
+    , m_options(options)
+    , m_text(std::move(textColumns))
+{
+    m_buffer.reserve(flushAt + 4096);
+}
+
+std::optional<char> CsvWriter::delimiterFromName(const QString& name)
+{
+    if (name == QStringLiteral("comma"))
+        return ',';
+    if (name == QStringLiteral("semicolon"))
+        return ';';
+    if (name == QStringLiteral("tab"))
+        return '\t';
+    return std::nullopt;
+}
+
+void CsvWriter::appendField(QByteArray& out, QByteArrayView utf8, bool isNull, bool isText, const CsvOptions& options)
+{
+    if (isNull)
+        return;
+    const bool guard = options.formulaGuard && isText && !utf8.isEmpty()
+        && (utf8.front() == '=' || utf8.front() == '+' || utf8.front() == '-' || utf8.front() == '@' || utf8.front() == '\t'
+            || utf8.front() == '\r');
+    bool quote = utf8.isEmpty() || utf8.front() == ' ' || utf8.back() == ' ';
+    for (const char c : utf8) {
+        if (c == options.delimiter || c == '"' || c == '\r' || c == '\n') {
+            quote = true;
+            break;
+        }
+    }
+    if (quote)
+        out.append('"');
+    if (guard)
+        out.append('\'');
+    if (quote) {
+        for (const char c : utf8) {
+            if (c == '"')
+                out.append('"');
+            out.append(c);
+        }
+        out.append('"');
+    } else {
+        out.append(utf8);
+    }
+}
+
+bool CsvWriter::writeHeader(const QStringList& names)
+{
+    if (m_options.bom && !m_started)
+        m_buffer.append("\xEF\xBB\xBF");
+    m_started = true;
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        if (i > 0)
+            m_buffer.append(m_options.delimiter);
+        appendField(m_buffer, names.at(i).toUtf8(), false, false, m_options);
+    }
+    m_buffer.append("\r\n");
+    return true;
+}
+
+bool CsvWriter::writeRow(const QList<QByteArrayView>& fields)
+{
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (i > 0)
+            m_buffer.append(m_options.delimiter);
+        const QByteArrayView field = fields.at(i);
+        appendField(m_buffer, field, field.data() == nullptr, i < m_text.size() && m_text.at(i), m_options);
+    }
+    m_buffer.append("\r\n");
+    ++m_rows;
+    if (m_buffer.size() >= flushAt)
+        return flush();
+    return true;
+}
+
+bool CsvWriter::flush()
+{
+    if (m_buffer.isEmpty())
+        return true;
+    const bool ok = m_out->write(m_buffer) == m_buffer.size();
+    m_buffer.clear();
+    return ok;
+}
+
+} // namespace agency::exporting

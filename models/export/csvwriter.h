@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QIODevice>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+namespace agency::exporting {
+
+struct CsvOptions {
+    char delimiter = ',';
+    bool bom = false; // UTF-8 byte-order mark, for spreadsheet programs
+    bool formulaGuard = true; // prefix ' to text starting with = + - @ tab CR (OWASP CSV injection)
+};
+
+// RFC 4180 with the rules of DESIGN.md "CSV": CRLF line ends; a field is quoted when it holds the delimiter, a
+// quote, CR or LF, or starts or ends with a space; quotes are doubled; NULL is an empty unquoted field and an empty
+// string is "". Works on UTF-8 bytes so that both export paths share it and give byte-identical files.
+class CsvWriter {
+public:
+    CsvWriter(QIODevice* out, const CsvOptions& options, QList<bool> textColumns);
+
+    bool writeHeader(const QStringList& names);
+    // One field per column; a null QByteArrayView (data() == nullptr) is NULL.
+    bool writeRow(const QList<QByteArrayView>& fields);
+    bool flush();
+    qint64 rows() const { return m_rows; }
+
+    static void appendField(QByteArray& out, QByteArrayView utf8, bool isNull, bool isText, const CsvOptions& options);
+    static std::optional<char> delimiterFromName(const QString& name); // comma, semicolon, tab
+
+private:
+    QIODevice* m_out;
+    CsvOptions m_options;
+    QList<bool> m_text;
+    QByteArray m_buffer;
+    qint64 m_rows = 0;
+    bool m_started = false;
+};
+
+} // namespace agency::exporting

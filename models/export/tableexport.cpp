@@ -1,0 +1,457 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tableexport.h"
+
+#include "db/database.h"
+#include "db/sqlerror.h"
+#include "domain/budget.h"
+#include "tables/columnvalues.h"
+#include "tables/lookupnames.h"
+#include "tables/tablespec.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QFile>
+#include <QSaveFile>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <libpq-fe.h>
+
+#include <cstdio>
+
+namespace agency::exporting {
+
+namespace {
+    using tables::ColumnKind;
+    using tables::ColumnSpec;
+
+    QString tr(const char* text) { return QCoreApplication::translate("TableExport", text); }
+
+    enum class Source { Own, LookupText, CampaignLabel, EffectiveBudget };
+
+    struct Column {
+        QString header;
+        Source source = Source::Own;
+        const ColumnSpec* spec = nullptr; // Own
+        bool text = false; // free text: the formula guard applies
+        QString postgres; // the expression yielding this column's exported text
+    };
+
+    // Extra columns the generic SELECT carries after the exported ones, to work out labels and budgets here.
+    const QStringList campaignHelpers { QStringLiteral("c.metadata"), QStringLiteral("c.campaign_type"),
+        QStringLiteral("c.start_date"), QStringLiteral("c.budget_allocated") };
+
+    bool isTextKind(ColumnKind kind)
+    {
+        return kind == ColumnKind::Text || kind == ColumnKind::Choice || kind == ColumnKind::JsonObject
+            || kind == ColumnKind::JsonArray || kind == ColumnKind::Kpis;
+    }
+
+    QString postgresText(const ColumnSpec& column)
+    {
+        const QString c = QStringLiteral("t.") + column.name;
+        switch (column.kind) {
+        case ColumnKind::Text:
+        case ColumnKind::Choice:
+            return c;
+        case ColumnKind::Date:
+            return QStringLiteral("to_char(%1, 'YYYY-MM-DD')").arg(c);
+        case ColumnKind::Instant:
+            return QStringLiteral("to_char(%1 AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')").arg(c);
+        case ColumnKind::Boolean:
+            return QStringLiteral("CASE WHEN %1 THEN 'true' WHEN NOT %1 THEN 'false' END").arg(c);
+        default:
+            return c + QStringLiteral("::text");
+        }
+    }
+
+    QList<Column> planFor(const QString& table)
+    {
+        QList<Column> columns;
+        const tables::TableSpec* spec = tables::specFor(table);
+        if (!spec)
+            return columns;
+        for (const ColumnSpec& column : spec->columns)
+            columns.append({ column.name, Source::Own, &column, isTextKind(column.kind), postgresText(column) });
+        if (table == QStringLiteral("agency_clients"))
+            columns.append({ QStringLiteral("sla_tier_name"), Source::LookupText, nullptr, true, QStringLiteral("tier.name") });
+        if (table == QStringLiteral("agency_campaigns"))
+            columns.append({ QStringLiteral("client_name"), Source::LookupText, nullptr, true, QStringLiteral("cl.client_name") });
+        if (table == QStringLiteral("agency_campaign_channels")) {
+            columns.append({ QStringLiteral("client_name"), Source::LookupText, nullptr, true, QStringLiteral("cl.client_name") });
+            columns.append({ QStringLiteral("campaign_label"), Source::CampaignLabel, nullptr, true,
+                QStringLiteral("COALESCE(p_name, NULLIF(btrim(CASE WHEN jsonb_typeof(c.metadata->'name') = 'string' "
+                               "THEN c.metadata->>'name' END, E' \\t\\n\\r\\f\\v'), ''), cl.client_name || ' · ' || c.campaign_type "
+                               "|| COALESCE(' · ' || to_char(c.start_date, 'YYYY-MM-DD'), ''))") });
+            columns.append({ QStringLiteral("effective_budget"), Source::EffectiveBudget, nullptr, false,
+                QStringLiteral("COALESCE(t.budget_amount, round(c.budget_allocated * t.budget_percentage / 100, 2))::text") });
+        }
+        return columns;
+    }
+
+    QString joinsFor(const QString& table, bool plane)
+    {
+        if (table == QStringLiteral("agency_clients"))
+            return QStringLiteral(" LEFT JOIN agency_sla_tiers tier ON tier.id = t.sla_tier_id");
+        if (table == QStringLiteral("agency_campaigns"))
+            return QStringLiteral(" JOIN agency_clients cl ON cl.id = t.client_id");
+        if (table == QStringLiteral("agency_campaign_channels")) {
+            QString joins = QStringLiteral(" JOIN agency_campaigns c ON c.id = t.campaign_id JOIN agency_clients cl ON cl.id = c.client_id");
+            joins += plane ? QStringLiteral(" LEFT JOIN LATERAL (SELECT p.name AS p_name FROM projects p WHERE p.id = c.plane_project_id "
+                                            "AND p.deleted_at IS NULL) pn ON true")
+                           : QStringLiteral(" LEFT JOIN LATERAL (SELECT CAST(NULL AS text) AS p_name) pn ON true");
+            return joins;
+        }
+        return {};
+    }
+
+    // FROM … WHERE … ORDER BY …, shared by both paths. `plane` only on PostgreSQL with Plane's tables.
+    QString fromClause(const ExportRequest& request, bool plane, bool sqlite)
+    {
+        QStringList conditions;
+        if (!request.includeDeleted)
+            conditions << QStringLiteral("deleted_at IS NULL");
+        if (!request.filter.isEmpty())
+            conditions << u'(' + request.filter + u')';
+        QString base = QStringLiteral("SELECT * FROM ") + request.table;
+        if (!conditions.isEmpty())
+            base += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+        QString joins = joinsFor(request.table, plane);
+        if (sqlite) // no LATERAL in SQLite, and no Plane either
+            joins.replace(QStringLiteral(" LEFT JOIN LATERAL (SELECT CAST(NULL AS text) AS p_name) pn ON true"), QString());
+        const QString sortColumn = request.sortColumn.isEmpty() ? QStringLiteral("id") : request.sortColumn;
+        return QStringLiteral(" FROM (%1) t%2 ORDER BY t.%3 %4, t.id")
+            .arg(base, joins, sortColumn, request.sortOrder == Qt::DescendingOrder ? QStringLiteral("DESC") : QStringLiteral("ASC"));
+    }
+
+    // Positions in the full plan of the columns the request wants, or an error naming an unknown one.
+    std::optional<QList<int>> selection(const QList<Column>& plan, const QStringList& wanted, QString* error)
+    {
+        QList<int> picked;
+        if (wanted.isEmpty()) {
+            for (int i = 0; i < plan.size(); ++i)
+                picked << i;
+            return picked;
+        }
+        for (const QString& name : wanted) {
+            const auto it = std::find_if(plan.cbegin(), plan.cend(), [&](const Column& c) { return c.header == name; });
+            if (it == plan.cend()) {
+                *error = tr("unknown export column '%1'").arg(name);
+                return std::nullopt;
+            }
+            picked << static_cast<int>(it - plan.cbegin());
+        }
+        return picked;
+    }
+
+    bool planeAvailable(QSqlDatabase db)
+    {
+        if (db::dialectOf(db) != db::Dialect::PostgreSQL)
+            return false;
+        QSqlQuery query(db);
+        return query.exec(QStringLiteral("SELECT to_regclass('projects') IS NOT NULL")) && query.next() && query.value(0).toBool();
+    }
+
+    // One field of COPY's text format, unescaped in place: \N is NULL, backslash escapes as PostgreSQL writes them.
+    QByteArray unescapeCopyField(QByteArrayView raw)
+    {
+        QByteArray out(""); // never null: NULL is \N, and an empty field is the empty string
+        out.reserve(raw.size());
+        for (qsizetype i = 0; i < raw.size(); ++i) {
+            const char c = raw[i];
+            if (c != '\\' || i + 1 >= raw.size()) {
+                out.append(c);
+                continue;
+            }
+            const char e = raw[++i];
+            switch (e) {
+            case 'b': out.append('\b'); break;
+            case 'f': out.append('\f'); break;
+            case 'n': out.append('\n'); break;
+            case 'r': out.append('\r'); break;
+            case 't': out.append('\t'); break;
+            case 'v': out.append('\v'); break;
+            default:
+                if (e >= '0' && e <= '7') {
+                    int value = e - '0';
+                    for (int k = 0; k < 2 && i + 1 < raw.size() && raw[i + 1] >= '0' && raw[i + 1] <= '7'; ++k)
+                        value = value * 8 + (raw[++i] - '0');
+                    out.append(static_cast<char>(value));
+                } else {
+                    out.append(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    QByteArray formatOwn(const ColumnSpec& column, const QVariant& raw)
+    {
+        const QVariant value = tables::fromStorage(column, raw);
+        switch (column.kind) {
+        case ColumnKind::Date:
+            return value.toDate().toString(Qt::ISODate).toUtf8();
+        case ColumnKind::Instant:
+            return tables::instantToStorageText(value.toDateTime()).toUtf8();
+        case ColumnKind::Boolean:
+            return value.toBool() ? QByteArrayLiteral("true") : QByteArrayLiteral("false");
+        case ColumnKind::Integer:
+            return QByteArray::number(value.toLongLong());
+        default:
+            return value.toString().toUtf8();
+        }
+    }
+}
+
+QStringList exportHeaders(const QString& table)
+{
+    QStringList headers;
+    for (const Column& column : planFor(table))
+        headers << column.header;
+    return headers;
+}
+
+QString postgresExportSelect(const ExportRequest& request, bool withPlane)
+{
+    QStringList select;
+    const QList<Column> plan = planFor(request.table);
+    QString error;
+    const auto picked = selection(plan, request.columns, &error);
+    for (const int i : picked.value_or(QList<int> {}))
+        select << plan.at(i).postgres;
+    return QStringLiteral("SELECT ") + select.join(QStringLiteral(", ")) + fromClause(request, withPlane, false);
+}
+
+TableExporter::TableExporter(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+bool TableExporter::fail(const QString& message)
+{
+    m_error = message;
+    return false;
+}
+
+bool TableExporter::exportTable(const ExportRequest& request, QIODevice* out)
+{
+    m_rows = 0;
+    m_error.clear();
+    m_usedCopy = false;
+    const QList<Column> plan = planFor(request.table);
+    if (plan.isEmpty())
+        return fail(tr("unknown table '%1'").arg(request.table));
+    if (!request.sortColumn.isEmpty() && !tables::specFor(request.table)->column(request.sortColumn))
+        return fail(tr("cannot sort by '%1': not a column of %2").arg(request.sortColumn, request.table));
+    QString error;
+    const auto picked = selection(plan, request.columns, &error);
+    if (!picked)
+        return fail(error);
+    QStringList headers;
+    QList<bool> text;
+    for (const int i : *picked) {
+        headers << plan.at(i).header;
+        text << plan.at(i).text;
+    }
+    CsvWriter writer(out, request.csv, text);
+    writer.writeHeader(headers);
+    const bool ok = request.allowCopy && db::dialectOf(m_db) == db::Dialect::PostgreSQL ? exportWithCopy(request, writer)
+                                                                                       : exportGeneric(request, writer);
+    if (!ok)
+        return false;
+    if (!writer.flush())
+        return fail(tr("could not write the file: %1").arg(out->errorString()));
+    return true;
+}
+
+bool TableExporter::exportGeneric(const ExportRequest& request, CsvWriter& writer)
+{
+    const bool sqlite = db::dialectOf(m_db) == db::Dialect::SQLite;
+    const bool plane = planeAvailable(m_db);
+    const QList<Column> plan = planFor(request.table);
+    QString error;
+    const QList<int> picked = *selection(plan, request.columns, &error);
+    const bool channels = request.table == QStringLiteral("agency_campaign_channels");
+    const ColumnSpec dateColumn { QStringLiteral("start_date"), ColumnKind::Date, 0, false, {}, {}, false };
+
+    QStringList select;
+    for (const Column& column : plan) {
+        if (column.source == Source::Own)
+            select << QStringLiteral("t.") + column.spec->name;
+        else if (column.source == Source::LookupText)
+            select << column.postgres;
+    }
+    const int helpers = static_cast<int>(select.size());
+    if (channels)
+        select << campaignHelpers << (sqlite ? QStringLiteral("NULL") : QStringLiteral("p_name"));
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true); // streams: QPSQL single-row mode, QSQLITE step by step
+    if (!query.exec(QStringLiteral("SELECT ") + select.join(QStringLiteral(", ")) + fromClause(request, plane, sqlite)))
+        return fail(db::reportSqlError(tr("Exporting %1").arg(request.table), query.lastError()));
+
+    const tables::TableSpec& spec = *tables::specFor(request.table);
+    const int amount = spec.indexOf(QStringLiteral("budget_amount"));
+    const int percentage = spec.indexOf(QStringLiteral("budget_percentage"));
+    QList<QByteArray> values(plan.size());
+    QList<bool> nulls(plan.size());
+    QList<QByteArrayView> fields(picked.size());
+    while (query.next()) {
+        if (m_cancelled)
+            return fail(tr("export cancelled"));
+        int position = 0;
+        for (int i = 0; i < plan.size(); ++i) {
+            const Column& column = plan.at(i);
+            if (column.source == Source::Own || column.source == Source::LookupText) {
+                const QVariant raw = query.value(position++);
+                nulls[i] = raw.isNull();
+                values[i] = nulls[i] ? QByteArray() : (column.spec ? formatOwn(*column.spec, raw) : raw.toString().toUtf8());
+            }
+        }
+        if (channels) {
+            const int label = static_cast<int>(plan.size()) - 2;
+            const int effective = static_cast<int>(plan.size()) - 1;
+            const QVariant startDate = query.value(helpers + 2);
+            values[label] = tables::LookupNames::campaignLabel(query.value(helpers + 4).toString(), query.value(helpers).toString(),
+                values[label - 1].isEmpty() ? QString() : QString::fromUtf8(values[label - 1]), query.value(helpers + 1).toString(),
+                startDate.isNull() ? QString() : tables::fromStorage(dateColumn, startDate).toDate().toString(Qt::ISODate))
+                                .toUtf8();
+            nulls[label] = false;
+            domain::ChannelShare share;
+            if (!nulls[amount])
+                share.amount = domain::Money::parse(QString::fromUtf8(values[amount]));
+            if (!nulls[percentage])
+                share.percentage = domain::Percent::parse(QString::fromUtf8(values[percentage]));
+            const QVariant allocated = query.value(helpers + 3);
+            const auto money = domain::effectiveAmount(
+                share, allocated.isNull() ? std::nullopt : domain::Money::parse(allocated.toString()));
+            nulls[effective] = !money;
+            values[effective] = money ? money->toDecimalString().toUtf8() : QByteArray();
+        }
+        for (qsizetype k = 0; k < picked.size(); ++k) {
+            const int i = picked.at(k);
+            // A null view is NULL; an empty but non-null view is the empty string.
+            fields[k] = nulls[i] ? QByteArrayView() : QByteArrayView(values[i].constData(), values[i].size());
+        }
+        if (!writer.writeRow(fields))
+            return fail(tr("could not write the file"));
+        if (++m_rows % 10000 == 0 && m_progress)
+            m_progress(m_rows);
+    }
+    if (query.lastError().isValid())
+        return fail(db::reportSqlError(tr("Exporting %1").arg(request.table), query.lastError()));
+    if (m_progress)
+        m_progress(m_rows);
+    return true;
+}
+
+bool TableExporter::exportWithCopy(const ExportRequest& request, CsvWriter& writer)
+{
+    const QVariant handle = m_db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "pg_conn*") != 0 || !handle.data())
+        return exportGeneric(request, writer);
+    PGconn* conn = *static_cast<PGconn* const*>(handle.data());
+    if (!conn)
+        return exportGeneric(request, writer);
+    m_usedCopy = true;
+
+    const QString sql = postgresExportSelect(request, planeAvailable(m_db));
+    PGresult* started = PQexec(conn, QStringLiteral("COPY (%1) TO STDOUT").arg(sql).toUtf8().constData());
+    if (PQresultStatus(started) != PGRES_COPY_OUT) {
+        const QString why = QString::fromUtf8(PQresultErrorMessage(started)).simplified();
+        PQclear(started);
+        return fail(tr("Exporting %1: %2").arg(request.table, why));
+    }
+    PQclear(started);
+
+    bool cancelSent = false;
+    QList<QByteArray> decoded;
+    QList<QByteArrayView> fields;
+    char* buffer = nullptr;
+    int length = 0;
+    while ((length = PQgetCopyData(conn, &buffer, 0)) > 0) {
+        if (m_cancelled && !cancelSent) {
+            // Ask the server to stop; keep reading until it does, so the connection stays usable.
+            if (PGcancel* cancel = PQgetCancel(conn)) {
+                char why[256];
+                PQcancel(cancel, why, sizeof why);
+                PQfreeCancel(cancel);
+            }
+            cancelSent = true;
+        }
+        if (!cancelSent) {
+            QByteArrayView row(buffer, length);
+            if (row.endsWith('\n'))
+                row.chop(1);
+            decoded.clear();
+            fields.clear();
+            qsizetype start = 0;
+            while (true) {
+                const qsizetype tab = row.indexOf('\t', start);
+                const QByteArrayView raw = row.sliced(start, (tab < 0 ? row.size() : tab) - start);
+                decoded << (raw == QByteArrayView("\\N") ? QByteArray() : unescapeCopyField(raw));
+                if (tab < 0)
+                    break;
+                start = tab + 1;
+            }
+            for (const QByteArray& field : std::as_const(decoded))
+                fields << (field.isNull() ? QByteArrayView() : QByteArrayView(field.constData(), field.size()));
+            if (!writer.writeRow(fields)) {
+                PQfreemem(buffer);
+                m_cancelled = true;
+                cancelSent = false;
+                continue;
+            }
+            if (++m_rows % 10000 == 0 && m_progress)
+                m_progress(m_rows);
+        }
+        PQfreemem(buffer);
+    }
+    PGresult* finished = PQgetResult(conn);
+    const bool ok = PQresultStatus(finished) == PGRES_COMMAND_OK;
+    const QString why = QString::fromUtf8(PQresultErrorMessage(finished)).simplified();
+    PQclear(finished);
+    while (PGresult* rest = PQgetResult(conn))
+        PQclear(rest);
+    if (m_cancelled)
+        return fail(tr("export cancelled"));
+    if (!ok || length == -2)
+        return fail(tr("Exporting %1: %2").arg(request.table, why));
+    if (m_progress)
+        m_progress(m_rows);
+    return true;
+}
+
+bool exportToFile(TableExporter& exporter, const ExportRequest& request, const QString& path, QString* error)
+{
+    if (path == QStringLiteral("-")) {
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly)) {
+            *error = tr("cannot write to standard output");
+            return false;
+        }
+        const bool ok = exporter.exportTable(request, &out);
+        out.flush();
+        if (!ok)
+            *error = exporter.lastError();
+        return ok;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = tr("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    if (!exporter.exportTable(request, &file)) {
+        file.cancelWriting();
+        *error = exporter.lastError();
+        return false;
+    }
+    if (!file.commit()) {
+        *error = tr("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace agency::exporting

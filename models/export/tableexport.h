@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "csvwriter.h"
+
+#include <QIODevice>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+
+namespace agency::exporting {
+
+struct ExportRequest {
+    QString table; // agency_sla_tiers, agency_clients, agency_campaigns, agency_campaign_channels
+    bool includeDeleted = false;
+    CsvOptions csv;
+    QStringList columns; // a subset in the order to write (the GUI's visible columns); empty: all
+    QString filter; // SQL over the table's own columns, already escaped (a model's filter()); empty: none
+    QString sortColumn; // one of the table's own columns; empty: by id
+    Qt::SortOrder sortOrder = Qt::AscendingOrder;
+    bool allowCopy = true; // PostgreSQL: stream through COPY; false forces the generic path
+};
+
+// The columns an export of `table` writes: the table's own, then the lookups a spreadsheet reader needs
+// (sla_tier_name; client_name; client_name, campaign_label, effective_budget).
+QStringList exportHeaders(const QString& table);
+
+// The PostgreSQL SELECT that yields exactly the exported text of every column (what the COPY path streams);
+// also the "equivalent query" the export benchmark compares against. `withPlane`: look up Plane project names.
+QString postgresExportSelect(const ExportRequest& request, bool withPlane);
+
+// Streams one table to CSV with bounded memory, on a connection of its own (a streaming query discards any other
+// pending result on its connection). On PostgreSQL the server formats every value in SQL and streams it through
+// COPY … TO STDOUT on the QPSQL connection; elsewhere a forward-only query is formatted here. Both feed the same
+// CsvWriter, so the files are byte-identical.
+class TableExporter {
+public:
+    explicit TableExporter(QSqlDatabase db);
+
+    void setProgressHandler(std::function<void(qint64 rows)> handler) { m_progress = std::move(handler); }
+    bool exportTable(const ExportRequest& request, QIODevice* out);
+    void cancel() { m_cancelled = true; } // from any thread
+    bool wasCancelled() const { return m_cancelled; }
+    bool usedCopy() const { return m_usedCopy; }
+    qint64 rows() const { return m_rows; }
+    QString lastError() const { return m_error; }
+
+private:
+    bool exportGeneric(const ExportRequest& request, CsvWriter& writer);
+    bool exportWithCopy(const ExportRequest& request, CsvWriter& writer);
+    bool fail(const QString& message);
+
+    QSqlDatabase m_db;
+    std::function<void(qint64)> m_progress;
+    std::atomic<bool> m_cancelled { false };
+    bool m_usedCopy = false;
+    qint64 m_rows = 0;
+    QString m_error;
+};
+
+// Exports to `path` atomically (QSaveFile: a failed or cancelled export leaves no file and never replaces a good
+// one), or to standard output when `path` is "-".
+bool exportToFile(TableExporter& exporter, const ExportRequest& request, const QString& path, QString* error);
+
+} // namespace agency::exporting

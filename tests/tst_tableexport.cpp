@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/database.h"
+#include "export/tableexport.h"
+#include "support/scratchdatabase.h"
+
+#include <QBuffer>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <libpq-fe.h>
+
+using namespace agency;
+using agency::test::scalar;
+
+namespace {
+
+const QString tier = QStringLiteral("10000000-0000-4000-8000-000000000001");
+const QString acme = QStringLiteral("20000000-0000-4000-8000-000000000001");
+const QString evil = QStringLiteral("20000000-0000-4000-8000-000000000002");
+const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
+const QString plain = QStringLiteral("30000000-0000-4000-8000-000000000002");
+
+bool run(QSqlDatabase db, const QString& sql, const QVariantList& bind = {})
+{
+    QSqlQuery query(db);
+    bool ok = false;
+    if (bind.isEmpty()) { // QPSQL cannot PREPARE a utility statement such as CREATE TABLE
+        ok = query.exec(sql);
+    } else {
+        query.prepare(sql);
+        for (const QVariant& v : bind)
+            query.addBindValue(v);
+        ok = query.exec();
+    }
+    if (!ok) {
+        qWarning("%s — %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        return false;
+    }
+    return true;
+}
+
+// Rows chosen for the export rules: NULL vs "", formulas, quotes, CR/LF, edge spaces, unicode, 12-digit money,
+// percent and fixed channels, an inactive and a deleted channel.
+bool loadFixture(QSqlDatabase db)
+{
+    return run(db, QStringLiteral("INSERT INTO agency_sla_tiers (id, name, hourly_rate, features) VALUES (?, 'Gold', '120.50', '[\"a\", \"b\"]')"), { tier })
+        && run(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, client_legal_name, sla_tier_id, industry, internal_notes, is_active) "
+                                  "VALUES (?, 'Acme', '', ?, NULL, ?, ?)"),
+            { acme, tier, QString::fromUtf8("Line one\r\nLine \"two\", with ünïcødé"), true })
+        && run(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, client_legal_name, industry, internal_notes, is_active) "
+                                  "VALUES (?, '=HYPERLINK(\"http://x\")', ' padded ', '-Retail', '@SUM(1)', ?)"),
+            { evil, false })
+        && run(db, QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, budget_spent, start_date, status, metadata) "
+                                  "VALUES (?, ?, 'ppc', '9999999999.99', '0.00', '2026-02-01', 'active', '{\"name\": \"  Spring launch \"}')"),
+            { campaign, acme })
+        && run(db, QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, start_date, status) "
+                                  "VALUES (?, ?, 'seo', '1000.00', NULL, 'draft')"),
+            { plain, evil })
+        && run(db, QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage, budget_amount, is_active, notes) VALUES "
+                                  "('40000000-0000-4000-8000-000000000001', ?, 'google_ads', '12.50', NULL, ?, NULL), "
+                                  "('40000000-0000-4000-8000-000000000002', ?, 'meta', NULL, '2500.00', ?, ''), "
+                                  "('40000000-0000-4000-8000-000000000003', ?, 'tiktok', '33.33', NULL, ?, 'paused'), "
+                                  "('40000000-0000-4000-8000-000000000004', ?, 'radio', NULL, NULL, ?, 'no budget')"),
+            { campaign, true, campaign, true, plain, false, plain, true })
+        && run(db, QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = created_at WHERE id = '40000000-0000-4000-8000-000000000004'"));
+}
+
+QByteArray exportBytes(QSqlDatabase db, const exporting::ExportRequest& request, bool* usedCopy = nullptr)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    exporting::TableExporter exporter(db);
+    if (!exporter.exportTable(request, &buffer)) {
+        qWarning("export failed: %s", qPrintable(exporter.lastError()));
+        return {};
+    }
+    if (usedCopy)
+        *usedCopy = exporter.usedCopy();
+    return buffer.data();
+}
+
+} // namespace
+
+class TestTableExport : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void writesExactText_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void writesExactText();
+    void channelsCarryLookups_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void channelsCarryLookups();
+    void deletedRowsOnlyWhenAsked_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void deletedRowsOnlyWhenAsked();
+    void copyAndGenericPathsAreByteIdentical();
+    void copyFromLoadsBackTheSameRows();
+    void failedOrCancelledExportLeavesNoFile_data();
+    void failedOrCancelledExportLeavesNoFile();
+    void viewOrderAndColumns_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void viewOrderAndColumns();
+};
+
+void TestTableExport::writesExactText()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(loadFixture(scratch.db()));
+    exporting::ExportRequest request;
+    request.table = QStringLiteral("agency_clients");
+    request.columns = { "client_name", "client_legal_name", "industry", "internal_notes", "is_active", "sla_tier_name" };
+    request.sortColumn = QStringLiteral("id");
+    const QByteArray expected = "client_name,client_legal_name,industry,internal_notes,is_active,sla_tier_name\r\n"
+                                "Acme,\"\",,\"Line one\r\nLine \"\"two\"\", with ünïcødé\",true,Gold\r\n"
+                                "\"'=HYPERLINK(\"\"http://x\"\")\",\" padded \",'-Retail,'@SUM(1),false,\r\n";
+    QCOMPARE(exportBytes(scratch.db(), request), expected);
+
+    request.csv.formulaGuard = false;
+    request.csv.delimiter = ';';
+    request.csv.bom = true;
+    request.columns = { "client_name", "industry" };
+    QCOMPARE(exportBytes(scratch.db(), request), QByteArray("\xEF\xBB\xBF" "client_name;industry\r\nAcme;\r\n=HYPERLINK(\"\"http://x\"\");-Retail\r\n")
+                                                     .replace("=HYPERLINK(\"\"http://x\"\")", "\"=HYPERLINK(\"\"http://x\"\")\""));
+
+    request = {};
+    request.table = QStringLiteral("agency_sla_tiers");
+    request.columns = { "name", "hourly_rate", "monthly_retainer", "features" };
+    const QByteArray tiers = exportBytes(scratch.db(), request);
+    QVERIFY2(tiers.startsWith("name,hourly_rate,monthly_retainer,features\r\nGold,120.50,,\"[\"\"a\"\","), tiers.constData());
+}
+
+void TestTableExport::channelsCarryLookups()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(loadFixture(scratch.db()));
+    exporting::ExportRequest request;
+    request.table = QStringLiteral("agency_campaign_channels");
+    request.columns = { "channel_type", "budget_percentage", "budget_amount", "is_active", "notes", "client_name", "campaign_label", "effective_budget" };
+    // 12.5 % of 9,999,999,999.99 = 1,249,999,999.99875 → 1,249,999,999.999 → half away from zero: …000.00
+    const QByteArray expected = QByteArray("channel_type,budget_percentage,budget_amount,is_active,notes,client_name,campaign_label,effective_budget\r\n")
+        + "google_ads,12.50,,true,,Acme,Spring launch,1250000000.00\r\n"
+        + "meta,,2500.00,true,\"\",Acme,Spring launch,2500.00\r\n"
+        + "tiktok,33.33,,false,paused,\"'=HYPERLINK(\"\"http://x\"\")\",\"'=HYPERLINK(\"\"http://x\"\") · seo\",333.30\r\n";
+    QCOMPARE(exportBytes(scratch.db(), request), expected);
+}
+
+void TestTableExport::deletedRowsOnlyWhenAsked()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(loadFixture(scratch.db()));
+    exporting::ExportRequest request;
+    request.table = QStringLiteral("agency_campaign_channels");
+    QCOMPARE(exportBytes(scratch.db(), request).count("\r\n"), 1 + 3);
+    request.includeDeleted = true;
+    const QByteArray all = exportBytes(scratch.db(), request);
+    QCOMPARE(all.count("\r\n"), 1 + 4);
+    QVERIFY(all.contains("no budget"));
+    QVERIFY(all.contains(",radio,,,true,")); // no amount and no percentage: effective budget NULL too
+}
+
+void TestTableExport::copyAndGenericPathsAreByteIdentical()
+{
+    AGENCY_SCRATCH(pg, QStringLiteral("postgresql"));
+    QVERIFY(pg.migrate());
+    QVERIFY(loadFixture(pg.db()));
+    QVERIFY(pg.loadPlaneFixture()); // with Plane's tables present, labels can come from project names
+    QVERIFY(run(pg.db(), QStringLiteral("UPDATE agency_campaigns SET plane_project_id = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa' WHERE id = ?"), { plain }));
+    for (const char* table : { "agency_sla_tiers", "agency_clients", "agency_campaigns", "agency_campaign_channels" }) {
+        for (const bool deleted : { false, true }) {
+            exporting::ExportRequest request;
+            request.table = QString::fromLatin1(table);
+            request.includeDeleted = deleted;
+            bool usedCopy = false;
+            const QByteArray viaCopy = exportBytes(pg.db(), request, &usedCopy);
+            QVERIFY(usedCopy);
+            request.allowCopy = false;
+            const QByteArray generic = exportBytes(pg.db(), request, &usedCopy);
+            QVERIFY(!usedCopy);
+            QVERIFY(viaCopy.count("\r\n") >= 2);
+            QCOMPARE(viaCopy, generic);
+        }
+    }
+    exporting::ExportRequest channels;
+    channels.table = QStringLiteral("agency_campaign_channels");
+    QVERIFY(exportBytes(pg.db(), channels).contains("Spring Launch")); // the Plane project's name
+}
+
+void TestTableExport::copyFromLoadsBackTheSameRows()
+{
+    AGENCY_SCRATCH(pg, QStringLiteral("postgresql"));
+    QVERIFY(pg.migrate());
+    QVERIFY(loadFixture(pg.db()));
+    exporting::ExportRequest request;
+    request.table = QStringLiteral("agency_campaign_channels");
+    request.includeDeleted = true;
+    request.csv.formulaGuard = false;
+    const QByteArray csv = exportBytes(pg.db(), request);
+    QVERIFY(!csv.isEmpty());
+
+    QVERIFY(run(pg.db(), QStringLiteral("CREATE TABLE copy_back (LIKE agency_campaign_channels, client_name text, campaign_label text, effective_budget numeric)")));
+    PGconn* conn = *static_cast<PGconn* const*>(pg.db().driver()->handle().data());
+    PGresult* start = PQexec(conn, "COPY copy_back FROM STDIN (FORMAT csv, HEADER true)");
+    QCOMPARE(PQresultStatus(start), PGRES_COPY_IN);
+    PQclear(start);
+    QCOMPARE(PQputCopyData(conn, csv.constData(), static_cast<int>(csv.size())), 1);
+    QCOMPARE(PQputCopyEnd(conn, nullptr), 1);
+    PGresult* end = PQgetResult(conn);
+    QVERIFY2(PQresultStatus(end) == PGRES_COMMAND_OK, PQresultErrorMessage(end));
+    PQclear(end);
+    while (PGresult* rest = PQgetResult(conn))
+        PQclear(rest);
+
+    const QString columns = QStringLiteral("id, campaign_id, channel_type, budget_percentage, budget_amount, is_active, performance_data, "
+                                           "external_account_id, external_campaign_id, notes, created_at, updated_at, deleted_at");
+    QCOMPARE(scalar(pg.db(), QStringLiteral("SELECT count(*) FROM copy_back")).toInt(), 4);
+    QCOMPARE(scalar(pg.db(), QStringLiteral("SELECT count(*) FROM (SELECT %1 FROM copy_back EXCEPT SELECT %1 FROM agency_campaign_channels) x").arg(columns)).toInt(), 0);
+    QCOMPARE(scalar(pg.db(), QStringLiteral("SELECT count(*) FROM (SELECT %1 FROM agency_campaign_channels EXCEPT SELECT %1 FROM copy_back) x").arg(columns)).toInt(), 0);
+    QCOMPARE(scalar(pg.db(), QStringLiteral("SELECT notes FROM copy_back WHERE channel_type = 'meta'")).toString(), QString()); // "" stays ""
+    QVERIFY(!scalar(pg.db(), QStringLiteral("SELECT notes FROM copy_back WHERE channel_type = 'meta'")).isNull());
+    QVERIFY(scalar(pg.db(), QStringLiteral("SELECT notes FROM copy_back WHERE channel_type = 'google_ads'")).isNull()); // NULL stays NULL
+}
+
+void TestTableExport::failedOrCancelledExportLeavesNoFile_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("how");
+    for (const char* backend : { "sqlite", "postgresql" }) {
+        for (const char* how : { "cancelled", "bad column", "unwritable folder" })
+            QTest::newRow(qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(backend), QLatin1String(how)))) << QString::fromLatin1(backend) << QString::fromLatin1(how);
+    }
+}
+
+void TestTableExport::failedOrCancelledExportLeavesNoFile()
+{
+    QFETCH(QString, backend);
+    QFETCH(QString, how);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(loadFixture(scratch.db()));
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("clients.csv"));
+    {
+        QFile good(path);
+        QVERIFY(good.open(QIODevice::WriteOnly));
+        good.write("the good file from last time\r\n");
+    }
+    exporting::ExportRequest request;
+    request.table = QStringLiteral("agency_campaign_channels");
+    exporting::TableExporter exporter(scratch.db());
+    if (how == QStringLiteral("cancelled"))
+        exporter.cancel();
+    else if (how == QStringLiteral("bad column"))
+        request.columns = { QStringLiteral("id"), QStringLiteral("nonsense") };
+    else
+        path = dir.filePath(QStringLiteral("missing/folder/clients.csv"));
+    QString error;
+    QVERIFY(!exporting::exportToFile(exporter, request, path, &error));
+    QVERIFY(!error.isEmpty());
+    if (how == QStringLiteral("unwritable folder")) {
+        QVERIFY(!QFile::exists(path));
+    } else {
+        QFile kept(path);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("the good file from last time\r\n"));
+    }
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1); // no temporary left behind
+    // The connection is still usable afterwards.
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 2);
+}
+
+void TestTableExport::viewOrderAndColumns()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(loadFixture(scratch.db()));
+    exporting::ExportRequest request;
+    request.table = QStringLiteral("agency_campaigns");
+    request.columns = { "client_name", "budget_allocated", "status" };
+    request.sortColumn = QStringLiteral("budget_allocated");
+    request.sortOrder = Qt::DescendingOrder;
+    request.filter = QStringLiteral("status = 'active' OR status = 'draft'");
+    const QByteArray bytes = exportBytes(scratch.db(), request);
+    // Exact decimal text sorts as text on SQLite; the view's order is what the database gives for that column.
+    QVERIFY2(bytes.startsWith("client_name,budget_allocated,status\r\n"), bytes.constData());
+    QCOMPARE(bytes.count("\r\n"), 3);
+    request.filter = QStringLiteral("status = 'draft'");
+    QCOMPARE(exportBytes(scratch.db(), request), QByteArray("client_name,budget_allocated,status\r\n\"'=HYPERLINK(\"\"http://x\"\")\",1000.00,draft\r\n"));
+    request.sortColumn = QStringLiteral("no_such_column");
+    QVERIFY(exportBytes(scratch.db(), request).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestTableExport)
+#include "tst_tableexport.moc"
