@@ -366,7 +366,7 @@ bool TableExporter::exportWithCopy(const ExportRequest& request, CsvWriter& writ
     PQclear(started);
 
     bool cancelSent = false;
-    QList<QByteArray> decoded;
+    QList<QByteArray> escaped; // the few unescaped copies; their data stays put while the list grows
     QList<QByteArrayView> fields;
     char* buffer = nullptr;
     int length = 0;
@@ -384,19 +384,25 @@ bool TableExporter::exportWithCopy(const ExportRequest& request, CsvWriter& writ
             QByteArrayView row(buffer, length);
             if (row.endsWith('\n'))
                 row.chop(1);
-            decoded.clear();
+            // Views straight into libpq's buffer; only a field holding a backslash escape needs a copy.
+            escaped.clear();
             fields.clear();
             qsizetype start = 0;
             while (true) {
                 const qsizetype tab = row.indexOf('\t', start);
                 const QByteArrayView raw = row.sliced(start, (tab < 0 ? row.size() : tab) - start);
-                decoded << (raw == QByteArrayView("\\N") ? QByteArray() : unescapeCopyField(raw));
+                if (raw == QByteArrayView("\\N")) {
+                    fields << QByteArrayView();
+                } else if (raw.contains('\\')) {
+                    escaped << unescapeCopyField(raw);
+                    fields << QByteArrayView(escaped.constLast().constData(), escaped.constLast().size());
+                } else {
+                    fields << QByteArrayView(raw.isEmpty() ? "" : raw.data(), raw.size());
+                }
                 if (tab < 0)
                     break;
                 start = tab + 1;
             }
-            for (const QByteArray& field : std::as_const(decoded))
-                fields << (field.isNull() ? QByteArrayView() : QByteArrayView(field.constData(), field.size()));
             if (!writer.writeRow(fields)) {
                 PQfreemem(buffer);
                 m_cancelled = true;

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "csvreader.h"
+
+#include <QCoreApplication>
+
+namespace agency::exporting {
+
+CsvReader::CsvReader(QByteArray data, std::optional<char> delimiter)
+    : m_data(std::move(data))
+{
+    if (m_data.startsWith("\xEF\xBB\xBF"))
+        m_pos = 3;
+    if (delimiter) {
+        m_delimiter = *delimiter;
+        return;
+    }
+    // The most frequent of , ; tab on the header line, outside quotes.
+    int commas = 0;
+    int semicolons = 0;
+    int tabs = 0;
+    bool quoted = false;
+    for (qsizetype i = m_pos; i < m_data.size() && (quoted || (m_data[i] != '\n' && m_data[i] != '\r')); ++i) {
+        const char c = m_data[i];
+        if (c == '"')
+            quoted = !quoted;
+        else if (!quoted && c == ',')
+            ++commas;
+        else if (!quoted && c == ';')
+            ++semicolons;
+        else if (!quoted && c == '\t')
+            ++tabs;
+    }
+    if (semicolons > commas && semicolons >= tabs)
+        m_delimiter = ';';
+    else if (tabs > commas)
+        m_delimiter = '\t';
+}
+
+std::optional<CsvRecord> CsvReader::next()
+{
+    if (m_pos >= m_data.size())
+        return std::nullopt;
+    CsvRecord record;
+    record.line = m_line;
+    QByteArray field;
+    bool wasQuoted = false;
+    auto finishField = [&]() {
+        record.fields.append({ QString::fromUtf8(field), field.isEmpty() && !wasQuoted });
+        field.clear();
+        wasQuoted = false;
+    };
+    while (m_pos < m_data.size()) {
+        const char c = m_data[m_pos];
+        if (c == '"' && field.isEmpty() && !wasQuoted) {
+            wasQuoted = true;
+            ++m_pos;
+            while (true) {
+                if (m_pos >= m_data.size()) {
+                    m_error = QCoreApplication::translate("CsvReader", "line %1: a quoted field is never closed").arg(record.line);
+                    return std::nullopt;
+                }
+                const char q = m_data[m_pos++];
+                if (q == '"') {
+                    if (m_pos < m_data.size() && m_data[m_pos] == '"') {
+                        field.append('"');
+                        ++m_pos;
+                        continue;
+                    }
+                    break;
+                }
+                if (q == '\n')
+                    ++m_line;
+                field.append(q);
+            }
+            continue;
+        }
+        if (c == m_delimiter) {
+            finishField();
+            ++m_pos;
+            continue;
+        }
+        if (c == '\r' || c == '\n') {
+            m_pos += (c == '\r' && m_pos + 1 < m_data.size() && m_data[m_pos + 1] == '\n') ? 2 : 1;
+            ++m_line;
+            break;
+        }
+        if (wasQuoted) {
+            m_error = QCoreApplication::translate("CsvReader", "line %1: text after a closing quote").arg(record.line);
+            return std::nullopt;
+        }
+        field.append(c);
+        ++m_pos;
+    }
+    finishField();
+    return record;
+}
+
+} // namespace agency::exporting

@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tableimport.h"
+
+#include "csvreader.h"
+#include "db/database.h"
+#include "db/sqlerror.h"
+#include "domain/budget.h"
+#include "domain/money.h"
+#include "tables/budgetqueries.h"
+#include "tables/clientmodel.h"
+#include "tables/columnvalues.h"
+#include "tables/tablespec.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QUuid>
+
+namespace agency::exporting {
+
+namespace {
+    using tables::ColumnKind;
+    using tables::ColumnSpec;
+
+    QString tr(const char* text) { return QCoreApplication::translate("TableImport", text); }
+
+    // The file's text → the app's value for `column`, or a problem.
+    QVariant parseValue(const ColumnSpec& column, const CsvField& field, QString* problem)
+    {
+        if (field.isNull)
+            return {};
+        QString text = field.text;
+        const bool isText = column.kind == ColumnKind::Text || column.kind == ColumnKind::Choice;
+        // Undo the export's formula guard: '= '+ '- '@ 'tab 'CR become what they were.
+        if (isText && text.size() >= 2 && text.front() == u'\''
+            && QStringView(u"=+-@\t\r").contains(text.at(1)))
+            text.remove(0, 1);
+        switch (column.kind) {
+        case ColumnKind::Boolean: {
+            const QString b = text.trimmed().toLower();
+            if (b == QStringLiteral("true") || b == QStringLiteral("1") || b == QStringLiteral("yes"))
+                return true;
+            if (b == QStringLiteral("false") || b == QStringLiteral("0") || b == QStringLiteral("no"))
+                return false;
+            *problem = tr("%1: '%2' is not true or false").arg(tables::columnLabel(column.name), text.left(20));
+            return {};
+        }
+        case ColumnKind::Date: {
+            const QDate date = QDate::fromString(text.trimmed(), Qt::ISODate);
+            if (!date.isValid())
+                *problem = tr("%1: '%2' is not a date (YYYY-MM-DD)").arg(tables::columnLabel(column.name), text.left(20));
+            return date;
+        }
+        case ColumnKind::Instant:
+            return QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs).toUTC();
+        case ColumnKind::Integer: {
+            bool ok = false;
+            const qlonglong n = text.trimmed().toLongLong(&ok);
+            if (!ok)
+                *problem = tr("%1: '%2' is not a whole number").arg(tables::columnLabel(column.name), text.left(20));
+            return n;
+        }
+        default:
+            return text;
+        }
+    }
+
+    bool sameValue(const ColumnSpec& column, const QVariant& a, const QVariant& b)
+    {
+        if (tables::isNullValue(a) || tables::isNullValue(b))
+            return tables::isNullValue(a) == tables::isNullValue(b) && a.isNull() == b.isNull();
+        switch (column.kind) {
+        case ColumnKind::Money:
+        case ColumnKind::Percent: {
+            const auto x = domain::Money::parse(a.toString());
+            const auto y = domain::Money::parse(b.toString());
+            return x && y ? *x == *y : a.toString() == b.toString();
+        }
+        case ColumnKind::JsonObject:
+        case ColumnKind::JsonArray:
+        case ColumnKind::Kpis:
+            return QJsonDocument::fromJson(a.toString().toUtf8()) == QJsonDocument::fromJson(b.toString().toUtf8());
+        case ColumnKind::Date:
+            return a.toDate() == b.toDate();
+        case ColumnKind::Boolean:
+            return a.toBool() == b.toBool();
+        case ColumnKind::Integer:
+            return a.toLongLong() == b.toLongLong();
+        default:
+            return a.toString() == b.toString();
+        }
+    }
+
+    bool exec(QSqlDatabase db, const QString& sql, const QVariantList& bind, QString* error, QSqlQuery* out = nullptr)
+    {
+        QSqlQuery query(db);
+        bool ok = false;
+        if (bind.isEmpty()) {
+            ok = query.exec(sql);
+        } else {
+            ok = query.prepare(sql);
+            for (const QVariant& value : bind)
+                query.addBindValue(value);
+            ok = ok && query.exec();
+        }
+        if (!ok && error)
+            *error = db::reportSqlError(tr("Importing"), query.lastError());
+        if (ok && out)
+            *out = std::move(query);
+        return ok;
+    }
+}
+
+TableImporter::TableImporter(QSqlDatabase db, QString table)
+    : m_db(std::move(db))
+    , m_table(std::move(table))
+{
+}
+
+ImportReport TableImporter::run(const QByteArray& csv, bool commit)
+{
+    ImportReport report;
+    const tables::TableSpec* spec = tables::specFor(m_table);
+    if (!spec || m_table == QStringLiteral("agency_sla_tiers")) {
+        report.problems.append({ 0, {}, tr("import works for clients, campaigns and channels") });
+        return report;
+    }
+    CsvReader reader(csv);
+    const auto header = reader.next();
+    if (!header) {
+        report.problems.append({ 1, {}, reader.error().isEmpty() ? tr("the file is empty") : reader.error() });
+        return report;
+    }
+    QList<const ColumnSpec*> mapped;
+    for (const CsvField& name : header->fields) {
+        const ColumnSpec* column = spec->column(name.text.trimmed().toLower());
+        mapped << column;
+        if (!column)
+            report.ignoredColumns << name.text;
+    }
+    if (std::none_of(mapped.cbegin(), mapped.cend(), [](const ColumnSpec* c) { return c != nullptr; })) {
+        report.problems.append({ 1, {}, tr("no column of the header names a column of %1").arg(m_table) });
+        return report;
+    }
+
+    const db::Dialect dialect = db::dialectOf(m_db);
+    if (!m_db.transaction()) {
+        report.problems.append({ 0, {}, db::reportSqlError(tr("Starting the import"), m_db.lastError()) });
+        return report;
+    }
+    QSet<QString> campaignsToCheck;
+    QHash<QString, int> campaignLine;
+    while (const auto record = reader.next()) {
+        const int line = record->line;
+        if (record->fields.size() == 1 && record->fields.constFirst().isNull)
+            continue; // a blank line
+        if (record->fields.size() != mapped.size()) {
+            report.problems.append({ line, {}, tr("line %1 has %2 fields, the header has %3").arg(line).arg(record->fields.size()).arg(mapped.size()) });
+            continue;
+        }
+        QVariantMap values;
+        QVariant fileStamp;
+        int problemsBefore = static_cast<int>(report.problems.size());
+        for (int i = 0; i < mapped.size(); ++i) {
+            const ColumnSpec* column = mapped.at(i);
+            if (!column || column->name == QStringLiteral("created_at") || column->name == QStringLiteral("deleted_at"))
+                continue;
+            QString problem;
+            const QVariant value = parseValue(*column, record->fields.at(i), &problem);
+            if (column->name == QStringLiteral("updated_at")) {
+                fileStamp = value;
+                continue;
+            }
+            // An empty id means a new row: it gets one below.
+            if (problem.isEmpty() && !(column->kind == ColumnKind::Uuid && value.isNull()))
+                problem = tables::problemWith(*column, value);
+            if (!problem.isEmpty())
+                report.problems.append({ line, column->name, problem });
+            values.insert(column->name, value);
+        }
+
+        QString id = values.value(QStringLiteral("id")).toString();
+        QVariantMap current;
+        QVariant currentStamp;
+        if (!id.isEmpty() && report.problems.size() == problemsBefore) {
+            QSqlQuery existing;
+            QString error;
+            if (!exec(m_db, QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(m_table), { id }, &error, &existing)) {
+                report.problems.append({ line, QStringLiteral("id"), error });
+                continue;
+            }
+            if (existing.next()) {
+                for (const ColumnSpec& column : spec->columns)
+                    current.insert(column.name, tables::fromStorage(column, existing.value(column.name)));
+                currentStamp = existing.value(QStringLiteral("updated_at"));
+            }
+        }
+        // The whole row as it would be, for the rules that span columns.
+        QVariantMap merged = current;
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            merged.insert(it.key(), it.value());
+        QList<tables::FieldProblem> ruleProblems;
+        if (m_table == QStringLiteral("agency_clients"))
+            tables::checkDateOrder(id, merged, QStringLiteral("contract_start_date"), QStringLiteral("contract_end_date"), ruleProblems);
+        if (m_table == QStringLiteral("agency_campaigns"))
+            tables::checkDateOrder(id, merged, QStringLiteral("start_date"), QStringLiteral("end_date"), ruleProblems);
+        for (const auto& p : std::as_const(ruleProblems))
+            report.problems.append({ line, p.column, p.message });
+        if (report.problems.size() != problemsBefore)
+            continue;
+
+        QStringList sets;
+        QVariantList bind;
+        if (!current.isEmpty()) {
+            for (auto it = values.cbegin(); it != values.cend(); ++it) {
+                const ColumnSpec* column = spec->column(it.key());
+                if (column->kind != ColumnKind::Uuid && !sameValue(*column, it.value(), current.value(it.key()))) {
+                    sets << it.key() + QStringLiteral(" = ?");
+                    bind << tables::toStorage(*column, it.value(), dialect);
+                }
+            }
+            if (sets.isEmpty()) {
+                ++report.unchanged;
+                continue;
+            }
+            const QDateTime stored = current.value(QStringLiteral("updated_at")).toDateTime();
+            if (fileStamp.isValid() && fileStamp.toDateTime().isValid() && fileStamp.toDateTime() != stored) {
+                report.problems.append({ line, QStringLiteral("updated_at"),
+                    tr("line %1: this row was changed in the database at %2, after the file's version (%3): export again and "
+                       "redo the edit")
+                        .arg(line)
+                        .arg(stored.toString(Qt::ISODateWithMs), fileStamp.toDateTime().toString(Qt::ISODateWithMs)) });
+                continue;
+            }
+        }
+        QString error;
+        exec(m_db, QStringLiteral("SAVEPOINT agency_import_row"), {}, &error);
+        bool ok = false;
+        if (!current.isEmpty()) {
+            bind << id << currentStamp;
+            QSqlQuery update;
+            ok = exec(m_db, QStringLiteral("UPDATE %1 SET %2 WHERE id = ? AND updated_at = ?").arg(m_table, sets.join(QStringLiteral(", "))),
+                bind, &error, &update);
+            if (ok && update.numRowsAffected() != 1) {
+                ok = false;
+                error = tr("line %1: the row changed while importing").arg(line);
+            }
+            if (ok)
+                ++report.updates;
+        } else {
+            if (id.isEmpty())
+                id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            values.insert(QStringLiteral("id"), id);
+            QStringList columns;
+            QStringList marks;
+            for (auto it = values.cbegin(); it != values.cend(); ++it) {
+                if (tables::isNullValue(it.value()) && !it.value().isValid())
+                    continue;
+                columns << it.key();
+                marks << QStringLiteral("?");
+                bind << tables::toStorage(*spec->column(it.key()), it.value(), dialect);
+            }
+            ok = exec(m_db, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_table, columns.join(u','), marks.join(u',')), bind, &error);
+            if (ok)
+                ++report.inserts;
+        }
+        if (ok) {
+            exec(m_db, QStringLiteral("RELEASE SAVEPOINT agency_import_row"), {}, nullptr);
+        } else {
+            exec(m_db, QStringLiteral("ROLLBACK TO SAVEPOINT agency_import_row"), {}, nullptr);
+            report.problems.append({ line, {}, error });
+            continue;
+        }
+        const QString campaign = m_table == QStringLiteral("agency_campaigns") ? id : merged.value(QStringLiteral("campaign_id")).toString();
+        if (!campaign.isEmpty() && m_table != QStringLiteral("agency_clients")) {
+            campaignsToCheck.insert(campaign);
+            campaignLine.insert(campaign, line);
+        }
+    }
+    if (!reader.error().isEmpty())
+        report.problems.append({ 0, {}, reader.error() });
+
+    // Budgets as they would be after the whole file: no campaign may end up over-allocated.
+    for (const QString& campaign : std::as_const(campaignsToCheck)) {
+        QString error;
+        const auto budget = tables::readCampaignBudget(m_db, campaign, &error);
+        if (!budget) {
+            report.problems.append({ campaignLine.value(campaign), {}, error });
+            continue;
+        }
+        const auto split = domain::splitBudget(budget->allocated, budget->channels);
+        if (split.isOverAllocated())
+            report.problems.append({ campaignLine.value(campaign), QStringLiteral("budget_amount"), tables::overAllocationMessage(split) });
+    }
+
+    if (commit && report.ok()) {
+        if (!m_db.commit())
+            report.problems.append({ 0, {}, db::reportSqlError(tr("Committing the import"), m_db.lastError()) });
+        else
+            return report;
+    }
+    m_db.rollback();
+    if (commit) { // a refused import wrote nothing; a dry run keeps the counts of what it would do
+        report.inserts = 0;
+        report.updates = 0;
+    }
+    return report;
+}
+
+} // namespace agency::exporting

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace agency::exporting {
+
+struct ImportProblem {
+    int line = 0; // 0: not tied to one line (a campaign's budget over all its rows)
+    QString column;
+    QString message;
+};
+
+struct ImportReport {
+    int inserts = 0;
+    int updates = 0;
+    int unchanged = 0;
+    QStringList ignoredColumns; // headers that are not the table's own (lookups such as client_name)
+    QList<ImportProblem> problems;
+    bool ok() const { return problems.isEmpty(); }
+};
+
+// CSV import for clients, campaigns and channels, in the format the export writes (header names matched
+// case-insensitively). A row whose id exists updates exactly the columns whose value differs, guarded like the
+// forms: if the row changed in the database since the file's updated_at, it is a conflict. Other rows insert.
+// Everything happens in one transaction; dryRun() does all the checks (rules, foreign keys, budgets) and rolls back.
+class TableImporter {
+public:
+    TableImporter(QSqlDatabase db, QString table);
+
+    ImportReport dryRun(const QByteArray& csv) { return run(csv, false); }
+    ImportReport import(const QByteArray& csv) { return run(csv, true); }
+
+private:
+    ImportReport run(const QByteArray& csv, bool commit);
+
+    QSqlDatabase m_db;
+    QString m_table;
+};
+
+} // namespace agency::exporting

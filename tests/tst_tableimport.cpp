@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "export/csvreader.h"
+#include "export/tableexport.h"
+#include "export/tableimport.h"
+#include "support/scratchdatabase.h"
+
+#include <QBuffer>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace agency;
+using agency::test::scalar;
+
+namespace {
+const QString acme = QStringLiteral("20000000-0000-4000-8000-000000000001");
+const QString evil = QStringLiteral("20000000-0000-4000-8000-000000000002");
+const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
+
+bool run(QSqlDatabase db, const QString& sql)
+{
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return true;
+    qWarning("%s — %s", qPrintable(sql), qPrintable(query.lastError().text()));
+    return false;
+}
+
+bool load(QSqlDatabase db)
+{
+    return run(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, client_legal_name, industry, internal_notes) VALUES "
+                                  "('%1', 'Acme', '', NULL, 'Line one\r\nLine \"two\"'), ('%2', '=HYPERLINK(\"x\")', ' padded ', '-Retail', NULL)")
+                       .arg(acme, evil))
+        && run(db, QStringLiteral("INSERT INTO agency_campaigns (id, client_id, budget_allocated, start_date, status) VALUES "
+                                  "('%1', '%2', '1000.00', '2026-01-01', 'active')").arg(campaign, acme))
+        && run(db, QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_amount, performance_data) VALUES "
+                                  "('40000000-0000-4000-8000-000000000001', '%1', 'meta', '400.00', '{\"clicks\": 5}'), "
+                                  "('40000000-0000-4000-8000-000000000002', '%1', 'google', '500.00', NULL)").arg(campaign));
+}
+
+QByteArray exportCsv(QSqlDatabase db, const QString& table)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    exporting::ExportRequest request;
+    request.table = table;
+    exporting::TableExporter exporter(db);
+    if (!exporter.exportTable(request, &buffer))
+        qWarning("%s", qPrintable(exporter.lastError()));
+    return buffer.data();
+}
+
+QString stamps(QSqlDatabase db, const QString& table)
+{
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("SELECT id, updated_at FROM %1 ORDER BY id").arg(table));
+    QString all;
+    while (q.next())
+        all += q.value(0).toString() + u'=' + q.value(1).toString() + u';';
+    return all;
+}
+
+QStringList problemLines(const exporting::ImportReport& report)
+{
+    QStringList lines;
+    for (const auto& p : report.problems)
+        lines << QStringLiteral("%1:%2").arg(p.line).arg(p.column);
+    return lines;
+}
+}
+
+class TestTableImport : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void readerKeepsNullAndEmptyApart();
+    void roundTripChangesExactlyWhatWasEdited_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void roundTripChangesExactlyWhatWasEdited();
+    void dryRunReportsEveryBadRowAndWritesNothing_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void dryRunReportsEveryBadRowAndWritesNothing();
+    void importIsAllOrNothing_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void importIsAllOrNothing();
+    void changedSinceExportIsAConflict_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void changedSinceExportIsAConflict();
+    void budgetsAreCheckedOverTheWholeFile_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void budgetsAreCheckedOverTheWholeFile();
+};
+
+void TestTableImport::readerKeepsNullAndEmptyApart()
+{
+    exporting::CsvReader reader(QByteArray("\xEF\xBB\xBF" "a;b;c\r\n1;\"\";\r\n\"x;\"\"y\"\"\r\nz\";;\" \"\n"));
+    QCOMPARE(reader.delimiter(), ';');
+    QCOMPARE(reader.next()->fields.size(), 3);
+    const auto second = reader.next();
+    QVERIFY(second);
+    QCOMPARE(second->line, 2);
+    QVERIFY(!second->fields.at(1).isNull);
+    QVERIFY(second->fields.at(1).text.isEmpty());
+    QVERIFY(second->fields.at(2).isNull);
+    const auto third = reader.next();
+    QCOMPARE(third->fields.at(0).text, QStringLiteral("x;\"y\"\r\nz"));
+    QVERIFY(third->fields.at(1).isNull);
+    QCOMPARE(third->fields.at(2).text, QStringLiteral(" "));
+    QVERIFY(!reader.next());
+    exporting::CsvReader broken(QByteArray("a,b\n\"open,1\n"));
+    broken.next();
+    QVERIFY(!broken.next());
+    QVERIFY(broken.error().contains(QStringLiteral("line 2")));
+}
+
+void TestTableImport::roundTripChangesExactlyWhatWasEdited()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(load(scratch.db()));
+    const QByteArray csv = exportCsv(scratch.db(), QStringLiteral("agency_clients"));
+    QVERIFY(csv.contains("'=HYPERLINK")); // guarded in the file
+    const QString before = stamps(scratch.db(), QStringLiteral("agency_clients"));
+
+    // Unedited: nothing changes, not even updated_at — the guard, "" and NULL, CR/LF all come back as they were.
+    exporting::TableImporter importer(scratch.db(), QStringLiteral("agency_clients"));
+    auto report = importer.import(csv);
+    QVERIFY2(report.ok(), qPrintable(report.problems.value(0).message));
+    QCOMPARE(report.unchanged, 2);
+    QCOMPARE(report.updates + report.inserts, 0);
+    QCOMPARE(report.ignoredColumns, QStringList { "sla_tier_name" });
+    QCOMPARE(stamps(scratch.db(), QStringLiteral("agency_clients")), before);
+
+    // One cell edited in "the spreadsheet": exactly that changes.
+    QByteArray edited = csv;
+    edited.replace(",'-Retail,", ",Energy,");
+    report = importer.import(edited);
+    QVERIFY2(report.ok(), qPrintable(report.problems.value(0).message));
+    QCOMPARE(report.updates, 1);
+    QCOMPARE(report.unchanged, 1);
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = '%1'").arg(evil)).toString(), QStringLiteral("Energy"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT client_name FROM agency_clients WHERE id = '%1'").arg(evil)).toString(), QStringLiteral("=HYPERLINK(\"x\")"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT client_legal_name FROM agency_clients WHERE id = '%1'").arg(acme)).toString(), QString());
+    QVERIFY(!scalar(scratch.db(), QStringLiteral("SELECT client_legal_name FROM agency_clients WHERE id = '%1'").arg(acme)).isNull());
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT updated_at FROM agency_clients WHERE id = '%1'").arg(acme)).toString(),
+        before.section(u';', 0, 0).section(u'=', 1));
+
+    // New rows, with and without an id, in a file with other column order and case.
+    report = importer.import("CLIENT_NAME;Id;client_type\r\nInitech;;project\r\nHooli;50000000-0000-4000-8000-000000000001;hybrid\r\n");
+    QVERIFY2(report.ok(), qPrintable(report.problems.value(0).message));
+    QCOMPARE(report.inserts, 2);
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT client_type FROM agency_clients WHERE id = '50000000-0000-4000-8000-000000000001'")).toString(),
+        QStringLiteral("hybrid"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 4);
+}
+
+void TestTableImport::dryRunReportsEveryBadRowAndWritesNothing()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(load(scratch.db()));
+    const QByteArray csv = QByteArray("client_id,campaign_type,budget_allocated,start_date,end_date,status,target_kpis\r\n")
+        + acme.toUtf8() + ",seo,100.00,2026-01-01,2026-02-01,active,\r\n" // good
+        + acme.toUtf8() + ",seo,1.005,2026-01-01,,active,\r\n" // three decimals
+        + acme.toUtf8() + ",seo,5.00,2026-13-01,,active,\r\n" // no such month
+        + acme.toUtf8() + ",seo,5.00,2026-03-01,2026-02-01,done,\r\n" // end before start, unknown status
+        + "00000000-0000-4000-8000-000000000000,seo,5.00,,,draft,\r\n" // unknown client (foreign key)
+        + acme.toUtf8() + ",seo,5.00\r\n" // too few fields
+        + acme.toUtf8() + ",ppc,5.00,,,draft,\"{\"\"clicks\"\": \"\"x\"\"}\"\r\n"; // KPI not a number
+    exporting::TableImporter importer(scratch.db(), QStringLiteral("agency_campaigns"));
+    const auto report = importer.dryRun(csv);
+    QCOMPARE(problemLines(report), (QStringList { "3:budget_allocated", "4:start_date", "5:status", "5:end_date", "6:", "7:", "8:target_kpis" }));
+    for (const auto& problem : report.problems)
+        QVERIFY2(!problem.message.isEmpty(), qPrintable(problem.column));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toInt(), 1);
+    // A clean file's dry run says what it would do and still writes nothing.
+    const auto clean = importer.dryRun(QByteArray("client_id,campaign_type\r\n") + acme.toUtf8() + ",seo\r\n");
+    QVERIFY(clean.ok());
+    QCOMPARE(clean.inserts, 1);
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toInt(), 1);
+}
+
+void TestTableImport::importIsAllOrNothing()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(load(scratch.db()));
+    exporting::TableImporter importer(scratch.db(), QStringLiteral("agency_clients"));
+    const auto report = importer.import("client_name,client_type\r\nGood One,project\r\nBad One,agency\r\n");
+    QVERIFY(!report.ok());
+    QCOMPARE(problemLines(report), QStringList { "3:client_type" });
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 2);
+}
+
+void TestTableImport::changedSinceExportIsAConflict()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(load(scratch.db()));
+    QByteArray csv = exportCsv(scratch.db(), QStringLiteral("agency_clients"));
+    QSqlDatabase other = scratch.openAnother(QStringLiteral("other"));
+    QVERIFY(run(other, QStringLiteral("UPDATE agency_clients SET industry = 'Mining' WHERE id = '%1'").arg(evil)));
+    csv.replace(",'-Retail,", ",Energy,");
+    exporting::TableImporter importer(scratch.db(), QStringLiteral("agency_clients"));
+    const auto report = importer.import(csv);
+    QCOMPARE(problemLines(report), QStringList { "4:updated_at" }); // Acme's notes hold a line break: its record takes lines 2–3
+    QVERIFY(report.problems.constFirst().message.contains(QStringLiteral("changed in the database")));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = '%1'").arg(evil)).toString(), QStringLiteral("Mining"));
+}
+
+void TestTableImport::budgetsAreCheckedOverTheWholeFile()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(load(scratch.db()));
+    QByteArray csv = exportCsv(scratch.db(), QStringLiteral("agency_campaign_channels"));
+    csv.replace(",500.00,", ",600.01,"); // 400 + 600.01 > 1000
+    exporting::TableImporter importer(scratch.db(), QStringLiteral("agency_campaign_channels"));
+    auto report = importer.import(csv);
+    QCOMPARE(report.problems.size(), 1);
+    QVERIFY2(report.problems.constFirst().message.contains(QStringLiteral("0.01")), qPrintable(report.problems.constFirst().message));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaign_channels WHERE budget_amount = '600.01'")).toInt(), 0);
+    // Moving budget from one channel to the other in the same file is fine: the check sees the whole file.
+    QByteArray moved = exportCsv(scratch.db(), QStringLiteral("agency_campaign_channels"));
+    moved.replace(",400.00,", ",100.00,").replace(",500.00,", ",900.00,");
+    report = importer.import(moved);
+    QVERIFY2(report.ok(), qPrintable(report.problems.value(0).message));
+    QCOMPARE(report.updates, 2);
+}
+
+QTEST_GUILESS_MAIN(TestTableImport)
+#include "tst_tableimport.moc"
