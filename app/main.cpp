@@ -4,12 +4,16 @@
 #include "logging.h"
 #include "startup.h"
 
+#include "connectiondialog.h"
+#include "db/database.h"
+#include "db/migrator.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTranslator>
 
 #include <cstdio>
 #include <variant>
@@ -74,6 +78,61 @@ std::variant<int, GuiOptions> parseGuiCommandLine(int argc, char** argv)
     return GuiOptions { parser.value(db), parser.value(logLevel) };
 }
 
+// Opens a database for the window. The embedded SQLite file is migrated on the spot. On PostgreSQL the shared
+// schema is an administrator's decision: behind → the upgrade is offered only to a role that may run it; newer →
+// read-only.
+QSqlDatabase connectGui(const agency::db::ConnectionString& where, QString* error, bool* readOnly)
+{
+    static int opened = 0;
+    const QString name = QStringLiteral("gui-%1").arg(++opened);
+    *readOnly = false;
+    QSqlDatabase db = agency::db::openDatabase(where, name, error);
+    if (!db.isOpen())
+        return {};
+    agency::db::Migrator migrator(db, agency::db::Migrator::builtIn(where.dialect));
+    auto refuse = [&](const QString& why) {
+        *error = why;
+        db = {};
+        agency::db::closeDatabase(name);
+        return QSqlDatabase();
+    };
+    if (where.dialect == agency::db::Dialect::SQLite) {
+        if (!migrator.up())
+            return refuse(migrator.lastError());
+        return db;
+    }
+    switch (migrator.state()) {
+    case agency::db::SchemaState::Current:
+        return db;
+    case agency::db::SchemaState::Newer:
+        *readOnly = true;
+        QMessageBox::information(nullptr, QCoreApplication::translate("main", "Newer schema"),
+            QCoreApplication::translate("main", "The Agency OS schema in this database is newer than this app. It opens "
+                                                "read-only; update Agency OS to edit."));
+        return db;
+    case agency::db::SchemaState::Edited:
+        return refuse(QCoreApplication::translate("main", "An applied migration in this database differs from this app's copy: "
+                                                          "run agency-os migrate status"));
+    case agency::db::SchemaState::Missing:
+    case agency::db::SchemaState::Behind:
+        if (!migrator.mayMigrate())
+            return refuse(QCoreApplication::translate("main", "The Agency OS schema in this database is not up to date (this "
+                                                              "app needs version %1). Ask an administrator to run: agency-os migrate up")
+                              .arg(migrator.latestVersion()));
+        if (QMessageBox::question(nullptr, QCoreApplication::translate("main", "Upgrade the schema?"),
+                QCoreApplication::translate("main", "The Agency OS tables in %1 are not up to date (this app needs version "
+                                                    "%2). Other desktops share this database: upgrade it now?")
+                    .arg(where.redacted())
+                    .arg(migrator.latestVersion()))
+            != QMessageBox::Yes)
+            return refuse(QCoreApplication::translate("main", "The schema was not upgraded"));
+        if (!migrator.up())
+            return refuse(migrator.lastError());
+        return db;
+    }
+    return db;
+}
+
 int runGui(int argc, char** argv, const GuiOptions& options)
 {
     QApplication app(argc, argv);
@@ -81,6 +140,9 @@ int runGui(int argc, char** argv, const GuiOptions& options)
     QApplication::setApplicationDisplayName(QStringLiteral("Agency OS"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/agency-os.svg")));
     agency::app::setUpLogging(options.logLevel, false);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("agency_os"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
 
     QSettings settings;
     QString error;
@@ -90,16 +152,20 @@ int runGui(int argc, char** argv, const GuiOptions& options)
         agency::app::printError(error);
         return agency::app::ExitUsage;
     }
-    QSqlDatabase database = agency::app::openForWork(*where, QStringLiteral("gui"), &error);
+    bool readOnly = false;
+    QSqlDatabase database = connectGui(*where, &error, &readOnly);
     if (!database.isOpen()) {
         agency::app::printError(error);
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Agency OS"), error);
         return agency::app::ExitFailure;
     }
     settings.setValue(QStringLiteral("database/last"), where->redacted());
+    agency::ui::ConnectionDialog::remember(*where);
 
-    agency::ui::MainWindow window(database, where->redacted());
-    window.show();
+    auto* window = new agency::ui::MainWindow(database, *where, readOnly);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setConnector(connectGui);
+    window->show();
     return QApplication::exec();
 }
 

@@ -1,90 +1,598 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
-#include <QCloseEvent>
-#include <QHeaderView>
-#include <QLabel>
-#include <QListWidget>
-#include <QSettings>
-#include <QSplitter>
-#include <QStackedWidget>
-#include <QStatusBar>
-#include <QTableView>
+#include "budgetsplitpanel.h"
+#include "connectiondialog.h"
+#include "recordform.h"
+#include "tablepage.h"
 
+#include "db/database.h"
+#include "export/tableexport.h"
+#include "domain/money.h"
 #include "tables/campaignmodel.h"
 #include "tables/channelmodel.h"
 #include "tables/clientmodel.h"
 #include "tables/slatiermodel.h"
 
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QSplitter>
+#include <QSqlRecord>
+#include <QSqlDriver>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyleFactory>
+#include <QTableView>
+#include <QThread>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
 namespace agency::ui {
 
-MainWindow::MainWindow(QSqlDatabase db, const QString& whereConnected, QWidget* parent)
+namespace {
+    QIcon icon(const char* name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
+
+    // A read-only list of a parent's children under the parent's table, showing the useful columns only.
+    QTableView* detailView(tables::AgencyTableModel* model, const QStringList& columns, QWidget* parent)
+    {
+        auto* view = new QTableView(parent);
+        view->setModel(model);
+        view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        view->setSelectionBehavior(QAbstractItemView::SelectRows);
+        view->setAlternatingRowColors(true);
+        view->verticalHeader()->hide();
+        for (int c = 0; c < model->columnCount(); ++c)
+            view->setColumnHidden(c, !columns.contains(model->record().fieldName(c)));
+        view->horizontalHeader()->setStretchLastSection(true);
+        return view;
+    }
+}
+
+MainWindow::MainWindow(QSqlDatabase db, const db::ConnectionString& where, bool readOnly, QWidget* parent)
     : QMainWindow(parent)
     , m_db(std::move(db))
+    , m_where(where)
+    , m_readOnly(readOnly)
 {
-    setWindowTitle(tr("Agency OS"));
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(readOnly ? tr("Agency OS (read-only)") : tr("Agency OS"));
+    createActions();
     createPages();
-    createStatusBar(whereConnected);
-    restoreLayout();
+    createMenus();
+    createStatusBar();
+    connectDetails();
+    subscribeToChanges();
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1360, 820);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    for (TablePage* page : std::as_const(m_tablePages))
+        page->restoreLayout();
+    showPage(static_cast<Page>(settings.value(QStringLiteral("window/page"), int(Clients)).toInt()));
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::createActions()
+{
+    struct Spec {
+        const char* name;
+        const char* icon;
+        QString text;
+        QKeySequence keys;
+    };
+    const QList<Spec> specs {
+        { "new", "new", tr("&New"), QKeySequence::New },
+        { "save", "save", tr("&Save"), QKeySequence::Save },
+        { "revert", "revert", tr("&Revert row"), QKeySequence(Qt::CTRL | Qt::Key_Z) },
+        { "delete", "delete", tr("&Delete"), QKeySequence::Delete },
+        { "restore", "restore", tr("Res&tore"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R) },
+        { "showDeleted", "show-deleted", tr("Show de&leted"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D) },
+        { "find", "search", tr("&Find…"), QKeySequence::Find },
+        { "export", "export", tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E) },
+        { "connect", "connect", tr("&Connect to…"), QKeySequence(Qt::CTRL | Qt::Key_O) },
+    };
+    for (const Spec& spec : specs) {
+        auto* action = new QAction(icon(spec.icon), spec.text, this);
+        action->setObjectName(QString::fromLatin1(spec.name));
+        action->setShortcut(spec.keys);
+        action->setToolTip(QString(spec.text).remove(u'&') + QStringLiteral(" (") + spec.keys.toString(QKeySequence::NativeText) + u')');
+        m_actions.insert(QString::fromLatin1(spec.name), action);
+    }
+    m_actions.value(QStringLiteral("showDeleted"))->setCheckable(true);
+    for (const char* name : { "new", "save", "revert", "delete", "restore" })
+        m_actions.value(QString::fromLatin1(name))->setEnabled(!m_readOnly || qstrcmp(name, "revert") == 0);
+
+    connect(m_actions.value(QStringLiteral("new")), &QAction::triggered, this, [this]() {
+        if (auto* page = currentTablePage())
+            page->newRecord();
+    });
+    connect(m_actions.value(QStringLiteral("save")), &QAction::triggered, this, &MainWindow::saveAll);
+    connect(m_actions.value(QStringLiteral("revert")), &QAction::triggered, this, [this]() {
+        if (auto* page = currentTablePage())
+            page->revert();
+    });
+    connect(m_actions.value(QStringLiteral("delete")), &QAction::triggered, this, [this]() {
+        if (auto* page = currentTablePage())
+            page->deleteSelected();
+    });
+    connect(m_actions.value(QStringLiteral("restore")), &QAction::triggered, this, [this]() {
+        if (auto* page = currentTablePage())
+            page->restoreSelected();
+    });
+    connect(m_actions.value(QStringLiteral("showDeleted")), &QAction::toggled, this, [this](bool on) {
+        for (TablePage* page : std::as_const(m_tablePages))
+            page->setShowDeleted(on);
+    });
+    connect(m_actions.value(QStringLiteral("find")), &QAction::triggered, this, [this]() {
+        if (auto* page = currentTablePage())
+            page->focusSearch();
+    });
+    connect(m_actions.value(QStringLiteral("export")), &QAction::triggered, this, [this]() {
+        auto* page = currentTablePage();
+        if (!page)
+            return;
+        QSettings settings;
+        const QString folder = settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString();
+        const QString name = page->model()->tableName().mid(7).replace(u'_', u'-') + QStringLiteral(".csv");
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export the current view"), folder + u'/' + name, tr("CSV files (*.csv)"));
+        if (path.isEmpty())
+            return;
+        settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
+        if (exportCurrentView(path)
+            && QMessageBox::question(this, tr("Export finished"), tr("Exported to %1.\nOpen the folder?").arg(QDir::toNativeSeparators(path)))
+                == QMessageBox::Yes)
+            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+    });
+    connect(m_actions.value(QStringLiteral("connect")), &QAction::triggered, this, &MainWindow::openConnectionDialog);
+}
+
 void MainWindow::createPages()
 {
-    auto* splitter = new QSplitter(this);
-    splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_sidebar = new QListWidget(splitter);
+    auto* central = new QWidget(this);
+    auto* row = new QHBoxLayout(central);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(0);
+    m_sidebar = new QListWidget(central);
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
-    m_pages = new QStackedWidget(splitter);
+    m_sidebar->setIconSize(QSize(20, 20));
+    m_sidebar->setSpacing(2);
+    m_sidebar->setFixedWidth(170);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_pages = new QStackedWidget(central);
+    row->addWidget(m_sidebar);
+    row->addWidget(m_pages, 1);
 
-    const QList<QPair<QString, tables::AgencyTableModel*>> pages {
-        { tr("Clients"), new tables::ClientModel(m_db, this) },
-        { tr("Campaigns"), new tables::CampaignModel(m_db, this) },
-        { tr("Channels"), new tables::ChannelModel(m_db, this) },
-        { tr("SLA tiers"), new tables::SlaTierModel(m_db, this) },
+    auto* dashboard = new QLabel(tr("<h2>Dashboard</h2><p>Budgets at a glance: allocated against spent by client, spend by "
+                                    "campaign type and the campaigns that need attention.</p>"
+                                    "<p>Open <b>Campaigns</b> to see a campaign's budget split, or export any page to CSV "
+                                    "with Ctrl+E.</p>"),
+        m_pages);
+    dashboard->setObjectName(QStringLiteral("dashboard"));
+    dashboard->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    dashboard->setWordWrap(true);
+    dashboard->setMargin(24);
+    m_pages->addWidget(dashboard);
+    new QListWidgetItem(icon("dashboard"), tr("Dashboard"), m_sidebar);
+
+    const QList<std::tuple<tables::AgencyTableModel*, const char*, QString>> pages {
+        { new tables::ClientModel(m_db, this), "clients", tr("Clients") },
+        { new tables::CampaignModel(m_db, this), "campaigns", tr("Campaigns") },
+        { new tables::ChannelModel(m_db, this), "channels", tr("Channels") },
+        { new tables::SlaTierModel(m_db, this), "tiers", tr("SLA tiers") },
     };
-    for (const auto& [title, model] : pages) {
-        auto* view = new QTableView(m_pages);
-        view->setObjectName(model->tableName());
-        view->setModel(model);
-        view->setSortingEnabled(true);
-        view->setAlternatingRowColors(true);
-        view->setSelectionBehavior(QAbstractItemView::SelectRows);
-        view->horizontalHeader()->setStretchLastSection(true);
-        view->hideColumn(model->fieldIndex(QStringLiteral("id")));
-        view->resizeColumnsToContents();
-        m_pages->addWidget(view);
-        m_sidebar->addItem(title);
+    for (const auto& [model, iconName, title] : pages) {
+        model->setReadOnly(m_readOnly);
+        auto* page = new TablePage(model, m_pages);
+        for (const char* name : { "new", "save", "revert", "delete", "restore", "showDeleted" })
+            page->toolBar()->addAction(m_actions.value(QString::fromLatin1(name)));
+        page->toolBar()->addSeparator();
+        page->toolBar()->addWidget(page->searchBox());
+        page->toolBar()->addAction(m_actions.value(QStringLiteral("export")));
+        connect(page, &TablePage::message, this, &MainWindow::showMessage);
+        connect(page, &TablePage::deleted, this, &MainWindow::offerUndo);
+        m_pages->addWidget(page);
+        m_tablePages << page;
+        new QListWidgetItem(icon(iconName), title, m_sidebar);
     }
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
-    m_sidebar->setCurrentRow(0);
-    m_sidebar->setMaximumWidth(220);
-    splitter->setStretchFactor(1, 1);
-    setCentralWidget(splitter);
+    setCentralWidget(central);
+
+    // Ctrl+1 … Ctrl+5 for the pages.
+    for (int i = 0; i < 5; ++i) {
+        auto* go = new QAction(this);
+        go->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
+        connect(go, &QAction::triggered, this, [this, i]() { showPage(static_cast<Page>(i)); });
+        addAction(go);
+    }
 }
 
-void MainWindow::createStatusBar(const QString& whereConnected)
+void MainWindow::createMenus()
 {
-    auto* where = new QLabel(tr("Connected to %1").arg(whereConnected), this);
-    where->setObjectName(QStringLiteral("connectionLabel"));
-    statusBar()->addPermanentWidget(where);
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actions.value(QStringLiteral("connect")));
+    file->addAction(m_actions.value(QStringLiteral("export")));
+    file->addSeparator();
+    auto* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("quit"));
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    for (const char* name : { "new", "save", "revert", "delete", "restore", "find" })
+        edit->addAction(m_actions.value(QString::fromLatin1(name)));
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_actions.value(QStringLiteral("showDeleted")));
+    QMenu* theme = view->addMenu(tr("&Theme"));
+    auto* themes = new QActionGroup(this);
+    const QString current = QSettings().value(QStringLiteral("window/theme"), QStringLiteral("system")).toString();
+    for (const auto& [key, label] : QList<QPair<QString, QString>> { { QStringLiteral("system"), tr("System") },
+             { QStringLiteral("light"), tr("Light") }, { QStringLiteral("dark"), tr("Dark") } }) {
+        QAction* choice = theme->addAction(label);
+        choice->setCheckable(true);
+        choice->setChecked(key == current);
+        themes->addAction(choice);
+        connect(choice, &QAction::triggered, this, [this, key = key]() { applyTheme(key); });
+    }
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Agency OS"), this, [this]() {
+        QMessageBox::about(this, tr("About Agency OS"),
+            tr("<h3>Agency OS %1</h3><p>Clients, campaigns, channels and budgets for agencies running Plane.</p>"
+               "<p>Licensed under the GNU GPL, version 3 or later.</p>")
+                .arg(QCoreApplication::applicationVersion()));
+    });
 }
 
-void MainWindow::restoreLayout()
+void MainWindow::createStatusBar()
 {
-    QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1200, 760);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("statusMessage"));
+    m_undo = new QToolButton(this);
+    m_undo->setObjectName(QStringLiteral("undo"));
+    m_undo->setText(tr("Undo"));
+    m_undo->setAutoRaise(true);
+    m_undo->hide();
+    connect(m_undo, &QToolButton::clicked, this, [this]() {
+        if (m_undoAction)
+            m_undoAction();
+        m_undoAction = nullptr;
+        m_undo->hide();
+    });
+    m_whereLabel = new QLabel(this);
+    m_whereLabel->setObjectName(QStringLiteral("connectionLabel"));
+    m_whereLabel->setText((m_readOnly ? tr("Read-only: ") : tr("Connected to ")) + m_where.redacted());
+    statusBar()->addWidget(m_message, 1);
+    statusBar()->addWidget(m_undo);
+    statusBar()->addPermanentWidget(m_whereLabel);
+}
+
+void MainWindow::connectDetails()
+{
+    // Clients: the selected client's campaigns below; Enter or a double-click opens one.
+    m_clientCampaigns = new tables::CampaignModel(m_db, this);
+    m_clientCampaigns->setClientFilter(QStringLiteral("00000000-0000-4000-8000-000000000000"));
+    m_clientCampaignsView = detailView(m_clientCampaigns, { QStringLiteral("campaign_type"), QStringLiteral("status"),
+        QStringLiteral("budget_allocated"), QStringLiteral("budget_spent"), QStringLiteral("start_date"), QStringLiteral("end_date") }, this);
+    m_clientCampaignsView->setObjectName(QStringLiteral("clientCampaigns"));
+    page(Clients)->setDetail(m_clientCampaignsView);
+    connect(page(Clients), &TablePage::currentChanged, this, [this](const QString& id) {
+        m_clientCampaigns->setClientFilter(id.isEmpty() ? QStringLiteral("00000000-0000-4000-8000-000000000000") : id);
+    });
+    auto openCampaign = [this](const QModelIndex& index) {
+        showPage(Campaigns);
+        page(Campaigns)->showRecord(m_clientCampaigns->idAt(index.row()));
+    };
+    connect(m_clientCampaignsView, &QTableView::doubleClicked, this, openCampaign);
+    connect(m_clientCampaignsView, &QTableView::activated, this, openCampaign);
+
+    // Campaigns: the selected campaign's channels and its live budget split.
+    m_campaignChannels = new tables::ChannelModel(m_db, this);
+    m_campaignChannels->setCampaignFilter(QStringLiteral("00000000-0000-4000-8000-000000000000"));
+    m_campaignChannelsView = detailView(m_campaignChannels, { QStringLiteral("channel_type"), QStringLiteral("budget_percentage"),
+        QStringLiteral("budget_amount"), QStringLiteral("is_active") }, this);
+    m_campaignChannelsView->setObjectName(QStringLiteral("campaignChannels"));
+    m_budget = new BudgetSplitPanel(this);
+    m_budget->setObjectName(QStringLiteral("budgetSplit"));
+    auto* detail = new QSplitter(Qt::Horizontal, this);
+    detail->addWidget(m_campaignChannelsView);
+    detail->addWidget(m_budget);
+    page(Campaigns)->setDetail(detail);
+    connect(page(Campaigns), &TablePage::currentChanged, this, [this](const QString& id) {
+        m_campaignChannels->setCampaignFilter(id.isEmpty() ? QStringLiteral("00000000-0000-4000-8000-000000000000") : id);
+        updateBudgetSplit();
+    });
+    auto openChannel = [this](const QModelIndex& index) {
+        showPage(Channels);
+        page(Channels)->showRecord(m_campaignChannels->idAt(index.row()));
+    };
+    connect(m_campaignChannelsView, &QTableView::doubleClicked, this, openChannel);
+    connect(m_campaignChannelsView, &QTableView::activated, this, openChannel);
+    // The split follows unsaved edits on the Channels page and the campaign's own budget.
+    connect(page(Channels)->form(), &RecordForm::edited, this, &MainWindow::updateBudgetSplit);
+    connect(page(Campaigns)->form(), &RecordForm::edited, this, &MainWindow::updateBudgetSplit);
+
+    // After a save anywhere, the details and pickers show it.
+    for (TablePage* p : std::as_const(m_tablePages)) {
+        connect(p, &TablePage::saved, this, [this]() {
+            m_clientCampaigns->select();
+            m_campaignChannels->select();
+            for (TablePage* other : std::as_const(m_tablePages))
+                other->form()->reloadChoices();
+            updateBudgetSplit();
+        });
+    }
+}
+
+void MainWindow::updateBudgetSplit()
+{
+    const QString campaign = page(Campaigns)->currentId();
+    auto* channels = qobject_cast<tables::ChannelModel*>(page(Channels)->model());
+    auto budget = campaign.isEmpty() ? std::nullopt : channels->liveBudget(campaign);
+    if (!budget) {
+        m_budget->clear();
+        return;
+    }
+    // The campaign's budget as typed on the Campaigns page, saved or not.
+    auto* campaigns = page(Campaigns)->model();
+    if (const int row = campaigns->rowOfId(campaign); row >= 0)
+        budget->allocated = domain::Money::parse(campaigns->valueAt(row, QStringLiteral("budget_allocated")).toString());
+    QStringList labels;
+    QList<bool> active;
+    for (const auto& share : std::as_const(budget->channels)) {
+        const int row = channels->pendingIds().contains(share.id) ? channels->rowOfId(share.id) : -1;
+        labels << (row >= 0 ? channels->valueAt(row, QStringLiteral("channel_type")).toString()
+                            : channels->lookups().name(QStringLiteral("agency_campaign_channels"), share.id));
+        active << share.active;
+    }
+    m_budget->showSplit(domain::splitBudget(budget->allocated, budget->channels), labels, active);
+}
+
+void MainWindow::subscribeToChanges()
+{
+    if (db::dialectOf(m_db) != db::Dialect::PostgreSQL || !m_db.driver()->hasFeature(QSqlDriver::EventNotifications))
+        return;
+    if (!m_db.driver()->subscribeToNotification(QStringLiteral("agency_changes")))
+        return;
+    // Another desktop saved something: refresh the page that shows it, a moment later, keeping edits and selection.
+    auto* pending = new QTimer(this);
+    pending->setSingleShot(true);
+    pending->setInterval(300);
+    auto* tablesChanged = new QSet<QString>;
+    connect(this, &QObject::destroyed, this, [tablesChanged]() { delete tablesChanged; });
+    connect(m_db.driver(), &QSqlDriver::notification, this,
+        [pending, tablesChanged](const QString& name, QSqlDriver::NotificationSource source, const QVariant& payload) {
+            if (name != QStringLiteral("agency_changes") || source == QSqlDriver::SelfSource)
+                return;
+            tablesChanged->insert(payload.toString().section(u':', 0, 0));
+            pending->start();
+        });
+    connect(pending, &QTimer::timeout, this, [this, tablesChanged]() {
+        for (TablePage* p : std::as_const(m_tablePages)) {
+            if (tablesChanged->contains(p->model()->tableName()))
+                p->model()->select();
+        }
+        tablesChanged->clear();
+        updateBudgetSplit();
+    });
+}
+
+void MainWindow::showPage(Page which)
+{
+    const int index = std::clamp(int(which), 0, int(m_sidebar->count()) - 1);
+    m_sidebar->setCurrentRow(index);
+    const bool table = index > 0;
+    for (const char* name : { "new", "delete", "restore", "find", "export" })
+        m_actions.value(QString::fromLatin1(name))->setEnabled(table && (!m_readOnly || qstrcmp(name, "find") == 0 || qstrcmp(name, "export") == 0));
+}
+
+TablePage* MainWindow::page(Page which) const
+{
+    const int index = int(which) - 1;
+    return index >= 0 && index < m_tablePages.size() ? m_tablePages.at(index) : nullptr;
+}
+
+TablePage* MainWindow::currentTablePage() const { return qobject_cast<TablePage*>(m_pages->currentWidget()); }
+
+QAction* MainWindow::action(const QString& name) const { return m_actions.value(name); }
+
+QString MainWindow::statusMessage() const { return m_message->text(); }
+
+void MainWindow::showMessage(const QString& text)
+{
+    m_message->setText(text);
+    m_message->setToolTip(text);
+}
+
+void MainWindow::offerUndo(const QString& table, const QStringList& ids, const QString& description)
+{
+    showMessage(tr("Deleted %1").arg(description));
+    m_undoAction = [this, table, ids]() {
+        for (TablePage* p : std::as_const(m_tablePages)) {
+            if (p->model()->tableName() == table) {
+                if (p->model()->restore(ids))
+                    showMessage(tr("Restored"));
+                else
+                    showMessage(p->model()->lastMessage());
+            }
+        }
+    };
+    m_undo->show();
+    QTimer::singleShot(15000, m_undo, [this]() {
+        m_undo->hide();
+        m_undoAction = nullptr;
+    });
+}
+
+void MainWindow::saveAll()
+{
+    // Parents first, so a new client's campaign and the campaign's channels go in the right order.
+    for (TablePage* p : { page(SlaTiers), page(Clients), page(Campaigns), page(Channels) }) {
+        if (p->model()->hasPendingChanges() && !p->save()) {
+            showPage(static_cast<Page>(m_tablePages.indexOf(p) + 1));
+            return;
+        }
+    }
+}
+
+bool MainWindow::hasUnsavedChanges() const
+{
+    return std::any_of(m_tablePages.cbegin(), m_tablePages.cend(), [](const TablePage* p) { return p->model()->hasPendingChanges(); });
+}
+
+bool MainWindow::confirmLeaving()
+{
+    if (!hasUnsavedChanges())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"), tr("You have changes that are not saved yet."),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("unsavedPrompt"));
+    box.setInformativeText(tr("Save them before leaving?"));
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Save:
+        saveAll();
+        return !hasUnsavedChanges();
+    case QMessageBox::Discard:
+        for (TablePage* p : std::as_const(m_tablePages))
+            p->model()->discardChanges();
+        return true;
+    default:
+        return false;
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!confirmLeaving()) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/page"), m_sidebar->currentRow());
+    for (TablePage* p : std::as_const(m_tablePages))
+        p->saveLayout();
     event->accept();
+}
+
+bool MainWindow::exportCurrentView(const QString& path)
+{
+    auto* page = currentTablePage();
+    if (!page)
+        return false;
+    const exporting::ExportRequest request = page->currentViewExport();
+    const db::ConnectionString where = m_where;
+    QProgressDialog progress(tr("Exporting %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 0, this);
+    progress.setObjectName(QStringLiteral("exportProgress"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+
+    // Off the GUI thread, on a connection of its own (a streaming query must not share one).
+    std::atomic<exporting::TableExporter*> running { nullptr };
+    QString error;
+    bool ok = false;
+    QThread* worker = QThread::create([&]() {
+        const QString name = QStringLiteral("export-%1").arg(reinterpret_cast<quintptr>(QThread::currentThread()));
+        {
+            QSqlDatabase db = db::openDatabase(where, name, &error);
+            if (db.isOpen()) {
+                exporting::TableExporter exporter(db);
+                exporter.setProgressHandler([&progress](qint64 rows) {
+                    QMetaObject::invokeMethod(&progress, [&progress, rows]() { progress.setLabelText(QObject::tr("Exported %L1 rows…").arg(rows)); });
+                });
+                running = &exporter;
+                ok = exporting::exportToFile(exporter, request, path, &error);
+                running = nullptr;
+            }
+        }
+        db::closeDatabase(name);
+    });
+    connect(&progress, &QProgressDialog::canceled, this, [&running]() {
+        if (auto* exporter = running.load())
+            exporter->cancel();
+    });
+    QEventLoop loop;
+    connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
+    worker->start();
+    loop.exec();
+    delete worker;
+    progress.close();
+    showMessage(ok ? tr("Exported to %1").arg(QDir::toNativeSeparators(path)) : tr("Export failed, no file written: %1").arg(error));
+    return ok;
+}
+
+void MainWindow::openConnectionDialog()
+{
+    ConnectionDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted || !dialog.connection() || !m_connector || !confirmLeaving())
+        return;
+    QString error;
+    bool readOnly = false;
+    const QSqlDatabase db = m_connector(*dialog.connection(), &error, &readOnly);
+    if (!db.isOpen()) {
+        QMessageBox::warning(this, tr("Could not connect"), error);
+        return;
+    }
+    ConnectionDialog::remember(*dialog.connection());
+    QSettings().setValue(QStringLiteral("database/last"), dialog.connection()->redacted());
+    // A fresh window on the new database; this one closes without asking again (its edits were settled above).
+    auto* next = new MainWindow(db, *dialog.connection(), readOnly);
+    next->setConnector(m_connector);
+    next->setAttribute(Qt::WA_DeleteOnClose);
+    next->show();
+    for (TablePage* p : std::as_const(m_tablePages))
+        p->model()->discardChanges();
+    close();
+}
+
+void MainWindow::applyTheme(const QString& theme)
+{
+    QSettings().setValue(QStringLiteral("window/theme"), theme);
+    if (theme == QStringLiteral("system")) {
+        QApplication::setPalette(QApplication::style()->standardPalette());
+        return;
+    }
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    if (theme == QStringLiteral("light")) {
+        QApplication::setPalette(QApplication::style()->standardPalette());
+        return;
+    }
+    QPalette dark;
+    const QColor window(37, 39, 43);
+    const QColor base(28, 30, 33);
+    const QColor text(226, 228, 231);
+    dark.setColor(QPalette::Window, window);
+    dark.setColor(QPalette::WindowText, text);
+    dark.setColor(QPalette::Base, base);
+    dark.setColor(QPalette::AlternateBase, QColor(44, 47, 51));
+    dark.setColor(QPalette::ToolTipBase, window);
+    dark.setColor(QPalette::ToolTipText, text);
+    dark.setColor(QPalette::Text, text);
+    dark.setColor(QPalette::Button, window);
+    dark.setColor(QPalette::ButtonText, text);
+    dark.setColor(QPalette::Highlight, QColor(58, 110, 165));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::Link, QColor(120, 170, 230));
+    dark.setColor(QPalette::PlaceholderText, QColor(140, 144, 150));
+    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 123, 128));
+    dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 123, 128));
+    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 123, 128));
+    QApplication::setPalette(dark);
 }
 
 } // namespace agency::ui

@@ -1,32 +1,89 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "db/connectionstring.h"
+
 #include <QMainWindow>
+#include <QPointer>
 #include <QSqlDatabase>
 
+#include <functional>
+
+class QAction;
+class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QTableView;
+class QToolButton;
+
+namespace agency::tables {
+class AgencyTableModel;
+class CampaignModel;
+class ChannelModel;
+}
 
 namespace agency::ui {
 
-// The application window: a sidebar of pages and the page itself.
+class BudgetSplitPanel;
+class TablePage;
+
+// What the window needs from start-up to change database: open it (migrating the embedded one) and say whether
+// it must be read-only (a schema newer than the app). Returns an invalid database and an error on failure.
+using Connector = std::function<QSqlDatabase(const db::ConnectionString& where, QString* error, bool* readOnly)>;
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(QSqlDatabase db, const QString& whereConnected, QWidget* parent = nullptr);
+    MainWindow(QSqlDatabase db, const db::ConnectionString& where, bool readOnly, QWidget* parent = nullptr);
     ~MainWindow() override;
+
+    void setConnector(Connector connector) { m_connector = std::move(connector); }
+    enum Page { Dashboard, Clients, Campaigns, Channels, SlaTiers };
+    void showPage(Page page);
+    TablePage* page(Page page) const;
+    TablePage* currentTablePage() const;
+    QAction* action(const QString& name) const; // "new", "save", "revert", "delete", "restore", "showDeleted", "find", "export", "connect"
+    QString statusMessage() const;
+    QToolButton* undoButton() const { return m_undo; }
+    bool hasUnsavedChanges() const;
+    // Save, discard or cancel when there are unsaved edits; true when it is fine to go on.
+    bool confirmLeaving();
+    bool exportCurrentView(const QString& path); // the Export… action without its file dialog
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void createActions();
+    void createMenus();
     void createPages();
-    void createStatusBar(const QString& whereConnected);
-    void restoreLayout();
+    void createStatusBar();
+    void connectDetails();
+    void subscribeToChanges();
+    void updateBudgetSplit();
+    void showMessage(const QString& text);
+    void offerUndo(const QString& table, const QStringList& ids, const QString& description);
+    void openConnectionDialog();
+    void applyTheme(const QString& theme);
+    void saveAll();
 
     QSqlDatabase m_db;
+    db::ConnectionString m_where;
+    bool m_readOnly;
+    Connector m_connector;
     QListWidget* m_sidebar = nullptr;
     QStackedWidget* m_pages = nullptr;
+    QList<TablePage*> m_tablePages; // by Page - 1
+    tables::CampaignModel* m_clientCampaigns = nullptr; // detail under Clients
+    tables::ChannelModel* m_campaignChannels = nullptr; // detail under Campaigns
+    QTableView* m_clientCampaignsView = nullptr;
+    QTableView* m_campaignChannelsView = nullptr;
+    BudgetSplitPanel* m_budget = nullptr;
+    QHash<QString, QAction*> m_actions;
+    QLabel* m_whereLabel = nullptr;
+    QLabel* m_message = nullptr;
+    QToolButton* m_undo = nullptr;
+    std::function<void()> m_undoAction;
 };
 
 } // namespace agency::ui

@@ -79,6 +79,21 @@ QList<Migration> Migrator::builtIn(Dialect dialect)
     return list;
 }
 
+bool Migrator::mayMigrate()
+{
+    if (m_dialect != Dialect::PostgreSQL)
+        return true;
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT has_schema_privilege(current_schema(), 'CREATE') AND NOT EXISTS ("
+                                   "SELECT 1 FROM pg_class c WHERE c.relname LIKE 'agency\\_%' AND c.relkind = 'r' "
+                                   "AND c.relnamespace = current_schema()::regnamespace AND NOT pg_has_role(c.relowner, 'USAGE'))"))
+        || !query.next()) {
+        reportSqlError(tr("Checking the right to change the schema"), query.lastError());
+        return false;
+    }
+    return query.value(0).toBool();
+}
+
 int Migrator::latestVersion() const { return m_migrations.isEmpty() ? 0 : m_migrations.constLast().version; }
 
 bool Migrator::fail(const QString& message)

@@ -48,6 +48,9 @@ public:
     bool down(int target); // rolls back every applied version above target
 
     int latestVersion() const;
+    // Whether this role may change the schema (PostgreSQL: CREATE on the schema and ownership of existing agency_
+    // tables); the GUI offers an upgrade only then. Always true on SQLite.
+    bool mayMigrate();
     QString lastError() const { return m_error; }
     void setProgressHandler(std::function<void(const QString&)> handler) { m_progress = std::move(handler); }
 

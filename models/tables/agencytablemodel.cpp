@@ -216,7 +216,7 @@ Qt::ItemFlags AgencyTableModel::flags(const QModelIndex& index) const
     const ColumnSpec* column = columnAt(index.column());
     if (!column)
         return flags;
-    if (column->kind == ColumnKind::Uuid || isAudit(column->name))
+    if (m_readOnly || column->kind == ColumnKind::Uuid || isAudit(column->name))
         flags &= ~Qt::ItemIsEditable;
     if (column->kind == ColumnKind::Boolean)
         flags |= Qt::ItemIsUserCheckable;
@@ -227,6 +227,12 @@ QVariant AgencyTableModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 && section < record().count())
         return columnLabel(record().fieldName(section));
+    if (orientation == Qt::Vertical && role == Qt::DisplayRole && section >= 0 && section < rowCount()) {
+        const auto it = m_pending.constFind(idAt(section));
+        if (it != m_pending.cend()) // an unsaved row: new (+) or edited (✎)
+            return it->inserted ? QStringLiteral("+") : QStringLiteral("\u270E");
+        return section + 1;
+    }
     return QSqlTableModel::headerData(section, orientation, role);
 }
 
@@ -244,6 +250,9 @@ bool AgencyTableModel::setData(const QModelIndex& index, const QVariant& value, 
 
     const int row = index.row();
     const QString id = idAt(row);
+    const QVariant before = valueAt(row, column->name);
+    if (before == stored && before.isNull() == stored.isNull())
+        return true; // nothing changed: no journal entry, no "edited" mark
     if (!m_pending.contains(id)) {
         // First edit of this row: remember it as read, before the edit hides the original values.
         PendingRow pending;
@@ -262,7 +271,7 @@ bool AgencyTableModel::setData(const QModelIndex& index, const QVariant& value, 
 
 int AgencyTableModel::insertNewRow()
 {
-    if (!insertRow(0))
+    if (m_readOnly || !insertRow(0))
         return -1;
     const QString id = idAt(0);
     PendingRow pending;
@@ -533,6 +542,10 @@ bool AgencyTableModel::save()
     m_message.clear();
     if (m_pending.isEmpty())
         return true;
+    if (m_readOnly) {
+        m_message = tr("This database is open read-only: nothing can be saved");
+        return false;
+    }
 
     // 1. Every edited row, every rule, before anything is written.
     QList<FieldProblem> problems;

@@ -42,6 +42,7 @@ public:
         RowIdRole,
         IsDeletedRole,
         IsEditedRole, // this cell holds an unsaved edit
+        WarningRole, // something to flag in the cell (overspend, over-allocation), in words
     };
 
     AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObject* parent = nullptr);
@@ -71,6 +72,10 @@ public:
     bool keepMine(const QString& id);
     bool takeTheirs(const QString& id);
     bool merge(const QString& id, const QStringList& columnsFromTheirs);
+
+    // Read-only: a schema newer than the app, or a role without UPDATE. Nothing is editable and save() refuses.
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    bool isReadOnly() const { return m_readOnly; }
 
     bool softDelete(const QStringList& ids);
     bool restore(const QStringList& ids);
@@ -131,6 +136,7 @@ private:
     QString m_nextId;
     bool m_showDeleted = false;
     bool m_saving = false;
+    bool m_readOnly = false;
 };
 
 } // namespace agency::tables

@@ -35,6 +35,17 @@ bool CampaignModel::isOverspent(int row) const
     return allocated && spent && *spent > *allocated;
 }
 
+QVariant CampaignModel::data(const QModelIndex& index, int role) const
+{
+    if ((role == WarningRole || role == Qt::ToolTipRole) && index.isValid()
+        && index.column() == fieldIndex(QStringLiteral("budget_spent")) && isOverspent(index.row())) {
+        const auto allocated = domain::Money::parse(valueAt(index.row(), QStringLiteral("budget_allocated")).toString());
+        const auto spent = domain::Money::parse(valueAt(index.row(), QStringLiteral("budget_spent")).toString());
+        return tr("Overspent by %1").arg((*spent - *allocated).toDisplayString(QLocale()));
+    }
+    return AgencyTableModel::data(index, role);
+}
+
 QString CampaignModel::label(int row) { return lookups().name(spec().table, idAt(row)); }
 
 void CampaignModel::checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems)

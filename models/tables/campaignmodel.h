@@ -15,6 +15,7 @@ public:
     // budget_spent > budget_allocated: allowed, and flagged wherever it shows.
     bool isOverspent(int row) const;
     QString label(int row);
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
 protected:
     void checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems) override;

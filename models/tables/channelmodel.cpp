@@ -28,10 +28,17 @@ QVariantMap ChannelModel::defaultsForNewRow() const
 
 std::optional<domain::BudgetSplit> ChannelModel::liveSplit(const QString& campaignId, QString* error)
 {
+    const auto budget = liveBudget(campaignId, error);
+    if (!budget)
+        return std::nullopt;
+    return domain::splitBudget(budget->allocated, budget->channels);
+}
+
+std::optional<CampaignBudget> ChannelModel::liveBudget(const QString& campaignId, QString* error)
+{
     auto budget = readCampaignBudget(database(), campaignId, error);
     if (!budget)
         return std::nullopt;
-    // Lay this model's unsaved rows over the database's: edited ones replace theirs, new ones join, moved ones leave.
     for (const QString& id : pendingIds()) {
         const int row = rowOfId(id);
         if (row < 0)
@@ -47,7 +54,7 @@ std::optional<domain::BudgetSplit> ChannelModel::liveSplit(const QString& campai
         share.active = valueAt(row, QStringLiteral("is_active")).toBool();
         budget->channels << share;
     }
-    return domain::splitBudget(budget->allocated, budget->channels);
+    return budget;
 }
 
 void ChannelModel::checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "agencytablemodel.h"
+#include "budgetqueries.h"
 #include "domain/budget.h"
 
 namespace agency::tables {
@@ -15,7 +16,9 @@ public:
     void setCampaignFilter(const QString& campaignId);
     QString campaignFilter() const { return m_campaignId; }
 
-    // The campaign's split as it would be with this model's unsaved edits: what the form shows live.
+    // The campaign's allocation and live channels as they would be with this model's unsaved edits (edited
+    // channels replace theirs, new ones join, moved ones leave), and the split of that: what the form shows live.
+    std::optional<CampaignBudget> liveBudget(const QString& campaignId, QString* error = nullptr);
     std::optional<domain::BudgetSplit> liveSplit(const QString& campaignId, QString* error = nullptr);
 
 protected:

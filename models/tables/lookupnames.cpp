@@ -85,6 +85,8 @@ QString LookupNames::lookUp(const QString& table, const QString& id)
         query.prepare(QStringLiteral("SELECT name FROM agency_sla_tiers WHERE id = ?"));
     else if (table == QStringLiteral("agency_clients"))
         query.prepare(QStringLiteral("SELECT client_name FROM agency_clients WHERE id = ?"));
+    else if (table == QStringLiteral("agency_campaign_channels"))
+        query.prepare(QStringLiteral("SELECT channel_type FROM agency_campaign_channels WHERE id = ?"));
     else if (table == QStringLiteral("agency_campaigns"))
         query.prepare(QStringLiteral("SELECT c.plane_project_id, c.metadata, cl.client_name, c.campaign_type, c.start_date "
                                      "FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id WHERE c.id = ?"));
@@ -104,6 +106,54 @@ QString LookupNames::lookUp(const QString& table, const QString& id)
                                                                              : query.value(4).toString();
     return campaignLabel(projectName(projectId), query.value(1).toString(), query.value(2).toString(),
         query.value(3).toString(), start);
+}
+
+} // namespace agency::tables
+
+namespace agency::tables {
+
+QList<LookupNames::Choice> LookupNames::choices(const QString& table, const QString& clientId)
+{
+    QList<Choice> list;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (table == QStringLiteral("agency_sla_tiers")) {
+        query.prepare(QStringLiteral("SELECT id, name FROM agency_sla_tiers WHERE deleted_at IS NULL ORDER BY priority, name"));
+    } else if (table == QStringLiteral("agency_clients")) {
+        query.prepare(QStringLiteral("SELECT id, client_name FROM agency_clients WHERE deleted_at IS NULL ORDER BY lower(client_name), id"));
+    } else if (table == QStringLiteral("agency_campaigns")) {
+        query.prepare(QStringLiteral("SELECT id FROM agency_campaigns WHERE deleted_at IS NULL AND (? = '' OR client_id = ?) "
+                                     "ORDER BY start_date DESC, id LIMIT 1000"));
+        query.addBindValue(clientId);
+        query.addBindValue(clientId.isEmpty() ? QStringLiteral("00000000-0000-4000-8000-000000000000") : clientId);
+    } else {
+        return list;
+    }
+    if (!query.exec()) {
+        db::reportSqlError(QCoreApplication::translate("LookupNames", "Listing %1 to choose from").arg(table), query.lastError());
+        return list;
+    }
+    while (query.next()) {
+        const QString id = query.value(0).toString();
+        list.append({ id, table == QStringLiteral("agency_campaigns") ? name(table, id) : query.value(1).toString() });
+    }
+    return list;
+}
+
+} // namespace agency::tables
+
+namespace agency::tables {
+
+QString LookupNames::workspaceOfClient(const QString& clientId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT plane_workspace_id FROM agency_clients WHERE id = ?"));
+    query.addBindValue(clientId);
+    if (!query.exec()) {
+        db::reportSqlError(QCoreApplication::translate("LookupNames", "Reading the client's Plane workspace"), query.lastError());
+        return {};
+    }
+    return query.next() ? query.value(0).toString() : QString();
 }
 
 } // namespace agency::tables

@@ -21,6 +21,15 @@ public:
     const plane::PlaneDirectory& plane() const { return m_plane; }
     void clear();
 
+    struct Choice {
+        QString id;
+        QString name;
+    };
+    // Live rows of a referenced table, by name, for pickers: tiers, clients, or campaigns (optionally of one client).
+    QList<Choice> choices(const QString& table, const QString& clientId = {});
+    // The Plane workspace a client is linked to (empty when none): a campaign's project comes from it.
+    QString workspaceOfClient(const QString& clientId);
+
     // A campaign has no name column: the Plane project's name, else metadata.name, else "client · type · start".
     static QString campaignLabel(const QString& projectName, const QString& metadataJson, const QString& clientName,
         const QString& campaignType, const QString& startDate);

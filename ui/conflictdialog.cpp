@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "conflictdialog.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace agency::ui {
+
+namespace {
+    QString shown(const QVariant& value)
+    {
+        if (!value.isValid() || value.isNull())
+            return QObject::tr("(empty)");
+        if (value.metaType().id() == QMetaType::QDate)
+            return value.toDate().toString(Qt::ISODate);
+        if (value.metaType().id() == QMetaType::Bool)
+            return value.toBool() ? QObject::tr("yes") : QObject::tr("no");
+        return value.toString();
+    }
+}
+
+ConflictDialog::ConflictDialog(const tables::TableSpec& spec, const tables::Conflict& conflict, QWidget* parent)
+    : QDialog(parent)
+    , m_table(new QTableWidget(0, 5, this))
+{
+    setObjectName(QStringLiteral("conflictDialog"));
+    setWindowTitle(tr("Someone else changed this record"));
+    const QDateTime when = conflict.theirs.value(QStringLiteral("updated_at")).toDateTime().toLocalTime();
+    auto* intro = new QLabel(conflict.deletedElsewhere
+            ? tr("This record was <b>deleted</b> by someone else after you started editing. Keep your version to save "
+                 "your values anyway, or let it go.")
+            : tr("This record was changed by someone else at <b>%1</b>, after you opened it. Your edits are kept until "
+                 "you choose: compare the versions below.")
+                  .arg(when.toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
+        this);
+    intro->setWordWrap(true);
+
+    m_table->setHorizontalHeaderLabels({ tr("Field"), tr("When you opened it"), tr("Yours"), tr("Theirs (now)"), tr("Use") });
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    for (const tables::ColumnSpec& column : spec.columns) {
+        const bool mine = conflict.columns.contains(column.name);
+        const bool theirs = conflict.changedByThem.contains(column.name);
+        if (!mine && !theirs)
+            continue;
+        if (column.name == QStringLiteral("updated_at") || column.name == QStringLiteral("created_at"))
+            continue;
+        const int row = m_table->rowCount();
+        m_table->insertRow(row);
+        m_columns << column.name;
+        m_table->setItem(row, 0, new QTableWidgetItem(tables::columnLabel(column.name)));
+        m_table->setItem(row, 1, new QTableWidgetItem(shown(conflict.original.value(column.name))));
+        m_table->setItem(row, 2, new QTableWidgetItem(mine ? shown(conflict.mine.value(column.name)) : tr("(not edited)")));
+        m_table->setItem(row, 3, new QTableWidgetItem(shown(conflict.theirs.value(column.name))));
+        auto* use = new QComboBox(m_table);
+        use->addItem(tr("Yours"), false);
+        use->addItem(tr("Theirs"), true);
+        use->setCurrentIndex(mine ? 0 : 1); // a field only they changed keeps their value by default
+        use->setEnabled(mine && !conflict.deletedElsewhere);
+        m_table->setCellWidget(row, 4, use);
+        if (mine && theirs) { // both changed it: the row to look at
+            for (int c = 0; c < 4; ++c) {
+                QFont font = m_table->item(row, c)->font();
+                font.setBold(true);
+                m_table->item(row, c)->setFont(font);
+            }
+        }
+    }
+
+    auto* buttons = new QDialogButtonBox(this);
+    auto* keepMine = buttons->addButton(tr("Keep all mine"), QDialogButtonBox::AcceptRole);
+    keepMine->setObjectName(QStringLiteral("keepMine"));
+    auto* takeTheirs = buttons->addButton(tr("Take theirs"), QDialogButtonBox::AcceptRole);
+    takeTheirs->setObjectName(QStringLiteral("takeTheirs"));
+    auto* merge = buttons->addButton(tr("Use my choices"), QDialogButtonBox::AcceptRole);
+    merge->setObjectName(QStringLiteral("merge"));
+    merge->setEnabled(!conflict.deletedElsewhere);
+    auto* later = buttons->addButton(tr("Decide later"), QDialogButtonBox::RejectRole);
+    later->setObjectName(QStringLiteral("later"));
+    connect(keepMine, &QPushButton::clicked, this, [this]() { m_choice = Choice::KeepMine; accept(); });
+    connect(takeTheirs, &QPushButton::clicked, this, [this]() { m_choice = Choice::TakeTheirs; accept(); });
+    connect(merge, &QPushButton::clicked, this, [this]() { m_choice = Choice::Merge; accept(); });
+    connect(later, &QPushButton::clicked, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(buttons);
+    resize(760, 360);
+}
+
+void ConflictDialog::pickTheirs(const QString& column, bool theirs)
+{
+    const int row = static_cast<int>(m_columns.indexOf(column));
+    if (auto* use = row >= 0 ? qobject_cast<QComboBox*>(m_table->cellWidget(row, 4)) : nullptr)
+        use->setCurrentIndex(theirs ? 1 : 0);
+}
+
+QStringList ConflictDialog::columnsFromTheirs() const
+{
+    QStringList columns;
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const auto* use = qobject_cast<QComboBox*>(m_table->cellWidget(row, 4));
+        if (use && use->currentData().toBool() && use->isEnabled())
+            columns << m_columns.at(row);
+    }
+    return columns;
+}
+
+} // namespace agency::ui

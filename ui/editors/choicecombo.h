@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QComboBox>
+
+namespace agency::ui {
+
+// A combo box whose value is the item's data (a status, a type, or the id behind a name), empty for "none".
+// Editable when the list is only a suggestion (campaign types).
+class ChoiceCombo : public QComboBox {
+    Q_OBJECT
+    Q_PROPERTY(QString value READ value WRITE setValue NOTIFY valueChanged USER true)
+public:
+    explicit ChoiceCombo(QWidget* parent = nullptr);
+
+    // (value, label) pairs; `allowNone` adds an empty first entry.
+    void setChoices(const QList<QPair<QString, QString>>& choices, bool allowNone);
+    QString value() const;
+    void setValue(const QString& value);
+
+Q_SIGNALS:
+    void valueChanged(const QString& value);
+
+private:
+    bool m_loading = false;
+};
+
+} // namespace agency::ui

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "keyvalueedit.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace agency::ui {
+
+KeyValueEdit::KeyValueEdit(QWidget* parent)
+    : QWidget(parent)
+    , m_table(new QTableWidget(0, 2, this))
+{
+    m_table->setHorizontalHeaderLabels({ tr("Metric"), tr("Value") });
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    m_table->setMinimumHeight(90);
+    auto* add = new QToolButton(this);
+    add->setText(tr("Add"));
+    add->setToolTip(tr("Add a metric"));
+    auto* remove = new QToolButton(this);
+    remove->setText(tr("Remove"));
+    remove->setToolTip(tr("Remove the selected metric"));
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch();
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_table);
+    layout->addLayout(buttons);
+    setFocusProxy(m_table);
+
+    connect(add, &QToolButton::clicked, this, [this]() {
+        addRow();
+        m_table->editItem(m_table->item(m_table->rowCount() - 1, 0));
+    });
+    connect(remove, &QToolButton::clicked, this, [this]() {
+        if (m_table->currentRow() >= 0) {
+            m_table->removeRow(m_table->currentRow());
+            Q_EMIT jsonChanged();
+        }
+    });
+    connect(m_table, &QTableWidget::itemChanged, this, [this]() {
+        if (!m_loading)
+            Q_EMIT jsonChanged();
+    });
+}
+
+void KeyValueEdit::addRow(const QString& metric, const QString& value)
+{
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    const int row = m_table->rowCount();
+    m_table->insertRow(row);
+    m_table->setItem(row, 0, new QTableWidgetItem(metric));
+    auto* item = new QTableWidgetItem(value);
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_table->setItem(row, 1, item);
+    m_loading = wasLoading;
+}
+
+QString KeyValueEdit::json() const
+{
+    if (m_table->rowCount() == 0)
+        return {};
+    QJsonObject object;
+    const QLocale locale;
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const QString metric = m_table->item(row, 0) ? m_table->item(row, 0)->text().trimmed() : QString();
+        const QString text = m_table->item(row, 1) ? m_table->item(row, 1)->text().trimmed() : QString();
+        if (metric.isEmpty() && text.isEmpty())
+            continue;
+        bool ok = false;
+        double number = locale.toDouble(text, &ok);
+        if (!ok)
+            number = text.toDouble(&ok);
+        object.insert(metric, ok ? QJsonValue(number) : QJsonValue(text));
+    }
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+void KeyValueEdit::setJson(const QString& json)
+{
+    m_loading = true;
+    m_table->setRowCount(0);
+    const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
+    const QLocale locale;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        addRow(it.key(), it.value().isDouble() ? locale.toString(it.value().toDouble(), 'g', 15) : it.value().toVariant().toString());
+    m_loading = false;
+}
+
+} // namespace agency::ui

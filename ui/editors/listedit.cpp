@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "listedit.h"
+
+#include "domain/kpis.h"
+
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace agency::ui {
+
+ListEdit::ListEdit(QWidget* parent)
+    : QWidget(parent)
+    , m_list(new QListWidget(this))
+{
+    m_list->setMinimumHeight(80);
+    auto* add = new QToolButton(this);
+    add->setText(tr("Add"));
+    auto* remove = new QToolButton(this);
+    remove->setText(tr("Remove"));
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch();
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_list);
+    layout->addLayout(buttons);
+    setFocusProxy(m_list);
+    connect(add, &QToolButton::clicked, this, [this]() {
+        auto* item = new QListWidgetItem(tr("New feature"), m_list);
+        item->setFlags(item->flags() | Qt::ItemIsEditable);
+        m_list->editItem(item);
+        Q_EMIT jsonChanged();
+    });
+    connect(remove, &QToolButton::clicked, this, [this]() {
+        delete m_list->currentItem();
+        Q_EMIT jsonChanged();
+    });
+    connect(m_list, &QListWidget::itemChanged, this, [this]() {
+        if (!m_loading)
+            Q_EMIT jsonChanged();
+    });
+}
+
+QString ListEdit::json() const
+{
+    QStringList features;
+    for (int i = 0; i < m_list->count(); ++i) {
+        if (const QString text = m_list->item(i)->text().trimmed(); !text.isEmpty())
+            features << text;
+    }
+    return domain::featuresToJson(features);
+}
+
+void ListEdit::setJson(const QString& json)
+{
+    m_loading = true;
+    m_list->clear();
+    for (const QString& feature : domain::parseFeatures(json, nullptr).value_or(QStringList())) {
+        auto* item = new QListWidgetItem(feature, m_list);
+        item->setFlags(item->flags() | Qt::ItemIsEditable);
+    }
+    m_loading = false;
+}
+
+} // namespace agency::ui

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "optionaldateedit.h"
+
+#include <QCheckBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+
+namespace agency::ui {
+
+OptionalDateEdit::OptionalDateEdit(QWidget* parent)
+    : QWidget(parent)
+    , m_check(new QCheckBox(this))
+    , m_edit(new QDateEdit(this))
+{
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_check);
+    layout->addWidget(m_edit, 1);
+    m_check->setToolTip(tr("Has a date"));
+    m_edit->setCalendarPopup(true);
+    m_edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_edit->setEnabled(false);
+    setFocusProxy(m_edit);
+    connect(m_check, &QCheckBox::toggled, this, [this](bool on) {
+        m_edit->setEnabled(on);
+        if (!m_loading)
+            Q_EMIT dateChanged();
+    });
+    connect(m_edit, &QDateEdit::dateChanged, this, [this]() {
+        if (!m_loading && m_check->isChecked())
+            Q_EMIT dateChanged();
+    });
+}
+
+QVariant OptionalDateEdit::date() const { return m_check->isChecked() ? QVariant(m_edit->date()) : QVariant(); }
+
+void OptionalDateEdit::setDate(const QVariant& date)
+{
+    m_loading = true;
+    const QDate value = date.toDate();
+    m_check->setChecked(value.isValid());
+    m_edit->setEnabled(value.isValid());
+    m_edit->setDate(value.isValid() ? value : QDate::currentDate());
+    m_loading = false;
+}
+
+} // namespace agency::ui

@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "recordform.h"
+
+#include "domain/vocabulary.h"
+#include "editors/choicecombo.h"
+#include "editors/jsonedit.h"
+#include "editors/keyvalueedit.h"
+#include "editors/listedit.h"
+#include "editors/moneyedit.h"
+#include "editors/optionaldateedit.h"
+#include "tables/columnvalues.h"
+
+#include <QCheckBox>
+#include <QDataWidgetMapper>
+#include <QFormLayout>
+#include <QIntValidator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSqlRecord>
+#include <QMetaProperty>
+#include <QPlainTextEdit>
+#include <QRegularExpressionValidator>
+#include <QVBoxLayout>
+
+namespace agency::ui {
+
+namespace {
+    using tables::ColumnKind;
+
+    bool isLongText(const QString& column)
+    {
+        static const QStringList longs { QStringLiteral("description"), QStringLiteral("internal_notes"),
+            QStringLiteral("campaign_brief"), QStringLiteral("notes"), QStringLiteral("billing_contact_address") };
+        return longs.contains(column);
+    }
+
+    bool isAudit(const QString& column)
+    {
+        return column == QStringLiteral("created_at") || column == QStringLiteral("updated_at") || column == QStringLiteral("deleted_at");
+    }
+
+    QVariant userValue(QWidget* editor)
+    {
+        const QMetaProperty property = editor->metaObject()->userProperty();
+        return property.isValid() ? property.read(editor) : QVariant();
+    }
+}
+
+RecordForm::RecordForm(tables::AgencyTableModel* model, QWidget* parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_mapper(new QDataWidgetMapper(this))
+{
+    m_mapper->setModel(model);
+    m_mapper->setSubmitPolicy(QDataWidgetMapper::ManualSubmit); // writes go through write(), one field at a time
+
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
+    QWidget* previous = nullptr;
+    for (const tables::ColumnSpec& column : model->spec().columns) {
+        if (column.kind == ColumnKind::Uuid)
+            continue;
+        const QString label = tables::columnLabel(column.name) + (column.required ? QStringLiteral(" *") : QString());
+        if (isAudit(column.name)) {
+            auto* value = new QLabel(this);
+            value->setObjectName(column.name);
+            value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            m_readOnly.insert(column.name, value);
+            form->addRow(tables::columnLabel(column.name), value);
+            continue;
+        }
+        QWidget* editor = createEditor(column);
+        editor->setObjectName(column.name);
+        editor->setAccessibleName(tables::columnLabel(column.name));
+        m_editors.insert(column.name, editor);
+        m_mapper->addMapping(editor, model->fieldIndex(column.name));
+
+        auto* message = new QLabel(this);
+        message->setObjectName(column.name + QStringLiteral("_message"));
+        message->setWordWrap(true);
+        message->setStyleSheet(QStringLiteral("color: #c62828;"));
+        message->hide();
+        m_messages.insert(column.name, message);
+        auto* cell = new QWidget(this);
+        auto* stack = new QVBoxLayout(cell);
+        stack->setContentsMargins(0, 0, 0, 0);
+        stack->setSpacing(2);
+        stack->addWidget(editor);
+        stack->addWidget(message);
+        form->addRow(label, cell);
+        if (previous)
+            setTabOrder(previous, editor);
+        previous = editor;
+    }
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addStretch();
+    reloadChoices();
+    setCurrentRow(-1);
+
+    connect(model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& from, const QModelIndex& to) {
+        if (!m_loading && m_row >= from.row() && m_row <= to.row()) // another view edited this row, or a refresh
+            setCurrentRow(m_row);
+    });
+}
+
+QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)
+{
+    const QString name = column.name;
+    auto changed = [this, name]() { write(name); };
+    switch (column.kind) {
+    case ColumnKind::Money:
+    case ColumnKind::Percent: {
+        auto* edit = new DecimalEdit(column.kind == ColumnKind::Money ? DecimalEdit::Kind::Money : DecimalEdit::Kind::Percent,
+            column.size > 0 ? column.size : 10, this);
+        connect(edit, &DecimalEdit::decimalChanged, this, changed);
+        return edit;
+    }
+    case ColumnKind::Date: {
+        auto* edit = new OptionalDateEdit(this);
+        connect(edit, &OptionalDateEdit::dateChanged, this, changed);
+        return edit;
+    }
+    case ColumnKind::Boolean: {
+        auto* box = new QCheckBox(this);
+        connect(box, &QCheckBox::toggled, this, changed);
+        return box;
+    }
+    case ColumnKind::Choice:
+    case ColumnKind::Reference: {
+        auto* combo = new ChoiceCombo(this);
+        if (column.kind == ColumnKind::Choice) {
+            QList<QPair<QString, QString>> choices;
+            for (const QString& value : column.choices)
+                choices.append({ value, name == QStringLiteral("status") ? domain::statusLabel(value) : value });
+            combo->setChoices(choices, false);
+        }
+        connect(combo, &ChoiceCombo::valueChanged, this, changed);
+        if (name == QStringLiteral("client_id"))
+            connect(combo, &ChoiceCombo::valueChanged, this, &RecordForm::loadPlaneProjects);
+        return combo;
+    }
+    case ColumnKind::PlaneReference: {
+        if (m_model->lookups().plane().isAvailable()) {
+            auto* combo = new ChoiceCombo(this);
+            connect(combo, &ChoiceCombo::valueChanged, this, changed);
+            return combo;
+        }
+        auto* edit = new QLineEdit(this);
+        edit->setPlaceholderText(tr("Plane UUID, e.g. 3f2b6c1e-…"));
+        edit->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9a-fA-F-]{0,36}")), edit));
+        connect(edit, &QLineEdit::textEdited, this, changed);
+        return edit;
+    }
+    case ColumnKind::Kpis: {
+        auto* edit = new KeyValueEdit(this);
+        connect(edit, &KeyValueEdit::jsonChanged, this, changed);
+        return edit;
+    }
+    case ColumnKind::JsonArray: {
+        auto* edit = new ListEdit(this);
+        connect(edit, &ListEdit::jsonChanged, this, changed);
+        return edit;
+    }
+    case ColumnKind::JsonObject: {
+        auto* edit = new JsonEdit(this);
+        connect(edit, &JsonEdit::jsonChanged, this, changed);
+        return edit;
+    }
+    case ColumnKind::Integer: {
+        auto* edit = new QLineEdit(this);
+        edit->setValidator(new QIntValidator(column.nonNegative ? 0 : std::numeric_limits<int>::min(), std::numeric_limits<int>::max(), edit));
+        edit->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        connect(edit, &QLineEdit::textEdited, this, changed);
+        return edit;
+    }
+    default:
+        break;
+    }
+    if (name == QStringLiteral("campaign_type")) { // a suggested list, open to the agency's own types
+        auto* combo = new ChoiceCombo(this);
+        combo->setEditable(true);
+        QList<QPair<QString, QString>> types;
+        for (const QString& type : domain::defaultCampaignTypes())
+            types.append({ type, type });
+        combo->setChoices(types, false);
+        connect(combo, &ChoiceCombo::valueChanged, this, changed);
+        connect(combo, &QComboBox::editTextChanged, this, changed);
+        return combo;
+    }
+    if (isLongText(name)) {
+        auto* edit = new QPlainTextEdit(this);
+        edit->setTabChangesFocus(true);
+        edit->setMaximumHeight(80);
+        connect(edit, &QPlainTextEdit::textChanged, this, [this, name]() {
+            if (!m_loading)
+                write(name);
+        });
+        return edit;
+    }
+    auto* edit = new QLineEdit(this);
+    if (column.size > 0)
+        edit->setMaxLength(column.size);
+    connect(edit, &QLineEdit::textEdited, this, changed);
+    return edit;
+}
+
+void RecordForm::reloadChoices()
+{
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    for (const tables::ColumnSpec& column : m_model->spec().columns) {
+        auto* combo = qobject_cast<ChoiceCombo*>(m_editors.value(column.name));
+        if (!combo)
+            continue;
+        if (column.kind == ColumnKind::Reference) {
+            QList<QPair<QString, QString>> choices;
+            for (const auto& choice : m_model->lookups().choices(column.references))
+                choices.append({ choice.id, choice.name });
+            combo->setChoices(choices, !column.required);
+        } else if (column.name == QStringLiteral("plane_workspace_id")) {
+            QList<QPair<QString, QString>> choices;
+            for (const auto& workspace : m_model->lookups().plane().workspaces())
+                choices.append({ workspace.id, workspace.name });
+            combo->setChoices(choices, true);
+        }
+    }
+    loadPlaneProjects();
+    m_loading = wasLoading;
+}
+
+void RecordForm::loadPlaneProjects()
+{
+    auto* combo = qobject_cast<ChoiceCombo*>(m_editors.value(QStringLiteral("plane_project_id")));
+    auto* client = qobject_cast<ChoiceCombo*>(m_editors.value(QStringLiteral("client_id")));
+    if (!combo || !client)
+        return;
+    // Projects of the client's Plane workspace only.
+    const QString workspace = m_model->lookups().workspaceOfClient(client->value());
+    QList<QPair<QString, QString>> choices;
+    for (const auto& project : m_model->lookups().plane().projects(workspace))
+        choices.append({ project.id, project.archived ? tr("%1 (archived)").arg(project.name) : project.name });
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    combo->setChoices(choices, true);
+    m_loading = wasLoading;
+}
+
+void RecordForm::setCurrentRow(int row)
+{
+    m_loading = true;
+    m_row = row >= 0 && row < m_model->rowCount() ? row : -1;
+    if (m_row < 0) {
+        m_mapper->setCurrentIndex(-1);
+        for (QWidget* editor : std::as_const(m_editors))
+            editor->setEnabled(false);
+        for (QLabel* value : std::as_const(m_readOnly))
+            value->clear();
+    } else {
+        m_mapper->setCurrentIndex(m_row);
+        const bool editable = !m_model->isReadOnly();
+        for (QWidget* editor : std::as_const(m_editors))
+            editor->setEnabled(editable);
+        for (auto it = m_readOnly.cbegin(); it != m_readOnly.cend(); ++it)
+            it.value()->setText(m_model->data(m_model->index(m_row, m_model->fieldIndex(it.key()))).toString());
+        loadPlaneProjects();
+        m_mapper->setCurrentIndex(m_row); // the project picker's list depends on the client just loaded
+    }
+    refreshProblems();
+    m_loading = false;
+}
+
+void RecordForm::write(const QString& column)
+{
+    if (m_loading || m_row < 0)
+        return;
+    QWidget* editor = m_editors.value(column);
+    const QVariant value = userValue(editor);
+    m_loading = true;
+    m_model->setData(m_model->index(m_row, m_model->fieldIndex(column)), value);
+    m_loading = false;
+    // Checked as it is typed; the model checks again, with the rules across fields, on Save.
+    const tables::ColumnSpec* spec = m_model->spec().column(column);
+    showMessage(column, spec ? tables::problemWith(*spec, m_model->valueAt(m_row, column)) : QString());
+    Q_EMIT edited(column);
+}
+
+void RecordForm::showMessage(const QString& column, const QString& message)
+{
+    QLabel* label = m_messages.value(column);
+    if (!label)
+        return;
+    label->setText(message);
+    label->setVisible(!message.isEmpty());
+    if (QWidget* editor = m_editors.value(column))
+        editor->setToolTip(message);
+}
+
+QString RecordForm::messageFor(const QString& column) const
+{
+    const QLabel* label = m_messages.value(column);
+    return label ? label->text() : QString();
+}
+
+bool RecordForm::hasInvalidField() const
+{
+    return std::any_of(m_messages.cbegin(), m_messages.cend(), [](const QLabel* label) { return !label->text().isEmpty(); });
+}
+
+void RecordForm::refreshProblems()
+{
+    for (auto it = m_messages.cbegin(); it != m_messages.cend(); ++it) {
+        const QString problem = m_row < 0 ? QString()
+                                          : m_model->data(m_model->index(m_row, m_model->fieldIndex(it.key())),
+                                                tables::AgencyTableModel::ProblemRole)
+                                                .toString();
+        showMessage(it.key(), problem);
+    }
+}
+
+} // namespace agency::ui

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "tables/agencytablemodel.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QDataWidgetMapper;
+class QLabel;
+
+namespace agency::ui {
+
+// The selected row's editable form, built from the table's description: the right editor for every column, a
+// message under each field, and QDataWidgetMapper to fill it. Every change goes to the model at once (which keeps
+// it until Save), so switching rows or pages never loses an edit.
+class RecordForm : public QWidget {
+    Q_OBJECT
+public:
+    explicit RecordForm(tables::AgencyTableModel* model, QWidget* parent = nullptr);
+
+    void setCurrentRow(int row); // -1: nothing selected
+    int currentRow() const { return m_row; }
+    QWidget* editor(const QString& column) const { return m_editors.value(column); }
+    QString messageFor(const QString& column) const;
+    bool hasInvalidField() const;
+    void refreshProblems(); // after a refused save: the model's message at each field
+    void reloadChoices(); // pickers follow the data (a new client, a new tier)
+
+Q_SIGNALS:
+    void edited(const QString& column);
+
+private:
+    QWidget* createEditor(const tables::ColumnSpec& column);
+    void write(const QString& column);
+    void showMessage(const QString& column, const QString& message);
+    void loadPlaneProjects();
+
+    tables::AgencyTableModel* m_model;
+    QDataWidgetMapper* m_mapper;
+    QHash<QString, QWidget*> m_editors;
+    QHash<QString, QLabel*> m_messages;
+    QHash<QString, QLabel*> m_readOnly; // audit columns
+    int m_row = -1;
+    bool m_loading = false;
+};
+
+} // namespace agency::ui

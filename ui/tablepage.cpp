@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tablepage.h"
+
+#include "conflictdialog.h"
+#include "deletedrowdelegate.h"
+#include "recordform.h"
+
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QSqlRecord>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace agency::ui {
+
+TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_toolBar(new QToolBar(this))
+    , m_search(new QLineEdit(this))
+    , m_view(new QTableView(this))
+    , m_form(new RecordForm(model, this))
+    , m_split(new QSplitter(Qt::Horizontal, this))
+    , m_leftSplit(new QSplitter(Qt::Vertical, this))
+{
+    setObjectName(model->tableName() + QStringLiteral("_page"));
+    m_toolBar->setIconSize(QSize(18, 18));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setPlaceholderText(tr("Search (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(260);
+
+    m_view->setObjectName(QStringLiteral("table"));
+    m_view->setModel(model);
+    m_view->setItemDelegate(new DeletedRowDelegate(m_view));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSortingEnabled(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setDefaultSectionSize(24);
+    m_view->horizontalHeader()->setSectionsMovable(true);
+    m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->hideColumn(model->fieldIndex(QStringLiteral("id")));
+    m_view->hideColumn(model->fieldIndex(QStringLiteral("deleted_at")));
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers); // edits happen in the form beside
+    if (!model->lookups().plane().isAvailable()) { // bare UUIDs say nothing in a list; the form still has them
+        for (const char* column : { "plane_workspace_id", "plane_project_id" }) {
+            if (const int c = model->fieldIndex(QString::fromLatin1(column)); c >= 0)
+                m_view->hideColumn(c);
+        }
+    }
+    m_view->installEventFilter(this);
+
+    auto* formScroll = new QScrollArea(this);
+    formScroll->setWidgetResizable(true);
+    formScroll->setWidget(m_form);
+    formScroll->setMinimumWidth(320);
+
+    m_leftSplit->addWidget(m_view);
+    m_split->addWidget(m_leftSplit);
+    m_split->addWidget(formScroll);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_split, 1);
+
+    // Search as you type, a moment after the last key; the model matches the text literally.
+    auto* debounce = new QTimer(this);
+    debounce->setSingleShot(true);
+    debounce->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
+    connect(debounce, &QTimer::timeout, this, [this]() { m_model->setSearchText(m_search->text()); });
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+        m_form->setCurrentRow(current.isValid() ? current.row() : -1);
+        m_currentId = current.isValid() ? m_model->idAt(current.row()) : QString();
+        Q_EMIT currentChanged(m_currentId);
+    });
+    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
+        m_sortColumn = column;
+        m_sortOrder = order;
+    });
+    // After any re-select (save, sort, search, refresh) the same record stays selected.
+    connect(model, &QAbstractItemModel::modelReset, this, [this]() {
+        QTimer::singleShot(0, this, [this]() {
+            const int row = m_currentId.isEmpty() ? -1 : m_model->rowOfId(m_currentId);
+            selectRow(row);
+            m_form->reloadChoices();
+        });
+    });
+    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex& index) { Q_EMIT openRequested(m_model->idAt(index.row())); });
+    connect(m_form, &RecordForm::edited, this, [this]() { m_view->viewport()->update(); });
+    connect(model, &tables::AgencyTableModel::conflictDetected, this, [this]() { QTimer::singleShot(0, this, &TablePage::resolveConflicts); });
+}
+
+bool TablePage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && !m_currentId.isEmpty()) {
+            Q_EMIT openRequested(m_currentId);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void TablePage::setDetail(QWidget* detail) { m_leftSplit->addWidget(detail); }
+
+QStringList TablePage::selectedIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex& index : rows)
+        ids << m_model->idAt(index.row());
+    if (ids.isEmpty() && !m_currentId.isEmpty())
+        ids << m_currentId;
+    return ids;
+}
+
+void TablePage::selectRow(int row)
+{
+    if (row < 0 || row >= m_model->rowCount()) {
+        m_view->selectionModel()->clearSelection();
+        m_form->setCurrentRow(-1);
+        return;
+    }
+    const QModelIndex index = m_model->index(row, m_model->fieldIndex(QStringLiteral("id")) == 0 ? 1 : 0);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+    m_form->setCurrentRow(row);
+}
+
+bool TablePage::newRecord()
+{
+    const int row = m_model->insertNewRow();
+    if (row < 0) {
+        Q_EMIT message(m_model->isReadOnly() ? tr("This database is open read-only") : tr("Could not add a row"));
+        return false;
+    }
+    m_currentId = m_model->idAt(row);
+    selectRow(row);
+    // Straight into the first field of the form.
+    for (QWidget* child : m_form->findChildren<QWidget*>()) {
+        if (child->isEnabled() && child->focusPolicy() != Qt::NoFocus && !qobject_cast<QScrollArea*>(child) && child->isVisibleTo(m_form)) {
+            child->setFocus(Qt::OtherFocusReason);
+            break;
+        }
+    }
+    return true;
+}
+
+bool TablePage::save()
+{
+    if (m_model->save()) {
+        Q_EMIT message(tr("Saved"));
+        Q_EMIT saved();
+        return true;
+    }
+    m_form->refreshProblems();
+    m_view->viewport()->update();
+    Q_EMIT message(m_model->lastMessage());
+    return false;
+}
+
+void TablePage::resolveConflicts()
+{
+    const auto conflicts = m_model->conflicts();
+    bool saveAgain = false;
+    for (const auto& conflict : conflicts) {
+        ConflictDialog dialog(m_model->spec(), conflict, this);
+        if (dialog.exec() != QDialog::Accepted)
+            continue; // left open: the edits stay, Save will ask again
+        switch (dialog.choice()) {
+        case ConflictDialog::Choice::KeepMine:
+            saveAgain = m_model->keepMine(conflict.id) || saveAgain;
+            break;
+        case ConflictDialog::Choice::TakeTheirs:
+            m_model->takeTheirs(conflict.id);
+            break;
+        case ConflictDialog::Choice::Merge:
+            saveAgain = m_model->merge(conflict.id, dialog.columnsFromTheirs()) || saveAgain;
+            break;
+        }
+    }
+    if (saveAgain)
+        save();
+    else
+        m_form->setCurrentRow(m_currentId.isEmpty() ? -1 : m_model->rowOfId(m_currentId));
+}
+
+void TablePage::revert()
+{
+    const int row = m_currentId.isEmpty() ? -1 : m_model->rowOfId(m_currentId);
+    if (row < 0)
+        return;
+    m_model->revertRow(row);
+    selectRow(m_model->rowOfId(m_currentId));
+    Q_EMIT message(tr("Changes to this row were reverted"));
+}
+
+bool TablePage::deleteSelected()
+{
+    const QStringList ids = selectedIds();
+    if (ids.isEmpty())
+        return false;
+    QString description = ids.size() == 1 ? m_model->lookups().name(m_model->tableName(), ids.constFirst()) : QString();
+    if (m_model->tableName() == QStringLiteral("agency_campaign_channels") && ids.size() == 1)
+        description = m_model->valueAt(m_model->rowOfId(ids.constFirst()), QStringLiteral("channel_type")).toString();
+    if (description.isEmpty())
+        description = tr("%n row(s)", nullptr, static_cast<int>(ids.size()));
+    if (!m_model->softDelete(ids)) {
+        Q_EMIT message(m_model->lastMessage());
+        return false;
+    }
+    Q_EMIT deleted(m_model->tableName(), ids, description);
+    return true;
+}
+
+bool TablePage::restoreSelected()
+{
+    const QStringList ids = selectedIds();
+    if (ids.isEmpty() || !m_model->restore(ids)) {
+        Q_EMIT message(ids.isEmpty() ? tr("Select a deleted row to restore") : m_model->lastMessage());
+        return false;
+    }
+    Q_EMIT message(tr("Restored"));
+    return true;
+}
+
+void TablePage::setShowDeleted(bool show) { m_model->setShowDeleted(show); }
+
+void TablePage::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+bool TablePage::showRecord(const QString& id)
+{
+    int row = m_model->rowOfId(id);
+    if (row < 0 && !m_search->text().isEmpty()) {
+        m_search->clear();
+        m_model->setSearchText({});
+        row = m_model->rowOfId(id);
+    }
+    if (row < 0)
+        return false;
+    m_currentId = id;
+    selectRow(row);
+    return true;
+}
+
+exporting::ExportRequest TablePage::currentViewExport() const
+{
+    exporting::ExportRequest request;
+    request.table = m_model->tableName();
+    request.includeDeleted = m_model->showDeleted();
+    request.filter = m_model->filter();
+    if (m_sortColumn >= 0) {
+        request.sortColumn = m_model->record().fieldName(m_sortColumn);
+        request.sortOrder = m_sortOrder;
+    }
+    const QHeaderView* header = m_view->horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            request.columns << m_model->record().fieldName(logical);
+    }
+    // Then the lookups a spreadsheet reader needs, as the command line writes them.
+    const QStringList all = exporting::exportHeaders(request.table);
+    for (const QString& name : all) {
+        if (!m_model->spec().column(name))
+            request.columns << name;
+    }
+    return request;
+}
+
+void TablePage::saveLayout() const
+{
+    QSettings settings;
+    const QString key = QStringLiteral("layout/") + m_model->tableName();
+    settings.setValue(key + QStringLiteral("/header"), m_view->horizontalHeader()->saveState());
+    settings.setValue(key + QStringLiteral("/split"), m_split->saveState());
+    settings.setValue(key + QStringLiteral("/leftSplit"), m_leftSplit->saveState());
+}
+
+void TablePage::restoreLayout()
+{
+    QSettings settings;
+    const QString key = QStringLiteral("layout/") + m_model->tableName();
+    if (!m_view->horizontalHeader()->restoreState(settings.value(key + QStringLiteral("/header")).toByteArray()))
+        m_view->resizeColumnsToContents();
+    m_split->restoreState(settings.value(key + QStringLiteral("/split")).toByteArray());
+    m_leftSplit->restoreState(settings.value(key + QStringLiteral("/leftSplit")).toByteArray());
+    m_view->hideColumn(m_model->fieldIndex(QStringLiteral("id")));
+    if (m_model->rowCount() > 0 && m_currentId.isEmpty())
+        selectRow(0);
+}
+
+} // namespace agency::ui

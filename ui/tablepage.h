@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "export/tableexport.h"
+#include "tables/agencytablemodel.h"
+
+#include <QWidget>
+
+class QLineEdit;
+class QSplitter;
+class QTableView;
+class QToolBar;
+
+namespace agency::ui {
+
+class RecordForm;
+
+// One table's page: a toolbar, the sortable table (sorted on the server), the selected row's form beside it, and
+// an optional detail panel below (a client's campaigns, a campaign's channels and budget split).
+class TablePage : public QWidget {
+    Q_OBJECT
+public:
+    TablePage(tables::AgencyTableModel* model, QWidget* parent = nullptr);
+
+    tables::AgencyTableModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+    RecordForm* form() const { return m_form; }
+    QToolBar* toolBar() const { return m_toolBar; }
+    QLineEdit* searchBox() const { return m_search; }
+    QString currentId() const { return m_currentId; }
+    QStringList selectedIds() const;
+    void setDetail(QWidget* detail); // below the table
+
+    bool newRecord();
+    bool save(); // false: problems shown at the fields, or a conflict resolved by the user, or an error
+    void revert(); // the selected row's edits
+    bool deleteSelected();
+    bool restoreSelected();
+    void setShowDeleted(bool show);
+    void focusSearch();
+    bool showRecord(const QString& id); // select it, clearing a search that hides it
+    exporting::ExportRequest currentViewExport() const; // filter, sort and visible columns as shown
+
+    void saveLayout() const;
+    void restoreLayout();
+
+Q_SIGNALS:
+    void currentChanged(const QString& id);
+    void message(const QString& text);
+    void deleted(const QString& table, const QStringList& ids, const QString& description);
+    void openRequested(const QString& id); // double-click or Enter on a row
+    void saved();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void selectRow(int row);
+    void resolveConflicts();
+
+    tables::AgencyTableModel* m_model;
+    QToolBar* m_toolBar;
+    QLineEdit* m_search;
+    QTableView* m_view;
+    RecordForm* m_form;
+    QSplitter* m_split;
+    QSplitter* m_leftSplit;
+    QString m_currentId;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+};
+
+} // namespace agency::ui
