@@ -122,10 +122,14 @@ QList<LookupNames::Choice> LookupNames::choices(const QString& table, const QStr
     } else if (table == QStringLiteral("agency_clients")) {
         query.prepare(QStringLiteral("SELECT id, client_name FROM agency_clients WHERE deleted_at IS NULL ORDER BY lower(client_name), id"));
     } else if (table == QStringLiteral("agency_campaigns")) {
-        query.prepare(QStringLiteral("SELECT id FROM agency_campaigns WHERE deleted_at IS NULL AND (? = '' OR client_id = ?) "
-                                     "ORDER BY start_date DESC, id LIMIT 1000"));
-        query.addBindValue(clientId);
-        query.addBindValue(clientId.isEmpty() ? QStringLiteral("00000000-0000-4000-8000-000000000000") : clientId);
+        // The most recent thousand: a picker is no place for a hundred thousand campaigns.
+        if (clientId.isEmpty()) {
+            query.prepare(QStringLiteral("SELECT id FROM agency_campaigns WHERE deleted_at IS NULL ORDER BY start_date DESC, id LIMIT 1000"));
+        } else {
+            query.prepare(QStringLiteral("SELECT id FROM agency_campaigns WHERE deleted_at IS NULL AND client_id = ? "
+                                         "ORDER BY start_date DESC, id LIMIT 1000"));
+            query.addBindValue(clientId);
+        }
     } else {
         return list;
     }

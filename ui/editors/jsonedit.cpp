@@ -21,6 +21,8 @@ JsonEdit::JsonEdit(QWidget* parent)
 
 void JsonEdit::setJson(const QString& json)
 {
+    if (json == this->json()) // what is being typed coming back from the model: leave the cursor alone
+        return;
     m_loading = true;
     const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8());
     setPlainText(doc.isNull() ? json : QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed());

@@ -86,6 +86,8 @@ QString KeyValueEdit::json() const
 
 void KeyValueEdit::setJson(const QString& json)
 {
+    if (json == this->json()) // our own edit coming back from the model
+        return;
     m_loading = true;
     m_table->setRowCount(0);
     const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();

@@ -56,6 +56,8 @@ QString ListEdit::json() const
 
 void ListEdit::setJson(const QString& json)
 {
+    if (json == this->json()) // our own edit coming back from the model
+        return;
     m_loading = true;
     m_list->clear();
     for (const QString& feature : domain::parseFeatures(json, nullptr).value_or(QStringList())) {

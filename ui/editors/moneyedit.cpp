@@ -16,11 +16,19 @@ DecimalEdit::DecimalEdit(Kind kind, int integerDigits, QWidget* parent)
     // Every keystroke reaches the model (a toolbar click takes no focus, so "finished" may never come);
     // the text is tidied into the locale's form when the field is left.
     connect(this, &QLineEdit::textEdited, this, &DecimalEdit::commitText);
-    connect(this, &QLineEdit::editingFinished, this, [this]() { setDecimal(m_decimal); });
+    connect(this, &QLineEdit::editingFinished, this, [this]() {
+        const QString decimal = m_decimal;
+        m_decimal.clear(); // force the tidy-up below
+        clearFocus();
+        setDecimal(decimal);
+    });
 }
 
 void DecimalEdit::setDecimal(const QString& decimal)
 {
+    // The mapper repopulates on every model change: while typing, the value it brings is the one just typed.
+    if (hasFocus() && decimal == m_decimal)
+        return;
     m_decimal = decimal;
     const QLocale locale;
     if (decimal.isEmpty()) {

@@ -1,0 +1,425 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// GUI tests: real widgets, offscreen, against a real database (SQLite and PostgreSQL), driven with QTest.
+#include "budgetsplitpanel.h"
+#include "conflictdialog.h"
+#include "connectiondialog.h"
+#include "editors/choicecombo.h"
+#include "editors/moneyedit.h"
+#include "mainwindow.h"
+#include "recordform.h"
+#include "support/scratchdatabase.h"
+#include "tablepage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTableWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QtTest>
+
+using namespace agency;
+using agency::test::scalar;
+
+namespace {
+
+// Runs `handle` on the next modal dialog as soon as it is shown (the test itself is blocked in exec()).
+void whenModal(std::function<void(QWidget*)> handle)
+{
+    auto* poll = new QTimer;
+    auto started = std::make_shared<QElapsedTimer>();
+    started->start();
+    QObject::connect(poll, &QTimer::timeout, [poll, handle, started]() {
+        QWidget* modal = QApplication::activeModalWidget();
+        if (modal || started->elapsed() > 10000) {
+            poll->stop();
+            poll->deleteLater();
+            if (modal)
+                handle(modal);
+        }
+    });
+    poll->start(20);
+}
+
+void clickButton(QWidget* dialog, QMessageBox::StandardButton which)
+{
+    auto* box = qobject_cast<QMessageBox*>(dialog);
+    QVERIFY(box);
+    QTest::mouseClick(box->button(which), Qt::LeftButton);
+}
+
+template <typename T>
+T* field(ui::TablePage* page, const char* column)
+{
+    return qobject_cast<T*>(page->form()->editor(QString::fromLatin1(column)));
+}
+
+// Types into a form field as a person would: focus, select all, type.
+void typeInto(QWidget* editor, const QString& text)
+{
+    editor->setFocus();
+    if (auto* line = qobject_cast<QLineEdit*>(editor))
+        line->selectAll();
+    QTest::keyClicks(editor, text);
+}
+
+void pick(ui::ChoiceCombo* combo, const QString& value)
+{
+    const int index = combo->findData(value);
+    QStringList items;
+    for (int i = 0; i < combo->count(); ++i)
+        items << combo->itemText(i) + u'=' + combo->itemData(i).toString();
+    QVERIFY2(index >= 0, qPrintable(value + QStringLiteral(" not in ") + items.join(QStringLiteral(", "))));
+    combo->setFocus();
+    combo->setCurrentIndex(index); // what choosing an item in the popup does
+}
+
+struct Fixture {
+    QString tier = QStringLiteral("10000000-0000-4000-8000-000000000001");
+    QString client = QStringLiteral("20000000-0000-4000-8000-000000000001");
+};
+
+void seed(QSqlDatabase db, const Fixture& f)
+{
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_sla_tiers (id, name, priority) VALUES ('%1', 'Gold', 1)").arg(f.tier)));
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type, industry) VALUES ('%1', 'Acme', 'retainer', 'Retail')").arg(f.client)));
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void createClientCampaignAndChannelsThroughForms_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void createClientCampaignAndChannelsThroughForms();
+    void invalidFieldBlocksSave_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void invalidFieldBlocksSave();
+    void softDeleteAndRestoreFromTheUi_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void softDeleteAndRestoreFromTheUi();
+    void conflictOpensTheDialog_data();
+    void conflictOpensTheDialog();
+    void closingWithUnsavedEditsPrompts_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void closingWithUnsavedEditsPrompts();
+    void connectionDialogRefusesBadInput();
+    void exportsTheCurrentView_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void exportsTheCurrentView();
+};
+
+void TestMainWindow::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("agency-os-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QSettings().clear();
+}
+
+void TestMainWindow::createClientCampaignAndChannelsThroughForms()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Fixture f;
+    seed(scratch.db(), f);
+    const auto where = db::ConnectionString::parse(scratch.dsn(), nullptr);
+    ui::MainWindow window(scratch.db(), *where, false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // A client: Ctrl+2, Ctrl+N, type, pick, Ctrl+S.
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* clients = window.page(ui::MainWindow::Clients);
+    QCOMPARE(window.currentTablePage(), clients);
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    typeInto(field<QLineEdit>(clients, "client_name"), QStringLiteral("Initech"));
+    typeInto(field<QLineEdit>(clients, "industry"), QStringLiteral("Software"));
+    pick(field<ui::ChoiceCombo>(clients, "sla_tier_id"), f.tier);
+    pick(field<ui::ChoiceCombo>(clients, "client_type"), QStringLiteral("hybrid"));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!clients->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    const QString client = scalar(scratch.db(), QStringLiteral("SELECT id FROM agency_clients WHERE client_name = 'Initech'")).toString();
+    QVERIFY(!client.isEmpty());
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT client_type FROM agency_clients WHERE id = ?"), { client }).toString(), QStringLiteral("hybrid"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT sla_tier_id FROM agency_clients WHERE id = ?"), { client }).toString(), f.tier);
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?"), { client }).toString(), QStringLiteral("Software"));
+
+    // A campaign for it, with a budget typed in the form.
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    ui::TablePage* campaigns = window.page(ui::MainWindow::Campaigns);
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    pick(field<ui::ChoiceCombo>(campaigns, "client_id"), client);
+    typeInto(field<ui::DecimalEdit>(campaigns, "budget_allocated"), QStringLiteral("10000.50"));
+    pick(field<ui::ChoiceCombo>(campaigns, "status"), QStringLiteral("active"));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!campaigns->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    const QString campaign = scalar(scratch.db(), QStringLiteral("SELECT id FROM agency_campaigns WHERE client_id = ?"), { client }).toString();
+    QVERIFY(!campaign.isEmpty());
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT budget_allocated FROM agency_campaigns WHERE id = ?"), { campaign }).toString(),
+        QStringLiteral("10000.50"));
+
+    // Two channels: a percentage and a fixed amount.
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    ui::TablePage* channels = window.page(ui::MainWindow::Channels);
+    for (const auto& [type, percent, amount] : QList<std::tuple<QString, QString, QString>> {
+             { QStringLiteral("google_ads"), QStringLiteral("40"), QString() }, { QStringLiteral("newsletter"), QString(), QStringLiteral("2500") } }) {
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        pick(field<ui::ChoiceCombo>(channels, "campaign_id"), campaign);
+        typeInto(field<QLineEdit>(channels, "channel_type"), type);
+        if (!percent.isEmpty())
+            typeInto(field<ui::DecimalEdit>(channels, "budget_percentage"), percent);
+        if (!amount.isEmpty())
+            typeInto(field<ui::DecimalEdit>(channels, "budget_amount"), amount);
+    }
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!channels->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT budget_percentage FROM agency_campaign_channels WHERE channel_type = 'google_ads'")).toString(),
+        QStringLiteral("40.00"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT budget_amount FROM agency_campaign_channels WHERE channel_type = 'newsletter'")).toString(),
+        QStringLiteral("2500.00"));
+    QVERIFY(scalar(scratch.db(), QStringLiteral("SELECT budget_amount FROM agency_campaign_channels WHERE channel_type = 'google_ads'")).isNull());
+
+    // The campaign's page shows the split: 40 % of 10,000.50 = 4,000.20, + 2,500.00; 3,500.30 unallocated.
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    QVERIFY(campaigns->showRecord(campaign));
+    auto* split = window.findChild<ui::BudgetSplitPanel*>(QStringLiteral("budgetSplit"));
+    QVERIFY(split);
+    const QLocale locale;
+    QVERIFY2(split->summary().contains(QStringLiteral("Unallocated ") + domain::Money::fromCents(350030).toDisplayString(locale)),
+        qPrintable(split->summary()));
+}
+
+void TestMainWindow::invalidFieldBlocksSave()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Fixture f;
+    seed(scratch.db(), f);
+    ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    ui::TablePage* campaigns = window.page(ui::MainWindow::Campaigns);
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    pick(field<ui::ChoiceCombo>(campaigns, "client_id"), f.client);
+    typeInto(field<ui::DecimalEdit>(campaigns, "budget_allocated"), QStringLiteral("12.345"));
+    // The message is at the field as soon as it is typed…
+    QVERIFY2(campaigns->form()->messageFor(QStringLiteral("budget_allocated")).contains(QStringLiteral("two decimals")),
+        qPrintable(campaigns->form()->messageFor(QStringLiteral("budget_allocated"))));
+    QVERIFY(campaigns->form()->hasInvalidField());
+    // …and Save is refused: nothing written, the input still there.
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toInt(), 0);
+    QVERIFY(campaigns->model()->hasPendingChanges());
+    QVERIFY(window.statusMessage().contains(QStringLiteral("Nothing was saved")));
+    QCOMPARE(field<ui::DecimalEdit>(campaigns, "budget_allocated")->text(), QStringLiteral("12.345"));
+    // Corrected, it saves.
+    typeInto(field<ui::DecimalEdit>(campaigns, "budget_allocated"), QStringLiteral("12.34"));
+    QVERIFY(campaigns->form()->messageFor(QStringLiteral("budget_allocated")).isEmpty());
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT budget_allocated FROM agency_campaigns")).toString(), QStringLiteral("12.34"));
+}
+
+void TestMainWindow::softDeleteAndRestoreFromTheUi()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Fixture f;
+    seed(scratch.db(), f);
+    ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* clients = window.page(ui::MainWindow::Clients);
+    QVERIFY(clients->showRecord(f.client));
+    clients->view()->setFocus();
+    QTest::keyClick(clients->view(), Qt::Key_Delete);
+    QVERIFY(!scalar(scratch.db(), QStringLiteral("SELECT deleted_at FROM agency_clients")).isNull());
+    QCOMPARE(clients->model()->rowCount(), 0);
+    QVERIFY(window.statusMessage().contains(QStringLiteral("Acme")));
+    // Undo in the status bar brings it back.
+    QVERIFY(window.undoButton()->isVisible());
+    QTest::mouseClick(window.undoButton(), Qt::LeftButton);
+    QVERIFY(scalar(scratch.db(), QStringLiteral("SELECT deleted_at FROM agency_clients")).isNull());
+    QCOMPARE(clients->model()->rowCount(), 1);
+
+    // Delete again, then Show deleted and Restore.
+    QVERIFY(clients->showRecord(f.client));
+    window.action(QStringLiteral("delete"))->trigger();
+    QCOMPARE(clients->model()->rowCount(), 0);
+    window.action(QStringLiteral("showDeleted"))->trigger();
+    QVERIFY(clients->showRecord(f.client));
+    QVERIFY(clients->model()->data(clients->model()->index(0, 0), tables::AgencyTableModel::IsDeletedRole).toBool());
+    window.action(QStringLiteral("restore"))->trigger();
+    QVERIFY(scalar(scratch.db(), QStringLiteral("SELECT deleted_at FROM agency_clients")).isNull());
+}
+
+void TestMainWindow::conflictOpensTheDialog_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("button");
+    for (const char* backend : { "sqlite", "postgresql" }) {
+        for (const char* button : { "keepMine", "takeTheirs", "merge" })
+            QTest::newRow(qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(backend), QLatin1String(button)))) << QString::fromLatin1(backend) << QString::fromLatin1(button);
+    }
+}
+
+void TestMainWindow::conflictOpensTheDialog()
+{
+    QFETCH(QString, backend);
+    QFETCH(QString, button);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Fixture f;
+    seed(scratch.db(), f);
+    ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* clients = window.page(ui::MainWindow::Clients);
+    QVERIFY(clients->showRecord(f.client));
+    typeInto(field<QLineEdit>(clients, "industry"), QStringLiteral("Energy"));
+    typeInto(field<QLineEdit>(clients, "client_legal_name"), QStringLiteral("Acme Ltd."));
+
+    // Another desktop saves the same client first.
+    QSqlDatabase other = scratch.openAnother(QStringLiteral("other"));
+    QSqlQuery q(other);
+    QVERIFY(q.exec(QStringLiteral("UPDATE agency_clients SET industry = 'Mining' WHERE id = '%1'").arg(f.client)));
+
+    bool sawDialog = false;
+    whenModal([&](QWidget* modal) {
+        auto* dialog = qobject_cast<ui::ConflictDialog*>(modal);
+        QVERIFY(dialog);
+        sawDialog = true;
+        QCOMPARE(dialog->table()->rowCount(), 2); // industry (both changed it) and the legal name (mine)
+        dialog->pickTheirs(QStringLiteral("industry"), true);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(button), Qt::LeftButton);
+    });
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(sawDialog, 10000);
+    QTRY_VERIFY(QApplication::activeModalWidget() == nullptr);
+
+    const QString industry = QStringLiteral("SELECT industry FROM agency_clients");
+    const QString legal = QStringLiteral("SELECT client_legal_name FROM agency_clients");
+    if (button == QStringLiteral("keepMine")) {
+        QTRY_COMPARE(scalar(scratch.db(), industry).toString(), QStringLiteral("Energy"));
+        QCOMPARE(scalar(scratch.db(), legal).toString(), QStringLiteral("Acme Ltd."));
+    } else if (button == QStringLiteral("takeTheirs")) {
+        QCOMPARE(scalar(scratch.db(), industry).toString(), QStringLiteral("Mining"));
+        QVERIFY(scalar(scratch.db(), legal).isNull());
+        QVERIFY(!clients->model()->hasPendingChanges());
+        QCOMPARE(field<QLineEdit>(clients, "industry")->text(), QStringLiteral("Mining"));
+    } else {
+        QTRY_COMPARE(scalar(scratch.db(), legal).toString(), QStringLiteral("Acme Ltd."));
+        QCOMPARE(scalar(scratch.db(), industry).toString(), QStringLiteral("Mining"));
+    }
+}
+
+void TestMainWindow::closingWithUnsavedEditsPrompts()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Fixture f;
+    seed(scratch.db(), f);
+    auto* window = new ui::MainWindow(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QTest::keyClick(window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* clients = window->page(ui::MainWindow::Clients);
+    QVERIFY(clients->showRecord(f.client));
+    typeInto(field<QLineEdit>(clients, "industry"), QStringLiteral("Energy"));
+
+    whenModal([](QWidget* modal) { clickButton(modal, QMessageBox::Cancel); });
+    QVERIFY(!window->close());
+    QVERIFY(window->isVisible());
+    QVERIFY(clients->model()->hasPendingChanges()); // cancelling keeps the edit
+
+    whenModal([](QWidget* modal) { clickButton(modal, QMessageBox::Save); });
+    QVERIFY(window->close());
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients")).toString(), QStringLiteral("Energy"));
+    delete window;
+}
+
+void TestMainWindow::connectionDialogRefusesBadInput()
+{
+    ui::ConnectionDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+    dialog.sqliteChoice()->setChecked(true);
+    dialog.fileEdit()->clear();
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QVERIFY(dialog.message().startsWith(QStringLiteral("File:")));
+
+    QTemporaryDir dir;
+    dialog.fileEdit()->setText(dir.path());
+    dialog.accept();
+    QVERIFY(dialog.message().contains(QStringLiteral("is a folder")));
+
+    dialog.postgresChoice()->setChecked(true);
+    dialog.hostEdit()->setText(QStringLiteral("my host"));
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QVERIFY2(dialog.message().startsWith(QStringLiteral("Host:")), qPrintable(dialog.message()));
+
+    // A server that is not there: the dialog says so, without the password.
+    dialog.hostEdit()->setText(QStringLiteral("127.0.0.1"));
+    dialog.portEdit()->setValue(1);
+    dialog.databaseEdit()->setText(QStringLiteral("plane"));
+    dialog.userEdit()->setText(QStringLiteral("agent"));
+    dialog.passwordEdit()->setText(QStringLiteral("hunter2"));
+    QVERIFY(!dialog.testConnection());
+    QVERIFY2(dialog.message().contains(QStringLiteral("127.0.0.1")), qPrintable(dialog.message()));
+    QVERIFY(!dialog.message().contains(QStringLiteral("hunter2")));
+
+    // Good input is accepted; remembering it never stores the password.
+    dialog.accept();
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.connection()->password, QStringLiteral("hunter2"));
+    ui::ConnectionDialog::remember(*dialog.connection());
+    QVERIFY(!ui::ConnectionDialog::recent().join(u' ').contains(QStringLiteral("hunter2")));
+    QVERIFY(ui::ConnectionDialog::recent().constFirst().startsWith(QStringLiteral("postgresql://agent@127.0.0.1:1/plane")));
+}
+
+void TestMainWindow::exportsTheCurrentView()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Fixture f;
+    seed(scratch.db(), f);
+    QSqlQuery q(scratch.db());
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES ('20000000-0000-4000-8000-000000000002', 'Globex', 'project')")));
+    ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* clients = window.page(ui::MainWindow::Clients);
+    // The view as the user set it up: a search, a hidden column.
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClicks(clients->searchBox(), QStringLiteral("glob"));
+    QTRY_COMPARE(clients->model()->rowCount(), 1);
+    for (int c = 0; c < clients->model()->columnCount(); ++c) {
+        const QString name = clients->model()->record().fieldName(c);
+        clients->view()->setColumnHidden(c, name != QStringLiteral("client_name") && name != QStringLiteral("client_type"));
+    }
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("view.csv"));
+    QVERIFY(window.exportCurrentView(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("client_name,client_type,sla_tier_name\r\nGlobex,project,\r\n"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
