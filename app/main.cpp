@@ -14,6 +14,9 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QTranslator>
+#include <QElapsedTimer>
+
+#include <spdlog/spdlog.h>
 
 #include <cstdio>
 #include <variant>
@@ -26,6 +29,26 @@ void describeApplication()
     QCoreApplication::setApplicationName(QStringLiteral("agency-os"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AGENCY_OS_VERSION));
 }
+
+QElapsedTimer& sinceStart()
+{
+    static QElapsedTimer timer;
+    return timer;
+}
+
+// Logs (at info) how long it took from process start to the window's first paint: the start-up figure we track.
+class FirstPaintLog : public QObject {
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::UpdateRequest || event->type() == QEvent::Paint) {
+            spdlog::info("first window painted {} ms after start", sinceStart().elapsed());
+            watched->removeEventFilter(this);
+        }
+        return false;
+    }
+};
 
 struct GuiOptions {
     QString db;
@@ -163,6 +186,7 @@ int runGui(int argc, char** argv, const GuiOptions& options)
     agency::ui::ConnectionDialog::remember(*where);
 
     auto* window = new agency::ui::MainWindow(database, *where, readOnly);
+    window->installEventFilter(new FirstPaintLog(window));
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->setConnector(connectGui);
     window->show();
@@ -173,6 +197,7 @@ int runGui(int argc, char** argv, const GuiOptions& options)
 
 int main(int argc, char** argv)
 {
+    sinceStart().start();
     if (argc > 1 && agency::app::isCommand(QString::fromLocal8Bit(argv[1]))) {
         QCoreApplication app(argc, argv);
         describeApplication();

@@ -80,6 +80,8 @@ MainWindow::MainWindow(QSqlDatabase db, const db::ConnectionString& where, bool 
     subscribeToChanges();
 
     QSettings settings;
+    if (const QString theme = settings.value(QStringLiteral("window/theme")).toString(); !theme.isEmpty() && theme != QStringLiteral("system"))
+        applyTheme(theme);
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1360, 820);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());

@@ -44,6 +44,10 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_view->setAlternatingRowColors(true);
+    // Start from the model's own order (enabling sorting would otherwise sort by column 0, the id).
+    m_view->horizontalHeader()->setSortIndicator(model->sortColumn(), model->sortOrder());
+    m_sortColumn = model->sortColumn();
+    m_sortOrder = model->sortOrder();
     m_view->setSortingEnabled(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->setDefaultSectionSize(24);

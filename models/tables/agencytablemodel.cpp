@@ -306,6 +306,13 @@ void AgencyTableModel::discardChanges()
     revertAll();
 }
 
+void AgencyTableModel::setSort(int column, Qt::SortOrder order)
+{
+    m_sortColumn = column;
+    m_sortOrder = order;
+    QSqlTableModel::setSort(column, order);
+}
+
 bool AgencyTableModel::select()
 {
     m_lookups.clear();

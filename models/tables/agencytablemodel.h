@@ -56,6 +56,9 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool select() override;
+    void setSort(int column, Qt::SortOrder order) override;
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
     void revertRow(int row) override;
 
     // A new row at the top with a new v4 UUID and the table's defaults; returns its row.
@@ -137,6 +140,8 @@ private:
     bool m_showDeleted = false;
     bool m_saving = false;
     bool m_readOnly = false;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };
 
 } // namespace agency::tables

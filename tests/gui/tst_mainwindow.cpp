@@ -2,6 +2,7 @@
 // GUI tests: real widgets, offscreen, against a real database (SQLite and PostgreSQL), driven with QTest.
 #include "budgetsplitpanel.h"
 #include "conflictdialog.h"
+#include "demo/demodata.h"
 #include "connectiondialog.h"
 #include "editors/choicecombo.h"
 #include "editors/moneyedit.h"
@@ -11,6 +12,7 @@
 #include "tablepage.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QApplication>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -110,6 +112,8 @@ private Q_SLOTS:
     void closingWithUnsavedEditsPrompts_data() { test::addBackendColumn(); test::addBackendRows(); }
     void closingWithUnsavedEditsPrompts();
     void connectionDialogRefusesBadInput();
+    void firstRowIsShownAsStored_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void firstRowIsShownAsStored();
     void exportsTheCurrentView_data() { test::addBackendColumn(); test::addBackendRows(); }
     void exportsTheCurrentView();
 };
@@ -240,6 +244,9 @@ void TestMainWindow::softDeleteAndRestoreFromTheUi()
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);
     QVERIFY(clients->showRecord(f.client));
+    // The form shows the row as stored: a boolean that is true is a ticked box.
+    QVERIFY(field<QCheckBox>(clients, "is_active")->isChecked());
+    QCOMPARE(field<QLineEdit>(clients, "industry")->text(), QStringLiteral("Retail"));
     clients->view()->setFocus();
     QTest::keyClick(clients->view(), Qt::Key_Delete);
     QVERIFY(!scalar(scratch.db(), QStringLiteral("SELECT deleted_at FROM agency_clients")).isNull());
@@ -347,6 +354,32 @@ void TestMainWindow::closingWithUnsavedEditsPrompts()
     QVERIFY(window->close());
     QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients")).toString(), QStringLiteral("Energy"));
     delete window;
+}
+
+void TestMainWindow::firstRowIsShownAsStored()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 6, 1, 1, 42 }, nullptr));
+    ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* clients = window.page(ui::MainWindow::Clients);
+    QTRY_VERIFY(!clients->currentId().isEmpty());
+    const int row = clients->model()->rowOfId(clients->currentId());
+    QCOMPARE(field<QCheckBox>(clients, "is_active")->isChecked(), clients->model()->valueAt(row, QStringLiteral("is_active")).toBool());
+    QCOMPARE(field<QLineEdit>(clients, "client_name")->text(), clients->model()->valueAt(row, QStringLiteral("client_name")).toString());
+    // Each list starts in its model's order: tiers by priority, clients by name.
+    ui::TablePage* tiers = window.page(ui::MainWindow::SlaTiers);
+    QCOMPARE(tiers->model()->valueAt(0, QStringLiteral("name")).toString(), QStringLiteral("Bronze"));
+    QStringList names;
+    for (int r = 0; r < clients->model()->rowCount(); ++r)
+        names << clients->model()->valueAt(r, QStringLiteral("client_name")).toString();
+    QStringList sorted = names;
+    std::sort(sorted.begin(), sorted.end());
+    QCOMPARE(names, sorted);
 }
 
 void TestMainWindow::connectionDialogRefusesBadInput()
