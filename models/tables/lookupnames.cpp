@@ -137,9 +137,12 @@ QList<LookupNames::Choice> LookupNames::choices(const QString& table, const QStr
         db::reportSqlError(QCoreApplication::translate("LookupNames", "Listing %1 to choose from").arg(table), query.lastError());
         return list;
     }
-    while (query.next()) {
-        const QString id = query.value(0).toString();
-        list.append({ id, table == QStringLiteral("agency_campaigns") ? name(table, id) : query.value(1).toString() });
+    while (query.next())
+        list.append({ query.value(0).toString(), table == QStringLiteral("agency_campaigns") ? QString() : query.value(1).toString() });
+    // Campaign labels take queries of their own: only after the streaming query has delivered every row.
+    if (table == QStringLiteral("agency_campaigns")) {
+        for (Choice& choice : list)
+            choice.name = name(table, choice.id);
     }
     return list;
 }

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "financereport.h"
+
+#include "db/database.h"
+#include "db/sqlerror.h"
+#include "domain/budget.h"
+#include "domain/kpis.h"
+#include "tables/columnvalues.h"
+#include "tables/lookupnames.h"
+
+#include <QCoreApplication>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace agency::reports {
+
+namespace {
+    QString tr(const char* text) { return QCoreApplication::translate("FinanceReport", text); }
+
+    std::optional<Money> moneyFromCents(const QVariant& value)
+    {
+        if (value.isNull())
+            return std::nullopt;
+        return Money::fromCents(value.toLongLong());
+    }
+
+    QDate dateOf(const QVariant& value)
+    {
+        if (value.isNull())
+            return {};
+        return value.metaType().id() == QMetaType::QDate ? value.toDate() : QDate::fromString(value.toString(), Qt::ISODate);
+    }
+}
+
+std::optional<int> CampaignLine::spentShare() const
+{
+    if (!allocated || !spent || allocated->cents() <= 0)
+        return std::nullopt;
+    return static_cast<int>((spent->cents() * 10000 * 2 + allocated->cents()) / (allocated->cents() * 2));
+}
+
+std::optional<int> CampaignLine::elapsedShare(const QDate& asOf) const
+{
+    if (!start.isValid() || !end.isValid() || end <= start)
+        return std::nullopt;
+    const qint64 total = start.daysTo(end);
+    const qint64 done = std::clamp<qint64>(start.daysTo(asOf), 0, total);
+    return static_cast<int>(done * 10000 / total);
+}
+
+bool CampaignLine::offPace(const QDate& asOf) const
+{
+    const auto spentPart = spentShare();
+    const auto timePart = elapsedShare(asOf);
+    if (status != QStringLiteral("active") || !spentPart || !timePart)
+        return false;
+    return *spentPart - *timePart > 1500 || *timePart - *spentPart > 2500;
+}
+
+Money TierRetainer::value() const { return Money::fromCents(monthlyRetainer ? monthlyRetainer->cents() * activeClients : 0); }
+
+FinanceReport::FinanceReport(QSqlDatabase db)
+    : m_db(std::move(db))
+    , m_postgres(db::dialectOf(m_db) == db::Dialect::PostgreSQL)
+{
+}
+
+QString FinanceReport::cents(const QString& column) const
+{
+    // Exact on both: numeric × 100 on PostgreSQL; SQLite holds "1234.50", whose digits without the dot are the cents.
+    return m_postgres ? QStringLiteral("CAST(%1 * 100 AS bigint)").arg(column)
+                      : QStringLiteral("CAST(replace(%1, '.', '') AS INTEGER)").arg(column);
+}
+
+QString FinanceReport::where(const ReportFilter& filter, QVariantList* bind) const
+{
+    QStringList conditions { QStringLiteral("c.deleted_at IS NULL"), QStringLiteral("cl.deleted_at IS NULL") };
+    if (!filter.statuses.isEmpty()) {
+        QStringList marks;
+        for (const QString& status : filter.statuses) {
+            marks << QStringLiteral("?");
+            *bind << status;
+        }
+        conditions << QStringLiteral("c.status IN (%1)").arg(marks.join(u','));
+    }
+    if (!filter.clientId.isEmpty()) {
+        conditions << QStringLiteral("c.client_id = ?");
+        *bind << filter.clientId;
+    }
+    if (!filter.campaignType.isEmpty()) {
+        conditions << QStringLiteral("c.campaign_type = ?");
+        *bind << filter.campaignType;
+    }
+    if (filter.startFrom.isValid()) {
+        conditions << QStringLiteral("c.start_date >= ?");
+        *bind << filter.startFrom.toString(Qt::ISODate);
+    }
+    if (filter.startTo.isValid()) {
+        conditions << QStringLiteral("c.start_date <= ?");
+        *bind << filter.startTo.toString(Qt::ISODate);
+    }
+    return QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+}
+
+std::optional<QList<BudgetTotals>> FinanceReport::totals(const QString& keyExpression, const QString& labelExpression, const ReportFilter& filter)
+{
+    QVariantList bind;
+    const QString allocated = cents(QStringLiteral("c.budget_allocated"));
+    const QString spent = cents(QStringLiteral("c.budget_spent"));
+    const QString sql = QStringLiteral("SELECT %1, %2, coalesce(sum(%3), 0), coalesce(sum(%4), 0), "
+                                       "coalesce(sum(CASE WHEN %4 > %3 THEN %4 - %3 ELSE 0 END), 0), count(*), "
+                                       "coalesce(sum(CASE WHEN %4 > %3 THEN 1 ELSE 0 END), 0) "
+                                       "FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id")
+                            .arg(keyExpression, labelExpression, allocated, spent)
+        + where(filter, &bind) + QStringLiteral(" GROUP BY %1, %2 ORDER BY %2, %1").arg(keyExpression, labelExpression);
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant& value : std::as_const(bind))
+        query.addBindValue(value);
+    if (!query.exec()) {
+        m_error = db::reportSqlError(tr("Adding up budgets"), query.lastError());
+        return std::nullopt;
+    }
+    QList<BudgetTotals> list;
+    while (query.next()) {
+        BudgetTotals t;
+        t.key = query.value(0).toString();
+        t.label = query.value(1).toString();
+        t.allocated = Money::fromCents(query.value(2).toLongLong());
+        t.spent = Money::fromCents(query.value(3).toLongLong());
+        t.overspend = Money::fromCents(query.value(4).toLongLong());
+        t.campaigns = query.value(5).toInt();
+        t.overspentCampaigns = query.value(6).toInt();
+        list << t;
+    }
+    return list;
+}
+
+std::optional<QList<BudgetTotals>> FinanceReport::byClient(const ReportFilter& filter)
+{
+    return totals(QStringLiteral("cl.id"), QStringLiteral("cl.client_name"), filter);
+}
+
+std::optional<QList<BudgetTotals>> FinanceReport::byCampaignType(const ReportFilter& filter)
+{
+    return totals(QStringLiteral("c.campaign_type"), QStringLiteral("c.campaign_type"), filter);
+}
+
+std::optional<QList<CampaignLine>> FinanceReport::campaigns(const ReportFilter& filter)
+{
+    QVariantList bind;
+    const QString sql = QStringLiteral("SELECT c.id, cl.client_name, c.campaign_type, c.status, %1, %2, c.start_date, c.end_date, "
+                                       "c.metadata, c.plane_project_id FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id")
+                            .arg(cents(QStringLiteral("c.budget_allocated")), cents(QStringLiteral("c.budget_spent")))
+        + where(filter, &bind) + QStringLiteral(" ORDER BY cl.client_name, c.start_date IS NULL, c.start_date, c.id");
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant& value : std::as_const(bind))
+        query.addBindValue(value);
+    if (!query.exec()) {
+        m_error = db::reportSqlError(tr("Listing campaigns"), query.lastError());
+        return std::nullopt;
+    }
+    // All rows first: a forward-only query streams, and any other query on this connection (the Plane names for
+    // the labels) would discard what it has not delivered yet.
+    QList<CampaignLine> list;
+    QStringList metadata;
+    QStringList projects;
+    while (query.next()) {
+        CampaignLine line;
+        line.id = query.value(0).toString();
+        line.clientName = query.value(1).toString();
+        line.campaignType = query.value(2).toString();
+        line.status = query.value(3).toString();
+        line.allocated = moneyFromCents(query.value(4));
+        line.spent = moneyFromCents(query.value(5));
+        line.start = dateOf(query.value(6));
+        line.end = dateOf(query.value(7));
+        metadata << query.value(8).toString();
+        projects << query.value(9).toString();
+        list << line;
+    }
+    if (query.lastError().isValid()) {
+        m_error = db::reportSqlError(tr("Listing campaigns"), query.lastError());
+        return std::nullopt;
+    }
+    tables::LookupNames names(m_db);
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        CampaignLine& line = list[i];
+        line.label = tables::LookupNames::campaignLabel(names.projectName(projects.at(i)), metadata.at(i), line.clientName,
+            line.campaignType, line.start.isValid() ? line.start.toString(Qt::ISODate) : QString());
+    }
+    return list;
+}
+
+std::optional<QList<TierRetainer>> FinanceReport::retainerByTier()
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT t.id, t.name, %1, count(cl.id) FROM agency_sla_tiers t "
+                                   "LEFT JOIN agency_clients cl ON cl.sla_tier_id = t.id AND cl.deleted_at IS NULL AND cl.is_active = TRUE "
+                                   "WHERE t.deleted_at IS NULL GROUP BY t.id, t.name, t.monthly_retainer, t.priority ORDER BY t.priority, t.name")
+                        .arg(cents(QStringLiteral("t.monthly_retainer"))))) {
+        m_error = db::reportSqlError(tr("Adding up retainers"), query.lastError());
+        return std::nullopt;
+    }
+    QList<TierRetainer> list;
+    while (query.next())
+        list.append({ query.value(0).toString(), query.value(1).toString(), moneyFromCents(query.value(2)), query.value(3).toInt() });
+    return list;
+}
+
+std::optional<CampaignSplit> FinanceReport::budgetSplit(const QString& campaignId)
+{
+    QSqlQuery campaign(m_db);
+    campaign.prepare(QStringLiteral("SELECT budget_allocated FROM agency_campaigns WHERE id = ? AND deleted_at IS NULL"));
+    campaign.addBindValue(campaignId);
+    if (!campaign.exec()) {
+        m_error = db::reportSqlError(tr("Reading the campaign"), campaign.lastError());
+        return std::nullopt;
+    }
+    if (!campaign.next()) {
+        m_error = tr("no campaign with id %1").arg(campaignId.left(40));
+        return std::nullopt;
+    }
+    CampaignSplit split;
+    split.campaignId = campaignId;
+    split.label = tables::LookupNames(m_db).name(QStringLiteral("agency_campaigns"), campaignId);
+    if (!campaign.value(0).isNull())
+        split.allocated = Money::parse(campaign.value(0).toString());
+
+    QSqlQuery channels(m_db);
+    channels.prepare(QStringLiteral("SELECT id, channel_type, budget_amount, budget_percentage, is_active FROM agency_campaign_channels "
+                                    "WHERE campaign_id = ? AND deleted_at IS NULL ORDER BY channel_type, id"));
+    channels.addBindValue(campaignId);
+    if (!channels.exec()) {
+        m_error = db::reportSqlError(tr("Reading the campaign's channels"), channels.lastError());
+        return std::nullopt;
+    }
+    QList<domain::ChannelShare> shares;
+    while (channels.next()) {
+        domain::ChannelShare share;
+        share.id = channels.value(0).toString();
+        if (!channels.value(2).isNull())
+            share.amount = Money::parse(channels.value(2).toString());
+        if (!channels.value(3).isNull())
+            share.percentage = domain::Percent::parse(channels.value(3).toString());
+        share.active = channels.value(4).toBool();
+        shares << share;
+        split.slices.append({ share.id, channels.value(1).toString(), std::nullopt, share.active });
+    }
+    const auto result = domain::splitBudget(split.allocated, shares);
+    for (qsizetype i = 0; i < split.slices.size(); ++i)
+        split.slices[i].amount = result.effective.at(i);
+    split.activeTotal = result.activeTotal;
+    split.unallocated = result.unallocated;
+    split.overAllocation = result.overAllocation;
+    return split;
+}
+
+std::optional<QList<KpiLine>> FinanceReport::kpis(const QString& campaignId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT target_kpis, actual_kpis FROM agency_campaigns WHERE id = ? AND deleted_at IS NULL"));
+    query.addBindValue(campaignId);
+    if (!query.exec()) {
+        m_error = db::reportSqlError(tr("Reading the campaign's KPIs"), query.lastError());
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        m_error = tr("no campaign with id %1").arg(campaignId.left(40));
+        return std::nullopt;
+    }
+    const auto target = domain::Kpis::parse(query.value(0).toString(), QStringLiteral("target_kpis"), &m_error);
+    const auto actual = domain::Kpis::parse(query.value(1).toString(), QStringLiteral("actual_kpis"), &m_error);
+    if (!target || !actual)
+        return std::nullopt;
+    QStringList metrics = target->metrics() + actual->metrics();
+    metrics.removeDuplicates();
+    std::sort(metrics.begin(), metrics.end());
+    QList<KpiLine> lines;
+    for (const QString& metric : std::as_const(metrics)) {
+        KpiLine line;
+        line.metric = metric;
+        line.target = target->value(metric);
+        line.actual = actual->value(metric);
+        line.lowerIsBetter = domain::Kpis::isLowerBetter(metric);
+        line.attainment = domain::Kpis::attainment(metric, line.target, line.actual);
+        lines << line;
+    }
+    return lines;
+}
+
+} // namespace agency::reports
