@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // agency-os: the GUI by default, or a command (migrate, export, demo-data) without a display.
+#include "chartcommands.h"
 #include "cli.h"
 #include "logging.h"
 #include "startup.h"
@@ -18,7 +19,11 @@
 
 #include <spdlog/spdlog.h>
 
+#include <QDir>
+#include <QFile>
+
 #include <cstdio>
+#include <unistd.h>
 #include <variant>
 
 namespace {
@@ -67,7 +72,9 @@ std::variant<int, GuiOptions> parseGuiCommandLine(int argc, char** argv)
         "  agency-os migrate status|up|down [--to N] [--db DSN]\n"
         "  agency-os export sla-tiers|clients|campaigns|channels [--db DSN] [--output FILE|-] [--include-deleted]\n"
         "                   [--delimiter comma|semicolon|tab] [--bom] [--no-formula-guard]\n"
-        "  agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed S]"));
+        "  agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed S]\n"
+        "  agency-os chart budget-split|kpi --campaign ID --output FILE.png|FILE.svg [--db DSN] [--size WxH]\n"
+        "  agency-os report finance --output FILE.pdf [--db DSN] [--client ID] [--status S]"));
     const QCommandLineOption db(QStringLiteral("db"),
         QCoreApplication::translate("main", "Database: postgresql://…, sqlite:PATH or FILE.db."), QStringLiteral("DSN"));
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
@@ -89,7 +96,7 @@ std::variant<int, GuiOptions> parseGuiCommandLine(int argc, char** argv)
         return agency::app::ExitOk;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        agency::app::printError(QCoreApplication::translate("main", "unknown command '%1'; the commands are: migrate, export, demo-data")
+        agency::app::printError(QCoreApplication::translate("main", "unknown command '%1'; the commands are: migrate, export, demo-data, chart, report")
                                     .arg(parser.positionalArguments().constFirst().left(40)));
         return agency::app::ExitUsage;
     }
@@ -198,6 +205,20 @@ int runGui(int argc, char** argv, const GuiOptions& options)
 int main(int argc, char** argv)
 {
     sinceStart().start();
+    if (argc > 1 && agency::app::isChartCommand(QString::fromLocal8Bit(argv[1]))) {
+        // Charts need a QApplication, not a display: scheduled reports run without one.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) { // as under cron: a private one, instead of Qt's warning on stderr
+            const QByteArray runtime = QDir::tempPath().toLocal8Bit() + "/agency-os-runtime-" + QByteArray::number(getuid());
+            QDir().mkpath(QString::fromLocal8Bit(runtime));
+            QFile::setPermissions(QString::fromLocal8Bit(runtime), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+            qputenv("XDG_RUNTIME_DIR", runtime);
+        }
+        QApplication app(argc, argv);
+        describeApplication();
+        return agency::app::runChartCommand(QCoreApplication::arguments());
+    }
     if (argc > 1 && agency::app::isCommand(QString::fromLocal8Bit(argv[1]))) {
         QCoreApplication app(argc, argv);
         describeApplication();

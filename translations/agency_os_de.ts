@@ -211,6 +211,17 @@
     </message>
 </context>
 <context>
+    <name>CsvReader</name>
+    <message>
+        <source>line %1: a quoted field is never closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: text after a closing quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemoData</name>
     <message>
         <source>Starting the demo data</source>
@@ -225,6 +236,128 @@
     <name>LookupNames</name>
     <message>
         <source>Looking up a name in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing %1 to choose from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the client&apos;s Plane workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the output must end in .png or .svg: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not encode %1 as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of %1 · Filters: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OVERSPENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocated vs spent by client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overspend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (overspent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend by campaign type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly retainer value by SLA tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retainer × active clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n clients)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %L1 rows…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -472,6 +605,70 @@
         <source>export of %1 failed, no file written: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>chart %1 needs --campaign ID and --output FILE.png|FILE.svg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--output must end in .png or .svg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--size must be WIDTHxHEIGHT in pixels, each from 100 to 8000 (for example 1200x800), not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; no file written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report finance needs --output FILE.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--status must be one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no campaigns for client %1 (check the id); no file written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finance review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renders a campaign&apos;s budget split or KPI chart as PNG or SVG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the finance review as a PDF: charts and a table of campaigns, overspend flagged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>budget-split or kpi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart needs budget-split or kpi (for example: agency-os chart kpi --campaign ID -o kpi.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report needs finance (for example: agency-os report finance -o review.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>agency::app::CommonOptions</name>
@@ -485,6 +682,61 @@
     </message>
     <message>
         <source>Messages on stderr from this level (%1). Default: only errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LEVEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>agency::app::Parsed</name>
+    <message>
+        <source>Database: postgresql://…, sqlite:PATH or FILE.db.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DSN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width x height in pixels (default 900x600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this client&apos;s campaigns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only campaigns in this status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages on stderr from this level (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -672,6 +924,10 @@
         <source>--to must be a version number of 0 or more</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Checking the right to change the schema</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>agency::domain</name>
@@ -744,6 +1000,22 @@
         <source>cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a date (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>agency::exporting::TableExporter</name>
@@ -777,6 +1049,41 @@
     </message>
 </context>
 <context>
+    <name>agency::exporting::TableImporter</name>
+    <message>
+        <source>import works for clients, campaigns and channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no column of the header names a column of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 has %2 fields, the header has %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: this row was changed in the database at %2, after the file&apos;s version (%3): export again and redo the edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: the row changed while importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committing the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>agency::plane::PlaneDirectory</name>
     <message>
         <source>Looking for Plane&apos;s tables</source>
@@ -800,6 +1107,37 @@
     </message>
     <message>
         <source>Checking references to Plane</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>agency::reports::FinanceReport</name>
+    <message>
+        <source>Adding up budgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding up retainers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no campaign with id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the campaign&apos;s channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the campaign&apos;s KPIs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -944,6 +1282,487 @@
         <source>Rolling back a failed save</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This database is open read-only: nothing can be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>agency::tables::CampaignModel</name>
+    <message>
+        <source>Overspent by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::BudgetSplitChart</name>
+    <message numerus="yes">
+        <source>Other (%n channels)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unallocated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — budget %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — OVER-ALLOCATED by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::BudgetSplitPanel</name>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effective amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Budget split&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (inactive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels take %1; the campaign has no budget allocated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocated %1 · channels %2 · OVER-ALLOCATED by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocated %1 · channels %2 · Unallocated %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::ChoiceCombo</name>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::ConflictDialog</name>
+    <message>
+        <source>Someone else changed this record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record was &lt;b&gt;deleted&lt;/b&gt; by someone else after you started editing. Keep your version to save your values anyway, or let it go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record was changed by someone else at &lt;b&gt;%1&lt;/b&gt;, after you opened it. Your edits are kept until you choose: compare the versions below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When you opened it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theirs (now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not edited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep all mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use my choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::ConnectionDialog</name>
+    <message>
+        <source>PostgreSQL server (shared with Plane)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite file (this computer only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>localhost (empty: libpq&apos;s default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: ~/.pgpass or the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent connections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSL mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Databases (*.db *.sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host: &apos;%1&apos; cannot be part of a host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: a database name cannot contain / or ;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User: a user name cannot contain ;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File: choose where the SQLite database is (or should be created)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File: %1 is a folder; give a file name such as agency.db</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File: %1 cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::DashboardPage</name>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finance review PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocated vs spent by client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend by campaign type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retainer value by tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PNG or SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finance review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OVERSPENT by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::DecimalEdit</name>
+    <message>
+        <source>no amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no percentage</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::KeyValueEdit</name>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::KpiChart</name>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPIs: attainment of target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — KPIs: attainment of target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (lower is better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target (100 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+target %2, actual %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::ListEdit</name>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New feature</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::MainWindow</name>
@@ -968,7 +1787,232 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connected to %1</source>
+        <source>Agency OS (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revert row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;tore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show de&amp;leted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the current view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1.
+Open the folder?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Agency OS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Agency OS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Agency OS %1&lt;/h3&gt;&lt;p&gt;Clients, campaigns, channels and budgets for agencies running Plane.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have changes that are not saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save them before leaving?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed, no file written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::OptionalDateEdit</name>
+    <message>
+        <source>Has a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::RecordForm</name>
+    <message>
+        <source>Plane UUID, e.g. 3f2b6c1e-…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (archived)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::TablePage</name>
+    <message>
+        <source>Search (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database is open read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not add a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes to this row were reverted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a deleted row to restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1001,11 +2045,41 @@ Commands (each has --help):
   agency-os migrate status|up|down [--to N] [--db DSN]
   agency-os export sla-tiers|clients|campaigns|channels [--db DSN] [--output FILE|-] [--include-deleted]
                    [--delimiter comma|semicolon|tab] [--bom] [--no-formula-guard]
-  agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed S]</source>
+  agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed S]
+  agency-os chart budget-split|kpi --campaign ID --output FILE.png|FILE.svg [--db DSN] [--size WxH]
+  agency-os report finance --output FILE.pdf [--db DSN] [--client ID] [--status S]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos;; the commands are: migrate, export, demo-data</source>
+        <source>unknown command &apos;%1&apos;; the commands are: migrate, export, demo-data, chart, report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newer schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Agency OS schema in this database is newer than this app. It opens read-only; update Agency OS to edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An applied migration in this database differs from this app&apos;s copy: run agency-os migrate status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Agency OS schema in this database is not up to date (this app needs version %1). Ask an administrator to run: agency-os migrate up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade the schema?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Agency OS tables in %1 are not up to date (this app needs version %2). Other desktops share this database: upgrade it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema was not upgraded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

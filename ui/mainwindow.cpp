@@ -2,6 +2,9 @@
 #include "mainwindow.h"
 
 #include "budgetsplitpanel.h"
+#include "charts/budgetsplitchart.h"
+#include "charts/kpichart.h"
+#include "dashboardpage.h"
 #include "connectiondialog.h"
 #include "recordform.h"
 #include "tablepage.h"
@@ -35,6 +38,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QTableView>
 #include <QThread>
 #include <QTimer>
@@ -182,16 +186,13 @@ void MainWindow::createPages()
     row->addWidget(m_sidebar);
     row->addWidget(m_pages, 1);
 
-    auto* dashboard = new QLabel(tr("<h2>Dashboard</h2><p>Budgets at a glance: allocated against spent by client, spend by "
-                                    "campaign type and the campaigns that need attention.</p>"
-                                    "<p>Open <b>Campaigns</b> to see a campaign's budget split, or export any page to CSV "
-                                    "with Ctrl+E.</p>"),
-        m_pages);
-    dashboard->setObjectName(QStringLiteral("dashboard"));
-    dashboard->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    dashboard->setWordWrap(true);
-    dashboard->setMargin(24);
-    m_pages->addWidget(dashboard);
+    m_dashboard = new DashboardPage(m_db, m_pages);
+    connect(m_dashboard, &DashboardPage::message, this, &MainWindow::showMessage);
+    connect(m_dashboard, &DashboardPage::openCampaign, this, [this](const QString& id) {
+        showPage(Campaigns);
+        page(Campaigns)->showRecord(id);
+    });
+    m_pages->addWidget(m_dashboard);
     new QListWidgetItem(icon("dashboard"), tr("Dashboard"), m_sidebar);
 
     const QList<std::tuple<tables::AgencyTableModel*, const char*, QString>> pages {
@@ -309,13 +310,22 @@ void MainWindow::connectDetails()
     m_campaignChannelsView->setObjectName(QStringLiteral("campaignChannels"));
     m_budget = new BudgetSplitPanel(this);
     m_budget->setObjectName(QStringLiteral("budgetSplit"));
+    m_pie = new BudgetSplitChart(this);
+    m_pie->setObjectName(QStringLiteral("budgetPie"));
+    m_kpis = new KpiChart(this);
+    m_kpis->setObjectName(QStringLiteral("kpiChart"));
+    auto* tabs = new QTabWidget(this);
+    tabs->addTab(m_budget, tr("Budget split"));
+    tabs->addTab(m_pie, tr("Split chart"));
+    tabs->addTab(m_kpis, tr("KPIs"));
     auto* detail = new QSplitter(Qt::Horizontal, this);
     detail->addWidget(m_campaignChannelsView);
-    detail->addWidget(m_budget);
+    detail->addWidget(tabs);
     page(Campaigns)->setDetail(detail);
     connect(page(Campaigns), &TablePage::currentChanged, this, [this](const QString& id) {
         m_campaignChannels->setCampaignFilter(id.isEmpty() ? QStringLiteral("00000000-0000-4000-8000-000000000000") : id);
         updateBudgetSplit();
+        updateCampaignCharts();
     });
     auto openChannel = [this](const QModelIndex& index) {
         showPage(Channels);
@@ -335,6 +345,8 @@ void MainWindow::connectDetails()
             for (TablePage* other : std::as_const(m_tablePages))
                 other->form()->reloadChoices();
             updateBudgetSplit();
+            updateCampaignCharts();
+            m_dashboard->refresh(); // charts follow the data
         });
     }
 }
@@ -363,6 +375,16 @@ void MainWindow::updateBudgetSplit()
     m_budget->showSplit(domain::splitBudget(budget->allocated, budget->channels), labels, active);
 }
 
+void MainWindow::updateCampaignCharts()
+{
+    const QString campaign = page(Campaigns)->currentId();
+    reports::FinanceReport report(m_db);
+    const auto split = campaign.isEmpty() ? std::nullopt : report.budgetSplit(campaign);
+    m_pie->setSplit(split.value_or(reports::CampaignSplit {}));
+    const auto kpis = campaign.isEmpty() ? std::nullopt : report.kpis(campaign);
+    m_kpis->setKpis(split ? split->label : QString(), kpis.value_or(QList<reports::KpiLine> {}));
+}
+
 void MainWindow::subscribeToChanges()
 {
     if (db::dialectOf(m_db) != db::Dialect::PostgreSQL || !m_db.driver()->hasFeature(QSqlDriver::EventNotifications))
@@ -389,6 +411,8 @@ void MainWindow::subscribeToChanges()
         }
         tablesChanged->clear();
         updateBudgetSplit();
+        updateCampaignCharts();
+        m_dashboard->refresh();
     });
 }
 

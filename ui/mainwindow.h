@@ -24,7 +24,10 @@ class ChannelModel;
 
 namespace agency::ui {
 
+class BudgetSplitChart;
 class BudgetSplitPanel;
+class DashboardPage;
+class KpiChart;
 class TablePage;
 
 // What the window needs from start-up to change database: open it (migrating the embedded one) and say whether
@@ -42,6 +45,9 @@ public:
     void showPage(Page page);
     TablePage* page(Page page) const;
     TablePage* currentTablePage() const;
+    DashboardPage* dashboard() const { return m_dashboard; }
+    BudgetSplitChart* budgetPie() const { return m_pie; }
+    KpiChart* kpiChart() const { return m_kpis; }
     QAction* action(const QString& name) const; // "new", "save", "revert", "delete", "restore", "showDeleted", "find", "export", "connect"
     QString statusMessage() const;
     QToolButton* undoButton() const { return m_undo; }
@@ -61,6 +67,7 @@ private:
     void connectDetails();
     void subscribeToChanges();
     void updateBudgetSplit();
+    void updateCampaignCharts();
     void showMessage(const QString& text);
     void offerUndo(const QString& table, const QStringList& ids, const QString& description);
     void openConnectionDialog();
@@ -79,6 +86,9 @@ private:
     QTableView* m_clientCampaignsView = nullptr;
     QTableView* m_campaignChannelsView = nullptr;
     BudgetSplitPanel* m_budget = nullptr;
+    BudgetSplitChart* m_pie = nullptr;
+    KpiChart* m_kpis = nullptr;
+    DashboardPage* m_dashboard = nullptr;
     QHash<QString, QAction*> m_actions;
     QLabel* m_whereLabel = nullptr;
     QLabel* m_message = nullptr;

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chartcommands.h"
+
+#include "cli.h"
+#include "logging.h"
+#include "startup.h"
+
+#include "charts/budgetsplitchart.h"
+#include "charts/chartoutput.h"
+#include "charts/kpichart.h"
+#include "db/database.h"
+#include "domain/vocabulary.h"
+#include "reports/financereport.h"
+
+#include <QChart>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <cstdio>
+
+namespace agency::app {
+
+namespace {
+    QString tr(const char* text) { return QCoreApplication::translate("ChartCommands", text); }
+
+    struct Parsed {
+        QCommandLineParser parser;
+        QCommandLineOption db { QStringLiteral("db"), tr("Database: postgresql://…, sqlite:PATH or FILE.db."), tr("DSN") };
+        QCommandLineOption output { QStringList { QStringLiteral("output"), QStringLiteral("o") }, tr("The file to write."), tr("FILE") };
+        QCommandLineOption campaign { QStringLiteral("campaign"), tr("The campaign's id."), tr("ID") };
+        QCommandLineOption size { QStringLiteral("size"), tr("Width x height in pixels (default 900x600)."), tr("WxH"), QStringLiteral("900x600") };
+        QCommandLineOption client { QStringLiteral("client"), tr("Only this client's campaigns."), tr("ID") };
+        QCommandLineOption status { QStringLiteral("status"), tr("Only campaigns in this status."), tr("S") };
+        QCommandLineOption logLevel { QStringLiteral("log-level"), tr("Messages on stderr from this level (%1).").arg(logLevelNames()),
+            tr("LEVEL"), QStringLiteral("critical") };
+    };
+
+    std::optional<QSize> parseSize(const QString& text)
+    {
+        static const QRegularExpression pattern(QStringLiteral(R"(^(\d{2,5})x(\d{2,5})$)"));
+        const auto match = pattern.match(text.trimmed());
+        if (!match.hasMatch())
+            return std::nullopt;
+        const QSize size(match.captured(1).toInt(), match.captured(2).toInt());
+        if (size.width() < 100 || size.height() < 100 || size.width() > 8000 || size.height() > 8000)
+            return std::nullopt;
+        return size;
+    }
+
+    int chartCommand(Parsed& p, const QString& kind)
+    {
+        if (!p.parser.isSet(p.campaign) || !p.parser.isSet(p.output)) {
+            printError(tr("chart %1 needs --campaign ID and --output FILE.png|FILE.svg").arg(kind));
+            return ExitUsage;
+        }
+        const QString path = p.parser.value(p.output);
+        const QString suffix = QFileInfo(path).suffix().toLower();
+        if (suffix != QStringLiteral("png") && suffix != QStringLiteral("svg")) {
+            printError(tr("--output must end in .png or .svg"));
+            return ExitUsage;
+        }
+        const auto size = parseSize(p.parser.value(p.size));
+        if (!size) {
+            printError(tr("--size must be WIDTHxHEIGHT in pixels, each from 100 to 8000 (for example 1200x800), not '%1'")
+                           .arg(p.parser.value(p.size).left(20)));
+            return ExitUsage;
+        }
+        QString error;
+        const auto where = resolveDatabase(p.parser.value(p.db), {}, &error);
+        if (!where) {
+            printError(error);
+            return ExitUsage;
+        }
+        const QString connection = QStringLiteral("chart");
+        int code = ExitOk;
+        {
+            QSqlDatabase db = openForWork(*where, connection, &error);
+            if (!db.isOpen()) {
+                printError(error);
+                return ExitFailure;
+            }
+            reports::FinanceReport report(db);
+            const QString id = p.parser.value(p.campaign);
+            const auto split = report.budgetSplit(id);
+            if (!split) {
+                printError(tr("%1; no file written").arg(report.lastError()));
+                code = ExitFailure;
+            } else if (kind == QStringLiteral("budget-split")) {
+                ui::BudgetSplitChart chart;
+                chart.setSplit(*split);
+                if (!ui::saveChart(chart.chart(), *size, path, &error)) {
+                    printError(error);
+                    code = ExitFailure;
+                }
+            } else {
+                const auto kpis = report.kpis(id);
+                ui::KpiChart chart;
+                chart.setKpis(split->label, kpis.value_or(QList<reports::KpiLine> {}));
+                if (!kpis || !ui::saveChart(chart.chart(), *size, path, &error)) {
+                    printError(kpis ? error : report.lastError());
+                    code = ExitFailure;
+                }
+            }
+        }
+        db::closeDatabase(connection);
+        return code;
+    }
+
+    int reportCommand(Parsed& p)
+    {
+        if (!p.parser.isSet(p.output) || QFileInfo(p.parser.value(p.output)).suffix().toLower() != QStringLiteral("pdf")) {
+            printError(tr("report finance needs --output FILE.pdf"));
+            return ExitUsage;
+        }
+        reports::ReportFilter filter;
+        QStringList words;
+        if (p.parser.isSet(p.status)) {
+            const QString status = p.parser.value(p.status);
+            if (!domain::campaignStatuses().contains(status)) {
+                printError(tr("--status must be one of %1").arg(domain::campaignStatuses().join(QStringLiteral(", "))));
+                return ExitUsage;
+            }
+            filter.statuses = { status };
+            words << tr("status %1").arg(status);
+        }
+        QString error;
+        const auto where = resolveDatabase(p.parser.value(p.db), {}, &error);
+        if (!where) {
+            printError(error);
+            return ExitUsage;
+        }
+        const QString connection = QStringLiteral("report");
+        int code = ExitOk;
+        {
+            QSqlDatabase db = openForWork(*where, connection, &error);
+            if (!db.isOpen()) {
+                printError(error);
+                return ExitFailure;
+            }
+            reports::FinanceReport report(db);
+            if (p.parser.isSet(p.client)) {
+                filter.clientId = p.parser.value(p.client);
+                const auto clients = report.byClient(filter);
+                if (!clients || clients->isEmpty()) {
+                    // An unknown client, or one without campaigns under these filters: say so rather than print an empty review.
+                    printError(tr("no campaigns for client %1 (check the id); no file written").arg(filter.clientId.left(40)));
+                    db = {};
+                    db::closeDatabase(connection);
+                    return ExitFailure;
+                }
+                words << tr("client %1").arg(clients->constFirst().label);
+            }
+            ui::FinanceReview review;
+            review.title = tr("Finance review");
+            review.filterText = words.join(QStringLiteral(", "));
+            review.asOf = QDate::currentDate();
+            const auto clients = report.byClient(filter);
+            const auto types = report.byCampaignType(filter);
+            const auto tiers = report.retainerByTier();
+            const auto campaigns = report.campaigns(filter);
+            if (!clients || !types || !tiers || !campaigns) {
+                printError(report.lastError());
+                code = ExitFailure;
+            } else {
+                review.clients = *clients;
+                review.types = *types;
+                review.tiers = *tiers;
+                review.campaigns = *campaigns;
+                if (!ui::writeFinanceReviewPdf(review, p.parser.value(p.output), &error)) {
+                    printError(error);
+                    code = ExitFailure;
+                }
+            }
+        }
+        db::closeDatabase(connection);
+        return code;
+    }
+}
+
+bool isChartCommand(const QString& word) { return word == QStringLiteral("chart") || word == QStringLiteral("report"); }
+
+int runChartCommand(const QStringList& arguments)
+{
+    Parsed p;
+    const QString command = arguments.value(1);
+    p.parser.setApplicationDescription(command == QStringLiteral("chart")
+            ? tr("Renders a campaign's budget split or KPI chart as PNG or SVG.")
+            : tr("Writes the finance review as a PDF: charts and a table of campaigns, overspend flagged."));
+    p.parser.addOptions({ p.db, p.output, p.logLevel });
+    if (command == QStringLiteral("chart"))
+        p.parser.addOptions({ p.campaign, p.size });
+    else
+        p.parser.addOptions({ p.client, p.status });
+    p.parser.addPositionalArgument(command, tr("The command."), command);
+    p.parser.addPositionalArgument(QStringLiteral("kind"), command == QStringLiteral("chart") ? tr("budget-split or kpi.") : tr("finance."));
+    const auto help = p.parser.addHelpOption();
+    if (!p.parser.parse(arguments)) {
+        printError(p.parser.errorText() + tr(" (see --help)"));
+        return ExitUsage;
+    }
+    if (p.parser.isSet(help)) {
+        std::fputs(qPrintable(p.parser.helpText()), stdout);
+        return ExitOk;
+    }
+    if (!isLogLevel(p.parser.value(p.logLevel))) {
+        printError(tr("--log-level must be one of %1").arg(logLevelNames()));
+        return ExitUsage;
+    }
+    setUpLogging(p.parser.value(p.logLevel), false);
+    const QStringList positional = p.parser.positionalArguments();
+    const QString kind = positional.value(1);
+    if (command == QStringLiteral("chart") && positional.size() == 2 && (kind == QStringLiteral("budget-split") || kind == QStringLiteral("kpi")))
+        return chartCommand(p, kind);
+    if (command == QStringLiteral("report") && positional.size() == 2 && kind == QStringLiteral("finance"))
+        return reportCommand(p);
+    printError(command == QStringLiteral("chart") ? tr("chart needs budget-split or kpi (for example: agency-os chart kpi --campaign ID -o kpi.png)")
+                                                  : tr("report needs finance (for example: agency-os report finance -o review.pdf)"));
+    return ExitUsage;
+}
+
+} // namespace agency::app

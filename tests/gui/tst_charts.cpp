@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The chart widgets hold what the report structs say, to the cent; the command line writes valid PNG, SVG and PDF.
+#include "charts/budgetsplitchart.h"
+#include "charts/chartoutput.h"
+#include "charts/dashboardcharts.h"
+#include "charts/kpichart.h"
+#include "support/scratchdatabase.h"
+
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QImage>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPieSeries>
+#include <QPieSlice>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace agency;
+using reports::Money;
+
+namespace {
+reports::CampaignSplit split(std::optional<qint64> allocated, const QList<std::pair<QString, qint64>>& channels, bool lastInactive = false)
+{
+    reports::CampaignSplit s;
+    s.label = QStringLiteral("Spring launch");
+    if (allocated)
+        s.allocated = Money::fromCents(*allocated);
+    for (qsizetype i = 0; i < channels.size(); ++i) {
+        const bool active = !(lastInactive && i == channels.size() - 1);
+        s.slices.append({ QString::number(i), channels.at(i).first, Money::fromCents(channels.at(i).second), active });
+        if (active)
+            s.activeTotal += Money::fromCents(channels.at(i).second);
+    }
+    if (s.allocated && s.activeTotal <= *s.allocated)
+        s.unallocated = *s.allocated - s.activeTotal;
+    else if (s.allocated)
+        s.overAllocation = s.activeTotal - *s.allocated;
+    return s;
+}
+
+struct Run {
+    int code = -1;
+    QString err;
+};
+
+Run agencyOs(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(AGENCY_OS_BINARY), arguments);
+    process.waitForFinished(60000);
+    return { process.exitCode(), QString::fromUtf8(process.readAllStandardError()) };
+}
+
+QString pdfText(const QString& path)
+{
+    QProcess process;
+    process.start(QStringLiteral("pdftotext"), { QStringLiteral("-layout"), path, QStringLiteral("-") });
+    process.waitForFinished(30000);
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+}
+
+class TestCharts : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void pieHasOneSlicePerActiveChannelPlusUnallocated();
+    void pieSaysOverAllocation();
+    void pieGroupsManySmallChannels();
+    void kpiBarsColourByTrackAndDrawTheTarget();
+    void dashboardChartsHoldTheTotals();
+    void commandLineWritesPngSvgAndPdf_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void commandLineWritesPngSvgAndPdf();
+    void commandLineRefusesBadInput();
+};
+
+void TestCharts::pieHasOneSlicePerActiveChannelPlusUnallocated()
+{
+    ui::BudgetSplitChart chart;
+    chart.setSplit(split(1000000, { { "google", 125000 }, { "meta", 250000 }, { "radio", 300000 } }, true));
+    QPieSeries* series = chart.series();
+    QCOMPARE(series->count(), 3); // google, meta, Unallocated — the inactive radio is not a slice
+    QCOMPARE(series->slices().at(0)->label(), QStringLiteral("meta 25 %"));
+    QVERIFY(series->slices().at(2)->label().startsWith(QStringLiteral("Unallocated")));
+    QCOMPARE(series->slices().at(2)->value(), 6250.00);
+    QCOMPARE(series->slices().at(2)->color(), QColor(0xc8, 0xcc, 0xd0));
+    // The legend carries the exact amounts.
+    const auto markers = chart.chart()->legend()->markers(series);
+    QCOMPARE(markers.at(0)->label(), QStringLiteral("meta  ") + Money::fromCents(250000).toDisplayString() + QStringLiteral(" (25 %)"));
+    QVERIFY(!chart.chart()->title().contains(QStringLiteral("OVER")));
+}
+
+void TestCharts::pieSaysOverAllocation()
+{
+    ui::BudgetSplitChart chart;
+    chart.setSplit(split(100000, { { "google", 80000 }, { "meta", 30001 } }));
+    QCOMPARE(chart.series()->count(), 2); // no Unallocated slice
+    QVERIFY2(chart.chart()->title().contains(QStringLiteral("OVER-ALLOCATED by ") + Money::fromCents(10001).toDisplayString()),
+        qPrintable(chart.chart()->title()));
+    QCOMPARE(chart.chart()->titleBrush().color(), QColor(0xc6, 0x28, 0x28));
+}
+
+void TestCharts::pieGroupsManySmallChannels()
+{
+    QList<std::pair<QString, qint64>> many;
+    for (int i = 0; i < 20; ++i)
+        many.append({ QStringLiteral("ch%1").arg(i, 2, 10, QLatin1Char('0')), 1000 + i });
+    ui::BudgetSplitChart chart;
+    chart.setSplit(split(std::nullopt, many));
+    QCOMPARE(chart.series()->count(), ui::BudgetSplitChart::maxSlices + 1);
+    const QPieSlice* other = chart.series()->slices().constLast();
+    QVERIFY(other->label().startsWith(QStringLiteral("Other (8 channels)")));
+    QCOMPARE(other->value(), (1000 + 1001 + 1002 + 1003 + 1004 + 1005 + 1006 + 1007) / 100.0); // the eight smallest
+}
+
+void TestCharts::kpiBarsColourByTrackAndDrawTheTarget()
+{
+    ui::KpiChart chart;
+    QList<reports::KpiLine> kpis { { "clicks", 1000.0, 1200.0, 1.2, false }, { "cpa", 40.0, 50.0, 0.8, true }, { "ctr", 0.0, std::nullopt, std::nullopt, false } };
+    chart.setKpis(QStringLiteral("Spring"), kpis);
+    QCOMPARE(chart.onTrack()->count(), 3);
+    QCOMPARE(chart.onTrack()->at(0), 120.0);
+    QCOMPARE(chart.offTrack()->at(0), 0.0);
+    QCOMPARE(chart.offTrack()->at(1), 80.0);
+    QCOMPARE(chart.onTrack()->at(1), 0.0);
+    QCOMPARE(chart.targetLine()->at(0).y(), 100.0);
+    QCOMPARE(chart.targetLine()->at(1).x(), 2.5);
+    QCOMPARE(chart.table()->rowCount(), 3);
+    QCOMPARE(chart.table()->item(1, 3)->text(), QLocale().toString(80.0, 'f', 1) + QStringLiteral(" %"));
+    QCOMPARE(chart.table()->item(2, 3)->text(), QStringLiteral("n/a"));
+    QVERIFY(chart.chart()->title().contains(QStringLiteral("Spring")));
+}
+
+void TestCharts::dashboardChartsHoldTheTotals()
+{
+    reports::BudgetTotals acme { "a", "Acme", Money::fromCents(1500000), Money::fromCents(1200050), Money::fromCents(200050), 2, 1 };
+    reports::BudgetTotals globex { "g", "Globex", Money::fromCents(250025), Money::fromCents(250025), Money(), 1, 0 };
+    std::unique_ptr<QChart> clients(ui::clientBudgetChart({ acme, globex }));
+    const auto bars = clients->series().constFirst();
+    QVERIFY(bars);
+    auto* barSeries = qobject_cast<QBarSeries*>(bars);
+    QCOMPARE(barSeries->barSets().size(), 3);
+    QCOMPARE(barSeries->barSets().at(1)->at(0), 12000.50);
+    QCOMPARE(barSeries->barSets().at(2)->at(0), 2000.50); // overspend, in red
+    QCOMPARE(barSeries->barSets().at(2)->color(), QColor(0xc6, 0x28, 0x28));
+    std::unique_ptr<QChart> tiers(ui::retainerChart({ { "t", "Gold", Money::fromCents(400000), 2 } }));
+    QCOMPARE(qobject_cast<QBarSeries*>(tiers->series().constFirst())->barSets().at(0)->at(0), 8000.0);
+    // Rendered at 100 % and at 200 %: the same picture, twice the pixels.
+    const QImage normal = ui::renderChart(clients.get(), QSize(400, 300), 1.0);
+    const QImage retina = ui::renderChart(clients.get(), QSize(400, 300), 2.0);
+    QCOMPARE(normal.size(), QSize(400, 300));
+    QCOMPARE(retina.size(), QSize(800, 600));
+}
+
+void TestCharts::commandLineWritesPngSvgAndPdf()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QSqlQuery q(scratch.db());
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_clients (id, client_name) VALUES ('20000000-0000-4000-8000-000000000001', 'Acme Widgets'), "
+                                  "('20000000-0000-4000-8000-000000000002', 'Globex Corp')")));
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, status, budget_allocated, budget_spent, target_kpis, actual_kpis, metadata) VALUES "
+                                  "('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'ppc', 'active', '1000.00', '1250.00', "
+                                  "'{\"clicks\": 100}', '{\"clicks\": 90}', '{\"name\": \"Blowout Sale\"}'), "
+                                  "('30000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000002', 'seo', 'active', '5000.00', '100.00', NULL, NULL, NULL)")));
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage) VALUES "
+                                  "('40000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000001', 'google', '60.00')")));
+    QTemporaryDir dir;
+    const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
+    Run run = agencyOs({ "chart", "budget-split", "--campaign", campaign, "--db", scratch.dsn(), "-o", dir.filePath("split.png"), "--size", "640x400" });
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    const QImage png(dir.filePath(QStringLiteral("split.png")));
+    QCOMPARE(png.size(), QSize(640, 400));
+    run = agencyOs({ "chart", "kpi", "--campaign", campaign, "--db", scratch.dsn(), "-o", dir.filePath("kpi.svg") });
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QFile svg(dir.filePath(QStringLiteral("kpi.svg")));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    const QByteArray svgText = svg.readAll();
+    QVERIFY(svgText.contains("<svg"));
+    QVERIFY(svgText.contains("clicks"));
+    run = agencyOs({ "report", "finance", "--db", scratch.dsn(), "-o", dir.filePath("review.pdf") });
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QFile pdf(dir.filePath(QStringLiteral("review.pdf")));
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
+    const QString text = pdfText(dir.filePath(QStringLiteral("review.pdf")));
+    QVERIFY2(text.contains(QStringLiteral("Acme Widgets")) && text.contains(QStringLiteral("Globex Corp")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Blowout Sale")) && text.contains(QStringLiteral("OVERSPENT")), qPrintable(text));
+    // Filtered to one client: the other is not in it.
+    run = agencyOs({ "report", "finance", "--db", scratch.dsn(), "--client", "20000000-0000-4000-8000-000000000002", "-o", dir.filePath("globex.pdf") });
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    const QString globex = pdfText(dir.filePath(QStringLiteral("globex.pdf")));
+    QVERIFY(globex.contains(QStringLiteral("Globex Corp")));
+    QVERIFY(!globex.contains(QStringLiteral("Blowout Sale")));
+    QVERIFY(!globex.contains(QStringLiteral("OVERSPENT")));
+}
+
+void TestCharts::commandLineRefusesBadInput()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("x.db"));
+    const QString out = dir.filePath(QStringLiteral("out.png"));
+    struct Case {
+        QStringList arguments;
+        int code;
+        const char* mentions;
+    };
+    const QList<Case> cases {
+        { { "chart", "budget-split", "--campaign", "30000000-0000-4000-8000-00000000dead", "--db", db, "-o", out }, 1, "no campaign" },
+        { { "chart", "kpi", "--db", db, "-o", out }, 2, "--campaign" },
+        { { "chart", "pie", "--campaign", "x", "--db", db, "-o", out }, 2, "budget-split or kpi" },
+        { { "chart", "kpi", "--campaign", "x", "--db", db, "-o", dir.filePath("out.gif") }, 2, ".png or .svg" },
+        { { "chart", "kpi", "--campaign", "x", "--db", db, "-o", out, "--size", "huge" }, 2, "--size" },
+        { { "chart", "kpi", "--campaign", "x", "--db", db, "-o", out, "--size", "10x10" }, 2, "--size" },
+        { { "report", "finance", "--db", db, "-o", dir.filePath("r.txt") }, 2, ".pdf" },
+        { { "report", "finance", "--db", db, "--status", "done", "-o", dir.filePath("r.pdf") }, 2, "--status" },
+        { { "report", "finance", "--db", db, "-o", dir.filePath("no/such/folder/r.pdf") }, 1, "cannot write" },
+    };
+    for (const Case& c : cases) {
+        const Run run = agencyOs(c.arguments);
+        QVERIFY2(run.code == c.code, qPrintable(c.arguments.join(u' ') + QStringLiteral(" → ") + QString::number(run.code) + u' ' + run.err));
+        QVERIFY2(run.err.startsWith(QStringLiteral("agency-os: error: ")) && run.err.contains(QString::fromLatin1(c.mentions)), qPrintable(run.err));
+        QCOMPARE(run.err.count(u'\n'), 1);
+    }
+    QVERIFY(!QFile::exists(out));
+}
+
+QTEST_MAIN(TestCharts)
+#include "tst_charts.moc"

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "budgetsplitchart.h"
+
+#include <QChart>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QPieSeries>
+#include <QPieSlice>
+
+namespace agency::ui {
+
+using reports::Money;
+
+namespace {
+    // Share of `part` in `whole` as display text, computed in integers (hundredths of a percent, half up).
+    QString share(qint64 part, qint64 whole)
+    {
+        if (whole <= 0)
+            return {};
+        return domain::Percent::fromHundredths(static_cast<int>((part * 20000 + whole) / (whole * 2))).toDisplayString();
+    }
+
+    const QList<QColor> sliceColours { QColor(0x2f, 0x5d, 0x8a), QColor(0xf2, 0xb1, 0x34), QColor(0x5a, 0x8f, 0xc4), QColor(0x3f, 0x9a, 0x6b),
+        QColor(0x9b, 0x59, 0xb6), QColor(0xe0, 0x7b, 0x39), QColor(0x1a, 0xa1, 0xa6), QColor(0xc2, 0x5b, 0x7a) };
+}
+
+BudgetSplitChart::BudgetSplitChart(QWidget* parent)
+    : QChartView(parent)
+    , m_series(new QPieSeries)
+{
+    setRenderHint(QPainter::Antialiasing);
+    auto* chart = new QChart;
+    chart->addSeries(m_series);
+    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->setBackgroundRoundness(0);
+    setChart(chart);
+    setMinimumSize(380, 260);
+}
+
+void BudgetSplitChart::setSplit(const reports::CampaignSplit& split)
+{
+    m_series->clear(); // rebuilt as a whole: updating slice by slice is quadratic in Qt Charts
+    QList<reports::SplitSlice> active;
+    for (const auto& slice : split.slices) {
+        if (slice.active && slice.amount && slice.amount->cents() > 0)
+            active << slice;
+    }
+    std::sort(active.begin(), active.end(), [](const auto& a, const auto& b) { return a.amount->cents() > b.amount->cents(); });
+    Money other;
+    int others = 0;
+    while (active.size() > maxSlices) {
+        other += *active.constLast().amount;
+        ++others;
+        active.removeLast();
+    }
+    const qint64 whole = std::max(split.allocated.value_or(Money()).cents(), split.activeTotal.cents());
+    QList<QPieSlice*> slices;
+    QStringList legend; // the exact amounts; the slices carry name and share, short enough not to be cut off
+    auto add = [&](const QString& name, Money amount, const QColor& colour) {
+        auto* slice = new QPieSlice(QStringLiteral("%1 %2").arg(name, share(amount.cents(), whole)),
+            static_cast<qreal>(amount.cents()) / 100.0); // geometry only: every figure shown is the exact Money text
+        legend << QStringLiteral("%1  %2 (%3)").arg(name, amount.toDisplayString(), share(amount.cents(), whole));
+        slice->setColor(colour);
+        slice->setLabelVisible(true);
+        slices << slice;
+    };
+    for (int i = 0; i < active.size(); ++i)
+        add(active.at(i).label, *active.at(i).amount, sliceColours.at(i % sliceColours.size()));
+    if (others > 0)
+        add(tr("Other (%n channels)", nullptr, others), other, QColor(0x8d, 0x99, 0xa6));
+    if (split.unallocated && split.unallocated->cents() > 0)
+        add(tr("Unallocated"), *split.unallocated, QColor(0xc8, 0xcc, 0xd0));
+    m_series->append(slices);
+    const auto markers = chart()->legend()->markers(m_series);
+    for (qsizetype i = 0; i < markers.size() && i < legend.size(); ++i)
+        markers.at(i)->setLabel(legend.at(i));
+
+    QString title = split.label.isEmpty() ? tr("Budget split") : split.label;
+    if (split.allocated)
+        title += tr(" — budget %1").arg(split.allocated->toDisplayString());
+    if (split.overAllocation.cents() > 0) {
+        title += tr(" — OVER-ALLOCATED by %1").arg(split.overAllocation.toDisplayString());
+        chart()->setTitleBrush(QColor(0xc6, 0x28, 0x28));
+        for (QPieSlice* slice : std::as_const(slices))
+            slice->setBorderColor(QColor(0xc6, 0x28, 0x28));
+    } else {
+        chart()->setTitleBrush(palette().color(QPalette::WindowText));
+    }
+    chart()->setTitle(title);
+}
+
+} // namespace agency::ui

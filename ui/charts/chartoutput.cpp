@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chartoutput.h"
+
+#include "dashboardcharts.h"
+
+#include <QBuffer>
+#include <QChart>
+#include <QFileInfo>
+#include <QGraphicsScene>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <memory>
+
+namespace agency::ui {
+
+namespace {
+    // A chart outside any view still needs a scene to be drawn from.
+    void paintChart(QChart* chart, QPainter* painter, const QRectF& target)
+    {
+        std::unique_ptr<QGraphicsScene> ownScene;
+        QGraphicsScene* scene = chart->scene();
+        if (!scene) {
+            ownScene = std::make_unique<QGraphicsScene>();
+            ownScene->addItem(chart);
+            scene = ownScene.get();
+        }
+        chart->resize(target.size());
+        chart->setPos(0, 0);
+        scene->setSceneRect(QRectF(QPointF(0, 0), target.size()));
+        scene->render(painter, target, QRectF(QPointF(0, 0), target.size()));
+        if (ownScene)
+            ownScene->removeItem(chart);
+    }
+
+    bool commit(QSaveFile& file, const QString& path, QString* error)
+    {
+        if (file.commit())
+            return true;
+        *error = QObject::tr("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+}
+
+QImage renderChart(QChart* chart, QSize size, qreal scale)
+{
+    QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(scale);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    paintChart(chart, &painter, QRectF(QPointF(0, 0), size));
+    return image;
+}
+
+bool saveChart(QChart* chart, QSize size, const QString& path, QString* error)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QStringLiteral("png") && suffix != QStringLiteral("svg")) {
+        *error = QObject::tr("the output must end in .png or .svg: %1").arg(path);
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = QObject::tr("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    if (suffix == QStringLiteral("png")) {
+        if (!renderChart(chart, size).save(&file, "PNG")) {
+            file.cancelWriting();
+            *error = QObject::tr("could not encode %1 as PNG").arg(path);
+            return false;
+        }
+        return commit(file, path, error);
+    }
+    QSvgGenerator svg;
+    svg.setOutputDevice(&file);
+    svg.setSize(size);
+    svg.setViewBox(QRect(QPoint(0, 0), size));
+    svg.setTitle(chart->title());
+    {
+        QPainter painter(&svg);
+        paintChart(chart, &painter, QRectF(QPointF(0, 0), size));
+    }
+    return commit(file, path, error);
+}
+
+bool writeFinanceReviewPdf(const FinanceReview& review, const QString& path, QString* error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = QObject::tr("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    {
+        QPdfWriter pdf(&file);
+        pdf.setTitle(review.title);
+        pdf.setCreator(QStringLiteral("Agency OS"));
+        pdf.setPageSize(QPageSize(QPageSize::A4));
+        pdf.setPageOrientation(QPageLayout::Landscape);
+        pdf.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
+        pdf.setResolution(96);
+        QPainter painter(&pdf);
+        const QRect page = painter.viewport();
+        const int width = page.width();
+        int y = 0;
+        QFont title = painter.font();
+        title.setPointSize(18);
+        title.setBold(true);
+        painter.setFont(title);
+        painter.drawText(QRect(0, y, width, 36), Qt::AlignLeft | Qt::AlignVCenter, review.title);
+        y += 40;
+        QFont body = painter.font();
+        body.setPointSize(9);
+        body.setBold(false);
+        painter.setFont(body);
+        painter.drawText(QRect(0, y, width, 20), Qt::AlignLeft, QObject::tr("As of %1 · Filters: %2")
+                                                                 .arg(review.asOf.toString(Qt::ISODate), review.filterText.isEmpty() ? QObject::tr("none") : review.filterText));
+        y += 28;
+
+        // Page 1: clients across the page, then spend by type and retainers side by side. The table follows.
+        const std::unique_ptr<QChart> clients(clientBudgetChart(review.clients));
+        const std::unique_ptr<QChart> types(typeSpendChart(review.types));
+        const std::unique_ptr<QChart> tiers(retainerChart(review.tiers));
+        const int half = (width - 16) / 2;
+        const int rest = page.height() - y - 16;
+        const QSize wide(width, rest * 55 / 100);
+        painter.drawImage(QRect(QPoint(0, y), wide), renderChart(clients.get(), wide, 2.0));
+        y += wide.height() + 16;
+        const QSize small(half, rest - wide.height() - 16);
+        painter.drawImage(QRect(QPoint(0, y), small), renderChart(types.get(), small, 2.0));
+        painter.drawImage(QRect(QPoint(half + 16, y), small), renderChart(tiers.get(), small, 2.0));
+        pdf.newPage();
+        y = 0;
+
+        // The campaigns, overspend in words and colour.
+        const QStringList headers { QObject::tr("Client"), QObject::tr("Campaign"), QObject::tr("Status"), QObject::tr("Allocated"),
+            QObject::tr("Spent"), QObject::tr("Remaining"), QObject::tr("Pace"), QObject::tr("Flag") };
+        const QList<int> widths { 15, 22, 9, 10, 10, 10, 14, 10 };
+        auto columnX = [&](int column) {
+            int at = 0;
+            for (int c = 0; c < column; ++c)
+                at += widths.at(c) * width / 100;
+            return at;
+        };
+        auto drawRow = [&](const QStringList& cells, bool header, bool alarm) {
+            QFont font = body;
+            font.setBold(header || alarm);
+            painter.setFont(font);
+            painter.setPen(alarm ? QColor(0xc6, 0x28, 0x28) : QColor(Qt::black));
+            for (int c = 0; c < cells.size(); ++c) {
+                const Qt::Alignment align = (c >= 3 && c <= 6) ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter;
+                painter.drawText(QRect(columnX(c) + 2, y, widths.at(c) * width / 100 - 6, 18), align,
+                    painter.fontMetrics().elidedText(cells.at(c), Qt::ElideRight, widths.at(c) * width / 100 - 6));
+            }
+            y += 18;
+            painter.setPen(QColor(0xdd, 0xdd, 0xdd));
+            painter.drawLine(0, y, width, y);
+            if (y > page.height() - 30) {
+                pdf.newPage();
+                y = 0;
+            }
+        };
+        drawRow(headers, true, false);
+        for (const auto& line : review.campaigns) {
+            const QString remaining = line.allocated ? (*line.allocated - line.spent.value_or(reports::Money())).toDisplayString() : QString();
+            const auto spentShare = line.spentShare();
+            const auto timeShare = line.elapsedShare(review.asOf);
+            const QString pace = spentShare && timeShare ? QStringLiteral("%1 / %2").arg(domain::Percent::fromHundredths(std::min(*spentShare, 99999)).toDisplayString(),
+                                                               domain::Percent::fromHundredths(*timeShare).toDisplayString())
+                                                         : QString();
+            QString flag;
+            if (line.overspent())
+                flag = QObject::tr("OVERSPENT");
+            else if (line.offPace(review.asOf))
+                flag = QObject::tr("off pace");
+            drawRow({ line.clientName, line.label, line.status, line.allocated ? line.allocated->toDisplayString() : QObject::tr("—"),
+                        line.spent ? line.spent->toDisplayString() : QObject::tr("—"), remaining, pace, flag },
+                false, line.overspent());
+        }
+    }
+    return commit(file, path, error);
+}
+
+} // namespace agency::ui

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "reports/financereport.h"
+
+#include <QImage>
+#include <QSize>
+#include <QString>
+
+class QChart;
+
+namespace agency::ui {
+
+// Renders a chart at `size` (logical pixels) and `scale` (device pixel ratio: 2 for a 200 % display).
+QImage renderChart(QChart* chart, QSize size, qreal scale = 1.0);
+
+// Writes a chart as PNG or SVG by the file's suffix, atomically (a failure leaves no file). false: `error` says why.
+bool saveChart(QChart* chart, QSize size, const QString& path, QString* error);
+
+struct FinanceReview {
+    QString title;
+    QString filterText; // the filters in words
+    QDate asOf;
+    QList<reports::BudgetTotals> clients;
+    QList<reports::BudgetTotals> types;
+    QList<reports::TierRetainer> tiers;
+    QList<reports::CampaignLine> campaigns;
+};
+
+// The finance review as a PDF (QPdfWriter): title, date, filters, the dashboard charts, and a table of campaigns
+// with allocated, spent, remaining and pace — overspend flagged in words as well as colour. Written atomically.
+bool writeFinanceReviewPdf(const FinanceReview& review, const QString& path, QString* error);
+
+} // namespace agency::ui

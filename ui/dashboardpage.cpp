@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dashboardpage.h"
+
+#include "charts/chartoutput.h"
+#include "charts/dashboardcharts.h"
+#include "domain/vocabulary.h"
+#include "editors/choicecombo.h"
+#include "editors/optionaldateedit.h"
+#include "tables/lookupnames.h"
+
+#include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QSettings>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace agency::ui {
+
+DashboardPage::DashboardPage(QSqlDatabase db, QWidget* parent)
+    : QWidget(parent)
+    , m_db(std::move(db))
+    , m_status(new QComboBox(this))
+    , m_client(new ChoiceCombo(this))
+    , m_type(new QComboBox(this))
+    , m_from(new OptionalDateEdit(this))
+    , m_to(new OptionalDateEdit(this))
+    , m_attention(new QTableWidget(0, 5, this))
+{
+    setObjectName(QStringLiteral("dashboard"));
+    m_status->addItem(tr("All statuses"), QString());
+    for (const QString& status : domain::campaignStatuses())
+        m_status->addItem(domain::statusLabel(status), status);
+    m_type->addItem(tr("All types"), QString());
+    for (const QString& type : domain::defaultCampaignTypes())
+        m_type->addItem(type, type);
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(new QLabel(tr("Status"), this));
+    filters->addWidget(m_status);
+    filters->addWidget(new QLabel(tr("Client"), this));
+    filters->addWidget(m_client, 1);
+    filters->addWidget(new QLabel(tr("Type"), this));
+    filters->addWidget(m_type);
+    filters->addWidget(new QLabel(tr("Starting from"), this));
+    filters->addWidget(m_from);
+    filters->addWidget(new QLabel(tr("to"), this));
+    filters->addWidget(m_to);
+    auto* save = new QToolButton(this);
+    save->setText(tr("Save chart"));
+    save->setPopupMode(QToolButton::InstantPopup);
+    auto* menu = new QMenu(save);
+    save->setMenu(menu);
+    auto* pdf = new QToolButton(this);
+    pdf->setText(tr("Finance review PDF…"));
+    pdf->setObjectName(QStringLiteral("exportPdf"));
+    filters->addWidget(save);
+    filters->addWidget(pdf);
+
+    auto* grid = new QGridLayout;
+    for (int i = 0; i < 3; ++i) {
+        auto* view = new QChartView(new QChart, this);
+        view->setRenderHint(QPainter::Antialiasing);
+        view->setMinimumSize(360, 240);
+        m_views << view;
+    }
+    m_attention->setObjectName(QStringLiteral("attention"));
+    m_attention->setHorizontalHeaderLabels({ tr("Needs attention"), tr("Client"), tr("Allocated"), tr("Spent"), tr("Why") });
+    m_attention->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_attention->verticalHeader()->hide();
+    m_attention->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_attention->setSelectionBehavior(QAbstractItemView::SelectRows);
+    grid->addWidget(m_views.at(0), 0, 0);
+    grid->addWidget(m_views.at(1), 0, 1);
+    grid->addWidget(m_attention, 1, 0);
+    grid->addWidget(m_views.at(2), 1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addLayout(grid, 1);
+
+    const QStringList chartNames { tr("Allocated vs spent by client"), tr("Spend by campaign type"), tr("Retainer value by tier") };
+    for (int i = 0; i < chartNames.size(); ++i) {
+        QMenu* sub = menu->addMenu(chartNames.at(i));
+        sub->addAction(tr("Save as PNG or SVG…"), this, [this, i, name = chartNames.at(i)]() {
+            QSettings settings;
+            const QString path = QFileDialog::getSaveFileName(this, name, settings.value(QStringLiteral("charts/folder")).toString(),
+                tr("Images (*.png *.svg)"));
+            if (path.isEmpty())
+                return;
+            settings.setValue(QStringLiteral("charts/folder"), QFileInfo(path).absolutePath());
+            QString error;
+            Q_EMIT message(saveChart(i, path, &error) ? tr("Saved %1").arg(path) : error);
+        });
+        sub->addAction(tr("Copy"), this, [this, i]() {
+            QApplication::clipboard()->setImage(renderChart(m_views.at(i)->chart(), m_views.at(i)->size(), devicePixelRatioF()));
+            Q_EMIT message(tr("Chart copied"));
+        });
+    }
+    connect(pdf, &QToolButton::clicked, this, [this]() {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Finance review"), QStringLiteral("finance-review.pdf"), tr("PDF (*.pdf)"));
+        if (path.isEmpty())
+            return;
+        QString error;
+        Q_EMIT message(exportReview(path, &error) ? tr("Saved %1").arg(path) : error);
+    });
+    connect(m_attention, &QTableWidget::cellDoubleClicked, this, [this](int row) {
+        Q_EMIT openCampaign(m_attention->item(row, 0)->data(Qt::UserRole).toString());
+    });
+    for (QComboBox* combo : { m_status, static_cast<QComboBox*>(m_client), m_type })
+        connect(combo, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
+    connect(m_from, &OptionalDateEdit::dateChanged, this, &DashboardPage::refresh);
+    connect(m_to, &OptionalDateEdit::dateChanged, this, &DashboardPage::refresh);
+    refresh();
+}
+
+reports::ReportFilter DashboardPage::filter() const
+{
+    reports::ReportFilter filter;
+    if (const QString status = m_status->currentData().toString(); !status.isEmpty())
+        filter.statuses = { status };
+    filter.clientId = m_client->value();
+    filter.campaignType = m_type->currentData().toString();
+    filter.startFrom = m_from->date().toDate();
+    filter.startTo = m_to->date().toDate();
+    return filter;
+}
+
+QString DashboardPage::filterText() const
+{
+    QStringList parts;
+    if (m_status->currentIndex() > 0)
+        parts << tr("status %1").arg(m_status->currentText());
+    if (!m_client->value().isEmpty())
+        parts << tr("client %1").arg(m_client->currentText());
+    if (m_type->currentIndex() > 0)
+        parts << tr("type %1").arg(m_type->currentText());
+    if (m_from->date().isValid())
+        parts << tr("starting from %1").arg(m_from->date().toDate().toString(Qt::ISODate));
+    if (m_to->date().isValid())
+        parts << tr("starting until %1").arg(m_to->date().toDate().toString(Qt::ISODate));
+    return parts.join(QStringLiteral(", "));
+}
+
+void DashboardPage::refresh()
+{
+    // The client list follows the data too.
+    const QSignalBlocker block(m_client);
+    QList<QPair<QString, QString>> clients;
+    for (const auto& choice : tables::LookupNames(m_db).choices(QStringLiteral("agency_clients")))
+        clients.append({ choice.id, choice.name });
+    m_client->setChoices(clients, true);
+    m_client->setItemText(0, tr("All clients"));
+
+    reports::FinanceReport report(m_db);
+    const auto f = filter();
+    const auto byClient = report.byClient(f);
+    const auto byType = report.byCampaignType(f);
+    const auto tiers = report.retainerByTier();
+    const auto campaigns = report.campaigns(f);
+    if (!byClient || !byType || !tiers || !campaigns) {
+        Q_EMIT message(report.lastError());
+        return;
+    }
+    const QList<QChart*> charts { clientBudgetChart(*byClient), typeSpendChart(*byType), retainerChart(*tiers) };
+    for (int i = 0; i < charts.size(); ++i) {
+        QChart* old = m_views.at(i)->chart();
+        m_views.at(i)->setChart(charts.at(i)); // the view owns the new chart
+        delete old;
+    }
+    const QDate today = QDate::currentDate();
+    m_attention->setRowCount(0);
+    for (const auto& line : *campaigns) {
+        if (!line.overspent() && !line.offPace(today))
+            continue;
+        const int row = m_attention->rowCount();
+        m_attention->insertRow(row);
+        auto* name = new QTableWidgetItem(line.label);
+        name->setData(Qt::UserRole, line.id);
+        m_attention->setItem(row, 0, name);
+        m_attention->setItem(row, 1, new QTableWidgetItem(line.clientName));
+        m_attention->setItem(row, 2, new QTableWidgetItem(line.allocated ? line.allocated->toDisplayString() : tr("—")));
+        m_attention->setItem(row, 3, new QTableWidgetItem(line.spent ? line.spent->toDisplayString() : tr("—")));
+        const QString why = line.overspent() ? tr("OVERSPENT by %1").arg((*line.spent - *line.allocated).toDisplayString()) : tr("off pace");
+        auto* reason = new QTableWidgetItem(why);
+        if (line.overspent())
+            reason->setForeground(QColor(0xc6, 0x28, 0x28));
+        m_attention->setItem(row, 4, reason);
+    }
+}
+
+bool DashboardPage::saveChart(int index, const QString& path, QString* error) const
+{
+    return ui::saveChart(m_views.at(index)->chart(), m_views.at(index)->size(), path, error);
+}
+
+bool DashboardPage::exportReview(const QString& path, QString* error)
+{
+    reports::FinanceReport report(m_db);
+    const auto f = filter();
+    FinanceReview review;
+    review.title = tr("Finance review");
+    review.filterText = filterText();
+    review.asOf = QDate::currentDate();
+    const auto clients = report.byClient(f);
+    const auto types = report.byCampaignType(f);
+    const auto tiers = report.retainerByTier();
+    const auto campaigns = report.campaigns(f);
+    if (!clients || !types || !tiers || !campaigns) {
+        *error = report.lastError();
+        return false;
+    }
+    review.clients = *clients;
+    review.types = *types;
+    review.tiers = *tiers;
+    review.campaigns = *campaigns;
+    return writeFinanceReviewPdf(review, path, error);
+}
+
+} // namespace agency::ui
