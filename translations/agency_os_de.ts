@@ -337,13 +337,6 @@
         <source>Retainer × active clients</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%n clients)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>(empty)</source>
         <translation type="unfinished"></translation>
@@ -358,6 +351,14 @@
     </message>
     <message>
         <source>Exported %L1 rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocated vs spent: the %1 largest of %2 clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tier (active clients)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

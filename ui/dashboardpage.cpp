@@ -177,7 +177,9 @@ void DashboardPage::refresh()
     }
     const QDate today = QDate::currentDate();
     m_attention->setRowCount(0);
-    for (const auto& line : *campaigns) {
+    QList<reports::CampaignLine> needing = *campaigns;
+    std::stable_sort(needing.begin(), needing.end(), [](const auto& a, const auto& b) { return a.overspent() && !b.overspent(); });
+    for (const auto& line : std::as_const(needing)) {
         if (!line.overspent() && !line.offPace(today))
             continue;
         const int row = m_attention->rowCount();

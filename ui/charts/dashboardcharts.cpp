@@ -4,8 +4,10 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QHorizontalBarSeries>
 #include <QChart>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QPieSeries>
 #include <QPieSlice>
 #include <QValueAxis>
@@ -26,10 +28,21 @@ namespace {
     }
 }
 
-QChart* clientBudgetChart(const QList<reports::BudgetTotals>& clients)
+QChart* clientBudgetChart(const QList<reports::BudgetTotals>& all)
 {
+    // The largest budgets, names readable along the side; a client that overspent is always shown.
+    QList<reports::BudgetTotals> clients = all;
+    std::stable_sort(clients.begin(), clients.end(), [](const auto& a, const auto& b) {
+        if ((a.overspentCampaigns > 0) != (b.overspentCampaigns > 0))
+            return a.overspentCampaigns > 0;
+        return a.allocated > b.allocated;
+    });
+    const bool cut = clients.size() > maxClients;
+    clients = clients.mid(0, maxClients);
+    std::reverse(clients.begin(), clients.end()); // the first ends up on top
     auto* chart = new QChart;
-    chart->setTitle(QObject::tr("Allocated vs spent by client"));
+    chart->setTitle(cut ? QObject::tr("Allocated vs spent: the %1 largest of %2 clients").arg(maxClients).arg(all.size())
+                        : QObject::tr("Allocated vs spent by client"));
     auto* allocated = new QBarSet(QObject::tr("Allocated"));
     allocated->setColor(QColor(0x5a, 0x8f, 0xc4));
     auto* spent = new QBarSet(QObject::tr("Spent"));
@@ -39,7 +52,7 @@ QChart* clientBudgetChart(const QList<reports::BudgetTotals>& clients)
     QStringList names;
     qreal highest = 0;
     QList<qreal> a, s, o;
-    for (const auto& client : clients) {
+    for (const auto& client : std::as_const(clients)) {
         names << client.label + (client.overspentCampaigns > 0 ? QObject::tr(" (overspent)") : QString());
         a << units(client.allocated);
         s << units(client.spent);
@@ -49,16 +62,19 @@ QChart* clientBudgetChart(const QList<reports::BudgetTotals>& clients)
     allocated->append(a);
     spent->append(s);
     overspend->append(o);
-    auto* series = new QBarSeries;
+    auto* series = new QHorizontalBarSeries;
     series->append({ allocated, spent, overspend });
     chart->addSeries(series);
-    auto* x = new QBarCategoryAxis;
-    x->append(names);
-    if (names.size() > 8)
-        x->setLabelsAngle(-50); // many clients: slanted names instead of cut-off ones
+    auto* y = new QBarCategoryAxis;
+    y->append(names);
+    y->setTruncateLabels(false); // client names whole; the plot gives way
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    auto* x = new QValueAxis;
+    x->setRange(0, highest > 0 ? highest * 1.08 : 1);
+    x->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
-    valueAxis(chart, series, highest);
     chart->legend()->setAlignment(Qt::AlignBottom);
     return chart;
 }
@@ -72,18 +88,21 @@ QChart* typeSpendChart(const QList<reports::BudgetTotals>& types)
     for (const auto& type : types)
         whole += std::max<qint64>(type.spent.cents(), 0);
     QList<QPieSlice*> slices;
+    QStringList legend; // exact amounts in the legend; name and share on the slice
     for (const auto& type : types) {
         if (type.spent.cents() <= 0)
             continue;
-        const int hundredths = static_cast<int>((type.spent.cents() * 20000 + whole) / (whole * 2));
-        auto* slice = new QPieSlice(QStringLiteral("%1  %2 (%3)").arg(type.label, type.spent.toDisplayString(),
-                                        domain::Percent::fromHundredths(hundredths).toDisplayString()),
-            units(type.spent));
-        slice->setLabelVisible(hundredths >= 800); // small slices are named in the legend only
+        const QString share = domain::Percent::fromHundredths(static_cast<int>((type.spent.cents() * 20000 + whole) / (whole * 2))).toDisplayString();
+        auto* slice = new QPieSlice(QStringLiteral("%1 %2").arg(type.label, share), units(type.spent));
+        slice->setLabelVisible(true);
         slices << slice;
+        legend << QStringLiteral("%1  %2 (%3)").arg(type.label, type.spent.toDisplayString(), share);
     }
     series->append(slices);
     chart->addSeries(series);
+    const auto markers = chart->legend()->markers(series);
+    for (qsizetype i = 0; i < markers.size() && i < legend.size(); ++i)
+        markers.at(i)->setLabel(legend.at(i));
     chart->legend()->setAlignment(Qt::AlignRight);
     return chart;
 }
@@ -97,7 +116,7 @@ QChart* retainerChart(const QList<reports::TierRetainer>& tiers)
     QStringList names;
     qreal highest = 0;
     for (const auto& tier : tiers) {
-        names << QObject::tr("%1 (%n clients)", nullptr, tier.activeClients).arg(tier.tierName);
+        names << QStringLiteral("%1 (%2)").arg(tier.tierName).arg(tier.activeClients);
         set->append(units(tier.value()));
         highest = std::max(highest, units(tier.value()));
     }
@@ -107,6 +126,7 @@ QChart* retainerChart(const QList<reports::TierRetainer>& tiers)
     chart->addSeries(series);
     auto* x = new QBarCategoryAxis;
     x->append(names);
+    x->setTitleText(QObject::tr("tier (active clients)"));
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     valueAxis(chart, series, highest);
