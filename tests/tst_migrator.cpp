@@ -78,10 +78,15 @@ QString planeSnapshot(QSqlDatabase db)
 bool exec(QSqlDatabase db, const QString& sql, const QVariantList& bind = {}, QString* error = nullptr)
 {
     QSqlQuery query(db);
-    query.prepare(sql);
-    for (const QVariant& value : bind)
-        query.addBindValue(value);
-    const bool ok = query.exec();
+    bool ok = false;
+    if (bind.isEmpty()) { // QPSQL cannot PREPARE utility statements (CREATE ROLE, GRANT)
+        ok = query.exec(sql);
+    } else {
+        query.prepare(sql);
+        for (const QVariant& value : bind)
+            query.addBindValue(value);
+        ok = query.exec();
+    }
     if (error)
         *error = query.lastError().text();
     return ok;
@@ -109,6 +114,7 @@ private Q_SLOTS:
     void planeTablesStayUntouched_data() { test::addBackendColumn(); test::addBackendRows(); }
     void planeTablesStayUntouched();
     void noForeignKeyLeavesAgencyTables();
+    void onlyARoleThatMayChangeTheSchemaMayMigrate();
     void checksRefuseBadRows_data();
     void checksRefuseBadRows();
     void updatedAtMovesAndRoundTrips_data() { test::addBackendColumn(); test::addBackendRows(); }
@@ -273,6 +279,36 @@ void TestMigrator::noForeignKeyLeavesAgencyTables()
         while (keys.next())
             QVERIFY2(keys.value(0).toString().startsWith(QStringLiteral("agency_")), qPrintable(table));
     }
+}
+
+void TestMigrator::onlyARoleThatMayChangeTheSchemaMayMigrate()
+{
+    AGENCY_SCRATCH(pg, QStringLiteral("postgresql"));
+    QVERIFY(pg.migrate());
+    QVERIFY(db::Migrator(pg.db(), db::Migrator::builtIn(db::Dialect::PostgreSQL)).mayMigrate()); // the owner
+    // A desktop user with rights on the data only (PostgreSQL 15: no CREATE on public for PUBLIC).
+    const QString role = QStringLiteral("desk_%1").arg(QCoreApplication::applicationPid());
+    QVERIFY(exec(pg.db(), QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'desk-pass'").arg(role)));
+    QVERIFY(exec(pg.db(), QStringLiteral("GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO %1").arg(role)));
+    auto where = *db::ConnectionString::parse(pg.dsn(), nullptr);
+    where.user = role;
+    where.password = QStringLiteral("desk-pass");
+    QString error;
+    bool may = true;
+    {
+        QSqlDatabase desk = db::openDatabase(where, QStringLiteral("desk"), &error);
+        QVERIFY2(desk.isOpen(), qPrintable(error));
+        db::Migrator migrator(desk, db::Migrator::builtIn(db::Dialect::PostgreSQL));
+        may = migrator.mayMigrate();
+        QCOMPARE(migrator.state(), db::SchemaState::Current); // it can still read where the schema is
+    }
+    db::closeDatabase(QStringLiteral("desk"));
+    QVERIFY(exec(pg.db(), QStringLiteral("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %1").arg(role)));
+    QVERIFY(exec(pg.db(), QStringLiteral("DROP ROLE %1").arg(role)));
+    QVERIFY(!may);
+
+    AGENCY_SCRATCH(lite, QStringLiteral("sqlite"));
+    QVERIFY(db::Migrator(lite.db(), db::Migrator::builtIn(db::Dialect::SQLite)).mayMigrate());
 }
 
 void TestMigrator::checksRefuseBadRows_data()

@@ -5,6 +5,7 @@
 #include "charts/budgetsplitchart.h"
 #include "charts/kpichart.h"
 #include "dashboardpage.h"
+#include "importdialog.h"
 #include "connectiondialog.h"
 #include "recordform.h"
 #include "tablepage.h"
@@ -19,7 +20,11 @@
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QDesktopServices>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -114,6 +119,7 @@ void MainWindow::createActions()
         { "find", "search", tr("&Find…"), QKeySequence::Find },
         { "export", "export", tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E) },
         { "connect", "connect", tr("&Connect to…"), QKeySequence(Qt::CTRL | Qt::Key_O) },
+        { "import", "import", tr("&Import CSV…"), QKeySequence(Qt::CTRL | Qt::Key_I) },
     };
     for (const Spec& spec : specs) {
         auto* action = new QAction(icon(spec.icon), spec.text, this);
@@ -155,6 +161,8 @@ void MainWindow::createActions()
         auto* page = currentTablePage();
         if (!page)
             return;
+        if (!askExportOptions())
+            return;
         QSettings settings;
         const QString folder = settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString();
         const QString name = page->model()->tableName().mid(7).replace(u'_', u'-') + QStringLiteral(".csv");
@@ -168,6 +176,17 @@ void MainWindow::createActions()
             QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
     });
     connect(m_actions.value(QStringLiteral("connect")), &QAction::triggered, this, &MainWindow::openConnectionDialog);
+    connect(m_actions.value(QStringLiteral("import")), &QAction::triggered, this, [this]() {
+        auto* page = currentTablePage();
+        if (!page || !confirmLeaving())
+            return;
+        ImportDialog dialog(m_db, page->model()->tableName(), this);
+        if (dialog.exec() == QDialog::Accepted) {
+            page->model()->select();
+            showMessage(dialog.summary());
+            Q_EMIT page->saved();
+        }
+    });
 }
 
 void MainWindow::createPages()
@@ -209,6 +228,7 @@ void MainWindow::createPages()
         page->toolBar()->addSeparator();
         page->toolBar()->addWidget(page->searchBox());
         page->toolBar()->addAction(m_actions.value(QStringLiteral("export")));
+        page->toolBar()->addAction(m_actions.value(QStringLiteral("import")));
         connect(page, &TablePage::message, this, &MainWindow::showMessage);
         connect(page, &TablePage::deleted, this, &MainWindow::offerUndo);
         m_pages->addWidget(page);
@@ -232,6 +252,7 @@ void MainWindow::createMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_actions.value(QStringLiteral("connect")));
     file->addAction(m_actions.value(QStringLiteral("export")));
+    file->addAction(m_actions.value(QStringLiteral("import")));
     file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quit"));
@@ -423,6 +444,7 @@ void MainWindow::showPage(Page which)
     const bool table = index > 0;
     for (const char* name : { "new", "delete", "restore", "find", "export" })
         m_actions.value(QString::fromLatin1(name))->setEnabled(table && (!m_readOnly || qstrcmp(name, "find") == 0 || qstrcmp(name, "export") == 0));
+    m_actions.value(QStringLiteral("import"))->setEnabled(table && !m_readOnly && which != SlaTiers);
 }
 
 TablePage* MainWindow::page(Page which) const
@@ -516,12 +538,46 @@ void MainWindow::closeEvent(QCloseEvent* event)
     event->accept();
 }
 
+bool MainWindow::askExportOptions()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Export options"));
+    QSettings settings;
+    auto* delimiter = new QComboBox(&dialog);
+    delimiter->addItem(tr("Comma"), QStringLiteral("comma"));
+    delimiter->addItem(tr("Semicolon (spreadsheets in many European locales)"), QStringLiteral("semicolon"));
+    delimiter->addItem(tr("Tab"), QStringLiteral("tab"));
+    delimiter->setCurrentIndex(std::max(0, delimiter->findData(settings.value(QStringLiteral("export/delimiter"), QStringLiteral("comma")))));
+    auto* bom = new QCheckBox(tr("Byte-order mark (for spreadsheet programs)"), &dialog);
+    bom->setChecked(settings.value(QStringLiteral("export/bom"), false).toBool());
+    auto* guard = new QCheckBox(tr("Protect against formulas (prefix ' to text starting with = + - @)"), &dialog);
+    guard->setChecked(settings.value(QStringLiteral("export/formulaGuard"), true).toBool());
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* form = new QFormLayout(&dialog);
+    form->addRow(tr("Separator"), delimiter);
+    form->addRow(bom);
+    form->addRow(guard);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    settings.setValue(QStringLiteral("export/delimiter"), delimiter->currentData());
+    settings.setValue(QStringLiteral("export/bom"), bom->isChecked());
+    settings.setValue(QStringLiteral("export/formulaGuard"), guard->isChecked());
+    return true;
+}
+
 bool MainWindow::exportCurrentView(const QString& path)
 {
     auto* page = currentTablePage();
     if (!page)
         return false;
-    const exporting::ExportRequest request = page->currentViewExport();
+    exporting::ExportRequest request = page->currentViewExport();
+    const QSettings settings; // the options last chosen
+    request.csv.delimiter = exporting::CsvWriter::delimiterFromName(settings.value(QStringLiteral("export/delimiter"), QStringLiteral("comma")).toString()).value_or(',');
+    request.csv.bom = settings.value(QStringLiteral("export/bom"), false).toBool();
+    request.csv.formulaGuard = settings.value(QStringLiteral("export/formulaGuard"), true).toBool();
     const db::ConnectionString where = m_where;
     QProgressDialog progress(tr("Exporting %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 0, this);
     progress.setObjectName(QStringLiteral("exportProgress"));

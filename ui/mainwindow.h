@@ -54,7 +54,7 @@ public:
     bool hasUnsavedChanges() const;
     // Save, discard or cancel when there are unsaved edits; true when it is fine to go on.
     bool confirmLeaving();
-    bool exportCurrentView(const QString& path); // the Export… action without its file dialog
+    bool exportCurrentView(const QString& path); // the Export… action without its dialogs (options as last chosen)
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -71,6 +71,7 @@ private:
     void showMessage(const QString& text);
     void offerUndo(const QString& table, const QStringList& ids, const QString& description);
     void openConnectionDialog();
+    bool askExportOptions();
     void applyTheme(const QString& theme);
     void saveAll();
 

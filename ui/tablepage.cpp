@@ -9,6 +9,7 @@
 #include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QMenu>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -91,6 +92,20 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
         m_form->setCurrentRow(current.isValid() ? current.row() : -1);
         m_currentId = current.isValid() ? m_model->idAt(current.row()) : QString();
         Q_EMIT currentChanged(m_currentId);
+    });
+    // Right-click on the header: which columns to show (remembered per table with the rest of the layout).
+    connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this, [this](const QPoint& at) {
+        QMenu menu(this);
+        for (int c = 0; c < m_model->columnCount(); ++c) {
+            const QString name = m_model->record().fieldName(c);
+            if (name == QStringLiteral("id"))
+                continue;
+            QAction* toggle = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
+            toggle->setCheckable(true);
+            toggle->setChecked(!m_view->isColumnHidden(c));
+            connect(toggle, &QAction::toggled, this, [this, c](bool shown) { m_view->setColumnHidden(c, !shown); });
+        }
+        menu.exec(m_view->horizontalHeader()->mapToGlobal(at));
     });
     connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
         m_sortColumn = column;

@@ -5,6 +5,7 @@
 #include "demo/demodata.h"
 #include "connectiondialog.h"
 #include "editors/choicecombo.h"
+#include "importdialog.h"
 #include "editors/moneyedit.h"
 #include "mainwindow.h"
 #include "recordform.h"
@@ -114,6 +115,10 @@ private Q_SLOTS:
     void connectionDialogRefusesBadInput();
     void firstRowIsShownAsStored_data() { test::addBackendColumn(); test::addBackendRows(); }
     void firstRowIsShownAsStored();
+    void importDialogDryRunsThenImports_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void importDialogDryRunsThenImports();
+    void readOnlyWindowEditsNothing_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void readOnlyWindowEditsNothing();
     void exportsTheCurrentView_data() { test::addBackendColumn(); test::addBackendRows(); }
     void exportsTheCurrentView();
 };
@@ -426,6 +431,8 @@ void TestMainWindow::connectionDialogRefusesBadInput()
 
 void TestMainWindow::exportsTheCurrentView()
 {
+    QSettings().setValue(QStringLiteral("export/delimiter"), QStringLiteral("semicolon")); // as chosen last time
+    QSettings().setValue(QStringLiteral("export/bom"), true);
     QFETCH(QString, backend);
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
@@ -451,7 +458,63 @@ void TestMainWindow::exportsTheCurrentView()
     QVERIFY(window.exportCurrentView(path));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    QCOMPARE(file.readAll(), QByteArray("client_name,client_type,sla_tier_name\r\nGlobex,project,\r\n"));
+    QCOMPARE(file.readAll(), QByteArray("\xEF\xBB\xBF" "client_name;client_type;sla_tier_name\r\nGlobex;project;\r\n"));
+    QSettings().remove(QStringLiteral("export"));
+}
+
+void TestMainWindow::importDialogDryRunsThenImports()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Fixture f;
+    seed(scratch.db(), f);
+    QTemporaryDir dir;
+    auto write = [&](const QByteArray& bytes) {
+        QFile file(dir.filePath(QStringLiteral("in.csv")));
+        file.open(QIODevice::WriteOnly);
+        file.write(bytes);
+        return file.fileName();
+    };
+    ui::ImportDialog dialog(scratch.db(), QStringLiteral("agency_campaigns"));
+    QVERIFY(!dialog.loadFile(write(QByteArray("client_id,campaign_type,status,budget_allocated\r\n") + f.client.toUtf8()
+        + ",seo,active,100.00\r\n" + f.client.toUtf8() + ",ppc,finished,1.005\r\n")));
+    QCOMPARE(dialog.problems()->rowCount(), 2); // line 3: status and budget
+    QCOMPARE(dialog.problems()->item(0, 0)->text(), QStringLiteral("3"));
+    QVERIFY(!dialog.importButton()->isEnabled());
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toInt(), 0);
+
+    QVERIFY(dialog.loadFile(write(QByteArray("client_id,campaign_type,status,budget_allocated\r\n") + f.client.toUtf8()
+        + ",seo,active,100.00\r\n" + f.client.toUtf8() + ",ppc,paused,1.50\r\n")));
+    QVERIFY2(dialog.summary().contains(QStringLiteral("2 to add")), qPrintable(dialog.summary()));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toInt(), 0); // a dry run writes nothing
+    QVERIFY(dialog.importButton()->isEnabled());
+    QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toInt(), 2);
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT budget_allocated FROM agency_campaigns WHERE status = 'paused'")).toString(), QStringLiteral("1.50"));
+}
+
+void TestMainWindow::readOnlyWindowEditsNothing()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Fixture f;
+    seed(scratch.db(), f);
+    ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), true);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.windowTitle().contains(QStringLiteral("read-only")));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* clients = window.page(ui::MainWindow::Clients);
+    QVERIFY(clients->showRecord(f.client));
+    QVERIFY(!window.action(QStringLiteral("new"))->isEnabled());
+    QVERIFY(!window.action(QStringLiteral("delete"))->isEnabled());
+    QVERIFY(!window.action(QStringLiteral("import"))->isEnabled());
+    QVERIFY(window.action(QStringLiteral("export"))->isEnabled());
+    QVERIFY(!field<QLineEdit>(clients, "industry")->isEnabled());
+    QVERIFY(!clients->model()->setData(clients->model()->index(0, clients->model()->fieldIndex(QStringLiteral("industry"))), QStringLiteral("x")));
+    QCOMPARE(clients->model()->insertNewRow(), -1);
 }
 
 QTEST_MAIN(TestMainWindow)
