@@ -3,12 +3,10 @@
 
 #include "cli.h"
 #include "logging.h"
-#include "startup.h"
 
 #include "charts/budgetsplitchart.h"
 #include "charts/chartoutput.h"
 #include "charts/kpichart.h"
-#include "db/database.h"
 #include "domain/vocabulary.h"
 #include "reports/financereport.h"
 
@@ -67,45 +65,37 @@ namespace {
                            .arg(p.parser.value(p.size).left(20)));
             return ExitUsage;
         }
-        QString error;
-        const auto where = resolveDatabase(p.parser.value(p.db), {}, &error);
-        if (!where) {
-            printError(error);
-            return ExitUsage;
-        }
-        const QString connection = QStringLiteral("chart");
-        int code = ExitOk;
-        {
-            QSqlDatabase db = openForWork(*where, connection, &error);
-            if (!db.isOpen()) {
-                printError(error);
-                return ExitFailure;
-            }
+        return withWorkDatabase(p.parser.value(p.db), QStringLiteral("chart"), [&](QSqlDatabase& db, const db::ConnectionString&) {
             reports::FinanceReport report(db);
             const QString id = p.parser.value(p.campaign);
             const auto split = report.budgetSplit(id);
             if (!split) {
                 printError(tr("%1; no file written").arg(report.lastError()));
-                code = ExitFailure;
-            } else if (kind == QStringLiteral("budget-split")) {
+                return int(ExitFailure);
+            }
+            QString error;
+            if (kind == QStringLiteral("budget-split")) {
                 ui::BudgetSplitChart chart;
                 chart.setSplit(*split);
                 if (!ui::saveChart(chart.chart(), *size, path, &error)) {
                     printError(error);
-                    code = ExitFailure;
+                    return int(ExitFailure);
                 }
-            } else {
-                const auto kpis = report.kpis(id);
-                ui::KpiChart chart;
-                chart.setKpis(split->label, kpis.value_or(QList<reports::KpiLine> {}));
-                if (!kpis || !ui::saveChart(chart.chart(), *size, path, &error)) {
-                    printError(kpis ? error : report.lastError());
-                    code = ExitFailure;
-                }
+                return int(ExitOk);
             }
-        }
-        db::closeDatabase(connection);
-        return code;
+            const auto kpis = report.kpis(id);
+            if (!kpis) {
+                printError(report.lastError());
+                return int(ExitFailure);
+            }
+            ui::KpiChart chart;
+            chart.setKpis(split->label, *kpis);
+            if (!ui::saveChart(chart.chart(), *size, path, &error)) {
+                printError(error);
+                return int(ExitFailure);
+            }
+            return int(ExitOk);
+        });
     }
 
     int reportCommand(Parsed& p)
@@ -125,20 +115,7 @@ namespace {
             filter.statuses = { status };
             words << tr("status %1").arg(status);
         }
-        QString error;
-        const auto where = resolveDatabase(p.parser.value(p.db), {}, &error);
-        if (!where) {
-            printError(error);
-            return ExitUsage;
-        }
-        const QString connection = QStringLiteral("report");
-        int code = ExitOk;
-        {
-            QSqlDatabase db = openForWork(*where, connection, &error);
-            if (!db.isOpen()) {
-                printError(error);
-                return ExitFailure;
-            }
+        return withWorkDatabase(p.parser.value(p.db), QStringLiteral("report"), [&](QSqlDatabase& db, const db::ConnectionString&) {
             reports::FinanceReport report(db);
             if (p.parser.isSet(p.client)) {
                 filter.clientId = p.parser.value(p.client);
@@ -146,36 +123,19 @@ namespace {
                 if (!clients || clients->isEmpty()) {
                     // An unknown client, or one without campaigns under these filters: say so rather than print an empty review.
                     printError(tr("no campaigns for client %1 (check the id); no file written").arg(filter.clientId.left(40)));
-                    db = {};
-                    db::closeDatabase(connection);
-                    return ExitFailure;
+                    return int(ExitFailure);
                 }
                 words << tr("client %1").arg(clients->constFirst().label);
             }
             ui::FinanceReview review;
-            review.title = tr("Finance review");
             review.filterText = words.join(QStringLiteral(", "));
-            review.asOf = QDate::currentDate();
-            const auto clients = report.byClient(filter);
-            const auto types = report.byCampaignType(filter);
-            const auto tiers = report.retainerByTier();
-            const auto campaigns = report.campaigns(filter);
-            if (!clients || !types || !tiers || !campaigns) {
-                printError(report.lastError());
-                code = ExitFailure;
-            } else {
-                review.clients = *clients;
-                review.types = *types;
-                review.tiers = *tiers;
-                review.campaigns = *campaigns;
-                if (!ui::writeFinanceReviewPdf(review, p.parser.value(p.output), &error)) {
-                    printError(error);
-                    code = ExitFailure;
-                }
+            QString error;
+            if (!ui::collectFinanceReview(report, filter, &review, &error) || !ui::writeFinanceReviewPdf(review, p.parser.value(p.output), &error)) {
+                printError(error);
+                return int(ExitFailure);
             }
-        }
-        db::closeDatabase(connection);
-        return code;
+            return int(ExitOk);
+        });
     }
 }
 

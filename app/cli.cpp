@@ -11,7 +11,6 @@
 
 #include <QElapsedTimer>
 #include <QHash>
-#include <QSqlQuery>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -212,55 +211,44 @@ namespace {
         size.channelsPerCampaign = static_cast<int>(*nChannels);
         size.seed = static_cast<quint64>(*nSeed);
 
-        QString error;
-        const auto where = resolveDatabase(parser.value(common.db), {}, &error);
-        if (!where) {
-            printError(error);
-            return ExitUsage;
-        }
-        const QString connection = QStringLiteral("demo-data");
-        int code = ExitOk;
-        {
-            QSqlDatabase db = openForWork(*where, connection, &error);
-            if (!db.isOpen()) {
-                printError(error);
-                return ExitFailure;
-            }
-            QSqlQuery existing(db);
-            if (parser.isSet(ifEmpty) && existing.exec(QStringLiteral("SELECT count(*) FROM agency_clients")) && existing.next()
-                && existing.value(0).toLongLong() > 0) {
-                out() << tr("%1 already has data; nothing added").arg(where->redacted()) << u'\n';
-                out().flush();
-            } else {
-                existing.finish();
-                demo::DemoDataWriter writer(db);
-                const qint64 total = qint64(size.clients) * size.campaignsPerClient * size.channelsPerCampaign;
-                if (total >= 100000) {
-                    writer.setProgressHandler([](qint64 done, qint64 all) {
-                        std::fputs(qPrintable(tr("demo-data: %1 of %2 channels\n").arg(done).arg(all)), stderr);
-                    });
+        return withWorkDatabase(parser.value(common.db), QStringLiteral("demo-data"), [&](QSqlDatabase& db, const db::ConnectionString& where) {
+            demo::DemoDataWriter writer(db);
+            if (parser.isSet(ifEmpty)) {
+                const auto empty = writer.isEmpty();
+                if (!empty) {
+                    printError(writer.lastError());
+                    return int(ExitFailure);
                 }
-                QElapsedTimer timer;
-                timer.start();
-                demo::DemoCounts counts;
-                if (writer.write(size, &counts)) {
-                    out() << tr("added %1 tiers, %2 clients, %3 campaigns and %4 channels to %5 in %6 s")
-                                 .arg(counts.tiers)
-                                 .arg(counts.clients)
-                                 .arg(counts.campaigns)
-                                 .arg(counts.channels)
-                                 .arg(where->redacted())
-                                 .arg(timer.elapsed() / 1000.0, 0, 'f', 1)
-                          << u'\n';
+                if (!*empty) {
+                    out() << tr("%1 already has data; nothing added").arg(where.redacted()) << u'\n';
                     out().flush();
-                } else {
-                    printError(tr("demo data not written (nothing was changed): %1").arg(writer.lastError()));
-                    code = ExitFailure;
+                    return int(ExitOk);
                 }
             }
-        }
-        db::closeDatabase(connection);
-        return code;
+            const qint64 total = qint64(size.clients) * size.campaignsPerClient * size.channelsPerCampaign;
+            if (total >= 100000) {
+                writer.setProgressHandler([](qint64 done, qint64 all) {
+                    std::fputs(qPrintable(tr("demo-data: %1 of %2 channels\n").arg(done).arg(all)), stderr);
+                });
+            }
+            QElapsedTimer timer;
+            timer.start();
+            demo::DemoCounts counts;
+            if (!writer.write(size, &counts)) {
+                printError(tr("demo data not written (nothing was changed): %1").arg(writer.lastError()));
+                return int(ExitFailure);
+            }
+            out() << tr("added %1 tiers, %2 clients, %3 campaigns and %4 channels to %5 in %6 s")
+                         .arg(counts.tiers)
+                         .arg(counts.clients)
+                         .arg(counts.campaigns)
+                         .arg(counts.channels)
+                         .arg(where.redacted())
+                         .arg(timer.elapsed() / 1000.0, 0, 'f', 1)
+                  << u'\n';
+            out().flush();
+            return int(ExitOk);
+        });
     }
 
     int runExport(const QStringList& arguments)
@@ -308,35 +296,20 @@ namespace {
             return ExitUsage;
         }
 
-        QString error;
-        const auto where = resolveDatabase(parser.value(common.db), {}, &error);
-        if (!where) {
-            printError(error);
-            return ExitUsage;
-        }
-        const QString connection = QStringLiteral("export");
-        int code = ExitOk;
-        {
-            QSqlDatabase db = openForWork(*where, connection, &error);
-            if (!db.isOpen()) {
-                printError(error);
-                return ExitFailure;
-            }
+        return withWorkDatabase(parser.value(common.db), QStringLiteral("export"), [&](QSqlDatabase& db, const db::ConnectionString&) {
             exporting::TableExporter exporter(db);
             if (isatty(STDERR_FILENO)) {
-                exporter.setProgressHandler([](qint64 rows) {
-                    std::fputs(qPrintable(tr("\rexport: %1 rows").arg(rows)), stderr);
-                });
+                exporter.setProgressHandler([](qint64 rows) { std::fputs(qPrintable(tr("\rexport: %1 rows").arg(rows)), stderr); });
             }
+            QString error;
             if (!exporting::exportToFile(exporter, request, path, &error)) {
                 printError(tr("export of %1 failed, no file written: %2").arg(positional.at(1), error));
-                code = ExitFailure;
-            } else if (isatty(STDERR_FILENO)) {
-                std::fputs("\n", stderr);
+                return int(ExitFailure);
             }
-        }
-        db::closeDatabase(connection);
-        return code;
+            if (isatty(STDERR_FILENO))
+                std::fputs("\n", stderr);
+            return int(ExitOk);
+        });
     }
 }
 
@@ -345,6 +318,28 @@ void printError(const QString& message)
     const QString line = QStringLiteral("agency-os: error: ") + message.simplified() + u'\n';
     std::fputs(line.toLocal8Bit().constData(), stderr);
     std::fflush(stderr);
+}
+
+int withWorkDatabase(const QString& dsnOption, const QString& connectionName,
+    const std::function<int(QSqlDatabase& db, const db::ConnectionString& where)>& work)
+{
+    QString error;
+    const auto where = resolveDatabase(dsnOption, {}, &error);
+    if (!where) {
+        printError(error);
+        return ExitUsage;
+    }
+    int code = ExitFailure;
+    {
+        QSqlDatabase db = openForWork(*where, connectionName, &error);
+        if (!db.isOpen()) {
+            printError(error);
+            return ExitFailure;
+        }
+        code = work(db, *where);
+    }
+    db::closeDatabase(connectionName);
+    return code;
 }
 
 bool isCommand(const QString& word)

@@ -4,6 +4,12 @@
 #include <QString>
 #include <QStringList>
 
+#include "db/connectionstring.h"
+
+#include <QSqlDatabase>
+
+#include <functional>
+
 namespace agency::app {
 
 enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
@@ -16,5 +22,10 @@ bool isCommand(const QString& word);
 
 // Runs `agency-os <command> …` without a display; `arguments` is the whole argv.
 int runCommand(const QStringList& arguments);
+
+// For commands that work on the data: resolves --db (a usage error when malformed), opens it ready for work (the
+// embedded database migrated; a PostgreSQL schema must be current), runs `work`, closes it. Returns the exit code.
+int withWorkDatabase(const QString& dsnOption, const QString& connectionName,
+    const std::function<int(QSqlDatabase& db, const db::ConnectionString& where)>& work);
 
 } // namespace agency::app

@@ -19,24 +19,12 @@
 #include <QtTest>
 
 using namespace agency;
+using agency::test::execute;
 using agency::test::scalar;
 
 namespace {
 
 QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
-
-bool exec(QSqlDatabase db, const QString& sql, const QVariantList& bind = {})
-{
-    QSqlQuery query(db);
-    query.prepare(sql);
-    for (const QVariant& value : bind)
-        query.addBindValue(value);
-    if (!query.exec()) {
-        qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-        return false;
-    }
-    return true;
-}
 
 // A row read back with plain SQL, every column normalized the way the models normalize it.
 QVariantMap readRow(QSqlDatabase db, const tables::TableSpec& spec, const QString& id)
@@ -65,17 +53,17 @@ struct Seed {
 Seed seed(QSqlDatabase db)
 {
     Seed s { newId(), newId(), newId(), newId(), newId(), newId() };
-    exec(db, QStringLiteral("INSERT INTO agency_sla_tiers (id, name, monthly_retainer, priority) VALUES (?, 'Gold', '5000.00', 1)"), { s.tier });
-    exec(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, sla_tier_id, client_type) VALUES (?, 'Acme', ?, 'retainer')"),
+    execute(db, QStringLiteral("INSERT INTO agency_sla_tiers (id, name, monthly_retainer, priority) VALUES (?, 'Gold', '5000.00', 1)"), { s.tier });
+    execute(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, sla_tier_id, client_type) VALUES (?, 'Acme', ?, 'retainer')"),
         { s.client, s.tier });
-    exec(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type, internal_notes) VALUES (?, 'Globex', 'project', '50% off_sale \\o/')"),
+    execute(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type, internal_notes) VALUES (?, 'Globex', 'project', '50% off_sale \\o/')"),
         { s.otherClient });
-    exec(db, QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, budget_spent, status, start_date) "
+    execute(db, QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, budget_spent, status, start_date) "
                             "VALUES (?, ?, 'ppc', '10000.00', '12000.50', 'active', '2026-01-01')"),
         { s.campaign, s.client });
-    exec(db, QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage) VALUES (?, ?, 'google_ads', '40.00')"),
+    execute(db, QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage) VALUES (?, ?, 'google_ads', '40.00')"),
         { s.channelA, s.campaign });
-    exec(db, QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_amount) VALUES (?, ?, 'meta', '2500.00')"),
+    execute(db, QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_amount) VALUES (?, ?, 'meta', '2500.00')"),
         { s.channelB, s.campaign });
     return s;
 }
@@ -361,7 +349,7 @@ void TestAgencyTableModel::softDeleteCascadesAndRestoresExactly()
     const Seed s = seed(scratch.db());
     QSqlDatabase db = scratch.db();
     // channelB was deleted on its own earlier: restoring the client must not bring it back.
-    QVERIFY(exec(db, QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = %1 WHERE id = ?")
+    QVERIFY(execute(db, QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = %1 WHERE id = ?")
                          .arg(scratch.isPostgres() ? QStringLiteral("'2025-01-01T00:00:00Z'") : QStringLiteral("'2025-01-01T00:00:00.000Z'")),
         { s.channelB }));
 
@@ -435,7 +423,7 @@ void TestAgencyTableModel::concurrentChangeIsDetected()
 
     // Another desktop saves first, on its own connection.
     QSqlDatabase other = scratch.openAnother(QStringLiteral("other"));
-    QVERIFY(exec(other, QStringLiteral("UPDATE agency_campaigns SET budget_spent = '200.00', status = 'paused' WHERE id = ?"), { s.campaign }));
+    QVERIFY(execute(other, QStringLiteral("UPDATE agency_campaigns SET budget_spent = '200.00', status = 'paused' WHERE id = ?"), { s.campaign }));
 
     QSignalSpy spy(&mine, &tables::AgencyTableModel::conflictDetected);
     QVERIFY(!mine.save());

@@ -43,14 +43,7 @@ bool load(QSqlDatabase db)
                        "('40000000-0000-4000-8000-000000000004', '%1', 'tv', NULL, '9000.00', TRUE)").arg(a1),
         QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = %1 WHERE channel_type = 'tv'").arg(t),
     };
-    for (const QString& sql : statements) {
-        QSqlQuery q(db);
-        if (!q.exec(sql)) {
-            qWarning("%s — %s", qPrintable(sql), qPrintable(q.lastError().text()));
-            return false;
-        }
-    }
-    return true;
+    return std::all_of(statements.cbegin(), statements.cend(), [&](const QString& sql) { return test::execute(db, sql); });
 }
 
 QString line(const reports::BudgetTotals& t)

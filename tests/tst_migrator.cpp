@@ -11,6 +11,7 @@
 #include <QtTest>
 
 using namespace agency;
+using agency::test::execute;
 using agency::test::scalar;
 
 namespace {
@@ -73,23 +74,6 @@ QString planeSnapshot(QSqlDatabase db)
         }
     }
     return text;
-}
-
-bool exec(QSqlDatabase db, const QString& sql, const QVariantList& bind = {}, QString* error = nullptr)
-{
-    QSqlQuery query(db);
-    bool ok = false;
-    if (bind.isEmpty()) { // QPSQL cannot PREPARE utility statements (CREATE ROLE, GRANT)
-        ok = query.exec(sql);
-    } else {
-        query.prepare(sql);
-        for (const QVariant& value : bind)
-            query.addBindValue(value);
-        ok = query.exec();
-    }
-    if (error)
-        *error = query.lastError().text();
-    return ok;
 }
 
 QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
@@ -214,7 +198,7 @@ void TestMigrator::newerSchemaIsReported()
     QFETCH(QString, backend);
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
-    QVERIFY(exec(scratch.db(), QStringLiteral("INSERT INTO agency_schema_migrations (version, name, checksum) VALUES (9999, 'from_the_future', 'x')")));
+    QVERIFY(execute(scratch.db(), QStringLiteral("INSERT INTO agency_schema_migrations (version, name, checksum) VALUES (9999, 'from_the_future', 'x')")));
     db::Migrator migrator(scratch.db(), db::Migrator::builtIn(db::dialectOf(scratch.db())));
     QCOMPARE(migrator.state(), db::SchemaState::Newer);
     QVERIFY(!migrator.up());
@@ -288,8 +272,8 @@ void TestMigrator::onlyARoleThatMayChangeTheSchemaMayMigrate()
     QVERIFY(db::Migrator(pg.db(), db::Migrator::builtIn(db::Dialect::PostgreSQL)).mayMigrate()); // the owner
     // A desktop user with rights on the data only (PostgreSQL 15: no CREATE on public for PUBLIC).
     const QString role = QStringLiteral("desk_%1").arg(QCoreApplication::applicationPid());
-    QVERIFY(exec(pg.db(), QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'desk-pass'").arg(role)));
-    QVERIFY(exec(pg.db(), QStringLiteral("GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO %1").arg(role)));
+    QVERIFY(execute(pg.db(), QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'desk-pass'").arg(role)));
+    QVERIFY(execute(pg.db(), QStringLiteral("GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO %1").arg(role)));
     auto where = *db::ConnectionString::parse(pg.dsn(), nullptr);
     where.user = role;
     where.password = QStringLiteral("desk-pass");
@@ -303,8 +287,8 @@ void TestMigrator::onlyARoleThatMayChangeTheSchemaMayMigrate()
         QCOMPARE(migrator.state(), db::SchemaState::Current); // it can still read where the schema is
     }
     db::closeDatabase(QStringLiteral("desk"));
-    QVERIFY(exec(pg.db(), QStringLiteral("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %1").arg(role)));
-    QVERIFY(exec(pg.db(), QStringLiteral("DROP ROLE %1").arg(role)));
+    QVERIFY(execute(pg.db(), QStringLiteral("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %1").arg(role)));
+    QVERIFY(execute(pg.db(), QStringLiteral("DROP ROLE %1").arg(role)));
     QVERIFY(!may);
 
     AGENCY_SCRATCH(lite, QStringLiteral("sqlite"));
@@ -380,7 +364,7 @@ void TestMigrator::checksRefuseBadRows()
         QStringList marks;
         for (qsizetype i = 0; i < row.size(); ++i)
             marks << QStringLiteral("?");
-        return exec(db,
+        return execute(db,
             QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(name, row.keys().join(u','), marks.join(u',')),
             row.values(), error);
     };
@@ -406,7 +390,7 @@ void TestMigrator::updatedAtMovesAndRoundTrips()
     QVERIFY(scratch.migrate());
     QSqlDatabase db = scratch.db();
     const QString id = newId();
-    QVERIFY(exec(db, QStringLiteral("INSERT INTO agency_sla_tiers (id, name) VALUES (?, 'Silver')"), { id }));
+    QVERIFY(execute(db, QStringLiteral("INSERT INTO agency_sla_tiers (id, name) VALUES (?, 'Silver')"), { id }));
 
     auto readStamp = [&]() {
         const QVariant raw = scalar(db, QStringLiteral("SELECT updated_at FROM agency_sla_tiers WHERE id = ?"), { id });
@@ -440,8 +424,8 @@ void TestMigrator::updatedAtMovesAndRoundTrips()
     QCOMPARE(update.numRowsAffected(), 0);
 
     // Two updates in a row still get different stamps.
-    QVERIFY(exec(db, QStringLiteral("UPDATE agency_sla_tiers SET priority = 1 WHERE id = ?"), { id }));
-    QVERIFY(exec(db, QStringLiteral("UPDATE agency_sla_tiers SET priority = 2 WHERE id = ?"), { id }));
+    QVERIFY(execute(db, QStringLiteral("UPDATE agency_sla_tiers SET priority = 1 WHERE id = ?"), { id }));
+    QVERIFY(execute(db, QStringLiteral("UPDATE agency_sla_tiers SET priority = 2 WHERE id = ?"), { id }));
     QVERIFY(readStamp() > second);
 }
 

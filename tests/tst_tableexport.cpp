@@ -13,6 +13,7 @@
 #include <libpq-fe.h>
 
 using namespace agency;
+using agency::test::execute;
 using agency::test::scalar;
 
 namespace {
@@ -23,49 +24,30 @@ const QString evil = QStringLiteral("20000000-0000-4000-8000-000000000002");
 const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
 const QString plain = QStringLiteral("30000000-0000-4000-8000-000000000002");
 
-bool run(QSqlDatabase db, const QString& sql, const QVariantList& bind = {})
-{
-    QSqlQuery query(db);
-    bool ok = false;
-    if (bind.isEmpty()) { // QPSQL cannot PREPARE a utility statement such as CREATE TABLE
-        ok = query.exec(sql);
-    } else {
-        query.prepare(sql);
-        for (const QVariant& v : bind)
-            query.addBindValue(v);
-        ok = query.exec();
-    }
-    if (!ok) {
-        qWarning("%s — %s", qPrintable(sql), qPrintable(query.lastError().text()));
-        return false;
-    }
-    return true;
-}
-
 // Rows chosen for the export rules: NULL vs "", formulas, quotes, CR/LF, edge spaces, unicode, 12-digit money,
 // percent and fixed channels, an inactive and a deleted channel.
 bool loadFixture(QSqlDatabase db)
 {
-    return run(db, QStringLiteral("INSERT INTO agency_sla_tiers (id, name, hourly_rate, features) VALUES (?, 'Gold', '120.50', '[\"a\", \"b\"]')"), { tier })
-        && run(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, client_legal_name, sla_tier_id, industry, internal_notes, is_active) "
+    return execute(db, QStringLiteral("INSERT INTO agency_sla_tiers (id, name, hourly_rate, features) VALUES (?, 'Gold', '120.50', '[\"a\", \"b\"]')"), { tier })
+        && execute(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, client_legal_name, sla_tier_id, industry, internal_notes, is_active) "
                                   "VALUES (?, 'Acme', '', ?, NULL, ?, ?)"),
             { acme, tier, QString::fromUtf8("Line one\r\nLine \"two\", with ünïcødé"), true })
-        && run(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, client_legal_name, industry, internal_notes, is_active) "
+        && execute(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, client_legal_name, industry, internal_notes, is_active) "
                                   "VALUES (?, '=HYPERLINK(\"http://x\")', ' padded ', '-Retail', '@SUM(1)', ?)"),
             { evil, false })
-        && run(db, QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, budget_spent, start_date, status, metadata) "
+        && execute(db, QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, budget_spent, start_date, status, metadata) "
                                   "VALUES (?, ?, 'ppc', '9999999999.99', '0.00', '2026-02-01', 'active', '{\"name\": \"  Spring launch \"}')"),
             { campaign, acme })
-        && run(db, QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, start_date, status) "
+        && execute(db, QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, start_date, status) "
                                   "VALUES (?, ?, 'seo', '1000.00', NULL, 'draft')"),
             { plain, evil })
-        && run(db, QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage, budget_amount, is_active, notes) VALUES "
+        && execute(db, QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage, budget_amount, is_active, notes) VALUES "
                                   "('40000000-0000-4000-8000-000000000001', ?, 'google_ads', '12.50', NULL, ?, NULL), "
                                   "('40000000-0000-4000-8000-000000000002', ?, 'meta', NULL, '2500.00', ?, ''), "
                                   "('40000000-0000-4000-8000-000000000003', ?, 'tiktok', '33.33', NULL, ?, 'paused'), "
                                   "('40000000-0000-4000-8000-000000000004', ?, 'radio', NULL, NULL, ?, 'no budget')"),
             { campaign, true, campaign, true, plain, false, plain, true })
-        && run(db, QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = created_at WHERE id = '40000000-0000-4000-8000-000000000004'"));
+        && execute(db, QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = created_at WHERE id = '40000000-0000-4000-8000-000000000004'"));
 }
 
 QByteArray exportBytes(QSqlDatabase db, const exporting::ExportRequest& request, bool* usedCopy = nullptr)
@@ -169,7 +151,7 @@ void TestTableExport::copyAndGenericPathsAreByteIdentical()
     QVERIFY(pg.migrate());
     QVERIFY(loadFixture(pg.db()));
     QVERIFY(pg.loadPlaneFixture()); // with Plane's tables present, labels can come from project names
-    QVERIFY(run(pg.db(), QStringLiteral("UPDATE agency_campaigns SET plane_project_id = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa' WHERE id = ?"), { plain }));
+    QVERIFY(execute(pg.db(), QStringLiteral("UPDATE agency_campaigns SET plane_project_id = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa' WHERE id = ?"), { plain }));
     for (const char* table : { "agency_sla_tiers", "agency_clients", "agency_campaigns", "agency_campaign_channels" }) {
         for (const bool deleted : { false, true }) {
             exporting::ExportRequest request;
@@ -202,7 +184,7 @@ void TestTableExport::copyFromLoadsBackTheSameRows()
     const QByteArray csv = exportBytes(pg.db(), request);
     QVERIFY(!csv.isEmpty());
 
-    QVERIFY(run(pg.db(), QStringLiteral("CREATE TABLE copy_back (LIKE agency_campaign_channels, client_name text, campaign_label text, effective_budget numeric)")));
+    QVERIFY(execute(pg.db(), QStringLiteral("CREATE TABLE copy_back (LIKE agency_campaign_channels, client_name text, campaign_label text, effective_budget numeric)")));
     PGconn* conn = *static_cast<PGconn* const*>(pg.db().driver()->handle().data());
     PGresult* start = PQexec(conn, "COPY copy_back FROM STDIN (FORMAT csv, HEADER true)");
     QCOMPARE(PQresultStatus(start), PGRES_COPY_IN);

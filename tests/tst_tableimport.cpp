@@ -10,6 +10,7 @@
 #include <QtTest>
 
 using namespace agency;
+using agency::test::execute;
 using agency::test::scalar;
 
 namespace {
@@ -17,23 +18,14 @@ const QString acme = QStringLiteral("20000000-0000-4000-8000-000000000001");
 const QString evil = QStringLiteral("20000000-0000-4000-8000-000000000002");
 const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
 
-bool run(QSqlDatabase db, const QString& sql)
-{
-    QSqlQuery query(db);
-    if (query.exec(sql))
-        return true;
-    qWarning("%s — %s", qPrintable(sql), qPrintable(query.lastError().text()));
-    return false;
-}
-
 bool load(QSqlDatabase db)
 {
-    return run(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, client_legal_name, industry, internal_notes) VALUES "
+    return execute(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, client_legal_name, industry, internal_notes) VALUES "
                                   "('%1', 'Acme', '', NULL, 'Line one\r\nLine \"two\"'), ('%2', '=HYPERLINK(\"x\")', ' padded ', '-Retail', NULL)")
                        .arg(acme, evil))
-        && run(db, QStringLiteral("INSERT INTO agency_campaigns (id, client_id, budget_allocated, start_date, status) VALUES "
+        && execute(db, QStringLiteral("INSERT INTO agency_campaigns (id, client_id, budget_allocated, start_date, status) VALUES "
                                   "('%1', '%2', '1000.00', '2026-01-01', 'active')").arg(campaign, acme))
-        && run(db, QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_amount, performance_data) VALUES "
+        && execute(db, QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_amount, performance_data) VALUES "
                                   "('40000000-0000-4000-8000-000000000001', '%1', 'meta', '400.00', '{\"clicks\": 5}'), "
                                   "('40000000-0000-4000-8000-000000000002', '%1', 'google', '500.00', NULL)").arg(campaign));
 }
@@ -197,7 +189,7 @@ void TestTableImport::changedSinceExportIsAConflict()
     QVERIFY(load(scratch.db()));
     QByteArray csv = exportCsv(scratch.db(), QStringLiteral("agency_clients"));
     QSqlDatabase other = scratch.openAnother(QStringLiteral("other"));
-    QVERIFY(run(other, QStringLiteral("UPDATE agency_clients SET industry = 'Mining' WHERE id = '%1'").arg(evil)));
+    QVERIFY(execute(other, QStringLiteral("UPDATE agency_clients SET industry = 'Mining' WHERE id = '%1'").arg(evil)));
     csv.replace(",'-Retail,", ",Energy,");
     exporting::TableImporter importer(scratch.db(), QStringLiteral("agency_clients"));
     const auto report = importer.import(csv);

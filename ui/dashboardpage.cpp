@@ -206,24 +206,9 @@ bool DashboardPage::saveChart(int index, const QString& path, QString* error) co
 bool DashboardPage::exportReview(const QString& path, QString* error)
 {
     reports::FinanceReport report(m_db);
-    const auto f = filter();
     FinanceReview review;
-    review.title = tr("Finance review");
     review.filterText = filterText();
-    review.asOf = QDate::currentDate();
-    const auto clients = report.byClient(f);
-    const auto types = report.byCampaignType(f);
-    const auto tiers = report.retainerByTier();
-    const auto campaigns = report.campaigns(f);
-    if (!clients || !types || !tiers || !campaigns) {
-        *error = report.lastError();
-        return false;
-    }
-    review.clients = *clients;
-    review.types = *types;
-    review.tiers = *tiers;
-    review.campaigns = *campaigns;
-    return writeFinanceReviewPdf(review, path, error);
+    return collectFinanceReview(report, filter(), &review, error) && writeFinanceReviewPdf(review, path, error);
 }
 
 } // namespace agency::ui

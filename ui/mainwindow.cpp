@@ -184,7 +184,7 @@ void MainWindow::createActions()
         if (dialog.exec() == QDialog::Accepted) {
             page->model()->select();
             showMessage(dialog.summary());
-            Q_EMIT page->saved();
+            refreshAfterChange();
         }
     });
 }
@@ -358,18 +358,9 @@ void MainWindow::connectDetails()
     connect(page(Channels)->form(), &RecordForm::edited, this, &MainWindow::updateBudgetSplit);
     connect(page(Campaigns)->form(), &RecordForm::edited, this, &MainWindow::updateBudgetSplit);
 
-    // After a save anywhere, the details and pickers show it.
-    for (TablePage* p : std::as_const(m_tablePages)) {
-        connect(p, &TablePage::saved, this, [this]() {
-            m_clientCampaigns->select();
-            m_campaignChannels->select();
-            for (TablePage* other : std::as_const(m_tablePages))
-                other->form()->reloadChoices();
-            updateBudgetSplit();
-            updateCampaignCharts();
-            m_dashboard->refresh(); // charts follow the data
-        });
-    }
+    // After a save anywhere, the details, pickers and charts show it.
+    for (TablePage* p : std::as_const(m_tablePages))
+        connect(p, &TablePage::saved, this, &MainWindow::refreshAfterChange);
 }
 
 void MainWindow::updateBudgetSplit()
@@ -394,6 +385,17 @@ void MainWindow::updateBudgetSplit()
         active << share.active;
     }
     m_budget->showSplit(domain::splitBudget(budget->allocated, budget->channels), labels, active);
+}
+
+void MainWindow::refreshAfterChange()
+{
+    m_clientCampaigns->select();
+    m_campaignChannels->select();
+    for (TablePage* p : std::as_const(m_tablePages))
+        p->form()->reloadChoices();
+    updateBudgetSplit();
+    updateCampaignCharts();
+    m_dashboard->refresh(); // charts follow the data
 }
 
 void MainWindow::updateCampaignCharts()

@@ -68,6 +68,7 @@ private:
     void subscribeToChanges();
     void updateBudgetSplit();
     void updateCampaignCharts();
+    void refreshAfterChange(); // a save or an import changed the data
     void showMessage(const QString& text);
     void offerUndo(const QString& table, const QStringList& ids, const QString& description);
     void openConnectionDialog();

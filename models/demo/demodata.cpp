@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QUuid>
 
 #include <random>
@@ -109,6 +110,16 @@ namespace {
 DemoDataWriter::DemoDataWriter(QSqlDatabase db)
     : m_db(std::move(db))
 {
+}
+
+std::optional<bool> DemoDataWriter::isEmpty()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM agency_clients")) || !query.next()) {
+        m_error = db::reportSqlError(QCoreApplication::translate("DemoData", "Looking for existing data"), query.lastError());
+        return std::nullopt;
+    }
+    return query.value(0).toLongLong() == 0;
 }
 
 bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace agency::demo {
 
@@ -33,6 +34,8 @@ public:
     // Called now and then with channels written so far and the total.
     void setProgressHandler(std::function<void(qint64 done, qint64 total)> handler) { m_progress = std::move(handler); }
     bool write(const DemoSize& size, DemoCounts* counts);
+    // True when there are no clients at all (what "first start" means); nullopt and lastError() on failure.
+    std::optional<bool> isEmpty();
     QString lastError() const { return m_error; }
 
 private:

@@ -103,6 +103,20 @@ QString FinanceReport::where(const ReportFilter& filter, QVariantList* bind) con
     return QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
 }
 
+std::optional<QSqlQuery> FinanceReport::run(const QString& sql, const QVariantList& bind, const QString& context)
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant& value : bind)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        m_error = db::reportSqlError(context, query.lastError());
+        return std::nullopt;
+    }
+    return query;
+}
+
 std::optional<QList<BudgetTotals>> FinanceReport::totals(const QString& keyExpression, const QString& labelExpression, const ReportFilter& filter)
 {
     QVariantList bind;
@@ -114,15 +128,10 @@ std::optional<QList<BudgetTotals>> FinanceReport::totals(const QString& keyExpre
                                        "FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id")
                             .arg(keyExpression, labelExpression, allocated, spent)
         + where(filter, &bind) + QStringLiteral(" GROUP BY %1, %2 ORDER BY %2, %1").arg(keyExpression, labelExpression);
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(sql);
-    for (const QVariant& value : std::as_const(bind))
-        query.addBindValue(value);
-    if (!query.exec()) {
-        m_error = db::reportSqlError(tr("Adding up budgets"), query.lastError());
+    auto result = run(sql, bind, tr("Adding up budgets"));
+    if (!result)
         return std::nullopt;
-    }
+    QSqlQuery& query = *result;
     QList<BudgetTotals> list;
     while (query.next()) {
         BudgetTotals t;
@@ -155,15 +164,10 @@ std::optional<QList<CampaignLine>> FinanceReport::campaigns(const ReportFilter& 
                                        "c.metadata, c.plane_project_id FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id")
                             .arg(cents(QStringLiteral("c.budget_allocated")), cents(QStringLiteral("c.budget_spent")))
         + where(filter, &bind) + QStringLiteral(" ORDER BY cl.client_name, c.start_date IS NULL, c.start_date, c.id");
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(sql);
-    for (const QVariant& value : std::as_const(bind))
-        query.addBindValue(value);
-    if (!query.exec()) {
-        m_error = db::reportSqlError(tr("Listing campaigns"), query.lastError());
+    auto result = run(sql, bind, tr("Listing campaigns"));
+    if (!result)
         return std::nullopt;
-    }
+    QSqlQuery& query = *result;
     // All rows first: a forward-only query streams, and any other query on this connection (the Plane names for
     // the labels) would discard what it has not delivered yet.
     QList<CampaignLine> list;

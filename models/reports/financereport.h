@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 
@@ -104,6 +105,7 @@ private:
     std::optional<QList<BudgetTotals>> totals(const QString& keyExpression, const QString& labelExpression, const ReportFilter& filter);
     QString cents(const QString& column) const;
     QString where(const ReportFilter& filter, QVariantList* bind) const;
+    std::optional<QSqlQuery> run(const QString& sql, const QVariantList& bind, const QString& context);
 
     QSqlDatabase m_db;
     bool m_postgres;

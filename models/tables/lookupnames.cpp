@@ -44,10 +44,14 @@ QString LookupNames::name(const QString& table, const QString& id)
 {
     if (id.isEmpty())
         return {};
-    const QString key = table + u':' + id;
+    return cached(table + u':' + id, [&]() { return lookUp(table, id); });
+}
+
+QString LookupNames::cached(const QString& key, const std::function<QString()>& find)
+{
     if (const auto it = m_cache.constFind(key); it != m_cache.cend())
         return *it;
-    const QString found = lookUp(table, id);
+    const QString found = find();
     m_cache.insert(key, found);
     return found;
 }
@@ -56,26 +60,20 @@ QString LookupNames::workspaceName(const QString& id)
 {
     if (id.isEmpty() || !m_plane.isAvailable())
         return {};
-    const QString key = QStringLiteral("workspaces:") + id;
-    if (const auto it = m_cache.constFind(key); it != m_cache.cend())
-        return *it;
-    const auto workspace = m_plane.workspace(id);
-    const QString found = workspace ? workspace->name : QString();
-    m_cache.insert(key, found);
-    return found;
+    return cached(QStringLiteral("workspaces:") + id, [&]() {
+        const auto workspace = m_plane.workspace(id);
+        return workspace ? workspace->name : QString();
+    });
 }
 
 QString LookupNames::projectName(const QString& id)
 {
     if (id.isEmpty() || !m_plane.isAvailable())
         return {};
-    const QString key = QStringLiteral("projects:") + id;
-    if (const auto it = m_cache.constFind(key); it != m_cache.cend())
-        return *it;
-    const auto project = m_plane.project(id);
-    const QString found = project ? project->name : QString();
-    m_cache.insert(key, found);
-    return found;
+    return cached(QStringLiteral("projects:") + id, [&]() {
+        const auto project = m_plane.project(id);
+        return project ? project->name : QString();
+    });
 }
 
 QString LookupNames::lookUp(const QString& table, const QString& id)

@@ -7,6 +7,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
+
 namespace agency::tables {
 
 // Names where a person expects them instead of UUIDs: tier, client, campaign label, Plane workspace and project.
@@ -36,6 +38,7 @@ public:
 
 private:
     QString lookUp(const QString& table, const QString& id);
+    QString cached(const QString& key, const std::function<QString()>& find);
 
     QSqlDatabase m_db;
     plane::PlaneDirectory m_plane;

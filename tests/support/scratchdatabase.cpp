@@ -143,6 +143,25 @@ ScratchDatabase::~ScratchDatabase()
     }
 }
 
+bool execute(QSqlDatabase db, const QString& sql, const QVariantList& bind, QString* error)
+{
+    QSqlQuery query(db);
+    bool ok = false;
+    if (bind.isEmpty()) {
+        ok = query.exec(sql);
+    } else {
+        query.prepare(sql);
+        for (const QVariant& value : bind)
+            query.addBindValue(value);
+        ok = query.exec();
+    }
+    if (error)
+        *error = query.lastError().text();
+    else if (!ok)
+        qWarning("%s — %s", qPrintable(sql), qPrintable(query.lastError().text()));
+    return ok;
+}
+
 QVariant scalar(QSqlDatabase db, const QString& sql, const QVariantList& bind)
 {
     QSqlQuery query(db);

@@ -50,8 +50,12 @@ private:
     QSqlDatabase m_db;
 };
 
-// Executes `sql` on db or fails the test with the driver's message.
+// The first column of the first row of `sql`, or an invalid QVariant (with a warning) when it fails.
 QVariant scalar(QSqlDatabase db, const QString& sql, const QVariantList& bind = {});
+
+// Runs `sql` with `bind`; without values it is executed directly (QPSQL cannot PREPARE CREATE ROLE, GRANT …).
+// A failure is warned about, unless the caller takes the driver's message in `error` (an expected refusal).
+bool execute(QSqlDatabase db, const QString& sql, const QVariantList& bind = {}, QString* error = nullptr);
 
 } // namespace agency::test
 

@@ -87,6 +87,26 @@ bool saveChart(QChart* chart, QSize size, const QString& path, QString* error)
     return commit(file, path, error);
 }
 
+bool collectFinanceReview(reports::FinanceReport& report, const reports::ReportFilter& filter, FinanceReview* review, QString* error)
+{
+    const auto clients = report.byClient(filter);
+    const auto types = report.byCampaignType(filter);
+    const auto tiers = report.retainerByTier();
+    const auto campaigns = report.campaigns(filter);
+    if (!clients || !types || !tiers || !campaigns) {
+        *error = report.lastError();
+        return false;
+    }
+    if (review->title.isEmpty())
+        review->title = QObject::tr("Finance review");
+    review->asOf = QDate::currentDate();
+    review->clients = *clients;
+    review->types = *types;
+    review->tiers = *tiers;
+    review->campaigns = *campaigns;
+    return true;
+}
+
 bool writeFinanceReviewPdf(const FinanceReview& review, const QString& path, QString* error)
 {
     QSaveFile file(path);
