@@ -211,6 +211,17 @@
     </message>
 </context>
 <context>
+    <name>ConnectionWatch</name>
+    <message>
+        <source>the connection is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server does not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CsvReader</name>
     <message>
         <source>line %1: a quoted field is never closed</source>
@@ -229,6 +240,10 @@
     </message>
     <message>
         <source>Committing the demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for existing data</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -361,6 +376,10 @@
         <source>tier (active clients)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Finance review</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Rules</name>
@@ -373,6 +392,10 @@
     <name>SqlError</name>
     <message>
         <source>the database connection is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your database role is not allowed to do this; ask an administrator for the right (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -640,10 +663,6 @@
     </message>
     <message>
         <source>client %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finance review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1285,6 +1304,14 @@
     </message>
     <message>
         <source>This database is open read-only: nothing can be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the database is lost: nothing was saved, and your edits are kept. Save again once it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the right to change %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2048,6 +2075,18 @@ Open the folder?</source>
     </message>
     <message>
         <source>Separator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection lost — retrying every few seconds; your edits are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnected. Unsaved edits are still here: save them when ready.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

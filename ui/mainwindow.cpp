@@ -10,6 +10,7 @@
 #include "recordform.h"
 #include "tablepage.h"
 
+#include "db/connectionwatch.h"
 #include "db/database.h"
 #include "export/tableexport.h"
 #include "domain/money.h"
@@ -87,6 +88,7 @@ MainWindow::MainWindow(QSqlDatabase db, const db::ConnectionString& where, bool 
     createStatusBar();
     connectDetails();
     subscribeToChanges();
+    watchConnection();
 
     QSettings settings;
     if (const QString theme = settings.value(QStringLiteral("window/theme")).toString(); !theme.isEmpty() && theme != QStringLiteral("system"))
@@ -221,7 +223,8 @@ void MainWindow::createPages()
         { new tables::SlaTierModel(m_db, this), "tiers", tr("SLA tiers") },
     };
     for (const auto& [model, iconName, title] : pages) {
-        model->setReadOnly(m_readOnly);
+        // What the role may do is what PostgreSQL grants it: a table it may not change is read-only here.
+        model->setReadOnly(m_readOnly || !tables::AgencyTableModel::mayUpdate(m_db, model->tableName()));
         auto* page = new TablePage(model, m_pages);
         for (const char* name : { "new", "save", "revert", "delete", "restore", "showDeleted" })
             page->toolBar()->addAction(m_actions.value(QString::fromLatin1(name)));
@@ -408,31 +411,57 @@ void MainWindow::updateCampaignCharts()
     m_kpis->setKpis(split ? split->label : QString(), kpis.value_or(QList<reports::KpiLine> {}));
 }
 
+void MainWindow::watchConnection()
+{
+    if (db::dialectOf(m_db) != db::Dialect::PostgreSQL)
+        return;
+    m_watch = new db::ConnectionWatch(m_db, this);
+    connect(m_watch, &db::ConnectionWatch::lost, this, [this](const QString& why) {
+        m_whereLabel->setText(tr("Connection lost — retrying every few seconds; your edits are kept"));
+        m_whereLabel->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
+        m_whereLabel->setToolTip(why);
+        showMessage(tr("The connection to the database was lost: %1").arg(why));
+    });
+    connect(m_watch, &db::ConnectionWatch::restored, this, [this]() {
+        m_whereLabel->setText((m_readOnly ? tr("Read-only: ") : tr("Connected to ")) + m_where.redacted());
+        m_whereLabel->setStyleSheet({});
+        m_whereLabel->setToolTip({});
+        subscribeToChanges(); // a reopened connection has no subscriptions
+        for (TablePage* p : std::as_const(m_tablePages))
+            p->model()->select(); // fresh rows, with every unsaved edit laid over them again
+        refreshAfterChange();
+        showMessage(tr("Reconnected. Unsaved edits are still here: save them when ready."));
+    });
+}
+
 void MainWindow::subscribeToChanges()
 {
-    if (db::dialectOf(m_db) != db::Dialect::PostgreSQL || !m_db.driver()->hasFeature(QSqlDriver::EventNotifications))
+    QSqlDriver* driver = m_db.driver();
+    if (db::dialectOf(m_db) != db::Dialect::PostgreSQL || !driver->hasFeature(QSqlDriver::EventNotifications))
         return;
-    if (!m_db.driver()->subscribeToNotification(QStringLiteral("agency_changes")))
+    // A reopened connection has lost its LISTEN; the list the driver keeps may still name it.
+    if (driver->subscribedToNotifications().contains(QStringLiteral("agency_changes")))
+        driver->unsubscribeFromNotification(QStringLiteral("agency_changes"));
+    if (!driver->subscribeToNotification(QStringLiteral("agency_changes")) || m_changesWired)
         return;
+    m_changesWired = true;
     // Another desktop saved something: refresh the page that shows it, a moment later, keeping edits and selection.
     auto* pending = new QTimer(this);
     pending->setSingleShot(true);
     pending->setInterval(300);
-    auto* tablesChanged = new QSet<QString>;
-    connect(this, &QObject::destroyed, this, [tablesChanged]() { delete tablesChanged; });
-    connect(m_db.driver(), &QSqlDriver::notification, this,
-        [pending, tablesChanged](const QString& name, QSqlDriver::NotificationSource source, const QVariant& payload) {
+    connect(driver, &QSqlDriver::notification, this,
+        [this, pending](const QString& name, QSqlDriver::NotificationSource source, const QVariant& payload) {
             if (name != QStringLiteral("agency_changes") || source == QSqlDriver::SelfSource)
                 return;
-            tablesChanged->insert(payload.toString().section(u':', 0, 0));
+            m_changedTables.insert(payload.toString().section(u':', 0, 0));
             pending->start();
         });
-    connect(pending, &QTimer::timeout, this, [this, tablesChanged]() {
+    connect(pending, &QTimer::timeout, this, [this]() {
         for (TablePage* p : std::as_const(m_tablePages)) {
-            if (tablesChanged->contains(p->model()->tableName()))
+            if (m_changedTables.contains(p->model()->tableName()))
                 p->model()->select();
         }
-        tablesChanged->clear();
+        m_changedTables.clear();
         updateBudgetSplit();
         updateCampaignCharts();
         m_dashboard->refresh();
@@ -444,9 +473,12 @@ void MainWindow::showPage(Page which)
     const int index = std::clamp(int(which), 0, int(m_sidebar->count()) - 1);
     m_sidebar->setCurrentRow(index);
     const bool table = index > 0;
-    for (const char* name : { "new", "delete", "restore", "find", "export" })
-        m_actions.value(QString::fromLatin1(name))->setEnabled(table && (!m_readOnly || qstrcmp(name, "find") == 0 || qstrcmp(name, "export") == 0));
-    m_actions.value(QStringLiteral("import"))->setEnabled(table && !m_readOnly && which != SlaTiers);
+    const bool writable = table && !page(static_cast<Page>(index))->model()->isReadOnly();
+    for (const char* name : { "new", "delete", "restore" })
+        m_actions.value(QString::fromLatin1(name))->setEnabled(writable);
+    for (const char* name : { "find", "export" })
+        m_actions.value(QString::fromLatin1(name))->setEnabled(table);
+    m_actions.value(QStringLiteral("import"))->setEnabled(writable && which != SlaTiers);
 }
 
 TablePage* MainWindow::page(Page which) const

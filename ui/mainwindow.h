@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 #include <QSqlDatabase>
 
 #include <functional>
@@ -15,6 +16,10 @@ class QListWidget;
 class QStackedWidget;
 class QTableView;
 class QToolButton;
+
+namespace agency::db {
+class ConnectionWatch;
+}
 
 namespace agency::tables {
 class AgencyTableModel;
@@ -48,6 +53,7 @@ public:
     DashboardPage* dashboard() const { return m_dashboard; }
     BudgetSplitChart* budgetPie() const { return m_pie; }
     KpiChart* kpiChart() const { return m_kpis; }
+    db::ConnectionWatch* connectionWatch() const { return m_watch; } // null on SQLite
     QAction* action(const QString& name) const; // "new", "save", "revert", "delete", "restore", "showDeleted", "find", "export", "connect"
     QString statusMessage() const;
     QToolButton* undoButton() const { return m_undo; }
@@ -66,6 +72,7 @@ private:
     void createStatusBar();
     void connectDetails();
     void subscribeToChanges();
+    void watchConnection();
     void updateBudgetSplit();
     void updateCampaignCharts();
     void refreshAfterChange(); // a save or an import changed the data
@@ -91,6 +98,9 @@ private:
     BudgetSplitChart* m_pie = nullptr;
     KpiChart* m_kpis = nullptr;
     DashboardPage* m_dashboard = nullptr;
+    db::ConnectionWatch* m_watch = nullptr;
+    bool m_changesWired = false;
+    QSet<QString> m_changedTables; // tables other desktops changed since the last refresh
     QHash<QString, QAction*> m_actions;
     QLabel* m_whereLabel = nullptr;
     QLabel* m_message = nullptr;

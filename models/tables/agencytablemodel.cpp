@@ -585,7 +585,11 @@ bool AgencyTableModel::save()
     // 2. All of it in one transaction, or none of it.
     QSqlDatabase db = database();
     if (!db.transaction()) {
-        m_message = db::reportSqlError(tr("Starting to save"), db.lastError());
+        m_message = db::isConnectionLost(db.lastError()) || !db.isOpen()
+            ? tr("The connection to the database is lost: nothing was saved, and your edits are kept. Save again once it is back.")
+            : db::reportSqlError(tr("Starting to save"), db.lastError());
+        if (db::isConnectionLost(db.lastError()))
+            db::reportSqlError(tr("Starting to save"), db.lastError());
         return false;
     }
     m_saving = true;
@@ -650,6 +654,21 @@ bool AgencyTableModel::merge(const QString& id, const QStringList& columnsFromTh
         m_pending[id].values.insert(column, theirs.value(column));
     }
     return true;
+}
+
+bool AgencyTableModel::mayUpdate(QSqlDatabase db, const QString& table)
+{
+    if (db::dialectOf(db) != db::Dialect::PostgreSQL)
+        return true;
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT has_table_privilege(?, 'UPDATE') AND has_table_privilege(?, 'INSERT')"));
+    query.addBindValue(table);
+    query.addBindValue(table);
+    if (!query.exec() || !query.next()) {
+        db::reportSqlError(tr("Checking the right to change %1").arg(table), query.lastError());
+        return false;
+    }
+    return query.value(0).toBool();
 }
 
 bool AgencyTableModel::softDelete(const QStringList& ids)

@@ -79,6 +79,8 @@ public:
     // Read-only: a schema newer than the app, or a role without UPDATE. Nothing is editable and save() refuses.
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
     bool isReadOnly() const { return m_readOnly; }
+    // What PostgreSQL grants this role: false when it may not update and insert into `table` (SQLite: true).
+    static bool mayUpdate(QSqlDatabase db, const QString& table);
 
     bool softDelete(const QStringList& ids);
     bool restore(const QStringList& ids);

@@ -2,6 +2,8 @@
 // GUI tests: real widgets, offscreen, against a real database (SQLite and PostgreSQL), driven with QTest.
 #include "budgetsplitpanel.h"
 #include "conflictdialog.h"
+#include "db/connectionwatch.h"
+#include "db/database.h"
 #include "demo/demodata.h"
 #include "connectiondialog.h"
 #include "editors/choicecombo.h"
@@ -119,6 +121,9 @@ private Q_SLOTS:
     void importDialogDryRunsThenImports();
     void readOnlyWindowEditsNothing_data() { test::addBackendColumn(); test::addBackendRows(); }
     void readOnlyWindowEditsNothing();
+    void droppedConnectionIsRetriedAndEditsKept();
+    void tablesTheRoleMayNotChangeAreReadOnly();
+    void anotherDesktopsChangeShowsUp();
     void exportsTheCurrentView_data() { test::addBackendColumn(); test::addBackendRows(); }
     void exportsTheCurrentView();
 };
@@ -515,6 +520,108 @@ void TestMainWindow::readOnlyWindowEditsNothing()
     QVERIFY(!field<QLineEdit>(clients, "industry")->isEnabled());
     QVERIFY(!clients->model()->setData(clients->model()->index(0, clients->model()->fieldIndex(QStringLiteral("industry"))), QStringLiteral("x")));
     QCOMPARE(clients->model()->insertNewRow(), -1);
+}
+
+void TestMainWindow::droppedConnectionIsRetriedAndEditsKept()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("postgresql"));
+    QVERIFY(scratch.migrate());
+    const Fixture f;
+    seed(scratch.db(), f);
+    ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.connectionWatch());
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* clients = window.page(ui::MainWindow::Clients);
+    QVERIFY(clients->showRecord(f.client));
+    typeInto(field<QLineEdit>(clients, "industry"), QStringLiteral("Energy"));
+
+    // The server drops this desktop's connection (a restart, a network cut, an administrator).
+    QSqlDatabase admin = scratch.openAnother(QStringLiteral("admin"));
+    QVERIFY(test::execute(admin, QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                                                "AND pid <> pg_backend_pid() AND application_name = 'agency-os'")));
+    // Saving now fails plainly, and nothing typed is lost.
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(clients->model()->hasPendingChanges());
+    QVERIFY(!window.statusMessage().isEmpty());
+
+    QSignalSpy lost(window.connectionWatch(), &db::ConnectionWatch::lost);
+    QSignalSpy restored(window.connectionWatch(), &db::ConnectionWatch::restored);
+    QVERIFY(window.connectionWatch()->check()); // what the timer does every few seconds
+    QCOMPARE(lost.count(), 1);
+    QCOMPARE(restored.count(), 1);
+    QVERIFY(window.statusMessage().contains(QStringLiteral("Reconnected")));
+    QVERIFY(clients->model()->hasPendingChanges());
+    QVERIFY(clients->showRecord(f.client));
+    QCOMPARE(field<QLineEdit>(clients, "industry")->text(), QStringLiteral("Energy"));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!clients->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    QCOMPARE(scalar(admin, QStringLiteral("SELECT industry FROM agency_clients")).toString(), QStringLiteral("Energy"));
+}
+
+void TestMainWindow::tablesTheRoleMayNotChangeAreReadOnly()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("postgresql"));
+    QVERIFY(scratch.migrate());
+    const Fixture f;
+    seed(scratch.db(), f);
+    // An account manager's role: may change clients and campaigns, only read tiers and channels.
+    const QString role = QStringLiteral("manager_%1").arg(QCoreApplication::applicationPid());
+    QVERIFY(test::execute(scratch.db(), QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'm-pass'").arg(role)));
+    QVERIFY(test::execute(scratch.db(), QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO %1").arg(role)));
+    QVERIFY(test::execute(scratch.db(), QStringLiteral("GRANT INSERT, UPDATE ON agency_clients, agency_campaigns TO %1").arg(role)));
+    auto where = *db::ConnectionString::parse(scratch.dsn(), nullptr);
+    where.user = role;
+    where.password = QStringLiteral("m-pass");
+    QString error;
+    {
+        QSqlDatabase db = db::openDatabase(where, QStringLiteral("manager"), &error);
+        QVERIFY2(db.isOpen(), qPrintable(error));
+        ui::MainWindow window(db, where, false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!window.page(ui::MainWindow::Clients)->model()->isReadOnly());
+        QVERIFY(window.page(ui::MainWindow::SlaTiers)->model()->isReadOnly());
+        QVERIFY(window.page(ui::MainWindow::Channels)->model()->isReadOnly());
+        QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+        QVERIFY(!window.action(QStringLiteral("new"))->isEnabled());
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QVERIFY(window.action(QStringLiteral("new"))->isEnabled());
+        // A refusal the app could not foresee (a column-level REVOKE, say) is said plainly.
+        QVERIFY(test::execute(scratch.db(), QStringLiteral("REVOKE UPDATE ON agency_clients FROM %1").arg(role)));
+        ui::TablePage* clients = window.page(ui::MainWindow::Clients);
+        QVERIFY(clients->showRecord(f.client));
+        typeInto(field<QLineEdit>(clients, "industry"), QStringLiteral("Energy"));
+        QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+        QVERIFY2(window.statusMessage().contains(QStringLiteral("not allowed")), qPrintable(window.statusMessage()));
+        QVERIFY(clients->model()->hasPendingChanges());
+        clients->model()->discardChanges();
+    }
+    db::closeDatabase(QStringLiteral("manager"));
+    QVERIFY(test::execute(scratch.db(), QStringLiteral("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %1").arg(role)));
+    QVERIFY(test::execute(scratch.db(), QStringLiteral("DROP ROLE %1").arg(role)));
+}
+
+void TestMainWindow::anotherDesktopsChangeShowsUp()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("postgresql"));
+    QVERIFY(scratch.migrate());
+    const Fixture f;
+    seed(scratch.db(), f);
+    ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* clients = window.page(ui::MainWindow::Clients);
+    QVERIFY(clients->showRecord(f.client));
+    // An unsaved edit of mine in another field survives the refresh.
+    typeInto(field<QLineEdit>(clients, "client_legal_name"), QStringLiteral("Acme Ltd."));
+    QSqlDatabase other = scratch.openAnother(QStringLiteral("other"));
+    QVERIFY(test::execute(other, QStringLiteral("UPDATE agency_clients SET industry = 'Mining'")));
+    QTRY_COMPARE_WITH_TIMEOUT(field<QLineEdit>(clients, "industry")->text(), QStringLiteral("Mining"), 5000);
+    QCOMPARE(field<QLineEdit>(clients, "client_legal_name")->text(), QStringLiteral("Acme Ltd."));
+    QCOMPARE(clients->currentId(), f.client);
 }
 
 QTEST_MAIN(TestMainWindow)
