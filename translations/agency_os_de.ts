@@ -1686,6 +1686,10 @@
         <source>off pace</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Updating…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::DecimalEdit</name>

@@ -6,6 +6,7 @@
 #include "domain/vocabulary.h"
 #include "editors/choicecombo.h"
 #include "editors/optionaldateedit.h"
+#include "db/database.h"
 #include "tables/lookupnames.h"
 
 #include <QApplication>
@@ -21,14 +22,24 @@
 #include <QMenu>
 #include <QSettings>
 #include <QTableWidget>
+#include <QThread>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace agency::ui {
 
-DashboardPage::DashboardPage(QSqlDatabase db, QWidget* parent)
+struct DashboardPage::Figures {
+    QList<reports::BudgetTotals> clients;
+    QList<reports::BudgetTotals> types;
+    QList<reports::TierRetainer> tiers;
+    QList<reports::CampaignLine> campaigns;
+    QString error;
+};
+
+DashboardPage::DashboardPage(QSqlDatabase db, const db::ConnectionString& where, QWidget* parent)
     : QWidget(parent)
     , m_db(std::move(db))
+    , m_where(where)
     , m_status(new QComboBox(this))
     , m_client(new ChoiceCombo(this))
     , m_type(new QComboBox(this))
@@ -62,6 +73,9 @@ DashboardPage::DashboardPage(QSqlDatabase db, QWidget* parent)
     auto* pdf = new QToolButton(this);
     pdf->setText(tr("Finance review PDF…"));
     pdf->setObjectName(QStringLiteral("exportPdf"));
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("state"));
+    filters->addWidget(m_state);
     filters->addWidget(save);
     filters->addWidget(pdf);
 
@@ -118,7 +132,22 @@ DashboardPage::DashboardPage(QSqlDatabase db, QWidget* parent)
         connect(combo, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
     connect(m_from, &OptionalDateEdit::dateChanged, this, &DashboardPage::refresh);
     connect(m_to, &OptionalDateEdit::dateChanged, this, &DashboardPage::refresh);
-    refresh();
+    reloadClients();
+}
+
+DashboardPage::~DashboardPage()
+{
+    if (m_worker) { // finish the figures in flight before the page goes
+        m_worker->wait();
+        delete m_worker;
+    }
+}
+
+void DashboardPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
 }
 
 reports::ReportFilter DashboardPage::filter() const
@@ -149,7 +178,7 @@ QString DashboardPage::filterText() const
     return parts.join(QStringLiteral(", "));
 }
 
-void DashboardPage::refresh()
+void DashboardPage::reloadClients()
 {
     // The client list follows the data too.
     const QSignalBlocker block(m_client);
@@ -158,18 +187,71 @@ void DashboardPage::refresh()
         clients.append({ choice.id, choice.name });
     m_client->setChoices(clients, true);
     m_client->setItemText(0, tr("All clients"));
+}
 
-    reports::FinanceReport report(m_db);
-    const auto f = filter();
-    const auto byClient = report.byClient(f);
-    const auto byType = report.byCampaignType(f);
-    const auto tiers = report.retainerByTier();
-    const auto campaigns = report.campaigns(f);
-    if (!byClient || !byType || !tiers || !campaigns) {
-        Q_EMIT message(report.lastError());
+void DashboardPage::refresh()
+{
+    m_stale = true;
+    if (!isVisible())
+        return; // done when the page is next shown
+    if (m_running) {
+        m_again = true; // once the figures in flight are in
         return;
     }
-    const QList<QChart*> charts { clientBudgetChart(*byClient), typeSpendChart(*byType), retainerChart(*tiers) };
+    m_stale = false;
+    reloadClients();
+    start();
+}
+
+void DashboardPage::start()
+{
+    m_running = true;
+    m_state->setText(tr("Updating…"));
+    const reports::ReportFilter f = filter();
+    const db::ConnectionString where = m_where;
+    auto figures = std::make_shared<Figures>();
+    delete m_worker;
+    m_worker = QThread::create([figures, f, where]() {
+        const QString name = QStringLiteral("dashboard-%1").arg(reinterpret_cast<quintptr>(QThread::currentThread()));
+        {
+            QSqlDatabase db = db::openDatabase(where, name, &figures->error);
+            if (db.isOpen()) {
+                reports::FinanceReport report(db);
+                const auto clients = report.byClient(f);
+                const auto types = report.byCampaignType(f);
+                const auto tiers = report.retainerByTier();
+                const auto campaigns = report.campaigns(f);
+                if (clients && types && tiers && campaigns) {
+                    figures->clients = *clients;
+                    figures->types = *types;
+                    figures->tiers = *tiers;
+                    figures->campaigns = *campaigns;
+                } else {
+                    figures->error = report.lastError();
+                }
+            }
+        }
+        db::closeDatabase(name);
+    });
+    connect(m_worker, &QThread::finished, this, [this, figures]() {
+        m_running = false;
+        m_state->clear();
+        if (!figures->error.isEmpty())
+            Q_EMIT message(figures->error);
+        else
+            showFigures(*figures);
+        if (m_again) {
+            m_again = false;
+            refresh();
+        }
+        Q_EMIT refreshed();
+    });
+    m_worker->start();
+}
+
+void DashboardPage::showFigures(const Figures& figures)
+{
+    const QList<QChart*> charts { clientBudgetChart(figures.clients), typeSpendChart(figures.types), retainerChart(figures.tiers) };
     for (int i = 0; i < charts.size(); ++i) {
         QChart* old = m_views.at(i)->chart();
         m_views.at(i)->setChart(charts.at(i)); // the view owns the new chart
@@ -177,7 +259,7 @@ void DashboardPage::refresh()
     }
     const QDate today = QDate::currentDate();
     m_attention->setRowCount(0);
-    QList<reports::CampaignLine> needing = *campaigns;
+    QList<reports::CampaignLine> needing = figures.campaigns;
     std::stable_sort(needing.begin(), needing.end(), [](const auto& a, const auto& b) { return a.overspent() && !b.overspent(); });
     for (const auto& line : std::as_const(needing)) {
         if (!line.overspent() && !line.offPace(today))

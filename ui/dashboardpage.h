@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "db/connectionstring.h"
 #include "reports/financereport.h"
 
 #include <QSqlDatabase>
 #include <QWidget>
 
 class QChartView;
+class QLabel;
+class QThread;
 class QComboBox;
 class QTableWidget;
 
@@ -17,13 +20,16 @@ class OptionalDateEdit;
 
 // Finance at a glance: allocated vs spent by client (overspend in red), spend by campaign type, retainer value by
 // tier, and the campaigns that need attention (overspent or off pace), with filters. Charts follow the data: the
-// window calls refresh() after any save.
+// window calls refresh() after any save. The figures are worked out off the GUI thread, on a connection of their
+// own, and only while the page is shown (a refresh asked for meanwhile is done when it is next shown).
 class DashboardPage : public QWidget {
     Q_OBJECT
 public:
-    DashboardPage(QSqlDatabase db, QWidget* parent = nullptr);
+    DashboardPage(QSqlDatabase db, const db::ConnectionString& where, QWidget* parent = nullptr);
+    ~DashboardPage() override;
 
     void refresh();
+    bool isRefreshing() const { return m_running; }
     reports::ReportFilter filter() const;
     QString filterText() const;
     QList<QChartView*> chartViews() const { return m_views; }
@@ -34,9 +40,24 @@ public:
 Q_SIGNALS:
     void openCampaign(const QString& id);
     void message(const QString& text);
+    void refreshed();
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
+    struct Figures;
+    void start();
+    void showFigures(const Figures& figures);
+    void reloadClients();
+
     QSqlDatabase m_db;
+    db::ConnectionString m_where;
+    bool m_stale = true;
+    bool m_running = false;
+    bool m_again = false;
+    QThread* m_worker = nullptr;
+    QLabel* m_state = nullptr;
     QComboBox* m_status;
     ChoiceCombo* m_client;
     QComboBox* m_type;

@@ -207,7 +207,7 @@ void MainWindow::createPages()
     row->addWidget(m_sidebar);
     row->addWidget(m_pages, 1);
 
-    m_dashboard = new DashboardPage(m_db, m_pages);
+    m_dashboard = new DashboardPage(m_db, m_where, m_pages);
     connect(m_dashboard, &DashboardPage::message, this, &MainWindow::showMessage);
     connect(m_dashboard, &DashboardPage::openCampaign, this, [this](const QString& id) {
         showPage(Campaigns);
@@ -310,7 +310,7 @@ void MainWindow::createStatusBar()
 void MainWindow::connectDetails()
 {
     // Clients: the selected client's campaigns below; Enter or a double-click opens one.
-    m_clientCampaigns = new tables::CampaignModel(m_db, this);
+    m_clientCampaigns = new tables::CampaignModel(m_db, this, tables::AgencyTableModel::Load::Later);
     m_clientCampaigns->setClientFilter(QStringLiteral("00000000-0000-4000-8000-000000000000"));
     m_clientCampaignsView = detailView(m_clientCampaigns, { QStringLiteral("campaign_type"), QStringLiteral("status"),
         QStringLiteral("budget_allocated"), QStringLiteral("budget_spent"), QStringLiteral("start_date"), QStringLiteral("end_date") }, this);
@@ -327,7 +327,7 @@ void MainWindow::connectDetails()
     connect(m_clientCampaignsView, &QTableView::activated, this, openCampaign);
 
     // Campaigns: the selected campaign's channels and its live budget split.
-    m_campaignChannels = new tables::ChannelModel(m_db, this);
+    m_campaignChannels = new tables::ChannelModel(m_db, this, tables::AgencyTableModel::Load::Later);
     m_campaignChannels->setCampaignFilter(QStringLiteral("00000000-0000-4000-8000-000000000000"));
     m_campaignChannelsView = detailView(m_campaignChannels, { QStringLiteral("channel_type"), QStringLiteral("budget_percentage"),
         QStringLiteral("budget_amount"), QStringLiteral("is_active") }, this);

@@ -60,7 +60,7 @@ AgencyTableModel::AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObje
             record.setGenerated(it.key(), true);
         }
     });
-    applyFilter();
+    setFilter(filterText()); // the concrete model decides when to select
 }
 
 const ColumnSpec* AgencyTableModel::columnAt(int column) const
@@ -395,6 +395,14 @@ void AgencyTableModel::setSearchText(const QString& text)
 
 void AgencyTableModel::applyFilter()
 {
+    const bool wasActive = query().isActive();
+    setFilter(filterText()); // re-selects by itself when already active
+    if (!wasActive)
+        select();
+}
+
+QString AgencyTableModel::filterText() const
+{
     // setFilter() takes raw SQL: every value in it goes through the driver's literal formatting.
     QStringList parts;
     if (!m_showDeleted)
@@ -410,11 +418,7 @@ void AgencyTableModel::applyFilter()
         }
         parts << u'(' + any.join(QStringLiteral(" OR ")) + u')';
     }
-    const QString filterText = parts.join(QStringLiteral(" AND "));
-    const bool wasActive = query().isActive();
-    setFilter(filterText);
-    if (!wasActive)
-        select();
+    return parts.join(QStringLiteral(" AND "));
 }
 
 bool AgencyTableModel::insertRowIntoTable(const QSqlRecord& values)

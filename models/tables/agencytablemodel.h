@@ -45,6 +45,10 @@ public:
         WarningRole, // something to flag in the cell (overspend, over-allocation), in words
     };
 
+    // Now: the concrete model selects as soon as it is made. Later: only once a scope or filter is set (a detail
+    // list would otherwise read a whole table it is about to narrow down).
+    enum class Load { Now, Later };
+
     AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObject* parent = nullptr);
 
     const TableSpec& spec() const { return m_spec; }
@@ -122,6 +126,7 @@ private:
     const ColumnSpec* columnAt(int column) const;
     QString displayText(const ColumnSpec& column, const QVariant& value) const;
     void applyFilter();
+    QString filterText() const;
     void reapply(const QHash<QString, PendingRow>& pending, const QStringList& order);
     QVariantMap currentRow(const QString& id, QVariant* stamp, bool* deleted);
     QString problemAt(const QString& id, const QString& column) const;

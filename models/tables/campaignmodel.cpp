@@ -7,11 +7,12 @@
 
 namespace agency::tables {
 
-CampaignModel::CampaignModel(QSqlDatabase db, QObject* parent)
+CampaignModel::CampaignModel(QSqlDatabase db, QObject* parent, Load load)
     : AgencyTableModel(campaignsSpec(), db, parent)
 {
     setSort(fieldIndex(QStringLiteral("start_date")), Qt::DescendingOrder);
-    select();
+    if (load == Load::Now)
+        select();
 }
 
 void CampaignModel::setClientFilter(const QString& clientId)

@@ -8,7 +8,7 @@ namespace agency::tables {
 class CampaignModel : public AgencyTableModel {
     Q_OBJECT
 public:
-    explicit CampaignModel(QSqlDatabase db, QObject* parent = nullptr);
+    explicit CampaignModel(QSqlDatabase db, QObject* parent = nullptr, Load load = Load::Now);
 
     // Only this client's campaigns (empty: all).
     void setClientFilter(const QString& clientId);

@@ -5,11 +5,12 @@
 
 namespace agency::tables {
 
-ChannelModel::ChannelModel(QSqlDatabase db, QObject* parent)
+ChannelModel::ChannelModel(QSqlDatabase db, QObject* parent, Load load)
     : AgencyTableModel(channelsSpec(), db, parent)
 {
     setSort(fieldIndex(QStringLiteral("channel_type")), Qt::AscendingOrder);
-    select();
+    if (load == Load::Now)
+        select();
 }
 
 void ChannelModel::setCampaignFilter(const QString& campaignId)

@@ -10,7 +10,7 @@ namespace agency::tables {
 class ChannelModel : public AgencyTableModel {
     Q_OBJECT
 public:
-    explicit ChannelModel(QSqlDatabase db, QObject* parent = nullptr);
+    explicit ChannelModel(QSqlDatabase db, QObject* parent = nullptr, Load load = Load::Now);
 
     // Only this campaign's channels (empty: all).
     void setCampaignFilter(const QString& campaignId);

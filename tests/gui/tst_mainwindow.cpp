@@ -2,6 +2,8 @@
 // GUI tests: real widgets, offscreen, against a real database (SQLite and PostgreSQL), driven with QTest.
 #include "budgetsplitpanel.h"
 #include "conflictdialog.h"
+#include "dashboardpage.h"
+#include "domain/money.h"
 #include "db/connectionwatch.h"
 #include "db/database.h"
 #include "demo/demodata.h"
@@ -121,6 +123,8 @@ private Q_SLOTS:
     void importDialogDryRunsThenImports();
     void readOnlyWindowEditsNothing_data() { test::addBackendColumn(); test::addBackendRows(); }
     void readOnlyWindowEditsNothing();
+    void dashboardFollowsTheData_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void dashboardFollowsTheData();
     void droppedConnectionIsRetriedAndEditsKept();
     void tablesTheRoleMayNotChangeAreReadOnly();
     void anotherDesktopsChangeShowsUp();
@@ -520,6 +524,36 @@ void TestMainWindow::readOnlyWindowEditsNothing()
     QVERIFY(!field<QLineEdit>(clients, "industry")->isEnabled());
     QVERIFY(!clients->model()->setData(clients->model()->index(0, clients->model()->fieldIndex(QStringLiteral("industry"))), QStringLiteral("x")));
     QCOMPARE(clients->model()->insertNewRow(), -1);
+}
+
+void TestMainWindow::dashboardFollowsTheData()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Fixture f;
+    seed(scratch.db(), f);
+    const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
+    QVERIFY(test::execute(scratch.db(), QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, status, budget_allocated, budget_spent, metadata) "
+                                                       "VALUES ('%1', '%2', 'ppc', 'active', '1000.00', '1200.00', '{\"name\": \"Blowout\"}')").arg(campaign, f.client)));
+    ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    ui::DashboardPage* dashboard = window.dashboard();
+    QTRY_COMPARE_WITH_TIMEOUT(dashboard->attention()->rowCount(), 1, 10000);
+    QCOMPARE(dashboard->attention()->item(0, 0)->text(), QStringLiteral("Blowout"));
+    QVERIFY(dashboard->attention()->item(0, 4)->text().startsWith(QStringLiteral("OVERSPENT by ") + domain::Money::fromCents(20000).toDisplayString()));
+
+    // Finance corrects the spend on the campaign's page and saves: the dashboard follows.
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    ui::TablePage* campaigns = window.page(ui::MainWindow::Campaigns);
+    QVERIFY(campaigns->showRecord(campaign));
+    typeInto(field<ui::DecimalEdit>(campaigns, "budget_spent"), QStringLiteral("900"));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!campaigns->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(dashboard->attention()->rowCount(), 0, 10000);
 }
 
 void TestMainWindow::droppedConnectionIsRetriedAndEditsKept()
