@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartcommands.h"
 
-#include "cli.h"
-#include "logging.h"
-
 #include "charts/budgetsplitchart.h"
 #include "charts/chartoutput.h"
 #include "charts/kpichart.h"
+#include "cli.h"
 #include "domain/vocabulary.h"
+#include "logging.h"
 #include "reports/financereport.h"
 
 #include <QChart>
@@ -15,24 +14,30 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QRegularExpression>
-
 #include <cstdio>
 
 namespace agency::app {
 
 namespace {
-    QString tr(const char* text) { return QCoreApplication::translate("ChartCommands", text); }
+    QString tr(const char* text)
+    {
+        return QCoreApplication::translate("ChartCommands", text);
+    }
 
     struct Parsed {
         QCommandLineParser parser;
-        QCommandLineOption db { QStringLiteral("db"), tr("Database: postgresql://…, sqlite:PATH or FILE.db."), tr("DSN") };
-        QCommandLineOption output { QStringList { QStringLiteral("output"), QStringLiteral("o") }, tr("The file to write."), tr("FILE") };
+        QCommandLineOption db { QStringLiteral("db"), tr("Database: postgresql://…, sqlite:PATH or FILE.db."),
+            tr("DSN") };
+        QCommandLineOption output { QStringList { QStringLiteral("output"), QStringLiteral("o") },
+            tr("The file to write."), tr("FILE") };
         QCommandLineOption campaign { QStringLiteral("campaign"), tr("The campaign's id."), tr("ID") };
-        QCommandLineOption size { QStringLiteral("size"), tr("Width x height in pixels (default 900x600)."), tr("WxH"), QStringLiteral("900x600") };
+        QCommandLineOption size { QStringLiteral("size"), tr("Width x height in pixels (default 900x600)."), tr("WxH"),
+            QStringLiteral("900x600") };
         QCommandLineOption client { QStringLiteral("client"), tr("Only this client's campaigns."), tr("ID") };
         QCommandLineOption status { QStringLiteral("status"), tr("Only campaigns in this status."), tr("S") };
-        QCommandLineOption logLevel { QStringLiteral("log-level"), tr("Messages on stderr from this level (%1).").arg(logLevelNames()),
-            tr("LEVEL"), QStringLiteral("critical") };
+        QCommandLineOption logLevel { QStringLiteral("log-level"),
+            tr("Messages on stderr from this level (%1).").arg(logLevelNames()), tr("LEVEL"),
+            QStringLiteral("critical") };
     };
 
     std::optional<QSize> parseSize(const QString& text)
@@ -61,46 +66,49 @@ namespace {
         }
         const auto size = parseSize(p.parser.value(p.size));
         if (!size) {
-            printError(tr("--size must be WIDTHxHEIGHT in pixels, each from 100 to 8000 (for example 1200x800), not '%1'")
-                           .arg(p.parser.value(p.size).left(20)));
+            printError(
+                tr("--size must be WIDTHxHEIGHT in pixels, each from 100 to 8000 (for example 1200x800), not '%1'")
+                    .arg(p.parser.value(p.size).left(20)));
             return ExitUsage;
         }
-        return withWorkDatabase(p.parser.value(p.db), QStringLiteral("chart"), [&](QSqlDatabase& db, const db::ConnectionString&) {
-            reports::FinanceReport report(db);
-            const QString id = p.parser.value(p.campaign);
-            const auto split = report.budgetSplit(id);
-            if (!split) {
-                printError(tr("%1; no file written").arg(report.lastError()));
-                return int(ExitFailure);
-            }
-            QString error;
-            if (kind == QStringLiteral("budget-split")) {
-                ui::BudgetSplitChart chart;
-                chart.setSplit(*split);
+        return withWorkDatabase(
+            p.parser.value(p.db), QStringLiteral("chart"), [&](QSqlDatabase& db, const db::ConnectionString&) {
+                reports::FinanceReport report(db);
+                const QString id = p.parser.value(p.campaign);
+                const auto split = report.budgetSplit(id);
+                if (!split) {
+                    printError(tr("%1; no file written").arg(report.lastError()));
+                    return int(ExitFailure);
+                }
+                QString error;
+                if (kind == QStringLiteral("budget-split")) {
+                    ui::BudgetSplitChart chart;
+                    chart.setSplit(*split);
+                    if (!ui::saveChart(chart.chart(), *size, path, &error)) {
+                        printError(error);
+                        return int(ExitFailure);
+                    }
+                    return int(ExitOk);
+                }
+                const auto kpis = report.kpis(id);
+                if (!kpis) {
+                    printError(report.lastError());
+                    return int(ExitFailure);
+                }
+                ui::KpiChart chart;
+                chart.setKpis(split->label, *kpis);
                 if (!ui::saveChart(chart.chart(), *size, path, &error)) {
                     printError(error);
                     return int(ExitFailure);
                 }
                 return int(ExitOk);
-            }
-            const auto kpis = report.kpis(id);
-            if (!kpis) {
-                printError(report.lastError());
-                return int(ExitFailure);
-            }
-            ui::KpiChart chart;
-            chart.setKpis(split->label, *kpis);
-            if (!ui::saveChart(chart.chart(), *size, path, &error)) {
-                printError(error);
-                return int(ExitFailure);
-            }
-            return int(ExitOk);
-        });
+            });
     }
 
     int reportCommand(Parsed& p)
     {
-        if (!p.parser.isSet(p.output) || QFileInfo(p.parser.value(p.output)).suffix().toLower() != QStringLiteral("pdf")) {
+        if (!p.parser.isSet(p.output)
+            || QFileInfo(p.parser.value(p.output)).suffix().toLower() != QStringLiteral("pdf")) {
             printError(tr("report finance needs --output FILE.pdf"));
             return ExitUsage;
         }
@@ -115,31 +123,38 @@ namespace {
             filter.statuses = { status };
             words << tr("status %1").arg(status);
         }
-        return withWorkDatabase(p.parser.value(p.db), QStringLiteral("report"), [&](QSqlDatabase& db, const db::ConnectionString&) {
-            reports::FinanceReport report(db);
-            if (p.parser.isSet(p.client)) {
-                filter.clientId = p.parser.value(p.client);
-                const auto clients = report.byClient(filter);
-                if (!clients || clients->isEmpty()) {
-                    // An unknown client, or one without campaigns under these filters: say so rather than print an empty review.
-                    printError(tr("no campaigns for client %1 (check the id); no file written").arg(filter.clientId.left(40)));
+        return withWorkDatabase(
+            p.parser.value(p.db), QStringLiteral("report"), [&](QSqlDatabase& db, const db::ConnectionString&) {
+                reports::FinanceReport report(db);
+                if (p.parser.isSet(p.client)) {
+                    filter.clientId = p.parser.value(p.client);
+                    const auto clients = report.byClient(filter);
+                    if (!clients || clients->isEmpty()) {
+                        // An unknown client, or one without campaigns under these filters: say so rather than print an
+                        // empty review.
+                        printError(tr("no campaigns for client %1 (check the id); no file written")
+                                       .arg(filter.clientId.left(40)));
+                        return int(ExitFailure);
+                    }
+                    words << tr("client %1").arg(clients->constFirst().label);
+                }
+                ui::FinanceReview review;
+                review.filterText = words.join(QStringLiteral(", "));
+                QString error;
+                if (!ui::collectFinanceReview(report, filter, &review, &error)
+                    || !ui::writeFinanceReviewPdf(review, p.parser.value(p.output), &error)) {
+                    printError(error);
                     return int(ExitFailure);
                 }
-                words << tr("client %1").arg(clients->constFirst().label);
-            }
-            ui::FinanceReview review;
-            review.filterText = words.join(QStringLiteral(", "));
-            QString error;
-            if (!ui::collectFinanceReview(report, filter, &review, &error) || !ui::writeFinanceReviewPdf(review, p.parser.value(p.output), &error)) {
-                printError(error);
-                return int(ExitFailure);
-            }
-            return int(ExitOk);
-        });
+                return int(ExitOk);
+            });
     }
 }
 
-bool isChartCommand(const QString& word) { return word == QStringLiteral("chart") || word == QStringLiteral("report"); }
+bool isChartCommand(const QString& word)
+{
+    return word == QStringLiteral("chart") || word == QStringLiteral("report");
+}
 
 int runChartCommand(const QStringList& arguments)
 {
@@ -154,7 +169,8 @@ int runChartCommand(const QStringList& arguments)
     else
         p.parser.addOptions({ p.client, p.status });
     p.parser.addPositionalArgument(command, tr("The command."), command);
-    p.parser.addPositionalArgument(QStringLiteral("kind"), command == QStringLiteral("chart") ? tr("budget-split or kpi.") : tr("finance."));
+    p.parser.addPositionalArgument(
+        QStringLiteral("kind"), command == QStringLiteral("chart") ? tr("budget-split or kpi.") : tr("finance."));
     const auto help = p.parser.addHelpOption();
     if (!p.parser.parse(arguments)) {
         printError(p.parser.errorText() + tr(" (see --help)"));
@@ -171,12 +187,14 @@ int runChartCommand(const QStringList& arguments)
     setUpLogging(p.parser.value(p.logLevel), false);
     const QStringList positional = p.parser.positionalArguments();
     const QString kind = positional.value(1);
-    if (command == QStringLiteral("chart") && positional.size() == 2 && (kind == QStringLiteral("budget-split") || kind == QStringLiteral("kpi")))
+    if (command == QStringLiteral("chart") && positional.size() == 2
+        && (kind == QStringLiteral("budget-split") || kind == QStringLiteral("kpi")))
         return chartCommand(p, kind);
     if (command == QStringLiteral("report") && positional.size() == 2 && kind == QStringLiteral("finance"))
         return reportCommand(p);
-    printError(command == QStringLiteral("chart") ? tr("chart needs budget-split or kpi (for example: agency-os chart kpi --campaign ID -o kpi.png)")
-                                                  : tr("report needs finance (for example: agency-os report finance -o review.pdf)"));
+    printError(command == QStringLiteral("chart")
+            ? tr("chart needs budget-split or kpi (for example: agency-os chart kpi --campaign ID -o kpi.png)")
+            : tr("report needs finance (for example: agency-os report finance -o review.pdf)"));
     return ExitUsage;
 }
 

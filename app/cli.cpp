@@ -1,28 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli.h"
 
-#include "logging.h"
-#include "startup.h"
-
 #include "db/database.h"
 #include "db/migrator.h"
 #include "demo/demodata.h"
 #include "export/tableexport.h"
-
-#include <QElapsedTimer>
-#include <QHash>
+#include "logging.h"
+#include "startup.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QHash>
 #include <QTextStream>
-
 #include <cstdio>
 #include <unistd.h>
 
 namespace agency::app {
 
 namespace {
-    QString tr(const char* text) { return QCoreApplication::translate("CommandLine", text); }
+    QString tr(const char* text)
+    {
+        return QCoreApplication::translate("CommandLine", text);
+    }
 
     QTextStream& out()
     {
@@ -32,7 +32,8 @@ namespace {
 
     // Options every command shares; returns nullopt-like false with a usage message when the line is wrong.
     struct CommonOptions {
-        QCommandLineOption db { QStringLiteral("db"), tr("Database: postgresql://…, sqlite:PATH or FILE.db."), tr("DSN") };
+        QCommandLineOption db { QStringLiteral("db"), tr("Database: postgresql://…, sqlite:PATH or FILE.db."),
+            tr("DSN") };
         QCommandLineOption logLevel { QStringLiteral("log-level"),
             tr("Messages on stderr from this level (%1). Default: only errors.").arg(logLevelNames()), tr("LEVEL"),
             QStringLiteral("critical") };
@@ -73,17 +74,22 @@ namespace {
         QCommandLineParser parser;
         parser.setApplicationDescription(tr("Shows, applies or rolls back the Agency OS schema migrations."));
         CommonOptions common;
-        const QCommandLineOption to(QStringLiteral("to"), tr("Target version (up: default latest; down: default one "
-                                                            "step back)."), tr("N"));
+        const QCommandLineOption to(QStringLiteral("to"),
+            tr("Target version (up: default latest; down: default one "
+               "step back)."),
+            tr("N"));
         parser.addOption(to);
         parser.addPositionalArgument(QStringLiteral("migrate"), tr("The command."), QStringLiteral("migrate"));
-        parser.addPositionalArgument(QStringLiteral("action"), tr("status, up or down."), QStringLiteral("status|up|down"));
+        parser.addPositionalArgument(
+            QStringLiteral("action"), tr("status, up or down."), QStringLiteral("status|up|down"));
         if (const auto done = parse(parser, common, arguments))
             return *done;
 
         const QStringList positional = parser.positionalArguments();
         const QString action = positional.value(1);
-        if (positional.size() != 2 || !QStringList { QStringLiteral("status"), QStringLiteral("up"), QStringLiteral("down") }.contains(action)) {
+        if (positional.size() != 2
+            || !QStringList { QStringLiteral("status"), QStringLiteral("up"), QStringLiteral("down") }.contains(
+                action)) {
             printError(tr("migrate needs one action: status, up or down (for example: agency-os migrate up --db DSN)"));
             return ExitUsage;
         }
@@ -130,12 +136,15 @@ namespace {
                     for (const auto& s : std::as_const(list)) {
                         if (s.applied)
                             current = std::max(current, s.version);
-                        QString state = s.applied ? tr("applied %1").arg(s.appliedAt.toString(Qt::ISODate)) : tr("pending");
+                        QString state
+                            = s.applied ? tr("applied %1").arg(s.appliedAt.toString(Qt::ISODate)) : tr("pending");
                         if (s.edited)
                             state += tr(" — EDITED since it was applied (checksum differs)");
                         if (!s.known)
                             state += tr(" — unknown to this app (newer schema)");
-                        out() << QStringLiteral("  %1_%2  %3\n").arg(s.version, 4, 10, QLatin1Char('0')).arg(s.name, state);
+                        out() << QStringLiteral("  %1_%2  %3\n")
+                                     .arg(s.version, 4, 10, QLatin1Char('0'))
+                                     .arg(s.name, state);
                     }
                     out() << tr("schema version %1; this app's latest is %2").arg(current).arg(migrator.latestVersion())
                           << u'\n';
@@ -166,7 +175,8 @@ namespace {
     }
 
     // A whole number from `min` to `max` for `option`, or a usage error naming it.
-    std::optional<qint64> wholeNumber(const QCommandLineParser& parser, const QCommandLineOption& option, qint64 min, qint64 max)
+    std::optional<qint64> wholeNumber(
+        const QCommandLineParser& parser, const QCommandLineOption& option, qint64 min, qint64 max)
     {
         bool ok = false;
         const qint64 value = parser.value(option).toLongLong(&ok);
@@ -186,11 +196,16 @@ namespace {
         QCommandLineParser parser;
         parser.setApplicationDescription(tr("Fills the database with a believable demo agency, in one transaction."));
         CommonOptions common;
-        const QCommandLineOption clients(QStringLiteral("clients"), tr("Number of clients (default 24)."), tr("N"), QStringLiteral("24"));
-        const QCommandLineOption campaigns(QStringLiteral("campaigns-per-client"), tr("Campaigns per client (default 4)."), tr("N"), QStringLiteral("4"));
-        const QCommandLineOption channels(QStringLiteral("channels-per-campaign"), tr("Channels per campaign (default 3)."), tr("N"), QStringLiteral("3"));
-        const QCommandLineOption seed(QStringLiteral("seed"), tr("Random seed: the same seed gives the same data (default 42)."), tr("S"), QStringLiteral("42"));
-        const QCommandLineOption ifEmpty(QStringLiteral("if-empty"), tr("Only when the database has no clients yet (what scripts/run uses)."));
+        const QCommandLineOption clients(
+            QStringLiteral("clients"), tr("Number of clients (default 24)."), tr("N"), QStringLiteral("24"));
+        const QCommandLineOption campaigns(QStringLiteral("campaigns-per-client"),
+            tr("Campaigns per client (default 4)."), tr("N"), QStringLiteral("4"));
+        const QCommandLineOption channels(QStringLiteral("channels-per-campaign"),
+            tr("Channels per campaign (default 3)."), tr("N"), QStringLiteral("3"));
+        const QCommandLineOption seed(QStringLiteral("seed"),
+            tr("Random seed: the same seed gives the same data (default 42)."), tr("S"), QStringLiteral("42"));
+        const QCommandLineOption ifEmpty(
+            QStringLiteral("if-empty"), tr("Only when the database has no clients yet (what scripts/run uses)."));
         parser.addOptions({ clients, campaigns, channels, seed, ifEmpty });
         parser.addPositionalArgument(QStringLiteral("demo-data"), tr("The command."), QStringLiteral("demo-data"));
         if (const auto done = parse(parser, common, arguments))
@@ -211,57 +226,62 @@ namespace {
         size.channelsPerCampaign = static_cast<int>(*nChannels);
         size.seed = static_cast<quint64>(*nSeed);
 
-        return withWorkDatabase(parser.value(common.db), QStringLiteral("demo-data"), [&](QSqlDatabase& db, const db::ConnectionString& where) {
-            demo::DemoDataWriter writer(db);
-            if (parser.isSet(ifEmpty)) {
-                const auto empty = writer.isEmpty();
-                if (!empty) {
-                    printError(writer.lastError());
+        return withWorkDatabase(parser.value(common.db), QStringLiteral("demo-data"),
+            [&](QSqlDatabase& db, const db::ConnectionString& where) {
+                demo::DemoDataWriter writer(db);
+                if (parser.isSet(ifEmpty)) {
+                    const auto empty = writer.isEmpty();
+                    if (!empty) {
+                        printError(writer.lastError());
+                        return int(ExitFailure);
+                    }
+                    if (!*empty) {
+                        out() << tr("%1 already has data; nothing added").arg(where.redacted()) << u'\n';
+                        out().flush();
+                        return int(ExitOk);
+                    }
+                }
+                const qint64 total = qint64(size.clients) * size.campaignsPerClient * size.channelsPerCampaign;
+                if (total >= 100000) {
+                    writer.setProgressHandler([](qint64 done, qint64 all) {
+                        std::fputs(qPrintable(tr("demo-data: %1 of %2 channels\n").arg(done).arg(all)), stderr);
+                    });
+                }
+                QElapsedTimer timer;
+                timer.start();
+                demo::DemoCounts counts;
+                if (!writer.write(size, &counts)) {
+                    printError(tr("demo data not written (nothing was changed): %1").arg(writer.lastError()));
                     return int(ExitFailure);
                 }
-                if (!*empty) {
-                    out() << tr("%1 already has data; nothing added").arg(where.redacted()) << u'\n';
-                    out().flush();
-                    return int(ExitOk);
-                }
-            }
-            const qint64 total = qint64(size.clients) * size.campaignsPerClient * size.channelsPerCampaign;
-            if (total >= 100000) {
-                writer.setProgressHandler([](qint64 done, qint64 all) {
-                    std::fputs(qPrintable(tr("demo-data: %1 of %2 channels\n").arg(done).arg(all)), stderr);
-                });
-            }
-            QElapsedTimer timer;
-            timer.start();
-            demo::DemoCounts counts;
-            if (!writer.write(size, &counts)) {
-                printError(tr("demo data not written (nothing was changed): %1").arg(writer.lastError()));
-                return int(ExitFailure);
-            }
-            out() << tr("added %1 tiers, %2 clients, %3 campaigns and %4 channels to %5 in %6 s")
-                         .arg(counts.tiers)
-                         .arg(counts.clients)
-                         .arg(counts.campaigns)
-                         .arg(counts.channels)
-                         .arg(where.redacted())
-                         .arg(timer.elapsed() / 1000.0, 0, 'f', 1)
-                  << u'\n';
-            out().flush();
-            return int(ExitOk);
-        });
+                out() << tr("added %1 tiers, %2 clients, %3 campaigns and %4 channels to %5 in %6 s")
+                             .arg(counts.tiers)
+                             .arg(counts.clients)
+                             .arg(counts.campaigns)
+                             .arg(counts.channels)
+                             .arg(where.redacted())
+                             .arg(timer.elapsed() / 1000.0, 0, 'f', 1)
+                      << u'\n';
+                out().flush();
+                return int(ExitOk);
+            });
     }
 
     int runExport(const QStringList& arguments)
     {
         QCommandLineParser parser;
-        parser.setApplicationDescription(tr("Writes one table to CSV (RFC 4180, UTF-8, CRLF), with the lookups a spreadsheet "
-                                            "reader needs. Deleted rows are left out unless asked for."));
+        parser.setApplicationDescription(
+            tr("Writes one table to CSV (RFC 4180, UTF-8, CRLF), with the lookups a spreadsheet "
+               "reader needs. Deleted rows are left out unless asked for."));
         CommonOptions common;
         const QCommandLineOption output(QStringList { QStringLiteral("output"), QStringLiteral("o") },
-            tr("Where to write: a file (written atomically) or - for standard output (default)."), tr("FILE"), QStringLiteral("-"));
+            tr("Where to write: a file (written atomically) or - for standard output (default)."), tr("FILE"),
+            QStringLiteral("-"));
         const QCommandLineOption includeDeleted(QStringLiteral("include-deleted"), tr("Include soft-deleted rows."));
-        const QCommandLineOption delimiter(QStringLiteral("delimiter"), tr("comma (default), semicolon or tab."), tr("NAME"), QStringLiteral("comma"));
-        const QCommandLineOption bom(QStringLiteral("bom"), tr("Start with a UTF-8 byte-order mark (for spreadsheet programs)."));
+        const QCommandLineOption delimiter(
+            QStringLiteral("delimiter"), tr("comma (default), semicolon or tab."), tr("NAME"), QStringLiteral("comma"));
+        const QCommandLineOption bom(
+            QStringLiteral("bom"), tr("Start with a UTF-8 byte-order mark (for spreadsheet programs)."));
         const QCommandLineOption noGuard(QStringLiteral("no-formula-guard"),
             tr("Do not prefix ' to text starting with = + - @ tab or CR (only for trusted round trips)."));
         parser.addOptions({ output, includeDeleted, delimiter, bom, noGuard });
@@ -272,11 +292,13 @@ namespace {
             return *done;
 
         const QHash<QString, QString> tables { { QStringLiteral("sla-tiers"), QStringLiteral("agency_sla_tiers") },
-            { QStringLiteral("clients"), QStringLiteral("agency_clients") }, { QStringLiteral("campaigns"), QStringLiteral("agency_campaigns") },
+            { QStringLiteral("clients"), QStringLiteral("agency_clients") },
+            { QStringLiteral("campaigns"), QStringLiteral("agency_campaigns") },
             { QStringLiteral("channels"), QStringLiteral("agency_campaign_channels") } };
         const QStringList positional = parser.positionalArguments();
         if (positional.size() != 2 || !tables.contains(positional.at(1))) {
-            printError(tr("export needs one table: sla-tiers, clients, campaigns or channels (for example: agency-os export clients -o clients.csv)"));
+            printError(tr("export needs one table: sla-tiers, clients, campaigns or channels (for example: agency-os "
+                          "export clients -o clients.csv)"));
             return ExitUsage;
         }
         exporting::ExportRequest request;
@@ -286,7 +308,8 @@ namespace {
         request.csv.formulaGuard = !parser.isSet(noGuard);
         const auto separator = exporting::CsvWriter::delimiterFromName(parser.value(delimiter));
         if (!separator) {
-            printError(tr("--delimiter must be comma, semicolon or tab, not '%1'").arg(parser.value(delimiter).left(20)));
+            printError(
+                tr("--delimiter must be comma, semicolon or tab, not '%1'").arg(parser.value(delimiter).left(20)));
             return ExitUsage;
         }
         request.csv.delimiter = *separator;
@@ -296,20 +319,22 @@ namespace {
             return ExitUsage;
         }
 
-        return withWorkDatabase(parser.value(common.db), QStringLiteral("export"), [&](QSqlDatabase& db, const db::ConnectionString&) {
-            exporting::TableExporter exporter(db);
-            if (isatty(STDERR_FILENO)) {
-                exporter.setProgressHandler([](qint64 rows) { std::fputs(qPrintable(tr("\rexport: %1 rows").arg(rows)), stderr); });
-            }
-            QString error;
-            if (!exporting::exportToFile(exporter, request, path, &error)) {
-                printError(tr("export of %1 failed, no file written: %2").arg(positional.at(1), error));
-                return int(ExitFailure);
-            }
-            if (isatty(STDERR_FILENO))
-                std::fputs("\n", stderr);
-            return int(ExitOk);
-        });
+        return withWorkDatabase(
+            parser.value(common.db), QStringLiteral("export"), [&](QSqlDatabase& db, const db::ConnectionString&) {
+                exporting::TableExporter exporter(db);
+                if (isatty(STDERR_FILENO)) {
+                    exporter.setProgressHandler(
+                        [](qint64 rows) { std::fputs(qPrintable(tr("\rexport: %1 rows").arg(rows)), stderr); });
+                }
+                QString error;
+                if (!exporting::exportToFile(exporter, request, path, &error)) {
+                    printError(tr("export of %1 failed, no file written: %2").arg(positional.at(1), error));
+                    return int(ExitFailure);
+                }
+                if (isatty(STDERR_FILENO))
+                    std::fputs("\n", stderr);
+                return int(ExitOk);
+            });
     }
 }
 

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QString>
-#include <QStringList>
-
 #include "db/connectionstring.h"
 
 #include <QSqlDatabase>
-
+#include <QString>
+#include <QStringList>
 #include <functional>
 
 namespace agency::app {

@@ -5,7 +5,6 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QStringList>
-
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
@@ -38,7 +37,10 @@ namespace {
     }
 }
 
-QString logLevelNames() { return QStringLiteral("trace, debug, info, warning, error, critical, off"); }
+QString logLevelNames()
+{
+    return QStringLiteral("trace, debug, info, warning, error, critical, off");
+}
 
 bool isLogLevel(const QString& name)
 {
@@ -50,12 +52,14 @@ bool isLogLevel(const QString& name)
 
 QString logFilePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/logs/agency-os.log");
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+        + QStringLiteral("/logs/agency-os.log");
 }
 
 void setUpLogging(const QString& stderrLevel, bool verboseFile)
 {
-    const auto level = spdlog::level::from_str(stderrLevel == QStringLiteral("warning") ? "warn" : stderrLevel.toStdString());
+    const auto level
+        = spdlog::level::from_str(stderrLevel == QStringLiteral("warning") ? "warn" : stderrLevel.toStdString());
     std::vector<spdlog::sink_ptr> sinks;
 
     auto console = std::make_shared<spdlog::sinks::stderr_sink_mt>();

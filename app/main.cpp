@@ -2,27 +2,23 @@
 // agency-os: the GUI by default, or a command (migrate, export, demo-data) without a display.
 #include "chartcommands.h"
 #include "cli.h"
-#include "logging.h"
-#include "startup.h"
-
 #include "connectiondialog.h"
 #include "db/database.h"
 #include "db/migrator.h"
+#include "logging.h"
 #include "mainwindow.h"
+#include "startup.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTranslator>
-#include <QElapsedTimer>
-
-#include <spdlog/spdlog.h>
-
-#include <QDir>
-#include <QFile>
-
 #include <cstdio>
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 #include <variant>
 
@@ -72,13 +68,16 @@ std::variant<int, GuiOptions> parseGuiCommandLine(int argc, char** argv)
         "  agency-os migrate status|up|down [--to N] [--db DSN]\n"
         "  agency-os export sla-tiers|clients|campaigns|channels [--db DSN] [--output FILE|-] [--include-deleted]\n"
         "                   [--delimiter comma|semicolon|tab] [--bom] [--no-formula-guard]\n"
-        "  agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed S]\n"
+        "  agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed "
+        "S]\n"
         "  agency-os chart budget-split|kpi --campaign ID --output FILE.png|FILE.svg [--db DSN] [--size WxH]\n"
         "  agency-os report finance --output FILE.pdf [--db DSN] [--client ID] [--status S]"));
     const QCommandLineOption db(QStringLiteral("db"),
-        QCoreApplication::translate("main", "Database: postgresql://…, sqlite:PATH or FILE.db."), QStringLiteral("DSN"));
+        QCoreApplication::translate("main", "Database: postgresql://…, sqlite:PATH or FILE.db."),
+        QStringLiteral("DSN"));
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
-        QCoreApplication::translate("main", "Messages on stderr from this level (%1).").arg(agency::app::logLevelNames()),
+        QCoreApplication::translate("main", "Messages on stderr from this level (%1).")
+            .arg(agency::app::logLevelNames()),
         QStringLiteral("LEVEL"), QStringLiteral("warning"));
     parser.addOption(db);
     parser.addOption(logLevel);
@@ -96,7 +95,8 @@ std::variant<int, GuiOptions> parseGuiCommandLine(int argc, char** argv)
         return agency::app::ExitOk;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        agency::app::printError(QCoreApplication::translate("main", "unknown command '%1'; the commands are: migrate, export, demo-data, chart, report")
+        agency::app::printError(QCoreApplication::translate(
+            "main", "unknown command '%1'; the commands are: migrate, export, demo-data, chart, report")
                                     .arg(parser.positionalArguments().constFirst().left(40)));
         return agency::app::ExitUsage;
     }
@@ -137,21 +137,25 @@ QSqlDatabase connectGui(const agency::db::ConnectionString& where, QString* erro
     case agency::db::SchemaState::Newer:
         *readOnly = true;
         QMessageBox::information(nullptr, QCoreApplication::translate("main", "Newer schema"),
-            QCoreApplication::translate("main", "The Agency OS schema in this database is newer than this app. It opens "
-                                                "read-only; update Agency OS to edit."));
+            QCoreApplication::translate("main",
+                "The Agency OS schema in this database is newer than this app. It opens "
+                "read-only; update Agency OS to edit."));
         return db;
     case agency::db::SchemaState::Edited:
-        return refuse(QCoreApplication::translate("main", "An applied migration in this database differs from this app's copy: "
-                                                          "run agency-os migrate status"));
+        return refuse(QCoreApplication::translate("main",
+            "An applied migration in this database differs from this app's copy: "
+            "run agency-os migrate status"));
     case agency::db::SchemaState::Missing:
     case agency::db::SchemaState::Behind:
         if (!migrator.mayMigrate())
-            return refuse(QCoreApplication::translate("main", "The Agency OS schema in this database is not up to date (this "
-                                                              "app needs version %1). Ask an administrator to run: agency-os migrate up")
+            return refuse(QCoreApplication::translate("main",
+                "The Agency OS schema in this database is not up to date (this "
+                "app needs version %1). Ask an administrator to run: agency-os migrate up")
                               .arg(migrator.latestVersion()));
         if (QMessageBox::question(nullptr, QCoreApplication::translate("main", "Upgrade the schema?"),
-                QCoreApplication::translate("main", "The Agency OS tables in %1 are not up to date (this app needs version "
-                                                    "%2). Other desktops share this database: upgrade it now?")
+                QCoreApplication::translate("main",
+                    "The Agency OS tables in %1 are not up to date (this app needs version "
+                    "%2). Other desktops share this database: upgrade it now?")
                     .arg(where.redacted())
                     .arg(migrator.latestVersion()))
             != QMessageBox::Yes)
@@ -209,10 +213,13 @@ int main(int argc, char** argv)
         // Charts need a QApplication, not a display: scheduled reports run without one.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
-        if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) { // as under cron: a private one, instead of Qt's warning on stderr
-            const QByteArray runtime = QDir::tempPath().toLocal8Bit() + "/agency-os-runtime-" + QByteArray::number(getuid());
+        if (qEnvironmentVariableIsEmpty(
+                "XDG_RUNTIME_DIR")) { // as under cron: a private one, instead of Qt's warning on stderr
+            const QByteArray runtime
+                = QDir::tempPath().toLocal8Bit() + "/agency-os-runtime-" + QByteArray::number(getuid());
             QDir().mkpath(QString::fromLocal8Bit(runtime));
-            QFile::setPermissions(QString::fromLocal8Bit(runtime), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+            QFile::setPermissions(QString::fromLocal8Bit(runtime),
+                QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
             qputenv("XDG_RUNTIME_DIR", runtime);
         }
         QApplication app(argc, argv);

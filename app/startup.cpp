@@ -9,7 +9,10 @@
 namespace agency::app {
 
 namespace {
-    QString tr(const char* text) { return QCoreApplication::translate("Startup", text); }
+    QString tr(const char* text)
+    {
+        return QCoreApplication::translate("Startup", text);
+    }
 }
 
 std::optional<db::ConnectionString> resolveDatabase(const QString& option, const QString& fallback, QString* error)

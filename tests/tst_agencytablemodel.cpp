@@ -24,7 +24,10 @@ using agency::test::scalar;
 
 namespace {
 
-QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
 // A row read back with plain SQL, every column normalized the way the models normalize it.
 QVariantMap readRow(QSqlDatabase db, const tables::TableSpec& spec, const QString& id)
@@ -53,17 +56,30 @@ struct Seed {
 Seed seed(QSqlDatabase db)
 {
     Seed s { newId(), newId(), newId(), newId(), newId(), newId() };
-    execute(db, QStringLiteral("INSERT INTO agency_sla_tiers (id, name, monthly_retainer, priority) VALUES (?, 'Gold', '5000.00', 1)"), { s.tier });
-    execute(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, sla_tier_id, client_type) VALUES (?, 'Acme', ?, 'retainer')"),
+    execute(db,
+        QStringLiteral(
+            "INSERT INTO agency_sla_tiers (id, name, monthly_retainer, priority) VALUES (?, 'Gold', '5000.00', 1)"),
+        { s.tier });
+    execute(db,
+        QStringLiteral(
+            "INSERT INTO agency_clients (id, client_name, sla_tier_id, client_type) VALUES (?, 'Acme', ?, 'retainer')"),
         { s.client, s.tier });
-    execute(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type, internal_notes) VALUES (?, 'Globex', 'project', '50% off_sale \\o/')"),
+    execute(db,
+        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type, internal_notes) VALUES (?, 'Globex', "
+                       "'project', '50% off_sale \\o/')"),
         { s.otherClient });
-    execute(db, QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, budget_spent, status, start_date) "
-                            "VALUES (?, ?, 'ppc', '10000.00', '12000.50', 'active', '2026-01-01')"),
+    execute(db,
+        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, budget_spent, "
+                       "status, start_date) "
+                       "VALUES (?, ?, 'ppc', '10000.00', '12000.50', 'active', '2026-01-01')"),
         { s.campaign, s.client });
-    execute(db, QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage) VALUES (?, ?, 'google_ads', '40.00')"),
+    execute(db,
+        QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage) VALUES "
+                       "(?, ?, 'google_ads', '40.00')"),
         { s.channelA, s.campaign });
-    execute(db, QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_amount) VALUES (?, ?, 'meta', '2500.00')"),
+    execute(db,
+        QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_amount) VALUES (?, "
+                       "?, 'meta', '2500.00')"),
         { s.channelB, s.campaign });
     return s;
 }
@@ -73,33 +89,77 @@ Seed seed(QSqlDatabase db)
 class TestAgencyTableModel : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void modelsPassTheModelTester_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void modelsPassTheModelTester_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void modelsPassTheModelTester();
-    void insertRoundTripsEveryColumn_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void insertRoundTripsEveryColumn_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void insertRoundTripsEveryColumn();
-    void editRoundTripsAndNullStaysNull_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void editRoundTripsAndNullStaysNull_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void editRoundTripsAndNullStaysNull();
-    void invalidRowIsNotWrittenAndInputStays_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void invalidRowIsNotWrittenAndInputStays_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void invalidRowIsNotWrittenAndInputStays();
-    void overAllocationIsRefusedWithFigures_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void overAllocationIsRefusedWithFigures_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void overAllocationIsRefusedWithFigures();
-    void failedSaveWritesNothingAndKeepsEdits_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void failedSaveWritesNothingAndKeepsEdits_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void failedSaveWritesNothingAndKeepsEdits();
-    void editsSurviveRefreshAndFilter_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void editsSurviveRefreshAndFilter_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void editsSurviveRefreshAndFilter();
-    void softDeleteCascadesAndRestoresExactly_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void softDeleteCascadesAndRestoresExactly_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void softDeleteCascadesAndRestoresExactly();
-    void tierInUseCannotBeDeleted_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void tierInUseCannotBeDeleted_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void tierInUseCannotBeDeleted();
     void concurrentChangeIsDetected_data();
     void concurrentChangeIsDetected();
-    void concurrentDeleteIsDetected_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void concurrentDeleteIsDetected_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void concurrentDeleteIsDetected();
     void searchIsLiteralAndHarmless_data();
     void searchIsLiteralAndHarmless();
     void everyColumnOfEveryTableRoundTrips_data();
     void everyColumnOfEveryTableRoundTrips();
-    void lookupsShowNames_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void lookupsShowNames_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void lookupsShowNames();
 };
 
@@ -113,7 +173,8 @@ void TestAgencyTableModel::modelsPassTheModelTester()
     tables::ClientModel clients(scratch.db());
     tables::CampaignModel campaigns(scratch.db());
     tables::ChannelModel channels(scratch.db());
-    for (QAbstractItemModel* model : std::initializer_list<QAbstractItemModel*> { &tiers, &clients, &campaigns, &channels }) {
+    for (QAbstractItemModel* model :
+        std::initializer_list<QAbstractItemModel*> { &tiers, &clients, &campaigns, &channels }) {
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(model->rowCount() > 0);
     }
@@ -201,7 +262,8 @@ void TestAgencyTableModel::editRoundTripsAndNullStaysNull()
     QVERIFY(model.valueAt(row, QStringLiteral("budget_amount")).isNull());
     QVERIFY(setCell(model, row, "budget_percentage", QStringLiteral("12.5")));
     QVERIFY(setCell(model, row, "notes", QStringLiteral("  leading and trailing  ")));
-    QVERIFY(model.setData(model.index(row, model.fieldIndex(QStringLiteral("is_active"))), Qt::Unchecked, Qt::CheckStateRole));
+    QVERIFY(model.setData(
+        model.index(row, model.fieldIndex(QStringLiteral("is_active"))), Qt::Unchecked, Qt::CheckStateRole));
     QVERIFY2(model.save(), qPrintable(model.lastMessage()));
 
     const QVariantMap stored = readRow(scratch.db(), tables::channelsSpec(), s.channelA);
@@ -244,7 +306,8 @@ void TestAgencyTableModel::invalidRowIsNotWrittenAndInputStays()
     for (const auto& problem : model.problems())
         columns << problem.column;
     columns.sort();
-    QCOMPARE(columns, (QStringList { "budget_spent", "campaign_type", "client_id", "end_date", "status", "target_kpis" }));
+    QCOMPARE(
+        columns, (QStringList { "budget_spent", "campaign_type", "client_id", "end_date", "status", "target_kpis" }));
     for (const auto& problem : model.problems())
         QVERIFY2(!problem.message.isEmpty(), qPrintable(problem.column));
     QVERIFY(model.lastMessage().contains(QStringLiteral("'clicks' must be a number")));
@@ -255,9 +318,11 @@ void TestAgencyTableModel::invalidRowIsNotWrittenAndInputStays()
     const int now = model.rowOfId(s.campaign);
     QCOMPARE(model.valueAt(now, QStringLiteral("status")).toString(), QStringLiteral("finished"));
     QCOMPARE(model.valueAt(now, QStringLiteral("end_date")).toDate(), QDate(2025, 12, 31));
-    QVERIFY(model.data(model.index(now, model.fieldIndex(QStringLiteral("end_date"))), tables::AgencyTableModel::ProblemRole)
-                .toString()
-                .contains(QStringLiteral("before")));
+    QVERIFY(
+        model
+            .data(model.index(now, model.fieldIndex(QStringLiteral("end_date"))), tables::AgencyTableModel::ProblemRole)
+            .toString()
+            .contains(QStringLiteral("before")));
     QVERIFY(model.hasPendingChanges());
 }
 
@@ -289,7 +354,8 @@ void TestAgencyTableModel::overAllocationIsRefusedWithFigures()
     QVERIFY(setCell(campaigns, campaigns.rowOfId(s.campaign), "budget_allocated", QStringLiteral("9000.00")));
     QVERIFY(!campaigns.save());
     QCOMPARE(campaigns.problems().constFirst().column, QStringLiteral("budget_allocated"));
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT budget_allocated FROM agency_campaigns")).toString(), QStringLiteral("10000.00"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT budget_allocated FROM agency_campaigns")).toString(),
+        QStringLiteral("10000.00"));
 }
 
 void TestAgencyTableModel::failedSaveWritesNothingAndKeepsEdits()
@@ -303,10 +369,12 @@ void TestAgencyTableModel::failedSaveWritesNothingAndKeepsEdits()
     QVERIFY(setCell(model, model.rowOfId(s.client), "industry", QStringLiteral("Retail")));
     const int fresh = model.insertNewRow();
     QVERIFY(setCell(model, fresh, "client_name", QStringLiteral("Initech")));
-    QVERIFY(setCell(model, model.rowOfId(s.otherClient), "sla_tier_id", QStringLiteral("00000000-0000-4000-8000-000000000000")));
+    QVERIFY(setCell(
+        model, model.rowOfId(s.otherClient), "sla_tier_id", QStringLiteral("00000000-0000-4000-8000-000000000000")));
     QVERIFY(!model.save());
     QVERIFY(!model.lastMessage().isEmpty());
-    QVERIFY(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?"), { s.client }).isNull());
+    QVERIFY(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?"), { s.client })
+                .isNull());
     QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 2);
     QCOMPARE(model.pendingIds().size(), 3);
     QCOMPARE(model.valueAt(model.rowOfId(s.client), QStringLiteral("industry")).toString(), QStringLiteral("Retail"));
@@ -315,7 +383,9 @@ void TestAgencyTableModel::failedSaveWritesNothingAndKeepsEdits()
     QVERIFY(setCell(model, model.rowOfId(s.otherClient), "sla_tier_id", s.tier));
     QVERIFY2(model.save(), qPrintable(model.lastMessage()));
     QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 3);
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?"), { s.client }).toString(), QStringLiteral("Retail"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?"), { s.client })
+                 .toString(),
+        QStringLiteral("Retail"));
 }
 
 void TestAgencyTableModel::editsSurviveRefreshAndFilter()
@@ -332,13 +402,18 @@ void TestAgencyTableModel::editsSurviveRefreshAndFilter()
 
     model.sort(model.fieldIndex(QStringLiteral("client_name")), Qt::DescendingOrder); // a server-side re-select
     QCOMPARE(model.valueAt(model.rowOfId(s.client), QStringLiteral("industry")).toString(), QStringLiteral("Retail"));
-    QCOMPARE(model.valueAt(model.rowOfId(freshId), QStringLiteral("client_name")).toString(), QStringLiteral("Initech"));
+    QCOMPARE(
+        model.valueAt(model.rowOfId(freshId), QStringLiteral("client_name")).toString(), QStringLiteral("Initech"));
 
     model.setSearchText(QStringLiteral("globex")); // hides the edited row
     QCOMPARE(model.rowOfId(s.client), -1);
     QVERIFY2(model.save(), qPrintable(model.lastMessage()));
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?"), { s.client }).toString(), QStringLiteral("Retail"));
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT client_name FROM agency_clients WHERE id = ?"), { freshId }).toString(), QStringLiteral("Initech"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?"), { s.client })
+                 .toString(),
+        QStringLiteral("Retail"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT client_name FROM agency_clients WHERE id = ?"), { freshId })
+                 .toString(),
+        QStringLiteral("Initech"));
 }
 
 void TestAgencyTableModel::softDeleteCascadesAndRestoresExactly()
@@ -349,8 +424,10 @@ void TestAgencyTableModel::softDeleteCascadesAndRestoresExactly()
     const Seed s = seed(scratch.db());
     QSqlDatabase db = scratch.db();
     // channelB was deleted on its own earlier: restoring the client must not bring it back.
-    QVERIFY(execute(db, QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = %1 WHERE id = ?")
-                         .arg(scratch.isPostgres() ? QStringLiteral("'2025-01-01T00:00:00Z'") : QStringLiteral("'2025-01-01T00:00:00.000Z'")),
+    QVERIFY(execute(db,
+        QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = %1 WHERE id = ?")
+            .arg(scratch.isPostgres() ? QStringLiteral("'2025-01-01T00:00:00Z'")
+                                      : QStringLiteral("'2025-01-01T00:00:00.000Z'")),
         { s.channelB }));
 
     tables::ClientModel clients(db);
@@ -358,12 +435,17 @@ void TestAgencyTableModel::softDeleteCascadesAndRestoresExactly()
     QCOMPARE(clients.rowOfId(s.client), -1);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM agency_clients WHERE deleted_at IS NULL")).toInt(), 1);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM agency_campaigns WHERE deleted_at IS NULL")).toInt(), 0);
-    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM agency_campaign_channels WHERE deleted_at IS NULL")).toInt(), 0);
+    QCOMPARE(
+        scalar(db, QStringLiteral("SELECT count(*) FROM agency_campaign_channels WHERE deleted_at IS NULL")).toInt(),
+        0);
     // One instant for the whole cascade.
-    QCOMPARE(scalar(db, QStringLiteral("SELECT count(DISTINCT deleted_at) FROM (SELECT deleted_at FROM agency_clients WHERE id = ? "
-                                       "UNION ALL SELECT deleted_at FROM agency_campaigns UNION ALL SELECT deleted_at FROM agency_campaign_channels WHERE id = ?) x"),
-                 { s.client, s.channelA })
-                 .toInt(),
+    QCOMPARE(
+        scalar(db,
+            QStringLiteral("SELECT count(DISTINCT deleted_at) FROM (SELECT deleted_at FROM agency_clients WHERE id = ? "
+                           "UNION ALL SELECT deleted_at FROM agency_campaigns UNION ALL SELECT deleted_at FROM "
+                           "agency_campaign_channels WHERE id = ?) x"),
+            { s.client, s.channelA })
+            .toInt(),
         1);
 
     // A campaign of a deleted client cannot come back alone.
@@ -378,8 +460,10 @@ void TestAgencyTableModel::softDeleteCascadesAndRestoresExactly()
     QVERIFY2(clients.restore({ s.client }), qPrintable(clients.lastMessage()));
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM agency_clients WHERE deleted_at IS NULL")).toInt(), 2);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM agency_campaigns WHERE deleted_at IS NULL")).toInt(), 1);
-    QVERIFY(scalar(db, QStringLiteral("SELECT deleted_at FROM agency_campaign_channels WHERE id = ?"), { s.channelA }).isNull());
-    QVERIFY(!scalar(db, QStringLiteral("SELECT deleted_at FROM agency_campaign_channels WHERE id = ?"), { s.channelB }).isNull());
+    QVERIFY(scalar(db, QStringLiteral("SELECT deleted_at FROM agency_campaign_channels WHERE id = ?"), { s.channelA })
+                .isNull());
+    QVERIFY(!scalar(db, QStringLiteral("SELECT deleted_at FROM agency_campaign_channels WHERE id = ?"), { s.channelB })
+                 .isNull());
 }
 
 void TestAgencyTableModel::tierInUseCannotBeDeleted()
@@ -390,7 +474,8 @@ void TestAgencyTableModel::tierInUseCannotBeDeleted()
     const Seed s = seed(scratch.db());
     tables::SlaTierModel tiers(scratch.db());
     QVERIFY(!tiers.softDelete({ s.tier }));
-    QVERIFY2(tiers.lastMessage().contains(QStringLiteral("Gold")) && tiers.lastMessage().contains(QStringLiteral("1 live client")),
+    QVERIFY2(tiers.lastMessage().contains(QStringLiteral("Gold"))
+            && tiers.lastMessage().contains(QStringLiteral("1 live client")),
         qPrintable(tiers.lastMessage()));
     QVERIFY(scalar(scratch.db(), QStringLiteral("SELECT deleted_at FROM agency_sla_tiers")).isNull());
     // Once its client is gone it may go.
@@ -423,7 +508,9 @@ void TestAgencyTableModel::concurrentChangeIsDetected()
 
     // Another desktop saves first, on its own connection.
     QSqlDatabase other = scratch.openAnother(QStringLiteral("other"));
-    QVERIFY(execute(other, QStringLiteral("UPDATE agency_campaigns SET budget_spent = '200.00', status = 'paused' WHERE id = ?"), { s.campaign }));
+    QVERIFY(execute(other,
+        QStringLiteral("UPDATE agency_campaigns SET budget_spent = '200.00', status = 'paused' WHERE id = ?"),
+        { s.campaign }));
 
     QSignalSpy spy(&mine, &tables::AgencyTableModel::conflictDetected);
     QVERIFY(!mine.save());
@@ -439,8 +526,10 @@ void TestAgencyTableModel::concurrentChangeIsDetected()
     QCOMPARE(c.original.value("budget_spent").toString(), QStringLiteral("12000.50"));
     QVERIFY(c.changedByThem.contains(QStringLiteral("status")));
     // Nothing was overwritten, and nothing typed is lost.
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT budget_spent FROM agency_campaigns")).toString(), QStringLiteral("200.00"));
-    QCOMPARE(mine.valueAt(mine.rowOfId(s.campaign), QStringLiteral("budget_spent")).toString(), QStringLiteral("100.00"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT budget_spent FROM agency_campaigns")).toString(),
+        QStringLiteral("200.00"));
+    QCOMPARE(
+        mine.valueAt(mine.rowOfId(s.campaign), QStringLiteral("budget_spent")).toString(), QStringLiteral("100.00"));
     // Without a decision, saving again is refused again.
     QVERIFY(!mine.save());
 
@@ -449,17 +538,20 @@ void TestAgencyTableModel::concurrentChangeIsDetected()
         QVERIFY(mine.keepMine(s.campaign));
         QVERIFY2(mine.save(), qPrintable(mine.lastMessage()));
         QCOMPARE(scalar(scratch.db(), stored).toString(), QStringLiteral("100.00"));
-        QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT status FROM agency_campaigns")).toString(), QStringLiteral("paused"));
+        QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT status FROM agency_campaigns")).toString(),
+            QStringLiteral("paused"));
     } else if (resolution == QStringLiteral("take theirs")) {
         QVERIFY(mine.takeTheirs(s.campaign));
         QVERIFY(!mine.hasPendingChanges());
-        QCOMPARE(mine.valueAt(mine.rowOfId(s.campaign), QStringLiteral("budget_spent")).toString(), QStringLiteral("200.00"));
+        QCOMPARE(mine.valueAt(mine.rowOfId(s.campaign), QStringLiteral("budget_spent")).toString(),
+            QStringLiteral("200.00"));
         QVERIFY(scalar(scratch.db(), QStringLiteral("SELECT campaign_brief FROM agency_campaigns")).isNull());
     } else {
         QVERIFY(mine.merge(s.campaign, { QStringLiteral("budget_spent") }));
         QVERIFY2(mine.save(), qPrintable(mine.lastMessage()));
         QCOMPARE(scalar(scratch.db(), stored).toString(), QStringLiteral("200.00"));
-        QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT campaign_brief FROM agency_campaigns")).toString(), QStringLiteral("my brief"));
+        QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT campaign_brief FROM agency_campaigns")).toString(),
+            QStringLiteral("my brief"));
     }
 }
 
@@ -479,7 +571,8 @@ void TestAgencyTableModel::concurrentDeleteIsDetected()
     QVERIFY(!mine.save());
     QCOMPARE(mine.conflicts().size(), 1);
     QVERIFY(mine.conflicts().constFirst().deletedElsewhere);
-    QVERIFY(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?"), { s.otherClient }).isNull());
+    QVERIFY(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?"), { s.otherClient })
+                .isNull());
 }
 
 void TestAgencyTableModel::searchIsLiteralAndHarmless_data()
@@ -489,10 +582,12 @@ void TestAgencyTableModel::searchIsLiteralAndHarmless_data()
     QTest::addColumn<QStringList>("found");
     for (const char* backend : { "sqlite", "postgresql" }) {
         const QString b = QString::fromLatin1(backend);
-        QTest::newRow(qPrintable(b + QStringLiteral(": injection"))) << b << "'; DROP TABLE agency_clients; --" << QStringList {};
+        QTest::newRow(qPrintable(b + QStringLiteral(": injection")))
+            << b << "'; DROP TABLE agency_clients; --" << QStringList {};
         QTest::newRow(qPrintable(b + QStringLiteral(": quote or true"))) << b << "x' OR '1'='1" << QStringList {};
         QTest::newRow(qPrintable(b + QStringLiteral(": percent is literal"))) << b << "50%" << QStringList { "Globex" };
-        QTest::newRow(qPrintable(b + QStringLiteral(": underscore is literal"))) << b << "off_sale" << QStringList { "Globex" };
+        QTest::newRow(qPrintable(b + QStringLiteral(": underscore is literal")))
+            << b << "off_sale" << QStringList { "Globex" };
         QTest::newRow(qPrintable(b + QStringLiteral(": lone underscore"))) << b << "_" << QStringList { "Globex" };
         QTest::newRow(qPrintable(b + QStringLiteral(": backslash"))) << b << "\\o/" << QStringList { "Globex" };
         QTest::newRow(qPrintable(b + QStringLiteral(": all three"))) << b << "%_\\" << QStringList {};
@@ -526,15 +621,22 @@ void TestAgencyTableModel::lookupsShowNames()
     QVERIFY(scratch.migrate());
     const Seed s = seed(scratch.db());
     tables::ClientModel clients(scratch.db());
-    QCOMPARE(clients.data(clients.index(clients.rowOfId(s.client), clients.fieldIndex(QStringLiteral("sla_tier_id")))).toString(),
+    QCOMPARE(clients.data(clients.index(clients.rowOfId(s.client), clients.fieldIndex(QStringLiteral("sla_tier_id"))))
+                 .toString(),
         QStringLiteral("Gold"));
-    QCOMPARE(clients.data(clients.index(clients.rowOfId(s.client), clients.fieldIndex(QStringLiteral("sla_tier_id"))), Qt::EditRole).toString(),
+    QCOMPARE(clients
+                 .data(clients.index(clients.rowOfId(s.client), clients.fieldIndex(QStringLiteral("sla_tier_id"))),
+                     Qt::EditRole)
+                 .toString(),
         s.tier);
     tables::ChannelModel channels(scratch.db());
-    QCOMPARE(channels.data(channels.index(channels.rowOfId(s.channelA), channels.fieldIndex(QStringLiteral("campaign_id")))).toString(),
+    QCOMPARE(
+        channels.data(channels.index(channels.rowOfId(s.channelA), channels.fieldIndex(QStringLiteral("campaign_id"))))
+            .toString(),
         QString::fromUtf8("Acme · ppc · 2026-01-01"));
     tables::CampaignModel campaigns(scratch.db());
-    QCOMPARE(campaigns.data(campaigns.index(0, campaigns.fieldIndex(QStringLiteral("client_id")))).toString(), QStringLiteral("Acme"));
+    QCOMPARE(campaigns.data(campaigns.index(0, campaigns.fieldIndex(QStringLiteral("client_id")))).toString(),
+        QStringLiteral("Acme"));
     QVERIFY(campaigns.isOverspent(0));
     QCOMPARE(campaigns.headerData(campaigns.fieldIndex(QStringLiteral("budget_allocated")), Qt::Horizontal).toString(),
         QStringLiteral("Budget allocated"));
@@ -545,7 +647,8 @@ void TestAgencyTableModel::everyColumnOfEveryTableRoundTrips_data()
     QTest::addColumn<QString>("backend");
     QTest::addColumn<QString>("table");
     for (const char* backend : { "sqlite", "postgresql" }) {
-        for (const char* table : { "agency_sla_tiers", "agency_clients", "agency_campaigns", "agency_campaign_channels" })
+        for (const char* table :
+            { "agency_sla_tiers", "agency_clients", "agency_campaigns", "agency_campaign_channels" })
             QTest::newRow(qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(backend), QLatin1String(table))))
                 << QString::fromLatin1(backend) << QString::fromLatin1(table);
     }
@@ -582,19 +685,43 @@ void TestAgencyTableModel::everyColumnOfEveryTableRoundTrips()
                 : column.references == QStringLiteral("agency_clients")     ? s.otherClient
                                                                             : s.campaign;
             break;
-        case tables::ColumnKind::PlaneReference: value = QStringLiteral("0f0e0d0c-0b0a-4908-8706-050403020100"); break;
-        case tables::ColumnKind::Text: value = column.size ? QString(column.size, QChar(u'x' + (n % 2))) : QStringLiteral("ünï \"q\" ' \\ \n line"); break;
-        case tables::ColumnKind::Integer: value = 2147483647 - n; break;
-        case tables::ColumnKind::Money: value = QString(column.size, u'9') + QStringLiteral(".99"); break;
-        case tables::ColumnKind::Percent: value = QStringLiteral("0.01"); break;
-        case tables::ColumnKind::Date: value = QDate(2030, 2, 28).addDays(n); break;
-        case tables::ColumnKind::Boolean: value = false; break;
-        case tables::ColumnKind::Choice: value = column.choices.constLast(); break;
-        case tables::ColumnKind::JsonObject: value = QStringLiteral("{\"a\":[1,2],\"b\":null}"); break;
-        case tables::ColumnKind::JsonArray: value = QStringLiteral("[\"x\",\"y\"]"); break;
-        case tables::ColumnKind::Kpis: value = QStringLiteral("{\"clicks\":12345678,\"ctr\":0.0123}"); break;
+        case tables::ColumnKind::PlaneReference:
+            value = QStringLiteral("0f0e0d0c-0b0a-4908-8706-050403020100");
+            break;
+        case tables::ColumnKind::Text:
+            value
+                = column.size ? QString(column.size, QChar(u'x' + (n % 2))) : QStringLiteral("ünï \"q\" ' \\ \n line");
+            break;
+        case tables::ColumnKind::Integer:
+            value = 2147483647 - n;
+            break;
+        case tables::ColumnKind::Money:
+            value = QString(column.size, u'9') + QStringLiteral(".99");
+            break;
+        case tables::ColumnKind::Percent:
+            value = QStringLiteral("0.01");
+            break;
+        case tables::ColumnKind::Date:
+            value = QDate(2030, 2, 28).addDays(n);
+            break;
+        case tables::ColumnKind::Boolean:
+            value = false;
+            break;
+        case tables::ColumnKind::Choice:
+            value = column.choices.constLast();
+            break;
+        case tables::ColumnKind::JsonObject:
+            value = QStringLiteral("{\"a\":[1,2],\"b\":null}");
+            break;
+        case tables::ColumnKind::JsonArray:
+            value = QStringLiteral("[\"x\",\"y\"]");
+            break;
+        case tables::ColumnKind::Kpis:
+            value = QStringLiteral("{\"clicks\":12345678,\"ctr\":0.0123}");
+            break;
         case tables::ColumnKind::Uuid:
-        case tables::ColumnKind::Instant: continue;
+        case tables::ColumnKind::Instant:
+            continue;
         }
         if (column.name == QStringLiteral("contract_end_date") || column.name == QStringLiteral("end_date"))
             value = QDate(2031, 1, 1);
@@ -615,7 +742,8 @@ void TestAgencyTableModel::everyColumnOfEveryTableRoundTrips()
             QCOMPARE(got.isNull(), column.name == QStringLiteral("deleted_at"));
         } else if (column.kind == tables::ColumnKind::JsonObject || column.kind == tables::ColumnKind::JsonArray
             || column.kind == tables::ColumnKind::Kpis) {
-            QCOMPARE(QJsonDocument::fromJson(got.toString().toUtf8()), QJsonDocument::fromJson(typed.value(column.name).toString().toUtf8()));
+            QCOMPARE(QJsonDocument::fromJson(got.toString().toUtf8()),
+                QJsonDocument::fromJson(typed.value(column.name).toString().toUtf8()));
         } else if (column.kind == tables::ColumnKind::Money || column.kind == tables::ColumnKind::Percent) {
             QCOMPARE(got.toString(), typed.value(column.name).toString()); // exact decimal text, no float on the way
         } else {

@@ -86,20 +86,26 @@ void TestCli::usageErrors_data()
     QTest::newRow("migrate unknown action") << QStringList { "migrate", "sideways" } << "status, up or down";
     QTest::newRow("migrate two actions") << QStringList { "migrate", "up", "down" } << "status, up or down";
     QTest::newRow("unknown option") << QStringList { "migrate", "up", "--frob" } << "frob";
-    QTest::newRow("--to not a number") << QStringList { "migrate", "down", "--to", "x", "--db", "/tmp/none.db" } << "--to";
+    QTest::newRow("--to not a number") << QStringList { "migrate", "down", "--to", "x", "--db", "/tmp/none.db" }
+                                       << "--to";
     QTest::newRow("--to negative") << QStringList { "migrate", "down", "--to", "-1", "--db", "/tmp/none.db" } << "--to";
     QTest::newRow("--to with status") << QStringList { "migrate", "status", "--to", "1" } << "--to";
-    QTest::newRow("malformed DSN") << QStringList { "migrate", "status", "--db", "mysql://u:hunter2@h/d" } << "postgresql://";
-    QTest::newRow("bad port") << QStringList { "migrate", "status", "--db", "postgresql://u:hunter2@h:99999/d" } << "port";
+    QTest::newRow("malformed DSN") << QStringList { "migrate", "status", "--db", "mysql://u:hunter2@h/d" }
+                                   << "postgresql://";
+    QTest::newRow("bad port") << QStringList { "migrate", "status", "--db", "postgresql://u:hunter2@h:99999/d" }
+                              << "port";
     QTest::newRow("bad log level") << QStringList { "migrate", "status", "--log-level", "loud" } << "--log-level";
     QTest::newRow("--db without value") << QStringList { "migrate", "status", "--db" } << "db";
     QTest::newRow("export without table") << QStringList { "export" } << "sla-tiers, clients, campaigns or channels";
-    QTest::newRow("export unknown table") << QStringList { "export", "invoices" } << "sla-tiers, clients, campaigns or channels";
-    QTest::newRow("export bad delimiter") << QStringList { "export", "clients", "--delimiter", "pipe" } << "--delimiter";
+    QTest::newRow("export unknown table")
+        << QStringList { "export", "invoices" } << "sla-tiers, clients, campaigns or channels";
+    QTest::newRow("export bad delimiter")
+        << QStringList { "export", "clients", "--delimiter", "pipe" } << "--delimiter";
     QTest::newRow("export empty output") << QStringList { "export", "clients", "--output", "" } << "--output";
     QTest::newRow("demo-data clients not a number") << QStringList { "demo-data", "--clients", "many" } << "--clients";
     QTest::newRow("demo-data zero clients") << QStringList { "demo-data", "--clients", "0" } << "--clients";
-    QTest::newRow("demo-data negative channels") << QStringList { "demo-data", "--channels-per-campaign", "-1" } << "--channels-per-campaign";
+    QTest::newRow("demo-data negative channels")
+        << QStringList { "demo-data", "--channels-per-campaign", "-1" } << "--channels-per-campaign";
     QTest::newRow("demo-data stray word") << QStringList { "demo-data", "extra" } << "no further words";
 }
 
@@ -111,7 +117,8 @@ void TestCli::usageErrors()
     QCOMPARE(run.code, 2);
     QVERIFY2(isOneErrorLine(run.err), qPrintable(run.err));
     QVERIFY2(run.err.contains(mentions), qPrintable(run.err));
-    QVERIFY2(!run.err.contains(QStringLiteral("hunter2")) && !run.out.contains(QStringLiteral("hunter2")), "password shown");
+    QVERIFY2(
+        !run.err.contains(QStringLiteral("hunter2")) && !run.out.contains(QStringLiteral("hunter2")), "password shown");
 }
 
 void TestCli::unreachableServerHidesPassword()
@@ -156,9 +163,11 @@ void TestCli::migrateOnSqlite()
 void TestCli::migrateOnPostgres()
 {
     AGENCY_SCRATCH(scratch, QStringLiteral("postgresql"));
-    Run run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("up"), QStringLiteral("--db"), scratch.dsn() }, m_env);
+    Run run
+        = agencyOs({ QStringLiteral("migrate"), QStringLiteral("up"), QStringLiteral("--db"), scratch.dsn() }, m_env);
     QVERIFY2(run.code == 0, qPrintable(run.err));
-    run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("status"), QStringLiteral("--db"), scratch.dsn() }, m_env);
+    run = agencyOs(
+        { QStringLiteral("migrate"), QStringLiteral("status"), QStringLiteral("--db"), scratch.dsn() }, m_env);
     QCOMPARE(run.code, 0);
     QVERIFY2(run.out.contains(QStringLiteral("0001_initial  applied")), qPrintable(run.out));
     // The DSN carries a password: status shows where it is connected, never the password.
@@ -175,8 +184,8 @@ void TestCli::demoDataOnceIfEmpty()
 {
     QTemporaryDir dir;
     const QString dsn = dir.filePath(QStringLiteral("demo.db"));
-    Run run = agencyOs({ QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"), QStringLiteral("6"),
-                           QStringLiteral("--if-empty") },
+    Run run = agencyOs({ QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"),
+                           QStringLiteral("6"), QStringLiteral("--if-empty") },
         m_env);
     QVERIFY2(run.code == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains(QStringLiteral("6 clients")), qPrintable(run.out));
@@ -184,7 +193,9 @@ void TestCli::demoDataOnceIfEmpty()
     QCOMPARE(run.code, 0);
     QVERIFY2(run.out.contains(QStringLiteral("nothing added")), qPrintable(run.out));
     // Without --if-empty the same seed collides with itself: refused, nothing changed, one error line.
-    run = agencyOs({ QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"), QStringLiteral("6") }, m_env);
+    run = agencyOs(
+        { QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"), QStringLiteral("6") },
+        m_env);
     QCOMPARE(run.code, 1);
     QVERIFY2(isOneErrorLine(run.err) && run.err.contains(QStringLiteral("nothing was changed")), qPrintable(run.err));
 }
@@ -193,14 +204,18 @@ void TestCli::exportWritesFileOrStdout()
 {
     QTemporaryDir dir;
     const QString dsn = dir.filePath(QStringLiteral("x.db"));
-    QCOMPARE(agencyOs({ QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"), QStringLiteral("6") }, m_env).code, 0);
+    QCOMPARE(agencyOs({ QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"),
+                          QStringLiteral("6") },
+                 m_env)
+                 .code,
+        0);
     Run run = agencyOs({ QStringLiteral("export"), QStringLiteral("clients"), QStringLiteral("--db"), dsn }, m_env);
     QCOMPARE(run.code, 0);
     QVERIFY(run.out.startsWith(QStringLiteral("id,plane_workspace_id,client_name,")));
     QCOMPARE(run.out.count(QStringLiteral("\r\n")), 1 + 5); // one of the six demo clients is deleted
-    run = agencyOs({ QStringLiteral("export"), QStringLiteral("clients"), QStringLiteral("--db"), dsn, QStringLiteral("--include-deleted"),
-                       QStringLiteral("--delimiter"), QStringLiteral("semicolon"), QStringLiteral("--bom"), QStringLiteral("-o"),
-                       dir.filePath(QStringLiteral("c.csv")) },
+    run = agencyOs({ QStringLiteral("export"), QStringLiteral("clients"), QStringLiteral("--db"), dsn,
+                       QStringLiteral("--include-deleted"), QStringLiteral("--delimiter"), QStringLiteral("semicolon"),
+                       QStringLiteral("--bom"), QStringLiteral("-o"), dir.filePath(QStringLiteral("c.csv")) },
         m_env);
     QCOMPARE(run.code, 0);
     QFile file(dir.filePath(QStringLiteral("c.csv")));
@@ -209,8 +224,8 @@ void TestCli::exportWritesFileOrStdout()
     QVERIFY(bytes.startsWith("\xEF\xBB\xBFid;plane_workspace_id;client_name;"));
     QCOMPARE(bytes.count("\r\n"), 1 + 6);
     // A folder that does not exist: exit 1, one error line, no file.
-    run = agencyOs({ QStringLiteral("export"), QStringLiteral("channels"), QStringLiteral("--db"), dsn, QStringLiteral("-o"),
-                       dir.filePath(QStringLiteral("nope/c.csv")) },
+    run = agencyOs({ QStringLiteral("export"), QStringLiteral("channels"), QStringLiteral("--db"), dsn,
+                       QStringLiteral("-o"), dir.filePath(QStringLiteral("nope/c.csv")) },
         m_env);
     QCOMPARE(run.code, 1);
     QVERIFY2(isOneErrorLine(run.err) && run.err.contains(QStringLiteral("no file written")), qPrintable(run.err));

@@ -30,30 +30,65 @@ void TestConnectionString::parsesPostgres_data()
     QTest::addColumn<QString>("database");
     QTest::addColumn<QString>("sslmode");
 
-    QTest::newRow("full") << "postgresql://alice:secret@db.example.com:5433/plane" << "alice" << "secret"
+    QTest::newRow("full") << "postgresql://alice:secret@db.example.com:5433/plane"
+                          << "alice"
+                          << "secret"
                           << "db.example.com" << 5433 << "plane" << QString();
-    QTest::newRow("postgres scheme") << "postgres://bob@localhost/plane" << "bob" << "" << "localhost" << -1 << "plane"
-                                     << QString();
-    QTest::newRow("password with escaped @ : %") << "postgresql://carol:p%40ss%3Aw%25rd@h/d" << "carol" << "p@ss:w%rd"
+    QTest::newRow("postgres scheme") << "postgres://bob@localhost/plane"
+                                     << "bob"
+                                     << ""
+                                     << "localhost" << -1 << "plane" << QString();
+    QTest::newRow("password with escaped @ : %") << "postgresql://carol:p%40ss%3Aw%25rd@h/d"
+                                                 << "carol"
+                                                 << "p@ss:w%rd"
                                                  << "h" << -1 << "d" << QString();
-    QTest::newRow("unescaped @ in password uses the last @") << "postgresql://dave:a@b@host/db" << "dave" << "a@b"
+    QTest::newRow("unescaped @ in password uses the last @") << "postgresql://dave:a@b@host/db"
+                                                             << "dave"
+                                                             << "a@b"
                                                              << "host" << -1 << "db" << QString();
-    QTest::newRow("plus stays plus") << "postgresql://u:a+b@h/d" << "u" << "a+b" << "h" << -1 << "d" << QString();
-    QTest::newRow("utf-8 password") << "postgresql://u:%C3%A9t%C3%A9@h/d" << "u" << QString::fromUtf8("été") << "h"
-                                    << -1 << "d" << QString();
-    QTest::newRow("ipv6 with port") << "postgresql://u@[::1]:6543/d" << "u" << "" << "::1" << 6543 << "d" << QString();
-    QTest::newRow("ipv6 full address") << "postgresql://[2001:db8::1234]/d" << "" << "" << "2001:db8::1234" << -1 << "d"
-                                       << QString();
-    QTest::newRow("query options") << "postgresql://u@h/d?sslmode=verify-full&connect_timeout=3" << "u" << "" << "h"
-                                   << -1 << "d" << "verify-full";
-    QTest::newRow("everything empty: libpq defaults") << "postgresql://" << "" << "" << "" << -1 << "" << QString();
-    QTest::newRow("only a database") << "postgresql:///plane" << "" << "" << "" << -1 << "plane" << QString();
-    QTest::newRow("socket directory as host") << "postgresql://%2Fvar%2Frun%2Fpostgresql/plane" << "" << "" << "/var/run/postgresql"
-                                              << -1 << "plane" << QString();
-    QTest::newRow("host in query") << "postgresql:///plane?host=/tmp&port=5499" << "" << "" << "/tmp" << 5499 << "plane"
-                                   << QString();
-    QTest::newRow("upper-case scheme") << "POSTGRESQL://u@h/d" << "u" << "" << "h" << -1 << "d" << QString();
-    QTest::newRow("surrounding blanks") << "  postgresql://u@h/d  " << "u" << "" << "h" << -1 << "d" << QString();
+    QTest::newRow("plus stays plus") << "postgresql://u:a+b@h/d"
+                                     << "u"
+                                     << "a+b"
+                                     << "h" << -1 << "d" << QString();
+    QTest::newRow("utf-8 password") << "postgresql://u:%C3%A9t%C3%A9@h/d"
+                                    << "u" << QString::fromUtf8("été") << "h" << -1 << "d" << QString();
+    QTest::newRow("ipv6 with port") << "postgresql://u@[::1]:6543/d"
+                                    << "u"
+                                    << ""
+                                    << "::1" << 6543 << "d" << QString();
+    QTest::newRow("ipv6 full address") << "postgresql://[2001:db8::1234]/d"
+                                       << ""
+                                       << ""
+                                       << "2001:db8::1234" << -1 << "d" << QString();
+    QTest::newRow("query options") << "postgresql://u@h/d?sslmode=verify-full&connect_timeout=3"
+                                   << "u"
+                                   << ""
+                                   << "h" << -1 << "d"
+                                   << "verify-full";
+    QTest::newRow("everything empty: libpq defaults") << "postgresql://"
+                                                      << ""
+                                                      << ""
+                                                      << "" << -1 << "" << QString();
+    QTest::newRow("only a database") << "postgresql:///plane"
+                                     << ""
+                                     << ""
+                                     << "" << -1 << "plane" << QString();
+    QTest::newRow("socket directory as host") << "postgresql://%2Fvar%2Frun%2Fpostgresql/plane"
+                                              << ""
+                                              << ""
+                                              << "/var/run/postgresql" << -1 << "plane" << QString();
+    QTest::newRow("host in query") << "postgresql:///plane?host=/tmp&port=5499"
+                                   << ""
+                                   << ""
+                                   << "/tmp" << 5499 << "plane" << QString();
+    QTest::newRow("upper-case scheme") << "POSTGRESQL://u@h/d"
+                                       << "u"
+                                       << ""
+                                       << "h" << -1 << "d" << QString();
+    QTest::newRow("surrounding blanks") << "  postgresql://u@h/d  "
+                                        << "u"
+                                        << ""
+                                        << "h" << -1 << "d" << QString();
 }
 
 void TestConnectionString::parsesPostgres()
@@ -75,13 +110,20 @@ void TestConnectionString::parsesSqlite_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("path");
-    QTest::newRow("sqlite: absolute") << "sqlite:/var/lib/agency/a.db" << "/var/lib/agency/a.db";
-    QTest::newRow("sqlite:// absolute") << "sqlite:///tmp/x.sqlite3" << "/tmp/x.sqlite3";
-    QTest::newRow("sqlite: relative") << "sqlite:data/agency" << QDir::current().absoluteFilePath(QStringLiteral("data/agency"));
-    QTest::newRow("plain .db path") << "/tmp/agency.db" << "/tmp/agency.db";
-    QTest::newRow("plain .sqlite path, any case") << "/tmp/Agency.SQLITE" << "/tmp/Agency.SQLITE";
-    QTest::newRow("in-memory") << "sqlite::memory:" << ":memory:";
-    QTest::newRow("dots cleaned") << "/tmp/a/../b.db" << "/tmp/b.db";
+    QTest::newRow("sqlite: absolute") << "sqlite:/var/lib/agency/a.db"
+                                      << "/var/lib/agency/a.db";
+    QTest::newRow("sqlite:// absolute") << "sqlite:///tmp/x.sqlite3"
+                                        << "/tmp/x.sqlite3";
+    QTest::newRow("sqlite: relative") << "sqlite:data/agency"
+                                      << QDir::current().absoluteFilePath(QStringLiteral("data/agency"));
+    QTest::newRow("plain .db path") << "/tmp/agency.db"
+                                    << "/tmp/agency.db";
+    QTest::newRow("plain .sqlite path, any case") << "/tmp/Agency.SQLITE"
+                                                  << "/tmp/Agency.SQLITE";
+    QTest::newRow("in-memory") << "sqlite::memory:"
+                               << ":memory:";
+    QTest::newRow("dots cleaned") << "/tmp/a/../b.db"
+                                  << "/tmp/b.db";
 }
 
 void TestConnectionString::parsesSqlite()
@@ -98,28 +140,50 @@ void TestConnectionString::refusesMalformed_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("empty") << "" << "empty";
-    QTest::newRow("nonsense word") << "hello" << "postgresql://";
-    QTest::newRow("mysql scheme") << "mysql://u:topsecret@h/d" << "postgresql://";
-    QTest::newRow("typo in scheme") << "postgersql://u:topsecret@h/d" << "postgresql://";
-    QTest::newRow("port not a number") << "postgresql://h:abc/d" << "port";
-    QTest::newRow("port zero") << "postgresql://h:0/d" << "port";
-    QTest::newRow("port too large") << "postgresql://h:70000/d" << "port";
-    QTest::newRow("negative port") << "postgresql://h:-5/d" << "port";
-    QTest::newRow("empty port") << "postgresql://h:/d" << "port";
-    QTest::newRow("broken escape in password") << "postgresql://u:ab%zz@h/d" << "password";
-    QTest::newRow("truncated escape") << "postgresql://u:ab%4@h/d" << "password";
-    QTest::newRow("escaped NUL") << "postgresql://u:a%00b@h/d" << "password";
-    QTest::newRow("unclosed ipv6") << "postgresql://[::1/d" << "IPv6";
-    QTest::newRow("junk after ipv6") << "postgresql://[::1]x/d" << "IPv6";
-    QTest::newRow("option without value") << "postgresql://h/d?sslmode" << "key=value";
-    QTest::newRow("option with bad name") << "postgresql://h/d?SSL-Mode=x" << "option name";
-    QTest::newRow("option with semicolon") << "postgresql://h/d?application_name=a;b" << "';'";
-    QTest::newRow("several hosts") << "postgresql://h1,h2/d" << "several hosts";
-    QTest::newRow("space in host") << "postgresql://my host/d" << "host";
-    QTest::newRow("bad connect_timeout") << "postgresql://h/d?connect_timeout=soon" << "connect_timeout";
-    QTest::newRow("sqlite without path") << "sqlite:" << "path";
-    QTest::newRow("url ending in .db") << "http://example.com/x.db" << "postgresql://";
+    QTest::newRow("empty") << ""
+                           << "empty";
+    QTest::newRow("nonsense word") << "hello"
+                                   << "postgresql://";
+    QTest::newRow("mysql scheme") << "mysql://u:topsecret@h/d"
+                                  << "postgresql://";
+    QTest::newRow("typo in scheme") << "postgersql://u:topsecret@h/d"
+                                    << "postgresql://";
+    QTest::newRow("port not a number") << "postgresql://h:abc/d"
+                                       << "port";
+    QTest::newRow("port zero") << "postgresql://h:0/d"
+                               << "port";
+    QTest::newRow("port too large") << "postgresql://h:70000/d"
+                                    << "port";
+    QTest::newRow("negative port") << "postgresql://h:-5/d"
+                                   << "port";
+    QTest::newRow("empty port") << "postgresql://h:/d"
+                                << "port";
+    QTest::newRow("broken escape in password") << "postgresql://u:ab%zz@h/d"
+                                               << "password";
+    QTest::newRow("truncated escape") << "postgresql://u:ab%4@h/d"
+                                      << "password";
+    QTest::newRow("escaped NUL") << "postgresql://u:a%00b@h/d"
+                                 << "password";
+    QTest::newRow("unclosed ipv6") << "postgresql://[::1/d"
+                                   << "IPv6";
+    QTest::newRow("junk after ipv6") << "postgresql://[::1]x/d"
+                                     << "IPv6";
+    QTest::newRow("option without value") << "postgresql://h/d?sslmode"
+                                          << "key=value";
+    QTest::newRow("option with bad name") << "postgresql://h/d?SSL-Mode=x"
+                                          << "option name";
+    QTest::newRow("option with semicolon") << "postgresql://h/d?application_name=a;b"
+                                           << "';'";
+    QTest::newRow("several hosts") << "postgresql://h1,h2/d"
+                                   << "several hosts";
+    QTest::newRow("space in host") << "postgresql://my host/d"
+                                   << "host";
+    QTest::newRow("bad connect_timeout") << "postgresql://h/d?connect_timeout=soon"
+                                         << "connect_timeout";
+    QTest::newRow("sqlite without path") << "sqlite:"
+                                         << "path";
+    QTest::newRow("url ending in .db") << "http://example.com/x.db"
+                                       << "postgresql://";
 }
 
 void TestConnectionString::refusesMalformed()
@@ -136,7 +200,8 @@ void TestConnectionString::refusesMalformed()
 void TestConnectionString::redactedNeverShowsPassword()
 {
     QString error;
-    const auto cs = ConnectionString::parse(QStringLiteral("postgresql://u:s3cr%40t@[::1]:5/d?password=other&sslmode=require"), &error);
+    const auto cs = ConnectionString::parse(
+        QStringLiteral("postgresql://u:s3cr%40t@[::1]:5/d?password=other&sslmode=require"), &error);
     QVERIFY(cs);
     QCOMPARE(cs->password, QStringLiteral("other")); // the query keyword wins, as in libpq
     const QString shown = cs->redacted();
@@ -157,7 +222,8 @@ void TestConnectionString::connectOptionsDefaultAndQuote()
     QVERIFY(cs);
     QCOMPARE(cs->qpsqlConnectOptions(),
         QStringLiteral("sslmode='require';application_name='agency-os';connect_timeout='10'"));
-    cs = ConnectionString::parse(QStringLiteral("postgresql://h/d?application_name=it%27s%20me&connect_timeout=2"), &error);
+    cs = ConnectionString::parse(
+        QStringLiteral("postgresql://h/d?application_name=it%27s%20me&connect_timeout=2"), &error);
     QVERIFY(cs);
     QCOMPARE(cs->qpsqlConnectOptions(), QStringLiteral("application_name='it\\'s me';connect_timeout='2'"));
 }

@@ -29,29 +29,39 @@ void TestCsvWriter::encodesFields_data()
     QTest::newRow("NULL is empty and unquoted") << QByteArray() << true << true << ',' << true << QByteArray("");
     QTest::newRow("empty string is quoted") << QByteArray("") << false << true << ',' << true << QByteArray("\"\"");
     QTest::newRow("comma") << QByteArray("a,b") << false << true << ',' << true << QByteArray("\"a,b\"");
-    QTest::newRow("comma with semicolon delimiter") << QByteArray("a,b") << false << true << ';' << true << QByteArray("a,b");
-    QTest::newRow("semicolon with semicolon delimiter") << QByteArray("a;b") << false << true << ';' << true << QByteArray("\"a;b\"");
-    QTest::newRow("tab with tab delimiter") << QByteArray("a\tb") << false << true << '\t' << true << QByteArray("\"a\tb\"");
-    QTest::newRow("quote doubled") << QByteArray("say \"hi\"") << false << true << ',' << true << QByteArray("\"say \"\"hi\"\"\"");
+    QTest::newRow("comma with semicolon delimiter")
+        << QByteArray("a,b") << false << true << ';' << true << QByteArray("a,b");
+    QTest::newRow("semicolon with semicolon delimiter")
+        << QByteArray("a;b") << false << true << ';' << true << QByteArray("\"a;b\"");
+    QTest::newRow("tab with tab delimiter")
+        << QByteArray("a\tb") << false << true << '\t' << true << QByteArray("\"a\tb\"");
+    QTest::newRow("quote doubled") << QByteArray("say \"hi\"") << false << true << ',' << true
+                                   << QByteArray("\"say \"\"hi\"\"\"");
     QTest::newRow("LF") << QByteArray("line1\nline2") << false << true << ',' << true << QByteArray("\"line1\nline2\"");
     QTest::newRow("CRLF inside") << QByteArray("a\r\nb") << false << true << ',' << true << QByteArray("\"a\r\nb\"");
     QTest::newRow("leading space") << QByteArray(" x") << false << true << ',' << true << QByteArray("\" x\"");
     QTest::newRow("trailing space") << QByteArray("x ") << false << true << ',' << true << QByteArray("\"x \"");
     QTest::newRow("only a space") << QByteArray(" ") << false << true << ',' << true << QByteArray("\" \"");
     QTest::newRow("inner space") << QByteArray("a b") << false << true << ',' << true << QByteArray("a b");
-    QTest::newRow("unicode untouched") << QByteArray("Müller · 東京 🙂") << false << true << ',' << true << QByteArray("Müller · 東京 🙂");
+    QTest::newRow("unicode untouched") << QByteArray("Müller · 東京 🙂") << false << true << ',' << true
+                                       << QByteArray("Müller · 東京 🙂");
     QTest::newRow("guard =") << QByteArray("=SUM(A1:A9)") << false << true << ',' << true << QByteArray("'=SUM(A1:A9)");
     QTest::newRow("guard +") << QByteArray("+1") << false << true << ',' << true << QByteArray("'+1");
     QTest::newRow("guard -") << QByteArray("-2+3") << false << true << ',' << true << QByteArray("'-2+3");
     QTest::newRow("guard @") << QByteArray("@cmd") << false << true << ',' << true << QByteArray("'@cmd");
     QTest::newRow("guard tab") << QByteArray("\tx") << false << true << ',' << true << QByteArray("'\tx");
-    QTest::newRow("guard CR, then quoted") << QByteArray("\rx") << false << true << ',' << true << QByteArray("\"'\rx\"");
-    QTest::newRow("guard with comma, quoted") << QByteArray("=1,2") << false << true << ',' << true << QByteArray("\"'=1,2\"");
-    QTest::newRow("guard with trailing space") << QByteArray("=x ") << false << true << ',' << true << QByteArray("\"'=x \"");
+    QTest::newRow("guard CR, then quoted")
+        << QByteArray("\rx") << false << true << ',' << true << QByteArray("\"'\rx\"");
+    QTest::newRow("guard with comma, quoted")
+        << QByteArray("=1,2") << false << true << ',' << true << QByteArray("\"'=1,2\"");
+    QTest::newRow("guard with trailing space")
+        << QByteArray("=x ") << false << true << ',' << true << QByteArray("\"'=x \"");
     QTest::newRow("guard off") << QByteArray("=SUM(A1)") << false << true << ',' << false << QByteArray("=SUM(A1)");
-    QTest::newRow("negative number is not text") << QByteArray("-12.50") << false << false << ',' << true << QByteArray("-12.50");
+    QTest::newRow("negative number is not text")
+        << QByteArray("-12.50") << false << false << ',' << true << QByteArray("-12.50");
     QTest::newRow("guard only at the start") << QByteArray("a=b") << false << true << ',' << true << QByteArray("a=b");
-    QTest::newRow("12-digit money") << QByteArray("9999999999.99") << false << false << ',' << true << QByteArray("9999999999.99");
+    QTest::newRow("12-digit money") << QByteArray("9999999999.99") << false << false << ',' << true
+                                    << QByteArray("9999999999.99");
     QTest::newRow("JSON") << QByteArray("{\"a\": 1, \"b\": \"x\"}") << false << true << ',' << true
                           << QByteArray("\"{\"\"a\"\": 1, \"\"b\"\": \"\"x\"\"}\"");
 }
@@ -67,7 +77,8 @@ void TestCsvWriter::encodesFields()
     options.delimiter = delimiter;
     options.formulaGuard = guard;
     QByteArray out;
-    CsvWriter::appendField(out, isNull ? QByteArrayView() : QByteArrayView(value.constData(), value.size()), isNull, isText, options);
+    CsvWriter::appendField(
+        out, isNull ? QByteArrayView() : QByteArrayView(value.constData(), value.size()), isNull, isText, options);
     QTEST(out, "expected");
 }
 

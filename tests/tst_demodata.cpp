@@ -13,13 +13,29 @@ using agency::test::scalar;
 class TestDemoData : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void writesTheRequestedSizes_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void writesTheRequestedSizes_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void writesTheRequestedSizes();
-    void obeysTheRules_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void obeysTheRules_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void obeysTheRules();
-    void sameSeedSameData_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void sameSeedSameData_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void sameSeedSameData();
-    void failureLeavesNothing_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void failureLeavesNothing_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void failureLeavesNothing();
 };
 
@@ -37,8 +53,10 @@ void TestDemoData::writesTheRequestedSizes()
     QCOMPARE(counts.campaigns, 37 * 3);
     QCOMPARE(counts.channels, 37 * 3 * 5);
     QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toLongLong(), counts.clients);
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toLongLong(), counts.campaigns);
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaign_channels")).toLongLong(), counts.channels);
+    QCOMPARE(
+        scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toLongLong(), counts.campaigns);
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaign_channels")).toLongLong(),
+        counts.channels);
     QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_sla_tiers")).toLongLong(), counts.tiers);
     QCOMPARE(progress.constLast(), counts.channels);
 }
@@ -56,11 +74,14 @@ void TestDemoData::obeysTheRules()
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(DISTINCT status) FROM agency_campaigns")).toInt(), 5);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(DISTINCT client_type) FROM agency_clients")).toInt(), 3);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM agency_campaigns WHERE target_kpis IS NULL")).toInt(), 0);
-    QVERIFY(scalar(db, QStringLiteral("SELECT count(*) FROM agency_campaign_channels WHERE deleted_at IS NOT NULL")).toInt() > 0);
+    QVERIFY(
+        scalar(db, QStringLiteral("SELECT count(*) FROM agency_campaign_channels WHERE deleted_at IS NOT NULL")).toInt()
+        > 0);
 
     int overspent = 0;
     QSqlQuery campaigns(db);
-    QVERIFY(campaigns.exec(QStringLiteral("SELECT id, budget_allocated, budget_spent FROM agency_campaigns WHERE deleted_at IS NULL")));
+    QVERIFY(campaigns.exec(
+        QStringLiteral("SELECT id, budget_allocated, budget_spent FROM agency_campaigns WHERE deleted_at IS NULL")));
     QStringList ids;
     while (campaigns.next()) {
         ids << campaigns.value(0).toString();
@@ -77,8 +98,11 @@ void TestDemoData::obeysTheRules()
         QVERIFY2(!split.isOverAllocated(), qPrintable(id));
     }
     // A deleted client's campaigns and channels are deleted with it, at the same instant.
-    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id "
-                                       "WHERE cl.deleted_at IS NOT NULL AND (c.deleted_at IS NULL OR c.deleted_at <> cl.deleted_at)")).toInt(),
+    QCOMPARE(scalar(db,
+                 QStringLiteral(
+                     "SELECT count(*) FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id "
+                     "WHERE cl.deleted_at IS NOT NULL AND (c.deleted_at IS NULL OR c.deleted_at <> cl.deleted_at)"))
+                 .toInt(),
         0);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM agency_clients WHERE deleted_at IS NOT NULL")).toInt(), 1);
 }
@@ -92,8 +116,10 @@ void TestDemoData::sameSeedSameData()
     QVERIFY(second.migrate());
     QVERIFY(demo::DemoDataWriter(first.db()).write({ 5, 2, 2, 99 }, nullptr));
     QVERIFY(demo::DemoDataWriter(second.db()).write({ 5, 2, 2, 99 }, nullptr));
-    const QString digest = QStringLiteral("SELECT string_agg(CAST(id AS text) || CAST(budget_allocated AS text) || status, ',' ORDER BY id) FROM agency_campaigns");
-    const QString sqliteDigest = QStringLiteral("SELECT group_concat(x, ',') FROM (SELECT id || budget_allocated || status AS x FROM agency_campaigns ORDER BY id)");
+    const QString digest = QStringLiteral("SELECT string_agg(CAST(id AS text) || CAST(budget_allocated AS text) || "
+                                          "status, ',' ORDER BY id) FROM agency_campaigns");
+    const QString sqliteDigest = QStringLiteral("SELECT group_concat(x, ',') FROM (SELECT id || budget_allocated || "
+                                                "status AS x FROM agency_campaigns ORDER BY id)");
     const QString sql = first.isPostgres() ? digest : sqliteDigest;
     QCOMPARE(scalar(first.db(), sql).toString(), scalar(second.db(), sql).toString());
     QVERIFY(!scalar(first.db(), sql).toString().isEmpty());
@@ -104,7 +130,8 @@ void TestDemoData::failureLeavesNothing()
     QFETCH(QString, backend);
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
-    // Writing twice with the same seed repeats the same ids: the second run fails on its first tier, all of it rolls back.
+    // Writing twice with the same seed repeats the same ids: the second run fails on its first tier, all of it rolls
+    // back.
     QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 3, 2, 2, 5 }, nullptr));
     const int campaigns = scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toInt();
     demo::DemoDataWriter again(scratch.db());

@@ -19,31 +19,48 @@ const QString a1 = QStringLiteral("30000000-0000-4000-8000-000000000001");
 
 bool load(QSqlDatabase db)
 {
-    const QString t = db.driverName() == QStringLiteral("QPSQL") ? QStringLiteral("now()") : QStringLiteral("'2026-01-01T00:00:00.000Z'");
+    const QString t = db.driverName() == QStringLiteral("QPSQL") ? QStringLiteral("now()")
+                                                                 : QStringLiteral("'2026-01-01T00:00:00.000Z'");
     const QStringList statements {
-        QStringLiteral("INSERT INTO agency_sla_tiers (id, name, monthly_retainer, priority) VALUES ('%1', 'Gold', '4000.00', 1), "
-                       "('%2', 'Silver', '1500.50', 2), ('10000000-0000-4000-8000-000000000009', 'Old', '9999.00', 3)").arg(gold, silver),
+        QStringLiteral(
+            "INSERT INTO agency_sla_tiers (id, name, monthly_retainer, priority) VALUES ('%1', 'Gold', '4000.00', 1), "
+            "('%2', 'Silver', '1500.50', 2), ('10000000-0000-4000-8000-000000000009', 'Old', '9999.00', 3)")
+            .arg(gold, silver),
         QStringLiteral("UPDATE agency_sla_tiers SET deleted_at = %1 WHERE name = 'Old'").arg(t),
-        QStringLiteral("INSERT INTO agency_clients (id, client_name, sla_tier_id, is_active) VALUES ('%1', 'Acme', '%3', TRUE), "
-                       "('%2', 'Globex', '%3', TRUE), ('%4', 'Initech', '%5', FALSE), "
-                       "('20000000-0000-4000-8000-000000000004', 'Hooli', '%3', TRUE)").arg(acme, globex, gold, initech, silver),
+        QStringLiteral(
+            "INSERT INTO agency_clients (id, client_name, sla_tier_id, is_active) VALUES ('%1', 'Acme', '%3', TRUE), "
+            "('%2', 'Globex', '%3', TRUE), ('%4', 'Initech', '%5', FALSE), "
+            "('20000000-0000-4000-8000-000000000004', 'Hooli', '%3', TRUE)")
+            .arg(acme, globex, gold, initech, silver),
         QStringLiteral("UPDATE agency_clients SET deleted_at = %1 WHERE client_name = 'Hooli'").arg(t),
-        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, status, budget_allocated, budget_spent, start_date, end_date, target_kpis, actual_kpis) VALUES "
-                       "('%1', '%2', 'ppc', 'active', '10000.00', '12000.50', '2026-01-01', '2026-12-31', '{\"clicks\": 1000, \"cpa\": 40, \"ctr\": 0}', '{\"clicks\": 1200, \"cpa\": 50, \"conversions\": 30}'), "
-                       "('30000000-0000-4000-8000-000000000002', '%2', 'seo', 'draft', '5000.00', '0.00', NULL, NULL, NULL, NULL), "
-                       "('30000000-0000-4000-8000-000000000003', '%3', 'ppc', 'completed', '2500.25', '2500.25', '2025-01-01', '2025-03-01', NULL, NULL), "
-                       "('30000000-0000-4000-8000-000000000004', '%3', 'ppc', 'active', '1000000.00', '1.00', NULL, NULL, NULL, NULL), "
-                       "('30000000-0000-4000-8000-000000000005', '20000000-0000-4000-8000-000000000004', 'seo', 'active', '777.00', '777.00', NULL, NULL, NULL, NULL), "
-                       "('30000000-0000-4000-8000-000000000006', '%4', 'email', 'paused', NULL, '50.00', NULL, NULL, NULL, NULL)").arg(a1, acme, globex, initech),
-        QStringLiteral("UPDATE agency_campaigns SET deleted_at = %1 WHERE id = '30000000-0000-4000-8000-000000000004'").arg(t),
-        QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage, budget_amount, is_active) VALUES "
+        QStringLiteral(
+            "INSERT INTO agency_campaigns (id, client_id, campaign_type, status, budget_allocated, budget_spent, "
+            "start_date, end_date, target_kpis, actual_kpis) VALUES "
+            "('%1', '%2', 'ppc', 'active', '10000.00', '12000.50', '2026-01-01', '2026-12-31', '{\"clicks\": 1000, "
+            "\"cpa\": 40, \"ctr\": 0}', '{\"clicks\": 1200, \"cpa\": 50, \"conversions\": 30}'), "
+            "('30000000-0000-4000-8000-000000000002', '%2', 'seo', 'draft', '5000.00', '0.00', NULL, NULL, NULL, "
+            "NULL), "
+            "('30000000-0000-4000-8000-000000000003', '%3', 'ppc', 'completed', '2500.25', '2500.25', '2025-01-01', "
+            "'2025-03-01', NULL, NULL), "
+            "('30000000-0000-4000-8000-000000000004', '%3', 'ppc', 'active', '1000000.00', '1.00', NULL, NULL, NULL, "
+            "NULL), "
+            "('30000000-0000-4000-8000-000000000005', '20000000-0000-4000-8000-000000000004', 'seo', 'active', "
+            "'777.00', '777.00', NULL, NULL, NULL, NULL), "
+            "('30000000-0000-4000-8000-000000000006', '%4', 'email', 'paused', NULL, '50.00', NULL, NULL, NULL, NULL)")
+            .arg(a1, acme, globex, initech),
+        QStringLiteral("UPDATE agency_campaigns SET deleted_at = %1 WHERE id = '30000000-0000-4000-8000-000000000004'")
+            .arg(t),
+        QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage, "
+                       "budget_amount, is_active) VALUES "
                        "('40000000-0000-4000-8000-000000000001', '%1', 'google', '12.50', NULL, TRUE), "
                        "('40000000-0000-4000-8000-000000000002', '%1', 'meta', NULL, '2500.00', TRUE), "
                        "('40000000-0000-4000-8000-000000000003', '%1', 'radio', '30.00', NULL, FALSE), "
-                       "('40000000-0000-4000-8000-000000000004', '%1', 'tv', NULL, '9000.00', TRUE)").arg(a1),
+                       "('40000000-0000-4000-8000-000000000004', '%1', 'tv', NULL, '9000.00', TRUE)")
+            .arg(a1),
         QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = %1 WHERE channel_type = 'tv'").arg(t),
     };
-    return std::all_of(statements.cbegin(), statements.cend(), [&](const QString& sql) { return test::execute(db, sql); });
+    return std::all_of(
+        statements.cbegin(), statements.cend(), [&](const QString& sql) { return test::execute(db, sql); });
 }
 
 QString line(const reports::BudgetTotals& t)
@@ -58,17 +75,41 @@ QString line(const reports::BudgetTotals& t)
 class TestFinanceReport : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void totalsByClientAndType_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void totalsByClientAndType_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void totalsByClientAndType();
-    void filtersNarrowTheTotals_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void filtersNarrowTheTotals_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void filtersNarrowTheTotals();
-    void retainerValueByTier_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void retainerValueByTier_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void retainerValueByTier();
-    void budgetSplitOfACampaign_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void budgetSplitOfACampaign_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void budgetSplitOfACampaign();
-    void kpiAttainment_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void kpiAttainment_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void kpiAttainment();
-    void campaignLinesAndPace_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void campaignLinesAndPace_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void campaignLinesAndPace();
 };
 
@@ -85,8 +126,10 @@ void TestFinanceReport::totalsByClientAndType()
     for (const auto& t : *clients)
         got << line(t);
     // Deleted campaigns and deleted clients never count; a NULL budget adds nothing, not zero-and-overspent.
-    QCOMPARE(got, (QStringList { "Acme 15000.00/12000.50 over 2000.50 (2 campaigns, 1 overspent)",
-                      "Globex 2500.25/2500.25 over 0.00 (1 campaigns, 0 overspent)", "Initech 0.00/50.00 over 0.00 (1 campaigns, 0 overspent)" }));
+    QCOMPARE(got,
+        (QStringList { "Acme 15000.00/12000.50 over 2000.50 (2 campaigns, 1 overspent)",
+            "Globex 2500.25/2500.25 over 0.00 (1 campaigns, 0 overspent)",
+            "Initech 0.00/50.00 over 0.00 (1 campaigns, 0 overspent)" }));
     QCOMPARE(clients->constFirst().remaining().toDecimalString(), QStringLiteral("2999.50"));
 
     const auto types = report.byCampaignType();
@@ -94,8 +137,10 @@ void TestFinanceReport::totalsByClientAndType()
     got.clear();
     for (const auto& t : *types)
         got << line(t);
-    QCOMPARE(got, (QStringList { "email 0.00/50.00 over 0.00 (1 campaigns, 0 overspent)", "ppc 12500.25/14500.75 over 2000.50 (2 campaigns, 1 overspent)",
-                      "seo 5000.00/0.00 over 0.00 (1 campaigns, 0 overspent)" }));
+    QCOMPARE(got,
+        (QStringList { "email 0.00/50.00 over 0.00 (1 campaigns, 0 overspent)",
+            "ppc 12500.25/14500.75 over 2000.50 (2 campaigns, 1 overspent)",
+            "seo 5000.00/0.00 over 0.00 (1 campaigns, 0 overspent)" }));
 }
 
 void TestFinanceReport::filtersNarrowTheTotals()
@@ -116,7 +161,8 @@ void TestFinanceReport::filtersNarrowTheTotals()
     QCOMPARE(report.byCampaignType(filter)->size(), 1);
     filter = {};
     filter.campaignType = QStringLiteral("seo");
-    QCOMPARE(line(report.byClient(filter)->constFirst()), QStringLiteral("Acme 5000.00/0.00 over 0.00 (1 campaigns, 0 overspent)"));
+    QCOMPARE(line(report.byClient(filter)->constFirst()),
+        QStringLiteral("Acme 5000.00/0.00 over 0.00 (1 campaigns, 0 overspent)"));
     filter = {};
     filter.startFrom = QDate(2025, 6, 1);
     filter.startTo = QDate(2026, 6, 1);
@@ -174,8 +220,9 @@ void TestFinanceReport::kpiAttainment()
     QVERIFY2(kpis, qPrintable(report.lastError()));
     QStringList got;
     for (const auto& k : *kpis)
-        got << QStringLiteral("%1=%2%3").arg(k.metric, k.attainment ? QString::number(*k.attainment, 'f', 2) : QStringLiteral("n/a"),
-                                        k.lowerIsBetter ? QStringLiteral(" (lower better)") : QString());
+        got << QStringLiteral("%1=%2%3").arg(k.metric,
+            k.attainment ? QString::number(*k.attainment, 'f', 2) : QStringLiteral("n/a"),
+            k.lowerIsBetter ? QStringLiteral(" (lower better)") : QString());
     QCOMPARE(got, (QStringList { "clicks=1.20", "conversions=n/a", "cpa=0.80 (lower better)", "ctr=n/a" }));
     QVERIFY(report.kpis(QStringLiteral("30000000-0000-4000-8000-000000000002"))->isEmpty()); // no KPIs at all
 }
@@ -204,7 +251,8 @@ void TestFinanceReport::campaignLinesAndPace()
     QVERIFY(steady.offPace(QDate(2026, 7, 2)));
     steady.status = QStringLiteral("paused"); // only active campaigns have a pace to keep
     QVERIFY(!steady.offPace(QDate(2026, 7, 2)));
-    const auto initechLine = std::find_if(lines->cbegin(), lines->cend(), [](const auto& l) { return l.clientName == QStringLiteral("Initech"); });
+    const auto initechLine = std::find_if(
+        lines->cbegin(), lines->cend(), [](const auto& l) { return l.clientName == QStringLiteral("Initech"); });
     QVERIFY(!initechLine->allocated); // NULL stays NULL
     QVERIFY(!initechLine->overspent());
     QVERIFY(!initechLine->spentShare());

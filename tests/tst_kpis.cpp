@@ -91,7 +91,8 @@ void TestKpis::features_data()
     QTest::addColumn<QString>("json");
     QTest::addColumn<QStringList>("features");
     QTest::addColumn<bool>("valid");
-    QTest::newRow("list") << R"(["24/7 support", "Monthly report"])" << QStringList { "24/7 support", "Monthly report" } << true;
+    QTest::newRow("list") << R"(["24/7 support", "Monthly report"])" << QStringList { "24/7 support", "Monthly report" }
+                          << true;
     QTest::newRow("empty") << "[]" << QStringList {} << true;
     QTest::newRow("object") << R"({"a": 1})" << QStringList {} << false;
     QTest::newRow("number inside") << R"(["a", 2])" << QStringList {} << false;
@@ -134,16 +135,15 @@ void TestKpis::budgetSplit_data()
 
     auto pct = [](int h) { return std::optional<Percent>(Percent::fromHundredths(h)); };
     auto amt = [](qint64 c) { return std::optional<Money>(Money::fromCents(c)); };
-    QTest::newRow("percent and fixed")
-        << QVariant(qint64(1000000))
-        << QList<ChannelShare> { { "a", {}, pct(4000), true }, { "b", amt(250000), {}, true } }
-        << qint64(650000) << QVariant(qint64(350000)) << qint64(0);
-    QTest::newRow("fixed wins over percent") << QVariant(qint64(1000000))
-                                             << QList<ChannelShare> { { "a", amt(100), pct(9000), true } }
-                                             << qint64(100) << QVariant(qint64(999900)) << qint64(0);
-    QTest::newRow("inactive does not count") << QVariant(qint64(1000))
-                                             << QList<ChannelShare> { { "a", amt(900), {}, true }, { "b", amt(900), {}, false } }
-                                             << qint64(900) << QVariant(qint64(100)) << qint64(0);
+    QTest::newRow("percent and fixed") << QVariant(
+        qint64(1000000)) << QList<ChannelShare> { { "a", {}, pct(4000), true }, { "b", amt(250000), {}, true } }
+                                       << qint64(650000) << QVariant(qint64(350000)) << qint64(0);
+    QTest::newRow("fixed wins over percent")
+        << QVariant(qint64(1000000)) << QList<ChannelShare> { { "a", amt(100), pct(9000), true } } << qint64(100)
+        << QVariant(qint64(999900)) << qint64(0);
+    QTest::newRow("inactive does not count")
+        << QVariant(qint64(1000)) << QList<ChannelShare> { { "a", amt(900), {}, true }, { "b", amt(900), {}, false } }
+        << qint64(900) << QVariant(qint64(100)) << qint64(0);
     QTest::newRow("over-allocated") << QVariant(qint64(1000))
                                     << QList<ChannelShare> { { "a", amt(600), {}, true }, { "b", {}, pct(5000), true } }
                                     << qint64(1100) << QVariant() << qint64(100);
@@ -153,8 +153,8 @@ void TestKpis::budgetSplit_data()
     QTest::newRow("no allocation") << QVariant()
                                    << QList<ChannelShare> { { "a", {}, pct(5000), true }, { "b", amt(300), {}, true } }
                                    << qint64(300) << QVariant() << qint64(0);
-    QTest::newRow("no channels") << QVariant(qint64(500)) << QList<ChannelShare> {} << qint64(0) << QVariant(qint64(500))
-                                 << qint64(0);
+    QTest::newRow("no channels") << QVariant(qint64(500)) << QList<ChannelShare> {} << qint64(0)
+                                 << QVariant(qint64(500)) << qint64(0);
 }
 
 void TestKpis::budgetSplit()

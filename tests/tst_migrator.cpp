@@ -34,7 +34,7 @@ QString agencyCatalog(QSqlDatabase db)
           UNION ALL SELECT 'fn ' || p.proname || ' ' || md5(p.prosrc) FROM pg_proc p
             JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = current_schema() AND p.proname LIKE 'agency\_%'
         ) s)")
-                                                                        : QStringLiteral(R"(
+                                                                     : QStringLiteral(R"(
         SELECT coalesce(group_concat(x, char(10)), '') FROM (
           SELECT type || ' ' || name || ' ' || coalesce(sql, '') AS x FROM sqlite_master
            WHERE name LIKE 'agency\_%' ESCAPE '\' ORDER BY name))");
@@ -60,10 +60,13 @@ QString planeSnapshot(QSqlDatabase db)
                 WHERE refobjid IN ('workspaces'::regclass, 'projects'::regclass) AND deptype = 'n'
               UNION ALL SELECT 'row ' || w::text FROM workspaces w
               UNION ALL SELECT 'row ' || p::text FROM projects p
-            ) s)")).toString();
+            ) s)"))
+            .toString();
     }
-    QString text = scalar(db, QStringLiteral("SELECT group_concat(type || name || coalesce(sql, ''), char(10)) FROM "
-                                             "(SELECT * FROM sqlite_master WHERE tbl_name IN ('workspaces', 'projects') ORDER BY name)")).toString();
+    QString text = scalar(db,
+        QStringLiteral("SELECT group_concat(type || name || coalesce(sql, ''), char(10)) FROM "
+                       "(SELECT * FROM sqlite_master WHERE tbl_name IN ('workspaces', 'projects') ORDER BY name)"))
+                       .toString();
     for (const QString& table : { QStringLiteral("workspaces"), QStringLiteral("projects") }) {
         QSqlQuery rows(db);
         rows.exec(QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(table));
@@ -76,32 +79,67 @@ QString planeSnapshot(QSqlDatabase db)
     return text;
 }
 
-QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
 } // namespace
 
 class TestMigrator : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void freshUpAndStatus_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void freshUpAndStatus_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void freshUpAndStatus();
-    void downToZeroThenUpIsIdentical_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void downToZeroThenUpIsIdentical_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void downToZeroThenUpIsIdentical();
-    void editedAppliedMigrationIsRefused_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void editedAppliedMigrationIsRefused_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void editedAppliedMigrationIsRefused();
-    void failedStepLeavesNothingBehind_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void failedStepLeavesNothingBehind_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void failedStepLeavesNothingBehind();
-    void newerSchemaIsReported_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void newerSchemaIsReported_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void newerSchemaIsReported();
-    void concurrentMigrationsApplyOnce_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void concurrentMigrationsApplyOnce_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void concurrentMigrationsApplyOnce();
-    void planeTablesStayUntouched_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void planeTablesStayUntouched_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void planeTablesStayUntouched();
     void noForeignKeyLeavesAgencyTables();
     void onlyARoleThatMayChangeTheSchemaMayMigrate();
     void checksRefuseBadRows_data();
     void checksRefuseBadRows();
-    void updatedAtMovesAndRoundTrips_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void updatedAtMovesAndRoundTrips_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void updatedAtMovesAndRoundTrips();
 };
 
@@ -167,7 +205,8 @@ void TestMigrator::editedAppliedMigrationIsRefused()
     db::Migrator edited(scratch.db(), migrations);
     QCOMPARE(edited.state(), db::SchemaState::Edited);
     QVERIFY(!edited.up());
-    QVERIFY2(edited.lastError().contains(QStringLiteral("0001_initial")) && edited.lastError().contains(QStringLiteral("edited")),
+    QVERIFY2(edited.lastError().contains(QStringLiteral("0001_initial"))
+            && edited.lastError().contains(QStringLiteral("edited")),
         qPrintable(edited.lastError()));
     QVERIFY(!edited.down(0));
     QVERIFY(scratch.db().tables().contains(QStringLiteral("agency_clients")));
@@ -188,7 +227,9 @@ void TestMigrator::failedStepLeavesNothingBehind()
     QVERIFY(!migrator.up());
     QVERIFY2(migrator.lastError().contains(QStringLiteral("9000_broken")), qPrintable(migrator.lastError()));
     QVERIFY2(!scratch.db().tables().contains(QStringLiteral("agency_half_done")), "the failed step was half applied");
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_schema_migrations WHERE version = 9000")).toInt(), 0);
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_schema_migrations WHERE version = 9000"))
+                 .toInt(),
+        0);
     // The steps before it stay applied.
     QVERIFY(scratch.db().tables().contains(QStringLiteral("agency_clients")));
 }
@@ -198,7 +239,9 @@ void TestMigrator::newerSchemaIsReported()
     QFETCH(QString, backend);
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
-    QVERIFY(execute(scratch.db(), QStringLiteral("INSERT INTO agency_schema_migrations (version, name, checksum) VALUES (9999, 'from_the_future', 'x')")));
+    QVERIFY(execute(scratch.db(),
+        QStringLiteral(
+            "INSERT INTO agency_schema_migrations (version, name, checksum) VALUES (9999, 'from_the_future', 'x')")));
     db::Migrator migrator(scratch.db(), db::Migrator::builtIn(db::dialectOf(scratch.db())));
     QCOMPARE(migrator.state(), db::SchemaState::Newer);
     QVERIFY(!migrator.up());
@@ -223,7 +266,9 @@ void TestMigrator::concurrentMigrationsApplyOnce()
     qDeleteAll(processes);
     const int known = db::Migrator(scratch.db(), db::Migrator::builtIn(db::dialectOf(scratch.db()))).latestVersion();
     QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_schema_migrations")).toInt(), known);
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(DISTINCT version) FROM agency_schema_migrations")).toInt(), known);
+    QCOMPARE(
+        scalar(scratch.db(), QStringLiteral("SELECT count(DISTINCT version) FROM agency_schema_migrations")).toInt(),
+        known);
 }
 
 void TestMigrator::planeTablesStayUntouched()
@@ -247,13 +292,18 @@ void TestMigrator::noForeignKeyLeavesAgencyTables()
     AGENCY_SCRATCH(pg, QStringLiteral("postgresql"));
     QVERIFY(pg.loadPlaneFixture());
     QVERIFY(pg.migrate());
-    const QString outside = scalar(pg.db(), QStringLiteral(
-        "SELECT coalesce(string_agg(conname || ' -> ' || confrelid::regclass::text, ', '), '') FROM pg_constraint "
-        "WHERE contype = 'f' AND conrelid::regclass::text LIKE 'agency\\_%' "
-        "AND confrelid::regclass::text NOT LIKE 'agency\\_%'")).toString();
+    const QString outside = scalar(pg.db(),
+        QStringLiteral(
+            "SELECT coalesce(string_agg(conname || ' -> ' || confrelid::regclass::text, ', '), '') FROM pg_constraint "
+            "WHERE contype = 'f' AND conrelid::regclass::text LIKE 'agency\\_%' "
+            "AND confrelid::regclass::text NOT LIKE 'agency\\_%'"))
+                                .toString();
     QCOMPARE(outside, QString());
-    QCOMPARE(scalar(pg.db(), QStringLiteral("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND "
-                                            "conrelid::regclass::text LIKE 'agency\\_%'")).toInt(), 3);
+    QCOMPARE(scalar(pg.db(),
+                 QStringLiteral("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND "
+                                "conrelid::regclass::text LIKE 'agency\\_%'"))
+                 .toInt(),
+        3);
 
     AGENCY_SCRATCH(lite, QStringLiteral("sqlite"));
     QVERIFY(lite.migrate());
@@ -273,7 +323,8 @@ void TestMigrator::onlyARoleThatMayChangeTheSchemaMayMigrate()
     // A desktop user with rights on the data only (PostgreSQL 15: no CREATE on public for PUBLIC).
     const QString role = QStringLiteral("desk_%1").arg(QCoreApplication::applicationPid());
     QVERIFY(execute(pg.db(), QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'desk-pass'").arg(role)));
-    QVERIFY(execute(pg.db(), QStringLiteral("GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO %1").arg(role)));
+    QVERIFY(execute(
+        pg.db(), QStringLiteral("GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO %1").arg(role)));
     auto where = *db::ConnectionString::parse(pg.dsn(), nullptr);
     where.user = role;
     where.password = QStringLiteral("desk-pass");
@@ -308,24 +359,29 @@ void TestMigrator::checksRefuseBadRows_data()
         { "tier negative hours", "agency_sla_tiers", "monthly_hours_included", -3 },
         { "tier blank name", "agency_sla_tiers", "name", QStringLiteral("  ") },
         { "client unknown type", "agency_clients", "client_type", QStringLiteral("agency") },
-        { "client contract ends before it starts", "agency_clients", "contract_end_date", QStringLiteral("2023-12-31") },
+        { "client contract ends before it starts", "agency_clients", "contract_end_date",
+            QStringLiteral("2023-12-31") },
         { "client metadata not an object", "agency_clients", "metadata", QStringLiteral("[1, 2]") },
-        { "client unknown tier", "agency_clients", "sla_tier_id", QStringLiteral("00000000-0000-4000-8000-000000000000") },
+        { "client unknown tier", "agency_clients", "sla_tier_id",
+            QStringLiteral("00000000-0000-4000-8000-000000000000") },
         { "campaign unknown status", "agency_campaigns", "status", QStringLiteral("done") },
         { "campaign negative budget", "agency_campaigns", "budget_allocated", QStringLiteral("-5.00") },
         { "campaign negative spend", "agency_campaigns", "budget_spent", QStringLiteral("-0.01") },
         { "campaign ends before it starts", "agency_campaigns", "end_date", QStringLiteral("2023-12-31") },
         { "campaign KPIs not an object", "agency_campaigns", "target_kpis", QStringLiteral("42") },
-        { "campaign unknown client", "agency_campaigns", "client_id", QStringLiteral("00000000-0000-4000-8000-000000000000") },
+        { "campaign unknown client", "agency_campaigns", "client_id",
+            QStringLiteral("00000000-0000-4000-8000-000000000000") },
         { "channel percent above 100", "agency_campaign_channels", "budget_percentage", QStringLiteral("100.01") },
         { "channel negative percent", "agency_campaign_channels", "budget_percentage", QStringLiteral("-0.01") },
         { "channel negative amount", "agency_campaign_channels", "budget_amount", QStringLiteral("-0.01") },
-        { "channel performance not JSON", "agency_campaign_channels", "performance_data", QStringLiteral("{clicks: 1") },
+        { "channel performance not JSON", "agency_campaign_channels", "performance_data",
+            QStringLiteral("{clicks: 1") },
         { "channel without type", "agency_campaign_channels", "channel_type", QVariant(QMetaType(QMetaType::QString)) },
     };
     for (const char* backend : { "sqlite", "postgresql" }) {
         for (const auto& [name, table, column, value] : cases) {
-            QTest::newRow(qPrintable(QStringLiteral("%1: %2").arg(QString::fromLatin1(backend), QString::fromLatin1(name))))
+            QTest::newRow(
+                qPrintable(QStringLiteral("%1: %2").arg(QString::fromLatin1(backend), QString::fromLatin1(name))))
                 << QString::fromLatin1(backend) << QString::fromLatin1(table) << QString::fromLatin1(column) << value;
         }
     }
@@ -351,7 +407,8 @@ void TestMigrator::checksRefuseBadRows()
                 { "monthly_hours_included", 20 }, { "features", "[\"24/7 support\"]" } } },
         { QStringLiteral("agency_clients"),
             { { "id", client }, { "client_name", "Acme" }, { "client_type", "retainer" }, { "sla_tier_id", tier },
-                { "contract_start_date", "2024-01-01" }, { "contract_end_date", "2024-12-31" }, { "metadata", "{}" } } },
+                { "contract_start_date", "2024-01-01" }, { "contract_end_date", "2024-12-31" },
+                { "metadata", "{}" } } },
         { QStringLiteral("agency_campaigns"),
             { { "id", campaign }, { "client_id", client }, { "campaign_type", "seo" }, { "status", "active" },
                 { "budget_allocated", "1000.00" }, { "budget_spent", "0.00" }, { "start_date", "2024-01-01" },
@@ -394,8 +451,9 @@ void TestMigrator::updatedAtMovesAndRoundTrips()
 
     auto readStamp = [&]() {
         const QVariant raw = scalar(db, QStringLiteral("SELECT updated_at FROM agency_sla_tiers WHERE id = ?"), { id });
-        QDateTime stamp = raw.metaType().id() == QMetaType::QDateTime ? raw.toDateTime()
-                                                                       : QDateTime::fromString(raw.toString(), Qt::ISODateWithMs);
+        QDateTime stamp = raw.metaType().id() == QMetaType::QDateTime
+            ? raw.toDateTime()
+            : QDateTime::fromString(raw.toString(), Qt::ISODateWithMs);
         return stamp.toUTC();
     };
     const QDateTime first = readStamp();
@@ -407,15 +465,16 @@ void TestMigrator::updatedAtMovesAndRoundTrips()
     // Optimistic concurrency: the value as read must match the stored value exactly.
     update.addBindValue(QStringLiteral("Silver+"));
     update.addBindValue(id);
-    update.addBindValue(db::dialectOf(db) == db::Dialect::PostgreSQL ? QVariant(first)
-                                                                     : QVariant(first.toString(Qt::ISODateWithMs)));
+    update.addBindValue(
+        db::dialectOf(db) == db::Dialect::PostgreSQL ? QVariant(first) : QVariant(first.toString(Qt::ISODateWithMs)));
     QVERIFY2(update.exec(), qPrintable(update.lastError().text()));
     QCOMPARE(update.numRowsAffected(), 1);
     const QDateTime second = readStamp();
     QVERIFY2(second > first, qPrintable(first.toString(Qt::ISODateWithMs) + u' ' + second.toString(Qt::ISODateWithMs)));
     // Stored at millisecond precision, so what QDateTime read is the whole value.
     const QString exact = db::dialectOf(db) == db::Dialect::PostgreSQL
-        ? QStringLiteral("SELECT updated_at = date_trunc('milliseconds', updated_at) FROM agency_sla_tiers WHERE id = ?")
+        ? QStringLiteral(
+            "SELECT updated_at = date_trunc('milliseconds', updated_at) FROM agency_sla_tiers WHERE id = ?")
         : QStringLiteral("SELECT length(updated_at) = 24 FROM agency_sla_tiers WHERE id = ?");
     QVERIFY(scalar(db, exact, { id }).toBool());
 

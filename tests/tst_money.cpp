@@ -60,16 +60,26 @@ void TestMoney::refuses_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("empty") << "" << "number";
-    QTest::newRow("letters") << "12a.00" << "not a number";
-    QTest::newRow("three decimals") << "1.005" << "two decimals";
-    QTest::newRow("overflow by one cent") << "10000000000.00" << "too large";
-    QTest::newRow("huge") << "123456789012345678901234567890" << "too large";
-    QTest::newRow("two dots") << "1.2.3" << "not a number";
-    QTest::newRow("exponent") << "1e3" << "not a number";
-    QTest::newRow("just a sign") << "-" << "number";
-    QTest::newRow("just a dot") << "." << "number";
-    QTest::newRow("grouping in plain form") << "1,234.50" << "not a number";
+    QTest::newRow("empty") << ""
+                           << "number";
+    QTest::newRow("letters") << "12a.00"
+                             << "not a number";
+    QTest::newRow("three decimals") << "1.005"
+                                    << "two decimals";
+    QTest::newRow("overflow by one cent") << "10000000000.00"
+                                          << "too large";
+    QTest::newRow("huge") << "123456789012345678901234567890"
+                          << "too large";
+    QTest::newRow("two dots") << "1.2.3"
+                              << "not a number";
+    QTest::newRow("exponent") << "1e3"
+                              << "not a number";
+    QTest::newRow("just a sign") << "-"
+                                 << "number";
+    QTest::newRow("just a dot") << "."
+                                << "number";
+    QTest::newRow("grouping in plain form") << "1,234.50"
+                                            << "not a number";
 }
 
 void TestMoney::refuses()
@@ -86,12 +96,17 @@ void TestMoney::parsesLocalized_data()
     QTest::addColumn<QString>("locale");
     QTest::addColumn<QString>("text");
     QTest::addColumn<qint64>("cents");
-    QTest::newRow("German grouping and comma") << "de_DE" << "1.234,50" << qint64(123450);
-    QTest::newRow("German without grouping") << "de_DE" << "1234,5" << qint64(123450);
-    QTest::newRow("German plain form still works") << "de_DE" << "1234.50" << qint64(123450);
-    QTest::newRow("English grouping") << "en_US" << "1,234.50" << qint64(123450);
+    QTest::newRow("German grouping and comma") << "de_DE"
+                                               << "1.234,50" << qint64(123450);
+    QTest::newRow("German without grouping") << "de_DE"
+                                             << "1234,5" << qint64(123450);
+    QTest::newRow("German plain form still works") << "de_DE"
+                                                   << "1234.50" << qint64(123450);
+    QTest::newRow("English grouping") << "en_US"
+                                      << "1,234.50" << qint64(123450);
     QTest::newRow("French narrow spaces") << "fr_FR" << QString::fromUtf8("1\u202f234,50") << qint64(123450);
-    QTest::newRow("German negative") << "de_DE" << "-1.000,01" << qint64(-100001);
+    QTest::newRow("German negative") << "de_DE"
+                                     << "-1.000,01" << qint64(-100001);
 }
 
 void TestMoney::parsesLocalized()

@@ -22,7 +22,11 @@ private Q_SLOTS:
     void resolvesStates();
     void reportsDanglingReferences();
     void modelsShowPlaneNames();
-    void absentOnSqliteAndWithoutPlane_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void absentOnSqliteAndWithoutPlane_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void absentOnSqliteAndWithoutPlane();
 };
 
@@ -57,10 +61,14 @@ void TestPlaneDirectory::resolvesStates()
     plane::PlaneDirectory plane(pg.db());
     QCOMPARE(plane.workspaceState(acme), plane::ReferenceState::Live);
     QCOMPARE(plane.workspaceState(gone), plane::ReferenceState::Deleted);
-    QCOMPARE(plane.workspaceState(QStringLiteral("44444444-4444-4444-8444-444444444444")), plane::ReferenceState::Missing);
-    QCOMPARE(plane.projectState(QStringLiteral("bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb")), plane::ReferenceState::Archived);
-    QCOMPARE(plane.projectState(QStringLiteral("cccccccc-cccc-4ccc-8ccc-cccccccccccc")), plane::ReferenceState::Deleted);
-    QCOMPARE(plane.project(QStringLiteral("aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa"))->name, QStringLiteral("Spring Launch"));
+    QCOMPARE(
+        plane.workspaceState(QStringLiteral("44444444-4444-4444-8444-444444444444")), plane::ReferenceState::Missing);
+    QCOMPARE(
+        plane.projectState(QStringLiteral("bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb")), plane::ReferenceState::Archived);
+    QCOMPARE(
+        plane.projectState(QStringLiteral("cccccccc-cccc-4ccc-8ccc-cccccccccccc")), plane::ReferenceState::Deleted);
+    QCOMPARE(
+        plane.project(QStringLiteral("aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa"))->name, QStringLiteral("Spring Launch"));
     QVERIFY(!plane.project(QStringLiteral("cccccccc-cccc-4ccc-8ccc-cccccccccccc")));
     QCOMPARE(plane.workspace(globex)->slug, QStringLiteral("globex"));
     QVERIFY(!plane.workspace(gone));
@@ -77,16 +85,22 @@ void TestPlaneDirectory::reportsDanglingReferences()
         "('c0000000-0000-4000-8000-000000000001', 'Live link', '%1'), "
         "('c0000000-0000-4000-8000-000000000002', 'Deleted link', '%2'), "
         "('c0000000-0000-4000-8000-000000000003', 'Missing link', '44444444-4444-4444-8444-444444444444'), "
-        "('c0000000-0000-4000-8000-000000000004', 'No link', NULL)").arg(acme, gone)));
-    QVERIFY(q.exec(QStringLiteral(
-        "INSERT INTO agency_campaigns (id, client_id, plane_project_id) VALUES "
-        "('d0000000-0000-4000-8000-000000000001', 'c0000000-0000-4000-8000-000000000001', 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'), "
-        "('d0000000-0000-4000-8000-000000000002', 'c0000000-0000-4000-8000-000000000001', 'cccccccc-cccc-4ccc-8ccc-cccccccccccc')")));
+        "('c0000000-0000-4000-8000-000000000004', 'No link', NULL)")
+                       .arg(acme, gone)));
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_campaigns (id, client_id, plane_project_id) VALUES "
+                                  "('d0000000-0000-4000-8000-000000000001', 'c0000000-0000-4000-8000-000000000001', "
+                                  "'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'), "
+                                  "('d0000000-0000-4000-8000-000000000002', 'c0000000-0000-4000-8000-000000000001', "
+                                  "'cccccccc-cccc-4ccc-8ccc-cccccccccccc')")));
     plane::PlaneDirectory plane(pg.db());
     QStringList found;
     for (const auto& d : plane.danglingReferences())
-        found << QStringLiteral("%1 %2 %3").arg(d.table, d.id.left(8)).arg(d.state == plane::ReferenceState::Deleted ? "deleted" : "missing");
-    QCOMPARE(found, (QStringList { "agency_campaigns d0000000 deleted", "agency_clients c0000000 deleted", "agency_clients c0000000 missing" }));
+        found << QStringLiteral("%1 %2 %3")
+                     .arg(d.table, d.id.left(8))
+                     .arg(d.state == plane::ReferenceState::Deleted ? "deleted" : "missing");
+    QCOMPARE(found,
+        (QStringList { "agency_campaigns d0000000 deleted", "agency_clients c0000000 deleted",
+            "agency_clients c0000000 missing" }));
     // And the directory never wrote to Plane's tables.
     QCOMPARE(scalar(pg.db(), QStringLiteral("SELECT count(*) FROM workspaces")).toInt(), 3);
 }
@@ -97,12 +111,15 @@ void TestPlaneDirectory::modelsShowPlaneNames()
     QVERIFY(pg.loadPlaneFixture());
     QVERIFY(pg.migrate());
     QSqlQuery q(pg.db());
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_clients (id, client_name, plane_workspace_id) VALUES "
-                                  "('c0000000-0000-4000-8000-000000000001', 'A', '%1'), ('c0000000-0000-4000-8000-000000000002', 'B', '%2')")
+    QVERIFY(q.exec(QStringLiteral(
+        "INSERT INTO agency_clients (id, client_name, plane_workspace_id) VALUES "
+        "('c0000000-0000-4000-8000-000000000001', 'A', '%1'), ('c0000000-0000-4000-8000-000000000002', 'B', '%2')")
                        .arg(globex, gone)));
     tables::ClientModel clients(pg.db());
     const int column = clients.fieldIndex(QStringLiteral("plane_workspace_id"));
-    QCOMPARE(clients.data(clients.index(clients.rowOfId(QStringLiteral("c0000000-0000-4000-8000-000000000001")), column)).toString(),
+    QCOMPARE(
+        clients.data(clients.index(clients.rowOfId(QStringLiteral("c0000000-0000-4000-8000-000000000001")), column))
+            .toString(),
         QStringLiteral("Globex"));
     QVERIFY(clients.data(clients.index(clients.rowOfId(QStringLiteral("c0000000-0000-4000-8000-000000000002")), column))
                 .toString()

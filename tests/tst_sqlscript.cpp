@@ -20,16 +20,23 @@ void TestSqlScript::splits_data()
     QTest::newRow("semicolon in string") << "INSERT INTO t VALUES ('a;b'); SELECT 2;"
                                          << QStringList { "INSERT INTO t VALUES ('a;b')", "SELECT 2" };
     QTest::newRow("doubled quote") << "SELECT 'it''s;'; SELECT 3" << QStringList { "SELECT 'it''s;'", "SELECT 3" };
-    QTest::newRow("line comment dropped") << "-- a; comment\nSELECT 1; -- trailing;\n"
-                                          << QStringList { "SELECT 1" };
+    QTest::newRow("line comment dropped") << "-- a; comment\nSELECT 1; -- trailing;\n" << QStringList { "SELECT 1" };
     QTest::newRow("block comment") << "SELECT /* ; */ 1;" << QStringList { "SELECT   1" };
-    QTest::newRow("dollar body") << "CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN x := 1; RETURN NEW; END $$ LANGUAGE plpgsql; SELECT 1"
-                                 << QStringList { "CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN x := 1; RETURN NEW; END $$ LANGUAGE plpgsql", "SELECT 1" };
+    QTest::newRow("dollar body")
+        << "CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN x := 1; RETURN NEW; END $$ LANGUAGE plpgsql; SELECT 1"
+        << QStringList { "CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN x := 1; RETURN NEW; END $$ LANGUAGE plpgsql",
+               "SELECT 1" };
     QTest::newRow("tagged dollar body") << "DO $body$ BEGIN PERFORM 1; END $body$; SELECT 2"
                                         << QStringList { "DO $body$ BEGIN PERFORM 1; END $body$", "SELECT 2" };
-    QTest::newRow("sqlite trigger with case") << "CREATE TRIGGER t AFTER UPDATE ON a BEGIN UPDATE a SET x = CASE WHEN 1 THEN 2 END; DELETE FROM b; END; SELECT 1;"
-                                              << QStringList { "CREATE TRIGGER t AFTER UPDATE ON a BEGIN UPDATE a SET x = CASE WHEN 1 THEN 2 END; DELETE FROM b; END", "SELECT 1" };
-    QTest::newRow("BEGIN outside a trigger splits") << "BEGIN; SELECT 1; END;" << QStringList { "BEGIN", "SELECT 1", "END" };
+    QTest::newRow("sqlite trigger with case")
+        << "CREATE TRIGGER t AFTER UPDATE ON a BEGIN UPDATE a SET x = CASE WHEN 1 THEN 2 END; DELETE FROM b; END; "
+           "SELECT 1;"
+        << QStringList {
+               "CREATE TRIGGER t AFTER UPDATE ON a BEGIN UPDATE a SET x = CASE WHEN 1 THEN 2 END; DELETE FROM b; END",
+               "SELECT 1"
+           };
+    QTest::newRow("BEGIN outside a trigger splits")
+        << "BEGIN; SELECT 1; END;" << QStringList { "BEGIN", "SELECT 1", "END" };
     QTest::newRow("quoted identifier") << "SELECT \"a;b\" FROM t;" << QStringList { "SELECT \"a;b\" FROM t" };
     QTest::newRow("only blanks and comments") << "  \n-- nothing\n ; ;" << QStringList {};
 }

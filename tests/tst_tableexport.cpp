@@ -9,7 +9,6 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <libpq-fe.h>
 
 using namespace agency;
@@ -28,26 +27,42 @@ const QString plain = QStringLiteral("30000000-0000-4000-8000-000000000002");
 // percent and fixed channels, an inactive and a deleted channel.
 bool loadFixture(QSqlDatabase db)
 {
-    return execute(db, QStringLiteral("INSERT INTO agency_sla_tiers (id, name, hourly_rate, features) VALUES (?, 'Gold', '120.50', '[\"a\", \"b\"]')"), { tier })
-        && execute(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, client_legal_name, sla_tier_id, industry, internal_notes, is_active) "
-                                  "VALUES (?, 'Acme', '', ?, NULL, ?, ?)"),
+    return execute(db,
+               QStringLiteral("INSERT INTO agency_sla_tiers (id, name, hourly_rate, features) VALUES (?, 'Gold', "
+                              "'120.50', '[\"a\", \"b\"]')"),
+               { tier })
+        && execute(db,
+            QStringLiteral("INSERT INTO agency_clients (id, client_name, client_legal_name, sla_tier_id, industry, "
+                           "internal_notes, is_active) "
+                           "VALUES (?, 'Acme', '', ?, NULL, ?, ?)"),
             { acme, tier, QString::fromUtf8("Line one\r\nLine \"two\", with ünïcødé"), true })
-        && execute(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, client_legal_name, industry, internal_notes, is_active) "
-                                  "VALUES (?, '=HYPERLINK(\"http://x\")', ' padded ', '-Retail', '@SUM(1)', ?)"),
+        && execute(db,
+            QStringLiteral(
+                "INSERT INTO agency_clients (id, client_name, client_legal_name, industry, internal_notes, is_active) "
+                "VALUES (?, '=HYPERLINK(\"http://x\")', ' padded ', '-Retail', '@SUM(1)', ?)"),
             { evil, false })
-        && execute(db, QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, budget_spent, start_date, status, metadata) "
-                                  "VALUES (?, ?, 'ppc', '9999999999.99', '0.00', '2026-02-01', 'active', '{\"name\": \"  Spring launch \"}')"),
+        && execute(db,
+            QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, "
+                           "budget_spent, start_date, status, metadata) "
+                           "VALUES (?, ?, 'ppc', '9999999999.99', '0.00', '2026-02-01', 'active', '{\"name\": \"  "
+                           "Spring launch \"}')"),
             { campaign, acme })
-        && execute(db, QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, start_date, status) "
-                                  "VALUES (?, ?, 'seo', '1000.00', NULL, 'draft')"),
+        && execute(db,
+            QStringLiteral(
+                "INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, start_date, status) "
+                "VALUES (?, ?, 'seo', '1000.00', NULL, 'draft')"),
             { plain, evil })
-        && execute(db, QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage, budget_amount, is_active, notes) VALUES "
-                                  "('40000000-0000-4000-8000-000000000001', ?, 'google_ads', '12.50', NULL, ?, NULL), "
-                                  "('40000000-0000-4000-8000-000000000002', ?, 'meta', NULL, '2500.00', ?, ''), "
-                                  "('40000000-0000-4000-8000-000000000003', ?, 'tiktok', '33.33', NULL, ?, 'paused'), "
-                                  "('40000000-0000-4000-8000-000000000004', ?, 'radio', NULL, NULL, ?, 'no budget')"),
+        && execute(db,
+            QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage, "
+                           "budget_amount, is_active, notes) VALUES "
+                           "('40000000-0000-4000-8000-000000000001', ?, 'google_ads', '12.50', NULL, ?, NULL), "
+                           "('40000000-0000-4000-8000-000000000002', ?, 'meta', NULL, '2500.00', ?, ''), "
+                           "('40000000-0000-4000-8000-000000000003', ?, 'tiktok', '33.33', NULL, ?, 'paused'), "
+                           "('40000000-0000-4000-8000-000000000004', ?, 'radio', NULL, NULL, ?, 'no budget')"),
             { campaign, true, campaign, true, plain, false, plain, true })
-        && execute(db, QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = created_at WHERE id = '40000000-0000-4000-8000-000000000004'"));
+        && execute(db,
+            QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = created_at WHERE id = "
+                           "'40000000-0000-4000-8000-000000000004'"));
 }
 
 QByteArray exportBytes(QSqlDatabase db, const exporting::ExportRequest& request, bool* usedCopy = nullptr)
@@ -69,17 +84,33 @@ QByteArray exportBytes(QSqlDatabase db, const exporting::ExportRequest& request,
 class TestTableExport : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void writesExactText_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void writesExactText_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void writesExactText();
-    void channelsCarryLookups_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void channelsCarryLookups_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void channelsCarryLookups();
-    void deletedRowsOnlyWhenAsked_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void deletedRowsOnlyWhenAsked_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void deletedRowsOnlyWhenAsked();
     void copyAndGenericPathsAreByteIdentical();
     void copyFromLoadsBackTheSameRows();
     void failedOrCancelledExportLeavesNoFile_data();
     void failedOrCancelledExportLeavesNoFile();
-    void viewOrderAndColumns_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void viewOrderAndColumns_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void viewOrderAndColumns();
 };
 
@@ -91,7 +122,8 @@ void TestTableExport::writesExactText()
     QVERIFY(loadFixture(scratch.db()));
     exporting::ExportRequest request;
     request.table = QStringLiteral("agency_clients");
-    request.columns = { "client_name", "client_legal_name", "industry", "internal_notes", "is_active", "sla_tier_name" };
+    request.columns
+        = { "client_name", "client_legal_name", "industry", "internal_notes", "is_active", "sla_tier_name" };
     request.sortColumn = QStringLiteral("id");
     const QByteArray expected = "client_name,client_legal_name,industry,internal_notes,is_active,sla_tier_name\r\n"
                                 "Acme,\"\",,\"Line one\r\nLine \"\"two\"\", with ünïcødé\",true,Gold\r\n"
@@ -102,14 +134,17 @@ void TestTableExport::writesExactText()
     request.csv.delimiter = ';';
     request.csv.bom = true;
     request.columns = { "client_name", "industry" };
-    QCOMPARE(exportBytes(scratch.db(), request), QByteArray("\xEF\xBB\xBF" "client_name;industry\r\nAcme;\r\n=HYPERLINK(\"\"http://x\"\");-Retail\r\n")
-                                                     .replace("=HYPERLINK(\"\"http://x\"\")", "\"=HYPERLINK(\"\"http://x\"\")\""));
+    QCOMPARE(exportBytes(scratch.db(), request),
+        QByteArray("\xEF\xBB\xBF"
+                   "client_name;industry\r\nAcme;\r\n=HYPERLINK(\"\"http://x\"\");-Retail\r\n")
+            .replace("=HYPERLINK(\"\"http://x\"\")", "\"=HYPERLINK(\"\"http://x\"\")\""));
 
     request = {};
     request.table = QStringLiteral("agency_sla_tiers");
     request.columns = { "name", "hourly_rate", "monthly_retainer", "features" };
     const QByteArray tiers = exportBytes(scratch.db(), request);
-    QVERIFY2(tiers.startsWith("name,hourly_rate,monthly_retainer,features\r\nGold,120.50,,\"[\"\"a\"\","), tiers.constData());
+    QVERIFY2(tiers.startsWith("name,hourly_rate,monthly_retainer,features\r\nGold,120.50,,\"[\"\"a\"\","),
+        tiers.constData());
 }
 
 void TestTableExport::channelsCarryLookups()
@@ -120,12 +155,15 @@ void TestTableExport::channelsCarryLookups()
     QVERIFY(loadFixture(scratch.db()));
     exporting::ExportRequest request;
     request.table = QStringLiteral("agency_campaign_channels");
-    request.columns = { "channel_type", "budget_percentage", "budget_amount", "is_active", "notes", "client_name", "campaign_label", "effective_budget" };
+    request.columns = { "channel_type", "budget_percentage", "budget_amount", "is_active", "notes", "client_name",
+        "campaign_label", "effective_budget" };
     // 12.5 % of 9,999,999,999.99 = 1,249,999,999.99875 → 1,249,999,999.999 → half away from zero: …000.00
-    const QByteArray expected = QByteArray("channel_type,budget_percentage,budget_amount,is_active,notes,client_name,campaign_label,effective_budget\r\n")
+    const QByteArray expected = QByteArray("channel_type,budget_percentage,budget_amount,is_active,notes,client_name,"
+                                           "campaign_label,effective_budget\r\n")
         + "google_ads,12.50,,true,,Acme,Spring launch,1250000000.00\r\n"
         + "meta,,2500.00,true,\"\",Acme,Spring launch,2500.00\r\n"
-        + "tiktok,33.33,,false,paused,\"'=HYPERLINK(\"\"http://x\"\")\",\"'=HYPERLINK(\"\"http://x\"\") · seo\",333.30\r\n";
+        + "tiktok,33.33,,false,paused,\"'=HYPERLINK(\"\"http://x\"\")\",\"'=HYPERLINK(\"\"http://x\"\") · "
+          "seo\",333.30\r\n";
     QCOMPARE(exportBytes(scratch.db(), request), expected);
 }
 
@@ -151,7 +189,10 @@ void TestTableExport::copyAndGenericPathsAreByteIdentical()
     QVERIFY(pg.migrate());
     QVERIFY(loadFixture(pg.db()));
     QVERIFY(pg.loadPlaneFixture()); // with Plane's tables present, labels can come from project names
-    QVERIFY(execute(pg.db(), QStringLiteral("UPDATE agency_campaigns SET plane_project_id = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa' WHERE id = ?"), { plain }));
+    QVERIFY(execute(pg.db(),
+        QStringLiteral(
+            "UPDATE agency_campaigns SET plane_project_id = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa' WHERE id = ?"),
+        { plain }));
     for (const char* table : { "agency_sla_tiers", "agency_clients", "agency_campaigns", "agency_campaign_channels" }) {
         for (const bool deleted : { false, true }) {
             exporting::ExportRequest request;
@@ -184,7 +225,9 @@ void TestTableExport::copyFromLoadsBackTheSameRows()
     const QByteArray csv = exportBytes(pg.db(), request);
     QVERIFY(!csv.isEmpty());
 
-    QVERIFY(execute(pg.db(), QStringLiteral("CREATE TABLE copy_back (LIKE agency_campaign_channels, client_name text, campaign_label text, effective_budget numeric)")));
+    QVERIFY(execute(pg.db(),
+        QStringLiteral("CREATE TABLE copy_back (LIKE agency_campaign_channels, client_name text, campaign_label text, "
+                       "effective_budget numeric)")));
     PGconn* conn = *static_cast<PGconn* const*>(pg.db().driver()->handle().data());
     PGresult* start = PQexec(conn, "COPY copy_back FROM STDIN (FORMAT csv, HEADER true)");
     QCOMPARE(PQresultStatus(start), PGRES_COPY_IN);
@@ -197,14 +240,27 @@ void TestTableExport::copyFromLoadsBackTheSameRows()
     while (PGresult* rest = PQgetResult(conn))
         PQclear(rest);
 
-    const QString columns = QStringLiteral("id, campaign_id, channel_type, budget_percentage, budget_amount, is_active, performance_data, "
-                                           "external_account_id, external_campaign_id, notes, created_at, updated_at, deleted_at");
+    const QString columns = QStringLiteral(
+        "id, campaign_id, channel_type, budget_percentage, budget_amount, is_active, performance_data, "
+        "external_account_id, external_campaign_id, notes, created_at, updated_at, deleted_at");
     QCOMPARE(scalar(pg.db(), QStringLiteral("SELECT count(*) FROM copy_back")).toInt(), 4);
-    QCOMPARE(scalar(pg.db(), QStringLiteral("SELECT count(*) FROM (SELECT %1 FROM copy_back EXCEPT SELECT %1 FROM agency_campaign_channels) x").arg(columns)).toInt(), 0);
-    QCOMPARE(scalar(pg.db(), QStringLiteral("SELECT count(*) FROM (SELECT %1 FROM agency_campaign_channels EXCEPT SELECT %1 FROM copy_back) x").arg(columns)).toInt(), 0);
-    QCOMPARE(scalar(pg.db(), QStringLiteral("SELECT notes FROM copy_back WHERE channel_type = 'meta'")).toString(), QString()); // "" stays ""
+    QCOMPARE(scalar(pg.db(),
+                 QStringLiteral(
+                     "SELECT count(*) FROM (SELECT %1 FROM copy_back EXCEPT SELECT %1 FROM agency_campaign_channels) x")
+                     .arg(columns))
+                 .toInt(),
+        0);
+    QCOMPARE(scalar(pg.db(),
+                 QStringLiteral(
+                     "SELECT count(*) FROM (SELECT %1 FROM agency_campaign_channels EXCEPT SELECT %1 FROM copy_back) x")
+                     .arg(columns))
+                 .toInt(),
+        0);
+    QCOMPARE(scalar(pg.db(), QStringLiteral("SELECT notes FROM copy_back WHERE channel_type = 'meta'")).toString(),
+        QString()); // "" stays ""
     QVERIFY(!scalar(pg.db(), QStringLiteral("SELECT notes FROM copy_back WHERE channel_type = 'meta'")).isNull());
-    QVERIFY(scalar(pg.db(), QStringLiteral("SELECT notes FROM copy_back WHERE channel_type = 'google_ads'")).isNull()); // NULL stays NULL
+    QVERIFY(scalar(pg.db(), QStringLiteral("SELECT notes FROM copy_back WHERE channel_type = 'google_ads'"))
+                .isNull()); // NULL stays NULL
 }
 
 void TestTableExport::failedOrCancelledExportLeavesNoFile_data()
@@ -213,7 +269,8 @@ void TestTableExport::failedOrCancelledExportLeavesNoFile_data()
     QTest::addColumn<QString>("how");
     for (const char* backend : { "sqlite", "postgresql" }) {
         for (const char* how : { "cancelled", "bad column", "unwritable folder" })
-            QTest::newRow(qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(backend), QLatin1String(how)))) << QString::fromLatin1(backend) << QString::fromLatin1(how);
+            QTest::newRow(qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(backend), QLatin1String(how))))
+                << QString::fromLatin1(backend) << QString::fromLatin1(how);
     }
 }
 
@@ -272,7 +329,8 @@ void TestTableExport::viewOrderAndColumns()
     QVERIFY2(bytes.startsWith("client_name,budget_allocated,status\r\n"), bytes.constData());
     QCOMPARE(bytes.count("\r\n"), 3);
     request.filter = QStringLiteral("status = 'draft'");
-    QCOMPARE(exportBytes(scratch.db(), request), QByteArray("client_name,budget_allocated,status\r\n\"'=HYPERLINK(\"\"http://x\"\")\",1000.00,draft\r\n"));
+    QCOMPARE(exportBytes(scratch.db(), request),
+        QByteArray("client_name,budget_allocated,status\r\n\"'=HYPERLINK(\"\"http://x\"\")\",1000.00,draft\r\n"));
     request.sortColumn = QStringLiteral("no_such_column");
     QVERIFY(exportBytes(scratch.db(), request).isEmpty());
 }

@@ -20,14 +20,22 @@ const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
 
 bool load(QSqlDatabase db)
 {
-    return execute(db, QStringLiteral("INSERT INTO agency_clients (id, client_name, client_legal_name, industry, internal_notes) VALUES "
-                                  "('%1', 'Acme', '', NULL, 'Line one\r\nLine \"two\"'), ('%2', '=HYPERLINK(\"x\")', ' padded ', '-Retail', NULL)")
-                       .arg(acme, evil))
-        && execute(db, QStringLiteral("INSERT INTO agency_campaigns (id, client_id, budget_allocated, start_date, status) VALUES "
-                                  "('%1', '%2', '1000.00', '2026-01-01', 'active')").arg(campaign, acme))
-        && execute(db, QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_amount, performance_data) VALUES "
-                                  "('40000000-0000-4000-8000-000000000001', '%1', 'meta', '400.00', '{\"clicks\": 5}'), "
-                                  "('40000000-0000-4000-8000-000000000002', '%1', 'google', '500.00', NULL)").arg(campaign));
+    return execute(db,
+               QStringLiteral(
+                   "INSERT INTO agency_clients (id, client_name, client_legal_name, industry, internal_notes) VALUES "
+                   "('%1', 'Acme', '', NULL, 'Line one\r\nLine \"two\"'), ('%2', '=HYPERLINK(\"x\")', ' padded ', "
+                   "'-Retail', NULL)")
+                   .arg(acme, evil))
+        && execute(db,
+            QStringLiteral("INSERT INTO agency_campaigns (id, client_id, budget_allocated, start_date, status) VALUES "
+                           "('%1', '%2', '1000.00', '2026-01-01', 'active')")
+                .arg(campaign, acme))
+        && execute(db,
+            QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_amount, "
+                           "performance_data) VALUES "
+                           "('40000000-0000-4000-8000-000000000001', '%1', 'meta', '400.00', '{\"clicks\": 5}'), "
+                           "('40000000-0000-4000-8000-000000000002', '%1', 'google', '500.00', NULL)")
+                .arg(campaign));
 }
 
 QByteArray exportCsv(QSqlDatabase db, const QString& table)
@@ -65,21 +73,42 @@ class TestTableImport : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void readerKeepsNullAndEmptyApart();
-    void roundTripChangesExactlyWhatWasEdited_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void roundTripChangesExactlyWhatWasEdited_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void roundTripChangesExactlyWhatWasEdited();
-    void dryRunReportsEveryBadRowAndWritesNothing_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void dryRunReportsEveryBadRowAndWritesNothing_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void dryRunReportsEveryBadRowAndWritesNothing();
-    void importIsAllOrNothing_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void importIsAllOrNothing_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void importIsAllOrNothing();
-    void changedSinceExportIsAConflict_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void changedSinceExportIsAConflict_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void changedSinceExportIsAConflict();
-    void budgetsAreCheckedOverTheWholeFile_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void budgetsAreCheckedOverTheWholeFile_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void budgetsAreCheckedOverTheWholeFile();
 };
 
 void TestTableImport::readerKeepsNullAndEmptyApart()
 {
-    exporting::CsvReader reader(QByteArray("\xEF\xBB\xBF" "a;b;c\r\n1;\"\";\r\n\"x;\"\"y\"\"\r\nz\";;\" \"\n"));
+    exporting::CsvReader reader(QByteArray("\xEF\xBB\xBF"
+                                           "a;b;c\r\n1;\"\";\r\n\"x;\"\"y\"\"\r\nz\";;\" \"\n"));
     QCOMPARE(reader.delimiter(), ';');
     QCOMPARE(reader.next()->fields.size(), 3);
     const auto second = reader.next();
@@ -125,18 +154,32 @@ void TestTableImport::roundTripChangesExactlyWhatWasEdited()
     QVERIFY2(report.ok(), qPrintable(report.problems.value(0).message));
     QCOMPARE(report.updates, 1);
     QCOMPARE(report.unchanged, 1);
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = '%1'").arg(evil)).toString(), QStringLiteral("Energy"));
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT client_name FROM agency_clients WHERE id = '%1'").arg(evil)).toString(), QStringLiteral("=HYPERLINK(\"x\")"));
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT client_legal_name FROM agency_clients WHERE id = '%1'").arg(acme)).toString(), QString());
-    QVERIFY(!scalar(scratch.db(), QStringLiteral("SELECT client_legal_name FROM agency_clients WHERE id = '%1'").arg(acme)).isNull());
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT updated_at FROM agency_clients WHERE id = '%1'").arg(acme)).toString(),
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = '%1'").arg(evil))
+                 .toString(),
+        QStringLiteral("Energy"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT client_name FROM agency_clients WHERE id = '%1'").arg(evil))
+                 .toString(),
+        QStringLiteral("=HYPERLINK(\"x\")"));
+    QCOMPARE(
+        scalar(scratch.db(), QStringLiteral("SELECT client_legal_name FROM agency_clients WHERE id = '%1'").arg(acme))
+            .toString(),
+        QString());
+    QVERIFY(
+        !scalar(scratch.db(), QStringLiteral("SELECT client_legal_name FROM agency_clients WHERE id = '%1'").arg(acme))
+             .isNull());
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT updated_at FROM agency_clients WHERE id = '%1'").arg(acme))
+                 .toString(),
         before.section(u';', 0, 0).section(u'=', 1));
 
     // New rows, with and without an id, in a file with other column order and case.
-    report = importer.import("CLIENT_NAME;Id;client_type\r\nInitech;;project\r\nHooli;50000000-0000-4000-8000-000000000001;hybrid\r\n");
+    report = importer.import(
+        "CLIENT_NAME;Id;client_type\r\nInitech;;project\r\nHooli;50000000-0000-4000-8000-000000000001;hybrid\r\n");
     QVERIFY2(report.ok(), qPrintable(report.problems.value(0).message));
     QCOMPARE(report.inserts, 2);
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT client_type FROM agency_clients WHERE id = '50000000-0000-4000-8000-000000000001'")).toString(),
+    QCOMPARE(
+        scalar(scratch.db(),
+            QStringLiteral("SELECT client_type FROM agency_clients WHERE id = '50000000-0000-4000-8000-000000000001'"))
+            .toString(),
         QStringLiteral("hybrid"));
     QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 4);
 }
@@ -147,7 +190,8 @@ void TestTableImport::dryRunReportsEveryBadRowAndWritesNothing()
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
     QVERIFY(load(scratch.db()));
-    const QByteArray csv = QByteArray("client_id,campaign_type,budget_allocated,start_date,end_date,status,target_kpis\r\n")
+    const QByteArray csv
+        = QByteArray("client_id,campaign_type,budget_allocated,start_date,end_date,status,target_kpis\r\n")
         + acme.toUtf8() + ",seo,100.00,2026-01-01,2026-02-01,active,\r\n" // good
         + acme.toUtf8() + ",seo,1.005,2026-01-01,,active,\r\n" // three decimals
         + acme.toUtf8() + ",seo,5.00,2026-13-01,,active,\r\n" // no such month
@@ -157,7 +201,8 @@ void TestTableImport::dryRunReportsEveryBadRowAndWritesNothing()
         + acme.toUtf8() + ",ppc,5.00,,,draft,\"{\"\"clicks\"\": \"\"x\"\"}\"\r\n"; // KPI not a number
     exporting::TableImporter importer(scratch.db(), QStringLiteral("agency_campaigns"));
     const auto report = importer.dryRun(csv);
-    QCOMPARE(problemLines(report), (QStringList { "3:budget_allocated", "4:start_date", "5:status", "5:end_date", "6:", "7:", "8:target_kpis" }));
+    QCOMPARE(problemLines(report),
+        (QStringList { "3:budget_allocated", "4:start_date", "5:status", "5:end_date", "6:", "7:", "8:target_kpis" }));
     for (const auto& problem : report.problems)
         QVERIFY2(!problem.message.isEmpty(), qPrintable(problem.column));
     QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toInt(), 1);
@@ -193,9 +238,12 @@ void TestTableImport::changedSinceExportIsAConflict()
     csv.replace(",'-Retail,", ",Energy,");
     exporting::TableImporter importer(scratch.db(), QStringLiteral("agency_clients"));
     const auto report = importer.import(csv);
-    QCOMPARE(problemLines(report), QStringList { "4:updated_at" }); // Acme's notes hold a line break: its record takes lines 2–3
+    QCOMPARE(problemLines(report),
+        QStringList { "4:updated_at" }); // Acme's notes hold a line break: its record takes lines 2–3
     QVERIFY(report.problems.constFirst().message.contains(QStringLiteral("changed in the database")));
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = '%1'").arg(evil)).toString(), QStringLiteral("Mining"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = '%1'").arg(evil))
+                 .toString(),
+        QStringLiteral("Mining"));
 }
 
 void TestTableImport::budgetsAreCheckedOverTheWholeFile()
@@ -209,8 +257,12 @@ void TestTableImport::budgetsAreCheckedOverTheWholeFile()
     exporting::TableImporter importer(scratch.db(), QStringLiteral("agency_campaign_channels"));
     auto report = importer.import(csv);
     QCOMPARE(report.problems.size(), 1);
-    QVERIFY2(report.problems.constFirst().message.contains(QStringLiteral("0.01")), qPrintable(report.problems.constFirst().message));
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaign_channels WHERE budget_amount = '600.01'")).toInt(), 0);
+    QVERIFY2(report.problems.constFirst().message.contains(QStringLiteral("0.01")),
+        qPrintable(report.problems.constFirst().message));
+    QCOMPARE(scalar(scratch.db(),
+                 QStringLiteral("SELECT count(*) FROM agency_campaign_channels WHERE budget_amount = '600.01'"))
+                 .toInt(),
+        0);
     // Moving budget from one channel to the other in the same file is fine: the check sees the whole file.
     QByteArray moved = exportCsv(scratch.db(), QStringLiteral("agency_campaign_channels"));
     moved.replace(",400.00,", ",100.00,").replace(",500.00,", ",900.00,");

@@ -34,7 +34,10 @@ void BudgetSplitPanel::clear()
     m_totals->clear();
 }
 
-QString BudgetSplitPanel::summary() const { return m_totals->text(); }
+QString BudgetSplitPanel::summary() const
+{
+    return m_totals->text();
+}
 
 void BudgetSplitPanel::showSplit(const domain::BudgetSplit& split, const QStringList& labels, const QList<bool>& active)
 {
@@ -51,8 +54,10 @@ void BudgetSplitPanel::showSplit(const domain::BudgetSplit& split, const QString
         QString share;
         if (amount && split.allocated && split.allocated->cents() > 0) {
             // Integer arithmetic for the shown share: hundredths of a percent, rounded half up.
-            const qint64 hundredths = (amount->cents() * 10000 * 2 + split.allocated->cents()) / (split.allocated->cents() * 2);
-            share = domain::Percent::fromHundredths(static_cast<int>(std::min<qint64>(hundredths, 1000000))).toDisplayString(locale);
+            const qint64 hundredths
+                = (amount->cents() * 10000 * 2 + split.allocated->cents()) / (split.allocated->cents() * 2);
+            share = domain::Percent::fromHundredths(static_cast<int>(std::min<qint64>(hundredths, 1000000)))
+                        .toDisplayString(locale);
         }
         auto* shareItem = new QTableWidgetItem(share);
         shareItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -65,7 +70,8 @@ void BudgetSplitPanel::showSplit(const domain::BudgetSplit& split, const QString
         m_table->setItem(row, 2, shareItem);
     }
     if (!split.allocated) {
-        m_totals->setText(tr("Channels take %1; the campaign has no budget allocated.").arg(split.activeTotal.toDisplayString(locale)));
+        m_totals->setText(tr("Channels take %1; the campaign has no budget allocated.")
+                              .arg(split.activeTotal.toDisplayString(locale)));
         m_totals->setStyleSheet({});
         return;
     }

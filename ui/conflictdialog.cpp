@@ -41,7 +41,8 @@ ConflictDialog::ConflictDialog(const tables::TableSpec& spec, const tables::Conf
         this);
     intro->setWordWrap(true);
 
-    m_table->setHorizontalHeaderLabels({ tr("Field"), tr("When you opened it"), tr("Yours"), tr("Theirs (now)"), tr("Use") });
+    m_table->setHorizontalHeaderLabels(
+        { tr("Field"), tr("When you opened it"), tr("Yours"), tr("Theirs (now)"), tr("Use") });
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -57,7 +58,8 @@ ConflictDialog::ConflictDialog(const tables::TableSpec& spec, const tables::Conf
         m_columns << column.name;
         m_table->setItem(row, 0, new QTableWidgetItem(tables::columnLabel(column.name)));
         m_table->setItem(row, 1, new QTableWidgetItem(shown(conflict.original.value(column.name))));
-        m_table->setItem(row, 2, new QTableWidgetItem(mine ? shown(conflict.mine.value(column.name)) : tr("(not edited)")));
+        m_table->setItem(
+            row, 2, new QTableWidgetItem(mine ? shown(conflict.mine.value(column.name)) : tr("(not edited)")));
         m_table->setItem(row, 3, new QTableWidgetItem(shown(conflict.theirs.value(column.name))));
         auto* use = new QComboBox(m_table);
         use->addItem(tr("Yours"), false);
@@ -84,9 +86,18 @@ ConflictDialog::ConflictDialog(const tables::TableSpec& spec, const tables::Conf
     merge->setEnabled(!conflict.deletedElsewhere);
     auto* later = buttons->addButton(tr("Decide later"), QDialogButtonBox::RejectRole);
     later->setObjectName(QStringLiteral("later"));
-    connect(keepMine, &QPushButton::clicked, this, [this]() { m_choice = Choice::KeepMine; accept(); });
-    connect(takeTheirs, &QPushButton::clicked, this, [this]() { m_choice = Choice::TakeTheirs; accept(); });
-    connect(merge, &QPushButton::clicked, this, [this]() { m_choice = Choice::Merge; accept(); });
+    connect(keepMine, &QPushButton::clicked, this, [this]() {
+        m_choice = Choice::KeepMine;
+        accept();
+    });
+    connect(takeTheirs, &QPushButton::clicked, this, [this]() {
+        m_choice = Choice::TakeTheirs;
+        accept();
+    });
+    connect(merge, &QPushButton::clicked, this, [this]() {
+        m_choice = Choice::Merge;
+        accept();
+    });
     connect(later, &QPushButton::clicked, this, &QDialog::reject);
 
     auto* layout = new QVBoxLayout(this);

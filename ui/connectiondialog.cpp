@@ -48,8 +48,8 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("empty: ~/.pgpass or the environment"));
-    m_sslmode->addItems({ QStringLiteral("prefer"), QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full"),
-        QStringLiteral("allow"), QStringLiteral("disable") });
+    m_sslmode->addItems({ QStringLiteral("prefer"), QStringLiteral("require"), QStringLiteral("verify-ca"),
+        QStringLiteral("verify-full"), QStringLiteral("allow"), QStringLiteral("disable") });
     m_file->setObjectName(QStringLiteral("file"));
     m_file->setText(db::defaultEmbeddedPath());
     m_message->setObjectName(QStringLiteral("message"));
@@ -74,8 +74,8 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     auto* browse = new QToolButton(this);
     browse->setText(tr("Browse…"));
     connect(browse, &QToolButton::clicked, this, [this]() {
-        const QString file = QFileDialog::getSaveFileName(this, tr("SQLite database file"), m_file->text(), tr("Databases (*.db *.sqlite)"),
-            nullptr, QFileDialog::DontConfirmOverwrite);
+        const QString file = QFileDialog::getSaveFileName(this, tr("SQLite database file"), m_file->text(),
+            tr("Databases (*.db *.sqlite)"), nullptr, QFileDialog::DontConfirmOverwrite);
         if (!file.isEmpty())
             m_file->setText(file);
     });
@@ -112,7 +112,10 @@ void ConnectionDialog::updateEnabled()
     m_file->setEnabled(!pg);
 }
 
-QString ConnectionDialog::message() const { return m_message->text(); }
+QString ConnectionDialog::message() const
+{
+    return m_message->text();
+}
 
 std::optional<db::ConnectionString> ConnectionDialog::validate()
 {
@@ -200,7 +203,10 @@ void ConnectionDialog::useRecent(int index)
     m_sslmode->setCurrentIndex(ssl >= 0 ? ssl : 0);
 }
 
-QStringList ConnectionDialog::recent() { return QSettings().value(QStringLiteral("database/recent")).toStringList(); }
+QStringList ConnectionDialog::recent()
+{
+    return QSettings().value(QStringLiteral("database/recent")).toStringList();
+}
 
 void ConnectionDialog::remember(const db::ConnectionString& where)
 {

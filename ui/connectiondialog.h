@@ -4,7 +4,6 @@
 #include "db/connectionstring.h"
 
 #include <QDialog>
-
 #include <optional>
 
 class QComboBox;

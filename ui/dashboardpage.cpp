@@ -3,10 +3,10 @@
 
 #include "charts/chartoutput.h"
 #include "charts/dashboardcharts.h"
+#include "db/database.h"
 #include "domain/vocabulary.h"
 #include "editors/choicecombo.h"
 #include "editors/optionaldateedit.h"
-#include "db/database.h"
 #include "tables/lookupnames.h"
 
 #include <QApplication>
@@ -87,7 +87,8 @@ DashboardPage::DashboardPage(QSqlDatabase db, const db::ConnectionString& where,
         m_views << view;
     }
     m_attention->setObjectName(QStringLiteral("attention"));
-    m_attention->setHorizontalHeaderLabels({ tr("Needs attention"), tr("Client"), tr("Allocated"), tr("Spent"), tr("Why") });
+    m_attention->setHorizontalHeaderLabels(
+        { tr("Needs attention"), tr("Client"), tr("Allocated"), tr("Spent"), tr("Why") });
     m_attention->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_attention->verticalHeader()->hide();
     m_attention->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -100,13 +101,14 @@ DashboardPage::DashboardPage(QSqlDatabase db, const db::ConnectionString& where,
     layout->addLayout(filters);
     layout->addLayout(grid, 1);
 
-    const QStringList chartNames { tr("Allocated vs spent by client"), tr("Spend by campaign type"), tr("Retainer value by tier") };
+    const QStringList chartNames { tr("Allocated vs spent by client"), tr("Spend by campaign type"),
+        tr("Retainer value by tier") };
     for (int i = 0; i < chartNames.size(); ++i) {
         QMenu* sub = menu->addMenu(chartNames.at(i));
         sub->addAction(tr("Save as PNG or SVG…"), this, [this, i, name = chartNames.at(i)]() {
             QSettings settings;
-            const QString path = QFileDialog::getSaveFileName(this, name, settings.value(QStringLiteral("charts/folder")).toString(),
-                tr("Images (*.png *.svg)"));
+            const QString path = QFileDialog::getSaveFileName(
+                this, name, settings.value(QStringLiteral("charts/folder")).toString(), tr("Images (*.png *.svg)"));
             if (path.isEmpty())
                 return;
             settings.setValue(QStringLiteral("charts/folder"), QFileInfo(path).absolutePath());
@@ -114,20 +116,21 @@ DashboardPage::DashboardPage(QSqlDatabase db, const db::ConnectionString& where,
             Q_EMIT message(saveChart(i, path, &error) ? tr("Saved %1").arg(path) : error);
         });
         sub->addAction(tr("Copy"), this, [this, i]() {
-            QApplication::clipboard()->setImage(renderChart(m_views.at(i)->chart(), m_views.at(i)->size(), devicePixelRatioF()));
+            QApplication::clipboard()->setImage(
+                renderChart(m_views.at(i)->chart(), m_views.at(i)->size(), devicePixelRatioF()));
             Q_EMIT message(tr("Chart copied"));
         });
     }
     connect(pdf, &QToolButton::clicked, this, [this]() {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Finance review"), QStringLiteral("finance-review.pdf"), tr("PDF (*.pdf)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Finance review"), QStringLiteral("finance-review.pdf"), tr("PDF (*.pdf)"));
         if (path.isEmpty())
             return;
         QString error;
         Q_EMIT message(exportReview(path, &error) ? tr("Saved %1").arg(path) : error);
     });
-    connect(m_attention, &QTableWidget::cellDoubleClicked, this, [this](int row) {
-        Q_EMIT openCampaign(m_attention->item(row, 0)->data(Qt::UserRole).toString());
-    });
+    connect(m_attention, &QTableWidget::cellDoubleClicked, this,
+        [this](int row) { Q_EMIT openCampaign(m_attention->item(row, 0)->data(Qt::UserRole).toString()); });
     for (QComboBox* combo : { m_status, static_cast<QComboBox*>(m_client), m_type })
         connect(combo, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
     connect(m_from, &OptionalDateEdit::dateChanged, this, &DashboardPage::refresh);
@@ -251,7 +254,8 @@ void DashboardPage::start()
 
 void DashboardPage::showFigures(const Figures& figures)
 {
-    const QList<QChart*> charts { clientBudgetChart(figures.clients), typeSpendChart(figures.types), retainerChart(figures.tiers) };
+    const QList<QChart*> charts { clientBudgetChart(figures.clients), typeSpendChart(figures.types),
+        retainerChart(figures.tiers) };
     for (int i = 0; i < charts.size(); ++i) {
         QChart* old = m_views.at(i)->chart();
         m_views.at(i)->setChart(charts.at(i)); // the view owns the new chart
@@ -260,7 +264,8 @@ void DashboardPage::showFigures(const Figures& figures)
     const QDate today = QDate::currentDate();
     m_attention->setRowCount(0);
     QList<reports::CampaignLine> needing = figures.campaigns;
-    std::stable_sort(needing.begin(), needing.end(), [](const auto& a, const auto& b) { return a.overspent() && !b.overspent(); });
+    std::stable_sort(
+        needing.begin(), needing.end(), [](const auto& a, const auto& b) { return a.overspent() && !b.overspent(); });
     for (const auto& line : std::as_const(needing)) {
         if (!line.overspent() && !line.offPace(today))
             continue;
@@ -270,9 +275,12 @@ void DashboardPage::showFigures(const Figures& figures)
         name->setData(Qt::UserRole, line.id);
         m_attention->setItem(row, 0, name);
         m_attention->setItem(row, 1, new QTableWidgetItem(line.clientName));
-        m_attention->setItem(row, 2, new QTableWidgetItem(line.allocated ? line.allocated->toDisplayString() : tr("—")));
+        m_attention->setItem(
+            row, 2, new QTableWidgetItem(line.allocated ? line.allocated->toDisplayString() : tr("—")));
         m_attention->setItem(row, 3, new QTableWidgetItem(line.spent ? line.spent->toDisplayString() : tr("—")));
-        const QString why = line.overspent() ? tr("OVERSPENT by %1").arg((*line.spent - *line.allocated).toDisplayString()) : tr("off pace");
+        const QString why = line.overspent()
+            ? tr("OVERSPENT by %1").arg((*line.spent - *line.allocated).toDisplayString())
+            : tr("off pace");
         auto* reason = new QTableWidgetItem(why);
         if (line.overspent())
             reason->setForeground(QColor(0xc6, 0x28, 0x28));

@@ -39,8 +39,8 @@ ImportDialog::ImportDialog(QSqlDatabase db, const QString& table, QWidget* paren
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(choose, &QPushButton::clicked, this, [this]() {
         QSettings settings;
-        const QString path = QFileDialog::getOpenFileName(this, windowTitle(), settings.value(QStringLiteral("export/folder")).toString(),
-            tr("CSV files (*.csv *.tsv *.txt)"));
+        const QString path = QFileDialog::getOpenFileName(this, windowTitle(),
+            settings.value(QStringLiteral("export/folder")).toString(), tr("CSV files (*.csv *.tsv *.txt)"));
         if (!path.isEmpty())
             loadFile(path);
     });
@@ -49,9 +49,10 @@ ImportDialog::ImportDialog(QSqlDatabase db, const QString& table, QWidget* paren
             accept();
     });
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Rows whose id exists update only what changed (refused if someone changed the row since "
-                                    "it was exported); other rows are added. Nothing is written unless every row is right."),
-        this));
+    layout->addWidget(
+        new QLabel(tr("Rows whose id exists update only what changed (refused if someone changed the row since "
+                      "it was exported); other rows are added. Nothing is written unless every row is right."),
+            this));
     layout->addWidget(m_summary);
     layout->addWidget(m_problems, 1);
     layout->addWidget(buttons);
@@ -81,7 +82,10 @@ bool ImportDialog::runImport()
     return m_report.ok();
 }
 
-QString ImportDialog::summary() const { return m_summary->text(); }
+QString ImportDialog::summary() const
+{
+    return m_summary->text();
+}
 
 void ImportDialog::showReport(bool done)
 {
@@ -95,11 +99,18 @@ void ImportDialog::showReport(bool done)
     }
     QString text;
     if (!m_report.ok())
-        text = tr("%n problem(s): nothing will be written until the file is corrected.", nullptr, static_cast<int>(m_report.problems.size()));
+        text = tr("%n problem(s): nothing will be written until the file is corrected.", nullptr,
+            static_cast<int>(m_report.problems.size()));
     else if (done)
-        text = tr("Imported: %1 added, %2 updated, %3 unchanged.").arg(m_report.inserts).arg(m_report.updates).arg(m_report.unchanged);
+        text = tr("Imported: %1 added, %2 updated, %3 unchanged.")
+                   .arg(m_report.inserts)
+                   .arg(m_report.updates)
+                   .arg(m_report.unchanged);
     else
-        text = tr("Ready: %1 to add, %2 to update, %3 unchanged.").arg(m_report.inserts).arg(m_report.updates).arg(m_report.unchanged);
+        text = tr("Ready: %1 to add, %2 to update, %3 unchanged.")
+                   .arg(m_report.inserts)
+                   .arg(m_report.updates)
+                   .arg(m_report.unchanged);
     if (!m_report.ignoredColumns.isEmpty())
         text += u' ' + tr("Columns not imported: %1.").arg(m_report.ignoredColumns.join(QStringLiteral(", ")));
     m_summary->setText(text);

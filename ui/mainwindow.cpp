@@ -4,16 +4,15 @@
 #include "budgetsplitpanel.h"
 #include "charts/budgetsplitchart.h"
 #include "charts/kpichart.h"
-#include "dashboardpage.h"
-#include "importdialog.h"
 #include "connectiondialog.h"
-#include "recordform.h"
-#include "tablepage.h"
-
+#include "dashboardpage.h"
 #include "db/connectionwatch.h"
 #include "db/database.h"
-#include "export/tableexport.h"
 #include "domain/money.h"
+#include "export/tableexport.h"
+#include "importdialog.h"
+#include "recordform.h"
+#include "tablepage.h"
 #include "tables/campaignmodel.h"
 #include "tables/channelmodel.h"
 #include "tables/clientmodel.h"
@@ -24,23 +23,23 @@
 #include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QDesktopServices>
+#include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QHBoxLayout>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QSplitter>
-#include <QSqlRecord>
 #include <QSqlDriver>
+#include <QSqlRecord>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyleFactory>
@@ -56,7 +55,10 @@
 namespace agency::ui {
 
 namespace {
-    QIcon icon(const char* name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
+    QIcon icon(const char* name)
+    {
+        return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
+    }
 
     // A read-only list of a parent's children under the parent's table, showing the useful columns only.
     QTableView* detailView(tables::AgencyTableModel* model, const QStringList& columns, QWidget* parent)
@@ -91,7 +93,8 @@ MainWindow::MainWindow(QSqlDatabase db, const db::ConnectionString& where, bool 
     watchConnection();
 
     QSettings settings;
-    if (const QString theme = settings.value(QStringLiteral("window/theme")).toString(); !theme.isEmpty() && theme != QStringLiteral("system"))
+    if (const QString theme = settings.value(QStringLiteral("window/theme")).toString();
+        !theme.isEmpty() && theme != QStringLiteral("system"))
         applyTheme(theme);
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1360, 820);
@@ -127,7 +130,8 @@ void MainWindow::createActions()
         auto* action = new QAction(icon(spec.icon), spec.text, this);
         action->setObjectName(QString::fromLatin1(spec.name));
         action->setShortcut(spec.keys);
-        action->setToolTip(QString(spec.text).remove(u'&') + QStringLiteral(" (") + spec.keys.toString(QKeySequence::NativeText) + u')');
+        action->setToolTip(QString(spec.text).remove(u'&') + QStringLiteral(" (")
+            + spec.keys.toString(QKeySequence::NativeText) + u')');
         m_actions.insert(QString::fromLatin1(spec.name), action);
     }
     m_actions.value(QStringLiteral("showDeleted"))->setCheckable(true);
@@ -168,12 +172,14 @@ void MainWindow::createActions()
         QSettings settings;
         const QString folder = settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString();
         const QString name = page->model()->tableName().mid(7).replace(u'_', u'-') + QStringLiteral(".csv");
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export the current view"), folder + u'/' + name, tr("CSV files (*.csv)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export the current view"), folder + u'/' + name, tr("CSV files (*.csv)"));
         if (path.isEmpty())
             return;
         settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
         if (exportCurrentView(path)
-            && QMessageBox::question(this, tr("Export finished"), tr("Exported to %1.\nOpen the folder?").arg(QDir::toNativeSeparators(path)))
+            && QMessageBox::question(this, tr("Export finished"),
+                   tr("Exported to %1.\nOpen the folder?").arg(QDir::toNativeSeparators(path)))
                 == QMessageBox::Yes)
             QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
     });
@@ -312,8 +318,10 @@ void MainWindow::connectDetails()
     // Clients: the selected client's campaigns below; Enter or a double-click opens one.
     m_clientCampaigns = new tables::CampaignModel(m_db, this, tables::AgencyTableModel::Load::Later);
     m_clientCampaigns->setClientFilter(QStringLiteral("00000000-0000-4000-8000-000000000000"));
-    m_clientCampaignsView = detailView(m_clientCampaigns, { QStringLiteral("campaign_type"), QStringLiteral("status"),
-        QStringLiteral("budget_allocated"), QStringLiteral("budget_spent"), QStringLiteral("start_date"), QStringLiteral("end_date") }, this);
+    m_clientCampaignsView = detailView(m_clientCampaigns,
+        { QStringLiteral("campaign_type"), QStringLiteral("status"), QStringLiteral("budget_allocated"),
+            QStringLiteral("budget_spent"), QStringLiteral("start_date"), QStringLiteral("end_date") },
+        this);
     m_clientCampaignsView->setObjectName(QStringLiteral("clientCampaigns"));
     page(Clients)->setDetail(m_clientCampaignsView);
     connect(page(Clients), &TablePage::currentChanged, this, [this](const QString& id) {
@@ -329,8 +337,10 @@ void MainWindow::connectDetails()
     // Campaigns: the selected campaign's channels and its live budget split.
     m_campaignChannels = new tables::ChannelModel(m_db, this, tables::AgencyTableModel::Load::Later);
     m_campaignChannels->setCampaignFilter(QStringLiteral("00000000-0000-4000-8000-000000000000"));
-    m_campaignChannelsView = detailView(m_campaignChannels, { QStringLiteral("channel_type"), QStringLiteral("budget_percentage"),
-        QStringLiteral("budget_amount"), QStringLiteral("is_active") }, this);
+    m_campaignChannelsView = detailView(m_campaignChannels,
+        { QStringLiteral("channel_type"), QStringLiteral("budget_percentage"), QStringLiteral("budget_amount"),
+            QStringLiteral("is_active") },
+        this);
     m_campaignChannelsView->setObjectName(QStringLiteral("campaignChannels"));
     m_budget = new BudgetSplitPanel(this);
     m_budget->setObjectName(QStringLiteral("budgetSplit"));
@@ -347,7 +357,8 @@ void MainWindow::connectDetails()
     detail->addWidget(tabs);
     page(Campaigns)->setDetail(detail);
     connect(page(Campaigns), &TablePage::currentChanged, this, [this](const QString& id) {
-        m_campaignChannels->setCampaignFilter(id.isEmpty() ? QStringLiteral("00000000-0000-4000-8000-000000000000") : id);
+        m_campaignChannels->setCampaignFilter(
+            id.isEmpty() ? QStringLiteral("00000000-0000-4000-8000-000000000000") : id);
         updateBudgetSplit();
         updateCampaignCharts();
     });
@@ -378,7 +389,8 @@ void MainWindow::updateBudgetSplit()
     // The campaign's budget as typed on the Campaigns page, saved or not.
     auto* campaigns = page(Campaigns)->model();
     if (const int row = campaigns->rowOfId(campaign); row >= 0)
-        budget->allocated = domain::Money::parse(campaigns->valueAt(row, QStringLiteral("budget_allocated")).toString());
+        budget->allocated
+            = domain::Money::parse(campaigns->valueAt(row, QStringLiteral("budget_allocated")).toString());
     QStringList labels;
     QList<bool> active;
     for (const auto& share : std::as_const(budget->channels)) {
@@ -487,11 +499,20 @@ TablePage* MainWindow::page(Page which) const
     return index >= 0 && index < m_tablePages.size() ? m_tablePages.at(index) : nullptr;
 }
 
-TablePage* MainWindow::currentTablePage() const { return qobject_cast<TablePage*>(m_pages->currentWidget()); }
+TablePage* MainWindow::currentTablePage() const
+{
+    return qobject_cast<TablePage*>(m_pages->currentWidget());
+}
 
-QAction* MainWindow::action(const QString& name) const { return m_actions.value(name); }
+QAction* MainWindow::action(const QString& name) const
+{
+    return m_actions.value(name);
+}
 
-QString MainWindow::statusMessage() const { return m_message->text(); }
+QString MainWindow::statusMessage() const
+{
+    return m_message->text();
+}
 
 void MainWindow::showMessage(const QString& text)
 {
@@ -532,7 +553,8 @@ void MainWindow::saveAll()
 
 bool MainWindow::hasUnsavedChanges() const
 {
-    return std::any_of(m_tablePages.cbegin(), m_tablePages.cend(), [](const TablePage* p) { return p->model()->hasPendingChanges(); });
+    return std::any_of(
+        m_tablePages.cbegin(), m_tablePages.cend(), [](const TablePage* p) { return p->model()->hasPendingChanges(); });
 }
 
 bool MainWindow::confirmLeaving()
@@ -581,7 +603,8 @@ bool MainWindow::askExportOptions()
     delimiter->addItem(tr("Comma"), QStringLiteral("comma"));
     delimiter->addItem(tr("Semicolon (spreadsheets in many European locales)"), QStringLiteral("semicolon"));
     delimiter->addItem(tr("Tab"), QStringLiteral("tab"));
-    delimiter->setCurrentIndex(std::max(0, delimiter->findData(settings.value(QStringLiteral("export/delimiter"), QStringLiteral("comma")))));
+    delimiter->setCurrentIndex(
+        std::max(0, delimiter->findData(settings.value(QStringLiteral("export/delimiter"), QStringLiteral("comma")))));
     auto* bom = new QCheckBox(tr("Byte-order mark (for spreadsheet programs)"), &dialog);
     bom->setChecked(settings.value(QStringLiteral("export/bom"), false).toBool());
     auto* guard = new QCheckBox(tr("Protect against formulas (prefix ' to text starting with = + - @)"), &dialog);
@@ -609,7 +632,9 @@ bool MainWindow::exportCurrentView(const QString& path)
         return false;
     exporting::ExportRequest request = page->currentViewExport();
     const QSettings settings; // the options last chosen
-    request.csv.delimiter = exporting::CsvWriter::delimiterFromName(settings.value(QStringLiteral("export/delimiter"), QStringLiteral("comma")).toString()).value_or(',');
+    request.csv.delimiter = exporting::CsvWriter::delimiterFromName(
+        settings.value(QStringLiteral("export/delimiter"), QStringLiteral("comma")).toString())
+                                .value_or(',');
     request.csv.bom = settings.value(QStringLiteral("export/bom"), false).toBool();
     request.csv.formulaGuard = settings.value(QStringLiteral("export/formulaGuard"), true).toBool();
     const db::ConnectionString where = m_where;
@@ -629,7 +654,8 @@ bool MainWindow::exportCurrentView(const QString& path)
             if (db.isOpen()) {
                 exporting::TableExporter exporter(db);
                 exporter.setProgressHandler([&progress](qint64 rows) {
-                    QMetaObject::invokeMethod(&progress, [&progress, rows]() { progress.setLabelText(QObject::tr("Exported %L1 rows…").arg(rows)); });
+                    QMetaObject::invokeMethod(&progress,
+                        [&progress, rows]() { progress.setLabelText(QObject::tr("Exported %L1 rows…").arg(rows)); });
                 });
                 running = &exporter;
                 ok = exporting::exportToFile(exporter, request, path, &error);
@@ -648,7 +674,8 @@ bool MainWindow::exportCurrentView(const QString& path)
     loop.exec();
     delete worker;
     progress.close();
-    showMessage(ok ? tr("Exported to %1").arg(QDir::toNativeSeparators(path)) : tr("Export failed, no file written: %1").arg(error));
+    showMessage(ok ? tr("Exported to %1").arg(QDir::toNativeSeparators(path))
+                   : tr("Export failed, no file written: %1").arg(error));
     return ok;
 }
 

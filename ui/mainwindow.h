@@ -7,7 +7,6 @@
 #include <QPointer>
 #include <QSet>
 #include <QSqlDatabase>
-
 #include <functional>
 
 class QAction;
@@ -54,7 +53,8 @@ public:
     BudgetSplitChart* budgetPie() const { return m_pie; }
     KpiChart* kpiChart() const { return m_kpis; }
     db::ConnectionWatch* connectionWatch() const { return m_watch; } // null on SQLite
-    QAction* action(const QString& name) const; // "new", "save", "revert", "delete", "restore", "showDeleted", "find", "export", "connect"
+    QAction* action(const QString& name)
+        const; // "new", "save", "revert", "delete", "restore", "showDeleted", "find", "export", "connect"
     QString statusMessage() const;
     QToolButton* undoButton() const { return m_undo; }
     bool hasUnsavedChanges() const;

@@ -16,10 +16,10 @@
 #include <QIntValidator>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSqlRecord>
 #include <QMetaProperty>
 #include <QPlainTextEdit>
 #include <QRegularExpressionValidator>
+#include <QSqlRecord>
 #include <QVBoxLayout>
 
 namespace agency::ui {
@@ -36,7 +36,8 @@ namespace {
 
     bool isAudit(const QString& column)
     {
-        return column == QStringLiteral("created_at") || column == QStringLiteral("updated_at") || column == QStringLiteral("deleted_at");
+        return column == QStringLiteral("created_at") || column == QStringLiteral("updated_at")
+            || column == QStringLiteral("deleted_at");
     }
 
     QVariant userValue(QWidget* editor)
@@ -112,8 +113,9 @@ QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)
     switch (column.kind) {
     case ColumnKind::Money:
     case ColumnKind::Percent: {
-        auto* edit = new DecimalEdit(column.kind == ColumnKind::Money ? DecimalEdit::Kind::Money : DecimalEdit::Kind::Percent,
-            column.size > 0 ? column.size : 10, this);
+        auto* edit
+            = new DecimalEdit(column.kind == ColumnKind::Money ? DecimalEdit::Kind::Money : DecimalEdit::Kind::Percent,
+                column.size > 0 ? column.size : 10, this);
         connect(edit, &DecimalEdit::decimalChanged, this, changed);
         return edit;
     }
@@ -149,7 +151,8 @@ QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)
         }
         auto* edit = new QLineEdit(this);
         edit->setPlaceholderText(tr("Plane UUID, e.g. 3f2b6c1e-…"));
-        edit->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9a-fA-F-]{0,36}")), edit));
+        edit->setValidator(
+            new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9a-fA-F-]{0,36}")), edit));
         connect(edit, &QLineEdit::textEdited, this, changed);
         return edit;
     }
@@ -170,7 +173,8 @@ QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)
     }
     case ColumnKind::Integer: {
         auto* edit = new QLineEdit(this);
-        edit->setValidator(new QIntValidator(column.nonNegative ? 0 : std::numeric_limits<int>::min(), std::numeric_limits<int>::max(), edit));
+        edit->setValidator(new QIntValidator(
+            column.nonNegative ? 0 : std::numeric_limits<int>::min(), std::numeric_limits<int>::max(), edit));
         edit->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
         connect(edit, &QLineEdit::textEdited, this, changed);
         return edit;
@@ -305,16 +309,17 @@ QString RecordForm::messageFor(const QString& column) const
 
 bool RecordForm::hasInvalidField() const
 {
-    return std::any_of(m_messages.cbegin(), m_messages.cend(), [](const QLabel* label) { return !label->text().isEmpty(); });
+    return std::any_of(
+        m_messages.cbegin(), m_messages.cend(), [](const QLabel* label) { return !label->text().isEmpty(); });
 }
 
 void RecordForm::refreshProblems()
 {
     for (auto it = m_messages.cbegin(); it != m_messages.cend(); ++it) {
-        const QString problem = m_row < 0 ? QString()
-                                          : m_model->data(m_model->index(m_row, m_model->fieldIndex(it.key())),
-                                                tables::AgencyTableModel::ProblemRole)
-                                                .toString();
+        const QString problem = m_row < 0
+            ? QString()
+            : m_model->data(m_model->index(m_row, m_model->fieldIndex(it.key())), tables::AgencyTableModel::ProblemRole)
+                  .toString();
         showMessage(it.key(), problem);
     }
 }

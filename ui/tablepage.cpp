@@ -88,11 +88,12 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
     connect(debounce, &QTimer::timeout, this, [this]() { m_model->setSearchText(m_search->text()); });
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
-        m_form->setCurrentRow(current.isValid() ? current.row() : -1);
-        m_currentId = current.isValid() ? m_model->idAt(current.row()) : QString();
-        Q_EMIT currentChanged(m_currentId);
-    });
+    connect(
+        m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+            m_form->setCurrentRow(current.isValid() ? current.row() : -1);
+            m_currentId = current.isValid() ? m_model->idAt(current.row()) : QString();
+            Q_EMIT currentChanged(m_currentId);
+        });
     // Right-click on the header: which columns to show (remembered per table with the rest of the layout).
     connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this, [this](const QPoint& at) {
         QMenu menu(this);
@@ -107,10 +108,11 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
         }
         menu.exec(m_view->horizontalHeader()->mapToGlobal(at));
     });
-    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
-        m_sortColumn = column;
-        m_sortOrder = order;
-    });
+    connect(
+        m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
+            m_sortColumn = column;
+            m_sortOrder = order;
+        });
     // After any re-select (save, sort, search, refresh) the same record stays selected.
     connect(model, &QAbstractItemModel::modelReset, this, [this]() {
         QTimer::singleShot(0, this, [this]() {
@@ -119,9 +121,11 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
             m_form->reloadChoices();
         });
     });
-    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex& index) { Q_EMIT openRequested(m_model->idAt(index.row())); });
+    connect(m_view, &QTableView::doubleClicked, this,
+        [this](const QModelIndex& index) { Q_EMIT openRequested(m_model->idAt(index.row())); });
     connect(m_form, &RecordForm::edited, this, [this]() { m_view->viewport()->update(); });
-    connect(model, &tables::AgencyTableModel::conflictDetected, this, [this]() { QTimer::singleShot(0, this, &TablePage::resolveConflicts); });
+    connect(model, &tables::AgencyTableModel::conflictDetected, this,
+        [this]() { QTimer::singleShot(0, this, &TablePage::resolveConflicts); });
 }
 
 bool TablePage::eventFilter(QObject* watched, QEvent* event)
@@ -136,7 +140,10 @@ bool TablePage::eventFilter(QObject* watched, QEvent* event)
     return QWidget::eventFilter(watched, event);
 }
 
-void TablePage::setDetail(QWidget* detail) { m_leftSplit->addWidget(detail); }
+void TablePage::setDetail(QWidget* detail)
+{
+    m_leftSplit->addWidget(detail);
+}
 
 QStringList TablePage::selectedIds() const
 {
@@ -173,7 +180,8 @@ bool TablePage::newRecord()
     selectRow(row);
     // Straight into the first field of the form.
     for (QWidget* child : m_form->findChildren<QWidget*>()) {
-        if (child->isEnabled() && child->focusPolicy() != Qt::NoFocus && !qobject_cast<QScrollArea*>(child) && child->isVisibleTo(m_form)) {
+        if (child->isEnabled() && child->focusPolicy() != Qt::NoFocus && !qobject_cast<QScrollArea*>(child)
+            && child->isVisibleTo(m_form)) {
             child->setFocus(Qt::OtherFocusReason);
             break;
         }
@@ -259,7 +267,10 @@ bool TablePage::restoreSelected()
     return true;
 }
 
-void TablePage::setShowDeleted(bool show) { m_model->setShowDeleted(show); }
+void TablePage::setShowDeleted(bool show)
+{
+    m_model->setShowDeleted(show);
+}
 
 void TablePage::focusSearch()
 {

@@ -10,7 +10,10 @@ namespace agency::db {
 
 namespace {
 
-    QString tr(const char* text) { return QCoreApplication::translate("ConnectionString", text); }
+    QString tr(const char* text)
+    {
+        return QCoreApplication::translate("ConnectionString", text);
+    }
 
     // libpq's URI decoding: %XX escapes only ('+' stays '+'). Returns nullopt on a broken escape.
     std::optional<QString> percentDecode(QStringView part)
@@ -91,7 +94,8 @@ namespace {
                 userPart = userInfo.left(colon);
                 const auto password = percentDecode(userInfo.mid(colon + 1));
                 if (!password)
-                    return fail(error, tr("the password has a broken %-escape (write %40 for @, %3A for :, %25 for %)"));
+                    return fail(
+                        error, tr("the password has a broken %-escape (write %40 for @, %3A for :, %25 for %)"));
                 cs.password = *password;
             }
             const auto user = percentDecode(userPart);
@@ -162,7 +166,8 @@ namespace {
                 if (!key || !value)
                     return fail(error, tr("an option has a broken %-escape"));
                 if (!isKeyword(*key))
-                    return fail(error, tr("'%1' is not a connection option name (lowercase letters and _)").arg(key->left(40)));
+                    return fail(
+                        error, tr("'%1' is not a connection option name (lowercase letters and _)").arg(key->left(40)));
                 if (value->contains(u';'))
                     return fail(error, tr("the value of option '%1' may not contain ';'").arg(*key));
                 if (*key == u"host" || *key == u"hostaddr") {

@@ -4,7 +4,6 @@
 #include <QList>
 #include <QPair>
 #include <QString>
-
 #include <optional>
 
 namespace agency::db {
@@ -12,7 +11,8 @@ namespace agency::db {
 enum class Dialect { PostgreSQL, SQLite };
 
 // A parsed database location: `postgresql://…` / `postgres://…` (libpq URI), `sqlite:PATH`, or a path ending in
-// .db/.sqlite. Empty PostgreSQL parts stay empty so that libpq falls back to its environment, ~/.pgpass and service file.
+// .db/.sqlite. Empty PostgreSQL parts stay empty so that libpq falls back to its environment, ~/.pgpass and service
+// file.
 struct ConnectionString {
     Dialect dialect = Dialect::SQLite;
 

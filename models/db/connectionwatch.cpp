@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
-
 #include <spdlog/spdlog.h>
 
 namespace agency::db {
@@ -30,8 +29,9 @@ bool ConnectionWatch::roundTrip(QString* why)
     if (ping.exec(QStringLiteral("SELECT 1")) && ping.next())
         return true;
     const QSqlError error = ping.lastError();
-    *why = error.text().trimmed().isEmpty() ? QCoreApplication::translate("ConnectionWatch", "the server does not answer")
-                                            : error.text().simplified();
+    *why = error.text().trimmed().isEmpty()
+        ? QCoreApplication::translate("ConnectionWatch", "the server does not answer")
+        : error.text().simplified();
     return false;
 }
 

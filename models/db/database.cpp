@@ -9,13 +9,15 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-
 #include <spdlog/spdlog.h>
 
 namespace agency::db {
 
 namespace {
-    QString tr(const char* text) { return QCoreApplication::translate("Database", text); }
+    QString tr(const char* text)
+    {
+        return QCoreApplication::translate("Database", text);
+    }
 }
 
 Dialect dialectOf(const QSqlDatabase& db)

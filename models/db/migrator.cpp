@@ -13,13 +13,15 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
-
 #include <algorithm>
 
 namespace agency::db {
 
 namespace {
-    QString tr(const char* text) { return QCoreApplication::translate("Migrator", text); }
+    QString tr(const char* text)
+    {
+        return QCoreApplication::translate("Migrator", text);
+    }
 
     // "agency" in ASCII: the advisory-lock key every Agency OS desktop agrees on.
     constexpr qint64 migrationLockKey = 0x6167656e6379;
@@ -84,9 +86,10 @@ bool Migrator::mayMigrate()
     if (m_dialect != Dialect::PostgreSQL)
         return true;
     QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("SELECT has_schema_privilege(current_schema(), 'CREATE') AND NOT EXISTS ("
-                                   "SELECT 1 FROM pg_class c WHERE c.relname LIKE 'agency\\_%' AND c.relkind = 'r' "
-                                   "AND c.relnamespace = current_schema()::regnamespace AND NOT pg_has_role(c.relowner, 'USAGE'))"))
+    if (!query.exec(QStringLiteral(
+            "SELECT has_schema_privilege(current_schema(), 'CREATE') AND NOT EXISTS ("
+            "SELECT 1 FROM pg_class c WHERE c.relname LIKE 'agency\\_%' AND c.relkind = 'r' "
+            "AND c.relnamespace = current_schema()::regnamespace AND NOT pg_has_role(c.relowner, 'USAGE'))"))
         || !query.next()) {
         reportSqlError(tr("Checking the right to change the schema"), query.lastError());
         return false;
@@ -94,7 +97,10 @@ bool Migrator::mayMigrate()
     return query.value(0).toBool();
 }
 
-int Migrator::latestVersion() const { return m_migrations.isEmpty() ? 0 : m_migrations.constLast().version; }
+int Migrator::latestVersion() const
+{
+    return m_migrations.isEmpty() ? 0 : m_migrations.constLast().version;
+}
 
 bool Migrator::fail(const QString& message)
 {
@@ -132,7 +138,8 @@ bool Migrator::bookkeepingExists(bool* exists)
     QSqlQuery query(m_db);
     const QString sql = m_dialect == Dialect::PostgreSQL
         ? QStringLiteral("SELECT to_regclass('agency_schema_migrations') IS NOT NULL")
-        : QStringLiteral("SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'agency_schema_migrations'");
+        : QStringLiteral(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'agency_schema_migrations'");
     if (!query.exec(sql) || !query.next())
         return fail(reportSqlError(tr("Reading the schema version"), query.lastError()));
     *exists = query.value(0).toBool();
@@ -168,8 +175,8 @@ bool Migrator::readApplied(QMap<int, Applied>* out)
 bool Migrator::checkApplied(const QMap<int, Applied>& applied)
 {
     for (auto it = applied.cbegin(); it != applied.cend(); ++it) {
-        const auto known = std::find_if(m_migrations.cbegin(), m_migrations.cend(),
-            [&](const Migration& m) { return m.version == it.key(); });
+        const auto known = std::find_if(
+            m_migrations.cbegin(), m_migrations.cend(), [&](const Migration& m) { return m.version == it.key(); });
         if (known == m_migrations.cend()) {
             return fail(tr("the database schema is at version %1, newer than this app knows (%2): update Agency OS "
                            "before changing the schema")
@@ -270,7 +277,8 @@ bool Migrator::runStep(const Migration& migration, bool upwards)
 
     QSqlQuery record(m_db);
     if (upwards) {
-        record.prepare(QStringLiteral("INSERT INTO agency_schema_migrations (version, name, checksum) VALUES (?, ?, ?)"));
+        record.prepare(
+            QStringLiteral("INSERT INTO agency_schema_migrations (version, name, checksum) VALUES (?, ?, ?)"));
         record.addBindValue(migration.version);
         record.addBindValue(migration.name);
         record.addBindValue(migration.checksum());

@@ -7,7 +7,6 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
-
 #include <functional>
 
 namespace agency::db {

@@ -2,7 +2,6 @@
 #include "sqlerror.h"
 
 #include <QCoreApplication>
-
 #include <spdlog/spdlog.h>
 
 namespace agency::db {
@@ -20,8 +19,9 @@ QString reportSqlError(const QString& context, const QSqlError& error)
     if (why.isEmpty())
         why = QCoreApplication::translate("SqlError", "the database connection is closed");
     if (error.nativeErrorCode() == QStringLiteral("42501")) // insufficient_privilege: say it plainly
-        why = QCoreApplication::translate("SqlError", "your database role is not allowed to do this; ask an administrator for "
-                                                      "the right (%1)")
+        why = QCoreApplication::translate("SqlError",
+            "your database role is not allowed to do this; ask an administrator for "
+            "the right (%1)")
                   .arg(error.databaseText().simplified());
     spdlog::warn("SQL failed: {} [{}] {}", context.toStdString(), error.nativeErrorCode().toStdString(),
         why.simplified().toStdString());

@@ -6,12 +6,15 @@
 namespace agency::db {
 
 namespace {
-    bool isWordChar(QChar c) { return c.isLetterOrNumber() || c == u'_'; }
+    bool isWordChar(QChar c)
+    {
+        return c.isLetterOrNumber() || c == u'_';
+    }
 
     bool startsTrigger(const QString& statement)
     {
-        static const QRegularExpression trigger(
-            QStringLiteral(R"(^\s*CREATE\s+(TEMP\s+|TEMPORARY\s+)?TRIGGER\b)"), QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression trigger(QStringLiteral(R"(^\s*CREATE\s+(TEMP\s+|TEMPORARY\s+)?TRIGGER\b)"),
+            QRegularExpression::CaseInsensitiveOption);
         return trigger.match(statement).hasMatch();
     }
 }

@@ -13,7 +13,8 @@ BatchInsert::BatchInsert(QSqlDatabase db, QString table, QStringList columns, in
     , m_table(std::move(table))
     , m_columns(std::move(columns))
     // SQLite allows 32,766 bound values per statement, PostgreSQL 65,535.
-    , m_rowsPerStatement(std::max(1, std::min(rowsPerStatement, 30000 / static_cast<int>(std::max<qsizetype>(1, m_columns.size())))))
+    , m_rowsPerStatement(
+          std::max(1, std::min(rowsPerStatement, 30000 / static_cast<int>(std::max<qsizetype>(1, m_columns.size())))))
     , m_full(db)
 {
 }
@@ -35,7 +36,8 @@ bool BatchInsert::run(QSqlQuery& query, int rows)
     for (const QVariant& value : std::as_const(m_pending))
         query.addBindValue(value);
     if (!query.exec()) {
-        m_error = db::reportSqlError(QCoreApplication::translate("BatchInsert", "Writing %1").arg(m_table), query.lastError());
+        m_error = db::reportSqlError(
+            QCoreApplication::translate("BatchInsert", "Writing %1").arg(m_table), query.lastError());
         return false;
     }
     m_written += rows;
@@ -51,7 +53,8 @@ bool BatchInsert::add(const QVariantList& row)
         return true;
     if (!m_prepared) {
         if (!m_full.prepare(statement(m_rowsPerStatement))) {
-            m_error = db::reportSqlError(QCoreApplication::translate("BatchInsert", "Preparing to write %1").arg(m_table), m_full.lastError());
+            m_error = db::reportSqlError(
+                QCoreApplication::translate("BatchInsert", "Preparing to write %1").arg(m_table), m_full.lastError());
             return false;
         }
         m_prepared = true;
@@ -66,7 +69,8 @@ bool BatchInsert::flush()
     const int rows = static_cast<int>(m_pending.size() / m_columns.size());
     QSqlQuery tail(m_db);
     if (!tail.prepare(statement(rows))) {
-        m_error = db::reportSqlError(QCoreApplication::translate("BatchInsert", "Preparing to write %1").arg(m_table), tail.lastError());
+        m_error = db::reportSqlError(
+            QCoreApplication::translate("BatchInsert", "Preparing to write %1").arg(m_table), tail.lastError());
         return false;
     }
     return run(tail, rows);

@@ -17,7 +17,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
-
 #include <random>
 
 namespace agency::demo {
@@ -33,12 +32,12 @@ namespace {
         "Fitness", "Energy", "Insurance", "Robotics", "Foods", "Travel", "Clinics", "Apparel", "Software" };
     const char* const industries[] = { "Retail", "Hospitality", "Healthcare", "Logistics", "Energy", "Finance",
         "Technology", "Food & Beverage", "Travel", "Manufacturing" };
-    const char* const firstNames[] = { "Ana", "Ben", "Chloé", "David", "Elif", "Farah", "Gustav", "Hana", "Ivan", "Jonas",
-        "Keiko", "Liam", "Maya", "Noah", "Olga", "Priya" };
+    const char* const firstNames[] = { "Ana", "Ben", "Chloé", "David", "Elif", "Farah", "Gustav", "Hana", "Ivan",
+        "Jonas", "Keiko", "Liam", "Maya", "Noah", "Olga", "Priya" };
     const char* const lastNames[] = { "Schmidt", "Okafor", "Martin", "Kowalski", "Tanaka", "Silva", "Nguyen", "Müller",
         "Rossi", "Dubois", "Haddad", "Larsen" };
-    const char* const channelTypes[] = { "google_ads", "meta_ads", "linkedin_ads", "tiktok_ads", "newsletter", "seo_content",
-        "youtube", "display_network", "influencers", "podcasts" };
+    const char* const channelTypes[] = { "google_ads", "meta_ads", "linkedin_ads", "tiktok_ads", "newsletter",
+        "seo_content", "youtube", "display_network", "influencers", "podcasts" };
 
     class Generator {
     public:
@@ -48,8 +47,7 @@ namespace {
         }
         int between(int low, int high) { return std::uniform_int_distribution<int>(low, high)(m_rng); }
         qint64 between64(qint64 low, qint64 high) { return std::uniform_int_distribution<qint64>(low, high)(m_rng); }
-        template <typename T, std::size_t N>
-        QString pick(const T (&list)[N])
+        template <typename T, std::size_t N> QString pick(const T (&list)[N])
         {
             return QString::fromUtf8(list[static_cast<std::size_t>(between(0, static_cast<int>(N) - 1))]);
         }
@@ -84,7 +82,10 @@ namespace {
         return mailbox;
     }
 
-    QString json(const QJsonObject& object) { return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)); }
+    QString json(const QJsonObject& object)
+    {
+        return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    }
 
     // A column's storage form for this dialect, by name.
     class Row {
@@ -116,7 +117,8 @@ std::optional<bool> DemoDataWriter::isEmpty()
 {
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("SELECT count(*) FROM agency_clients")) || !query.next()) {
-        m_error = db::reportSqlError(QCoreApplication::translate("DemoData", "Looking for existing data"), query.lastError());
+        m_error = db::reportSqlError(
+            QCoreApplication::translate("DemoData", "Looking for existing data"), query.lastError());
         return std::nullopt;
     }
     return query.value(0).toLongLong() == 0;
@@ -127,14 +129,16 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
     Generator gen(size.seed);
     const db::Dialect dialect = db::dialectOf(m_db);
     const QDate today = QDate::currentDate();
-    const QDateTime deletedAt = QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC).addDays(-3);
+    const QDateTime deletedAt
+        = QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC).addDays(-3);
     const qint64 totalChannels = qint64(size.clients) * size.campaignsPerClient * size.channelsPerCampaign;
     const QStringList statuses = domain::campaignStatuses();
     const QStringList clientTypes = domain::clientTypes();
     const QStringList campaignTypes = domain::defaultCampaignTypes();
 
     if (!m_db.transaction()) {
-        m_error = db::reportSqlError(QCoreApplication::translate("DemoData", "Starting the demo data"), m_db.lastError());
+        m_error
+            = db::reportSqlError(QCoreApplication::translate("DemoData", "Starting the demo data"), m_db.lastError());
         return false;
     }
     auto fail = [this](const QString& error) {
@@ -146,7 +150,8 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
     // Tiers.
     const Row tier(tables::slaTiersSpec(), dialect);
     BatchInsert tiers(m_db, QStringLiteral("agency_sla_tiers"),
-        { "id", "name", "description", "response_time_hours", "monthly_hours_included", "hourly_rate", "monthly_retainer", "features", "priority" });
+        { "id", "name", "description", "response_time_hours", "monthly_hours_included", "hourly_rate",
+            "monthly_retainer", "features", "priority" });
     struct TierDef {
         const char* name;
         int response, hours;
@@ -156,8 +161,10 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
     const TierDef tierDefs[] = {
         { "Bronze", 48, 10, 9500, 150000, R"(["Monthly report","E-mail support"])" },
         { "Silver", 24, 25, 11000, 400000, R"(["Monthly report","E-mail support","Quarterly review"])" },
-        { "Gold", 8, 60, 12500, 950000, R"(["Weekly report","Phone support","Quarterly review","Dedicated strategist"])" },
-        { "Enterprise", 2, 160, 14000, 2400000, R"(["Daily dashboard","24/7 support","Dedicated team","Custom integrations"])" },
+        { "Gold", 8, 60, 12500, 950000,
+            R"(["Weekly report","Phone support","Quarterly review","Dedicated strategist"])" },
+        { "Enterprise", 2, 160, 14000, 2400000,
+            R"(["Daily dashboard","24/7 support","Dedicated team","Custom integrations"])" },
     };
     QStringList tierIds;
     int priority = 0;
@@ -165,10 +172,11 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
         const QString id = gen.uuid();
         tierIds << id;
         if (!tiers.add({ tier("id", id), tier("name", QString::fromLatin1(def.name)),
-                tier("description", QStringLiteral("%1 service level").arg(QString::fromLatin1(def.name))), tier("response_time_hours", def.response),
-                tier("monthly_hours_included", def.hours), tier("hourly_rate", Money::fromCents(def.rate).toDecimalString()),
-                tier("monthly_retainer", Money::fromCents(def.retainer).toDecimalString()), tier("features", QString::fromUtf8(def.features)),
-                tier("priority", ++priority) }))
+                tier("description", QStringLiteral("%1 service level").arg(QString::fromLatin1(def.name))),
+                tier("response_time_hours", def.response), tier("monthly_hours_included", def.hours),
+                tier("hourly_rate", Money::fromCents(def.rate).toDecimalString()),
+                tier("monthly_retainer", Money::fromCents(def.retainer).toDecimalString()),
+                tier("features", QString::fromUtf8(def.features)), tier("priority", ++priority) }))
             return fail(tiers.lastError());
     }
     if (!tiers.flush())
@@ -202,16 +210,21 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
         // The last client of a larger set is soft-deleted with its whole cascade, as the app would do it.
         const bool clientDeleted = size.clients >= 6 && c == size.clients - 1;
         const QVariant deleted = clientDeleted ? QVariant(deletedAt) : QVariant();
-        if (!clients.add({ client("id", clientId), client("client_name", name), client("client_legal_name", name + QStringLiteral(" Ltd.")),
-                client("sla_tier_id", type == QStringLiteral("project") ? QVariant() : QVariant(tierIds.at(gen.between(0, 3)))),
+        if (!clients.add({ client("id", clientId), client("client_name", name),
+                client("client_legal_name", name + QStringLiteral(" Ltd.")),
+                client("sla_tier_id",
+                    type == QStringLiteral("project") ? QVariant() : QVariant(tierIds.at(gen.between(0, 3)))),
                 client("billing_contact_name", contact),
                 client("billing_contact_email", asciiMailbox(contact) + QStringLiteral("@example.com")),
                 client("billing_contact_phone", QStringLiteral("+49 30 %1").arg(gen.between(1000000, 9999999))),
                 client("billing_contact_address", QStringLiteral("%1 Market Street, Berlin").arg(gen.between(1, 200))),
                 client("contract_start_date", contractStart),
-                client("contract_end_date", type == QStringLiteral("project") ? QVariant(contractStart.addMonths(6)) : QVariant()),
-                client("is_active", c % 11 != 10), client("industry", gen.pick(industries)), client("client_type", type),
-                client("internal_notes", c % 4 == 0 ? QVariant(QStringLiteral("Prefers calls on Tuesdays")) : QVariant()),
+                client("contract_end_date",
+                    type == QStringLiteral("project") ? QVariant(contractStart.addMonths(6)) : QVariant()),
+                client("is_active", c % 11 != 10), client("industry", gen.pick(industries)),
+                client("client_type", type),
+                client(
+                    "internal_notes", c % 4 == 0 ? QVariant(QStringLiteral("Prefers calls on Tuesdays")) : QVariant()),
                 client("metadata", json({ { "source", "demo" }, { "account_manager", gen.pick(firstNames) } })),
                 client("deleted_at", deleted) }))
             return fail(clients.lastError());
@@ -234,17 +247,27 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
             const QDate start = today.addDays(gen.between(-400, 60));
             const int clicks = gen.between(500, 50000);
             const int conversions = std::max(1, clicks / gen.between(15, 60));
-            const QJsonObject target { { "clicks", clicks }, { "conversions", conversions }, { "cpa", gen.between(20, 80) } };
+            const QJsonObject target { { "clicks", clicks }, { "conversions", conversions },
+                { "cpa", gen.between(20, 80) } };
             const bool started = status != QStringLiteral("draft");
             const QJsonObject actual { { "clicks", started ? clicks * gen.between(40, 140) / 100 : 0 },
-                { "conversions", started ? conversions * gen.between(40, 140) / 100 : 0 }, { "cpa", gen.between(15, 110) } };
+                { "conversions", started ? conversions * gen.between(40, 140) / 100 : 0 },
+                { "cpa", gen.between(15, 110) } };
             const QString campaignType = campaignTypes.at(gen.between(0, static_cast<int>(campaignTypes.size()) - 1));
-            if (!campaigns.add({ campaign("id", campaignId), campaign("client_id", clientId), campaign("campaign_type", campaignType),
-                    campaign("budget_allocated", allocated.toDecimalString()), campaign("budget_spent", spent.toDecimalString()),
-                    campaign("start_date", start), campaign("end_date", start.addDays(gen.between(30, 240))), campaign("status", status),
-                    campaign("target_kpis", json(target)), campaign("actual_kpis", started ? QVariant(json(actual)) : QVariant()),
-                    campaign("campaign_brief", QStringLiteral("Grow %1 for %2 with a %3 push.").arg(k % 2 ? "leads" : "awareness", name, campaignType)),
-                    campaign("metadata", json({ { "name", QStringLiteral("%1 %2 %3").arg(name.section(u' ', 0, 0), campaignType.toUpper(), start.toString(QStringLiteral("MMM yyyy"))) } })),
+            if (!campaigns.add({ campaign("id", campaignId), campaign("client_id", clientId),
+                    campaign("campaign_type", campaignType), campaign("budget_allocated", allocated.toDecimalString()),
+                    campaign("budget_spent", spent.toDecimalString()), campaign("start_date", start),
+                    campaign("end_date", start.addDays(gen.between(30, 240))), campaign("status", status),
+                    campaign("target_kpis", json(target)),
+                    campaign("actual_kpis", started ? QVariant(json(actual)) : QVariant()),
+                    campaign("campaign_brief",
+                        QStringLiteral("Grow %1 for %2 with a %3 push.")
+                            .arg(k % 2 ? "leads" : "awareness", name, campaignType)),
+                    campaign("metadata",
+                        json({ { "name",
+                            QStringLiteral("%1 %2 %3")
+                                .arg(name.section(u' ', 0, 0), campaignType.toUpper(),
+                                    start.toString(QStringLiteral("MMM yyyy"))) } })),
                     campaign("deleted_at", deleted) }))
                 return fail(campaigns.lastError());
 
@@ -252,20 +275,27 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
             const int n = size.channelsPerCampaign;
             int remaining = 9000;
             for (int h = 0; h < n; ++h) {
-                const int share = h == n - 1 ? remaining : std::min(remaining, gen.between(remaining / (n - h) / 2, remaining / (n - h)));
+                const int share = h == n - 1
+                    ? remaining
+                    : std::min(remaining, gen.between(remaining / (n - h) / 2, remaining / (n - h)));
                 remaining -= share;
                 const bool fixed = h % 3 == 1;
                 const bool channelDeleted = clientDeleted || (h == 0 && k == 1 && c % 7 == 3);
                 const qint64 impressions = gen.between64(10000, 2000000);
                 if (!channels.add({ channel("id", gen.uuid()), channel("campaign_id", campaignId),
                         channel("channel_type", QString::fromLatin1(channelTypes[(h + k) % 10])),
-                        channel("budget_percentage", fixed ? QVariant() : QVariant(Percent::fromHundredths(share).toDecimalString())),
-                        channel("budget_amount", fixed ? QVariant(allocated.percentOf(Percent::fromHundredths(share)).toDecimalString()) : QVariant()),
+                        channel("budget_percentage",
+                            fixed ? QVariant() : QVariant(Percent::fromHundredths(share).toDecimalString())),
+                        channel("budget_amount",
+                            fixed ? QVariant(allocated.percentOf(Percent::fromHundredths(share)).toDecimalString())
+                                  : QVariant()),
                         channel("is_active", !(h == n - 1 && n > 2 && k % 5 == 4)),
-                        channel("performance_data", json({ { "impressions", impressions }, { "clicks", impressions / gen.between(40, 200) } })),
+                        channel("performance_data",
+                            json({ { "impressions", impressions }, { "clicks", impressions / gen.between(40, 200) } })),
                         channel("external_account_id", QStringLiteral("acct-%1").arg(gen.between(100000, 999999))),
                         channel("external_campaign_id", QStringLiteral("cmp-%1").arg(gen.between(100000, 999999))),
-                        channel("notes", QVariant()), channel("deleted_at", channelDeleted ? QVariant(deletedAt) : QVariant()) }))
+                        channel("notes", QVariant()),
+                        channel("deleted_at", channelDeleted ? QVariant(deletedAt) : QVariant()) }))
                     return fail(channels.lastError());
             }
             if (m_progress && channels.written() - reported >= 100000) {
@@ -275,10 +305,12 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
         }
     }
     if (!clients.flush() || !campaigns.flush() || !channels.flush())
-        return fail(!clients.lastError().isEmpty() ? clients.lastError()
-                                                   : (!campaigns.lastError().isEmpty() ? campaigns.lastError() : channels.lastError()));
+        return fail(!clients.lastError().isEmpty()
+                ? clients.lastError()
+                : (!campaigns.lastError().isEmpty() ? campaigns.lastError() : channels.lastError()));
     if (!m_db.commit())
-        return fail(db::reportSqlError(QCoreApplication::translate("DemoData", "Committing the demo data"), m_db.lastError()));
+        return fail(
+            db::reportSqlError(QCoreApplication::translate("DemoData", "Committing the demo data"), m_db.lastError()));
     if (m_progress && reported != channels.written())
         m_progress(channels.written(), totalChannels);
     if (counts)

@@ -5,13 +5,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <cmath>
 
 namespace agency::domain {
 
 namespace {
-    QString tr(const char* text) { return QCoreApplication::translate("Kpis", text); }
+    QString tr(const char* text)
+    {
+        return QCoreApplication::translate("Kpis", text);
+    }
 
     std::optional<QJsonDocument> parseDocument(const QString& json, const QString& field, QString* error)
     {
@@ -19,7 +21,9 @@ namespace {
         const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8(), &parseError);
         if (parseError.error != QJsonParseError::NoError) {
             if (error)
-                *error = tr("%1: not valid JSON (%2 at character %3)").arg(field, parseError.errorString()).arg(parseError.offset);
+                *error = tr("%1: not valid JSON (%2 at character %3)")
+                             .arg(field, parseError.errorString())
+                             .arg(parseError.offset);
             return std::nullopt;
         }
         return doc;
@@ -80,8 +84,8 @@ bool Kpis::isLowerBetter(const QString& metric, const QSet<QString>& configured)
     return builtIn.contains(key) || configured.contains(key);
 }
 
-std::optional<double> Kpis::attainment(const QString& metric, std::optional<double> target,
-    std::optional<double> actual, const QSet<QString>& lowerBetter)
+std::optional<double> Kpis::attainment(
+    const QString& metric, std::optional<double> target, std::optional<double> actual, const QSet<QString>& lowerBetter)
 {
     if (!target || !actual)
         return std::nullopt;

@@ -2,16 +2,17 @@
 #include "money.h"
 
 #include <QCoreApplication>
-
 #include <cstdlib>
 
 namespace agency::domain {
 
 namespace {
-    QString tr(const char* text) { return QCoreApplication::translate("Money", text); }
+    QString tr(const char* text)
+    {
+        return QCoreApplication::translate("Money", text);
+    }
 
-    template <typename T>
-    std::optional<T> failWith(QString* error, const QString& message)
+    template <typename T> std::optional<T> failWith(QString* error, const QString& message)
     {
         if (error)
             *error = message;
@@ -37,7 +38,8 @@ namespace {
         for (const QStringView part : { whole, fraction }) {
             for (const QChar c : part) {
                 if (c < u'0' || c > u'9')
-                    return failWith<qint64>(error, tr("'%1' is not a number; use digits and one decimal point").arg(text.left(30)));
+                    return failWith<qint64>(
+                        error, tr("'%1' is not a number; use digits and one decimal point").arg(text.left(30)));
             }
         }
         if (fraction.size() > 2)
@@ -46,7 +48,8 @@ namespace {
         while (digits.size() > 1 && digits.front() == u'0')
             digits = digits.mid(1);
         if (digits.size() > integerDigits)
-            return failWith<qint64>(error, tr("too large: at most %1 digits before the decimal point").arg(integerDigits));
+            return failWith<qint64>(
+                error, tr("too large: at most %1 digits before the decimal point").arg(integerDigits));
         qint64 value = 0;
         for (const QChar c : digits)
             value = value * 10 + (c.unicode() - u'0');
@@ -67,7 +70,7 @@ namespace {
             if (!group.isEmpty() && group != decimal)
                 plain.remove(group);
             plain.replace(decimal, QStringLiteral("."));
-        } else if (!group.isEmpty() && group != QStringLiteral(".") ) {
+        } else if (!group.isEmpty() && group != QStringLiteral(".")) {
             plain.remove(group);
         }
         plain.remove(QChar(0x00a0)); // no-break space grouping (fr)
@@ -101,7 +104,10 @@ std::optional<Money> Money::parseLocalized(QStringView text, const QLocale& loca
     return parse(delocalize(text, locale), error, integerDigits);
 }
 
-QString Money::toDecimalString() const { return hundredthsToText(m_cents); }
+QString Money::toDecimalString() const
+{
+    return hundredthsToText(m_cents);
+}
 
 QString Money::toDisplayString(const QLocale& locale) const
 {
@@ -148,7 +154,10 @@ std::optional<Percent> Percent::parseLocalized(QStringView text, const QLocale& 
     return parse(delocalize(plain, locale), error);
 }
 
-QString Percent::toDecimalString() const { return hundredthsToText(m_hundredths); }
+QString Percent::toDecimalString() const
+{
+    return hundredthsToText(m_hundredths);
+}
 
 QString Percent::toDisplayString(const QLocale& locale) const
 {

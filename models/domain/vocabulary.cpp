@@ -11,7 +11,10 @@ QStringList campaignStatuses()
         QStringLiteral("cancelled") };
 }
 
-QStringList clientTypes() { return { QStringLiteral("retainer"), QStringLiteral("project"), QStringLiteral("hybrid") }; }
+QStringList clientTypes()
+{
+    return { QStringLiteral("retainer"), QStringLiteral("project"), QStringLiteral("hybrid") };
+}
 
 QStringList defaultCampaignTypes()
 {

@@ -56,7 +56,8 @@ std::optional<CsvRecord> CsvReader::next()
             ++m_pos;
             while (true) {
                 if (m_pos >= m_data.size()) {
-                    m_error = QCoreApplication::translate("CsvReader", "line %1: a quoted field is never closed").arg(record.line);
+                    m_error = QCoreApplication::translate("CsvReader", "line %1: a quoted field is never closed")
+                                  .arg(record.line);
                     return std::nullopt;
                 }
                 const char q = m_data[m_pos++];

@@ -33,8 +33,8 @@ void CsvWriter::appendField(QByteArray& out, QByteArrayView utf8, bool isNull, b
     if (isNull)
         return;
     const bool guard = options.formulaGuard && isText && !utf8.isEmpty()
-        && (utf8.front() == '=' || utf8.front() == '+' || utf8.front() == '-' || utf8.front() == '@' || utf8.front() == '\t'
-            || utf8.front() == '\r');
+        && (utf8.front() == '=' || utf8.front() == '+' || utf8.front() == '-' || utf8.front() == '@'
+            || utf8.front() == '\t' || utf8.front() == '\r');
     bool quote = utf8.isEmpty() || utf8.front() == ' ' || utf8.back() == ' ';
     for (const char c : utf8) {
         if (c == options.delimiter || c == '"' || c == '\r' || c == '\n') {

@@ -6,7 +6,6 @@
 #include <QIODevice>
 #include <QList>
 #include <QStringList>
-
 #include <optional>
 
 namespace agency::exporting {

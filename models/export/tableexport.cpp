@@ -16,10 +16,8 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
-
-#include <libpq-fe.h>
-
 #include <cstdio>
+#include <libpq-fe.h>
 
 namespace agency::exporting {
 
@@ -27,7 +25,10 @@ namespace {
     using tables::ColumnKind;
     using tables::ColumnSpec;
 
-    QString tr(const char* text) { return QCoreApplication::translate("TableExport", text); }
+    QString tr(const char* text)
+    {
+        return QCoreApplication::translate("TableExport", text);
+    }
 
     enum class Source { Own, LookupText, CampaignLabel, EffectiveBudget };
 
@@ -76,17 +77,22 @@ namespace {
         for (const ColumnSpec& column : spec->columns)
             columns.append({ column.name, Source::Own, &column, isTextKind(column.kind), postgresText(column) });
         if (table == QStringLiteral("agency_clients"))
-            columns.append({ QStringLiteral("sla_tier_name"), Source::LookupText, nullptr, true, QStringLiteral("tier.name") });
+            columns.append(
+                { QStringLiteral("sla_tier_name"), Source::LookupText, nullptr, true, QStringLiteral("tier.name") });
         if (table == QStringLiteral("agency_campaigns"))
-            columns.append({ QStringLiteral("client_name"), Source::LookupText, nullptr, true, QStringLiteral("cl.client_name") });
+            columns.append(
+                { QStringLiteral("client_name"), Source::LookupText, nullptr, true, QStringLiteral("cl.client_name") });
         if (table == QStringLiteral("agency_campaign_channels")) {
-            columns.append({ QStringLiteral("client_name"), Source::LookupText, nullptr, true, QStringLiteral("cl.client_name") });
+            columns.append(
+                { QStringLiteral("client_name"), Source::LookupText, nullptr, true, QStringLiteral("cl.client_name") });
             columns.append({ QStringLiteral("campaign_label"), Source::CampaignLabel, nullptr, true,
                 QStringLiteral("COALESCE(p_name, NULLIF(btrim(CASE WHEN jsonb_typeof(c.metadata->'name') = 'string' "
-                               "THEN c.metadata->>'name' END, E' \\t\\n\\r\\f\\v'), ''), cl.client_name || ' · ' || c.campaign_type "
+                               "THEN c.metadata->>'name' END, E' \\t\\n\\r\\f\\v'), ''), cl.client_name || ' · ' || "
+                               "c.campaign_type "
                                "|| COALESCE(' · ' || to_char(c.start_date, 'YYYY-MM-DD'), ''))") });
             columns.append({ QStringLiteral("effective_budget"), Source::EffectiveBudget, nullptr, false,
-                QStringLiteral("COALESCE(t.budget_amount, round(c.budget_allocated * t.budget_percentage / 100, 2))::text") });
+                QStringLiteral(
+                    "COALESCE(t.budget_amount, round(c.budget_allocated * t.budget_percentage / 100, 2))::text") });
         }
         return columns;
     }
@@ -98,9 +104,11 @@ namespace {
         if (table == QStringLiteral("agency_campaigns"))
             return QStringLiteral(" JOIN agency_clients cl ON cl.id = t.client_id");
         if (table == QStringLiteral("agency_campaign_channels")) {
-            QString joins = QStringLiteral(" JOIN agency_campaigns c ON c.id = t.campaign_id JOIN agency_clients cl ON cl.id = c.client_id");
-            joins += plane ? QStringLiteral(" LEFT JOIN LATERAL (SELECT p.name AS p_name FROM projects p WHERE p.id = c.plane_project_id "
-                                            "AND p.deleted_at IS NULL) pn ON true")
+            QString joins = QStringLiteral(
+                " JOIN agency_campaigns c ON c.id = t.campaign_id JOIN agency_clients cl ON cl.id = c.client_id");
+            joins += plane ? QStringLiteral(
+                         " LEFT JOIN LATERAL (SELECT p.name AS p_name FROM projects p WHERE p.id = c.plane_project_id "
+                         "AND p.deleted_at IS NULL) pn ON true")
                            : QStringLiteral(" LEFT JOIN LATERAL (SELECT CAST(NULL AS text) AS p_name) pn ON true");
             return joins;
         }
@@ -120,10 +128,12 @@ namespace {
             base += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
         QString joins = joinsFor(request.table, plane);
         if (sqlite) // no LATERAL in SQLite, and no Plane either
-            joins.replace(QStringLiteral(" LEFT JOIN LATERAL (SELECT CAST(NULL AS text) AS p_name) pn ON true"), QString());
+            joins.replace(
+                QStringLiteral(" LEFT JOIN LATERAL (SELECT CAST(NULL AS text) AS p_name) pn ON true"), QString());
         const QString sortColumn = request.sortColumn.isEmpty() ? QStringLiteral("id") : request.sortColumn;
         return QStringLiteral(" FROM (%1) t%2 ORDER BY t.%3 %4, t.id")
-            .arg(base, joins, sortColumn, request.sortOrder == Qt::DescendingOrder ? QStringLiteral("DESC") : QStringLiteral("ASC"));
+            .arg(base, joins, sortColumn,
+                request.sortOrder == Qt::DescendingOrder ? QStringLiteral("DESC") : QStringLiteral("ASC"));
     }
 
     // Positions in the full plan of the columns the request wants, or an error naming an unknown one.
@@ -151,7 +161,8 @@ namespace {
         if (db::dialectOf(db) != db::Dialect::PostgreSQL)
             return false;
         QSqlQuery query(db);
-        return query.exec(QStringLiteral("SELECT to_regclass('projects') IS NOT NULL")) && query.next() && query.value(0).toBool();
+        return query.exec(QStringLiteral("SELECT to_regclass('projects') IS NOT NULL")) && query.next()
+            && query.value(0).toBool();
     }
 
     // One field of COPY's text format, unescaped in place: \N is NULL, backslash escapes as PostgreSQL writes them.
@@ -167,12 +178,24 @@ namespace {
             }
             const char e = raw[++i];
             switch (e) {
-            case 'b': out.append('\b'); break;
-            case 'f': out.append('\f'); break;
-            case 'n': out.append('\n'); break;
-            case 'r': out.append('\r'); break;
-            case 't': out.append('\t'); break;
-            case 'v': out.append('\v'); break;
+            case 'b':
+                out.append('\b');
+                break;
+            case 'f':
+                out.append('\f');
+                break;
+            case 'n':
+                out.append('\n');
+                break;
+            case 'r':
+                out.append('\r');
+                break;
+            case 't':
+                out.append('\t');
+                break;
+            case 'v':
+                out.append('\v');
+                break;
             default:
                 if (e >= '0' && e <= '7') {
                     int value = e - '0';
@@ -257,8 +280,9 @@ bool TableExporter::exportTable(const ExportRequest& request, QIODevice* out)
     }
     CsvWriter writer(out, request.csv, text);
     writer.writeHeader(headers);
-    const bool ok = request.allowCopy && db::dialectOf(m_db) == db::Dialect::PostgreSQL ? exportWithCopy(request, writer)
-                                                                                       : exportGeneric(request, writer);
+    const bool ok = request.allowCopy && db::dialectOf(m_db) == db::Dialect::PostgreSQL
+        ? exportWithCopy(request, writer)
+        : exportGeneric(request, writer);
     if (!ok)
         return false;
     if (!writer.flush())
@@ -306,16 +330,20 @@ bool TableExporter::exportGeneric(const ExportRequest& request, CsvWriter& write
             if (column.source == Source::Own || column.source == Source::LookupText) {
                 const QVariant raw = query.value(position++);
                 nulls[i] = raw.isNull();
-                values[i] = nulls[i] ? QByteArray() : (column.spec ? formatOwn(*column.spec, raw) : raw.toString().toUtf8());
+                values[i]
+                    = nulls[i] ? QByteArray() : (column.spec ? formatOwn(*column.spec, raw) : raw.toString().toUtf8());
             }
         }
         if (channels) {
             const int label = static_cast<int>(plan.size()) - 2;
             const int effective = static_cast<int>(plan.size()) - 1;
             const QVariant startDate = query.value(helpers + 2);
-            values[label] = tables::LookupNames::campaignLabel(query.value(helpers + 4).toString(), query.value(helpers).toString(),
-                values[label - 1].isEmpty() ? QString() : QString::fromUtf8(values[label - 1]), query.value(helpers + 1).toString(),
-                startDate.isNull() ? QString() : tables::fromStorage(dateColumn, startDate).toDate().toString(Qt::ISODate))
+            values[label] = tables::LookupNames::campaignLabel(query.value(helpers + 4).toString(),
+                query.value(helpers).toString(),
+                values[label - 1].isEmpty() ? QString() : QString::fromUtf8(values[label - 1]),
+                query.value(helpers + 1).toString(),
+                startDate.isNull() ? QString()
+                                   : tables::fromStorage(dateColumn, startDate).toDate().toString(Qt::ISODate))
                                 .toUtf8();
             nulls[label] = false;
             domain::ChannelShare share;

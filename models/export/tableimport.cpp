@@ -27,7 +27,10 @@ namespace {
     using tables::ColumnKind;
     using tables::ColumnSpec;
 
-    QString tr(const char* text) { return QCoreApplication::translate("TableImport", text); }
+    QString tr(const char* text)
+    {
+        return QCoreApplication::translate("TableImport", text);
+    }
 
     // The file's text → the app's value for `column`, or a problem.
     QVariant parseValue(const ColumnSpec& column, const CsvField& field, QString* problem)
@@ -37,8 +40,7 @@ namespace {
         QString text = field.text;
         const bool isText = column.kind == ColumnKind::Text || column.kind == ColumnKind::Choice;
         // Undo the export's formula guard: '= '+ '- '@ 'tab 'CR become what they were.
-        if (isText && text.size() >= 2 && text.front() == u'\''
-            && QStringView(u"=+-@\t\r").contains(text.at(1)))
+        if (isText && text.size() >= 2 && text.front() == u'\'' && QStringView(u"=+-@\t\r").contains(text.at(1)))
             text.remove(0, 1);
         switch (column.kind) {
         case ColumnKind::Boolean: {
@@ -53,7 +55,8 @@ namespace {
         case ColumnKind::Date: {
             const QDate date = QDate::fromString(text.trimmed(), Qt::ISODate);
             if (!date.isValid())
-                *problem = tr("%1: '%2' is not a date (YYYY-MM-DD)").arg(tables::columnLabel(column.name), text.left(20));
+                *problem
+                    = tr("%1: '%2' is not a date (YYYY-MM-DD)").arg(tables::columnLabel(column.name), text.left(20));
             return date;
         }
         case ColumnKind::Instant:
@@ -160,7 +163,11 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         if (record->fields.size() == 1 && record->fields.constFirst().isNull)
             continue; // a blank line
         if (record->fields.size() != mapped.size()) {
-            report.problems.append({ line, {}, tr("line %1 has %2 fields, the header has %3").arg(line).arg(record->fields.size()).arg(mapped.size()) });
+            report.problems.append({ line, {},
+                tr("line %1 has %2 fields, the header has %3")
+                    .arg(line)
+                    .arg(record->fields.size())
+                    .arg(mapped.size()) });
             continue;
         }
         QVariantMap values;
@@ -206,7 +213,8 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
             merged.insert(it.key(), it.value());
         QList<tables::FieldProblem> ruleProblems;
         if (m_table == QStringLiteral("agency_clients"))
-            tables::checkDateOrder(id, merged, QStringLiteral("contract_start_date"), QStringLiteral("contract_end_date"), ruleProblems);
+            tables::checkDateOrder(
+                id, merged, QStringLiteral("contract_start_date"), QStringLiteral("contract_end_date"), ruleProblems);
         if (m_table == QStringLiteral("agency_campaigns"))
             tables::checkDateOrder(id, merged, QStringLiteral("start_date"), QStringLiteral("end_date"), ruleProblems);
         for (const auto& p : std::as_const(ruleProblems))
@@ -231,7 +239,8 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
             const QDateTime stored = current.value(QStringLiteral("updated_at")).toDateTime();
             if (fileStamp.isValid() && fileStamp.toDateTime().isValid() && fileStamp.toDateTime() != stored) {
                 report.problems.append({ line, QStringLiteral("updated_at"),
-                    tr("line %1: this row was changed in the database at %2, after the file's version (%3): export again and "
+                    tr("line %1: this row was changed in the database at %2, after the file's version (%3): export "
+                       "again and "
                        "redo the edit")
                         .arg(line)
                         .arg(stored.toString(Qt::ISODateWithMs), fileStamp.toDateTime().toString(Qt::ISODateWithMs)) });
@@ -244,7 +253,9 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         if (!current.isEmpty()) {
             bind << id << currentStamp;
             QSqlQuery update;
-            ok = exec(m_db, QStringLiteral("UPDATE %1 SET %2 WHERE id = ? AND updated_at = ?").arg(m_table, sets.join(QStringLiteral(", "))),
+            ok = exec(m_db,
+                QStringLiteral("UPDATE %1 SET %2 WHERE id = ? AND updated_at = ?")
+                    .arg(m_table, sets.join(QStringLiteral(", "))),
                 bind, &error, &update);
             if (ok && update.numRowsAffected() != 1) {
                 ok = false;
@@ -265,7 +276,9 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
                 marks << QStringLiteral("?");
                 bind << tables::toStorage(*spec->column(it.key()), it.value(), dialect);
             }
-            ok = exec(m_db, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_table, columns.join(u','), marks.join(u',')), bind, &error);
+            ok = exec(m_db,
+                QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_table, columns.join(u','), marks.join(u',')),
+                bind, &error);
             if (ok)
                 ++report.inserts;
         }
@@ -276,7 +289,9 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
             report.problems.append({ line, {}, error });
             continue;
         }
-        const QString campaign = m_table == QStringLiteral("agency_campaigns") ? id : merged.value(QStringLiteral("campaign_id")).toString();
+        const QString campaign = m_table == QStringLiteral("agency_campaigns")
+            ? id
+            : merged.value(QStringLiteral("campaign_id")).toString();
         if (!campaign.isEmpty() && m_table != QStringLiteral("agency_clients")) {
             campaignsToCheck.insert(campaign);
             campaignLine.insert(campaign, line);
@@ -295,7 +310,8 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         }
         const auto split = domain::splitBudget(budget->allocated, budget->channels);
         if (split.isOverAllocated())
-            report.problems.append({ campaignLine.value(campaign), QStringLiteral("budget_amount"), tables::overAllocationMessage(split) });
+            report.problems.append({ campaignLine.value(campaign), QStringLiteral("budget_amount"),
+                tables::overAllocationMessage(split) });
     }
 
     if (commit && report.ok()) {

@@ -11,7 +11,10 @@
 namespace agency::plane {
 
 namespace {
-    QString tr(const char* text) { return QCoreApplication::translate("PlaneDirectory", text); }
+    QString tr(const char* text)
+    {
+        return QCoreApplication::translate("PlaneDirectory", text);
+    }
 }
 
 PlaneDirectory::PlaneDirectory(QSqlDatabase db)
@@ -20,7 +23,8 @@ PlaneDirectory::PlaneDirectory(QSqlDatabase db)
     if (db::dialectOf(m_db) != db::Dialect::PostgreSQL)
         return;
     QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("SELECT to_regclass('workspaces') IS NOT NULL AND to_regclass('projects') IS NOT NULL"))
+    if (!query.exec(
+            QStringLiteral("SELECT to_regclass('workspaces') IS NOT NULL AND to_regclass('projects') IS NOT NULL"))
         || !query.next()) {
         m_error = db::reportSqlError(tr("Looking for Plane's tables"), query.lastError());
         return;
@@ -35,7 +39,8 @@ QList<Workspace> PlaneDirectory::workspaces() const
         return list;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT id::text, name, slug FROM workspaces WHERE deleted_at IS NULL ORDER BY lower(name), id"))) {
+    if (!query.exec(QStringLiteral(
+            "SELECT id::text, name, slug FROM workspaces WHERE deleted_at IS NULL ORDER BY lower(name), id"))) {
         m_error = db::reportSqlError(tr("Listing Plane workspaces"), query.lastError());
         return list;
     }
@@ -51,10 +56,11 @@ QList<Project> PlaneDirectory::projects(const QString& workspaceId, bool include
         return list;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT p.id::text, p.name, p.identifier, p.workspace_id::text, p.archived_at IS NOT NULL "
-                                 "FROM projects p JOIN workspaces w ON w.id = p.workspace_id AND w.deleted_at IS NULL "
-                                 "WHERE p.deleted_at IS NULL AND p.workspace_id = CAST(? AS uuid) "
-                                 "AND (? OR p.archived_at IS NULL) ORDER BY lower(p.name), p.id"));
+    query.prepare(
+        QStringLiteral("SELECT p.id::text, p.name, p.identifier, p.workspace_id::text, p.archived_at IS NOT NULL "
+                       "FROM projects p JOIN workspaces w ON w.id = p.workspace_id AND w.deleted_at IS NULL "
+                       "WHERE p.deleted_at IS NULL AND p.workspace_id = CAST(? AS uuid) "
+                       "AND (? OR p.archived_at IS NULL) ORDER BY lower(p.name), p.id"));
     query.addBindValue(workspaceId);
     query.addBindValue(includeArchived);
     if (!query.exec()) {
@@ -73,7 +79,8 @@ std::optional<Workspace> PlaneDirectory::workspace(const QString& id) const
     if (!m_available)
         return std::nullopt;
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT id::text, name, slug FROM workspaces WHERE id::text = ? AND deleted_at IS NULL"));
+    query.prepare(
+        QStringLiteral("SELECT id::text, name, slug FROM workspaces WHERE id::text = ? AND deleted_at IS NULL"));
     query.addBindValue(id);
     if (!query.exec()) {
         m_error = db::reportSqlError(tr("Reading a Plane workspace"), query.lastError());
@@ -119,7 +126,8 @@ ReferenceState PlaneDirectory::projectState(const QString& id) const
     if (!m_available)
         return ReferenceState::Missing;
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT deleted_at IS NOT NULL, archived_at IS NOT NULL FROM projects WHERE id::text = ?"));
+    query.prepare(
+        QStringLiteral("SELECT deleted_at IS NOT NULL, archived_at IS NOT NULL FROM projects WHERE id::text = ?"));
     query.addBindValue(id);
     if (!query.exec() || !query.next())
         return ReferenceState::Missing;
@@ -135,15 +143,16 @@ QList<DanglingReference> PlaneDirectory::danglingReferences() const
         return list;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral(
-            "SELECT 'agency_clients', c.id::text, c.plane_workspace_id::text, w.id IS NOT NULL "
-            "FROM agency_clients c LEFT JOIN workspaces w ON w.id = c.plane_workspace_id "
-            "WHERE c.deleted_at IS NULL AND c.plane_workspace_id IS NOT NULL AND (w.id IS NULL OR w.deleted_at IS NOT NULL) "
-            "UNION ALL "
-            "SELECT 'agency_campaigns', c.id::text, c.plane_project_id::text, p.id IS NOT NULL "
-            "FROM agency_campaigns c LEFT JOIN projects p ON p.id = c.plane_project_id "
-            "WHERE c.deleted_at IS NULL AND c.plane_project_id IS NOT NULL AND (p.id IS NULL OR p.deleted_at IS NOT NULL) "
-            "ORDER BY 1, 2"))) {
+    if (!query.exec(QStringLiteral("SELECT 'agency_clients', c.id::text, c.plane_workspace_id::text, w.id IS NOT NULL "
+                                   "FROM agency_clients c LEFT JOIN workspaces w ON w.id = c.plane_workspace_id "
+                                   "WHERE c.deleted_at IS NULL AND c.plane_workspace_id IS NOT NULL AND (w.id IS NULL "
+                                   "OR w.deleted_at IS NOT NULL) "
+                                   "UNION ALL "
+                                   "SELECT 'agency_campaigns', c.id::text, c.plane_project_id::text, p.id IS NOT NULL "
+                                   "FROM agency_campaigns c LEFT JOIN projects p ON p.id = c.plane_project_id "
+                                   "WHERE c.deleted_at IS NULL AND c.plane_project_id IS NOT NULL AND (p.id IS NULL OR "
+                                   "p.deleted_at IS NOT NULL) "
+                                   "ORDER BY 1, 2"))) {
         m_error = db::reportSqlError(tr("Checking references to Plane"), query.lastError());
         return list;
     }

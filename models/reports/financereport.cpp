@@ -16,7 +16,10 @@
 namespace agency::reports {
 
 namespace {
-    QString tr(const char* text) { return QCoreApplication::translate("FinanceReport", text); }
+    QString tr(const char* text)
+    {
+        return QCoreApplication::translate("FinanceReport", text);
+    }
 
     std::optional<Money> moneyFromCents(const QVariant& value)
     {
@@ -29,7 +32,8 @@ namespace {
     {
         if (value.isNull())
             return {};
-        return value.metaType().id() == QMetaType::QDate ? value.toDate() : QDate::fromString(value.toString(), Qt::ISODate);
+        return value.metaType().id() == QMetaType::QDate ? value.toDate()
+                                                         : QDate::fromString(value.toString(), Qt::ISODate);
     }
 }
 
@@ -58,7 +62,10 @@ bool CampaignLine::offPace(const QDate& asOf) const
     return *spentPart - *timePart > 1500 || *timePart - *spentPart > 2500;
 }
 
-Money TierRetainer::value() const { return Money::fromCents(monthlyRetainer ? monthlyRetainer->cents() * activeClients : 0); }
+Money TierRetainer::value() const
+{
+    return Money::fromCents(monthlyRetainer ? monthlyRetainer->cents() * activeClients : 0);
+}
 
 FinanceReport::FinanceReport(QSqlDatabase db)
     : m_db(std::move(db))
@@ -117,7 +124,8 @@ std::optional<QSqlQuery> FinanceReport::run(const QString& sql, const QVariantLi
     return query;
 }
 
-std::optional<QList<BudgetTotals>> FinanceReport::totals(const QString& keyExpression, const QString& labelExpression, const ReportFilter& filter)
+std::optional<QList<BudgetTotals>> FinanceReport::totals(
+    const QString& keyExpression, const QString& labelExpression, const ReportFilter& filter)
 {
     QVariantList bind;
     const QString allocated = cents(QStringLiteral("c.budget_allocated"));
@@ -160,9 +168,11 @@ std::optional<QList<BudgetTotals>> FinanceReport::byCampaignType(const ReportFil
 std::optional<QList<CampaignLine>> FinanceReport::campaigns(const ReportFilter& filter)
 {
     QVariantList bind;
-    const QString sql = QStringLiteral("SELECT c.id, cl.client_name, c.campaign_type, c.status, %1, %2, c.start_date, c.end_date, "
-                                       "c.metadata, c.plane_project_id FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id")
-                            .arg(cents(QStringLiteral("c.budget_allocated")), cents(QStringLiteral("c.budget_spent")))
+    const QString sql
+        = QStringLiteral(
+              "SELECT c.id, cl.client_name, c.campaign_type, c.status, %1, %2, c.start_date, c.end_date, "
+              "c.metadata, c.plane_project_id FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id")
+              .arg(cents(QStringLiteral("c.budget_allocated")), cents(QStringLiteral("c.budget_spent")))
         + where(filter, &bind) + QStringLiteral(" ORDER BY cl.client_name, c.start_date IS NULL, c.start_date, c.id");
     auto result = run(sql, bind, tr("Listing campaigns"));
     if (!result)
@@ -194,8 +204,8 @@ std::optional<QList<CampaignLine>> FinanceReport::campaigns(const ReportFilter& 
     tables::LookupNames names(m_db);
     for (qsizetype i = 0; i < list.size(); ++i) {
         CampaignLine& line = list[i];
-        line.label = tables::LookupNames::campaignLabel(names.projectName(projects.at(i)), metadata.at(i), line.clientName,
-            line.campaignType, line.start.isValid() ? line.start.toString(Qt::ISODate) : QString());
+        line.label = tables::LookupNames::campaignLabel(names.projectName(projects.at(i)), metadata.at(i),
+            line.clientName, line.campaignType, line.start.isValid() ? line.start.toString(Qt::ISODate) : QString());
     }
     return list;
 }
@@ -204,23 +214,27 @@ std::optional<QList<TierRetainer>> FinanceReport::retainerByTier()
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT t.id, t.name, %1, count(cl.id) FROM agency_sla_tiers t "
-                                   "LEFT JOIN agency_clients cl ON cl.sla_tier_id = t.id AND cl.deleted_at IS NULL AND cl.is_active = TRUE "
-                                   "WHERE t.deleted_at IS NULL GROUP BY t.id, t.name, t.monthly_retainer, t.priority ORDER BY t.priority, t.name")
+    if (!query.exec(QStringLiteral(
+            "SELECT t.id, t.name, %1, count(cl.id) FROM agency_sla_tiers t "
+            "LEFT JOIN agency_clients cl ON cl.sla_tier_id = t.id AND cl.deleted_at IS NULL AND cl.is_active = TRUE "
+            "WHERE t.deleted_at IS NULL GROUP BY t.id, t.name, t.monthly_retainer, t.priority ORDER BY t.priority, "
+            "t.name")
                         .arg(cents(QStringLiteral("t.monthly_retainer"))))) {
         m_error = db::reportSqlError(tr("Adding up retainers"), query.lastError());
         return std::nullopt;
     }
     QList<TierRetainer> list;
     while (query.next())
-        list.append({ query.value(0).toString(), query.value(1).toString(), moneyFromCents(query.value(2)), query.value(3).toInt() });
+        list.append({ query.value(0).toString(), query.value(1).toString(), moneyFromCents(query.value(2)),
+            query.value(3).toInt() });
     return list;
 }
 
 std::optional<CampaignSplit> FinanceReport::budgetSplit(const QString& campaignId)
 {
     QSqlQuery campaign(m_db);
-    campaign.prepare(QStringLiteral("SELECT budget_allocated FROM agency_campaigns WHERE id = ? AND deleted_at IS NULL"));
+    campaign.prepare(
+        QStringLiteral("SELECT budget_allocated FROM agency_campaigns WHERE id = ? AND deleted_at IS NULL"));
     campaign.addBindValue(campaignId);
     if (!campaign.exec()) {
         m_error = db::reportSqlError(tr("Reading the campaign"), campaign.lastError());
@@ -237,8 +251,9 @@ std::optional<CampaignSplit> FinanceReport::budgetSplit(const QString& campaignI
         split.allocated = Money::parse(campaign.value(0).toString());
 
     QSqlQuery channels(m_db);
-    channels.prepare(QStringLiteral("SELECT id, channel_type, budget_amount, budget_percentage, is_active FROM agency_campaign_channels "
-                                    "WHERE campaign_id = ? AND deleted_at IS NULL ORDER BY channel_type, id"));
+    channels.prepare(QStringLiteral(
+        "SELECT id, channel_type, budget_amount, budget_percentage, is_active FROM agency_campaign_channels "
+        "WHERE campaign_id = ? AND deleted_at IS NULL ORDER BY channel_type, id"));
     channels.addBindValue(campaignId);
     if (!channels.exec()) {
         m_error = db::reportSqlError(tr("Reading the campaign's channels"), channels.lastError());
@@ -268,7 +283,8 @@ std::optional<CampaignSplit> FinanceReport::budgetSplit(const QString& campaignI
 std::optional<QList<KpiLine>> FinanceReport::kpis(const QString& campaignId)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT target_kpis, actual_kpis FROM agency_campaigns WHERE id = ? AND deleted_at IS NULL"));
+    query.prepare(
+        QStringLiteral("SELECT target_kpis, actual_kpis FROM agency_campaigns WHERE id = ? AND deleted_at IS NULL"));
     query.addBindValue(campaignId);
     if (!query.exec()) {
         m_error = db::reportSqlError(tr("Reading the campaign's KPIs"), query.lastError());

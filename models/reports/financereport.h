@@ -9,7 +9,6 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace agency::reports {
@@ -102,7 +101,8 @@ public:
     QString lastError() const { return m_error; }
 
 private:
-    std::optional<QList<BudgetTotals>> totals(const QString& keyExpression, const QString& labelExpression, const ReportFilter& filter);
+    std::optional<QList<BudgetTotals>> totals(
+        const QString& keyExpression, const QString& labelExpression, const ReportFilter& filter);
     QString cents(const QString& column) const;
     QString where(const ReportFilter& filter, QVariantList* bind) const;
     std::optional<QSqlQuery> run(const QString& sql, const QVariantList& bind, const QString& context);

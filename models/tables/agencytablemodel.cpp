@@ -141,8 +141,9 @@ QString AgencyTableModel::displayText(const ColumnSpec& column, const QVariant& 
     case ColumnKind::PlaneReference: {
         if (!m_lookups.plane().isAvailable())
             return value.toString();
-        const QString name = column.name == QStringLiteral("plane_workspace_id") ? m_lookups.workspaceName(value.toString())
-                                                                                 : m_lookups.projectName(value.toString());
+        const QString name = column.name == QStringLiteral("plane_workspace_id")
+            ? m_lookups.workspaceName(value.toString())
+            : m_lookups.projectName(value.toString());
         return name.isEmpty() ? tr("%1 (not in Plane)").arg(value.toString()) : name;
     }
     case ColumnKind::Choice:
@@ -184,7 +185,8 @@ QVariant AgencyTableModel::data(const QModelIndex& index, int role) const
             return value.toBool() ? Qt::Checked : Qt::Unchecked;
         return {};
     case Qt::TextAlignmentRole:
-        if (column->kind == ColumnKind::Money || column->kind == ColumnKind::Percent || column->kind == ColumnKind::Integer)
+        if (column->kind == ColumnKind::Money || column->kind == ColumnKind::Percent
+            || column->kind == ColumnKind::Integer)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return {};
     case Qt::ToolTipRole: {
@@ -256,7 +258,8 @@ bool AgencyTableModel::setData(const QModelIndex& index, const QVariant& value, 
     if (!m_pending.contains(id)) {
         // First edit of this row: remember it as read, before the edit hides the original values.
         PendingRow pending;
-        pending.readStamp = QSqlTableModel::data(this->index(row, fieldIndex(QStringLiteral("updated_at"))), Qt::EditRole);
+        pending.readStamp
+            = QSqlTableModel::data(this->index(row, fieldIndex(QStringLiteral("updated_at"))), Qt::EditRole);
         pending.original = rowValues(row);
         m_pending.insert(id, pending);
         m_order << id;
@@ -436,7 +439,8 @@ bool AgencyTableModel::insertRowIntoTable(const QSqlRecord& values)
         binds << toStorage(*column, values.value(i), m_dialect);
     }
     QSqlQuery insert(database());
-    insert.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_spec.table, columns.join(u','), marks.join(u',')));
+    insert.prepare(
+        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_spec.table, columns.join(u','), marks.join(u',')));
     for (const QVariant& value : std::as_const(binds))
         insert.addBindValue(value);
     if (insert.exec())
@@ -493,7 +497,8 @@ bool AgencyTableModel::writeUpdate(const QString& id)
     if (sets.isEmpty())
         return true;
     QSqlQuery update(database());
-    update.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ? AND updated_at = ?").arg(m_spec.table, sets.join(QStringLiteral(", "))));
+    update.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ? AND updated_at = ?")
+                       .arg(m_spec.table, sets.join(QStringLiteral(", "))));
     for (const QVariant& value : std::as_const(binds))
         update.addBindValue(value);
     update.addBindValue(id);
@@ -524,9 +529,9 @@ bool AgencyTableModel::writeUpdate(const QString& id)
     m_conflicts.removeIf([&](const Conflict& c) { return c.id == id; });
     m_conflicts << conflict;
     const QDateTime when = conflict.theirs.value(QStringLiteral("updated_at")).toDateTime().toLocalTime();
-    m_message = conflict.deletedElsewhere
-        ? tr("This row was deleted by someone else: keep your version or let it go")
-        : tr("This row was changed by someone else at %1: review both versions").arg(when.toString(QStringLiteral("HH:mm")));
+    m_message = conflict.deletedElsewhere ? tr("This row was deleted by someone else: keep your version or let it go")
+                                          : tr("This row was changed by someone else at %1: review both versions")
+                                                .arg(when.toString(QStringLiteral("HH:mm")));
     setLastError(QSqlError(m_message, {}, QSqlError::TransactionError));
     return false;
 }
@@ -590,7 +595,8 @@ bool AgencyTableModel::save()
     QSqlDatabase db = database();
     if (!db.transaction()) {
         m_message = db::isConnectionLost(db.lastError()) || !db.isOpen()
-            ? tr("The connection to the database is lost: nothing was saved, and your edits are kept. Save again once it is back.")
+            ? tr("The connection to the database is lost: nothing was saved, and your edits are kept. Save again once "
+                 "it is back.")
             : db::reportSqlError(tr("Starting to save"), db.lastError());
         if (db::isConnectionLost(db.lastError()))
             db::reportSqlError(tr("Starting to save"), db.lastError());
@@ -613,7 +619,8 @@ bool AgencyTableModel::save()
         return true;
     }
     if (m_message.isEmpty())
-        m_message = db::reportSqlError(tr("Saving %1").arg(m_spec.table), lastError().isValid() ? lastError() : db.lastError());
+        m_message = db::reportSqlError(
+            tr("Saving %1").arg(m_spec.table), lastError().isValid() ? lastError() : db.lastError());
     if (!db.rollback())
         db::reportSqlError(tr("Rolling back a failed save"), db.lastError());
     select(); // back to what the database holds, with every edit laid over it again
@@ -645,7 +652,8 @@ bool AgencyTableModel::takeTheirs(const QString& id)
 
 bool AgencyTableModel::merge(const QString& id, const QStringList& columnsFromTheirs)
 {
-    const auto conflict = std::find_if(m_conflicts.cbegin(), m_conflicts.cend(), [&](const Conflict& c) { return c.id == id; });
+    const auto conflict
+        = std::find_if(m_conflicts.cbegin(), m_conflicts.cend(), [&](const Conflict& c) { return c.id == id; });
     if (conflict == m_conflicts.cend())
         return false;
     const QVariantMap theirs = conflict->theirs;

@@ -17,19 +17,22 @@ std::optional<CampaignBudget> readCampaignBudget(QSqlDatabase db, const QString&
     campaign.addBindValue(campaignId);
     if (!campaign.exec()) {
         if (error)
-            *error = db::reportSqlError(QCoreApplication::translate("Budget", "Reading the campaign's budget"), campaign.lastError());
+            *error = db::reportSqlError(
+                QCoreApplication::translate("Budget", "Reading the campaign's budget"), campaign.lastError());
         return std::nullopt;
     }
     if (campaign.next() && !campaign.value(0).isNull())
         budget.allocated = domain::Money::parse(campaign.value(0).toString());
 
     QSqlQuery channels(db);
-    channels.prepare(QStringLiteral("SELECT id, budget_amount, budget_percentage, is_active FROM agency_campaign_channels "
-                                    "WHERE campaign_id = ? AND deleted_at IS NULL"));
+    channels.prepare(
+        QStringLiteral("SELECT id, budget_amount, budget_percentage, is_active FROM agency_campaign_channels "
+                       "WHERE campaign_id = ? AND deleted_at IS NULL"));
     channels.addBindValue(campaignId);
     if (!channels.exec()) {
         if (error)
-            *error = db::reportSqlError(QCoreApplication::translate("Budget", "Reading the campaign's channels"), channels.lastError());
+            *error = db::reportSqlError(
+                QCoreApplication::translate("Budget", "Reading the campaign's channels"), channels.lastError());
         return std::nullopt;
     }
     while (channels.next()) {
@@ -47,8 +50,9 @@ std::optional<CampaignBudget> readCampaignBudget(QSqlDatabase db, const QString&
 
 QString overAllocationMessage(const domain::BudgetSplit& split)
 {
-    return QCoreApplication::translate("Budget", "Channels would take %1 of the campaign's %2 budget (%3 over): lower an "
-                                                 "amount or percentage, or raise the budget")
+    return QCoreApplication::translate("Budget",
+        "Channels would take %1 of the campaign's %2 budget (%3 over): lower an "
+        "amount or percentage, or raise the budget")
         .arg(split.activeTotal.toDisplayString(), split.allocated.value_or(domain::Money()).toDisplayString(),
             split.overAllocation.toDisplayString());
 }

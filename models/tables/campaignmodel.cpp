@@ -23,7 +23,8 @@ void CampaignModel::setClientFilter(const QString& clientId)
 
 QVariantMap CampaignModel::defaultsForNewRow() const
 {
-    QVariantMap defaults { { QStringLiteral("status"), QStringLiteral("draft") }, { QStringLiteral("campaign_type"), QStringLiteral("other") } };
+    QVariantMap defaults { { QStringLiteral("status"), QStringLiteral("draft") },
+        { QStringLiteral("campaign_type"), QStringLiteral("other") } };
     if (!m_clientId.isEmpty())
         defaults.insert(QStringLiteral("client_id"), m_clientId);
     return defaults;
@@ -40,14 +41,18 @@ QVariant CampaignModel::data(const QModelIndex& index, int role) const
 {
     if ((role == WarningRole || role == Qt::ToolTipRole) && index.isValid()
         && index.column() == fieldIndex(QStringLiteral("budget_spent")) && isOverspent(index.row())) {
-        const auto allocated = domain::Money::parse(valueAt(index.row(), QStringLiteral("budget_allocated")).toString());
+        const auto allocated
+            = domain::Money::parse(valueAt(index.row(), QStringLiteral("budget_allocated")).toString());
         const auto spent = domain::Money::parse(valueAt(index.row(), QStringLiteral("budget_spent")).toString());
         return tr("Overspent by %1").arg((*spent - *allocated).toDisplayString(QLocale()));
     }
     return AgencyTableModel::data(index, role);
 }
 
-QString CampaignModel::label(int row) { return lookups().name(spec().table, idAt(row)); }
+QString CampaignModel::label(int row)
+{
+    return lookups().name(spec().table, idAt(row));
+}
 
 void CampaignModel::checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems)
 {

@@ -14,7 +14,8 @@ void checkDateOrder(const QString& id, const QVariantMap& row, const QString& st
     if (start.isValid() && end.isValid() && end < start) {
         problems.append({ id, endColumn,
             QCoreApplication::translate("Rules", "%1 (%2) is before %3 (%4)")
-                .arg(columnLabel(endColumn), end.toString(Qt::ISODate), columnLabel(startColumn), start.toString(Qt::ISODate)) });
+                .arg(columnLabel(endColumn), end.toString(Qt::ISODate), columnLabel(startColumn),
+                    start.toString(Qt::ISODate)) });
     }
 }
 

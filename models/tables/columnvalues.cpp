@@ -13,7 +13,10 @@
 namespace agency::tables {
 
 namespace {
-    QString tr(const char* text) { return QCoreApplication::translate("ColumnValues", text); }
+    QString tr(const char* text)
+    {
+        return QCoreApplication::translate("ColumnValues", text);
+    }
 
     bool isUuidText(const QString& text)
     {
@@ -23,7 +26,8 @@ namespace {
 
 bool isNullValue(const QVariant& value)
 {
-    return !value.isValid() || value.isNull() || (value.metaType().id() == QMetaType::QString && value.toString().isEmpty());
+    return !value.isValid() || value.isNull()
+        || (value.metaType().id() == QMetaType::QString && value.toString().isEmpty());
 }
 
 QString instantToStorageText(const QDateTime& instant)
@@ -69,7 +73,8 @@ QVariant toStorage(const ColumnSpec& column, const QVariant& value, db::Dialect 
     case ColumnKind::Date:
         return value.toDate().toString(Qt::ISODate);
     case ColumnKind::Instant:
-        return dialect == db::Dialect::SQLite ? QVariant(instantToStorageText(value.toDateTime())) : QVariant(value.toDateTime().toUTC());
+        return dialect == db::Dialect::SQLite ? QVariant(instantToStorageText(value.toDateTime()))
+                                              : QVariant(value.toDateTime().toUTC());
     case ColumnKind::Boolean:
         return dialect == db::Dialect::SQLite ? QVariant(value.toBool() ? 1 : 0) : QVariant(value.toBool());
     case ColumnKind::Integer:
@@ -78,7 +83,9 @@ QVariant toStorage(const ColumnSpec& column, const QVariant& value, db::Dialect 
         return domain::normalizeJsonObject(value.toString(), column.name, nullptr).value_or(value.toString());
     case ColumnKind::Kpis:
         if (const auto kpis = domain::Kpis::parse(value.toString(), column.name, nullptr))
-            return kpis->isEmpty() && value.toString().trimmed() != QStringLiteral("{}") ? QVariant(QMetaType(QMetaType::QString)) : QVariant(kpis->toJson());
+            return kpis->isEmpty() && value.toString().trimmed() != QStringLiteral("{}")
+                ? QVariant(QMetaType(QMetaType::QString))
+                : QVariant(kpis->toJson());
         return value.toString();
     case ColumnKind::JsonArray:
         if (const auto features = domain::parseFeatures(value.toString(), nullptr))
@@ -103,13 +110,17 @@ QString problemWith(const ColumnSpec& column, const QVariant& value)
     case ColumnKind::Reference:
     case ColumnKind::PlaneReference:
         if (!isUuidText(value.toString()))
-            return tr("%1: '%2' is not a valid UUID (like 3f2b…-…, 36 lowercase characters)").arg(label, value.toString().left(40));
+            return tr("%1: '%2' is not a valid UUID (like 3f2b…-…, 36 lowercase characters)")
+                .arg(label, value.toString().left(40));
         return {};
     case ColumnKind::Text:
         if (column.required && value.toString().trimmed().isEmpty())
             return tr("%1 is required").arg(label);
         if (column.size > 0 && value.toString().size() > column.size)
-            return tr("%1: at most %2 characters (this has %3)").arg(label).arg(column.size).arg(value.toString().size());
+            return tr("%1: at most %2 characters (this has %3)")
+                .arg(label)
+                .arg(column.size)
+                .arg(value.toString().size());
         return {};
     case ColumnKind::Integer: {
         bool ok = false;
@@ -144,7 +155,8 @@ QString problemWith(const ColumnSpec& column, const QVariant& value)
         return {};
     case ColumnKind::Choice:
         if (!column.choices.contains(value.toString()))
-            return tr("%1: '%2' is not one of %3").arg(label, value.toString().left(40), column.choices.join(QStringLiteral(", ")));
+            return tr("%1: '%2' is not one of %3")
+                .arg(label, value.toString().left(40), column.choices.join(QStringLiteral(", ")));
         return {};
     case ColumnKind::JsonObject:
         if (!domain::normalizeJsonObject(value.toString(), column.name, &why))

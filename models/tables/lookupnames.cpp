@@ -17,7 +17,10 @@ LookupNames::LookupNames(QSqlDatabase db)
 {
 }
 
-void LookupNames::clear() { m_cache.clear(); }
+void LookupNames::clear()
+{
+    m_cache.clear();
+}
 
 QString LookupNames::campaignLabel(const QString& projectName, const QString& metadataJson, const QString& clientName,
     const QString& campaignType, const QString& startDate)
@@ -86,13 +89,15 @@ QString LookupNames::lookUp(const QString& table, const QString& id)
     else if (table == QStringLiteral("agency_campaign_channels"))
         query.prepare(QStringLiteral("SELECT channel_type FROM agency_campaign_channels WHERE id = ?"));
     else if (table == QStringLiteral("agency_campaigns"))
-        query.prepare(QStringLiteral("SELECT c.plane_project_id, c.metadata, cl.client_name, c.campaign_type, c.start_date "
-                                     "FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id WHERE c.id = ?"));
+        query.prepare(
+            QStringLiteral("SELECT c.plane_project_id, c.metadata, cl.client_name, c.campaign_type, c.start_date "
+                           "FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id WHERE c.id = ?"));
     else
         return {};
     query.addBindValue(id);
     if (!query.exec()) {
-        db::reportSqlError(QCoreApplication::translate("LookupNames", "Looking up a name in %1").arg(table), query.lastError());
+        db::reportSqlError(
+            QCoreApplication::translate("LookupNames", "Looking up a name in %1").arg(table), query.lastError());
         return {};
     }
     if (!query.next())
@@ -100,10 +105,11 @@ QString LookupNames::lookUp(const QString& table, const QString& id)
     if (table != QStringLiteral("agency_campaigns"))
         return query.value(0).toString();
     const QString projectId = query.value(0).toString();
-    const QString start = query.value(4).metaType().id() == QMetaType::QDate ? query.value(4).toDate().toString(Qt::ISODate)
-                                                                             : query.value(4).toString();
-    return campaignLabel(projectName(projectId), query.value(1).toString(), query.value(2).toString(),
-        query.value(3).toString(), start);
+    const QString start = query.value(4).metaType().id() == QMetaType::QDate
+        ? query.value(4).toDate().toString(Qt::ISODate)
+        : query.value(4).toString();
+    return campaignLabel(
+        projectName(projectId), query.value(1).toString(), query.value(2).toString(), query.value(3).toString(), start);
 }
 
 } // namespace agency::tables
@@ -116,13 +122,16 @@ QList<LookupNames::Choice> LookupNames::choices(const QString& table, const QStr
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     if (table == QStringLiteral("agency_sla_tiers")) {
-        query.prepare(QStringLiteral("SELECT id, name FROM agency_sla_tiers WHERE deleted_at IS NULL ORDER BY priority, name"));
+        query.prepare(
+            QStringLiteral("SELECT id, name FROM agency_sla_tiers WHERE deleted_at IS NULL ORDER BY priority, name"));
     } else if (table == QStringLiteral("agency_clients")) {
-        query.prepare(QStringLiteral("SELECT id, client_name FROM agency_clients WHERE deleted_at IS NULL ORDER BY lower(client_name), id"));
+        query.prepare(QStringLiteral(
+            "SELECT id, client_name FROM agency_clients WHERE deleted_at IS NULL ORDER BY lower(client_name), id"));
     } else if (table == QStringLiteral("agency_campaigns")) {
         // The most recent thousand: a picker is no place for a hundred thousand campaigns.
         if (clientId.isEmpty()) {
-            query.prepare(QStringLiteral("SELECT id FROM agency_campaigns WHERE deleted_at IS NULL ORDER BY start_date DESC, id LIMIT 1000"));
+            query.prepare(QStringLiteral(
+                "SELECT id FROM agency_campaigns WHERE deleted_at IS NULL ORDER BY start_date DESC, id LIMIT 1000"));
         } else {
             query.prepare(QStringLiteral("SELECT id FROM agency_campaigns WHERE deleted_at IS NULL AND client_id = ? "
                                          "ORDER BY start_date DESC, id LIMIT 1000"));
@@ -132,11 +141,13 @@ QList<LookupNames::Choice> LookupNames::choices(const QString& table, const QStr
         return list;
     }
     if (!query.exec()) {
-        db::reportSqlError(QCoreApplication::translate("LookupNames", "Listing %1 to choose from").arg(table), query.lastError());
+        db::reportSqlError(
+            QCoreApplication::translate("LookupNames", "Listing %1 to choose from").arg(table), query.lastError());
         return list;
     }
     while (query.next())
-        list.append({ query.value(0).toString(), table == QStringLiteral("agency_campaigns") ? QString() : query.value(1).toString() });
+        list.append({ query.value(0).toString(),
+            table == QStringLiteral("agency_campaigns") ? QString() : query.value(1).toString() });
     // Campaign labels take queries of their own: only after the streaming query has delivered every row.
     if (table == QStringLiteral("agency_campaigns")) {
         for (Choice& choice : list)
@@ -155,7 +166,8 @@ QString LookupNames::workspaceOfClient(const QString& clientId)
     query.prepare(QStringLiteral("SELECT plane_workspace_id FROM agency_clients WHERE id = ?"));
     query.addBindValue(clientId);
     if (!query.exec()) {
-        db::reportSqlError(QCoreApplication::translate("LookupNames", "Reading the client's Plane workspace"), query.lastError());
+        db::reportSqlError(
+            QCoreApplication::translate("LookupNames", "Reading the client's Plane workspace"), query.lastError());
         return {};
     }
     return query.next() ? query.value(0).toString() : QString();

@@ -6,7 +6,6 @@
 #include <QHash>
 #include <QSqlDatabase>
 #include <QString>
-
 #include <functional>
 
 namespace agency::tables {

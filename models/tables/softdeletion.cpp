@@ -13,7 +13,10 @@
 namespace agency::tables {
 
 namespace {
-    QString tr(const char* text) { return QCoreApplication::translate("SoftDeletion", text); }
+    QString tr(const char* text)
+    {
+        return QCoreApplication::translate("SoftDeletion", text);
+    }
 
     QString marks(qsizetype n)
     {
@@ -46,8 +49,7 @@ namespace {
     }
 
     // Runs `work` inside one transaction; commits when it returns true, else rolls back.
-    template <typename Work>
-    bool inTransaction(QSqlDatabase db, QString* error, Work work)
+    template <typename Work> bool inTransaction(QSqlDatabase db, QString* error, Work work)
     {
         if (!db.transaction()) {
             if (error)
@@ -73,8 +75,10 @@ namespace {
     QVariant nowStamp(QSqlDatabase db)
     {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        const QDateTime truncated = QDateTime::fromMSecsSinceEpoch(now.toMSecsSinceEpoch(), Qt::UTC); // QTimeZone::UTC is Qt 6.5+;
-        return db::dialectOf(db) == db::Dialect::SQLite ? QVariant(instantToStorageText(truncated)) : QVariant(truncated);
+        const QDateTime truncated
+            = QDateTime::fromMSecsSinceEpoch(now.toMSecsSinceEpoch(), Qt::UTC); // QTimeZone::UTC is Qt 6.5+;
+        return db::dialectOf(db) == db::Dialect::SQLite ? QVariant(instantToStorageText(truncated))
+                                                        : QVariant(truncated);
     }
 }
 
@@ -89,8 +93,10 @@ bool softDelete(QSqlDatabase db, const QString& table, const QStringList& ids, Q
         if (table == QStringLiteral("agency_sla_tiers")) {
             QSqlQuery users;
             if (!run(db,
-                    QStringLiteral("SELECT t.name, count(*) FROM agency_clients c JOIN agency_sla_tiers t ON t.id = c.sla_tier_id "
-                                   "WHERE c.deleted_at IS NULL AND c.sla_tier_id IN (%1) GROUP BY t.name ORDER BY t.name").arg(in),
+                    QStringLiteral(
+                        "SELECT t.name, count(*) FROM agency_clients c JOIN agency_sla_tiers t ON t.id = c.sla_tier_id "
+                        "WHERE c.deleted_at IS NULL AND c.sla_tier_id IN (%1) GROUP BY t.name ORDER BY t.name")
+                        .arg(in),
                     idValues, tr("Checking who uses the SLA tier"), error, &users))
                 return false;
             if (users.next()) {
@@ -103,20 +109,29 @@ bool softDelete(QSqlDatabase db, const QString& table, const QStringList& ids, Q
         }
         if (table == QStringLiteral("agency_clients")) {
             if (!run(db,
-                    QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = ? WHERE deleted_at IS NULL AND campaign_id IN "
-                                   "(SELECT id FROM agency_campaigns WHERE deleted_at IS NULL AND client_id IN (%1))").arg(in),
+                    QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = ? WHERE deleted_at IS NULL AND "
+                                   "campaign_id IN "
+                                   "(SELECT id FROM agency_campaigns WHERE deleted_at IS NULL AND client_id IN (%1))")
+                        .arg(in),
                     QVariantList { at } + idValues, tr("Deleting the clients' channels"), error))
                 return false;
-            if (!run(db, QStringLiteral("UPDATE agency_campaigns SET deleted_at = ? WHERE deleted_at IS NULL AND client_id IN (%1)").arg(in),
+            if (!run(db,
+                    QStringLiteral(
+                        "UPDATE agency_campaigns SET deleted_at = ? WHERE deleted_at IS NULL AND client_id IN (%1)")
+                        .arg(in),
                     QVariantList { at } + idValues, tr("Deleting the clients' campaigns"), error))
                 return false;
         }
         if (table == QStringLiteral("agency_campaigns")) {
-            if (!run(db, QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = ? WHERE deleted_at IS NULL AND campaign_id IN (%1)").arg(in),
+            if (!run(db,
+                    QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = ? WHERE deleted_at IS NULL AND "
+                                   "campaign_id IN (%1)")
+                        .arg(in),
                     QVariantList { at } + idValues, tr("Deleting the campaigns' channels"), error))
                 return false;
         }
-        return run(db, QStringLiteral("UPDATE %1 SET deleted_at = ? WHERE deleted_at IS NULL AND id IN (%2)").arg(table, in),
+        return run(db,
+            QStringLiteral("UPDATE %1 SET deleted_at = ? WHERE deleted_at IS NULL AND id IN (%2)").arg(table, in),
             QVariantList { at } + idValues, tr("Deleting"), error);
     });
 }
@@ -130,11 +145,13 @@ bool restore(QSqlDatabase db, const QString& table, const QStringList& ids, QStr
             // The parent must be live: a campaign of a deleted client stays deleted until the client comes back.
             QString parentCheck;
             if (table == QStringLiteral("agency_campaigns"))
-                parentCheck = QStringLiteral("SELECT p.client_name FROM agency_campaigns c JOIN agency_clients p ON p.id = c.client_id "
-                                             "WHERE c.id = ? AND p.deleted_at IS NOT NULL");
+                parentCheck = QStringLiteral(
+                    "SELECT p.client_name FROM agency_campaigns c JOIN agency_clients p ON p.id = c.client_id "
+                    "WHERE c.id = ? AND p.deleted_at IS NOT NULL");
             else if (table == QStringLiteral("agency_campaign_channels"))
-                parentCheck = QStringLiteral("SELECT 'campaign' FROM agency_campaign_channels c JOIN agency_campaigns p ON p.id = c.campaign_id "
-                                             "WHERE c.id = ? AND p.deleted_at IS NOT NULL");
+                parentCheck = QStringLiteral(
+                    "SELECT 'campaign' FROM agency_campaign_channels c JOIN agency_campaigns p ON p.id = c.campaign_id "
+                    "WHERE c.id = ? AND p.deleted_at IS NOT NULL");
             if (!parentCheck.isEmpty()) {
                 QSqlQuery parent;
                 if (!run(db, parentCheck, { id }, tr("Checking the parent row"), error, &parent))
@@ -142,7 +159,8 @@ bool restore(QSqlDatabase db, const QString& table, const QStringList& ids, QStr
                 if (parent.next()) {
                     if (error)
                         *error = table == QStringLiteral("agency_campaigns")
-                            ? tr("The client \"%1\" is deleted: restore the client first").arg(parent.value(0).toString())
+                            ? tr("The client \"%1\" is deleted: restore the client first")
+                                  .arg(parent.value(0).toString())
                             : tr("The channel's campaign is deleted: restore the campaign first");
                     return false;
                 }
@@ -150,21 +168,31 @@ bool restore(QSqlDatabase db, const QString& table, const QStringList& ids, QStr
             const QString sameInstant = QStringLiteral("(SELECT deleted_at FROM %1 WHERE id = ?)").arg(table);
             if (table == QStringLiteral("agency_clients")) {
                 if (!run(db,
-                        QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = NULL WHERE deleted_at = %1 AND campaign_id IN "
-                                       "(SELECT id FROM agency_campaigns WHERE client_id = ? AND deleted_at = %1)").arg(sameInstant),
+                        QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = NULL WHERE deleted_at = %1 "
+                                       "AND campaign_id IN "
+                                       "(SELECT id FROM agency_campaigns WHERE client_id = ? AND deleted_at = %1)")
+                            .arg(sameInstant),
                         { id, id, id }, tr("Restoring the client's channels"), error))
                     return false;
-                if (!run(db, QStringLiteral("UPDATE agency_campaigns SET deleted_at = NULL WHERE client_id = ? AND deleted_at = %1").arg(sameInstant),
+                if (!run(db,
+                        QStringLiteral(
+                            "UPDATE agency_campaigns SET deleted_at = NULL WHERE client_id = ? AND deleted_at = %1")
+                            .arg(sameInstant),
                         { id, id }, tr("Restoring the client's campaigns"), error))
                     return false;
             }
             if (table == QStringLiteral("agency_campaigns")) {
-                if (!run(db, QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = NULL WHERE campaign_id = ? AND deleted_at = %1").arg(sameInstant),
+                if (!run(db,
+                        QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = NULL WHERE campaign_id = ? "
+                                       "AND deleted_at = %1")
+                            .arg(sameInstant),
                         { id, id }, tr("Restoring the campaign's channels"), error))
                     return false;
             }
-            if (!run(db, QStringLiteral("UPDATE %1 SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL").arg(table), { id },
-                    tr("Restoring"), error))
+            if (!run(db,
+                    QStringLiteral("UPDATE %1 SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL")
+                        .arg(table),
+                    { id }, tr("Restoring"), error))
                 return false;
         }
         return true;

@@ -13,7 +13,10 @@ namespace {
     {
         return { QString::fromLatin1(name), kind, size, required, {}, {}, false };
     }
-    ColumnSpec count(const char* name) { return { QString::fromLatin1(name), ColumnKind::Integer, 0, false, {}, {}, true }; }
+    ColumnSpec count(const char* name)
+    {
+        return { QString::fromLatin1(name), ColumnKind::Integer, 0, false, {}, {}, true };
+    }
     ColumnSpec choice(const char* name, const QStringList& choices)
     {
         return { QString::fromLatin1(name), ColumnKind::Choice, 0, true, choices, {}, false };

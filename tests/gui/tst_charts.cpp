@@ -25,7 +25,8 @@ using namespace agency;
 using reports::Money;
 
 namespace {
-reports::CampaignSplit split(std::optional<qint64> allocated, const QList<std::pair<QString, qint64>>& channels, bool lastInactive = false)
+reports::CampaignSplit split(
+    std::optional<qint64> allocated, const QList<std::pair<QString, qint64>>& channels, bool lastInactive = false)
 {
     reports::CampaignSplit s;
     s.label = QStringLiteral("Spring launch");
@@ -74,7 +75,11 @@ private Q_SLOTS:
     void pieGroupsManySmallChannels();
     void kpiBarsColourByTrackAndDrawTheTarget();
     void dashboardChartsHoldTheTotals();
-    void commandLineWritesPngSvgAndPdf_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void commandLineWritesPngSvgAndPdf_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void commandLineWritesPngSvgAndPdf();
     void commandLineRefusesBadInput();
 };
@@ -91,7 +96,8 @@ void TestCharts::pieHasOneSlicePerActiveChannelPlusUnallocated()
     QCOMPARE(series->slices().at(2)->color(), QColor(0xc8, 0xcc, 0xd0));
     // The legend carries the exact amounts.
     const auto markers = chart.chart()->legend()->markers(series);
-    QCOMPARE(markers.at(0)->label(), QStringLiteral("meta  ") + Money::fromCents(250000).toDisplayString() + QStringLiteral(" (25 %)"));
+    QCOMPARE(markers.at(0)->label(),
+        QStringLiteral("meta  ") + Money::fromCents(250000).toDisplayString() + QStringLiteral(" (25 %)"));
     QVERIFY(!chart.chart()->title().contains(QStringLiteral("OVER")));
 }
 
@@ -100,7 +106,8 @@ void TestCharts::pieSaysOverAllocation()
     ui::BudgetSplitChart chart;
     chart.setSplit(split(100000, { { "google", 80000 }, { "meta", 30001 } }));
     QCOMPARE(chart.series()->count(), 2); // no Unallocated slice
-    QVERIFY2(chart.chart()->title().contains(QStringLiteral("OVER-ALLOCATED by ") + Money::fromCents(10001).toDisplayString()),
+    QVERIFY2(chart.chart()->title().contains(
+                 QStringLiteral("OVER-ALLOCATED by ") + Money::fromCents(10001).toDisplayString()),
         qPrintable(chart.chart()->title()));
     QCOMPARE(chart.chart()->titleBrush().color(), QColor(0xc6, 0x28, 0x28));
 }
@@ -121,7 +128,8 @@ void TestCharts::pieGroupsManySmallChannels()
 void TestCharts::kpiBarsColourByTrackAndDrawTheTarget()
 {
     ui::KpiChart chart;
-    QList<reports::KpiLine> kpis { { "clicks", 1000.0, 1200.0, 1.2, false }, { "cpa", 40.0, 50.0, 0.8, true }, { "ctr", 0.0, std::nullopt, std::nullopt, false } };
+    QList<reports::KpiLine> kpis { { "clicks", 1000.0, 1200.0, 1.2, false }, { "cpa", 40.0, 50.0, 0.8, true },
+        { "ctr", 0.0, std::nullopt, std::nullopt, false } };
     chart.setKpis(QStringLiteral("Spring"), kpis);
     QCOMPARE(chart.onTrack()->count(), 3);
     QCOMPARE(chart.onTrack()->at(0), 120.0);
@@ -138,7 +146,8 @@ void TestCharts::kpiBarsColourByTrackAndDrawTheTarget()
 
 void TestCharts::dashboardChartsHoldTheTotals()
 {
-    reports::BudgetTotals acme { "a", "Acme", Money::fromCents(1500000), Money::fromCents(1200050), Money::fromCents(200050), 2, 1 };
+    reports::BudgetTotals acme { "a", "Acme", Money::fromCents(1500000), Money::fromCents(1200050),
+        Money::fromCents(200050), 2, 1 };
     reports::BudgetTotals globex { "g", "Globex", Money::fromCents(250025), Money::fromCents(250025), Money(), 1, 0 };
     std::unique_ptr<QChart> clients(ui::clientBudgetChart({ acme, globex }));
     const auto bars = clients->series().constFirst();
@@ -165,17 +174,23 @@ void TestCharts::commandLineWritesPngSvgAndPdf()
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
     QSqlQuery q(scratch.db());
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_clients (id, client_name) VALUES ('20000000-0000-4000-8000-000000000001', 'Acme Widgets'), "
-                                  "('20000000-0000-4000-8000-000000000002', 'Globex Corp')")));
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, status, budget_allocated, budget_spent, target_kpis, actual_kpis, metadata) VALUES "
-                                  "('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'ppc', 'active', '1000.00', '1250.00', "
+    QVERIFY(q.exec(QStringLiteral(
+        "INSERT INTO agency_clients (id, client_name) VALUES ('20000000-0000-4000-8000-000000000001', 'Acme Widgets'), "
+        "('20000000-0000-4000-8000-000000000002', 'Globex Corp')")));
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, status, "
+                                  "budget_allocated, budget_spent, target_kpis, actual_kpis, metadata) VALUES "
+                                  "('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', "
+                                  "'ppc', 'active', '1000.00', '1250.00', "
                                   "'{\"clicks\": 100}', '{\"clicks\": 90}', '{\"name\": \"Blowout Sale\"}'), "
-                                  "('30000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000002', 'seo', 'active', '5000.00', '100.00', NULL, NULL, NULL)")));
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage) VALUES "
-                                  "('40000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000001', 'google', '60.00')")));
+                                  "('30000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000002', "
+                                  "'seo', 'active', '5000.00', '100.00', NULL, NULL, NULL)")));
+    QVERIFY(q.exec(QStringLiteral(
+        "INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage) VALUES "
+        "('40000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000001', 'google', '60.00')")));
     QTemporaryDir dir;
     const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
-    Run run = agencyOs({ "chart", "budget-split", "--campaign", campaign, "--db", scratch.dsn(), "-o", dir.filePath("split.png"), "--size", "640x400" });
+    Run run = agencyOs({ "chart", "budget-split", "--campaign", campaign, "--db", scratch.dsn(), "-o",
+        dir.filePath("split.png"), "--size", "640x400" });
     QVERIFY2(run.code == 0, qPrintable(run.err));
     const QImage png(dir.filePath(QStringLiteral("split.png")));
     QCOMPARE(png.size(), QSize(640, 400));
@@ -192,10 +207,13 @@ void TestCharts::commandLineWritesPngSvgAndPdf()
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     QVERIFY(pdf.read(5) == "%PDF-");
     const QString text = pdfText(dir.filePath(QStringLiteral("review.pdf")));
-    QVERIFY2(text.contains(QStringLiteral("Acme Widgets")) && text.contains(QStringLiteral("Globex Corp")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("Blowout Sale")) && text.contains(QStringLiteral("OVERSPENT")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Acme Widgets")) && text.contains(QStringLiteral("Globex Corp")),
+        qPrintable(text));
+    QVERIFY2(
+        text.contains(QStringLiteral("Blowout Sale")) && text.contains(QStringLiteral("OVERSPENT")), qPrintable(text));
     // Filtered to one client: the other is not in it.
-    run = agencyOs({ "report", "finance", "--db", scratch.dsn(), "--client", "20000000-0000-4000-8000-000000000002", "-o", dir.filePath("globex.pdf") });
+    run = agencyOs({ "report", "finance", "--db", scratch.dsn(), "--client", "20000000-0000-4000-8000-000000000002",
+        "-o", dir.filePath("globex.pdf") });
     QVERIFY2(run.code == 0, qPrintable(run.err));
     const QString globex = pdfText(dir.filePath(QStringLiteral("globex.pdf")));
     QVERIFY(globex.contains(QStringLiteral("Globex Corp")));
@@ -214,7 +232,8 @@ void TestCharts::commandLineRefusesBadInput()
         const char* mentions;
     };
     const QList<Case> cases {
-        { { "chart", "budget-split", "--campaign", "30000000-0000-4000-8000-00000000dead", "--db", db, "-o", out }, 1, "no campaign" },
+        { { "chart", "budget-split", "--campaign", "30000000-0000-4000-8000-00000000dead", "--db", db, "-o", out }, 1,
+            "no campaign" },
         { { "chart", "kpi", "--db", db, "-o", out }, 2, "--campaign" },
         { { "chart", "pie", "--campaign", "x", "--db", db, "-o", out }, 2, "budget-split or kpi" },
         { { "chart", "kpi", "--campaign", "x", "--db", db, "-o", dir.filePath("out.gif") }, 2, ".png or .svg" },
@@ -226,8 +245,11 @@ void TestCharts::commandLineRefusesBadInput()
     };
     for (const Case& c : cases) {
         const Run run = agencyOs(c.arguments);
-        QVERIFY2(run.code == c.code, qPrintable(c.arguments.join(u' ') + QStringLiteral(" → ") + QString::number(run.code) + u' ' + run.err));
-        QVERIFY2(run.err.startsWith(QStringLiteral("agency-os: error: ")) && run.err.contains(QString::fromLatin1(c.mentions)), qPrintable(run.err));
+        QVERIFY2(run.code == c.code,
+            qPrintable(c.arguments.join(u' ') + QStringLiteral(" → ") + QString::number(run.code) + u' ' + run.err));
+        QVERIFY2(run.err.startsWith(QStringLiteral("agency-os: error: "))
+                && run.err.contains(QString::fromLatin1(c.mentions)),
+            qPrintable(run.err));
         QCOMPARE(run.err.count(u'\n'), 1);
     }
     QVERIFY(!QFile::exists(out));

@@ -2,23 +2,23 @@
 // GUI tests: real widgets, offscreen, against a real database (SQLite and PostgreSQL), driven with QTest.
 #include "budgetsplitpanel.h"
 #include "conflictdialog.h"
+#include "connectiondialog.h"
 #include "dashboardpage.h"
-#include "domain/money.h"
 #include "db/connectionwatch.h"
 #include "db/database.h"
 #include "demo/demodata.h"
-#include "connectiondialog.h"
+#include "domain/money.h"
 #include "editors/choicecombo.h"
-#include "importdialog.h"
 #include "editors/moneyedit.h"
+#include "importdialog.h"
 #include "mainwindow.h"
 #include "recordform.h"
 #include "support/scratchdatabase.h"
 #include "tablepage.h"
 
 #include <QAction>
-#include <QCheckBox>
 #include <QApplication>
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -26,8 +26,8 @@
 #include <QSpinBox>
 #include <QSqlQuery>
 #include <QSqlRecord>
-#include <QTableWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTimer>
 #include <QToolButton>
 #include <QtTest>
@@ -62,8 +62,7 @@ void clickButton(QWidget* dialog, QMessageBox::StandardButton which)
     QTest::mouseClick(box->button(which), Qt::LeftButton);
 }
 
-template <typename T>
-T* field(ui::TablePage* page, const char* column)
+template <typename T> T* field(ui::TablePage* page, const char* column)
 {
     return qobject_cast<T*>(page->form()->editor(QString::fromLatin1(column)));
 }
@@ -96,8 +95,11 @@ struct Fixture {
 void seed(QSqlDatabase db, const Fixture& f)
 {
     QSqlQuery q(db);
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_sla_tiers (id, name, priority) VALUES ('%1', 'Gold', 1)").arg(f.tier)));
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type, industry) VALUES ('%1', 'Acme', 'retainer', 'Retail')").arg(f.client)));
+    QVERIFY(q.exec(
+        QStringLiteral("INSERT INTO agency_sla_tiers (id, name, priority) VALUES ('%1', 'Gold', 1)").arg(f.tier)));
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type, industry) VALUES ('%1', "
+                                  "'Acme', 'retainer', 'Retail')")
+                       .arg(f.client)));
 }
 
 } // namespace
@@ -106,29 +108,65 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
-    void createClientCampaignAndChannelsThroughForms_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void createClientCampaignAndChannelsThroughForms_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void createClientCampaignAndChannelsThroughForms();
-    void invalidFieldBlocksSave_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void invalidFieldBlocksSave_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void invalidFieldBlocksSave();
-    void softDeleteAndRestoreFromTheUi_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void softDeleteAndRestoreFromTheUi_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void softDeleteAndRestoreFromTheUi();
     void conflictOpensTheDialog_data();
     void conflictOpensTheDialog();
-    void closingWithUnsavedEditsPrompts_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void closingWithUnsavedEditsPrompts_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void closingWithUnsavedEditsPrompts();
     void connectionDialogRefusesBadInput();
-    void firstRowIsShownAsStored_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void firstRowIsShownAsStored_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void firstRowIsShownAsStored();
-    void importDialogDryRunsThenImports_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void importDialogDryRunsThenImports_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void importDialogDryRunsThenImports();
-    void readOnlyWindowEditsNothing_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void readOnlyWindowEditsNothing_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void readOnlyWindowEditsNothing();
-    void dashboardFollowsTheData_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void dashboardFollowsTheData_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void dashboardFollowsTheData();
     void droppedConnectionIsRetriedAndEditsKept();
     void tablesTheRoleMayNotChangeAreReadOnly();
     void anotherDesktopsChangeShowsUp();
-    void exportsTheCurrentView_data() { test::addBackendColumn(); test::addBackendRows(); }
+    void exportsTheCurrentView_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
     void exportsTheCurrentView();
 };
 
@@ -162,11 +200,19 @@ void TestMainWindow::createClientCampaignAndChannelsThroughForms()
     pick(field<ui::ChoiceCombo>(clients, "client_type"), QStringLiteral("hybrid"));
     QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
     QVERIFY2(!clients->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
-    const QString client = scalar(scratch.db(), QStringLiteral("SELECT id FROM agency_clients WHERE client_name = 'Initech'")).toString();
+    const QString client
+        = scalar(scratch.db(), QStringLiteral("SELECT id FROM agency_clients WHERE client_name = 'Initech'"))
+              .toString();
     QVERIFY(!client.isEmpty());
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT client_type FROM agency_clients WHERE id = ?"), { client }).toString(), QStringLiteral("hybrid"));
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT sla_tier_id FROM agency_clients WHERE id = ?"), { client }).toString(), f.tier);
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?"), { client }).toString(), QStringLiteral("Software"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT client_type FROM agency_clients WHERE id = ?"), { client })
+                 .toString(),
+        QStringLiteral("hybrid"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT sla_tier_id FROM agency_clients WHERE id = ?"), { client })
+                 .toString(),
+        f.tier);
+    QCOMPARE(
+        scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?"), { client }).toString(),
+        QStringLiteral("Software"));
 
     // A campaign for it, with a budget typed in the form.
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
@@ -177,16 +223,21 @@ void TestMainWindow::createClientCampaignAndChannelsThroughForms()
     pick(field<ui::ChoiceCombo>(campaigns, "status"), QStringLiteral("active"));
     QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
     QVERIFY2(!campaigns->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
-    const QString campaign = scalar(scratch.db(), QStringLiteral("SELECT id FROM agency_campaigns WHERE client_id = ?"), { client }).toString();
+    const QString campaign
+        = scalar(scratch.db(), QStringLiteral("SELECT id FROM agency_campaigns WHERE client_id = ?"), { client })
+              .toString();
     QVERIFY(!campaign.isEmpty());
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT budget_allocated FROM agency_campaigns WHERE id = ?"), { campaign }).toString(),
+    QCOMPARE(
+        scalar(scratch.db(), QStringLiteral("SELECT budget_allocated FROM agency_campaigns WHERE id = ?"), { campaign })
+            .toString(),
         QStringLiteral("10000.50"));
 
     // Two channels: a percentage and a fixed amount.
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
     ui::TablePage* channels = window.page(ui::MainWindow::Channels);
     for (const auto& [type, percent, amount] : QList<std::tuple<QString, QString, QString>> {
-             { QStringLiteral("google_ads"), QStringLiteral("40"), QString() }, { QStringLiteral("newsletter"), QString(), QStringLiteral("2500") } }) {
+             { QStringLiteral("google_ads"), QStringLiteral("40"), QString() },
+             { QStringLiteral("newsletter"), QString(), QStringLiteral("2500") } }) {
         QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
         pick(field<ui::ChoiceCombo>(channels, "campaign_id"), campaign);
         typeInto(field<QLineEdit>(channels, "channel_type"), type);
@@ -197,11 +248,18 @@ void TestMainWindow::createClientCampaignAndChannelsThroughForms()
     }
     QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
     QVERIFY2(!channels->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT budget_percentage FROM agency_campaign_channels WHERE channel_type = 'google_ads'")).toString(),
+    QCOMPARE(
+        scalar(scratch.db(),
+            QStringLiteral("SELECT budget_percentage FROM agency_campaign_channels WHERE channel_type = 'google_ads'"))
+            .toString(),
         QStringLiteral("40.00"));
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT budget_amount FROM agency_campaign_channels WHERE channel_type = 'newsletter'")).toString(),
+    QCOMPARE(scalar(scratch.db(),
+                 QStringLiteral("SELECT budget_amount FROM agency_campaign_channels WHERE channel_type = 'newsletter'"))
+                 .toString(),
         QStringLiteral("2500.00"));
-    QVERIFY(scalar(scratch.db(), QStringLiteral("SELECT budget_amount FROM agency_campaign_channels WHERE channel_type = 'google_ads'")).isNull());
+    QVERIFY(scalar(scratch.db(),
+        QStringLiteral("SELECT budget_amount FROM agency_campaign_channels WHERE channel_type = 'google_ads'"))
+                .isNull());
 
     // The campaign's page shows the split: 40 % of 10,000.50 = 4,000.20, + 2,500.00; 3,500.30 unallocated.
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
@@ -209,7 +267,8 @@ void TestMainWindow::createClientCampaignAndChannelsThroughForms()
     auto* split = window.findChild<ui::BudgetSplitPanel*>(QStringLiteral("budgetSplit"));
     QVERIFY(split);
     const QLocale locale;
-    QVERIFY2(split->summary().contains(QStringLiteral("Unallocated ") + domain::Money::fromCents(350030).toDisplayString(locale)),
+    QVERIFY2(split->summary().contains(
+                 QStringLiteral("Unallocated ") + domain::Money::fromCents(350030).toDisplayString(locale)),
         qPrintable(split->summary()));
 }
 
@@ -242,7 +301,8 @@ void TestMainWindow::invalidFieldBlocksSave()
     typeInto(field<ui::DecimalEdit>(campaigns, "budget_allocated"), QStringLiteral("12.34"));
     QVERIFY(campaigns->form()->messageFor(QStringLiteral("budget_allocated")).isEmpty());
     QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT budget_allocated FROM agency_campaigns")).toString(), QStringLiteral("12.34"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT budget_allocated FROM agency_campaigns")).toString(),
+        QStringLiteral("12.34"));
 }
 
 void TestMainWindow::softDeleteAndRestoreFromTheUi()
@@ -289,7 +349,8 @@ void TestMainWindow::conflictOpensTheDialog_data()
     QTest::addColumn<QString>("button");
     for (const char* backend : { "sqlite", "postgresql" }) {
         for (const char* button : { "keepMine", "takeTheirs", "merge" })
-            QTest::newRow(qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(backend), QLatin1String(button)))) << QString::fromLatin1(backend) << QString::fromLatin1(button);
+            QTest::newRow(qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(backend), QLatin1String(button))))
+                << QString::fromLatin1(backend) << QString::fromLatin1(button);
     }
 }
 
@@ -366,7 +427,8 @@ void TestMainWindow::closingWithUnsavedEditsPrompts()
 
     whenModal([](QWidget* modal) { clickButton(modal, QMessageBox::Save); });
     QVERIFY(window->close());
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients")).toString(), QStringLiteral("Energy"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients")).toString(),
+        QStringLiteral("Energy"));
     delete window;
 }
 
@@ -383,8 +445,10 @@ void TestMainWindow::firstRowIsShownAsStored()
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);
     QTRY_VERIFY(!clients->currentId().isEmpty());
     const int row = clients->model()->rowOfId(clients->currentId());
-    QCOMPARE(field<QCheckBox>(clients, "is_active")->isChecked(), clients->model()->valueAt(row, QStringLiteral("is_active")).toBool());
-    QCOMPARE(field<QLineEdit>(clients, "client_name")->text(), clients->model()->valueAt(row, QStringLiteral("client_name")).toString());
+    QCOMPARE(field<QCheckBox>(clients, "is_active")->isChecked(),
+        clients->model()->valueAt(row, QStringLiteral("is_active")).toBool());
+    QCOMPARE(field<QLineEdit>(clients, "client_name")->text(),
+        clients->model()->valueAt(row, QStringLiteral("client_name")).toString());
     // Each list starts in its model's order: tiers by priority, clients by name.
     ui::TablePage* tiers = window.page(ui::MainWindow::SlaTiers);
     QCOMPARE(tiers->model()->valueAt(0, QStringLiteral("name")).toString(), QStringLiteral("Bronze"));
@@ -435,7 +499,8 @@ void TestMainWindow::connectionDialogRefusesBadInput()
     QCOMPARE(dialog.connection()->password, QStringLiteral("hunter2"));
     ui::ConnectionDialog::remember(*dialog.connection());
     QVERIFY(!ui::ConnectionDialog::recent().join(u' ').contains(QStringLiteral("hunter2")));
-    QVERIFY(ui::ConnectionDialog::recent().constFirst().startsWith(QStringLiteral("postgresql://agent@127.0.0.1:1/plane")));
+    QVERIFY(
+        ui::ConnectionDialog::recent().constFirst().startsWith(QStringLiteral("postgresql://agent@127.0.0.1:1/plane")));
 }
 
 void TestMainWindow::exportsTheCurrentView()
@@ -448,7 +513,8 @@ void TestMainWindow::exportsTheCurrentView()
     const Fixture f;
     seed(scratch.db(), f);
     QSqlQuery q(scratch.db());
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES ('20000000-0000-4000-8000-000000000002', 'Globex', 'project')")));
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
+                                  "('20000000-0000-4000-8000-000000000002', 'Globex', 'project')")));
     ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -460,14 +526,17 @@ void TestMainWindow::exportsTheCurrentView()
     QTRY_COMPARE(clients->model()->rowCount(), 1);
     for (int c = 0; c < clients->model()->columnCount(); ++c) {
         const QString name = clients->model()->record().fieldName(c);
-        clients->view()->setColumnHidden(c, name != QStringLiteral("client_name") && name != QStringLiteral("client_type"));
+        clients->view()->setColumnHidden(
+            c, name != QStringLiteral("client_name") && name != QStringLiteral("client_type"));
     }
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("view.csv"));
     QVERIFY(window.exportCurrentView(path));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    QCOMPARE(file.readAll(), QByteArray("\xEF\xBB\xBF" "client_name;client_type;sla_tier_name\r\nGlobex;project;\r\n"));
+    QCOMPARE(file.readAll(),
+        QByteArray("\xEF\xBB\xBF"
+                   "client_name;client_type;sla_tier_name\r\nGlobex;project;\r\n"));
     QSettings().remove(QStringLiteral("export"));
 }
 
@@ -496,11 +565,15 @@ void TestMainWindow::importDialogDryRunsThenImports()
     QVERIFY(dialog.loadFile(write(QByteArray("client_id,campaign_type,status,budget_allocated\r\n") + f.client.toUtf8()
         + ",seo,active,100.00\r\n" + f.client.toUtf8() + ",ppc,paused,1.50\r\n")));
     QVERIFY2(dialog.summary().contains(QStringLiteral("2 to add")), qPrintable(dialog.summary()));
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toInt(), 0); // a dry run writes nothing
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toInt(),
+        0); // a dry run writes nothing
     QVERIFY(dialog.importButton()->isEnabled());
     QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
     QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toInt(), 2);
-    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT budget_allocated FROM agency_campaigns WHERE status = 'paused'")).toString(), QStringLiteral("1.50"));
+    QCOMPARE(
+        scalar(scratch.db(), QStringLiteral("SELECT budget_allocated FROM agency_campaigns WHERE status = 'paused'"))
+            .toString(),
+        QStringLiteral("1.50"));
 }
 
 void TestMainWindow::readOnlyWindowEditsNothing()
@@ -522,7 +595,8 @@ void TestMainWindow::readOnlyWindowEditsNothing()
     QVERIFY(!window.action(QStringLiteral("import"))->isEnabled());
     QVERIFY(window.action(QStringLiteral("export"))->isEnabled());
     QVERIFY(!field<QLineEdit>(clients, "industry")->isEnabled());
-    QVERIFY(!clients->model()->setData(clients->model()->index(0, clients->model()->fieldIndex(QStringLiteral("industry"))), QStringLiteral("x")));
+    QVERIFY(!clients->model()->setData(
+        clients->model()->index(0, clients->model()->fieldIndex(QStringLiteral("industry"))), QStringLiteral("x")));
     QCOMPARE(clients->model()->insertNewRow(), -1);
 }
 
@@ -534,8 +608,11 @@ void TestMainWindow::dashboardFollowsTheData()
     const Fixture f;
     seed(scratch.db(), f);
     const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
-    QVERIFY(test::execute(scratch.db(), QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, status, budget_allocated, budget_spent, metadata) "
-                                                       "VALUES ('%1', '%2', 'ppc', 'active', '1000.00', '1200.00', '{\"name\": \"Blowout\"}')").arg(campaign, f.client)));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, status, budget_allocated, "
+                       "budget_spent, metadata) "
+                       "VALUES ('%1', '%2', 'ppc', 'active', '1000.00', '1200.00', '{\"name\": \"Blowout\"}')")
+            .arg(campaign, f.client)));
     ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -543,7 +620,8 @@ void TestMainWindow::dashboardFollowsTheData()
     ui::DashboardPage* dashboard = window.dashboard();
     QTRY_COMPARE_WITH_TIMEOUT(dashboard->attention()->rowCount(), 1, 10000);
     QCOMPARE(dashboard->attention()->item(0, 0)->text(), QStringLiteral("Blowout"));
-    QVERIFY(dashboard->attention()->item(0, 4)->text().startsWith(QStringLiteral("OVERSPENT by ") + domain::Money::fromCents(20000).toDisplayString()));
+    QVERIFY(dashboard->attention()->item(0, 4)->text().startsWith(
+        QStringLiteral("OVERSPENT by ") + domain::Money::fromCents(20000).toDisplayString()));
 
     // Finance corrects the spend on the campaign's page and saves: the dashboard follows.
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
@@ -573,8 +651,9 @@ void TestMainWindow::droppedConnectionIsRetriedAndEditsKept()
 
     // The server drops this desktop's connection (a restart, a network cut, an administrator).
     QSqlDatabase admin = scratch.openAnother(QStringLiteral("admin"));
-    QVERIFY(test::execute(admin, QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
-                                                "AND pid <> pg_backend_pid() AND application_name = 'agency-os'")));
+    QVERIFY(test::execute(admin,
+        QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                       "AND pid <> pg_backend_pid() AND application_name = 'agency-os'")));
     // Saving now fails plainly, and nothing typed is lost.
     QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
     QVERIFY(clients->model()->hasPendingChanges());
@@ -604,7 +683,8 @@ void TestMainWindow::tablesTheRoleMayNotChangeAreReadOnly()
     const QString role = QStringLiteral("manager_%1").arg(QCoreApplication::applicationPid());
     QVERIFY(test::execute(scratch.db(), QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'm-pass'").arg(role)));
     QVERIFY(test::execute(scratch.db(), QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO %1").arg(role)));
-    QVERIFY(test::execute(scratch.db(), QStringLiteral("GRANT INSERT, UPDATE ON agency_clients, agency_campaigns TO %1").arg(role)));
+    QVERIFY(test::execute(
+        scratch.db(), QStringLiteral("GRANT INSERT, UPDATE ON agency_clients, agency_campaigns TO %1").arg(role)));
     auto where = *db::ConnectionString::parse(scratch.dsn(), nullptr);
     where.user = role;
     where.password = QStringLiteral("m-pass");

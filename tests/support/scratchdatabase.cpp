@@ -7,17 +7,18 @@
 #include "db/sqlscript.h"
 
 #include <QFile>
-
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
-
 #include <spdlog/spdlog.h>
 
 namespace agency::test {
 
 namespace {
-    QString adminDsn() { return qEnvironmentVariable("AGENCY_OS_TEST_PG"); }
+    QString adminDsn()
+    {
+        return qEnvironmentVariable("AGENCY_OS_TEST_PG");
+    }
 
     // The admin DSN with another database name, password kept.
     QString withDatabase(const QString& dsn, const QString& name)
@@ -32,7 +33,10 @@ namespace {
     int counter = 0;
 }
 
-void addBackendColumn() { QTest::addColumn<QString>("backend"); }
+void addBackendColumn()
+{
+    QTest::addColumn<QString>("backend");
+}
 
 void addBackendRows(const char* suffix)
 {
@@ -41,20 +45,23 @@ void addBackendRows(const char* suffix)
     QTest::newRow(qPrintable(QStringLiteral("postgresql") + tail)) << QStringLiteral("postgresql");
 }
 
-bool postgresAvailable() { return !adminDsn().isEmpty(); }
-bool postgresRequired() { return qEnvironmentVariable("AGENCY_OS_REQUIRE_PG") == QStringLiteral("1"); }
+bool postgresAvailable()
+{
+    return !adminDsn().isEmpty();
+}
+bool postgresRequired()
+{
+    return qEnvironmentVariable("AGENCY_OS_REQUIRE_PG") == QStringLiteral("1");
+}
 
 ScratchDatabase::ScratchDatabase(const QString& backend)
     : m_postgres(backend == QStringLiteral("postgresql"))
 {
-    const QString tag = QStringLiteral("t%1_%2")
-                            .arg(QCoreApplication::applicationPid())
-                            .arg(++counter);
+    const QString tag = QStringLiteral("t%1_%2").arg(QCoreApplication::applicationPid()).arg(++counter);
     m_connection = QStringLiteral("scratch_") + tag;
     spdlog::set_level(spdlog::level::warn); // tests print what fails, not every connection
     if (m_postgres) {
-        m_name = QStringLiteral("agency_") + tag + u'_'
-            + QUuid::createUuid().toString(QUuid::Id128).left(8);
+        m_name = QStringLiteral("agency_") + tag + u'_' + QUuid::createUuid().toString(QUuid::Id128).left(8);
         QString error;
         const auto admin = db::ConnectionString::parse(adminDsn(), &error);
         if (!admin) {
@@ -109,8 +116,8 @@ bool ScratchDatabase::migrate()
 
 bool ScratchDatabase::loadPlaneFixture()
 {
-    QFile file(QStringLiteral(AGENCY_OS_FIXTURES_DIR) + (m_postgres ? QStringLiteral("/plane_postgresql.sql")
-                                                                     : QStringLiteral("/plane_sqlite.sql")));
+    QFile file(QStringLiteral(AGENCY_OS_FIXTURES_DIR)
+        + (m_postgres ? QStringLiteral("/plane_postgresql.sql") : QStringLiteral("/plane_sqlite.sql")));
     if (!file.open(QIODevice::ReadOnly))
         return false;
     const QStringList statements = db::splitSqlScript(QString::fromUtf8(file.readAll()));

@@ -5,7 +5,6 @@
 #include <QString>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <memory>
 
 namespace agency::test {
@@ -60,9 +59,9 @@ bool execute(QSqlDatabase db, const QString& sql, const QVariantList& bind = {},
 } // namespace agency::test
 
 // Skips a PostgreSQL row loudly when no server is configured, or fails it when one is required (CI).
-#define AGENCY_REQUIRE_BACKEND(backend)                                                                               \
+#define AGENCY_REQUIRE_BACKEND(backend)                                                                                \
     do {                                                                                                               \
-        if ((backend) == QStringLiteral("postgresql") && !agency::test::postgresAvailable()) {                        \
+        if ((backend) == QStringLiteral("postgresql") && !agency::test::postgresAvailable()) {                         \
             if (agency::test::postgresRequired())                                                                      \
                 QFAIL("AGENCY_OS_REQUIRE_PG=1 but AGENCY_OS_TEST_PG is not set: the PostgreSQL tests cannot run");     \
             QSKIP("*** PostgreSQL row SKIPPED: AGENCY_OS_TEST_PG is not set (scripts/test sets it) ***");              \

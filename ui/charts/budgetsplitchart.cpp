@@ -17,11 +17,13 @@ namespace {
     {
         if (whole <= 0)
             return {};
-        return domain::Percent::fromHundredths(static_cast<int>((part * 20000 + whole) / (whole * 2))).toDisplayString();
+        return domain::Percent::fromHundredths(static_cast<int>((part * 20000 + whole) / (whole * 2)))
+            .toDisplayString();
     }
 
-    const QList<QColor> sliceColours { QColor(0x2f, 0x5d, 0x8a), QColor(0xf2, 0xb1, 0x34), QColor(0x5a, 0x8f, 0xc4), QColor(0x3f, 0x9a, 0x6b),
-        QColor(0x9b, 0x59, 0xb6), QColor(0xe0, 0x7b, 0x39), QColor(0x1a, 0xa1, 0xa6), QColor(0xc2, 0x5b, 0x7a) };
+    const QList<QColor> sliceColours { QColor(0x2f, 0x5d, 0x8a), QColor(0xf2, 0xb1, 0x34), QColor(0x5a, 0x8f, 0xc4),
+        QColor(0x3f, 0x9a, 0x6b), QColor(0x9b, 0x59, 0xb6), QColor(0xe0, 0x7b, 0x39), QColor(0x1a, 0xa1, 0xa6),
+        QColor(0xc2, 0x5b, 0x7a) };
 }
 
 BudgetSplitChart::BudgetSplitChart(QWidget* parent)
@@ -45,7 +47,8 @@ void BudgetSplitChart::setSplit(const reports::CampaignSplit& split)
         if (slice.active && slice.amount && slice.amount->cents() > 0)
             active << slice;
     }
-    std::sort(active.begin(), active.end(), [](const auto& a, const auto& b) { return a.amount->cents() > b.amount->cents(); });
+    std::sort(active.begin(), active.end(),
+        [](const auto& a, const auto& b) { return a.amount->cents() > b.amount->cents(); });
     Money other;
     int others = 0;
     while (active.size() > maxSlices) {

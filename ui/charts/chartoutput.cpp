@@ -11,7 +11,6 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSvgGenerator>
-
 #include <memory>
 
 namespace agency::ui {
@@ -87,7 +86,8 @@ bool saveChart(QChart* chart, QSize size, const QString& path, QString* error)
     return commit(file, path, error);
 }
 
-bool collectFinanceReview(reports::FinanceReport& report, const reports::ReportFilter& filter, FinanceReview* review, QString* error)
+bool collectFinanceReview(
+    reports::FinanceReport& report, const reports::ReportFilter& filter, FinanceReview* review, QString* error)
 {
     const auto clients = report.byClient(filter);
     const auto types = report.byCampaignType(filter);
@@ -136,8 +136,10 @@ bool writeFinanceReviewPdf(const FinanceReview& review, const QString& path, QSt
         body.setPointSize(9);
         body.setBold(false);
         painter.setFont(body);
-        painter.drawText(QRect(0, y, width, 20), Qt::AlignLeft, QObject::tr("As of %1 · Filters: %2")
-                                                                 .arg(review.asOf.toString(Qt::ISODate), review.filterText.isEmpty() ? QObject::tr("none") : review.filterText));
+        painter.drawText(QRect(0, y, width, 20), Qt::AlignLeft,
+            QObject::tr("As of %1 · Filters: %2")
+                .arg(review.asOf.toString(Qt::ISODate),
+                    review.filterText.isEmpty() ? QObject::tr("none") : review.filterText));
         y += 28;
 
         // Page 1: clients across the page, then spend by type and retainers side by side. The table follows.
@@ -156,8 +158,9 @@ bool writeFinanceReviewPdf(const FinanceReview& review, const QString& path, QSt
         y = 0;
 
         // The campaigns, overspend in words and colour.
-        const QStringList headers { QObject::tr("Client"), QObject::tr("Campaign"), QObject::tr("Status"), QObject::tr("Allocated"),
-            QObject::tr("Spent"), QObject::tr("Remaining"), QObject::tr("Pace"), QObject::tr("Flag") };
+        const QStringList headers { QObject::tr("Client"), QObject::tr("Campaign"), QObject::tr("Status"),
+            QObject::tr("Allocated"), QObject::tr("Spent"), QObject::tr("Remaining"), QObject::tr("Pace"),
+            QObject::tr("Flag") };
         const QList<int> widths { 15, 22, 9, 10, 10, 10, 14, 10 };
         auto columnX = [&](int column) {
             int at = 0;
@@ -171,7 +174,8 @@ bool writeFinanceReviewPdf(const FinanceReview& review, const QString& path, QSt
             painter.setFont(font);
             painter.setPen(alarm ? QColor(0xc6, 0x28, 0x28) : QColor(Qt::black));
             for (int c = 0; c < cells.size(); ++c) {
-                const Qt::Alignment align = (c >= 3 && c <= 6) ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter;
+                const Qt::Alignment align
+                    = (c >= 3 && c <= 6) ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter;
                 painter.drawText(QRect(columnX(c) + 2, y, widths.at(c) * width / 100 - 6, 18), align,
                     painter.fontMetrics().elidedText(cells.at(c), Qt::ElideRight, widths.at(c) * width / 100 - 6));
             }
@@ -185,18 +189,22 @@ bool writeFinanceReviewPdf(const FinanceReview& review, const QString& path, QSt
         };
         drawRow(headers, true, false);
         for (const auto& line : review.campaigns) {
-            const QString remaining = line.allocated ? (*line.allocated - line.spent.value_or(reports::Money())).toDisplayString() : QString();
+            const QString remaining = line.allocated
+                ? (*line.allocated - line.spent.value_or(reports::Money())).toDisplayString()
+                : QString();
             const auto spentShare = line.spentShare();
             const auto timeShare = line.elapsedShare(review.asOf);
-            const QString pace = spentShare && timeShare ? QStringLiteral("%1 / %2").arg(domain::Percent::fromHundredths(std::min(*spentShare, 99999)).toDisplayString(),
-                                                               domain::Percent::fromHundredths(*timeShare).toDisplayString())
+            const QString pace = spentShare && timeShare ? QStringLiteral("%1 / %2").arg(
+                                     domain::Percent::fromHundredths(std::min(*spentShare, 99999)).toDisplayString(),
+                                     domain::Percent::fromHundredths(*timeShare).toDisplayString())
                                                          : QString();
             QString flag;
             if (line.overspent())
                 flag = QObject::tr("OVERSPENT");
             else if (line.offPace(review.asOf))
                 flag = QObject::tr("off pace");
-            drawRow({ line.clientName, line.label, line.status, line.allocated ? line.allocated->toDisplayString() : QObject::tr("—"),
+            drawRow({ line.clientName, line.label, line.status,
+                        line.allocated ? line.allocated->toDisplayString() : QObject::tr("—"),
                         line.spent ? line.spent->toDisplayString() : QObject::tr("—"), remaining, pace, flag },
                 false, line.overspent());
         }

@@ -28,7 +28,8 @@ struct FinanceReview {
 };
 
 // Gathers the review's figures under `filter` (as of today); false with `error` when a query fails.
-bool collectFinanceReview(reports::FinanceReport& report, const reports::ReportFilter& filter, FinanceReview* review, QString* error);
+bool collectFinanceReview(
+    reports::FinanceReport& report, const reports::ReportFilter& filter, FinanceReview* review, QString* error);
 
 // The finance review as a PDF (QPdfWriter): title, date, filters, the dashboard charts, and a table of campaigns
 // with allocated, spent, remaining and pace — overspend flagged in words as well as colour. Written atomically.

@@ -4,8 +4,8 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
-#include <QHorizontalBarSeries>
 #include <QChart>
+#include <QHorizontalBarSeries>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QPieSeries>
@@ -16,7 +16,10 @@ namespace agency::ui {
 
 namespace {
     // Bars show whole currency units on the axis; every exact figure is in labels, tooltips and the tables.
-    qreal units(reports::Money money) { return static_cast<qreal>(money.cents()) / 100.0; }
+    qreal units(reports::Money money)
+    {
+        return static_cast<qreal>(money.cents()) / 100.0;
+    }
 
     void valueAxis(QChart* chart, QAbstractSeries* series, qreal highest)
     {
@@ -41,8 +44,9 @@ QChart* clientBudgetChart(const QList<reports::BudgetTotals>& all)
     clients = clients.mid(0, maxClients);
     std::reverse(clients.begin(), clients.end()); // the first ends up on top
     auto* chart = new QChart;
-    chart->setTitle(cut ? QObject::tr("Allocated vs spent: the %1 largest of %2 clients").arg(maxClients).arg(all.size())
-                        : QObject::tr("Allocated vs spent by client"));
+    chart->setTitle(cut
+            ? QObject::tr("Allocated vs spent: the %1 largest of %2 clients").arg(maxClients).arg(all.size())
+            : QObject::tr("Allocated vs spent by client"));
     auto* allocated = new QBarSet(QObject::tr("Allocated"));
     allocated->setColor(QColor(0x5a, 0x8f, 0xc4));
     auto* spent = new QBarSet(QObject::tr("Spent"));
@@ -92,7 +96,9 @@ QChart* typeSpendChart(const QList<reports::BudgetTotals>& types)
     for (const auto& type : types) {
         if (type.spent.cents() <= 0)
             continue;
-        const QString share = domain::Percent::fromHundredths(static_cast<int>((type.spent.cents() * 20000 + whole) / (whole * 2))).toDisplayString();
+        const QString share
+            = domain::Percent::fromHundredths(static_cast<int>((type.spent.cents() * 20000 + whole) / (whole * 2)))
+                  .toDisplayString();
         auto* slice = new QPieSlice(QStringLiteral("%1 %2").arg(type.label, share), units(type.spent));
         slice->setLabelVisible(true);
         slices << slice;

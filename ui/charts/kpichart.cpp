@@ -41,7 +41,10 @@ KpiChart::KpiChart(QWidget* parent)
     layout->addWidget(m_table);
 }
 
-QChart* KpiChart::chart() const { return m_view->chart(); }
+QChart* KpiChart::chart() const
+{
+    return m_view->chart();
+}
 
 void KpiChart::setKpis(const QString& title, const QList<reports::KpiLine>& kpis)
 {
@@ -50,7 +53,8 @@ void KpiChart::setKpis(const QString& title, const QList<reports::KpiLine>& kpis
     chart->removeAllSeries();
     for (QAbstractAxis* axis : chart->axes())
         chart->removeAxis(axis);
-    chart->setTitle(title.isEmpty() ? tr("KPIs: attainment of target") : tr("%1 — KPIs: attainment of target").arg(title));
+    chart->setTitle(
+        title.isEmpty() ? tr("KPIs: attainment of target") : tr("%1 — KPIs: attainment of target").arg(title));
 
     // One series rebuilt whole; the two sets only colour the bars (each metric has its value in one of them).
     m_onTrack = new QBarSet(tr("On track"));
@@ -90,7 +94,8 @@ void KpiChart::setKpis(const QString& title, const QList<reports::KpiLine>& kpis
     hidden->setVisible(false);
     chart->addAxis(hidden, Qt::AlignBottom);
     auto* y = new QValueAxis;
-    y->setRange(0, std::ceil(std::min<qreal>(highest, 400.0) * 1.1 / 10.0) * 10.0); // a runaway metric is clipped at 400 %
+    y->setRange(
+        0, std::ceil(std::min<qreal>(highest, 400.0) * 1.1 / 10.0) * 10.0); // a runaway metric is clipped at 400 %
     y->setLabelFormat(QStringLiteral("%.0f %%"));
     chart->addAxis(y, Qt::AlignLeft);
     bars->attachAxis(x);
@@ -105,7 +110,8 @@ void KpiChart::setKpis(const QString& title, const QList<reports::KpiLine>& kpis
             return;
         }
         const auto& kpi = m_kpis.at(index);
-        QToolTip::showText(QCursor::pos(), tr("%1\ntarget %2, actual %3").arg(kpi.metric, number(kpi.target), number(kpi.actual)));
+        QToolTip::showText(
+            QCursor::pos(), tr("%1\ntarget %2, actual %3").arg(kpi.metric, number(kpi.target), number(kpi.actual)));
     };
     connect(m_onTrack, &QBarSet::hovered, this, tooltip);
     connect(m_offTrack, &QBarSet::hovered, this, tooltip);
@@ -115,8 +121,11 @@ void KpiChart::setKpis(const QString& title, const QList<reports::KpiLine>& kpis
         const int row = m_table->rowCount();
         m_table->insertRow(row);
         m_table->setItem(row, 0, new QTableWidgetItem(kpi.metric));
-        for (const auto& [column, text] : QList<QPair<int, QString>> { { 1, number(kpi.target) }, { 2, number(kpi.actual) },
-                 { 3, kpi.attainment ? QLocale().toString(*kpi.attainment * 100.0, 'f', 1) + QStringLiteral(" %") : tr("n/a") } }) {
+        for (const auto& [column, text] :
+            QList<QPair<int, QString>> { { 1, number(kpi.target) }, { 2, number(kpi.actual) },
+                { 3,
+                    kpi.attainment ? QLocale().toString(*kpi.attainment * 100.0, 'f', 1) + QStringLiteral(" %")
+                                   : tr("n/a") } }) {
             auto* item = new QTableWidgetItem(text);
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_table->setItem(row, column, item);

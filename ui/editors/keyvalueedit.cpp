@@ -93,7 +93,9 @@ void KeyValueEdit::setJson(const QString& json)
     const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
     const QLocale locale;
     for (auto it = object.begin(); it != object.end(); ++it)
-        addRow(it.key(), it.value().isDouble() ? locale.toString(it.value().toDouble(), 'g', 15) : it.value().toVariant().toString());
+        addRow(it.key(),
+            it.value().isDouble() ? locale.toString(it.value().toDouble(), 'g', 15)
+                                  : it.value().toVariant().toString());
     m_loading = false;
 }
 

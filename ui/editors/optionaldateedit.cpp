@@ -32,7 +32,10 @@ OptionalDateEdit::OptionalDateEdit(QWidget* parent)
     });
 }
 
-QVariant OptionalDateEdit::date() const { return m_check->isChecked() ? QVariant(m_edit->date()) : QVariant(); }
+QVariant OptionalDateEdit::date() const
+{
+    return m_check->isChecked() ? QVariant(m_edit->date()) : QVariant();
+}
 
 void OptionalDateEdit::setDate(const QVariant& date)
 {
