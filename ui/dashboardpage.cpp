@@ -2,6 +2,7 @@
 #include "dashboardpage.h"
 
 #include "charts/chartoutput.h"
+#include "charts/chartpalette.h"
 #include "charts/dashboardcharts.h"
 #include "db/database.h"
 #include "domain/vocabulary.h"
@@ -257,6 +258,7 @@ void DashboardPage::showFigures(const Figures& figures)
     const QList<QChart*> charts { clientBudgetChart(figures.clients), typeSpendChart(figures.types),
         retainerChart(figures.tiers) };
     for (int i = 0; i < charts.size(); ++i) {
+        applyPalette(charts.at(i), palette());
         QChart* old = m_views.at(i)->chart();
         m_views.at(i)->setChart(charts.at(i)); // the view owns the new chart
         delete old;

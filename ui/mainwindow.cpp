@@ -3,6 +3,7 @@
 
 #include "budgetsplitpanel.h"
 #include "charts/budgetsplitchart.h"
+#include "charts/chartpalette.h"
 #include "charts/kpichart.h"
 #include "connectiondialog.h"
 #include "dashboardpage.h"
@@ -421,6 +422,8 @@ void MainWindow::updateCampaignCharts()
     m_pie->setSplit(split.value_or(reports::CampaignSplit {}));
     const auto kpis = campaign.isEmpty() ? std::nullopt : report.kpis(campaign);
     m_kpis->setKpis(split ? split->label : QString(), kpis.value_or(QList<reports::KpiLine> {}));
+    applyPalette(m_pie->chart(), palette());
+    applyPalette(m_kpis->chart(), palette());
 }
 
 void MainWindow::watchConnection()

@@ -2,6 +2,7 @@
 // The chart widgets hold what the report structs say, to the cent; the command line writes valid PNG, SVG and PDF.
 #include "charts/budgetsplitchart.h"
 #include "charts/chartoutput.h"
+#include "charts/chartpalette.h"
 #include "charts/dashboardcharts.h"
 #include "charts/kpichart.h"
 #include "support/scratchdatabase.h"
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void pieGroupsManySmallChannels();
     void kpiBarsColourByTrackAndDrawTheTarget();
     void dashboardChartsHoldTheTotals();
+    void chartsTakeTheWindowsPalette();
     void commandLineWritesPngSvgAndPdf_data()
     {
         test::addBackendColumn();
@@ -166,6 +168,25 @@ void TestCharts::dashboardChartsHoldTheTotals()
     const QImage retina = ui::renderChart(clients.get(), QSize(400, 300), 2.0);
     QCOMPARE(normal.size(), QSize(400, 300));
     QCOMPARE(retina.size(), QSize(800, 600));
+}
+
+void TestCharts::chartsTakeTheWindowsPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Base, QColor(28, 30, 33));
+    dark.setColor(QPalette::Text, QColor(226, 228, 231));
+    std::unique_ptr<QChart> types(
+        ui::typeSpendChart({ { "seo", "seo", Money(), Money::fromCents(100), Money(), 1, 0 } }));
+    ui::applyPalette(types.get(), dark);
+    QCOMPARE(types->backgroundBrush().color(), QColor(28, 30, 33));
+    QCOMPARE(types->legend()->labelColor(), QColor(226, 228, 231));
+    QCOMPARE(qobject_cast<QPieSeries*>(types->series().constFirst())->slices().constFirst()->labelColor(),
+        QColor(226, 228, 231));
+    // An over-allocated split keeps its red title in any palette.
+    ui::BudgetSplitChart pie;
+    pie.setSplit(split(100000, { { "google", 80000 }, { "meta", 30001 } }));
+    ui::applyPalette(pie.chart(), dark);
+    QCOMPARE(pie.chart()->titleBrush().color(), QColor(0xc6, 0x28, 0x28));
 }
 
 void TestCharts::commandLineWritesPngSvgAndPdf()
