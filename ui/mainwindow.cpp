@@ -6,6 +6,7 @@
 #include "charts/chartpalette.h"
 #include "charts/kpichart.h"
 #include "connectiondialog.h"
+#include "csvexportjob.h"
 #include "dashboardpage.h"
 #include "db/connectionwatch.h"
 #include "db/database.h"
@@ -18,17 +19,14 @@
 #include "tables/channelmodel.h"
 #include "tables/clientmodel.h"
 #include "tables/slatiermodel.h"
+#include "theme.h"
 
 #include <QActionGroup>
-#include <QApplication>
-#include <QCheckBox>
 #include <QCloseEvent>
-#include <QComboBox>
+#include <QCoreApplication>
 #include <QDesktopServices>
-#include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -36,17 +34,14 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QSettings>
 #include <QSplitter>
 #include <QSqlDriver>
 #include <QSqlRecord>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QStyleFactory>
 #include <QTabWidget>
 #include <QTableView>
-#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -168,7 +163,7 @@ void MainWindow::createActions()
         auto* page = currentTablePage();
         if (!page)
             return;
-        if (!askExportOptions())
+        if (!askCsvOptions(this))
             return;
         QSettings settings;
         const QString folder = settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString();
@@ -280,7 +275,10 @@ void MainWindow::createMenus()
         choice->setCheckable(true);
         choice->setChecked(key == current);
         themes->addAction(choice);
-        connect(choice, &QAction::triggered, this, [this, key = key]() { applyTheme(key); });
+        connect(choice, &QAction::triggered, this, [key = key]() {
+            QSettings().setValue(QStringLiteral("window/theme"), key);
+            applyTheme(key);
+        });
     }
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Agency OS"), this, [this]() {
@@ -597,86 +595,15 @@ void MainWindow::closeEvent(QCloseEvent* event)
     event->accept();
 }
 
-bool MainWindow::askExportOptions()
-{
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Export options"));
-    QSettings settings;
-    auto* delimiter = new QComboBox(&dialog);
-    delimiter->addItem(tr("Comma"), QStringLiteral("comma"));
-    delimiter->addItem(tr("Semicolon (spreadsheets in many European locales)"), QStringLiteral("semicolon"));
-    delimiter->addItem(tr("Tab"), QStringLiteral("tab"));
-    delimiter->setCurrentIndex(
-        std::max(0, delimiter->findData(settings.value(QStringLiteral("export/delimiter"), QStringLiteral("comma")))));
-    auto* bom = new QCheckBox(tr("Byte-order mark (for spreadsheet programs)"), &dialog);
-    bom->setChecked(settings.value(QStringLiteral("export/bom"), false).toBool());
-    auto* guard = new QCheckBox(tr("Protect against formulas (prefix ' to text starting with = + - @)"), &dialog);
-    guard->setChecked(settings.value(QStringLiteral("export/formulaGuard"), true).toBool());
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto* form = new QFormLayout(&dialog);
-    form->addRow(tr("Separator"), delimiter);
-    form->addRow(bom);
-    form->addRow(guard);
-    form->addRow(buttons);
-    if (dialog.exec() != QDialog::Accepted)
-        return false;
-    settings.setValue(QStringLiteral("export/delimiter"), delimiter->currentData());
-    settings.setValue(QStringLiteral("export/bom"), bom->isChecked());
-    settings.setValue(QStringLiteral("export/formulaGuard"), guard->isChecked());
-    return true;
-}
-
 bool MainWindow::exportCurrentView(const QString& path)
 {
     auto* page = currentTablePage();
     if (!page)
         return false;
     exporting::ExportRequest request = page->currentViewExport();
-    const QSettings settings; // the options last chosen
-    request.csv.delimiter = exporting::CsvWriter::delimiterFromName(
-        settings.value(QStringLiteral("export/delimiter"), QStringLiteral("comma")).toString())
-                                .value_or(',');
-    request.csv.bom = settings.value(QStringLiteral("export/bom"), false).toBool();
-    request.csv.formulaGuard = settings.value(QStringLiteral("export/formulaGuard"), true).toBool();
-    const db::ConnectionString where = m_where;
-    QProgressDialog progress(tr("Exporting %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 0, this);
-    progress.setObjectName(QStringLiteral("exportProgress"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(300);
-
-    // Off the GUI thread, on a connection of its own (a streaming query must not share one).
-    std::atomic<exporting::TableExporter*> running { nullptr };
+    request.csv = rememberedCsvOptions();
     QString error;
-    bool ok = false;
-    QThread* worker = QThread::create([&]() {
-        const QString name = QStringLiteral("export-%1").arg(reinterpret_cast<quintptr>(QThread::currentThread()));
-        {
-            QSqlDatabase db = db::openDatabase(where, name, &error);
-            if (db.isOpen()) {
-                exporting::TableExporter exporter(db);
-                exporter.setProgressHandler([&progress](qint64 rows) {
-                    QMetaObject::invokeMethod(&progress,
-                        [&progress, rows]() { progress.setLabelText(QObject::tr("Exported %L1 rows…").arg(rows)); });
-                });
-                running = &exporter;
-                ok = exporting::exportToFile(exporter, request, path, &error);
-                running = nullptr;
-            }
-        }
-        db::closeDatabase(name);
-    });
-    connect(&progress, &QProgressDialog::canceled, this, [&running]() {
-        if (auto* exporter = running.load())
-            exporter->cancel();
-    });
-    QEventLoop loop;
-    connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
-    worker->start();
-    loop.exec();
-    delete worker;
-    progress.close();
+    const bool ok = runCsvExport(this, m_where, request, path, &error);
     showMessage(ok ? tr("Exported to %1").arg(QDir::toNativeSeparators(path))
                    : tr("Export failed, no file written: %1").arg(error));
     return ok;
@@ -704,41 +631,6 @@ void MainWindow::openConnectionDialog()
     for (TablePage* p : std::as_const(m_tablePages))
         p->model()->discardChanges();
     close();
-}
-
-void MainWindow::applyTheme(const QString& theme)
-{
-    QSettings().setValue(QStringLiteral("window/theme"), theme);
-    if (theme == QStringLiteral("system")) {
-        QApplication::setPalette(QApplication::style()->standardPalette());
-        return;
-    }
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    if (theme == QStringLiteral("light")) {
-        QApplication::setPalette(QApplication::style()->standardPalette());
-        return;
-    }
-    QPalette dark;
-    const QColor window(37, 39, 43);
-    const QColor base(28, 30, 33);
-    const QColor text(226, 228, 231);
-    dark.setColor(QPalette::Window, window);
-    dark.setColor(QPalette::WindowText, text);
-    dark.setColor(QPalette::Base, base);
-    dark.setColor(QPalette::AlternateBase, QColor(44, 47, 51));
-    dark.setColor(QPalette::ToolTipBase, window);
-    dark.setColor(QPalette::ToolTipText, text);
-    dark.setColor(QPalette::Text, text);
-    dark.setColor(QPalette::Button, window);
-    dark.setColor(QPalette::ButtonText, text);
-    dark.setColor(QPalette::Highlight, QColor(58, 110, 165));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::Link, QColor(120, 170, 230));
-    dark.setColor(QPalette::PlaceholderText, QColor(140, 144, 150));
-    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 123, 128));
-    dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 123, 128));
-    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 123, 128));
-    QApplication::setPalette(dark);
 }
 
 } // namespace agency::ui

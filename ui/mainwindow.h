@@ -79,8 +79,6 @@ private:
     void showMessage(const QString& text);
     void offerUndo(const QString& table, const QStringList& ids, const QString& description);
     void openConnectionDialog();
-    bool askExportOptions();
-    void applyTheme(const QString& theme);
     void saveAll();
 
     QSqlDatabase m_db;
