@@ -1323,6 +1323,45 @@
     </message>
 </context>
 <context>
+    <name>agency::ui</name>
+    <message>
+        <source>Export options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semicolon (spreadsheets in many European locales)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Byte-order mark (for spreadsheet programs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protect against formulas (prefix &apos; to text starting with = + - @)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Separator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>agency::ui::BudgetSplitChart</name>
     <message numerus="yes">
         <source>Other (%n channels)</source>
@@ -2030,14 +2069,6 @@ Open the folder?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exporting %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2051,34 +2082,6 @@ Open the folder?</source>
     </message>
     <message>
         <source>&amp;Import CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export options</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comma</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Semicolon (spreadsheets in many European locales)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Byte-order mark (for spreadsheet programs)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Protect against formulas (prefix &apos; to text starting with = + - @)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Separator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
