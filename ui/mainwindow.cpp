@@ -330,7 +330,7 @@ void MainWindow::connectDetails()
         showPage(Campaigns);
         page(Campaigns)->showRecord(m_clientCampaigns->idAt(index.row()));
     };
-    connect(m_clientCampaignsView, &QTableView::doubleClicked, this, openCampaign);
+    // activated: Enter, and a double-click (or a single click where the platform opens on one).
     connect(m_clientCampaignsView, &QTableView::activated, this, openCampaign);
 
     // Campaigns: the selected campaign's channels and its live budget split.
@@ -365,7 +365,6 @@ void MainWindow::connectDetails()
         showPage(Channels);
         page(Channels)->showRecord(m_campaignChannels->idAt(index.row()));
     };
-    connect(m_campaignChannelsView, &QTableView::doubleClicked, this, openChannel);
     connect(m_campaignChannelsView, &QTableView::activated, this, openChannel);
     // The split follows unsaved edits on the Channels page and the campaign's own budget.
     connect(page(Channels)->form(), &RecordForm::edited, this, &MainWindow::updateBudgetSplit);

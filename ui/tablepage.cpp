@@ -7,7 +7,6 @@
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QKeyEvent>
 #include <QLineEdit>
 #include <QMenu>
 #include <QScrollArea>
@@ -63,7 +62,6 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
                 m_view->hideColumn(c);
         }
     }
-    m_view->installEventFilter(this);
 
     auto* formScroll = new QScrollArea(this);
     formScroll->setWidgetResizable(true);
@@ -121,23 +119,9 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
             m_form->reloadChoices();
         });
     });
-    connect(m_view, &QTableView::doubleClicked, this,
-        [this](const QModelIndex& index) { Q_EMIT openRequested(m_model->idAt(index.row())); });
     connect(m_form, &RecordForm::edited, this, [this]() { m_view->viewport()->update(); });
     connect(model, &tables::AgencyTableModel::conflictDetected, this,
         [this]() { QTimer::singleShot(0, this, &TablePage::resolveConflicts); });
-}
-
-bool TablePage::eventFilter(QObject* watched, QEvent* event)
-{
-    if (watched == m_view && event->type() == QEvent::KeyPress) {
-        const auto* key = static_cast<QKeyEvent*>(event);
-        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && !m_currentId.isEmpty()) {
-            Q_EMIT openRequested(m_currentId);
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 void TablePage::setDetail(QWidget* detail)

@@ -48,11 +48,7 @@ Q_SIGNALS:
     void currentChanged(const QString& id);
     void message(const QString& text);
     void deleted(const QString& table, const QStringList& ids, const QString& description);
-    void openRequested(const QString& id); // double-click or Enter on a row
     void saved();
-
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void selectRow(int row);

@@ -49,11 +49,6 @@ QVariant CampaignModel::data(const QModelIndex& index, int role) const
     return AgencyTableModel::data(index, role);
 }
 
-QString CampaignModel::label(int row)
-{
-    return lookups().name(spec().table, idAt(row));
-}
-
 void CampaignModel::checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems)
 {
     checkDateOrder(id, row, QStringLiteral("start_date"), QStringLiteral("end_date"), problems);

@@ -14,7 +14,6 @@ public:
     void setClientFilter(const QString& clientId);
     // budget_spent > budget_allocated: allowed, and flagged wherever it shows.
     bool isOverspent(int row) const;
-    QString label(int row);
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
 protected:

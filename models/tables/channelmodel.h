@@ -14,7 +14,6 @@ public:
 
     // Only this campaign's channels (empty: all).
     void setCampaignFilter(const QString& campaignId);
-    QString campaignFilter() const { return m_campaignId; }
 
     // The campaign's allocation and live channels as they would be with this model's unsaved edits (edited
     // channels replace theirs, new ones join, moved ones leave), and the split of that: what the form shows live.

@@ -263,6 +263,9 @@ void TestCharts::commandLineRefusesBadInput()
         { { "report", "finance", "--db", db, "-o", dir.filePath("r.txt") }, 2, ".pdf" },
         { { "report", "finance", "--db", db, "--status", "done", "-o", dir.filePath("r.pdf") }, 2, "--status" },
         { { "report", "finance", "--db", db, "-o", dir.filePath("no/such/folder/r.pdf") }, 1, "cannot write" },
+        { { "report", "finance", "--db", db, "--client", "20000000-0000-4000-8000-00000000dead", "-o",
+              dir.filePath("c.pdf") },
+            1, "no campaigns for client" },
     };
     for (const Case& c : cases) {
         const Run run = agencyOs(c.arguments);
@@ -274,6 +277,7 @@ void TestCharts::commandLineRefusesBadInput()
         QCOMPARE(run.err.count(u'\n'), 1);
     }
     QVERIFY(!QFile::exists(out));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("c.pdf"))));
 }
 
 QTEST_MAIN(TestCharts)

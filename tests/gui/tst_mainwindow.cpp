@@ -26,6 +26,7 @@
 #include <QSpinBox>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QSqlTableModel>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
@@ -87,6 +88,17 @@ void pick(ui::ChoiceCombo* combo, const QString& value)
     combo->setCurrentIndex(index); // what choosing an item in the popup does
 }
 
+db::ConnectionString whereOf(const test::ScratchDatabase& scratch)
+{
+    return *db::ConnectionString::parse(scratch.dsn(), nullptr);
+}
+
+bool shown(QWidget& window)
+{
+    window.show();
+    return QTest::qWaitForWindowExposed(&window);
+}
+
 struct Fixture {
     QString tier = QStringLiteral("10000000-0000-4000-8000-000000000001");
     QString client = QStringLiteral("20000000-0000-4000-8000-000000000001");
@@ -120,6 +132,12 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void invalidFieldBlocksSave();
+    void enterOnAChildOpensIt_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void enterOnAChildOpensIt();
     void softDeleteAndRestoreFromTheUi_data()
     {
         test::addBackendColumn();
@@ -184,10 +202,8 @@ void TestMainWindow::createClientCampaignAndChannelsThroughForms()
     QVERIFY(scratch.migrate());
     const Fixture f;
     seed(scratch.db(), f);
-    const auto where = db::ConnectionString::parse(scratch.dsn(), nullptr);
-    ui::MainWindow window(scratch.db(), *where, false);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
 
     // A client: Ctrl+2, Ctrl+N, type, pick, Ctrl+S.
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
@@ -279,9 +295,8 @@ void TestMainWindow::invalidFieldBlocksSave()
     QVERIFY(scratch.migrate());
     const Fixture f;
     seed(scratch.db(), f);
-    ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
     ui::TablePage* campaigns = window.page(ui::MainWindow::Campaigns);
     QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
@@ -305,6 +320,51 @@ void TestMainWindow::invalidFieldBlocksSave()
         QStringLiteral("12.34"));
 }
 
+void TestMainWindow::enterOnAChildOpensIt()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Fixture f;
+    seed(scratch.db(), f);
+    const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
+    const QString channel = QStringLiteral("40000000-0000-4000-8000-000000000001");
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type) VALUES ('%1', '%2', 'seo')")
+            .arg(campaign, f.client)));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral(
+            "INSERT INTO agency_campaign_channels (id, campaign_id, channel_type) VALUES ('%1', '%2', 'meta')")
+            .arg(channel, campaign)));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    QVERIFY(window.page(ui::MainWindow::Clients)->showRecord(f.client));
+
+    // The client's campaigns are listed below it; Enter on one opens it on the Campaigns page.
+    auto* campaigns = window.findChild<QTableView*>(QStringLiteral("clientCampaigns"));
+    QVERIFY(campaigns);
+    QTRY_COMPARE(campaigns->model()->rowCount(), 1);
+    campaigns->setFocus();
+    campaigns->setCurrentIndex(campaigns->model()->index(
+        0, qobject_cast<QSqlTableModel*>(campaigns->model())->fieldIndex(QStringLiteral("campaign_type"))));
+    QTest::keyClick(campaigns, Qt::Key_Return);
+    QCOMPARE(window.currentTablePage(), window.page(ui::MainWindow::Campaigns));
+    QCOMPARE(window.page(ui::MainWindow::Campaigns)->currentId(), campaign);
+
+    // And the campaign's channels below it, the same way, by double-click.
+    auto* channels = window.findChild<QTableView*>(QStringLiteral("campaignChannels"));
+    QTRY_COMPARE(channels->model()->rowCount(), 1);
+    const QModelIndex first = channels->model()->index(
+        0, qobject_cast<QSqlTableModel*>(channels->model())->fieldIndex(QStringLiteral("channel_type")));
+    const QRect cell = channels->visualRect(first);
+    // What a mouse sends: press and release, then press (as a double-click) and release.
+    QTest::mouseClick(channels->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseDClick(channels->viewport(), Qt::LeftButton, {}, cell.center());
+    QCOMPARE(window.currentTablePage(), window.page(ui::MainWindow::Channels));
+    QCOMPARE(window.page(ui::MainWindow::Channels)->currentId(), channel);
+}
+
 void TestMainWindow::softDeleteAndRestoreFromTheUi()
 {
     QFETCH(QString, backend);
@@ -312,9 +372,8 @@ void TestMainWindow::softDeleteAndRestoreFromTheUi()
     QVERIFY(scratch.migrate());
     const Fixture f;
     seed(scratch.db(), f);
-    ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);
     QVERIFY(clients->showRecord(f.client));
@@ -362,9 +421,8 @@ void TestMainWindow::conflictOpensTheDialog()
     QVERIFY(scratch.migrate());
     const Fixture f;
     seed(scratch.db(), f);
-    ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);
     QVERIFY(clients->showRecord(f.client));
@@ -412,9 +470,8 @@ void TestMainWindow::closingWithUnsavedEditsPrompts()
     QVERIFY(scratch.migrate());
     const Fixture f;
     seed(scratch.db(), f);
-    auto* window = new ui::MainWindow(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
-    window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(window));
+    auto* window = new ui::MainWindow(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(*window));
     QTest::keyClick(window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window->page(ui::MainWindow::Clients);
     QVERIFY(clients->showRecord(f.client));
@@ -438,9 +495,8 @@ void TestMainWindow::firstRowIsShownAsStored()
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
     QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 6, 1, 1, 42 }, nullptr));
-    ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);
     QTRY_VERIFY(!clients->currentId().isEmpty());
@@ -515,9 +571,8 @@ void TestMainWindow::exportsTheCurrentView()
     QSqlQuery q(scratch.db());
     QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
                                   "('20000000-0000-4000-8000-000000000002', 'Globex', 'project')")));
-    ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);
     // The view as the user set it up: a search, a hidden column.
@@ -583,9 +638,8 @@ void TestMainWindow::readOnlyWindowEditsNothing()
     QVERIFY(scratch.migrate());
     const Fixture f;
     seed(scratch.db(), f);
-    ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), true);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), true);
+    QVERIFY(shown(window));
     QVERIFY(window.windowTitle().contains(QStringLiteral("read-only")));
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);
@@ -613,9 +667,8 @@ void TestMainWindow::dashboardFollowsTheData()
                        "budget_spent, metadata) "
                        "VALUES ('%1', '%2', 'ppc', 'active', '1000.00', '1200.00', '{\"name\": \"Blowout\"}')")
             .arg(campaign, f.client)));
-    ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
     ui::DashboardPage* dashboard = window.dashboard();
     QTRY_COMPARE_WITH_TIMEOUT(dashboard->attention()->rowCount(), 1, 10000);
@@ -640,9 +693,8 @@ void TestMainWindow::droppedConnectionIsRetriedAndEditsKept()
     QVERIFY(scratch.migrate());
     const Fixture f;
     seed(scratch.db(), f);
-    ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
     QVERIFY(window.connectionWatch());
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);
@@ -723,9 +775,8 @@ void TestMainWindow::anotherDesktopsChangeShowsUp()
     QVERIFY(scratch.migrate());
     const Fixture f;
     seed(scratch.db(), f);
-    ui::MainWindow window(scratch.db(), *db::ConnectionString::parse(scratch.dsn(), nullptr), false);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);
     QVERIFY(clients->showRecord(f.client));
