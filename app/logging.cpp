@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "logging.h"
 
+#include "db/database.h"
+
 #include <QDir>
 #include <QFileInfo>
-#include <QStandardPaths>
 #include <QStringList>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
@@ -52,12 +53,13 @@ bool isLogLevel(const QString& name)
 
 QString logFilePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
-        + QStringLiteral("/logs/agency-os.log");
+    return db::dataFolder() + QStringLiteral("/logs/agency-os.log");
 }
 
 void setUpLogging(const QString& stderrLevel, bool verboseFile)
 {
+    // The log file is the first thing every mode writes into the data folder: an old doubled folder moves first.
+    const QString moved = db::moveLegacyDataFolder();
     const auto level
         = spdlog::level::from_str(stderrLevel == QStringLiteral("warning") ? "warn" : stderrLevel.toStdString());
     std::vector<spdlog::sink_ptr> sinks;
@@ -83,6 +85,8 @@ void setUpLogging(const QString& stderrLevel, bool verboseFile)
     logger->flush_on(spdlog::level::warn);
     spdlog::set_default_logger(logger);
     qInstallMessageHandler(routeQtMessage);
+    if (!moved.isEmpty())
+        spdlog::info("{}", moved.toStdString());
 }
 
 } // namespace agency::app

@@ -16,7 +16,6 @@
 #include <QFile>
 #include <QMessageBox>
 #include <QSettings>
-#include <QTranslator>
 #include <cstdio>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
@@ -173,12 +172,12 @@ int runGui(int argc, char** argv, const GuiOptions& options)
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Agency OS"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/agency-os.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.agencyos.AgencyOS"));
     agency::app::setUpLogging(options.logLevel, false);
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("agency_os"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    agency::app::installTranslations(QLocale());
 
     QSettings settings;
+    agency::app::followMovedDataFolder(settings);
     QString error;
     const auto where
         = agency::app::resolveDatabase(options.db, settings.value(QStringLiteral("database/last")).toString(), &error);

@@ -5,6 +5,11 @@
 #include "db/migrator.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QSettings>
+#include <QTranslator>
+#include <spdlog/spdlog.h>
 
 namespace agency::app {
 
@@ -36,6 +41,45 @@ std::optional<db::ConnectionString> resolveDatabase(const QString& option, const
     if (!parsed && error)
         *error = QStringLiteral("%1: %2").arg(source, why);
     return parsed;
+}
+
+QList<QTranslator*> installTranslations(const QLocale& locale)
+{
+    const struct {
+        QString name;
+        QString folder;
+    } catalogues[] = { { QStringLiteral("agency_os"), QStringLiteral(":/i18n") },
+        { QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath) } };
+    QList<QTranslator*> installed;
+    for (const auto& [name, folder] : catalogues) {
+        auto* translator = new QTranslator(QCoreApplication::instance());
+        if (translator->load(locale, name, QStringLiteral("_"), folder)) {
+            QCoreApplication::installTranslator(translator);
+            installed << translator;
+            spdlog::info("translation loaded: {}", translator->filePath().toStdString());
+        } else {
+            spdlog::info("no {} translation for {} in {}", name.toStdString(), locale.name().toStdString(),
+                folder.toStdString());
+            delete translator;
+        }
+    }
+    return installed;
+}
+
+void followMovedDataFolder(QSettings& settings)
+{
+    const QString legacy = QStringLiteral("sqlite:") + db::dataFolder() + QStringLiteral("/agency-os/agency-os.db");
+    const QString current = QStringLiteral("sqlite:") + db::defaultEmbeddedPath();
+    if (QFileInfo::exists(legacy.mid(7)))
+        return; // not moved (the new place was taken): the old file is still the one in use
+    if (settings.value(QStringLiteral("database/last")).toString() == legacy)
+        settings.setValue(QStringLiteral("database/last"), current);
+    QStringList recent = settings.value(QStringLiteral("database/recent")).toStringList();
+    if (recent.contains(legacy)) {
+        recent.replace(recent.indexOf(legacy), current);
+        recent.removeDuplicates();
+        settings.setValue(QStringLiteral("database/recent"), recent);
+    }
 }
 
 QSqlDatabase openForWork(const db::ConnectionString& where, const QString& connectionName, QString* error)

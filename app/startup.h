@@ -3,14 +3,26 @@
 
 #include "db/connectionstring.h"
 
+#include <QLocale>
+#include <QSettings>
 #include <QSqlDatabase>
 #include <QString>
+#include <QTranslator>
 #include <optional>
 
 namespace agency::app {
 
 // Where to connect: --db, else AGENCY_OS_DB, else `fallback` (the GUI's last database), else the embedded file.
 std::optional<db::ConnectionString> resolveDatabase(const QString& option, const QString& fallback, QString* error);
+
+// Installs the app's own translation (compiled in, :/i18n) and Qt's (qtbase_*.qm from Qt's translations folder, so
+// standard dialog buttons speak the same language) for `locale`; logs which were found. Returns the installed ones
+// (owned by the application).
+QList<QTranslator*> installTranslations(const QLocale& locale);
+
+// After db::moveLegacyDataFolder(): the remembered databases (last used, recent) that named the embedded database at
+// its old place name it at the new one.
+void followMovedDataFolder(QSettings& settings);
 
 // Opens the database for work: the embedded SQLite database is migrated on the spot; a PostgreSQL schema that is
 // not current is an error that says to run `agency-os migrate up` (the shared schema is an administrator's call).

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void environmentVariableChoosesDatabase();
     void demoDataOnceIfEmpty();
     void exportWritesFileOrStdout();
+    void legacyDataFolderMovesOnFirstStart();
 
 private:
     QTemporaryDir m_home;
@@ -170,10 +171,12 @@ void TestCli::migrateOnPostgres()
         { QStringLiteral("migrate"), QStringLiteral("status"), QStringLiteral("--db"), scratch.dsn() }, m_env);
     QCOMPARE(run.code, 0);
     QVERIFY2(run.out.contains(QStringLiteral("0001_initial  applied")), qPrintable(run.out));
-    // The DSN carries a password: status shows where it is connected, never the password.
+    // Status shows where it is connected, never the password (when the DSN has one: a server may need none).
     const auto where = agency::db::ConnectionString::parse(scratch.dsn(), nullptr);
-    QVERIFY(where && !where->password.isEmpty());
-    QVERIFY(!run.out.contains(where->password));
+    QVERIFY(where);
+    QVERIFY(run.out.contains(where->host));
+    if (!where->password.isEmpty())
+        QVERIFY(!run.out.contains(where->password));
     // One step down, then up again.
     run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("down"), QStringLiteral("--db"), scratch.dsn() }, m_env);
     QCOMPARE(run.code, 0);
@@ -243,6 +246,33 @@ void TestCli::environmentVariableChoosesDatabase()
     const Run bad = agencyOs({ QStringLiteral("migrate"), QStringLiteral("up") }, env);
     QCOMPARE(bad.code, 2);
     QVERIFY2(bad.err.contains(QStringLiteral("AGENCY_OS_DB")), qPrintable(bad.err));
+}
+
+// A user of 0.1 has the embedded database under ~/.local/share/agency-os/agency-os/: the next start moves it to
+// ~/.local/share/agency-os/ and says so in the log, and the data is there.
+void TestCli::legacyDataFolderMovesOnFirstStart()
+{
+    QTemporaryDir data;
+    QProcessEnvironment env = m_env;
+    env.insert(QStringLiteral("XDG_DATA_HOME"), data.path());
+    const QString legacy = data.filePath(QStringLiteral("agency-os/agency-os/agency-os.db"));
+    QVERIFY(QDir().mkpath(QFileInfo(legacy).absolutePath()));
+    Run run = agencyOs({ QStringLiteral("demo-data"), QStringLiteral("--db"), legacy, QStringLiteral("--clients"),
+                           QStringLiteral("3") },
+        env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QVERIFY(QFile::remove(data.filePath(QStringLiteral("agency-os/logs/agency-os.log")))); // written by that run
+
+    run = agencyOs(
+        { QStringLiteral("export"), QStringLiteral("clients"), QStringLiteral("--output"), QStringLiteral("-") }, env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QCOMPARE(run.out.count(QStringLiteral("\r\n")), 1 + 3);
+    QVERIFY(QFile::exists(data.filePath(QStringLiteral("agency-os/agency-os.db"))));
+    QVERIFY(!QFileInfo::exists(data.filePath(QStringLiteral("agency-os/agency-os"))));
+    QFile log(data.filePath(QStringLiteral("agency-os/logs/agency-os.log")));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(log.readAll());
+    QVERIFY2(text.contains(QStringLiteral("data folder: moved agency-os.db")), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -221,11 +221,12 @@ void TestConnectionString::connectOptionsDefaultAndQuote()
     auto cs = ConnectionString::parse(QStringLiteral("postgresql://h/d?sslmode=require"), &error);
     QVERIFY(cs);
     QCOMPARE(cs->qpsqlConnectOptions(),
-        QStringLiteral("sslmode='require';application_name='agency-os';connect_timeout='10'"));
+        QStringLiteral("sslmode='require';fallback_application_name='agency-os';connect_timeout='10'"));
     cs = ConnectionString::parse(
         QStringLiteral("postgresql://h/d?application_name=it%27s%20me&connect_timeout=2"), &error);
     QVERIFY(cs);
-    QCOMPARE(cs->qpsqlConnectOptions(), QStringLiteral("application_name='it\\'s me';connect_timeout='2'"));
+    QCOMPARE(cs->qpsqlConnectOptions(),
+        QStringLiteral("application_name='it\\'s me';connect_timeout='2';fallback_application_name='agency-os'"));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionString)

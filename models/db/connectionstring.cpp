@@ -296,7 +296,7 @@ QString ConnectionString::qpsqlConnectOptions() const
         }
         all.append({ key, value });
     };
-    ensure(QStringLiteral("application_name"), QStringLiteral("agency-os"));
+    ensure(QStringLiteral("fallback_application_name"), QStringLiteral("agency-os"));
     ensure(QStringLiteral("connect_timeout"), QStringLiteral("10"));
     QStringList parts;
     for (const auto& [k, v] : std::as_const(all))

@@ -35,7 +35,8 @@ struct ConnectionString {
     // A form for people, logs and settings: the password is left out (libpq then looks in ~/.pgpass).
     QString redacted() const;
 
-    // The connect-options string for QPSQL (`key='value';…`), with application_name and connect_timeout defaulted.
+    // The connect-options string for QPSQL (`key='value';…`), with fallback_application_name (so
+    // PGAPPNAME and an application_name option win) and connect_timeout defaulted.
     QString qpsqlConnectOptions() const;
 
     static QString expectedForms();

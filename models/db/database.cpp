@@ -25,9 +25,41 @@ Dialect dialectOf(const QSqlDatabase& db)
     return db.driverName() == QStringLiteral("QPSQL") ? Dialect::PostgreSQL : Dialect::SQLite;
 }
 
+QString dataFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/agency-os");
+}
+
 QString defaultEmbeddedPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/agency-os.db");
+    return dataFolder() + QStringLiteral("/agency-os.db");
+}
+
+QString moveLegacyDataFolder()
+{
+    const QString folder = dataFolder();
+    const QDir legacy(folder + QStringLiteral("/agency-os"));
+    if (!legacy.exists())
+        return {};
+    QStringList moved;
+    QStringList kept;
+    const auto entries = legacy.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    for (const QFileInfo& entry : entries) {
+        const QString target = folder + u'/' + entry.fileName();
+        if (!QFileInfo::exists(target) && QDir().rename(entry.filePath(), target))
+            moved << entry.fileName();
+        else
+            kept << entry.fileName();
+    }
+    if (kept.isEmpty())
+        QDir().rmdir(legacy.path());
+    QString note = QStringLiteral("data folder: moved %1 from %2 to %3 (one folder from now on)")
+                       .arg(moved.isEmpty() ? QStringLiteral("nothing") : moved.join(QStringLiteral(", ")),
+                           legacy.path(), folder);
+    if (!kept.isEmpty())
+        note += QStringLiteral("; left %1 in %2 because %3 already has an entry of that name or it could not be moved")
+                    .arg(kept.join(QStringLiteral(", ")), legacy.path(), folder);
+    return note;
 }
 
 void closeDatabase(const QString& connectionName)

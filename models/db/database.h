@@ -8,15 +8,24 @@
 
 namespace agency::db {
 
-// Opens `where` as a named Qt SQL connection: QPSQL with application_name=agency-os and a connect timeout, or
+// Opens `where` as a named Qt SQL connection: QPSQL with fallback_application_name=agency-os and a connect timeout, or
 // QSQLITE with foreign keys on, WAL journal and a busy timeout. On failure the connection is removed again and
 // `error` says what failed without the password.
 QSqlDatabase openDatabase(const ConnectionString& where, const QString& connectionName, QString* error);
 
 Dialect dialectOf(const QSqlDatabase& db);
 
-// The embedded database's default location (QStandardPaths::AppDataLocation/agency-os.db).
+// The one folder for the app's data and logs: <XDG data home>/agency-os (e.g. ~/.local/share/agency-os).
+QString dataFolder();
+
+// The embedded database's default location: dataFolder()/agency-os.db.
 QString defaultEmbeddedPath();
+
+// Versions before 0.2 kept data and logs in dataFolder()/agency-os (Qt's AppDataLocation with the organisation and
+// the application both named agency-os). Moves what is there up into dataFolder() once; an entry whose name is
+// already taken there stays where it is. Returns a sentence for the log saying what was moved or kept, or nothing
+// when there was no old folder.
+QString moveLegacyDataFolder();
 
 // Closes and removes a named connection once no QSqlDatabase copy is alive in the caller.
 void closeDatabase(const QString& connectionName);

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/connectionstring.h"
+#include "db/database.h"
+#include "startup.h"
+#include "support/scratchdatabase.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSettings>
+#include <QtTest>
+
+using agency::db::ConnectionString;
+
+class TestDatabase : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void applicationNameOnPostgres_data();
+    void applicationNameOnPostgres();
+    void dataFolderIsOneFolder();
+    void legacyFolderMovesOnce();
+    void legacyEntryKeptWhenNameTaken();
+    void rememberedDatabasesFollowTheMove();
+
+private:
+    QTemporaryDir m_home;
+    QByteArray m_savedAppName;
+};
+
+void TestDatabase::init()
+{
+    m_savedAppName = qgetenv("PGAPPNAME");
+    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toLocal8Bit());
+    QDir(m_home.filePath(QStringLiteral("data"))).removeRecursively();
+}
+
+void TestDatabase::cleanup()
+{
+    if (m_savedAppName.isNull())
+        qunsetenv("PGAPPNAME");
+    else
+        qputenv("PGAPPNAME", m_savedAppName);
+}
+
+void TestDatabase::applicationNameOnPostgres_data()
+{
+    QTest::addColumn<QByteArray>("pgappname");
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("default") << QByteArray() << QString() << QStringLiteral("agency-os");
+    QTest::newRow("PGAPPNAME wins over the default")
+        << QByteArray("nightly-sync") << QString() << QStringLiteral("nightly-sync");
+    QTest::newRow("application_name in the DSN wins over both")
+        << QByteArray("nightly-sync") << QStringLiteral("application_name=desk%2042") << QStringLiteral("desk 42");
+}
+
+// The server sees the name the user chose (PGAPPNAME or the DSN's application_name), else agency-os.
+void TestDatabase::applicationNameOnPostgres()
+{
+    QFETCH(QByteArray, pgappname);
+    QFETCH(QString, option);
+    QFETCH(QString, expected);
+    AGENCY_SCRATCH(scratch, QStringLiteral("postgresql"));
+    if (pgappname.isEmpty())
+        qunsetenv("PGAPPNAME");
+    else
+        qputenv("PGAPPNAME", pgappname);
+    QString dsn = scratch.dsn();
+    if (!option.isEmpty())
+        dsn += (dsn.contains(u'?') ? u'&' : u'?') + option;
+    QString error;
+    const auto where = ConnectionString::parse(dsn, &error);
+    QVERIFY2(where, qPrintable(error));
+    const QString connection = QStringLiteral("appname ") + QString::fromUtf8(QTest::currentDataTag());
+    QString seen;
+    {
+        QSqlDatabase db = agency::db::openDatabase(*where, connection, &error);
+        QVERIFY2(db.isOpen(), qPrintable(error));
+        seen = agency::test::scalar(db, QStringLiteral("SELECT current_setting('application_name')")).toString();
+    }
+    agency::db::closeDatabase(connection);
+    QCOMPARE(seen, expected);
+}
+
+void TestDatabase::dataFolderIsOneFolder()
+{
+    const QString data = m_home.filePath(QStringLiteral("data"));
+    QCOMPARE(agency::db::dataFolder(), data + QStringLiteral("/agency-os"));
+    QCOMPARE(agency::db::defaultEmbeddedPath(), data + QStringLiteral("/agency-os/agency-os.db"));
+}
+
+namespace {
+void writeFile(const QString& path, const QByteArray& content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+}
+
+// A user of 0.1 has the database (with its WAL) and logs under …/agency-os/agency-os: all of it moves up, once.
+void TestDatabase::legacyFolderMovesOnce()
+{
+    const QString folder = agency::db::dataFolder();
+    const QString legacy = folder + QStringLiteral("/agency-os");
+    writeFile(legacy + QStringLiteral("/agency-os.db"), "database");
+    writeFile(legacy + QStringLiteral("/agency-os.db-wal"), "wal");
+    writeFile(legacy + QStringLiteral("/logs/agency-os.log"), "old log");
+
+    const QString note = agency::db::moveLegacyDataFolder();
+    QVERIFY2(note.contains(QStringLiteral("moved")) && note.contains(QStringLiteral("agency-os.db")), qPrintable(note));
+    QVERIFY2(!note.contains(QStringLiteral("left")), qPrintable(note));
+    QCOMPARE(readFile(folder + QStringLiteral("/agency-os.db")), QByteArray("database"));
+    QCOMPARE(readFile(folder + QStringLiteral("/agency-os.db-wal")), QByteArray("wal"));
+    QCOMPARE(readFile(folder + QStringLiteral("/logs/agency-os.log")), QByteArray("old log"));
+    QVERIFY(!QFileInfo::exists(legacy));
+
+    QCOMPARE(agency::db::moveLegacyDataFolder(), QString()); // nothing left to move, nothing said
+}
+
+// Someone already has data at the new place: nothing is overwritten, and the log says what stayed behind.
+void TestDatabase::legacyEntryKeptWhenNameTaken()
+{
+    const QString folder = agency::db::dataFolder();
+    const QString legacy = folder + QStringLiteral("/agency-os");
+    writeFile(legacy + QStringLiteral("/agency-os.db"), "old database");
+    writeFile(legacy + QStringLiteral("/logs/agency-os.log"), "old log");
+    writeFile(folder + QStringLiteral("/agency-os.db"), "new database");
+
+    const QString note = agency::db::moveLegacyDataFolder();
+    QVERIFY2(note.contains(QStringLiteral("left agency-os.db")), qPrintable(note));
+    QCOMPARE(readFile(folder + QStringLiteral("/agency-os.db")), QByteArray("new database"));
+    QCOMPARE(readFile(legacy + QStringLiteral("/agency-os.db")), QByteArray("old database"));
+    QCOMPARE(readFile(folder + QStringLiteral("/logs/agency-os.log")), QByteArray("old log"));
+}
+
+// The window reopens "the last database used": after the move that is the embedded database at its new place.
+void TestDatabase::rememberedDatabasesFollowTheMove()
+{
+    const QString legacy
+        = QStringLiteral("sqlite:") + agency::db::dataFolder() + QStringLiteral("/agency-os/agency-os.db");
+    const QString current = QStringLiteral("sqlite:") + agency::db::defaultEmbeddedPath();
+    const QString other = QStringLiteral("postgresql://me@db.example.com/plane");
+    QSettings settings(m_home.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("database/last"), legacy);
+    settings.setValue(QStringLiteral("database/recent"), QStringList { other, legacy });
+
+    writeFile(legacy.mid(7), "still here"); // not moved (its new place was taken): nothing changes
+    agency::app::followMovedDataFolder(settings);
+    QCOMPARE(settings.value(QStringLiteral("database/last")).toString(), legacy);
+
+    QVERIFY(QFile::remove(legacy.mid(7)));
+    agency::app::followMovedDataFolder(settings);
+    QCOMPARE(settings.value(QStringLiteral("database/last")).toString(), current);
+    QCOMPARE(settings.value(QStringLiteral("database/recent")).toStringList(), (QStringList { other, current }));
+}
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"
