@@ -2,7 +2,7 @@
 // Build tool: renders the application's SVG icon as PNGs for the hicolor theme.
 // Usage: rendericon ICON.svg OUTPUT_DIR NAME SIZE…   writes OUTPUT_DIR/<S>x<S>/apps/NAME.png for each size.
 #include <QDir>
-#include <QGuiApplication>
+#include <QCoreApplication>
 #include <QImage>
 #include <QPainter>
 #include <QSvgRenderer>
@@ -10,9 +10,7 @@
 
 int main(int argc, char** argv)
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication app(argc, argv);
+    QCoreApplication app(argc, argv); // painting into a QImage needs no display
     const QStringList args = QCoreApplication::arguments();
     if (args.size() < 5) {
         std::fputs("usage: rendericon ICON.svg OUTPUT_DIR NAME SIZE...\n", stderr);
