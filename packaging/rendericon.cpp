@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Build tool: renders the application's SVG icon as PNGs for the hicolor theme.
 // Usage: rendericon ICON.svg OUTPUT_DIR NAME SIZE…   writes OUTPUT_DIR/<S>x<S>/apps/NAME.png for each size.
-#include <QDir>
 #include <QCoreApplication>
+#include <QDir>
 #include <QImage>
 #include <QPainter>
 #include <QSvgRenderer>
