@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStringList>
+#include <chrono>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
@@ -84,6 +85,8 @@ void setUpLogging(const QString& stderrLevel, bool verboseFile)
     logger->set_level(spdlog::level::trace);
     logger->flush_on(spdlog::level::warn);
     spdlog::set_default_logger(logger);
+    // Lower levels reach the file within seconds too, not only at exit: a running window's log can be read.
+    spdlog::flush_every(std::chrono::seconds(2));
     qInstallMessageHandler(routeQtMessage);
     if (!moved.isEmpty())
         spdlog::info("{}", moved.toStdString());
