@@ -161,7 +161,51 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void lookupsShowNames();
+    void readsOnlyWhenAskedAndOnce_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void readsOnlyWhenAskedAndOnce();
 };
+
+// An OnDemand model (a page not shown yet) reads nothing until select(), whatever sort, search or filter it is
+// given meanwhile, and then reads with all of them; asking for the order it already has reads nothing again.
+void TestAgencyTableModel::readsOnlyWhenAskedAndOnce()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    seed(scratch.db());
+    tables::ClientModel clients(scratch.db(), nullptr, tables::AgencyTableModel::Load::OnDemand);
+    QSignalSpy resets(&clients, &QAbstractItemModel::modelReset);
+    const int name = clients.fieldIndex(QStringLiteral("client_name"));
+    clients.sort(name, Qt::DescendingOrder);
+    clients.setSearchText(QStringLiteral("e"));
+    clients.setShowDeleted(true);
+    QVERIFY(clients.refresh());
+    QCOMPARE(resets.count(), 0);
+    QVERIFY(!clients.isLoaded());
+    QCOMPARE(clients.rowCount(), 0);
+
+    QVERIFY(clients.select());
+    QCOMPARE(resets.count(), 1);
+    QVERIFY(clients.rowCount() > 1);
+    QStringList names;
+    for (int row = 0; row < clients.rowCount(); ++row) {
+        names << clients.valueAt(row, QStringLiteral("client_name")).toString();
+        QVERIFY2(names.constLast().contains(u'e', Qt::CaseInsensitive), qPrintable(names.constLast()));
+    }
+    QStringList sorted = names;
+    std::sort(sorted.begin(), sorted.end(), std::greater<>());
+    QCOMPARE(names, sorted);
+
+    clients.sort(name, Qt::DescendingOrder); // what a view asks when it enables sorting: nothing to read
+    QCOMPARE(resets.count(), 1);
+    clients.sort(name, Qt::AscendingOrder);
+    QCOMPARE(resets.count(), 2);
+    QCOMPARE(clients.valueAt(0, QStringLiteral("client_name")).toString(), sorted.constLast());
+}
 
 void TestAgencyTableModel::modelsPassTheModelTester()
 {

@@ -218,11 +218,13 @@ void MainWindow::createPages()
     m_pages->addWidget(m_dashboard);
     new QListWidgetItem(icon("dashboard"), tr("Dashboard"), m_sidebar);
 
+    constexpr auto OnDemand = tables::AgencyTableModel::Load::OnDemand;
     const QList<std::tuple<tables::AgencyTableModel*, const char*, QString>> pages {
-        { new tables::ClientModel(m_db, this), "clients", tr("Clients") },
-        { new tables::CampaignModel(m_db, this), "campaigns", tr("Campaigns") },
-        { new tables::ChannelModel(m_db, this), "channels", tr("Channels") },
-        { new tables::SlaTierModel(m_db, this), "tiers", tr("SLA tiers") },
+        // Each page reads its table when it is first shown, not before.
+        { new tables::ClientModel(m_db, this, OnDemand), "clients", tr("Clients") },
+        { new tables::CampaignModel(m_db, this, OnDemand), "campaigns", tr("Campaigns") },
+        { new tables::ChannelModel(m_db, this, OnDemand), "channels", tr("Channels") },
+        { new tables::SlaTierModel(m_db, this, OnDemand), "tiers", tr("SLA tiers") },
     };
     for (const auto& [model, iconName, title] : pages) {
         // What the role may do is what PostgreSQL grants it: a table it may not change is read-only here.
@@ -440,7 +442,7 @@ void MainWindow::watchConnection()
         m_whereLabel->setToolTip({});
         subscribeToChanges(); // a reopened connection has no subscriptions
         for (TablePage* p : std::as_const(m_tablePages))
-            p->model()->select(); // fresh rows, with every unsaved edit laid over them again
+            p->model()->refresh(); // fresh rows (of the pages read so far), every unsaved edit laid over them again
         refreshAfterChange();
         showMessage(tr("Reconnected. Unsaved edits are still here: save them when ready."));
     });
@@ -471,7 +473,7 @@ void MainWindow::subscribeToChanges()
     connect(pending, &QTimer::timeout, this, [this]() {
         for (TablePage* p : std::as_const(m_tablePages)) {
             if (m_changedTables.contains(p->model()->tableName()))
-                p->model()->select();
+                p->model()->refresh();
         }
         m_changedTables.clear();
         updateBudgetSplit();

@@ -262,8 +262,26 @@ void TablePage::focusSearch()
     m_search->selectAll();
 }
 
+void TablePage::showEvent(QShowEvent* event)
+{
+    ensureRead(); // the first time the page is shown: its rows are read now, before they are painted
+    QWidget::showEvent(event);
+}
+
+void TablePage::ensureRead()
+{
+    if (m_model->isLoaded())
+        return;
+    m_model->select();
+    if (!m_layoutRestored)
+        m_view->resizeColumnsToContents();
+    if (m_model->rowCount() > 0 && m_currentId.isEmpty())
+        selectRow(0);
+}
+
 bool TablePage::showRecord(const QString& id)
 {
+    ensureRead();
     int row = m_model->rowOfId(id);
     if (row < 0 && !m_search->text().isEmpty()) {
         m_search->clear();
@@ -315,13 +333,12 @@ void TablePage::restoreLayout()
 {
     QSettings settings;
     const QString key = QStringLiteral("layout/") + m_model->tableName();
-    if (!m_view->horizontalHeader()->restoreState(settings.value(key + QStringLiteral("/header")).toByteArray()))
-        m_view->resizeColumnsToContents();
+    // Without a saved layout the columns fit their contents, once the rows have been read (ensureRead()).
+    m_layoutRestored
+        = m_view->horizontalHeader()->restoreState(settings.value(key + QStringLiteral("/header")).toByteArray());
     m_split->restoreState(settings.value(key + QStringLiteral("/split")).toByteArray());
     m_leftSplit->restoreState(settings.value(key + QStringLiteral("/leftSplit")).toByteArray());
     m_view->hideColumn(m_model->fieldIndex(QStringLiteral("id")));
-    if (m_model->rowCount() > 0 && m_currentId.isEmpty())
-        selectRow(0);
 }
 
 } // namespace agency::ui

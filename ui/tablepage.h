@@ -50,7 +50,13 @@ Q_SIGNALS:
     void deleted(const QString& table, const QStringList& ids, const QString& description);
     void saved();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    // Reads the table the first time it is needed (shown, or a record asked for), then fits the columns when no
+    // layout was saved and selects the first row.
+    void ensureRead();
     void selectRow(int row);
     void resolveConflicts();
 
@@ -64,6 +70,7 @@ private:
     QString m_currentId;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    bool m_layoutRestored = false;
 };
 
 } // namespace agency::ui

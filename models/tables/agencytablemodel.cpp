@@ -40,11 +40,12 @@ namespace {
     }
 }
 
-AgencyTableModel::AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObject* parent)
+AgencyTableModel::AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObject* parent, Load load)
     : QSqlTableModel(parent, db)
     , m_spec(spec)
     , m_dialect(db::dialectOf(db))
     , m_lookups(db)
+    , m_load(load)
 {
     setEditStrategy(OnManualSubmit);
     setTable(spec.table);
@@ -316,8 +317,18 @@ void AgencyTableModel::setSort(int column, Qt::SortOrder order)
     QSqlTableModel::setSort(column, order);
 }
 
+void AgencyTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (m_loaded && column == m_sortColumn && order == m_sortOrder)
+        return;
+    setSort(column, order);
+    if (m_loaded || m_load != Load::OnDemand)
+        select();
+}
+
 bool AgencyTableModel::select()
 {
+    m_loaded = true;
     m_lookups.clear();
     if (m_saving || m_pending.isEmpty())
         return QSqlTableModel::select();
@@ -400,7 +411,7 @@ void AgencyTableModel::applyFilter()
 {
     const bool wasActive = query().isActive();
     setFilter(filterText()); // re-selects by itself when already active
-    if (!wasActive)
+    if (!wasActive && m_load != Load::OnDemand)
         select();
 }
 

@@ -46,10 +46,11 @@ public:
     };
 
     // Now: the concrete model selects as soon as it is made. Later: only once a scope or filter is set (a detail
-    // list would otherwise read a whole table it is about to narrow down).
-    enum class Load { Now, Later };
+    // list would otherwise read a whole table it is about to narrow down). OnDemand: only when select() is called
+    // (a page, when it is first shown); sort, search and filter changes before that are kept for that select.
+    enum class Load { Now, Later, OnDemand };
 
-    AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObject* parent = nullptr);
+    AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObject* parent = nullptr, Load load = Load::Now);
 
     const TableSpec& spec() const { return m_spec; }
     db::Dialect dialect() const { return m_dialect; }
@@ -60,7 +61,13 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool select() override;
+    // Whether select() has run: an OnDemand model reads nothing before it.
+    bool isLoaded() const { return m_loaded; }
+    // Reads the rows again if they have been read at all (a model nobody has shown stays unread).
+    bool refresh() { return !m_loaded || select(); }
     void setSort(int column, Qt::SortOrder order) override;
+    // Re-reads only when the order changes (a view that enables sorting asks for the order the model already has).
+    void sort(int column, Qt::SortOrder order) override;
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
     void revertRow(int row) override;
@@ -147,6 +154,8 @@ private:
     bool m_showDeleted = false;
     bool m_saving = false;
     bool m_readOnly = false;
+    Load m_load = Load::Now;
+    bool m_loaded = false;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };

@@ -8,7 +8,7 @@
 namespace agency::tables {
 
 CampaignModel::CampaignModel(QSqlDatabase db, QObject* parent, Load load)
-    : AgencyTableModel(campaignsSpec(), db, parent)
+    : AgencyTableModel(campaignsSpec(), db, parent, load)
 {
     setSort(fieldIndex(QStringLiteral("start_date")), Qt::DescendingOrder);
     if (load == Load::Now)

@@ -6,7 +6,7 @@
 namespace agency::tables {
 
 ChannelModel::ChannelModel(QSqlDatabase db, QObject* parent, Load load)
-    : AgencyTableModel(channelsSpec(), db, parent)
+    : AgencyTableModel(channelsSpec(), db, parent, load)
 {
     setSort(fieldIndex(QStringLiteral("channel_type")), Qt::AscendingOrder);
     if (load == Load::Now)

@@ -19,11 +19,12 @@ void checkDateOrder(const QString& id, const QVariantMap& row, const QString& st
     }
 }
 
-ClientModel::ClientModel(QSqlDatabase db, QObject* parent)
-    : AgencyTableModel(clientsSpec(), db, parent)
+ClientModel::ClientModel(QSqlDatabase db, QObject* parent, Load load)
+    : AgencyTableModel(clientsSpec(), db, parent, load)
 {
     setSort(fieldIndex(QStringLiteral("client_name")), Qt::AscendingOrder);
-    select();
+    if (load == Load::Now)
+        select();
 }
 
 QVariantMap ClientModel::defaultsForNewRow() const

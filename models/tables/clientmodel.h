@@ -8,7 +8,7 @@ namespace agency::tables {
 class ClientModel : public AgencyTableModel {
     Q_OBJECT
 public:
-    explicit ClientModel(QSqlDatabase db, QObject* parent = nullptr);
+    explicit ClientModel(QSqlDatabase db, QObject* parent = nullptr, Load load = Load::Now);
 
 protected:
     void checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems) override;

@@ -3,11 +3,12 @@
 
 namespace agency::tables {
 
-SlaTierModel::SlaTierModel(QSqlDatabase db, QObject* parent)
-    : AgencyTableModel(slaTiersSpec(), db, parent)
+SlaTierModel::SlaTierModel(QSqlDatabase db, QObject* parent, Load load)
+    : AgencyTableModel(slaTiersSpec(), db, parent, load)
 {
     setSort(fieldIndex(QStringLiteral("priority")), Qt::AscendingOrder);
-    select();
+    if (load == Load::Now)
+        select();
 }
 
 QVariantMap SlaTierModel::defaultsForNewRow() const

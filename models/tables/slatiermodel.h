@@ -8,7 +8,7 @@ namespace agency::tables {
 class SlaTierModel : public AgencyTableModel {
     Q_OBJECT
 public:
-    explicit SlaTierModel(QSqlDatabase db, QObject* parent = nullptr);
+    explicit SlaTierModel(QSqlDatabase db, QObject* parent = nullptr, Load load = Load::Now);
 
 protected:
     QVariantMap defaultsForNewRow() const override;
