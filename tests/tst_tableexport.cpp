@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <libpq-fe.h>
+#include <thread>
 
 using namespace agency;
 using agency::test::execute;
@@ -268,7 +269,7 @@ void TestTableExport::failedOrCancelledExportLeavesNoFile_data()
     QTest::addColumn<QString>("backend");
     QTest::addColumn<QString>("how");
     for (const char* backend : { "sqlite", "postgresql" }) {
-        for (const char* how : { "cancelled", "bad column", "unwritable folder" })
+        for (const char* how : { "cancelled", "cancelled from another thread", "bad column", "unwritable folder" })
             QTest::newRow(qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(backend), QLatin1String(how))))
                 << QString::fromLatin1(backend) << QString::fromLatin1(how);
     }
@@ -290,9 +291,13 @@ void TestTableExport::failedOrCancelledExportLeavesNoFile()
     }
     exporting::ExportRequest request;
     request.table = QStringLiteral("agency_campaign_channels");
-    exporting::TableExporter exporter(scratch.db());
+    // The window's Cancel: another thread sets a flag it shares with the exporter, never touching the exporter.
+    const auto cancelFlag = std::make_shared<std::atomic<bool>>(false);
+    exporting::TableExporter exporter(scratch.db(), cancelFlag);
     if (how == QStringLiteral("cancelled"))
         exporter.cancel();
+    else if (how == QStringLiteral("cancelled from another thread"))
+        std::thread([cancelFlag]() { *cancelFlag = true; }).join();
     else if (how == QStringLiteral("bad column"))
         request.columns = { QStringLiteral("id"), QStringLiteral("nonsense") };
     else

@@ -76,30 +76,26 @@ bool runCsvExport(QWidget* parent, const db::ConnectionString& where, const expo
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
 
-    // Off the GUI thread, on a connection of its own (a streaming query must not share one).
-    std::atomic<exporting::TableExporter*> running { nullptr };
+    // Off the GUI thread, on a connection of its own (a streaming query must not share one). Cancel sets a flag both
+    // threads share; the GUI never touches the exporter, which lives and dies on the worker.
+    const auto cancelled = std::make_shared<std::atomic<bool>>(false);
     bool ok = false;
     QThread* worker = QThread::create([&]() {
         const QString name = QStringLiteral("export-%1").arg(reinterpret_cast<quintptr>(QThread::currentThread()));
         {
             QSqlDatabase db = db::openDatabase(where, name, error);
             if (db.isOpen()) {
-                exporting::TableExporter exporter(db);
+                exporting::TableExporter exporter(db, cancelled);
                 exporter.setProgressHandler([&progress](qint64 rows) {
                     QMetaObject::invokeMethod(&progress,
                         [&progress, rows]() { progress.setLabelText(QObject::tr("Exported %L1 rows…").arg(rows)); });
                 });
-                running = &exporter;
                 ok = exporting::exportToFile(exporter, request, path, error);
-                running = nullptr;
             }
         }
         db::closeDatabase(name);
     });
-    QObject::connect(&progress, &QProgressDialog::canceled, &progress, [&running]() {
-        if (auto* exporter = running.load())
-            exporter->cancel();
-    });
+    QObject::connect(&progress, &QProgressDialog::canceled, &progress, [cancelled]() { *cancelled = true; });
     QEventLoop loop;
     QObject::connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
     worker->start();

@@ -247,8 +247,9 @@ QString postgresExportSelect(const ExportRequest& request, bool withPlane)
     return QStringLiteral("SELECT ") + select.join(QStringLiteral(", ")) + fromClause(request, withPlane, false);
 }
 
-TableExporter::TableExporter(QSqlDatabase db)
+TableExporter::TableExporter(QSqlDatabase db, std::shared_ptr<std::atomic<bool>> cancelled)
     : m_db(std::move(db))
+    , m_cancelled(cancelled ? std::move(cancelled) : std::make_shared<std::atomic<bool>>(false))
 {
 }
 
@@ -322,7 +323,7 @@ bool TableExporter::exportGeneric(const ExportRequest& request, CsvWriter& write
     QList<bool> nulls(plan.size());
     QList<QByteArrayView> fields(picked.size());
     while (query.next()) {
-        if (m_cancelled)
+        if (*m_cancelled)
             return fail(tr("export cancelled"));
         int position = 0;
         for (int i = 0; i < plan.size(); ++i) {
@@ -399,7 +400,7 @@ bool TableExporter::exportWithCopy(const ExportRequest& request, CsvWriter& writ
     char* buffer = nullptr;
     int length = 0;
     while ((length = PQgetCopyData(conn, &buffer, 0)) > 0) {
-        if (m_cancelled && !cancelSent) {
+        if (*m_cancelled && !cancelSent) {
             // Ask the server to stop; keep reading until it does, so the connection stays usable.
             if (PGcancel* cancel = PQgetCancel(conn)) {
                 char why[256];
@@ -433,7 +434,7 @@ bool TableExporter::exportWithCopy(const ExportRequest& request, CsvWriter& writ
             }
             if (!writer.writeRow(fields)) {
                 PQfreemem(buffer);
-                m_cancelled = true;
+                *m_cancelled = true;
                 cancelSent = false;
                 continue;
             }
@@ -448,7 +449,7 @@ bool TableExporter::exportWithCopy(const ExportRequest& request, CsvWriter& writ
     PQclear(finished);
     while (PGresult* rest = PQgetResult(conn))
         PQclear(rest);
-    if (m_cancelled)
+    if (*m_cancelled)
         return fail(tr("export cancelled"));
     if (!ok || length == -2)
         return fail(tr("Exporting %1: %2").arg(request.table, why));

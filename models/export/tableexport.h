@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <atomic>
 #include <functional>
+#include <memory>
 
 namespace agency::exporting {
 
@@ -37,12 +38,14 @@ QString postgresExportSelect(const ExportRequest& request, bool withPlane);
 // CsvWriter, so the files are byte-identical.
 class TableExporter {
 public:
-    explicit TableExporter(QSqlDatabase db);
+    // `cancelled`: a flag the caller shares (and keeps after this exporter is gone), so another thread can stop the
+    // export by setting it without ever touching the exporter itself.
+    explicit TableExporter(QSqlDatabase db, std::shared_ptr<std::atomic<bool>> cancelled = {});
 
     void setProgressHandler(std::function<void(qint64 rows)> handler) { m_progress = std::move(handler); }
     bool exportTable(const ExportRequest& request, QIODevice* out);
-    void cancel() { m_cancelled = true; } // from any thread
-    bool wasCancelled() const { return m_cancelled; }
+    void cancel() { *m_cancelled = true; } // from any thread
+    bool wasCancelled() const { return *m_cancelled; }
     bool usedCopy() const { return m_usedCopy; }
     qint64 rows() const { return m_rows; }
     QString lastError() const { return m_error; }
@@ -54,7 +57,7 @@ private:
 
     QSqlDatabase m_db;
     std::function<void(qint64)> m_progress;
-    std::atomic<bool> m_cancelled { false };
+    std::shared_ptr<std::atomic<bool>> m_cancelled;
     bool m_usedCopy = false;
     qint64 m_rows = 0;
     QString m_error;
