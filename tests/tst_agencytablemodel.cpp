@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "db/database.h"
+#include "demo/demodata.h"
 #include "support/scratchdatabase.h"
 #include "tables/campaignmodel.h"
 #include "tables/channelmodel.h"
@@ -167,6 +168,12 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void readsOnlyWhenAskedAndOnce();
+    void rowOfIdFollowsRowsThatMove_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void rowOfIdFollowsRowsThatMove();
 };
 
 // An OnDemand model (a page not shown yet) reads nothing until select(), whatever sort, search or filter it is
@@ -205,6 +212,39 @@ void TestAgencyTableModel::readsOnlyWhenAskedAndOnce()
     clients.sort(name, Qt::AscendingOrder);
     QCOMPARE(resets.count(), 2);
     QCOMPARE(clients.valueAt(0, QStringLiteral("client_name")).toString(), sorted.constLast());
+}
+
+// rowOfId() answers from an index of the rows read; a new row on top, another order or a discarded row move rows,
+// and every answer must still be where idAt() says.
+void TestAgencyTableModel::rowOfIdFollowsRowsThatMove()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 5, 3, 2, 7 }, nullptr));
+    tables::ChannelModel channels(scratch.db());
+    auto allFound = [&channels]() {
+        for (int row = 0; row < channels.rowCount(); ++row) {
+            if (channels.rowOfId(channels.idAt(row)) != row)
+                return false;
+        }
+        return true;
+    };
+    QVERIFY(channels.rowCount() > 10);
+    const QString last = channels.idAt(channels.rowCount() - 1);
+    QVERIFY(allFound());
+    QCOMPARE(channels.rowOfId(QStringLiteral("00000000-0000-4000-8000-000000000000")), -1);
+
+    const int added = channels.insertNewRow();
+    QCOMPARE(added, 0);
+    QCOMPARE(channels.rowOfId(last), channels.rowCount() - 1);
+    QVERIFY(allFound());
+
+    channels.sort(channels.fieldIndex(QStringLiteral("channel_type")), Qt::DescendingOrder);
+    QVERIFY(allFound());
+    channels.discardChanges();
+    QCOMPARE(channels.rowOfId(channels.idAt(0)), 0);
+    QVERIFY(allFound());
 }
 
 void TestAgencyTableModel::modelsPassTheModelTester()

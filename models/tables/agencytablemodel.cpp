@@ -49,6 +49,11 @@ AgencyTableModel::AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObje
 {
     setEditStrategy(OnManualSubmit);
     setTable(spec.table);
+    // Rows that move invalidate rowOfId()'s index.
+    connect(this, &QAbstractItemModel::modelReset, this, &AgencyTableModel::forgetRowIndex);
+    connect(this, &QAbstractItemModel::layoutChanged, this, &AgencyTableModel::forgetRowIndex);
+    connect(this, &QAbstractItemModel::rowsInserted, this, &AgencyTableModel::forgetRowIndex);
+    connect(this, &QAbstractItemModel::rowsRemoved, this, &AgencyTableModel::forgetRowIndex);
     connect(this, &QSqlTableModel::primeInsert, this, [this](int, QSqlRecord& record) {
         const QString id = m_nextId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : m_nextId;
         record.setValue(QStringLiteral("id"), id);
@@ -94,16 +99,30 @@ QVariantMap AgencyTableModel::rowValues(int row) const
 
 int AgencyTableModel::rowOfId(const QString& id)
 {
-    int row = 0;
+    // An index of the rows read so far, by the id's hash (a few bytes a row rather than a copy of every id), grown
+    // as rows are fetched; rows that move (reset, insert, remove) empty it.
+    const size_t key = qHash(id);
     while (true) {
-        for (; row < rowCount(); ++row) {
-            if (idAt(row) == id)
-                return row;
+        for (auto it = m_rowsByIdHash.constFind(key); it != m_rowsByIdHash.cend() && it.key() == key; ++it) {
+            if (idAt(it.value()) == id)
+                return it.value();
+        }
+        if (m_indexedRows < rowCount()) {
+            m_rowsByIdHash.reserve(rowCount());
+            for (; m_indexedRows < rowCount(); ++m_indexedRows)
+                m_rowsByIdHash.insert(qHash(idAt(m_indexedRows)), m_indexedRows);
+            continue;
         }
         if (!canFetchMore())
             return -1;
         fetchMore();
     }
+}
+
+void AgencyTableModel::forgetRowIndex()
+{
+    m_rowsByIdHash.clear();
+    m_indexedRows = 0;
 }
 
 QString AgencyTableModel::problemAt(const QString& id, const QString& column) const

@@ -137,11 +137,14 @@ private:
     void reapply(const QHash<QString, PendingRow>& pending, const QStringList& order);
     QVariantMap currentRow(const QString& id, QVariant* stamp, bool* deleted);
     QString problemAt(const QString& id, const QString& column) const;
+    void forgetRowIndex();
 
     const TableSpec& m_spec;
     db::Dialect m_dialect;
     mutable LookupNames m_lookups;
     QHash<QString, PendingRow> m_pending;
+    QMultiHash<size_t, int> m_rowsByIdHash; // rowOfId(): qHash(id) → row, for rows [0, m_indexedRows)
+    int m_indexedRows = 0;
     QStringList m_order;
     QList<FieldProblem> m_problems;
     QList<Conflict> m_conflicts;
