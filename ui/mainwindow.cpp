@@ -404,8 +404,10 @@ void MainWindow::updateBudgetSplit()
 
 void MainWindow::refreshAfterChange()
 {
-    m_clientCampaigns->select();
-    m_campaignChannels->select();
+    for (TablePage* p : std::as_const(m_tablePages))
+        p->model()->forgetNames(); // a renamed client or tier shows its new name on every page
+    m_clientCampaigns->refresh();
+    m_campaignChannels->refresh();
     for (TablePage* p : std::as_const(m_tablePages))
         p->form()->reloadChoices();
     updateBudgetSplit();
@@ -474,6 +476,8 @@ void MainWindow::subscribeToChanges()
         for (TablePage* p : std::as_const(m_tablePages)) {
             if (m_changedTables.contains(p->model()->tableName()))
                 p->model()->refresh();
+            else
+                p->model()->forgetNames(); // a client, tier or campaign it names may have been renamed
         }
         m_changedTables.clear();
         updateBudgetSplit();

@@ -119,6 +119,21 @@ int AgencyTableModel::rowOfId(const QString& id)
     }
 }
 
+bool AgencyTableModel::refresh()
+{
+    if (!m_loaded)
+        return true;
+    m_lookups.clear();
+    return select();
+}
+
+void AgencyTableModel::forgetNames()
+{
+    m_lookups.clear();
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), { Qt::DisplayRole });
+}
+
 void AgencyTableModel::forgetRowIndex()
 {
     m_rowsByIdHash.clear();
@@ -348,7 +363,6 @@ void AgencyTableModel::sort(int column, Qt::SortOrder order)
 bool AgencyTableModel::select()
 {
     m_loaded = true;
-    m_lookups.clear();
     if (m_saving || m_pending.isEmpty())
         return QSqlTableModel::select();
     const auto pending = m_pending;

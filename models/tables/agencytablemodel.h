@@ -63,8 +63,11 @@ public:
     bool select() override;
     // Whether select() has run: an OnDemand model reads nothing before it.
     bool isLoaded() const { return m_loaded; }
-    // Reads the rows again if they have been read at all (a model nobody has shown stays unread).
-    bool refresh() { return !m_loaded || select(); }
+    // After a change elsewhere (another desktop, a reconnect): reads the rows and the names they show again, if
+    // they have been read at all (a model nobody has shown stays unread). Sorting and searching keep the names.
+    bool refresh();
+    // After a save on another page: the names shown (client, tier, campaign label) are looked up again.
+    void forgetNames();
     void setSort(int column, Qt::SortOrder order) override;
     // Re-reads only when the order changes (a view that enables sorting asks for the order the model already has).
     void sort(int column, Qt::SortOrder order) override;

@@ -104,12 +104,15 @@ QString LookupNames::lookUp(const QString& table, const QString& id)
         return {};
     if (table != QStringLiteral("agency_campaigns"))
         return query.value(0).toString();
-    const QString projectId = query.value(0).toString();
-    const QString start = query.value(4).metaType().id() == QMetaType::QDate
-        ? query.value(4).toDate().toString(Qt::ISODate)
-        : query.value(4).toString();
-    return campaignLabel(
-        projectName(projectId), query.value(1).toString(), query.value(2).toString(), query.value(3).toString(), start);
+    return campaignLabelOf(query, 0, projectName(query.value(0).toString()));
+}
+
+QString LookupNames::campaignLabelOf(const QSqlQuery& query, int first, const QString& projectName)
+{
+    const QVariant start = query.value(first + 4);
+    return campaignLabel(projectName, query.value(first + 1).toString(), query.value(first + 2).toString(),
+        query.value(first + 3).toString(),
+        start.metaType().id() == QMetaType::QDate ? start.toDate().toString(Qt::ISODate) : start.toString());
 }
 
 } // namespace agency::tables
@@ -128,15 +131,22 @@ QList<LookupNames::Choice> LookupNames::choices(const QString& table, const QStr
         query.prepare(QStringLiteral(
             "SELECT id, client_name FROM agency_clients WHERE deleted_at IS NULL ORDER BY lower(client_name), id"));
     } else if (table == QStringLiteral("agency_campaigns")) {
-        // The most recent thousand: a picker is no place for a hundred thousand campaigns.
-        if (clientId.isEmpty()) {
-            query.prepare(QStringLiteral(
-                "SELECT id FROM agency_campaigns WHERE deleted_at IS NULL ORDER BY start_date DESC, id LIMIT 1000"));
-        } else {
-            query.prepare(QStringLiteral("SELECT id FROM agency_campaigns WHERE deleted_at IS NULL AND client_id = ? "
-                                         "ORDER BY start_date DESC, id LIMIT 1000"));
+        // The most recent thousand (a picker is no place for a hundred thousand campaigns), with everything their
+        // labels are made of, in one query: the Plane project's name, metadata, client, type, start.
+        const bool plane = m_plane.isAvailable();
+        query.prepare(QStringLiteral("SELECT x.id, x.plane_project_id, x.metadata, cl.client_name, x.campaign_type, "
+                                     "x.start_date, %1 FROM (SELECT id, plane_project_id, metadata, client_id, "
+                                     "campaign_type, start_date FROM agency_campaigns WHERE deleted_at IS NULL %2 "
+                                     "ORDER BY start_date DESC, id LIMIT 1000) x "
+                                     "JOIN agency_clients cl ON cl.id = x.client_id %3 "
+                                     "ORDER BY x.start_date DESC, x.id")
+                          .arg(plane ? QStringLiteral("p.name") : QStringLiteral("NULL"),
+                              clientId.isEmpty() ? QString() : QStringLiteral("AND client_id = ?"),
+                              plane ? QStringLiteral("LEFT JOIN projects p ON p.id::text = x.plane_project_id::text "
+                                                     "AND p.deleted_at IS NULL")
+                                    : QString()));
+        if (!clientId.isEmpty())
             query.addBindValue(clientId);
-        }
     } else {
         return list;
     }
@@ -145,13 +155,13 @@ QList<LookupNames::Choice> LookupNames::choices(const QString& table, const QStr
             QCoreApplication::translate("LookupNames", "Listing %1 to choose from").arg(table), query.lastError());
         return list;
     }
-    while (query.next())
-        list.append({ query.value(0).toString(),
-            table == QStringLiteral("agency_campaigns") ? QString() : query.value(1).toString() });
-    // Campaign labels take queries of their own: only after the streaming query has delivered every row.
-    if (table == QStringLiteral("agency_campaigns")) {
-        for (Choice& choice : list)
-            choice.name = name(table, choice.id);
+    const bool campaigns = table == QStringLiteral("agency_campaigns");
+    while (query.next()) {
+        const QString id = query.value(0).toString();
+        const QString name
+            = campaigns ? campaignLabelOf(query, 1, query.value(6).toString()) : query.value(1).toString();
+        list.append({ id, name });
+        m_cache.insert(table + u':' + id, name); // the table's cells show the same names without asking again
     }
     return list;
 }

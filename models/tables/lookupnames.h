@@ -5,13 +5,15 @@
 
 #include <QHash>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <functional>
 
 namespace agency::tables {
 
 // Names where a person expects them instead of UUIDs: tier, client, campaign label, Plane workspace and project.
-// Looked up one id at a time on first use (primary-key reads) and cached until clear().
+// Looked up one id at a time on first use (primary-key reads), or filled a list at a time by choices(), and cached
+// until clear() (after a save or another desktop's change: sorting and searching keep them).
 class LookupNames {
 public:
     explicit LookupNames(QSqlDatabase db);
@@ -37,6 +39,8 @@ public:
 
 private:
     QString lookUp(const QString& table, const QString& id);
+    // The label from a row holding plane_project_id, metadata, client_name, campaign_type, start_date from `first`.
+    static QString campaignLabelOf(const QSqlQuery& query, int first, const QString& projectName);
     QString cached(const QString& key, const std::function<QString()>& find);
 
     QSqlDatabase m_db;
