@@ -82,6 +82,14 @@ namespace {
         return mailbox;
     }
 
+    QStringList columnNames(std::initializer_list<const char*> names)
+    {
+        QStringList list;
+        for (const char* name : names)
+            list << QString::fromLatin1(name);
+        return list;
+    }
+
     QString json(const QJsonObject& object)
     {
         return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
@@ -150,8 +158,8 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
     // Tiers.
     const Row tier(tables::slaTiersSpec(), dialect);
     BatchInsert tiers(m_db, QStringLiteral("agency_sla_tiers"),
-        { "id", "name", "description", "response_time_hours", "monthly_hours_included", "hourly_rate",
-            "monthly_retainer", "features", "priority" });
+        columnNames({ "id", "name", "description", "response_time_hours", "monthly_hours_included", "hourly_rate",
+            "monthly_retainer", "features", "priority" }));
     struct TierDef {
         const char* name;
         int response, hours;
@@ -186,15 +194,15 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
     const Row campaign(tables::campaignsSpec(), dialect);
     const Row channel(tables::channelsSpec(), dialect);
     BatchInsert clients(m_db, QStringLiteral("agency_clients"),
-        { "id", "client_name", "client_legal_name", "sla_tier_id", "billing_contact_name", "billing_contact_email",
-            "billing_contact_phone", "billing_contact_address", "contract_start_date", "contract_end_date", "is_active",
-            "industry", "client_type", "internal_notes", "metadata", "deleted_at" });
+        columnNames({ "id", "client_name", "client_legal_name", "sla_tier_id", "billing_contact_name",
+            "billing_contact_email", "billing_contact_phone", "billing_contact_address", "contract_start_date",
+            "contract_end_date", "is_active", "industry", "client_type", "internal_notes", "metadata", "deleted_at" }));
     BatchInsert campaigns(m_db, QStringLiteral("agency_campaigns"),
-        { "id", "client_id", "campaign_type", "budget_allocated", "budget_spent", "start_date", "end_date", "status",
-            "target_kpis", "actual_kpis", "campaign_brief", "metadata", "deleted_at" });
+        columnNames({ "id", "client_id", "campaign_type", "budget_allocated", "budget_spent", "start_date", "end_date",
+            "status", "target_kpis", "actual_kpis", "campaign_brief", "metadata", "deleted_at" }));
     BatchInsert channels(m_db, QStringLiteral("agency_campaign_channels"),
-        { "id", "campaign_id", "channel_type", "budget_percentage", "budget_amount", "is_active", "performance_data",
-            "external_account_id", "external_campaign_id", "notes", "deleted_at" });
+        columnNames({ "id", "campaign_id", "channel_type", "budget_percentage", "budget_amount", "is_active",
+            "performance_data", "external_account_id", "external_campaign_id", "notes", "deleted_at" }));
 
     campaigns.setParent(&clients);
     channels.setParent(&campaigns);
@@ -225,7 +233,9 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
                 client("client_type", type),
                 client(
                     "internal_notes", c % 4 == 0 ? QVariant(QStringLiteral("Prefers calls on Tuesdays")) : QVariant()),
-                client("metadata", json({ { "source", "demo" }, { "account_manager", gen.pick(firstNames) } })),
+                client("metadata",
+                    json({ { QStringLiteral("source"), QStringLiteral("demo") },
+                        { QStringLiteral("account_manager"), gen.pick(firstNames) } })),
                 client("deleted_at", deleted) }))
             return fail(clients.lastError());
 
@@ -247,12 +257,12 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
             const QDate start = today.addDays(gen.between(-400, 60));
             const int clicks = gen.between(500, 50000);
             const int conversions = std::max(1, clicks / gen.between(15, 60));
-            const QJsonObject target { { "clicks", clicks }, { "conversions", conversions },
-                { "cpa", gen.between(20, 80) } };
+            const QJsonObject target { { QStringLiteral("clicks"), clicks },
+                { QStringLiteral("conversions"), conversions }, { QStringLiteral("cpa"), gen.between(20, 80) } };
             const bool started = status != QStringLiteral("draft");
-            const QJsonObject actual { { "clicks", started ? clicks * gen.between(40, 140) / 100 : 0 },
-                { "conversions", started ? conversions * gen.between(40, 140) / 100 : 0 },
-                { "cpa", gen.between(15, 110) } };
+            const QJsonObject actual { { QStringLiteral("clicks"), started ? clicks * gen.between(40, 140) / 100 : 0 },
+                { QStringLiteral("conversions"), started ? conversions * gen.between(40, 140) / 100 : 0 },
+                { QStringLiteral("cpa"), gen.between(15, 110) } };
             const QString campaignType = campaignTypes.at(gen.between(0, static_cast<int>(campaignTypes.size()) - 1));
             if (!campaigns.add({ campaign("id", campaignId), campaign("client_id", clientId),
                     campaign("campaign_type", campaignType), campaign("budget_allocated", allocated.toDecimalString()),
@@ -262,9 +272,9 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
                     campaign("actual_kpis", started ? QVariant(json(actual)) : QVariant()),
                     campaign("campaign_brief",
                         QStringLiteral("Grow %1 for %2 with a %3 push.")
-                            .arg(k % 2 ? "leads" : "awareness", name, campaignType)),
+                            .arg(k % 2 ? QStringLiteral("leads") : QStringLiteral("awareness"), name, campaignType)),
                     campaign("metadata",
-                        json({ { "name",
+                        json({ { QStringLiteral("name"),
                             QStringLiteral("%1 %2 %3")
                                 .arg(name.section(u' ', 0, 0), campaignType.toUpper(),
                                     start.toString(QStringLiteral("MMM yyyy"))) } })),
@@ -291,7 +301,8 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
                                   : QVariant()),
                         channel("is_active", !(h == n - 1 && n > 2 && k % 5 == 4)),
                         channel("performance_data",
-                            json({ { "impressions", impressions }, { "clicks", impressions / gen.between(40, 200) } })),
+                            json({ { QStringLiteral("impressions"), impressions },
+                                { QStringLiteral("clicks"), impressions / gen.between(40, 200) } })),
                         channel("external_account_id", QStringLiteral("acct-%1").arg(gen.between(100000, 999999))),
                         channel("external_campaign_id", QStringLiteral("cmp-%1").arg(gen.between(100000, 999999))),
                         channel("notes", QVariant()),
