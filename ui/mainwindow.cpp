@@ -72,10 +72,10 @@ namespace {
     }
 }
 
-MainWindow::MainWindow(QSqlDatabase db, const db::ConnectionString& where, bool readOnly, QWidget* parent)
+MainWindow::MainWindow(QSqlDatabase db, db::ConnectionString where, bool readOnly, QWidget* parent)
     : QMainWindow(parent)
-    , m_db(std::move(db))
-    , m_where(where)
+    , m_db(db)
+    , m_where(std::move(where))
     , m_readOnly(readOnly)
 {
     setObjectName(QStringLiteral("mainWindow"));

@@ -41,13 +41,13 @@ using Connector = std::function<QSqlDatabase(const db::ConnectionString& where, 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(QSqlDatabase db, const db::ConnectionString& where, bool readOnly, QWidget* parent = nullptr);
+    MainWindow(QSqlDatabase db, db::ConnectionString where, bool readOnly, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     void setConnector(Connector connector) { m_connector = std::move(connector); }
     enum Page { Dashboard, Clients, Campaigns, Channels, SlaTiers };
-    void showPage(Page page);
-    TablePage* page(Page page) const;
+    void showPage(Page which);
+    TablePage* page(Page which) const;
     TablePage* currentTablePage() const;
     DashboardPage* dashboard() const { return m_dashboard; }
     BudgetSplitChart* budgetPie() const { return m_pie; }

@@ -25,8 +25,8 @@ struct ConnectionString {
     QString password;
     QList<QPair<QString, QString>> options; // further libpq keywords, in the order given
 
-    // Parses `text`; on failure returns nullopt and a one-sentence reason in `error` that never repeats a password.
-    static std::optional<ConnectionString> parse(const QString& text, QString* error);
+    // Parses `input`; on failure returns nullopt and a one-sentence reason in `error` that never repeats a password.
+    static std::optional<ConnectionString> parse(const QString& input, QString* error);
 
     // The libpq keyword value, or a null QString when absent.
     QString option(const QString& key) const;

@@ -117,7 +117,7 @@ namespace {
 }
 
 DemoDataWriter::DemoDataWriter(QSqlDatabase db)
-    : m_db(std::move(db))
+    : m_db(db)
 {
 }
 
@@ -211,7 +211,7 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
     qint64 reported = 0;
     for (int c = 0; c < size.clients; ++c) {
         const QString clientId = gen.uuid();
-        const QString type = clientTypes.at(c % clientTypes.size());
+        const QString& type = clientTypes.at(c % clientTypes.size());
         const QString name = gen.pick(companyFirst) + u' ' + gen.pick(companySecond);
         const QString contact = gen.pick(firstNames) + u' ' + gen.pick(lastNames);
         const QDate contractStart = today.addDays(-gen.between(30, 900));
@@ -241,7 +241,7 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
 
         for (int k = 0; k < size.campaignsPerClient; ++k) {
             const QString campaignId = gen.uuid();
-            const QString status = statuses.at((c + k) % statuses.size());
+            const QString& status = statuses.at((c + k) % statuses.size());
             const Money allocated = Money::fromCents(gen.between64(1000, 250000) * 100);
             Money spent;
             if (status == QStringLiteral("active") || status == QStringLiteral("paused"))
@@ -263,7 +263,7 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
             const QJsonObject actual { { QStringLiteral("clicks"), started ? clicks * gen.between(40, 140) / 100 : 0 },
                 { QStringLiteral("conversions"), started ? conversions * gen.between(40, 140) / 100 : 0 },
                 { QStringLiteral("cpa"), gen.between(15, 110) } };
-            const QString campaignType = campaignTypes.at(gen.between(0, static_cast<int>(campaignTypes.size()) - 1));
+            const QString& campaignType = campaignTypes.at(gen.between(0, static_cast<int>(campaignTypes.size()) - 1));
             if (!campaigns.add({ campaign("id", campaignId), campaign("client_id", clientId),
                     campaign("campaign_type", campaignType), campaign("budget_allocated", allocated.toDecimalString()),
                     campaign("budget_spent", spent.toDecimalString()), campaign("start_date", start),

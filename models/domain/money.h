@@ -43,7 +43,8 @@ public:
         m_cents += other.m_cents;
         return *this;
     }
-    constexpr auto operator<=>(const Money&) const = default;
+    constexpr auto operator<=>(
+        const Money&) const = default; // NOLINT(modernize-use-nullptr): clang-tidy 14 misreads it
 
 private:
     constexpr explicit Money(qint64 cents)

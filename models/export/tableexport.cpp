@@ -52,7 +52,7 @@ namespace {
 
     QString postgresText(const ColumnSpec& column)
     {
-        const QString c = QStringLiteral("t.") + column.name;
+        QString c = QStringLiteral("t.") + column.name;
         switch (column.kind) {
         case ColumnKind::Text:
         case ColumnKind::Choice:
@@ -248,7 +248,7 @@ QString postgresExportSelect(const ExportRequest& request, bool withPlane)
 }
 
 TableExporter::TableExporter(QSqlDatabase db, std::shared_ptr<std::atomic<bool>> cancelled)
-    : m_db(std::move(db))
+    : m_db(db)
     , m_cancelled(cancelled ? std::move(cancelled) : std::make_shared<std::atomic<bool>>(false))
 {
 }

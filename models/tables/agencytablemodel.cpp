@@ -208,7 +208,7 @@ QVariant AgencyTableModel::data(const QModelIndex& index, int role) const
     const ColumnSpec* column = columnAt(index.column());
     if (!column)
         return QSqlTableModel::data(index, role);
-    const QVariant value = fromStorage(*column, QSqlTableModel::data(index, Qt::EditRole));
+    QVariant value = fromStorage(*column, QSqlTableModel::data(index, Qt::EditRole));
     switch (role) {
     case Qt::DisplayRole:
         return displayText(*column, value);
@@ -377,24 +377,25 @@ bool AgencyTableModel::select()
 void AgencyTableModel::reapply(const QHash<QString, PendingRow>& pending, const QStringList& order)
 {
     // Inserted rows go back on top in their order; edited rows find their row by id wherever it now is.
-    for (auto it = order.crbegin(); it != order.crend(); ++it) {
-        const PendingRow& saved = pending.value(*it);
+    for (qsizetype i = order.size() - 1; i >= 0; --i) {
+        const QString& id = order.at(i);
+        const PendingRow& saved = pending.value(id);
         if (!saved.inserted)
             continue;
-        m_nextId = *it;
+        m_nextId = id;
         const bool inserted = insertRow(0);
         m_nextId.clear();
         if (!inserted)
             continue;
         PendingRow restored;
         restored.inserted = true;
-        m_pending.insert(*it, restored);
-        m_order.prepend(*it);
+        m_pending.insert(id, restored);
+        m_order.prepend(id);
         for (auto v = saved.values.cbegin(); v != saved.values.cend(); ++v) {
             if (v.key() != QStringLiteral("id"))
                 QSqlTableModel::setData(index(0, fieldIndex(v.key())), v.value(), Qt::EditRole);
         }
-        m_pending[*it].values = saved.values;
+        m_pending[id].values = saved.values;
     }
     for (const QString& id : order) {
         const PendingRow& saved = pending.value(id);

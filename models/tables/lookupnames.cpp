@@ -54,7 +54,7 @@ QString LookupNames::cached(const QString& key, const std::function<QString()>& 
 {
     if (const auto it = m_cache.constFind(key); it != m_cache.cend())
         return *it;
-    const QString found = find();
+    QString found = find();
     m_cache.insert(key, found);
     return found;
 }
