@@ -100,10 +100,15 @@ RecordForm::RecordForm(tables::AgencyTableModel* model, QWidget* parent)
     reloadChoices();
     setCurrentRow(-1);
 
-    connect(model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& from, const QModelIndex& to) {
-        if (!m_loading && m_row >= from.row() && m_row <= to.row()) // another view edited this row, or a refresh
-            setCurrentRow(m_row);
-    });
+    connect(model, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex& from, const QModelIndex& to, const QList<int>& roles) {
+            // Only a change of the values (another view edited this row, or a refresh) reloads the editors; names
+            // shown for them being looked up again (DisplayRole alone) leave what the user is typing alone.
+            if (!roles.isEmpty() && !roles.contains(Qt::EditRole))
+                return;
+            if (!m_loading && m_row >= from.row() && m_row <= to.row())
+                setCurrentRow(m_row);
+        });
 }
 
 QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)

@@ -66,7 +66,8 @@ public:
     // After a change elsewhere (another desktop, a reconnect): reads the rows and the names they show again, if
     // they have been read at all (a model nobody has shown stays unread). Sorting and searching keep the names.
     bool refresh();
-    // After a save on another page: the names shown (client, tier, campaign label) are looked up again.
+    // After a save on another page: the names shown (client, tier, campaign label) are looked up again. Signals
+    // dataChanged for Qt::DisplayRole only: the values themselves are unchanged.
     void forgetNames();
     void setSort(int column, Qt::SortOrder order) override;
     // Re-reads only when the order changes (a view that enables sorting asks for the order the model already has).
