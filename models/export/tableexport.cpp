@@ -131,8 +131,14 @@ namespace {
             joins.replace(
                 QStringLiteral(" LEFT JOIN LATERAL (SELECT CAST(NULL AS text) AS p_name) pn ON true"), QString());
         const QString sortColumn = request.sortColumn.isEmpty() ? QStringLiteral("id") : request.sortColumn;
-        return QStringLiteral(" FROM (%1) t%2 ORDER BY t.%3 %4, t.id")
-            .arg(base, joins, sortColumn,
+        // The view's order: a reference column by the name it shows, as the table model sorts it.
+        const tables::TableSpec* spec = tables::specFor(request.table);
+        const tables::ColumnSpec* sortSpec = spec ? spec->column(sortColumn) : nullptr;
+        QString sortBy = sortSpec ? tables::LookupNames::nameExpression(*sortSpec, QStringLiteral("t")) : QString();
+        if (sortBy.isEmpty())
+            sortBy = QStringLiteral("t.") + sortColumn;
+        return QStringLiteral(" FROM (%1) t%2 ORDER BY %3 %4, t.id")
+            .arg(base, joins, sortBy,
                 request.sortOrder == Qt::DescendingOrder ? QStringLiteral("DESC") : QStringLiteral("ASC"));
     }
 

@@ -360,6 +360,17 @@ void AgencyTableModel::sort(int column, Qt::SortOrder order)
         select();
 }
 
+QString AgencyTableModel::orderByClause() const
+{
+    // A reference column sorts by the name it shows (client, tier), not by the hidden id; ties by id.
+    const ColumnSpec* column = m_sortColumn >= 0 ? columnAt(m_sortColumn) : nullptr;
+    const QString byName = column ? LookupNames::nameExpression(*column, m_spec.table) : QString();
+    if (byName.isEmpty())
+        return QSqlTableModel::orderByClause();
+    return QStringLiteral("ORDER BY %1 %2, %3.id")
+        .arg(byName, m_sortOrder == Qt::DescendingOrder ? QStringLiteral("DESC") : QStringLiteral("ASC"), m_spec.table);
+}
+
 bool AgencyTableModel::select()
 {
     m_loaded = true;
@@ -463,6 +474,8 @@ QString AgencyTableModel::filterText() const
         for (const ColumnSpec& column : m_spec.columns) {
             if (column.kind == ColumnKind::Text || column.kind == ColumnKind::Choice)
                 any << QStringLiteral("lower(%1) LIKE %2 ESCAPE '\\'").arg(column.name, pattern);
+            else if (const QString names = LookupNames::nameMatches(column, pattern); !names.isEmpty())
+                any << names; // what the table shows for a reference: the client's or tier's name
         }
         parts << u'(' + any.join(QStringLiteral(" OR ")) + u')';
     }

@@ -115,6 +115,7 @@ Q_SIGNALS:
     void saved();
 
 protected:
+    QString orderByClause() const override;
     bool insertRowIntoTable(const QSqlRecord& values) override;
     bool updateRowInTable(int row, const QSqlRecord& values) override;
     bool deleteRowFromTable(int row) override;

@@ -43,6 +43,32 @@ QString LookupNames::campaignLabel(const QString& projectName, const QString& me
     return parts.join(QStringLiteral(" · "));
 }
 
+QString LookupNames::nameExpression(const ColumnSpec& column, const QString& rowAlias)
+{
+    if (column.references == QStringLiteral("agency_clients"))
+        return QStringLiteral("(SELECT lower(client_name) FROM agency_clients WHERE id = %1.%2)")
+            .arg(rowAlias, column.name);
+    if (column.references == QStringLiteral("agency_sla_tiers"))
+        return QStringLiteral("(SELECT lower(name) FROM agency_sla_tiers WHERE id = %1.%2)").arg(rowAlias, column.name);
+    return {};
+}
+
+QString LookupNames::nameMatches(const ColumnSpec& column, const QString& likePattern)
+{
+    const QString like = QStringLiteral(" LIKE %1 ESCAPE '\\'").arg(likePattern);
+    if (column.references == QStringLiteral("agency_clients"))
+        return QStringLiteral("%1 IN (SELECT id FROM agency_clients WHERE lower(client_name)%2)")
+            .arg(column.name, like);
+    if (column.references == QStringLiteral("agency_sla_tiers"))
+        return QStringLiteral("%1 IN (SELECT id FROM agency_sla_tiers WHERE lower(name)%2)").arg(column.name, like);
+    if (column.references == QStringLiteral("agency_campaigns")) // the label's client part, and metadata's name
+        return QStringLiteral(
+            "%1 IN (SELECT c.id FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id "
+            "WHERE lower(cl.client_name)%2 OR lower(c.campaign_type)%2)")
+            .arg(column.name, like);
+    return {};
+}
+
 QString LookupNames::name(const QString& table, const QString& id)
 {
     if (id.isEmpty())

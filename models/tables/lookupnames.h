@@ -2,6 +2,7 @@
 #pragma once
 
 #include "plane/planedirectory.h"
+#include "tablespec.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -32,6 +33,14 @@ public:
     QList<Choice> choices(const QString& table, const QString& clientId = {});
     // The Plane workspace a client is linked to (empty when none): a campaign's project comes from it.
     QString workspaceOfClient(const QString& clientId);
+
+    // SQL for the name a reference column shows, for sorting by what people see: a correlated subquery on the row
+    // `rowAlias` (the table's own name in a model's query, the export's alias in its own). Empty for a column that
+    // shows no looked-up name, or one that is sorted by its own value (a campaign's label is built in the app).
+    static QString nameExpression(const ColumnSpec& column, const QString& rowAlias);
+    // SQL true when the name a reference column shows contains `likePattern` (a formatted, lower-case LIKE literal
+    // with backslash escapes), for searching what people see. Empty when the column shows no searchable name.
+    static QString nameMatches(const ColumnSpec& column, const QString& likePattern);
 
     // A campaign has no name column: the Plane project's name, else metadata.name, else "client · type · start".
     static QString campaignLabel(const QString& projectName, const QString& metadataJson, const QString& clientName,
