@@ -316,8 +316,8 @@ void TestAgencyTableModel::pickerLabelsMatchAndNamesSurviveSorting()
     QVERIFY(seen);
 }
 
-// The Client column shows names: it sorts by them (not by the hidden id), a search finds a campaign by its client's
-// name, and the CSV export of that view has the same rows in the same order.
+// Reference columns show names: they sort by them (not by the hidden id), a search finds a row by them, and the CSV
+// export of that view has the same rows in the same order.
 void TestAgencyTableModel::sortAndSearchByShownNames()
 {
     QFETCH(QString, backend);
@@ -367,6 +367,45 @@ void TestAgencyTableModel::sortAndSearchByShownNames()
     for (int row = 0; row < campaigns.rowCount(); ++row)
         shown << campaigns.idAt(row);
     QCOMPARE(exported, shown);
+
+    // The same for the other shown names: clients by their SLA tier's name, channels found by their campaign's
+    // client.
+    tables::ClientModel clients(scratch.db());
+    const int tier = clients.fieldIndex(QStringLiteral("sla_tier_id"));
+    clients.sort(tier, Qt::AscendingOrder);
+    QStringList tiers;
+    for (int row = 0; row < clients.rowCount(); ++row) {
+        if (!clients.data(clients.index(row, tier), Qt::EditRole).isNull())
+            tiers << clients.data(clients.index(row, tier)).toString().toLower();
+    }
+    QVERIFY(QSet<QString>(tiers.cbegin(), tiers.cend()).size() > 1);
+    QStringList sortedTiers = tiers;
+    std::sort(sortedTiers.begin(), sortedTiers.end());
+    QCOMPARE(tiers, sortedTiers);
+    // A tier's name may also stand in a client's notes: one renamed to a word nothing else holds.
+    QString tierId;
+    for (int row = 0; row < clients.rowCount() && tierId.isEmpty(); ++row)
+        tierId = clients.data(clients.index(row, tier), Qt::EditRole).toString();
+    QVERIFY(!tierId.isEmpty());
+    QVERIFY(test::execute(
+        scratch.db(), QStringLiteral("UPDATE agency_sla_tiers SET name = 'Zephyr' WHERE id = ?"), { tierId }));
+    clients.refresh();
+    clients.setSearchText(QStringLiteral("zephyr"));
+    QVERIFY(clients.rowCount() > 0);
+    for (int row = 0; row < clients.rowCount(); ++row)
+        QCOMPARE(clients.data(clients.index(row, tier), Qt::EditRole).toString(), tierId);
+
+    tables::ChannelModel channels(scratch.db());
+    channels.setSearchText(QStringLiteral("NORDLICHT"));
+    QVERIFY(channels.rowCount() > 0);
+    const int campaign = channels.fieldIndex(QStringLiteral("campaign_id"));
+    for (int row = 0; row < channels.rowCount(); ++row) {
+        const QString campaignId = channels.data(channels.index(row, campaign), Qt::EditRole).toString();
+        QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT client_id FROM agency_campaigns WHERE id = ?"),
+                     { campaignId })
+                     .toString(),
+            clientId);
+    }
 }
 
 void TestAgencyTableModel::modelsPassTheModelTester()
