@@ -388,15 +388,14 @@ void MainWindow::updateBudgetSplit()
     }
     // The campaign's budget as typed on the Campaigns page, saved or not.
     auto* campaigns = page(Campaigns)->model();
-    if (const int row = campaigns->rowOfId(campaign); row >= 0)
-        budget->allocated
-            = domain::Money::parse(campaigns->valueAt(row, QStringLiteral("budget_allocated")).toString());
+    if (const QVariantMap edited = campaigns->editedRow(campaign); !edited.isEmpty())
+        budget->allocated = domain::Money::parse(edited.value(QStringLiteral("budget_allocated")).toString());
     QStringList labels;
     QList<bool> active;
     for (const auto& share : std::as_const(budget->channels)) {
-        const int row = channels->pendingIds().contains(share.id) ? channels->rowOfId(share.id) : -1;
-        labels << (row >= 0 ? channels->valueAt(row, QStringLiteral("channel_type")).toString()
-                            : channels->lookups().name(QStringLiteral("agency_campaign_channels"), share.id));
+        const QVariantMap edited = channels->editedRow(share.id);
+        labels << (!edited.isEmpty() ? edited.value(QStringLiteral("channel_type")).toString()
+                                     : channels->lookups().name(QStringLiteral("agency_campaign_channels"), share.id));
         active << share.active;
     }
     m_budget->showSplit(domain::splitBudget(budget->allocated, budget->channels), labels, active);

@@ -282,11 +282,11 @@ void TablePage::ensureRead()
 bool TablePage::showRecord(const QString& id)
 {
     ensureRead();
-    int row = m_model->rowOfId(id);
+    int row = m_model->findRow(id);
     if (row < 0 && !m_search->text().isEmpty()) {
         m_search->clear();
         m_model->setSearchText({});
-        row = m_model->rowOfId(id);
+        row = m_model->findRow(id);
     }
     if (row < 0)
         return false;

@@ -5,6 +5,7 @@
 #include "db/sqlerror.h"
 #include "domain/budget.h"
 #include "tables/columnvalues.h"
+#include "tables/keysetpager.h"
 #include "tables/lookupnames.h"
 #include "tables/tablespec.h"
 
@@ -130,16 +131,16 @@ namespace {
         if (sqlite) // no LATERAL in SQLite, and no Plane either
             joins.replace(
                 QStringLiteral(" LEFT JOIN LATERAL (SELECT CAST(NULL AS text) AS p_name) pn ON true"), QString());
-        const QString sortColumn = request.sortColumn.isEmpty() ? QStringLiteral("id") : request.sortColumn;
-        // The view's order: a reference column by the name it shows, as the table model sorts it.
+        // The view's order, exactly as the table model reads it: a reference by the name it shows, money as a
+        // number, NULLs in the same place on both backends, ties by id.
         const tables::TableSpec* spec = tables::specFor(request.table);
-        const tables::ColumnSpec* sortSpec = spec ? spec->column(sortColumn) : nullptr;
-        QString sortBy = sortSpec ? tables::LookupNames::nameExpression(*sortSpec, QStringLiteral("t")) : QString();
-        if (sortBy.isEmpty())
-            sortBy = QStringLiteral("t.") + sortColumn;
-        return QStringLiteral(" FROM (%1) t%2 ORDER BY %3 %4, t.id")
-            .arg(base, joins, sortBy,
-                request.sortOrder == Qt::DescendingOrder ? QStringLiteral("DESC") : QStringLiteral("ASC"));
+        const tables::ColumnSpec* sortSpec
+            = spec && !request.sortColumn.isEmpty() ? spec->column(request.sortColumn) : nullptr;
+        const QString sortBy = sortSpec ? tables::KeysetPager::sortExpression(*sortSpec, QStringLiteral("t"),
+                                   sqlite ? db::Dialect::SQLite : db::Dialect::PostgreSQL)
+                                        : QString();
+        return QStringLiteral(" FROM (%1) t%2 ").arg(base, joins)
+            + tables::KeysetPager::orderBy(sortBy, QStringLiteral("t.id"), request.sortOrder == Qt::DescendingOrder);
     }
 
     // Positions in the full plan of the columns the request wants, or an error naming an unknown one.

@@ -12,6 +12,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QLocale>
+#include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlField>
@@ -49,22 +50,14 @@ AgencyTableModel::AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObje
 {
     setEditStrategy(OnManualSubmit);
     setTable(spec.table);
-    // Rows that move invalidate rowOfId()'s index.
+    m_idColumn = qMax(0, fieldIndex(QStringLiteral("id")));
+    // Rows that move invalidate rowOfId()'s index; rows appended below the ones read (fetchMore) do not.
     connect(this, &QAbstractItemModel::modelReset, this, &AgencyTableModel::forgetRowIndex);
     connect(this, &QAbstractItemModel::layoutChanged, this, &AgencyTableModel::forgetRowIndex);
-    connect(this, &QAbstractItemModel::rowsInserted, this, &AgencyTableModel::forgetRowIndex);
     connect(this, &QAbstractItemModel::rowsRemoved, this, &AgencyTableModel::forgetRowIndex);
-    connect(this, &QSqlTableModel::primeInsert, this, [this](int, QSqlRecord& record) {
-        const QString id = m_nextId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : m_nextId;
-        record.setValue(QStringLiteral("id"), id);
-        record.setGenerated(QStringLiteral("id"), true);
-        if (!m_nextId.isEmpty())
-            return; // restoring a journalled row: its own values follow
-        const QVariantMap defaults = defaultsForNewRow();
-        for (auto it = defaults.cbegin(); it != defaults.cend(); ++it) {
-            record.setValue(it.key(), it.value());
-            record.setGenerated(it.key(), true);
-        }
+    connect(this, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first) {
+        if (first < m_indexedRows)
+            forgetRowIndex();
     });
     setFilter(filterText()); // the concrete model decides when to select
 }
@@ -78,15 +71,21 @@ const ColumnSpec* AgencyTableModel::columnAt(int column) const
 
 QString AgencyTableModel::idAt(int row) const
 {
-    return QSqlTableModel::data(index(row, fieldIndex(QStringLiteral("id"))), Qt::EditRole).toString();
+    if (row < 0 || row >= m_rows.size())
+        return {};
+    return rawAt(row, m_idColumn).toString();
 }
 
 QVariant AgencyTableModel::valueAt(int row, const QString& column) const
 {
     const ColumnSpec* spec = m_spec.column(column);
-    if (!spec)
+    if (!spec || row < 0 || row >= m_rows.size())
         return {};
-    return fromStorage(*spec, QSqlTableModel::data(index(row, fieldIndex(column)), Qt::EditRole));
+    if (const auto it = m_pending.constFind(idAt(row)); it != m_pending.cend()) {
+        if (const auto edit = it->values.constFind(column); edit != it->values.cend())
+            return *edit;
+    }
+    return fromStorage(*spec, rawAt(row, fieldIndex(column)));
 }
 
 QVariantMap AgencyTableModel::rowValues(int row) const
@@ -97,26 +96,83 @@ QVariantMap AgencyTableModel::rowValues(int row) const
     return values;
 }
 
+QVariantMap AgencyTableModel::editedRow(const QString& id) const
+{
+    const auto it = m_pending.constFind(id);
+    if (it == m_pending.cend())
+        return {};
+    QVariantMap row = it->original;
+    for (auto v = it->values.cbegin(); v != it->values.cend(); ++v)
+        row.insert(v.key(), v.value());
+    return row;
+}
+
 int AgencyTableModel::rowOfId(const QString& id)
 {
     // An index of the rows read so far, by the id's hash (a few bytes a row rather than a copy of every id), grown
-    // as rows are fetched; rows that move (reset, insert, remove) empty it.
-    const size_t key = qHash(id);
-    while (true) {
-        for (auto it = m_rowsByIdHash.constFind(key); it != m_rowsByIdHash.cend() && it.key() == key; ++it) {
-            if (idAt(it.value()) == id)
-                return it.value();
-        }
-        if (m_indexedRows < rowCount()) {
-            m_rowsByIdHash.reserve(rowCount());
-            for (; m_indexedRows < rowCount(); ++m_indexedRows)
-                m_rowsByIdHash.insert(qHash(idAt(m_indexedRows)), m_indexedRows);
-            continue;
-        }
-        if (!canFetchMore())
-            return -1;
-        fetchMore();
+    // as rows are fetched; rows that move (reset, insert on top, remove) empty it.
+    if (m_indexedRows < m_rows.size()) {
+        m_rowsByIdHash.reserve(m_rows.size());
+        for (; m_indexedRows < m_rows.size(); ++m_indexedRows)
+            m_rowsByIdHash.insert(qHash(idAt(m_indexedRows)), m_indexedRows);
     }
+    const size_t key = qHash(id);
+    for (auto it = m_rowsByIdHash.constFind(key); it != m_rowsByIdHash.cend() && it.key() == key; ++it) {
+        if (idAt(it.value()) == id)
+            return it.value();
+    }
+    return -1;
+}
+
+int AgencyTableModel::findRow(const QString& id, int limit)
+{
+    const qsizetype stop = m_rows.size() + limit;
+    int row = rowOfId(id);
+    while (row < 0 && canFetchMore() && m_rows.size() < stop) {
+        fetchMore();
+        row = rowOfId(id);
+    }
+    return row;
+}
+
+int AgencyTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+bool AgencyTableModel::canFetchMore(const QModelIndex& parent) const
+{
+    // Not while the model tells of a reset or of rows read: a view (or a tester) asking from those signals' handlers
+    // would insert rows in the middle of another change.
+    return !parent.isValid() && m_pager && !m_pager->atEnd() && !m_signalling;
+}
+
+void AgencyTableModel::fetchMore(const QModelIndex& parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    QList<QVariantList> page;
+    QString error;
+    if (!m_pager->readPage(&page, &error)) {
+        m_message = error;
+        m_pager.reset(); // no endless retries from a view that keeps asking
+        return;
+    }
+    if (page.isEmpty())
+        return;
+    const int first = static_cast<int>(m_rows.size());
+    m_signalling = true; // until the change has been told
+    beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
+    m_rows.append(std::move(page));
+    endInsertRows();
+    m_signalling = false;
+}
+
+qint64 AgencyTableModel::totalRows()
+{
+    if (m_totalRows < 0 && m_pager)
+        m_totalRows = m_pager->count(nullptr);
+    return m_totalRows;
 }
 
 bool AgencyTableModel::refresh()
@@ -203,12 +259,12 @@ QString AgencyTableModel::displayText(const ColumnSpec& column, const QVariant& 
 
 QVariant AgencyTableModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid())
+    if (!index.isValid() || index.row() >= m_rows.size())
         return {};
     const ColumnSpec* column = columnAt(index.column());
     if (!column)
-        return QSqlTableModel::data(index, role);
-    QVariant value = fromStorage(*column, QSqlTableModel::data(index, Qt::EditRole));
+        return {};
+    const QVariant value = valueAt(index.row(), column->name);
     switch (role) {
     case Qt::DisplayRole:
         return displayText(*column, value);
@@ -249,7 +305,9 @@ QVariant AgencyTableModel::data(const QModelIndex& index, int role) const
 
 Qt::ItemFlags AgencyTableModel::flags(const QModelIndex& index) const
 {
-    Qt::ItemFlags flags = QSqlTableModel::flags(index);
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags flags = Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable;
     const ColumnSpec* column = columnAt(index.column());
     if (!column)
         return flags;
@@ -293,55 +351,119 @@ bool AgencyTableModel::setData(const QModelIndex& index, const QVariant& value, 
     if (!m_pending.contains(id)) {
         // First edit of this row: remember it as read, before the edit hides the original values.
         PendingRow pending;
-        pending.readStamp
-            = QSqlTableModel::data(this->index(row, fieldIndex(QStringLiteral("updated_at"))), Qt::EditRole);
+        pending.readStamp = rawAt(row, fieldIndex(QStringLiteral("updated_at")));
         pending.original = rowValues(row);
         m_pending.insert(id, pending);
         m_order << id;
     }
-    if (!QSqlTableModel::setData(index, stored, Qt::EditRole))
-        return false;
     m_pending[id].values.insert(column->name, stored);
     m_problems.removeIf([&](const FieldProblem& p) { return p.id == id && p.column == column->name; });
     Q_EMIT dataChanged(index, index);
+    Q_EMIT headerDataChanged(Qt::Vertical, row, row);
     return true;
 }
 
 int AgencyTableModel::insertNewRow()
 {
-    if (m_readOnly || !insertRow(0))
+    if (m_readOnly)
         return -1;
-    const QString id = idAt(0);
     PendingRow pending;
     pending.inserted = true;
-    for (int c = 0; c < record().count(); ++c) {
-        const QString name = record().fieldName(c);
-        const QVariant value = valueAt(0, name);
-        if (!isNullValue(value) && !isAudit(name))
-            pending.values.insert(name, value);
+    pending.values.insert(QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+    const QVariantMap defaults = defaultsForNewRow();
+    for (auto it = defaults.cbegin(); it != defaults.cend(); ++it) {
+        if (const ColumnSpec* column = m_spec.column(it.key()))
+            pending.values.insert(it.key(), fromStorage(*column, it.value()));
     }
+    QVariantList row(record().count());
+    row[m_idColumn] = pending.values.value(QStringLiteral("id"));
+    const QString id = row[m_idColumn].toString();
+    m_signalling = true; // until the change has been told
+    beginInsertRows({}, 0, 0);
     m_pending.insert(id, pending);
     m_order.prepend(id);
+    m_rows.prepend(row);
+    endInsertRows();
+    m_signalling = false;
     return 0;
+}
+
+bool AgencyTableModel::insertRows(int row, int count, const QModelIndex& parent)
+{
+    if (row != 0 || count < 1 || parent.isValid())
+        return false;
+    for (int i = 0; i < count; ++i) {
+        if (insertNewRow() < 0)
+            return false;
+    }
+    return true;
+}
+
+bool AgencyTableModel::removeRows(int row, int count, const QModelIndex& parent)
+{
+    Q_UNUSED(row)
+    Q_UNUSED(count)
+    Q_UNUSED(parent)
+    m_message = tr("Rows are deleted softly: use Delete, which can be undone");
+    setLastError(QSqlError(m_message, {}, QSqlError::StatementError));
+    return false;
+}
+
+void AgencyTableModel::emitRowChanged(int row)
+{
+    if (row < 0 || row >= m_rows.size())
+        return;
+    Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+    Q_EMIT headerDataChanged(Qt::Vertical, row, row);
 }
 
 void AgencyTableModel::revertRow(int row)
 {
     const QString id = idAt(row);
+    if (id.isEmpty())
+        return;
+    const bool inserted = m_pending.value(id).inserted;
     m_pending.remove(id);
     m_order.removeAll(id);
     m_problems.removeIf([&](const FieldProblem& p) { return p.id == id; });
     m_conflicts.removeIf([&](const Conflict& c) { return c.id == id; });
-    QSqlTableModel::revertRow(row);
+    if (inserted) { // a new row that was never saved: it goes
+        m_signalling = true; // until the change has been told
+        beginRemoveRows({}, row, row);
+        m_rows.removeAt(row);
+        endRemoveRows();
+        m_signalling = false;
+        return;
+    }
+    emitRowChanged(row);
 }
 
 void AgencyTableModel::discardChanges()
 {
+    QSet<QString> inserted;
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        if (it->inserted)
+            inserted.insert(it.key());
+    }
     m_pending.clear();
     m_order.clear();
     m_problems.clear();
     m_conflicts.clear();
-    revertAll();
+    m_signalling = true; // until the change has been told
+    beginResetModel(); // new rows go, edited rows show what was read
+    m_rows.removeIf([&](const QVariantList& row) { return inserted.contains(row.value(m_idColumn).toString()); });
+    endResetModel();
+    m_signalling = false;
+}
+
+bool AgencyTableModel::submitAll()
+{
+    return save();
+}
+
+void AgencyTableModel::revertAll()
+{
+    discardChanges();
 }
 
 void AgencyTableModel::setSort(int column, Qt::SortOrder order)
@@ -360,66 +482,48 @@ void AgencyTableModel::sort(int column, Qt::SortOrder order)
         select();
 }
 
-QString AgencyTableModel::orderByClause() const
+QString AgencyTableModel::sortKey() const
 {
-    // A reference column sorts by the name it shows (client, tier), not by the hidden id; ties by id.
     const ColumnSpec* column = m_sortColumn >= 0 ? columnAt(m_sortColumn) : nullptr;
-    const QString byName = column ? LookupNames::nameExpression(*column, m_spec.table) : QString();
-    if (byName.isEmpty())
-        return QSqlTableModel::orderByClause();
-    return QStringLiteral("ORDER BY %1 %2, %3.id")
-        .arg(byName, m_sortOrder == Qt::DescendingOrder ? QStringLiteral("DESC") : QStringLiteral("ASC"), m_spec.table);
+    return column ? KeysetPager::sortExpression(*column, m_spec.table, m_dialect) : QString();
 }
 
 bool AgencyTableModel::select()
 {
     m_loaded = true;
-    if (m_saving || m_pending.isEmpty())
-        return QSqlTableModel::select();
-    const auto pending = m_pending;
-    const auto order = m_order;
-    m_pending.clear();
-    m_order.clear();
-    const bool ok = QSqlTableModel::select();
-    reapply(pending, order);
-    return ok;
-}
+    KeysetPager::Query query;
+    query.table = m_spec.table;
+    const QSqlRecord fields = record();
+    for (int c = 0; c < fields.count(); ++c)
+        query.columns << fields.fieldName(c);
+    query.where = filter();
+    query.sortKey = sortKey();
+    query.descending = m_sortOrder == Qt::DescendingOrder;
+    auto pager = std::make_unique<KeysetPager>(database(), query, m_pageSize);
 
-void AgencyTableModel::reapply(const QHash<QString, PendingRow>& pending, const QStringList& order)
-{
-    // Inserted rows go back on top in their order; edited rows find their row by id wherever it now is.
-    for (qsizetype i = order.size() - 1; i >= 0; --i) {
-        const QString& id = order.at(i);
-        const PendingRow& saved = pending.value(id);
-        if (!saved.inserted)
+    // Rows not saved yet stay on top in the order they were added; edits lie over the rows read, by id.
+    QList<QVariantList> rows;
+    for (const QString& id : std::as_const(m_order)) {
+        if (!m_pending.value(id).inserted)
             continue;
-        m_nextId = id;
-        const bool inserted = insertRow(0);
-        m_nextId.clear();
-        if (!inserted)
-            continue;
-        PendingRow restored;
-        restored.inserted = true;
-        m_pending.insert(id, restored);
-        m_order.prepend(id);
-        for (auto v = saved.values.cbegin(); v != saved.values.cend(); ++v) {
-            if (v.key() != QStringLiteral("id"))
-                QSqlTableModel::setData(index(0, fieldIndex(v.key())), v.value(), Qt::EditRole);
-        }
-        m_pending[id].values = saved.values;
+        QVariantList row(fields.count());
+        row[m_idColumn] = id;
+        rows << row;
     }
-    for (const QString& id : order) {
-        const PendingRow& saved = pending.value(id);
-        if (saved.inserted)
-            continue;
-        m_pending.insert(id, saved); // keeps the stamp as first read: a refresh never legitimises a stale edit
-        m_order << id;
-        const int row = rowOfId(id);
-        if (row < 0)
-            continue; // filtered out or gone: the journal still holds the edits and save() writes them
-        for (auto v = saved.values.cbegin(); v != saved.values.cend(); ++v)
-            QSqlTableModel::setData(index(row, fieldIndex(v.key())), v.value(), Qt::EditRole);
+    QString error;
+    const bool ok = pager->readPage(&rows, &error);
+    m_signalling = true; // until the change has been told
+    beginResetModel();
+    m_rows = std::move(rows);
+    m_pager = ok ? std::move(pager) : nullptr;
+    m_totalRows = -1;
+    endResetModel();
+    m_signalling = false;
+    if (!ok) {
+        m_message = error;
+        setLastError(QSqlError(error, {}, QSqlError::StatementError));
     }
+    return ok;
 }
 
 QString AgencyTableModel::formatLiteral(const QString& value) const
@@ -454,9 +558,8 @@ void AgencyTableModel::setSearchText(const QString& text)
 
 void AgencyTableModel::applyFilter()
 {
-    const bool wasActive = query().isActive();
-    setFilter(filterText()); // re-selects by itself when already active
-    if (!wasActive && m_load != Load::OnDemand)
+    setFilter(filterText());
+    if (m_loaded || m_load != Load::OnDemand)
         select();
 }
 
@@ -482,19 +585,19 @@ QString AgencyTableModel::filterText() const
     return parts.join(QStringLiteral(" AND "));
 }
 
-bool AgencyTableModel::insertRowIntoTable(const QSqlRecord& values)
+bool AgencyTableModel::writeInsert(const QString& id)
 {
     QStringList columns;
     QStringList marks;
     QVariantList binds;
-    for (int i = 0; i < values.count(); ++i) {
-        const QString name = values.fieldName(i);
-        const ColumnSpec* column = m_spec.column(name);
-        if (!column || isAudit(name) || isNullValue(values.value(i)))
+    const QVariantMap values = m_pending.value(id).values;
+    for (auto v = values.cbegin(); v != values.cend(); ++v) {
+        const ColumnSpec* column = m_spec.column(v.key());
+        if (!column || isAudit(column->name) || isNullValue(v.value()))
             continue;
-        columns << name;
+        columns << column->name;
         marks << QStringLiteral("?");
-        binds << toStorage(*column, values.value(i), m_dialect);
+        binds << toStorage(*column, v.value(), m_dialect);
     }
     QSqlQuery insert(database());
     insert.prepare(
@@ -528,12 +631,6 @@ QVariantMap AgencyTableModel::currentRow(const QString& id, QVariant* stamp, boo
     *stamp = query.value(QStringLiteral("updated_at"));
     *deleted = !row.value(QStringLiteral("deleted_at")).isNull();
     return row;
-}
-
-bool AgencyTableModel::updateRowInTable(int row, const QSqlRecord& values)
-{
-    Q_UNUSED(values) // the journal holds exactly what this desktop changed
-    return writeUpdate(idAt(row));
 }
 
 bool AgencyTableModel::writeUpdate(const QString& id)
@@ -594,14 +691,6 @@ bool AgencyTableModel::writeUpdate(const QString& id)
     return false;
 }
 
-bool AgencyTableModel::deleteRowFromTable(int row)
-{
-    Q_UNUSED(row)
-    m_message = tr("Rows are deleted softly: use Delete, which can be undone");
-    setLastError(QSqlError(m_message, {}, QSqlError::StatementError));
-    return false;
-}
-
 void AgencyTableModel::checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems)
 {
     Q_UNUSED(id)
@@ -625,12 +714,7 @@ bool AgencyTableModel::save()
     QList<FieldProblem> problems;
     for (const QString& id : std::as_const(m_order)) {
         const PendingRow& pending = m_pending[id];
-        const int row = rowOfId(id);
-        QVariantMap values = row >= 0 ? rowValues(row) : pending.original;
-        if (row < 0) {
-            for (auto v = pending.values.cbegin(); v != pending.values.cend(); ++v)
-                values.insert(v.key(), v.value());
-        }
+        const QVariantMap values = editedRow(id);
         for (const ColumnSpec& column : m_spec.columns) {
             if (isAudit(column.name) || (!pending.inserted && !pending.values.contains(column.name)))
                 continue;
@@ -645,7 +729,8 @@ bool AgencyTableModel::save()
         for (const FieldProblem& problem : std::as_const(problems))
             lines << problem.message;
         m_message = tr("Nothing was saved: %1").arg(lines.join(QStringLiteral("; ")));
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
         return false;
     }
 
@@ -660,19 +745,16 @@ bool AgencyTableModel::save()
             db::reportSqlError(tr("Starting to save"), db.lastError());
         return false;
     }
-    m_saving = true;
     bool ok = true;
-    for (const QString& id : std::as_const(m_order)) { // edits to rows the current filter hides
-        if (ok && !m_pending[id].inserted && rowOfId(id) < 0)
-            ok = writeUpdate(id);
+    for (const QString& id : std::as_const(m_order)) { // whether the row is read, filtered out or never read
+        ok = ok && (m_pending[id].inserted ? writeInsert(id) : writeUpdate(id));
     }
-    ok = ok && submitAll();
-    m_saving = false;
     if (ok && db.commit()) {
         m_pending.clear();
         m_order.clear();
         m_conflictStamps.clear();
         m_lookups.clear();
+        select(); // the stamps the database gave the rows just written
         Q_EMIT saved();
         return true;
     }
@@ -717,12 +799,9 @@ bool AgencyTableModel::merge(const QString& id, const QStringList& columnsFromTh
     const QVariantMap theirs = conflict->theirs;
     if (!keepMine(id))
         return false;
-    const int row = rowOfId(id);
-    for (const QString& column : columnsFromTheirs) {
-        if (row >= 0)
-            QSqlTableModel::setData(index(row, fieldIndex(column)), theirs.value(column), Qt::EditRole);
+    for (const QString& column : columnsFromTheirs)
         m_pending[id].values.insert(column, theirs.value(column));
-    }
+    emitRowChanged(rowOfId(id));
     return true;
 }
 

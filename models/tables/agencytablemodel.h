@@ -2,6 +2,7 @@
 #pragma once
 
 #include "db/connectionstring.h"
+#include "keysetpager.h"
 #include "lookupnames.h"
 #include "tablespec.h"
 
@@ -9,6 +10,7 @@
 #include <QSqlTableModel>
 #include <QStringList>
 #include <QVariantMap>
+#include <memory>
 
 namespace agency::tables {
 
@@ -29,10 +31,14 @@ struct Conflict {
     QStringList changedByThem; // columns whose value differs between original and theirs
 };
 
-// The base of the four table models. OnManualSubmit; NUMERIC read as exact text (HighPrecision); values shaped
-// alike on both backends. Edits are kept in a journal by row id, so a refresh (sort, filter, NOTIFY) never loses
-// them; save() validates every edited row, then writes all of them in one transaction — each UPDATE guarded by the
-// updated_at this desktop read — and on any failure rolls back and leaves every edit in place.
+// The base of the four table models: a QSqlTableModel (the table, its record, filter, sort and the OnManualSubmit
+// submitAll()/revertAll() contract) that reads only what is on screen. Rows come a page at a time by keyset
+// (KeysetPager): the first page on select(), the next ones by fetchMore() as the view scrolls, so memory grows with
+// what a person has scrolled past, never with the table. Values are shaped alike on both backends (NUMERIC as exact
+// text). Edits are kept in a journal by row id, laid over the rows read, so a refresh (sort, filter, NOTIFY) never
+// loses them and a row need not be read to be saved; save() validates every edited row, then writes all of them in
+// one transaction — each UPDATE guarded by the updated_at this desktop read — and on any failure rolls back and
+// leaves every edit in place.
 class AgencyTableModel : public QSqlTableModel {
     Q_OBJECT
 public:
@@ -56,6 +62,9 @@ public:
     db::Dialect dialect() const { return m_dialect; }
     LookupNames& lookups() { return m_lookups; }
 
+    int rowCount(const QModelIndex& parent = {}) const override;
+    bool canFetchMore(const QModelIndex& parent = {}) const override;
+    void fetchMore(const QModelIndex& parent = {}) override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
@@ -75,6 +84,18 @@ public:
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
     void revertRow(int row) override;
+    // New rows come only through insertNewRow() (at the top); rows go only through softDelete().
+    bool insertRows(int row, int count, const QModelIndex& parent = {}) override;
+    bool removeRows(int row, int count, const QModelIndex& parent = {}) override;
+    // QSqlTableModel's OnManualSubmit contract, kept: submitAll() is save(), revertAll() is discardChanges().
+    bool submitAll();
+    void revertAll();
+    bool submit() override { return true; }
+    void revert() override { }
+    // Rows read at a time (256 unless set): the first select() reads one page, fetchMore() one more.
+    void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
+    // How many rows the current filter holds on the server (one count), or -1 when it could not be counted.
+    qint64 totalRows();
 
     // A new row at the top with a new v4 UUID and the table's defaults; returns its row.
     int insertNewRow();
@@ -105,7 +126,12 @@ public:
     void setSearchText(const QString& text);
     QString searchText() const { return m_search; }
 
+    // The row of `id` among the rows read so far, or -1 (no read: use findRow() to read on until it shows).
     int rowOfId(const QString& id);
+    // rowOfId(), reading further pages (at most `limit` rows more) until the row turns up.
+    int findRow(const QString& id, int limit = 20000);
+    // The row as save() would write it: as read, with this desktop's edits over it (empty when not edited).
+    QVariantMap editedRow(const QString& id) const;
     QString idAt(int row) const;
     QVariantMap rowValues(int row) const;
     QVariant valueAt(int row, const QString& column) const;
@@ -115,11 +141,6 @@ Q_SIGNALS:
     void saved();
 
 protected:
-    QString orderByClause() const override;
-    bool insertRowIntoTable(const QSqlRecord& values) override;
-    bool updateRowInTable(int row, const QSqlRecord& values) override;
-    bool deleteRowFromTable(int row) override;
-
     // Table rules beyond single columns (dates in order, budgets). `row` holds every column's current value.
     virtual void checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems);
     virtual QVariantMap defaultsForNewRow() const { return {}; }
@@ -134,18 +155,27 @@ private:
         QVariantMap original; // the row as read (normalized)
         QVariantMap values; // my edits (normalized)
     };
+    bool writeInsert(const QString& id);
     bool writeUpdate(const QString& id); // the guarded UPDATE; records a Conflict when the stamp no longer matches
+    QString sortKey() const;
+    QVariant rawAt(int row, int column) const { return m_rows.at(row).value(column); }
+    void emitRowChanged(int row);
     const ColumnSpec* columnAt(int column) const;
     QString displayText(const ColumnSpec& column, const QVariant& value) const;
     void applyFilter();
     QString filterText() const;
-    void reapply(const QHash<QString, PendingRow>& pending, const QStringList& order);
     QVariantMap currentRow(const QString& id, QVariant* stamp, bool* deleted);
     QString problemAt(const QString& id, const QString& column) const;
     void forgetRowIndex();
 
     const TableSpec& m_spec;
     db::Dialect m_dialect;
+    QList<QVariantList> m_rows; // as read (the driver's values in record()'s column order); new rows on top
+    std::unique_ptr<KeysetPager> m_pager;
+    qint64 m_totalRows = -1; // counted once per select, on demand
+    int m_idColumn = 0;
+    int m_pageSize = 256;
+    bool m_signalling = false; // between begin…() and end…() of a change: no fetchMore() from its handlers
     mutable LookupNames m_lookups;
     QHash<QString, PendingRow> m_pending;
     QMultiHash<size_t, int> m_rowsByIdHash; // rowOfId(): qHash(id) → row, for rows [0, m_indexedRows)
@@ -158,9 +188,7 @@ private:
     QString m_search;
     QString m_scopeColumn;
     QString m_scopeValue;
-    QString m_nextId;
     bool m_showDeleted = false;
-    bool m_saving = false;
     bool m_readOnly = false;
     Load m_load = Load::Now;
     bool m_loaded = false;

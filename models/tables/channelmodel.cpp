@@ -40,19 +40,17 @@ std::optional<CampaignBudget> ChannelModel::liveBudget(const QString& campaignId
     auto budget = readCampaignBudget(database(), campaignId, error);
     if (!budget)
         return std::nullopt;
-    for (const QString& id : pendingIds()) {
-        const int row = rowOfId(id);
-        if (row < 0)
-            continue;
+    for (const QString& id : pendingIds()) { // from the journal: no row needs to be read, no scan
+        const QVariantMap row = editedRow(id);
         budget->channels.removeIf([&](const domain::ChannelShare& s) { return s.id == id; });
-        if (valueAt(row, QStringLiteral("campaign_id")).toString() != campaignId
-            || !valueAt(row, QStringLiteral("deleted_at")).isNull())
+        if (row.value(QStringLiteral("campaign_id")).toString() != campaignId
+            || !row.value(QStringLiteral("deleted_at")).isNull())
             continue;
         domain::ChannelShare share;
         share.id = id;
-        share.amount = domain::Money::parse(valueAt(row, QStringLiteral("budget_amount")).toString());
-        share.percentage = domain::Percent::parse(valueAt(row, QStringLiteral("budget_percentage")).toString());
-        share.active = valueAt(row, QStringLiteral("is_active")).toBool();
+        share.amount = domain::Money::parse(row.value(QStringLiteral("budget_amount")).toString());
+        share.percentage = domain::Percent::parse(row.value(QStringLiteral("budget_percentage")).toString());
+        share.active = row.value(QStringLiteral("is_active")).toBool();
         budget->channels << share;
     }
     return budget;

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "keysetpager.h"
+
+#include "db/database.h"
+#include "db/sqlerror.h"
+#include "lookupnames.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace agency::tables {
+
+KeysetPager::KeysetPager(QSqlDatabase db, Query query, int pageSize)
+    : m_db(db)
+    , m_query(std::move(query))
+    , m_dialect(db::dialectOf(db))
+    , m_pageSize(qMax(1, pageSize))
+    , m_stage(m_query.sortKey.isEmpty() || !m_query.descending ? Stage::Keys : Stage::Nulls)
+{
+}
+
+QString KeysetPager::sortExpression(const ColumnSpec& column, const QString& rowAlias, db::Dialect dialect)
+{
+    if (QString byName = LookupNames::nameExpression(column, rowAlias); !byName.isEmpty())
+        return byName;
+    const QString own = rowAlias + u'.' + column.name;
+    if ((column.kind != ColumnKind::Money && column.kind != ColumnKind::Percent) || dialect == db::Dialect::PostgreSQL)
+        return own; // NUMERIC sorts as a number
+    // At most 12 digits and a point ("9999999999.99"): 15 characters always suffice.
+    return QStringLiteral("substr('000000000000000' || %1, -15)").arg(own);
+}
+
+QString KeysetPager::orderBy(const QString& sortKey, const QString& idColumn, bool descending)
+{
+    const QString direction = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    if (sortKey.isEmpty())
+        return QStringLiteral("ORDER BY ") + idColumn + direction;
+    const QString key = u'(' + sortKey + u')';
+    return QStringLiteral("ORDER BY (%1 IS NULL)%2, %1%2, %3%2").arg(key, direction, idColumn);
+}
+
+QString KeysetPager::statement(Stage stage, bool continuing, int limit) const
+{
+    const QString& table = m_query.table;
+    const QString id = table + QStringLiteral(".id");
+    const bool byKey = !m_query.sortKey.isEmpty();
+    const QString key = u'(' + m_query.sortKey + u')';
+    const QString direction = m_query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    const QString after = m_query.descending ? QStringLiteral(" < ") : QStringLiteral(" > ");
+
+    QStringList columns;
+    for (const QString& column : m_query.columns)
+        columns << table + u'.' + column;
+    if (byKey) // read back as the text PostgreSQL compares exactly (a timestamp keeps its microseconds)
+        columns << (m_dialect == db::Dialect::PostgreSQL ? QStringLiteral("CAST(%1 AS text)").arg(key) : key);
+
+    QStringList where;
+    if (!m_query.where.isEmpty())
+        where << u'(' + m_query.where + u')';
+    QString order;
+    if (byKey && stage == Stage::Keys) {
+        where << key + QStringLiteral(" IS NOT NULL");
+        if (continuing)
+            where << u'(' + key + QStringLiteral(", ") + id + u')' + after + QStringLiteral("(?, ?)");
+        order = key + direction + QStringLiteral(", ") + id + direction;
+    } else {
+        if (byKey)
+            where << key + QStringLiteral(" IS NULL");
+        if (continuing)
+            where << id + after + u'?';
+        order = id + direction;
+    }
+    return QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT %5")
+        .arg(columns.join(QStringLiteral(", ")), table,
+            where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")), order,
+            QString::number(limit));
+}
+
+bool KeysetPager::readPage(QList<QVariantList>* rows, QString* error)
+{
+    const int idColumn = static_cast<int>(m_query.columns.indexOf(QStringLiteral("id")));
+    const int keyColumn = static_cast<int>(m_query.columns.size());
+    const bool byKey = !m_query.sortKey.isEmpty();
+    int wanted = m_pageSize;
+    while (wanted > 0 && m_stage != Stage::Done) {
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        query.setNumericalPrecisionPolicy(QSql::HighPrecision);
+        query.prepare(statement(m_stage, m_continuing, wanted));
+        if (m_continuing) {
+            if (byKey && m_stage == Stage::Keys)
+                query.addBindValue(m_lastKey);
+            query.addBindValue(m_lastId);
+        }
+        if (!query.exec()) {
+            const QString message = db::reportSqlError(
+                QCoreApplication::translate("KeysetPager", "Reading rows of %1").arg(m_query.table), query.lastError());
+            if (error)
+                *error = message;
+            return false;
+        }
+        int read = 0;
+        while (query.next()) {
+            QVariantList row;
+            row.reserve(keyColumn);
+            for (int i = 0; i < keyColumn; ++i)
+                row << query.value(i);
+            m_lastId = row.value(idColumn);
+            if (byKey)
+                m_lastKey = query.value(keyColumn);
+            rows->append(std::move(row));
+            ++read;
+        }
+        m_continuing = read > 0 || m_continuing;
+        // A short page ends this range: the next one starts with the other range, from its beginning.
+        if (read < wanted) {
+            const bool keysFirst = !m_query.descending;
+            if (!byKey || (m_stage == Stage::Keys) != keysFirst)
+                m_stage = Stage::Done;
+            else
+                m_stage = keysFirst ? Stage::Nulls : Stage::Keys;
+            m_continuing = false;
+        }
+        wanted -= read;
+    }
+    return true;
+}
+
+qint64 KeysetPager::count(QString* error) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    const QString statement
+        = QStringLiteral("SELECT count(*) FROM %1%2")
+              .arg(m_query.table, m_query.where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_query.where);
+    if (!query.exec(statement) || !query.next()) {
+        const QString message = db::reportSqlError(
+            QCoreApplication::translate("KeysetPager", "Counting rows of %1").arg(m_query.table), query.lastError());
+        if (error)
+            *error = message;
+        return -1;
+    }
+    return query.value(0).toLongLong();
+}
+
+} // namespace agency::tables

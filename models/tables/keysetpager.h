@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "db/connectionstring.h"
+#include "tablespec.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+namespace agency::tables {
+
+// Reads a table's rows a page at a time in a stable order, by keyset: each page continues after the last row read,
+// (sort key, id) > (its key, its id), so every page is an index range scan of the same cost however far the reader
+// has got — never an OFFSET that rereads what came before, and never the whole result held at once.
+//
+// Rows whose sort key is NULL come last in ascending order and first in descending order on both backends (the
+// backends disagree about NULL's place otherwise): the reader walks the non-NULL keys and the NULL keys as two
+// ranges, each ordered by an index-friendly expression.
+class KeysetPager {
+public:
+    struct Query {
+        QString table;
+        QStringList columns; // read from each row, in this order
+        QString where; // a condition on the table's own columns (already formatted), or empty
+        QString sortKey; // an SQL expression to order by (a column, or a name looked up); empty: by id only
+        bool descending = false;
+    };
+
+    KeysetPager(QSqlDatabase db, Query query, int pageSize = 256);
+
+    // The next page (at most the page size), appended to `rows` (each row holds Query::columns' values as the
+    // driver returned them). False with `error` set when the read failed; true with nothing added at the end.
+    bool readPage(QList<QVariantList>* rows, QString* error);
+    bool atEnd() const { return m_stage == Stage::Done; }
+    // How many rows the whole range holds (one count on the server), or -1 when the count failed.
+    qint64 count(QString* error) const;
+    const Query& query() const { return m_query; }
+
+    // What orders `column` of the row `rowAlias` as people see it: a reference by the name it shows (client, tier),
+    // money and percent as numbers, anything else by its own value. SQLite stores money as exact decimal text, which
+    // sorts as text ("100.00" before "9.00"): padded to a fixed width, it sorts as the number it is and stays exact.
+    static QString sortExpression(const ColumnSpec& column, const QString& rowAlias, db::Dialect dialect);
+    // "ORDER BY …" in the pager's order (NULL keys last ascending, first descending; ties by id in the same
+    // direction), for a query that reads everything at once in the same order as the pages (the CSV export).
+    static QString orderBy(const QString& sortKey, const QString& idColumn, bool descending);
+
+private:
+    enum class Stage { Keys, Nulls, Done };
+    QString statement(Stage stage, bool continuing, int limit) const;
+
+    QSqlDatabase m_db;
+    Query m_query;
+    db::Dialect m_dialect;
+    int m_pageSize;
+    Stage m_stage;
+    bool m_continuing = false; // a row of the current stage has been read: m_lastKey and m_lastId hold it
+    QVariant m_lastKey;
+    QVariant m_lastId;
+};
+
+} // namespace agency::tables
