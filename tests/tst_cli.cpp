@@ -177,8 +177,19 @@ void TestCli::migrateOnPostgres()
     QVERIFY(run.out.contains(where->host));
     if (!where->password.isEmpty())
         QVERIFY(!run.out.contains(where->password));
-    // One step down, then up again.
+    // One step down takes the last migration only (the page indexes), then down to nothing.
+    QVERIFY2(run.out.contains(QStringLiteral("0002_sort_indexes  applied")), qPrintable(run.out));
     run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("down"), QStringLiteral("--db"), scratch.dsn() }, m_env);
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("rolled back 0002_sort_indexes")), qPrintable(run.out));
+    QVERIFY(scratch.db().tables().contains(QStringLiteral("agency_clients")));
+    QCOMPARE(agency::test::scalar(scratch.db(),
+                 QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname = 'agency_clients_name_page_idx'"))
+                 .toInt(),
+        0);
+    run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("down"), QStringLiteral("--to"), QStringLiteral("0"),
+                       QStringLiteral("--db"), scratch.dsn() },
+        m_env);
     QCOMPARE(run.code, 0);
     QVERIFY(!scratch.db().tables().contains(QStringLiteral("agency_clients")));
 }

@@ -4,6 +4,9 @@
 #include "domain/money.h"
 #include "export/tableexport.h"
 #include "support/scratchdatabase.h"
+#include "tables/campaignmodel.h"
+#include "tables/channelmodel.h"
+#include "tables/clientmodel.h"
 #include "tables/keysetpager.h"
 #include "tables/tablespec.h"
 
@@ -52,6 +55,8 @@ class TestKeysetPager : public QObject {
 private Q_SLOTS:
     void pagesMatchTheFullOrder_data();
     void pagesMatchTheFullOrder();
+    void pagesOpenOnAnIndex_data();
+    void pagesOpenOnAnIndex();
 };
 
 void TestKeysetPager::pagesMatchTheFullOrder_data()
@@ -172,6 +177,65 @@ void TestKeysetPager::pagesMatchTheFullOrder()
             QCOMPARE(exported, expected);
         }
     }
+}
+
+void TestKeysetPager::pagesOpenOnAnIndex_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QString>("index");
+    for (const char* backend : { "sqlite", "postgresql" }) {
+        QTest::addRow("%s clients", backend) << QString::fromLatin1(backend) << QStringLiteral("agency_clients")
+                                             << QStringLiteral("agency_clients_name_page_idx");
+        QTest::addRow("%s campaigns", backend) << QString::fromLatin1(backend) << QStringLiteral("agency_campaigns")
+                                               << QStringLiteral("agency_campaigns_start_page_idx");
+        QTest::addRow("%s channels", backend)
+            << QString::fromLatin1(backend) << QStringLiteral("agency_campaign_channels")
+            << QStringLiteral("agency_campaign_channels_type_page_idx");
+    }
+}
+
+// The order each page opens in is read from an index (migration 0002), not sorted from the whole table: the plan
+// of the page's own first statement names the index and has no sort. PostgreSQL is told to avoid sorts and scans so
+// that a small test table shows the plan a large one gets.
+void TestKeysetPager::pagesOpenOnAnIndex()
+{
+    QFETCH(QString, backend);
+    QFETCH(QString, table);
+    QFETCH(QString, index);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 3, 2, 2, 4 }, nullptr));
+    using Load = tables::AgencyTableModel::Load;
+    std::unique_ptr<tables::AgencyTableModel> model;
+    if (table == QStringLiteral("agency_clients"))
+        model = std::make_unique<tables::ClientModel>(scratch.db(), nullptr, Load::OnDemand);
+    else if (table == QStringLiteral("agency_campaigns"))
+        model = std::make_unique<tables::CampaignModel>(scratch.db(), nullptr, Load::OnDemand);
+    else
+        model = std::make_unique<tables::ChannelModel>(scratch.db(), nullptr, Load::OnDemand);
+    QVERIFY(model->select());
+    QVERIFY(model->rowCount() > 0);
+    QVERIFY(model->pager());
+    // The page's query as the model reads it, from its first statement.
+    const QString statement = tables::KeysetPager(scratch.db(), model->pager()->query()).nextStatement();
+    QVERIFY2(!statement.contains(u'?'), qPrintable(statement));
+
+    QStringList plan;
+    QSqlQuery explain(scratch.db());
+    if (scratch.isPostgres()) {
+        QVERIFY(explain.exec(QStringLiteral("SET enable_seqscan = off")));
+        QVERIFY(explain.exec(QStringLiteral("SET enable_sort = off")));
+        QVERIFY(explain.exec(QStringLiteral("EXPLAIN ") + statement));
+    } else {
+        QVERIFY(explain.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + statement));
+    }
+    while (explain.next())
+        plan << explain.value(scratch.isPostgres() ? 0 : 3).toString();
+    const QString text = plan.join(u'\n');
+    QVERIFY2(text.contains(index), qPrintable(statement + u'\n' + text));
+    QVERIFY2(!text.contains(QStringLiteral("Sort")) && !text.contains(QStringLiteral("TEMP B-TREE")),
+        qPrintable(statement + u'\n' + text));
 }
 
 QTEST_GUILESS_MAIN(TestKeysetPager)

@@ -92,6 +92,8 @@ public:
     void revertAll();
     bool submit() override { return true; }
     void revert() override { }
+    // What reads the next page (null before the first select() or after a failed read).
+    const KeysetPager* pager() const { return m_pager.get(); }
     // Rows read at a time (256 unless set): the first select() reads one page, fetchMore() one more.
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
     // How many rows the current filter holds on the server (one count), or -1 when it could not be counted.

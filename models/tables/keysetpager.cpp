@@ -66,11 +66,11 @@ QString KeysetPager::statement(Stage stage, bool continuing, int limit) const
             where << u'(' + key + QStringLiteral(", ") + id + u')' + after + QStringLiteral("(?, ?)");
         order = key + direction + QStringLiteral(", ") + id + direction;
     } else {
-        if (byKey)
+        if (byKey) // ordered by the key too (all NULL here): an index on (key, id) then serves this range as well
             where << key + QStringLiteral(" IS NULL");
         if (continuing)
             where << id + after + u'?';
-        order = id + direction;
+        order = byKey ? key + direction + QStringLiteral(", ") + id + direction : id + direction;
     }
     return QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT %5")
         .arg(columns.join(QStringLiteral(", ")), table,

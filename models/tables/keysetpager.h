@@ -38,6 +38,8 @@ public:
     // How many rows the whole range holds (one count on the server), or -1 when the count failed.
     qint64 count(QString* error) const;
     const Query& query() const { return m_query; }
+    // The statement the next readPage() runs first (with `?` for the last key and id once a page has been read).
+    QString nextStatement() const { return statement(m_stage, m_continuing, m_pageSize); }
 
     // What orders `column` of the row `rowAlias` as people see it: a reference by the name it shows (client, tier),
     // money and percent as numbers, anything else by its own value. SQLite stores money as exact decimal text, which
