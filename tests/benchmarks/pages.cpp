@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Benchmark: sorting and searching a page's model on a big database. For each column of a table and for a few
+// searches, the time from sort() / setSearchText() to the first page of rows in the model, and the SQL of that page
+// (for tests/benchmarks/pages.sh to time in psql or sqlite3 as the floor). Best of N.
+//   pages DSN TABLE [runs]
+#include "db/connectionstring.h"
+#include "db/database.h"
+#include "tables/campaignmodel.h"
+#include "tables/channelmodel.h"
+#include "tables/clientmodel.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSqlRecord>
+#include <cstdio>
+#include <functional>
+#include <memory>
+
+using namespace agency;
+
+namespace {
+
+double bestOf(int runs, const std::function<void()>& prepare, const std::function<void()>& work)
+{
+    double best = 1e9;
+    for (int i = 0; i < runs; ++i) {
+        prepare();
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        best = std::min(best, timer.nsecsElapsed() / 1e9);
+    }
+    return best;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    if (argc < 3) {
+        std::fputs("usage: pages DSN TABLE [runs]\n", stderr);
+        return 2;
+    }
+    const auto where = db::ConnectionString::parse(QString::fromLocal8Bit(argv[1]), nullptr);
+    QString error;
+    QSqlDatabase db = where ? db::openDatabase(*where, QStringLiteral("bench"), &error) : QSqlDatabase();
+    if (!db.isOpen()) {
+        std::fprintf(stderr, "pages: cannot open %s: %s\n", argv[1], qPrintable(error));
+        return 1;
+    }
+    const QString table = QString::fromLocal8Bit(argv[2]);
+    const int runs = argc > 3 ? std::atoi(argv[3]) : 3;
+    using Load = tables::AgencyTableModel::Load;
+    std::unique_ptr<tables::AgencyTableModel> model;
+    if (table == QStringLiteral("agency_clients"))
+        model = std::make_unique<tables::ClientModel>(db, nullptr, Load::OnDemand);
+    else if (table == QStringLiteral("agency_campaigns"))
+        model = std::make_unique<tables::CampaignModel>(db, nullptr, Load::OnDemand);
+    else
+        model = std::make_unique<tables::ChannelModel>(db, nullptr, Load::OnDemand);
+    model->select();
+
+    // "kind\tname\tseconds\trows\tsql": the statement of the first page, for the script's floor of a search.
+    auto report = [&](const char* kind, const QString& name, double seconds) {
+        const QString sql
+            = model->pager() ? tables::KeysetPager(db, model->pager()->query()).nextStatement() : QString();
+        std::printf("%s\t%s\t%.3f\t%d\t%s\n", kind, qPrintable(name), seconds, model->rowCount(), qPrintable(sql));
+        std::fflush(stdout);
+    };
+    const QSqlRecord fields = model->record();
+    for (int c = 0; c < fields.count(); ++c) {
+        const QString name = fields.fieldName(c);
+        const double s = bestOf(
+            runs, [&]() { model->sort(c, Qt::DescendingOrder); }, [&]() { model->sort(c, Qt::AscendingOrder); });
+        report("sort", name, s);
+    }
+    model->sort(model->fieldIndex(table == QStringLiteral("agency_clients") ? QStringLiteral("client_name")
+                        : table == QStringLiteral("agency_campaigns")       ? QStringLiteral("start_date")
+                                                                            : QStringLiteral("channel_type")),
+        table == QStringLiteral("agency_campaigns") ? Qt::DescendingOrder : Qt::AscendingOrder);
+    for (const QString& text : { QStringLiteral("tiktok"), QStringLiteral("nordlicht"), QStringLiteral("zzqx") }) {
+        const double s = bestOf(
+            runs, [&]() { model->setSearchText({}); }, [&]() { model->setSearchText(text); });
+        report("search", text, s);
+    }
+    return 0;
+}

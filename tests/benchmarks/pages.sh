@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Benchmark: sorting by each column and searching, on a big database, against the floor of the same first page
+# typed into psql or sqlite3 (a sort: SELECT * … WHERE deleted_at IS NULL ORDER BY the column LIMIT 256, as a person
+# would write it; a search: the page's own statement, for want of a simpler one that finds the same rows).
+# The app's figure is the time from sort() or setSearchText() to the first page in the model (no paint).
+#   tests/benchmarks/pages.sh BUILD_DIR DSN [tables…]
+#   tests/benchmarks/pages.sh BUILD_DIR big     1,000 clients x 100 campaigns x 10 channels (1M channels) in an
+#                                               SQLite file and a throw-away PostgreSQL, every page's table on both
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+build=$1
+dsn=$2
+shift 2
+if [ "$dsn" = big ]; then
+  bin=$build/app/agency-os
+  data=$(mktemp -d)
+  read -r pg_dir pg_dsn < <("$here/scripts/pg-throwaway" start)
+  trap '"$here/scripts/pg-throwaway" stop "$pg_dir"; rm -rf "$data"' EXIT
+  "$bin" migrate up --db "$pg_dsn" >/dev/null 2>&1
+  for d in "sqlite:$data/big.db" "$pg_dsn"; do
+    "$bin" demo-data --db "$d" --clients 1000 --campaigns-per-client 100 --channels-per-campaign 10 >/dev/null 2>&1
+    "$0" "$build" "$d" agency_clients agency_campaigns agency_campaign_channels
+  done
+  exit 0
+fi
+tables=(agency_campaign_channels)
+[ $# -gt 0 ] && tables=("$@")
+floor() { # seconds for the statement $1, best of 3
+  local best=999 t
+  for _ in 1 2 3; do
+    if [[ $dsn == sqlite:* ]]; then
+      t=$(printf '.timer on\n.output /dev/null\n%s;\n' "$1" | sqlite3 "${dsn#sqlite:}" 2>&1 | awk '/Run Time/ { print $4 }' | tail -n 1)
+    else
+      t=$(psql -X -q "$dsn" -c '\timing on' -c "$1" 2>&1 | awk '/^Time:/ { print $2 / 1000 }' | tail -n 1)
+    fi
+    best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (b < a ? b : a) }')
+  done
+  echo "$best"
+}
+for table in "${tables[@]}"; do
+  echo "$table on ${dsn%%:*}:"
+  printf '  %-34s %8s %8s %6s\n' what app_s floor_s ratio
+  "$build/tests/pages" "$dsn" "$table" 3 | grep -E '^(sort|search)'$'\t' | while IFS=$'\t' read -r kind name seconds rows sql; do
+    if [ "$kind" = sort ]; then
+      f=$(floor "SELECT * FROM $table WHERE deleted_at IS NULL ORDER BY $name LIMIT 256")
+    else
+      f=$(floor "$sql")
+    fi
+    printf '  %-34s %8.3f %8.3f %6.1f\n' "$kind $name ($rows rows)" "$seconds" "$f" \
+      "$(awk -v a="$seconds" -v b="$f" 'BEGIN { print (b > 0 ? a / b : 0) }')"
+  done
+done
