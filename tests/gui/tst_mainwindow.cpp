@@ -186,6 +186,12 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void exportsTheCurrentView();
+    void scrollingReadsTheNextPages_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void scrollingReadsTheNextPages();
 };
 
 void TestMainWindow::initTestCase()
@@ -793,6 +799,53 @@ void TestMainWindow::anotherDesktopsChangeShowsUp()
     QTRY_COMPARE_WITH_TIMEOUT(field<QLineEdit>(clients, "industry")->text(), QStringLiteral("Mining"), 5000);
     QCOMPARE(field<QLineEdit>(clients, "client_legal_name")->text(), QStringLiteral("Acme Ltd."));
     QCOMPARE(clients->currentId(), f.client);
+}
+
+// A page reads one page of rows; the keyboard (Ctrl+End, again and again) scrolls to the end and the view reads the
+// next pages as it goes, in the table's order with nothing missed or twice; an edit to the last row, far past the
+// first page, is saved.
+void TestMainWindow::scrollingReadsTheNextPages()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 12, 5, 6, 4 }, nullptr));
+    QStringList expected;
+    QSqlQuery all(scratch.db());
+    QVERIFY(all.exec(
+        QStringLiteral("SELECT id FROM agency_campaign_channels WHERE deleted_at IS NULL ORDER BY channel_type, id")));
+    while (all.next())
+        expected << all.value(0).toString();
+    QVERIFY(expected.size() > 300); // more than a page (the demo deletes a few)
+
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    ui::TablePage* channels = window.page(ui::MainWindow::Channels);
+    tables::AgencyTableModel* model = channels->model();
+    QCOMPARE(model->rowCount(), 256); // one page
+    QVERIFY(model->canFetchMore());
+    channels->view()->setFocus();
+    for (int i = 0; i < 5 && model->rowCount() < expected.size(); ++i) {
+        QTest::keyClick(channels->view(), Qt::Key_End, Qt::ControlModifier);
+        QCoreApplication::processEvents();
+    }
+    QCOMPARE(model->rowCount(), expected.size());
+    QStringList shown;
+    for (int row = 0; row < model->rowCount(); ++row)
+        shown << model->idAt(row);
+    QCOMPARE(shown, expected);
+
+    QTest::keyClick(channels->view(), Qt::Key_End, Qt::ControlModifier);
+    QTRY_COMPARE(channels->currentId(), expected.constLast());
+    typeInto(field<QLineEdit>(channels, "external_account_id"), QStringLiteral("acct-359"));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!model->hasPendingChanges(), qPrintable(window.statusMessage()));
+    QCOMPARE(
+        scalar(scratch.db(), QStringLiteral("SELECT external_account_id FROM agency_campaign_channels WHERE id = ?"),
+            { expected.constLast() })
+            .toString(),
+        QStringLiteral("acct-359"));
 }
 
 QTEST_MAIN(TestMainWindow)
