@@ -114,7 +114,7 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     // After any re-select (save, sort, search, refresh) the same record stays selected.
     connect(model, &QAbstractItemModel::modelReset, this, [this]() {
         QTimer::singleShot(0, this, [this]() {
-            const int row = m_currentId.isEmpty() ? -1 : m_model->rowOfId(m_currentId);
+            const int row = m_currentId.isEmpty() ? -1 : m_model->findRow(m_currentId);
             selectRow(row);
             m_form->reloadChoices();
         });

@@ -180,7 +180,7 @@ bool AgencyTableModel::refresh()
     if (!m_loaded)
         return true;
     m_lookups.clear();
-    return select();
+    return reread();
 }
 
 void AgencyTableModel::forgetNames()
@@ -490,6 +490,17 @@ QString AgencyTableModel::sortKey() const
 
 bool AgencyTableModel::select()
 {
+    return selectRows(0);
+}
+
+bool AgencyTableModel::reread()
+{
+    // As many rows as were read (up to a limit), so that the row a person was on, far down, is still there.
+    return selectRows(std::min<qsizetype>(m_rows.size(), 20000));
+}
+
+bool AgencyTableModel::selectRows(qsizetype atLeast)
+{
     m_loaded = true;
     KeysetPager::Query query;
     query.table = m_spec.table;
@@ -511,7 +522,9 @@ bool AgencyTableModel::select()
         rows << row;
     }
     QString error;
-    const bool ok = pager->readPage(&rows, &error);
+    bool ok = pager->readPage(&rows, &error);
+    while (ok && rows.size() < atLeast && !pager->atEnd())
+        ok = pager->readPage(&rows, &error);
     m_signalling = true; // until the change has been told
     beginResetModel();
     m_rows = std::move(rows);
@@ -754,7 +767,7 @@ bool AgencyTableModel::save()
         m_order.clear();
         m_conflictStamps.clear();
         m_lookups.clear();
-        select(); // the stamps the database gave the rows just written
+        reread(); // the stamps the database gave the rows just written
         Q_EMIT saved();
         return true;
     }
@@ -763,7 +776,7 @@ bool AgencyTableModel::save()
             tr("Saving %1").arg(m_spec.table), lastError().isValid() ? lastError() : db.lastError());
     if (!db.rollback())
         db::reportSqlError(tr("Rolling back a failed save"), db.lastError());
-    select(); // back to what the database holds, with every edit laid over it again
+    reread(); // back to what the database holds, with every edit laid over it again
     for (const Conflict& conflict : std::as_const(m_conflicts))
         Q_EMIT conflictDetected(conflict.id);
     return false;
@@ -787,7 +800,7 @@ bool AgencyTableModel::takeTheirs(const QString& id)
     m_order.removeAll(id);
     m_conflicts.removeIf([&](const Conflict& c) { return c.id == id; });
     m_conflictStamps.remove(id);
-    return select();
+    return reread();
 }
 
 bool AgencyTableModel::merge(const QString& id, const QStringList& columnsFromTheirs)
@@ -829,7 +842,7 @@ bool AgencyTableModel::softDelete(const QStringList& ids)
         m_pending.remove(id);
         m_order.removeAll(id);
     }
-    return select();
+    return reread();
 }
 
 bool AgencyTableModel::restore(const QStringList& ids)
@@ -837,7 +850,7 @@ bool AgencyTableModel::restore(const QStringList& ids)
     m_message.clear();
     if (!tables::restore(database(), m_spec.table, ids, &m_message))
         return false;
-    return select();
+    return reread();
 }
 
 } // namespace agency::tables

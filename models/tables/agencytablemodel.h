@@ -160,6 +160,8 @@ private:
     bool writeInsert(const QString& id);
     bool writeUpdate(const QString& id); // the guarded UPDATE; records a Conflict when the stamp no longer matches
     QString sortKey() const;
+    bool selectRows(qsizetype atLeast); // select(), reading pages until at least this many rows are read
+    bool reread(); // after a change: select() again, as far down as the rows read before
     QVariant rawAt(int row, int column) const { return m_rows.at(row).value(column); }
     void emitRowChanged(int row);
     const ColumnSpec* columnAt(int column) const;

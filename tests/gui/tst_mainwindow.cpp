@@ -841,6 +841,10 @@ void TestMainWindow::scrollingReadsTheNextPages()
     typeInto(field<QLineEdit>(channels, "external_account_id"), QStringLiteral("acct-359"));
     QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
     QVERIFY2(!model->hasPendingChanges(), qPrintable(window.statusMessage()));
+    // After the save the same row is still the current one, with the form on it.
+    QTRY_COMPARE(channels->view()->currentIndex().row(), model->rowCount() - 1);
+    QCOMPARE(channels->currentId(), expected.constLast());
+    QCOMPARE(field<QLineEdit>(channels, "external_account_id")->text(), QStringLiteral("acct-359"));
     QCOMPARE(
         scalar(scratch.db(), QStringLiteral("SELECT external_account_id FROM agency_campaign_channels WHERE id = ?"),
             { expected.constLast() })
