@@ -81,10 +81,8 @@ QVariant AgencyTableModel::valueAt(int row, const QString& column) const
     const ColumnSpec* spec = m_spec.column(column);
     if (!spec || row < 0 || row >= m_rows.size())
         return {};
-    if (const auto it = m_pending.constFind(idAt(row)); it != m_pending.cend()) {
-        if (const auto edit = it->values.constFind(column); edit != it->values.cend())
-            return *edit;
-    }
+    if (const auto edited = m_journal.value(idAt(row), column))
+        return *edited;
     return fromStorage(*spec, rawAt(row, fieldIndex(column)));
 }
 
@@ -98,13 +96,7 @@ QVariantMap AgencyTableModel::rowValues(int row) const
 
 QVariantMap AgencyTableModel::editedRow(const QString& id) const
 {
-    const auto it = m_pending.constFind(id);
-    if (it == m_pending.cend())
-        return {};
-    QVariantMap row = it->original;
-    for (auto v = it->values.cbegin(); v != it->values.cend(); ++v)
-        row.insert(v.key(), v.value());
-    return row;
+    return m_journal.rowToSave(id);
 }
 
 int AgencyTableModel::rowOfId(const QString& id)
@@ -295,8 +287,7 @@ QVariant AgencyTableModel::data(const QModelIndex& index, int role) const
     case IsDeletedRole:
         return !valueAt(index.row(), QStringLiteral("deleted_at")).isNull();
     case IsEditedRole: {
-        const auto it = m_pending.constFind(idAt(index.row()));
-        return it != m_pending.cend() && (it->inserted || it->values.contains(column->name));
+        return m_journal.isEdited(idAt(index.row()), column->name);
     }
     default:
         return {};
@@ -323,9 +314,9 @@ QVariant AgencyTableModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 && section < record().count())
         return columnLabel(record().fieldName(section));
     if (orientation == Qt::Vertical && role == Qt::DisplayRole && section >= 0 && section < rowCount()) {
-        const auto it = m_pending.constFind(idAt(section));
-        if (it != m_pending.cend()) // an unsaved row: new (+) or edited (✎)
-            return it->inserted ? QStringLiteral("+") : QStringLiteral("\u270E");
+        const QString id = idAt(section);
+        if (m_journal.contains(id)) // an unsaved row: new (+) or edited (✎)
+            return m_journal.isNew(id) ? QStringLiteral("+") : QStringLiteral("\u270E");
         return section + 1;
     }
     return QSqlTableModel::headerData(section, orientation, role);
@@ -348,15 +339,10 @@ bool AgencyTableModel::setData(const QModelIndex& index, const QVariant& value, 
     const QVariant before = valueAt(row, column->name);
     if (before == stored && before.isNull() == stored.isNull())
         return true; // nothing changed: no journal entry, no "edited" mark
-    if (!m_pending.contains(id)) {
-        // First edit of this row: remember it as read, before the edit hides the original values.
-        PendingRow pending;
-        pending.readStamp = rawAt(row, fieldIndex(QStringLiteral("updated_at")));
-        pending.original = rowValues(row);
-        m_pending.insert(id, pending);
-        m_order << id;
-    }
-    m_pending[id].values.insert(column->name, stored);
+    // The first edit of a row records it as read, before the edit hides the original values.
+    const bool first = !m_journal.contains(id);
+    m_journal.edit(id, column->name, stored, first ? rowValues(row) : QVariantMap(),
+        first ? rawAt(row, fieldIndex(QStringLiteral("updated_at"))) : QVariant());
     m_problems.removeIf([&](const FieldProblem& p) { return p.id == id && p.column == column->name; });
     Q_EMIT dataChanged(index, index);
     Q_EMIT headerDataChanged(Qt::Vertical, row, row);
@@ -367,21 +353,18 @@ int AgencyTableModel::insertNewRow()
 {
     if (m_readOnly)
         return -1;
-    PendingRow pending;
-    pending.inserted = true;
-    pending.values.insert(QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QVariantMap values { { QStringLiteral("id"), id } };
     const QVariantMap defaults = defaultsForNewRow();
     for (auto it = defaults.cbegin(); it != defaults.cend(); ++it) {
         if (const ColumnSpec* column = m_spec.column(it.key()))
-            pending.values.insert(it.key(), fromStorage(*column, it.value()));
+            values.insert(it.key(), fromStorage(*column, it.value()));
     }
     QVariantList row(record().count());
-    row[m_idColumn] = pending.values.value(QStringLiteral("id"));
-    const QString id = row[m_idColumn].toString();
+    row[m_idColumn] = id;
     m_signalling = true; // until the change has been told
     beginInsertRows({}, 0, 0);
-    m_pending.insert(id, pending);
-    m_order.prepend(id);
+    m_journal.addNew(id, values);
     m_rows.prepend(row);
     endInsertRows();
     m_signalling = false;
@@ -422,9 +405,8 @@ void AgencyTableModel::revertRow(int row)
     const QString id = idAt(row);
     if (id.isEmpty())
         return;
-    const bool inserted = m_pending.value(id).inserted;
-    m_pending.remove(id);
-    m_order.removeAll(id);
+    const bool inserted = m_journal.isNew(id);
+    m_journal.remove(id);
     m_problems.removeIf([&](const FieldProblem& p) { return p.id == id; });
     m_conflicts.removeIf([&](const Conflict& c) { return c.id == id; });
     if (inserted) { // a new row that was never saved: it goes
@@ -441,12 +423,11 @@ void AgencyTableModel::revertRow(int row)
 void AgencyTableModel::discardChanges()
 {
     QSet<QString> inserted;
-    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
-        if (it->inserted)
-            inserted.insert(it.key());
+    for (const QString& id : m_journal.ids()) {
+        if (m_journal.isNew(id))
+            inserted.insert(id);
     }
-    m_pending.clear();
-    m_order.clear();
+    m_journal.clear();
     m_problems.clear();
     m_conflicts.clear();
     m_signalling = true; // until the change has been told
@@ -514,8 +495,8 @@ bool AgencyTableModel::selectRows(qsizetype atLeast)
 
     // Rows not saved yet stay on top in the order they were added; edits lie over the rows read, by id.
     QList<QVariantList> rows;
-    for (const QString& id : std::as_const(m_order)) {
-        if (!m_pending.value(id).inserted)
+    for (const QString& id : m_journal.ids()) {
+        if (!m_journal.isNew(id))
             continue;
         QVariantList row(fields.count());
         row[m_idColumn] = id;
@@ -603,7 +584,8 @@ bool AgencyTableModel::writeInsert(const QString& id)
     QStringList columns;
     QStringList marks;
     QVariantList binds;
-    const QVariantMap values = m_pending.value(id).values;
+    const EditJournal::Entry* entry = m_journal.find(id);
+    const QVariantMap values = entry ? entry->values : QVariantMap();
     for (auto v = values.cbegin(); v != values.cend(); ++v) {
         const ColumnSpec* column = m_spec.column(v.key());
         if (!column || isAudit(column->name) || isNullValue(v.value()))
@@ -648,10 +630,10 @@ QVariantMap AgencyTableModel::currentRow(const QString& id, QVariant* stamp, boo
 
 bool AgencyTableModel::writeUpdate(const QString& id)
 {
-    const auto it = m_pending.constFind(id);
-    if (it == m_pending.cend())
+    const EditJournal::Entry* entry = m_journal.find(id);
+    if (!entry)
         return true;
-    const PendingRow& pending = *it;
+    const EditJournal::Entry& pending = *entry;
 
     QStringList sets;
     QVariantList binds;
@@ -716,7 +698,7 @@ bool AgencyTableModel::save()
     m_problems.clear();
     m_conflicts.clear();
     m_message.clear();
-    if (m_pending.isEmpty())
+    if (m_journal.isEmpty())
         return true;
     if (m_readOnly) {
         m_message = tr("This database is open read-only: nothing can be saved");
@@ -725,8 +707,9 @@ bool AgencyTableModel::save()
 
     // 1. Every edited row, every rule, before anything is written.
     QList<FieldProblem> problems;
-    for (const QString& id : std::as_const(m_order)) {
-        const PendingRow& pending = m_pending[id];
+    const QStringList ids = m_journal.ids();
+    for (const QString& id : ids) {
+        const EditJournal::Entry& pending = *m_journal.find(id);
         const QVariantMap values = editedRow(id);
         for (const ColumnSpec& column : m_spec.columns) {
             if (isAudit(column.name) || (!pending.inserted && !pending.values.contains(column.name)))
@@ -759,12 +742,10 @@ bool AgencyTableModel::save()
         return false;
     }
     bool ok = true;
-    for (const QString& id : std::as_const(m_order)) { // whether the row is read, filtered out or never read
-        ok = ok && (m_pending[id].inserted ? writeInsert(id) : writeUpdate(id));
-    }
+    for (const QString& id : ids) // whether the row is read, filtered out or never read
+        ok = ok && (m_journal.isNew(id) ? writeInsert(id) : writeUpdate(id));
     if (ok && db.commit()) {
-        m_pending.clear();
-        m_order.clear();
+        m_journal.clear();
         m_conflictStamps.clear();
         m_lookups.clear();
         reread(); // the stamps the database gave the rows just written
@@ -785,19 +766,16 @@ bool AgencyTableModel::save()
 bool AgencyTableModel::keepMine(const QString& id)
 {
     const auto stamp = m_conflictStamps.constFind(id);
-    if (stamp == m_conflictStamps.cend() || !m_pending.contains(id) || !stamp->isValid())
+    if (stamp == m_conflictStamps.cend() || !stamp->isValid() || !m_journal.setReadStamp(id, *stamp))
         return false;
-    m_pending[id].readStamp = *stamp;
     m_conflicts.removeIf([&](const Conflict& c) { return c.id == id; });
     return true;
 }
 
 bool AgencyTableModel::takeTheirs(const QString& id)
 {
-    if (!m_pending.contains(id))
+    if (!m_journal.remove(id))
         return false;
-    m_pending.remove(id);
-    m_order.removeAll(id);
     m_conflicts.removeIf([&](const Conflict& c) { return c.id == id; });
     m_conflictStamps.remove(id);
     return reread();
@@ -813,7 +791,7 @@ bool AgencyTableModel::merge(const QString& id, const QStringList& columnsFromTh
     if (!keepMine(id))
         return false;
     for (const QString& column : columnsFromTheirs)
-        m_pending[id].values.insert(column, theirs.value(column));
+        m_journal.setValue(id, column, theirs.value(column));
     emitRowChanged(rowOfId(id));
     return true;
 }
@@ -839,8 +817,7 @@ bool AgencyTableModel::softDelete(const QStringList& ids)
     if (!tables::softDelete(database(), m_spec.table, ids, &m_message))
         return false;
     for (const QString& id : ids) { // the user chose to delete these: their unsaved edits go with them
-        m_pending.remove(id);
-        m_order.removeAll(id);
+        m_journal.remove(id);
     }
     return reread();
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "db/connectionstring.h"
+#include "editjournal.h"
 #include "keysetpager.h"
 #include "lookupnames.h"
 #include "tablespec.h"
@@ -103,8 +104,8 @@ public:
     int insertNewRow();
     bool save();
     void discardChanges();
-    bool hasPendingChanges() const { return !m_pending.isEmpty(); }
-    QStringList pendingIds() const { return m_order; }
+    bool hasPendingChanges() const { return !m_journal.isEmpty(); }
+    QStringList pendingIds() const { return m_journal.ids(); }
     QList<FieldProblem> problems() const { return m_problems; }
     QList<Conflict> conflicts() const { return m_conflicts; }
     QString lastMessage() const { return m_message; }
@@ -151,12 +152,6 @@ protected:
     QString formatLiteral(const QString& value) const;
 
 private:
-    struct PendingRow {
-        bool inserted = false;
-        QVariant readStamp; // updated_at as read, in the driver's own form
-        QVariantMap original; // the row as read (normalized)
-        QVariantMap values; // my edits (normalized)
-    };
     bool writeInsert(const QString& id);
     bool writeUpdate(const QString& id); // the guarded UPDATE; records a Conflict when the stamp no longer matches
     QString sortKey() const;
@@ -181,10 +176,9 @@ private:
     int m_pageSize = 256;
     bool m_signalling = false; // between begin…() and end…() of a change: no fetchMore() from its handlers
     mutable LookupNames m_lookups;
-    QHash<QString, PendingRow> m_pending;
+    EditJournal m_journal;
     QMultiHash<size_t, int> m_rowsByIdHash; // rowOfId(): qHash(id) → row, for rows [0, m_indexedRows)
     int m_indexedRows = 0;
-    QStringList m_order;
     QList<FieldProblem> m_problems;
     QList<Conflict> m_conflicts;
     QHash<QString, QVariant> m_conflictStamps; // theirs' updated_at, by id
