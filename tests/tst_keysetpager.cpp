@@ -100,7 +100,7 @@ void TestKeysetPager::pagesMatchTheFullOrder()
     int i = 0;
     while (ids.next()) {
         const QString id = ids.value(0).toString();
-        const auto amount = amounts.at(i % amounts.size());
+        const auto& amount = amounts.at(i % amounts.size());
         QVERIFY(test::execute(db,
             QStringLiteral("UPDATE agency_campaign_channels SET budget_amount = ?, budget_percentage = NULL, "
                            "channel_type = ? WHERE id = ?"),

@@ -256,7 +256,7 @@ QVariant AgencyTableModel::data(const QModelIndex& index, int role) const
     const ColumnSpec* column = columnAt(index.column());
     if (!column)
         return {};
-    const QVariant value = valueAt(index.row(), column->name);
+    QVariant value = valueAt(index.row(), column->name);
     switch (role) {
     case Qt::DisplayRole:
         return displayText(*column, value);

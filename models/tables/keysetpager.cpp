@@ -25,7 +25,7 @@ QString KeysetPager::sortExpression(const ColumnSpec& column, const QString& row
 {
     if (QString byName = LookupNames::nameExpression(column, rowAlias); !byName.isEmpty())
         return byName;
-    const QString own = rowAlias + u'.' + column.name;
+    QString own = rowAlias + u'.' + column.name;
     if ((column.kind != ColumnKind::Money && column.kind != ColumnKind::Percent) || dialect == db::Dialect::PostgreSQL)
         return own; // NUMERIC sorts as a number
     // At most 12 digits and a point ("9999999999.99"): 15 characters always suffice.

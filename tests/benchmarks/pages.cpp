@@ -28,7 +28,7 @@ double bestOf(int runs, const std::function<void()>& prepare, const std::functio
         QElapsedTimer timer;
         timer.start();
         work();
-        best = std::min(best, timer.nsecsElapsed() / 1e9);
+        best = std::min(best, static_cast<double>(timer.nsecsElapsed()) / 1e9);
     }
     return best;
 }

@@ -39,7 +39,7 @@ using agency::test::scalar;
 namespace {
 
 // Runs `handle` on the next modal dialog as soon as it is shown (the test itself is blocked in exec()).
-void whenModal(std::function<void(QWidget*)> handle)
+void whenModal(const std::function<void(QWidget*)>& handle)
 {
     auto* poll = new QTimer;
     auto started = std::make_shared<QElapsedTimer>();
