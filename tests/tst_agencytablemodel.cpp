@@ -191,7 +191,73 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void sortAndSearchByShownNames();
+    void searchAndSortReadInTheBackground_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void searchAndSortReadInTheBackground();
 };
+
+// With background reading on (as the pages have it), a search or sort returns at once: the rows shown stay until
+// the new ones are read on another connection; a newer request replaces an older one, whose result never shows;
+// an edit made meanwhile is kept.
+void TestAgencyTableModel::searchAndSortReadInTheBackground()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 12, 1, 1, 4 }, nullptr));
+    tables::ClientModel clients(scratch.db(), nullptr, tables::AgencyTableModel::Load::OnDemand);
+    QAbstractItemModelTester tester(&clients, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(clients.select());
+    clients.setReadsInBackground(true);
+    QSignalSpy busy(&clients, &tables::AgencyTableModel::busyChanged);
+    QSignalSpy resets(&clients, &QAbstractItemModel::modelReset);
+    const int shown = clients.rowCount();
+    QVERIFY(shown > 5);
+    const QString first = clients.idAt(0);
+
+    clients.setSearchText(QStringLiteral("a"));
+    QVERIFY(clients.isBusy());
+    QCOMPARE(clients.rowCount(), shown); // what was shown stays meanwhile
+    QVERIFY(setCell(clients, 0, "industry", QStringLiteral("Typed meanwhile")));
+    clients.setSearchText(QStringLiteral("no client is called this"));
+    QTRY_VERIFY(!clients.isBusy());
+    QCOMPARE(resets.count(), 1); // the first search's rows never showed
+    QCOMPARE(clients.rowCount(), 0);
+    QCOMPARE(busy.count(), 2);
+    QCOMPARE(busy.at(0).at(0).toBool(), true);
+    QCOMPARE(busy.at(1).at(0).toBool(), false);
+
+    // A sort read in the background in pages of 3: the next pages go on over the model's own connection.
+    clients.setPageSize(3);
+    clients.setSearchText({});
+    clients.sort(clients.fieldIndex(QStringLiteral("client_name")), Qt::DescendingOrder);
+    QTRY_VERIFY(!clients.isBusy());
+    QCOMPARE(clients.rowCount(), 3);
+    while (clients.canFetchMore())
+        clients.fetchMore();
+    QCOMPARE(clients.rowCount(), shown);
+    QStringList names;
+    for (int row = 0; row < clients.rowCount(); ++row)
+        names << clients.valueAt(row, QStringLiteral("client_name")).toString();
+    QStringList sorted = names;
+    std::sort(sorted.begin(), sorted.end(), std::greater<>());
+    QCOMPARE(names, sorted);
+    // The edit made while the first search was read is still there, wherever its row now is.
+    const int row = clients.rowOfId(first);
+    QVERIFY(row >= 0);
+    QCOMPARE(clients.valueAt(row, QStringLiteral("industry")).toString(), QStringLiteral("Typed meanwhile"));
+    QVERIFY(clients
+                .data(clients.index(row, clients.fieldIndex(QStringLiteral("industry"))),
+                    tables::AgencyTableModel::IsEditedRole)
+                .toBool());
+    QVERIFY2(clients.save(), qPrintable(clients.lastMessage()));
+    QCOMPARE(
+        scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?"), { first }).toString(),
+        QStringLiteral("Typed meanwhile"));
+}
 
 // An OnDemand model (a page not shown yet) reads nothing until select(), whatever sort, search or filter it is
 // given meanwhile, and then reads with all of them; asking for the order it already has reads nothing again.

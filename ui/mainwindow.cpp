@@ -233,7 +233,7 @@ void MainWindow::createPages()
         for (const char* name : { "new", "save", "revert", "delete", "restore", "showDeleted" })
             page->toolBar()->addAction(m_actions.value(QString::fromLatin1(name)));
         page->toolBar()->addSeparator();
-        page->toolBar()->addWidget(page->searchBox());
+        page->addSearchToToolBar();
         page->toolBar()->addAction(m_actions.value(QStringLiteral("export")));
         page->toolBar()->addAction(m_actions.value(QStringLiteral("import")));
         connect(page, &TablePage::message, this, &MainWindow::showMessage);

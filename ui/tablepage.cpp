@@ -9,6 +9,7 @@
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QProgressBar>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -25,6 +26,7 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     , m_model(model)
     , m_toolBar(new QToolBar(this))
     , m_search(new QLineEdit(this))
+    , m_busy(new QProgressBar(this))
     , m_view(new QTableView(this))
     , m_form(new RecordForm(model, this))
     , m_split(new QSplitter(Qt::Horizontal, this))
@@ -37,6 +39,19 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     m_search->setPlaceholderText(tr("Search (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setMaximumWidth(260);
+    m_busy->setObjectName(QStringLiteral("busy"));
+    m_busy->setRange(0, 0); // no figure to show: it moves while the rows are read
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumWidth(60);
+    m_busy->setToolTip(tr("Reading the rows for this search or sort…"));
+    m_busy->setAccessibleName(tr("Reading rows"));
+    // A new search or sort is read in the background: the window stays usable and the next key replaces it.
+    model->setReadsInBackground(true);
+    connect(model, &tables::AgencyTableModel::busyChanged, this, [this](bool busy) {
+        if (m_busyAction)
+            m_busyAction->setVisible(busy);
+        m_view->viewport()->setCursor(busy ? Qt::BusyCursor : Qt::ArrowCursor);
+    });
 
     m_view->setObjectName(QStringLiteral("table"));
     m_view->setModel(model);
@@ -122,6 +137,18 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     connect(m_form, &RecordForm::edited, this, [this]() { m_view->viewport()->update(); });
     connect(model, &tables::AgencyTableModel::conflictDetected, this,
         [this]() { QTimer::singleShot(0, this, &TablePage::resolveConflicts); });
+}
+
+void TablePage::addSearchToToolBar()
+{
+    m_toolBar->addWidget(m_search);
+    m_busyAction = m_toolBar->addWidget(m_busy);
+    m_busyAction->setVisible(m_model->isBusy());
+}
+
+bool TablePage::isBusyShown() const
+{
+    return m_busyAction && m_busyAction->isVisible();
 }
 
 void TablePage::setDetail(QWidget* detail)
@@ -282,10 +309,14 @@ void TablePage::ensureRead()
 bool TablePage::showRecord(const QString& id)
 {
     ensureRead();
+    if (m_model->isBusy())
+        m_model->select(); // the row is wanted now: read here, not in the background
     int row = m_model->findRow(id);
     if (row < 0 && !m_search->text().isEmpty()) {
         m_search->clear();
         m_model->setSearchText({});
+        if (m_model->isBusy())
+            m_model->select();
         row = m_model->findRow(id);
     }
     if (row < 0)

@@ -7,6 +7,8 @@
 #include <QWidget>
 
 class QLineEdit;
+class QProgressBar;
+class QAction;
 class QSplitter;
 class QTableView;
 class QToolBar;
@@ -27,6 +29,9 @@ public:
     RecordForm* form() const { return m_form; }
     QToolBar* toolBar() const { return m_toolBar; }
     QLineEdit* searchBox() const { return m_search; }
+    // The search box, and beside it the sign that a search or sort is being read (hidden otherwise).
+    void addSearchToToolBar();
+    bool isBusyShown() const;
     QString currentId() const { return m_currentId; }
     QStringList selectedIds() const;
     void setDetail(QWidget* detail); // below the table
@@ -63,6 +68,8 @@ private:
     tables::AgencyTableModel* m_model;
     QToolBar* m_toolBar;
     QLineEdit* m_search;
+    QProgressBar* m_busy;
+    QAction* m_busyAction = nullptr;
     QTableView* m_view;
     RecordForm* m_form;
     QSplitter* m_split;

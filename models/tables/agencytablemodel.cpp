@@ -460,7 +460,7 @@ void AgencyTableModel::sort(int column, Qt::SortOrder order)
         return;
     setSort(column, order);
     if (m_loaded || m_load != Load::OnDemand)
-        select();
+        selectSoon();
 }
 
 QString AgencyTableModel::sortKey() const
@@ -480,9 +480,8 @@ bool AgencyTableModel::reread()
     return selectRows(std::min<qsizetype>(m_rows.size(), 20000));
 }
 
-bool AgencyTableModel::selectRows(qsizetype atLeast)
+KeysetPager::Query AgencyTableModel::pageQuery() const
 {
-    m_loaded = true;
     KeysetPager::Query query;
     query.table = m_spec.table;
     const QSqlRecord fields = record();
@@ -491,21 +490,40 @@ bool AgencyTableModel::selectRows(qsizetype atLeast)
     query.where = filter();
     query.sortKey = sortKey();
     query.descending = m_sortOrder == Qt::DescendingOrder;
-    auto pager = std::make_unique<KeysetPager>(database(), query, m_pageSize);
+    return query;
+}
 
-    // Rows not saved yet stay on top in the order they were added; edits lie over the rows read, by id.
-    QList<QVariantList> rows;
-    for (const QString& id : m_journal.ids()) {
-        if (!m_journal.isNew(id))
-            continue;
-        QVariantList row(fields.count());
-        row[m_idColumn] = id;
-        rows << row;
+bool AgencyTableModel::selectRows(qsizetype atLeast)
+{
+    m_loaded = true;
+    if (m_background && m_background->isBusy()) { // this read replaces the one under way
+        m_background->cancel();
+        Q_EMIT busyChanged(false);
     }
+    auto pager = std::make_shared<KeysetPager>(database(), pageQuery(), m_pageSize);
+    QList<QVariantList> rows;
     QString error;
     bool ok = pager->readPage(&rows, &error);
     while (ok && rows.size() < atLeast && !pager->atEnd())
         ok = pager->readPage(&rows, &error);
+    install(std::move(rows), std::move(pager), ok, error);
+    return ok;
+}
+
+void AgencyTableModel::install(
+    QList<QVariantList> read, std::shared_ptr<KeysetPager> pager, bool ok, const QString& error)
+{
+    // Rows not saved yet stay on top in the order they were added; edits lie over the rows read, by id.
+    QList<QVariantList> rows;
+    const int columns = record().count();
+    for (const QString& id : m_journal.ids()) {
+        if (!m_journal.isNew(id))
+            continue;
+        QVariantList row(columns);
+        row[m_idColumn] = id;
+        rows << row;
+    }
+    rows.append(std::move(read));
     m_signalling = true; // until the change has been told
     beginResetModel();
     m_rows = std::move(rows);
@@ -517,7 +535,32 @@ bool AgencyTableModel::selectRows(qsizetype atLeast)
         m_message = error;
         setLastError(QSqlError(error, {}, QSqlError::StatementError));
     }
-    return ok;
+}
+
+void AgencyTableModel::setReadsInBackground(bool on)
+{
+    if (!on) {
+        m_background.reset();
+        return;
+    }
+    if (m_background || !BackgroundReader::canClone(database()))
+        return;
+    m_background = std::make_unique<BackgroundReader>(database(), [this](BackgroundReader::Result result) {
+        install(std::move(result.rows), std::move(result.pager), result.ok, result.error);
+        Q_EMIT busyChanged(false);
+    });
+}
+
+void AgencyTableModel::selectSoon()
+{
+    if (!m_background || !m_loaded) {
+        select();
+        return;
+    }
+    const bool wasBusy = m_background->isBusy();
+    m_background->read(pageQuery(), m_pageSize, 0);
+    if (!wasBusy)
+        Q_EMIT busyChanged(true);
 }
 
 QString AgencyTableModel::formatLiteral(const QString& value) const
@@ -554,7 +597,7 @@ void AgencyTableModel::applyFilter()
 {
     setFilter(filterText());
     if (m_loaded || m_load != Load::OnDemand)
-        select();
+        selectSoon();
 }
 
 QString AgencyTableModel::filterText() const

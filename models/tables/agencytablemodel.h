@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "backgroundreader.h"
 #include "db/connectionstring.h"
 #include "editjournal.h"
 #include "keysetpager.h"
@@ -95,6 +96,11 @@ public:
     void revert() override { }
     // What reads the next page (null before the first select() or after a failed read).
     const KeysetPager* pager() const { return m_pager.get(); }
+    // Once read, a new sort or search is read on a thread and connection of its own (the window stays responsive;
+    // the rows shown so far stay until the new ones are there, and a newer request replaces an older one). Off by
+    // default, and never on an in-memory SQLite database.
+    void setReadsInBackground(bool on);
+    bool isBusy() const { return m_background && m_background->isBusy(); }
     // Rows read at a time (256 unless set): the first select() reads one page, fetchMore() one more.
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
     // How many rows the current filter holds on the server (one count), or -1 when it could not be counted.
@@ -141,6 +147,8 @@ public:
 
 Q_SIGNALS:
     void conflictDetected(const QString& id);
+    // A read in the background started (true) or ended (false).
+    void busyChanged(bool busy);
     void saved();
 
 protected:
@@ -157,6 +165,9 @@ private:
     QString sortKey() const;
     bool selectRows(qsizetype atLeast); // select(), reading pages until at least this many rows are read
     bool reread(); // after a change: select() again, as far down as the rows read before
+    KeysetPager::Query pageQuery() const;
+    void selectSoon(); // select(), in the background when that is on and the rows have been read before
+    void install(QList<QVariantList> read, std::shared_ptr<KeysetPager> pager, bool ok, const QString& error);
     QVariant rawAt(int row, int column) const { return m_rows.at(row).value(column); }
     void emitRowChanged(int row);
     const ColumnSpec* columnAt(int column) const;
@@ -170,7 +181,8 @@ private:
     const TableSpec& m_spec;
     db::Dialect m_dialect;
     QList<QVariantList> m_rows; // as read (the driver's values in record()'s column order); new rows on top
-    std::unique_ptr<KeysetPager> m_pager;
+    std::shared_ptr<KeysetPager> m_pager;
+    std::unique_ptr<BackgroundReader> m_background;
     qint64 m_totalRows = -1; // counted once per select, on demand
     int m_idColumn = 0;
     int m_pageSize = 256;

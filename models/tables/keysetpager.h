@@ -38,6 +38,9 @@ public:
     // How many rows the whole range holds (one count on the server), or -1 when the count failed.
     qint64 count(QString* error) const;
     const Query& query() const { return m_query; }
+    // Goes on over another connection to the same database (a page read on a background connection, continued on
+    // the window's own).
+    void setDatabase(QSqlDatabase db) { m_db = db; }
     // The statement the next readPage() runs first (with `?` for the last key and id once a page has been read).
     QString nextStatement() const { return statement(m_stage, m_continuing, m_pageSize); }
 

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "backgroundreader.h"
+
+#include "db/database.h"
+
+#include <QSqlDriver>
+#include <dlfcn.h>
+#include <libpq-fe.h>
+#include <limits>
+
+namespace agency::tables {
+
+namespace {
+    std::atomic<int> connections { 0 };
+
+    // sqlite3_interrupt() of the SQLite library Qt's driver has loaded (found at run time: the driver is a plugin,
+    // and this library needs no SQLite headers for one function). Null when it cannot be found.
+    using Interrupt = void (*)(void*);
+    Interrupt sqliteInterrupt()
+    {
+        static const Interrupt interrupt = []() -> Interrupt {
+            void* library = dlopen("libsqlite3.so.0", RTLD_LAZY | RTLD_NOLOAD);
+            return library ? reinterpret_cast<Interrupt>(dlsym(library, "sqlite3_interrupt")) : nullptr;
+        }();
+        return interrupt;
+    }
+}
+
+BackgroundReader::BackgroundReader(QSqlDatabase db, Receiver receiver, QObject* parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_receiver(std::move(receiver))
+    , m_worker(new QObject)
+    , m_connection(QStringLiteral("%1~background%2").arg(db.connectionName()).arg(++connections))
+    , m_sqlite(db::dialectOf(db) == db::Dialect::SQLite)
+    , m_serverHandle(std::make_shared<std::atomic<void*>>(nullptr))
+{
+    m_thread.setObjectName(QStringLiteral("page reader"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+}
+
+BackgroundReader::~BackgroundReader()
+{
+    m_latest = std::numeric_limits<quint64>::max(); // nothing more is delivered
+    cancelOnServer();
+    const QString name = m_connection;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [name]() {
+            {
+                QSqlDatabase clone = QSqlDatabase::database(name, false);
+                if (clone.isValid())
+                    clone.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        },
+        Qt::QueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    if (void* cancel = m_serverHandle->exchange(nullptr); cancel && !m_sqlite)
+        PQfreeCancel(static_cast<PGcancel*>(cancel));
+}
+
+bool BackgroundReader::canClone(const QSqlDatabase& db)
+{
+    return db.isOpen()
+        && (db::dialectOf(db) == db::Dialect::PostgreSQL || db.databaseName() != QStringLiteral(":memory:"));
+}
+
+void BackgroundReader::cancelOnServer()
+{
+    // PQcancel may be called from any thread with a PGcancel made beforehand (libpq's documentation): it asks the
+    // server to stop whatever the clone is running; when it runs nothing, the server ignores the request.
+    // sqlite3_interrupt may be called from any thread too (SQLite's documentation), and is a no-op when nothing runs.
+    void* handle = m_serverHandle->load();
+    if (!handle)
+        return;
+    if (!m_sqlite) {
+        char error[256];
+        PQcancel(static_cast<PGcancel*>(handle), error, sizeof error);
+    } else if (const Interrupt interrupt = sqliteInterrupt()) {
+        interrupt(handle);
+    }
+}
+
+void BackgroundReader::cancel()
+{
+    if (m_pending == 0)
+        return;
+    ++m_latest;
+    m_pending = 0;
+    cancelOnServer();
+}
+
+quint64 BackgroundReader::read(const KeysetPager::Query& query, int pageSize, qsizetype atLeast)
+{
+    if (m_pending != 0)
+        cancelOnServer(); // the older request's query, before this one is queued behind it
+    const quint64 request = ++m_latest;
+    m_pending = request;
+    const QString source = m_db.connectionName();
+    const QString name = m_connection;
+    auto handle = m_serverHandle;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, request, query, pageSize, atLeast, source, name, handle]() {
+            if (request != m_latest)
+                return; // stale before it started
+            Result result;
+            result.request = request;
+            QSqlDatabase clone = QSqlDatabase::database(name, false);
+            if (!clone.isValid())
+                clone = QSqlDatabase::cloneDatabase(source, name);
+            if (!clone.isOpen() && clone.open()) { // what cancelOnServer() needs, made once
+                void* connection = *static_cast<void* const*>(clone.driver()->handle().constData());
+                if (connection && !handle->load())
+                    handle->store(clone.driverName() == QStringLiteral("QPSQL")
+                            ? PQgetCancel(static_cast<PGconn*>(connection))
+                            : connection);
+            }
+            if (!clone.isOpen()) {
+                result.error = tr("Cannot open a second connection to read in the background");
+            } else {
+                auto pager = std::make_shared<KeysetPager>(clone, query, pageSize);
+                result.ok = pager->readPage(&result.rows, &result.error);
+                while (result.ok && result.rows.size() < atLeast && !pager->atEnd() && request == m_latest)
+                    result.ok = pager->readPage(&result.rows, &result.error);
+                pager->setDatabase({}); // no handle on the clone leaves this thread
+                result.pager = pager;
+            }
+            QMetaObject::invokeMethod(
+                this,
+                [this, result]() mutable {
+                    if (result.request != m_latest)
+                        return; // a newer request (or a synchronous read) replaced it
+                    m_pending = 0;
+                    if (result.pager)
+                        result.pager->setDatabase(m_db);
+                    m_receiver(std::move(result));
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+    return request;
+}
+
+} // namespace agency::tables

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "keysetpager.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QThread>
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace agency::tables {
+
+// Reads a table's first pages on a thread of its own, over a connection of its own (a clone of the model's), so that a
+// search or a sort that makes the server scan a large table never blocks the window. Every request has a number; a
+// newer request makes the older one stale: its result is never delivered, and on PostgreSQL its query is cancelled on
+// the server. The result comes back on the requester's thread, with the pager moved back to the requester's
+// connection so that fetchMore() goes on from where the read stopped.
+class BackgroundReader : public QObject {
+    Q_OBJECT
+public:
+    struct Result {
+        quint64 request = 0;
+        bool ok = false;
+        QString error;
+        QList<QVariantList> rows;
+        std::shared_ptr<KeysetPager> pager; // on the requester's connection again
+    };
+    using Receiver = std::function<void(Result)>;
+
+    // `db`: the connection to clone (SQLite files and PostgreSQL; not an in-memory SQLite database, which a clone
+    // would not see). `receiver` runs on this object's thread for the newest request only.
+    BackgroundReader(QSqlDatabase db, Receiver receiver, QObject* parent = nullptr);
+    ~BackgroundReader() override;
+    BackgroundReader(const BackgroundReader&) = delete;
+    BackgroundReader& operator=(const BackgroundReader&) = delete;
+
+    static bool canClone(const QSqlDatabase& db);
+
+    // Reads pages of `query` until at least `atLeast` rows (one page at least). Returns the request's number.
+    quint64 read(const KeysetPager::Query& query, int pageSize, qsizetype atLeast);
+    // Makes every request so far stale (a synchronous read replaced them).
+    void cancel();
+    bool isBusy() const { return m_pending != 0; }
+
+private:
+    void cancelOnServer();
+
+    QSqlDatabase m_db;
+    Receiver m_receiver;
+    QThread m_thread;
+    QObject* m_worker = nullptr; // lives in m_thread
+    QString m_connection; // the clone's name, used only in m_thread
+    std::atomic<quint64> m_latest { 0 };
+    quint64 m_pending = 0; // the request whose result is awaited, 0 when none
+    bool m_sqlite = false;
+    // What stops the clone's query from another thread: a PGcancel (PostgreSQL) or the clone's sqlite3 handle.
+    std::shared_ptr<std::atomic<void*>> m_serverHandle;
+};
+
+} // namespace agency::tables
