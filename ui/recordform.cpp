@@ -224,6 +224,8 @@ void RecordForm::reloadChoices()
         if (!combo)
             continue;
         if (column.kind == ColumnKind::Reference) {
+            combo->setLabelOf(
+                [this, table = column.references](const QString& id) { return m_model->lookups().name(table, id); });
             QList<QPair<QString, QString>> choices;
             for (const auto& choice : m_model->lookups().choices(column.references))
                 choices.append({ choice.id, choice.name });

@@ -192,6 +192,7 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void scrollingReadsTheNextPages();
+    void pickerNamesACampaignOutsideItsList();
 };
 
 void TestMainWindow::initTestCase()
@@ -850,6 +851,35 @@ void TestMainWindow::scrollingReadsTheNextPages()
             { expected.constLast() })
             .toString(),
         QStringLiteral("acct-359"));
+}
+
+// The campaign picker lists the thousand most recent campaigns; a channel of an older one still shows its campaign
+// by name, as the table does, not by its id.
+void TestMainWindow::pickerNamesACampaignOutsideItsList()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 13, 100, 1, 4 }, nullptr));
+    const QString channel = scalar(scratch.db(),
+        QStringLiteral("SELECT ch.id FROM agency_campaign_channels ch WHERE ch.deleted_at IS NULL AND ch.campaign_id "
+                       "NOT IN (SELECT id FROM agency_campaigns WHERE deleted_at IS NULL ORDER BY start_date DESC, id "
+                       "LIMIT 1000) LIMIT 1"))
+                                .toString();
+    QVERIFY(!channel.isEmpty());
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    ui::TablePage* channels = window.page(ui::MainWindow::Channels);
+    QVERIFY(channels->showRecord(channel));
+    const int row = channels->model()->rowOfId(channel);
+    const QString shownInTable
+        = channels->model()
+              ->data(channels->model()->index(row, channels->model()->fieldIndex(QStringLiteral("campaign_id"))))
+              .toString();
+    auto* picker = field<ui::ChoiceCombo>(channels, "campaign_id");
+    QCOMPARE(picker->value(), channels->model()->valueAt(row, QStringLiteral("campaign_id")).toString());
+    QVERIFY(!shownInTable.isEmpty());
+    QCOMPARE(picker->currentText(), shownInTable);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -45,7 +45,10 @@ void ChoiceCombo::setValue(const QString& value)
     m_loading = true;
     int index = findData(value);
     if (index < 0 && !value.isEmpty()) {
-        addItem(value, value); // a value outside the list (an old type, a deleted tier) stays visible
+        // A value outside the list (an old type, a deleted tier, a campaign older than those listed) stays visible,
+        // by its name where there is one.
+        const QString label = m_labelOf ? m_labelOf(value) : QString();
+        addItem(label.isEmpty() ? value : label, value);
         index = count() - 1;
     }
     setCurrentIndex(index);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QComboBox>
+#include <functional>
 
 namespace agency::ui {
 
@@ -17,12 +18,15 @@ public:
     void setChoices(const QList<QPair<QString, QString>>& choices, bool allowNone);
     QString value() const;
     void setValue(const QString& value);
+    // How to name a value outside the list (a campaign older than the ones listed): shown by that name, not its id.
+    void setLabelOf(std::function<QString(const QString&)> labelOf) { m_labelOf = std::move(labelOf); }
 
 Q_SIGNALS:
     void valueChanged(const QString& value);
 
 private:
     bool m_loading = false;
+    std::function<QString(const QString&)> m_labelOf;
 };
 
 } // namespace agency::ui
