@@ -546,7 +546,10 @@ void AgencyTableModel::setReadsInBackground(bool on)
     if (m_background || !BackgroundReader::canClone(database()))
         return;
     m_background = std::make_unique<BackgroundReader>(database(), [this](BackgroundReader::Result result) {
-        install(std::move(result.rows), std::move(result.pager), result.ok, result.error);
+        if (result.ok)
+            install(std::move(result.rows), std::move(result.pager), true, {});
+        else
+            select(); // the second connection failed (a server restart, say): read over the window's own
         Q_EMIT busyChanged(false);
     });
 }

@@ -61,6 +61,15 @@ BackgroundReader::~BackgroundReader()
     m_thread.wait();
     if (void* cancel = m_serverHandle->exchange(nullptr); cancel && !m_sqlite)
         PQfreeCancel(static_cast<PGcancel*>(cancel));
+    for (void* cancel : m_retired)
+        PQfreeCancel(static_cast<PGcancel*>(cancel));
+}
+
+bool BackgroundReader::isCancellation(const QString& error)
+{
+    // PostgreSQL's "canceling statement due to user request" (SQLSTATE 57014), SQLite's "interrupted".
+    return error.contains(QStringLiteral("57014")) || error.contains(QStringLiteral("user request"))
+        || error.contains(QStringLiteral("interrupted"));
 }
 
 bool BackgroundReader::canClone(const QSqlDatabase& db)
@@ -113,12 +122,13 @@ quint64 BackgroundReader::read(const KeysetPager::Query& query, int pageSize, qs
             QSqlDatabase clone = QSqlDatabase::database(name, false);
             if (!clone.isValid())
                 clone = QSqlDatabase::cloneDatabase(source, name);
-            if (!clone.isOpen() && clone.open()) { // what cancelOnServer() needs, made once
+            if (!clone.isOpen() && clone.open()) { // what cancelOnServer() needs, for this connection
                 void* connection = *static_cast<void* const*>(clone.driver()->handle().constData());
-                if (connection && !handle->load())
-                    handle->store(clone.driverName() == QStringLiteral("QPSQL")
-                            ? PQgetCancel(static_cast<PGconn*>(connection))
-                            : connection);
+                const bool postgres = clone.driverName() == QStringLiteral("QPSQL");
+                void* previous = handle->exchange(
+                    postgres && connection ? PQgetCancel(static_cast<PGconn*>(connection)) : connection);
+                if (previous && postgres)
+                    m_retired.push_back(previous); // the window's thread may be using it: freed at the end
             }
             if (!clone.isOpen()) {
                 result.error = tr("Cannot open a second connection to read in the background");
@@ -129,6 +139,8 @@ quint64 BackgroundReader::read(const KeysetPager::Query& query, int pageSize, qs
                     result.ok = pager->readPage(&result.rows, &result.error);
                 pager->setDatabase({}); // no handle on the clone leaves this thread
                 result.pager = pager;
+                if (!result.ok && !isCancellation(result.error))
+                    clone.close(); // a lost connection: the next request opens it again
             }
             QMetaObject::invokeMethod(
                 this,

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace agency::tables {
 
@@ -37,6 +38,8 @@ public:
     BackgroundReader& operator=(const BackgroundReader&) = delete;
 
     static bool canClone(const QSqlDatabase& db);
+    // Whether a read failed because a newer request stopped it.
+    static bool isCancellation(const QString& error);
 
     // Reads pages of `query` until at least `atLeast` rows (one page at least). Returns the request's number.
     quint64 read(const KeysetPager::Query& query, int pageSize, qsizetype atLeast);
@@ -57,6 +60,7 @@ private:
     bool m_sqlite = false;
     // What stops the clone's query from another thread: a PGcancel (PostgreSQL) or the clone's sqlite3 handle.
     std::shared_ptr<std::atomic<void*>> m_serverHandle;
+    std::vector<void*> m_retired; // PGcancel objects of connections reopened (used in the reader's thread only)
 };
 
 } // namespace agency::tables
