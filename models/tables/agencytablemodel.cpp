@@ -12,6 +12,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QLocale>
+#include <QScopedValueRollback>
 #include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -153,11 +154,10 @@ void AgencyTableModel::fetchMore(const QModelIndex& parent)
     if (page.isEmpty())
         return;
     const int first = static_cast<int>(m_rows.size());
-    m_signalling = true; // until the change has been told
+    const QScopedValueRollback<bool> telling(m_signalling, true); // until the change has been told
     beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
     m_rows.append(std::move(page));
     endInsertRows();
-    m_signalling = false;
 }
 
 qint64 AgencyTableModel::totalRows()
@@ -362,12 +362,11 @@ int AgencyTableModel::insertNewRow()
     }
     QVariantList row(record().count());
     row[m_idColumn] = id;
-    m_signalling = true; // until the change has been told
+    const QScopedValueRollback<bool> telling(m_signalling, true); // until the change has been told
     beginInsertRows({}, 0, 0);
     m_journal.addNew(id, values);
     m_rows.prepend(row);
     endInsertRows();
-    m_signalling = false;
     return 0;
 }
 
@@ -410,11 +409,10 @@ void AgencyTableModel::revertRow(int row)
     m_problems.removeIf([&](const FieldProblem& p) { return p.id == id; });
     m_conflicts.removeIf([&](const Conflict& c) { return c.id == id; });
     if (inserted) { // a new row that was never saved: it goes
-        m_signalling = true; // until the change has been told
+        const QScopedValueRollback<bool> telling(m_signalling, true); // until the change has been told
         beginRemoveRows({}, row, row);
         m_rows.removeAt(row);
         endRemoveRows();
-        m_signalling = false;
         return;
     }
     emitRowChanged(row);
@@ -430,11 +428,10 @@ void AgencyTableModel::discardChanges()
     m_journal.clear();
     m_problems.clear();
     m_conflicts.clear();
-    m_signalling = true; // until the change has been told
+    const QScopedValueRollback<bool> telling(m_signalling, true); // until the change has been told
     beginResetModel(); // new rows go, edited rows show what was read
     m_rows.removeIf([&](const QVariantList& row) { return inserted.contains(row.value(m_idColumn).toString()); });
     endResetModel();
-    m_signalling = false;
 }
 
 bool AgencyTableModel::submitAll()
@@ -524,13 +521,12 @@ void AgencyTableModel::install(
         rows << row;
     }
     rows.append(std::move(read));
-    m_signalling = true; // until the change has been told
+    const QScopedValueRollback<bool> telling(m_signalling, true); // until the change has been told
     beginResetModel();
     m_rows = std::move(rows);
     m_pager = ok ? std::move(pager) : nullptr;
     m_totalRows = -1;
     endResetModel();
-    m_signalling = false;
     if (!ok) {
         m_message = error;
         setLastError(QSqlError(error, {}, QSqlError::StatementError));
