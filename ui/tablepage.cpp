@@ -146,11 +146,6 @@ void TablePage::addSearchToToolBar()
     m_busyAction->setVisible(m_model->isBusy());
 }
 
-bool TablePage::isBusyShown() const
-{
-    return m_busyAction && m_busyAction->isVisible();
-}
-
 void TablePage::setDetail(QWidget* detail)
 {
     m_leftSplit->addWidget(detail);

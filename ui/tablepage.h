@@ -31,7 +31,6 @@ public:
     QLineEdit* searchBox() const { return m_search; }
     // The search box, and beside it the sign that a search or sort is being read (hidden otherwise).
     void addSearchToToolBar();
-    bool isBusyShown() const;
     QString currentId() const { return m_currentId; }
     QStringList selectedIds() const;
     void setDetail(QWidget* detail); // below the table

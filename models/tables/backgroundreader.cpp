@@ -103,7 +103,7 @@ void BackgroundReader::cancel()
     cancelOnServer();
 }
 
-quint64 BackgroundReader::read(const KeysetPager::Query& query, int pageSize, qsizetype atLeast)
+void BackgroundReader::read(const KeysetPager::Query& query, int pageSize, qsizetype atLeast)
 {
     if (m_pending != 0)
         cancelOnServer(); // the older request's query, before this one is queued behind it
@@ -155,7 +155,6 @@ quint64 BackgroundReader::read(const KeysetPager::Query& query, int pageSize, qs
                 Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
-    return request;
 }
 
 } // namespace agency::tables

@@ -41,8 +41,8 @@ public:
     // Whether a read failed because a newer request stopped it.
     static bool isCancellation(const QString& error);
 
-    // Reads pages of `query` until at least `atLeast` rows (one page at least). Returns the request's number.
-    quint64 read(const KeysetPager::Query& query, int pageSize, qsizetype atLeast);
+    // Reads pages of `query` until at least `atLeast` rows (one page at least).
+    void read(const KeysetPager::Query& query, int pageSize, qsizetype atLeast);
     // Makes every request so far stale (a synchronous read replaced them).
     void cancel();
     bool isBusy() const { return m_pending != 0; }
