@@ -66,7 +66,7 @@ bool loadFixture(QSqlDatabase db)
                            "'40000000-0000-4000-8000-000000000004'"));
 }
 
-QByteArray exportBytes(QSqlDatabase db, const exporting::ExportRequest& request, bool* usedCopy = nullptr)
+QByteArray exportBytes(QSqlDatabase db, const exporting::ExportRequest& request, bool* usedDirect = nullptr)
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
@@ -75,8 +75,8 @@ QByteArray exportBytes(QSqlDatabase db, const exporting::ExportRequest& request,
         qWarning("export failed: %s", qPrintable(exporter.lastError()));
         return {};
     }
-    if (usedCopy)
-        *usedCopy = exporter.usedCopy();
+    if (usedDirect)
+        *usedDirect = exporter.usedDirect();
     return buffer.data();
 }
 
@@ -103,7 +103,12 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void deletedRowsOnlyWhenAsked();
-    void copyAndGenericPathsAreByteIdentical();
+    void directAndGenericPathsAreByteIdentical_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void directAndGenericPathsAreByteIdentical();
     void copyFromLoadsBackTheSameRows();
     void failedOrCancelledExportLeavesNoFile_data();
     void failedOrCancelledExportLeavesNoFile();
@@ -184,34 +189,66 @@ void TestTableExport::deletedRowsOnlyWhenAsked()
     QVERIFY(all.contains(",radio,,,true,")); // no amount and no percentage: effective budget NULL too
 }
 
-void TestTableExport::copyAndGenericPathsAreByteIdentical()
+void TestTableExport::directAndGenericPathsAreByteIdentical()
 {
-    AGENCY_SCRATCH(pg, QStringLiteral("postgresql"));
-    QVERIFY(pg.migrate());
-    QVERIFY(loadFixture(pg.db()));
-    QVERIFY(pg.loadPlaneFixture()); // with Plane's tables present, labels can come from project names
-    QVERIFY(execute(pg.db(),
-        QStringLiteral(
-            "UPDATE agency_campaigns SET plane_project_id = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa' WHERE id = ?"),
-        { plain }));
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(loadFixture(scratch.db()));
+    const bool postgres = backend == QStringLiteral("postgresql");
+    if (postgres) {
+        QVERIFY(scratch.loadPlaneFixture()); // with Plane's tables present, labels can come from project names
+        QVERIFY(execute(scratch.db(),
+            QStringLiteral(
+                "UPDATE agency_campaigns SET plane_project_id = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa' WHERE id = ?"),
+            { plain }));
+    }
+    // Labels from every rule (a name that is all blanks, a name that is not text, no metadata) and shares that land
+    // exactly on half a cent, computed by the database on the direct path and by domain::Money on the generic one.
+    const QString odd = QStringLiteral("30000000-0000-4000-8000-000000000003");
+    const QString numeric = QStringLiteral("30000000-0000-4000-8000-000000000004");
+    QVERIFY(execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, start_date, "
+                       "status, metadata) VALUES (?, ?, 'email', '0.01', '2026-03-04', 'active', ?), "
+                       "(?, ?, 'social', '99.99', NULL, 'active', ?)"),
+        { odd, acme, QStringLiteral("{\"name\": \" \\t \"}"), numeric, evil, QStringLiteral("{\"name\": 42}") }));
+    QVERIFY(execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage) VALUES "
+                       "('40000000-0000-4000-8000-000000000005', ?, 'half', '50.00'), "
+                       "('40000000-0000-4000-8000-000000000006', ?, 'third', '33.33'), "
+                       "('40000000-0000-4000-8000-000000000007', ?, 'all', '100.00')"),
+        { odd, numeric, numeric }));
+    if (!postgres) // what direct SQL may leave in an SQLite file: an instant in another form, a leading zero
+        QVERIFY(execute(scratch.db(),
+            QStringLiteral("UPDATE agency_campaign_channels SET created_at = '2026-01-02 03:04:05+02:00', "
+                           "budget_amount = '0100.00' WHERE id = '40000000-0000-4000-8000-000000000002'")));
     for (const char* table : { "agency_sla_tiers", "agency_clients", "agency_campaigns", "agency_campaign_channels" }) {
         for (const bool deleted : { false, true }) {
             exporting::ExportRequest request;
             request.table = QString::fromLatin1(table);
             request.includeDeleted = deleted;
-            bool usedCopy = false;
-            const QByteArray viaCopy = exportBytes(pg.db(), request, &usedCopy);
-            QVERIFY(usedCopy);
-            request.allowCopy = false;
-            const QByteArray generic = exportBytes(pg.db(), request, &usedCopy);
-            QVERIFY(!usedCopy);
-            QVERIFY(viaCopy.count("\r\n") >= 2);
-            QCOMPARE(viaCopy, generic);
+            bool usedDirect = false;
+            const QByteArray direct = exportBytes(scratch.db(), request, &usedDirect);
+            QVERIFY(usedDirect);
+            request.allowDirect = false;
+            const QByteArray generic = exportBytes(scratch.db(), request, &usedDirect);
+            QVERIFY(!usedDirect);
+            QVERIFY(direct.count("\r\n") >= 2);
+            QCOMPARE(direct, generic);
         }
     }
     exporting::ExportRequest channels;
     channels.table = QStringLiteral("agency_campaign_channels");
-    QVERIFY(exportBytes(pg.db(), channels).contains("Spring Launch")); // the Plane project's name
+    const QByteArray csv = exportBytes(scratch.db(), channels);
+    QVERIFY(csv.contains(",half,50.00,"));
+    if (!postgres)
+        QVERIFY(csv.contains(",2026-01-02T01:04:05.000Z,")); // in UTC, as the app writes instants
+    if (!postgres)
+        QVERIFY(csv.contains(",0100.00,") && csv.contains(",100.00\r\n")); // the effective budget normalised
+    QVERIFY(csv.contains("Acme · email · 2026-03-04,0.01\r\n")); // 50 % of 0.01 is half a cent: up
+    QVERIFY(csv.contains(" · social\",33.33\r\n")); // 33.33 % of 99.99 = 33.326667 (the name guarded and quoted)
+    if (postgres)
+        QVERIFY(csv.contains("Spring Launch")); // the Plane project's name
 }
 
 void TestTableExport::copyFromLoadsBackTheSameRows()

@@ -19,6 +19,7 @@
 #include <QSqlQuery>
 #include <cstdio>
 #include <libpq-fe.h>
+#include <sqlite3.h>
 
 namespace agency::exporting {
 
@@ -39,6 +40,7 @@ namespace {
         const ColumnSpec* spec = nullptr; // Own
         bool text = false; // free text: the formula guard applies
         QString postgres; // the expression yielding this column's exported text
+        QString sqlite; // the same on SQLite
     };
 
     // Extra columns the generic SELECT carries after the exported ones, to work out labels and budgets here.
@@ -69,6 +71,32 @@ namespace {
         }
     }
 
+    // SQLite holds text, money, percent and dates as the exported text already (the schema's CHECKs keep them
+    // canonical), so the direct path reads every column as stored; instants and booleans are finished in
+    // DirectFormat below.
+    QString sqliteText(const ColumnSpec& column)
+    {
+        return QStringLiteral("t.") + column.name;
+    }
+
+    // A campaign's label, as LookupNames::campaignLabel makes it: the Plane project's name, else metadata's "name"
+    // trimmed of ASCII white space, else "client · type · start".
+    QString postgresLabel()
+    {
+        return QStringLiteral(
+            "COALESCE(p_name, NULLIF(btrim(CASE WHEN jsonb_typeof(c.metadata->'name') = 'string' THEN "
+            "c.metadata->>'name' "
+            "END, E' \\t\\n\\r\\f\\v'), ''), cl.client_name || ' · ' || c.campaign_type || COALESCE(' · ' || "
+            "to_char(c.start_date, 'YYYY-MM-DD'), ''))");
+    }
+    QString sqliteLabel()
+    {
+        return QStringLiteral(
+            "COALESCE(NULLIF(trim(CASE WHEN json_type(c.metadata, '$.name') = 'text' THEN json_extract(c.metadata, "
+            "'$.name') END, ' ' || char(9, 10, 13, 12, 11)), ''), cl.client_name || ' · ' || c.campaign_type || "
+            "COALESCE(' · ' || c.start_date, ''))");
+    }
+
     QList<Column> planFor(const QString& table)
     {
         QList<Column> columns;
@@ -76,48 +104,60 @@ namespace {
         if (!spec)
             return columns;
         for (const ColumnSpec& column : spec->columns)
-            columns.append({ column.name, Source::Own, &column, isTextKind(column.kind), postgresText(column) });
+            columns.append({ column.name, Source::Own, &column, isTextKind(column.kind), postgresText(column),
+                sqliteText(column) });
+        const auto lookup = [](const QString& header, const QString& expression) {
+            return Column { header, Source::LookupText, nullptr, true, expression, expression };
+        };
         if (table == QStringLiteral("agency_clients"))
-            columns.append(
-                { QStringLiteral("sla_tier_name"), Source::LookupText, nullptr, true, QStringLiteral("tier.name") });
+            columns.append(lookup(QStringLiteral("sla_tier_name"), QStringLiteral("tier.name")));
         if (table == QStringLiteral("agency_campaigns"))
-            columns.append(
-                { QStringLiteral("client_name"), Source::LookupText, nullptr, true, QStringLiteral("cl.client_name") });
+            columns.append(lookup(QStringLiteral("client_name"), QStringLiteral("cl.client_name")));
         if (table == QStringLiteral("agency_campaign_channels")) {
-            columns.append(
-                { QStringLiteral("client_name"), Source::LookupText, nullptr, true, QStringLiteral("cl.client_name") });
-            columns.append({ QStringLiteral("campaign_label"), Source::CampaignLabel, nullptr, true,
-                QStringLiteral("COALESCE(p_name, NULLIF(btrim(CASE WHEN jsonb_typeof(c.metadata->'name') = 'string' "
-                               "THEN c.metadata->>'name' END, E' \\t\\n\\r\\f\\v'), ''), cl.client_name || ' · ' || "
-                               "c.campaign_type "
-                               "|| COALESCE(' · ' || to_char(c.start_date, 'YYYY-MM-DD'), ''))") });
+            // On SQLite's direct path the campaign's part comes from `k` (sqliteExportSelect), and the effective budget
+            // is worked out from helper columns in DirectFormat.
+            columns.append({ QStringLiteral("client_name"), Source::LookupText, nullptr, true,
+                QStringLiteral("cl.client_name"), QStringLiteral("k.client_name") });
+            columns.append({ QStringLiteral("campaign_label"), Source::CampaignLabel, nullptr, true, postgresLabel(),
+                QStringLiteral("k.label") });
             columns.append({ QStringLiteral("effective_budget"), Source::EffectiveBudget, nullptr, false,
                 QStringLiteral(
-                    "COALESCE(t.budget_amount, round(c.budget_allocated * t.budget_percentage / 100, 2))::text") });
+                    "COALESCE(t.budget_amount, round(c.budget_allocated * t.budget_percentage / 100, 2))::text"),
+                QStringLiteral("NULL") });
         }
         return columns;
     }
 
-    QString joinsFor(const QString& table, bool plane)
+    enum class Joins { Postgres, PostgresWithPlane, SQLite, SQLiteDirect };
+
+    QString joinsFor(const QString& table, Joins joins)
     {
         if (table == QStringLiteral("agency_clients"))
             return QStringLiteral(" LEFT JOIN agency_sla_tiers tier ON tier.id = t.sla_tier_id");
         if (table == QStringLiteral("agency_campaigns"))
             return QStringLiteral(" JOIN agency_clients cl ON cl.id = t.client_id");
-        if (table == QStringLiteral("agency_campaign_channels")) {
-            QString joins = QStringLiteral(
-                " JOIN agency_campaigns c ON c.id = t.campaign_id JOIN agency_clients cl ON cl.id = c.client_id");
-            joins += plane ? QStringLiteral(
-                         " LEFT JOIN LATERAL (SELECT p.name AS p_name FROM projects p WHERE p.id = c.plane_project_id "
-                         "AND p.deleted_at IS NULL) pn ON true")
-                           : QStringLiteral(" LEFT JOIN LATERAL (SELECT CAST(NULL AS text) AS p_name) pn ON true");
-            return joins;
+        if (table != QStringLiteral("agency_campaign_channels"))
+            return {};
+        QString campaignAndClient = QStringLiteral(
+            " JOIN agency_campaigns c ON c.id = t.campaign_id JOIN agency_clients cl ON cl.id = c.client_id");
+        switch (joins) {
+        case Joins::PostgresWithPlane:
+            return campaignAndClient
+                + QStringLiteral(" LEFT JOIN LATERAL (SELECT p.name AS p_name FROM projects p WHERE p.id = "
+                                 "c.plane_project_id AND p.deleted_at IS NULL) pn ON true");
+        case Joins::Postgres:
+            return campaignAndClient
+                + QStringLiteral(" LEFT JOIN LATERAL (SELECT CAST(NULL AS text) AS p_name) pn ON true");
+        case Joins::SQLite: // no LATERAL in SQLite, and no Plane either
+            return campaignAndClient;
+        case Joins::SQLiteDirect:
+            return QStringLiteral(" JOIN k ON k.id = t.campaign_id");
         }
         return {};
     }
 
-    // FROM … WHERE … ORDER BY …, shared by both paths. `plane` only on PostgreSQL with Plane's tables.
-    QString fromClause(const ExportRequest& request, bool plane, bool sqlite)
+    // FROM … WHERE … ORDER BY …, shared by every path.
+    QString fromClause(const ExportRequest& request, Joins joins)
     {
         QStringList conditions;
         if (!request.includeDeleted)
@@ -127,10 +167,7 @@ namespace {
         QString base = QStringLiteral("SELECT * FROM ") + request.table;
         if (!conditions.isEmpty())
             base += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
-        QString joins = joinsFor(request.table, plane);
-        if (sqlite) // no LATERAL in SQLite, and no Plane either
-            joins.replace(
-                QStringLiteral(" LEFT JOIN LATERAL (SELECT CAST(NULL AS text) AS p_name) pn ON true"), QString());
+        const bool sqlite = joins == Joins::SQLite || joins == Joins::SQLiteDirect;
         // The view's order, exactly as the table model reads it: a reference by the name it shows, money as a
         // number, NULLs in the same place on both backends, ties by id.
         const tables::TableSpec* spec = tables::specFor(request.table);
@@ -139,7 +176,7 @@ namespace {
         const QString sortBy = sortSpec ? tables::KeysetPager::sortExpression(*sortSpec, QStringLiteral("t"),
                                    sqlite ? db::Dialect::SQLite : db::Dialect::PostgreSQL)
                                         : QString();
-        return QStringLiteral(" FROM (%1) t%2 ").arg(base, joins)
+        return QStringLiteral(" FROM (%1) t%2 ").arg(base, joinsFor(request.table, joins))
             + tables::KeysetPager::orderBy(sortBy, QStringLiteral("t.id"), request.sortOrder == Qt::DescendingOrder);
     }
 
@@ -233,6 +270,64 @@ namespace {
             return value.toString().toUtf8();
         }
     }
+
+    // What the direct SQLite path finishes here per value; every other column goes to the writer as SQLite holds it.
+    enum class Finish { AsStored, Instant, Boolean, EffectiveBudget };
+
+    bool isDigit(char c)
+    {
+        return c >= '0' && c <= '9';
+    }
+
+    // An instant stored exactly as the export writes it (yyyy-MM-ddTHH:mm:ss.zzzZ, as the app and SQLite's strftime
+    // store them), so it needs no parsing.
+    bool isCanonicalInstant(QByteArrayView v)
+    {
+        static constexpr QByteArrayView pattern = "0000-00-00T00:00:00.000Z";
+        if (v.size() != pattern.size())
+            return false;
+        for (qsizetype i = 0; i < v.size(); ++i) {
+            if (pattern[i] == '0' ? !isDigit(v[i]) : v[i] != pattern[i])
+                return false;
+        }
+        const auto two = [v](int at) { return (v[at] - '0') * 10 + (v[at + 1] - '0'); };
+        return two(5) >= 1 && two(5) <= 12 && two(8) >= 1 && two(8) <= 31 && two(11) < 24 && two(14) < 60
+            && two(17) < 60;
+    }
+
+    // "digits.dd", the form the schema's CHECKs keep money and percentages in, as a count of hundredths.
+    std::optional<qint64> storedHundredths(QByteArrayView v)
+    {
+        if (v.size() < 4 || v.size() > 13 || v[v.size() - 3] != '.')
+            return std::nullopt;
+        qint64 value = 0;
+        for (qsizetype i = 0; i < v.size(); ++i) {
+            if (i == v.size() - 3)
+                continue;
+            if (!isDigit(v[i]))
+                return std::nullopt;
+            value = value * 10 + (v[i] - '0');
+        }
+        return value;
+    }
+
+    std::optional<domain::Money> storedMoney(QByteArrayView v)
+    {
+        if (v.isNull())
+            return std::nullopt;
+        if (const auto cents = storedHundredths(v); cents && *cents <= domain::Money::maxCents)
+            return domain::Money::fromCents(*cents);
+        return domain::Money::parse(QString::fromUtf8(v));
+    }
+
+    std::optional<domain::Percent> storedPercent(QByteArrayView v)
+    {
+        if (v.isNull())
+            return std::nullopt;
+        if (const auto hundredths = storedHundredths(v); hundredths && *hundredths <= 10000)
+            return domain::Percent::fromHundredths(static_cast<int>(*hundredths));
+        return domain::Percent::parse(QString::fromUtf8(v));
+    }
 }
 
 QStringList exportHeaders(const QString& table)
@@ -251,7 +346,33 @@ QString postgresExportSelect(const ExportRequest& request, bool withPlane)
     const auto picked = selection(plan, request.columns, &error);
     for (const int i : picked.value_or(QList<int> {}))
         select << plan.at(i).postgres;
-    return QStringLiteral("SELECT ") + select.join(QStringLiteral(", ")) + fromClause(request, withPlane, false);
+    return QStringLiteral("SELECT ") + select.join(QStringLiteral(", "))
+        + fromClause(request, withPlane ? Joins::PostgresWithPlane : Joins::Postgres);
+}
+
+QString sqliteExportSelect(const ExportRequest& request)
+{
+    QStringList select;
+    const QList<Column> plan = planFor(request.table);
+    QString error;
+    bool budget = false;
+    for (const int i : selection(plan, request.columns, &error).value_or(QList<int> {})) {
+        select << plan.at(i).sqlite;
+        budget = budget || plan.at(i).source == Source::EffectiveBudget;
+    }
+    if (budget) // after the exported columns: what DirectFormat works the effective budget out of
+        select << QStringLiteral("t.budget_amount") << QStringLiteral("t.budget_percentage")
+               << QStringLiteral("k.budget_allocated");
+    QString with;
+    if (request.table == QStringLiteral("agency_campaign_channels")) {
+        // Each campaign's label once, not once per channel: SQLite indexes the hundred thousand labels in memory,
+        // which is also faster to join a million channels to than the campaigns table itself.
+        with = QStringLiteral("WITH k AS MATERIALIZED (SELECT c.id, c.budget_allocated, cl.client_name, %1 AS label "
+                              "FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id) ")
+                   .arg(sqliteLabel());
+    }
+    return with + QStringLiteral("SELECT ") + select.join(QStringLiteral(", "))
+        + fromClause(request, Joins::SQLiteDirect);
 }
 
 TableExporter::TableExporter(QSqlDatabase db, std::shared_ptr<std::atomic<bool>> cancelled)
@@ -270,7 +391,7 @@ bool TableExporter::exportTable(const ExportRequest& request, QIODevice* out)
 {
     m_rows = 0;
     m_error.clear();
-    m_usedCopy = false;
+    m_usedDirect = false;
     const QList<Column> plan = planFor(request.table);
     if (plan.isEmpty())
         return fail(tr("unknown table '%1'").arg(request.table));
@@ -288,9 +409,13 @@ bool TableExporter::exportTable(const ExportRequest& request, QIODevice* out)
     }
     CsvWriter writer(out, request.csv, text);
     writer.writeHeader(headers);
-    const bool ok = request.allowCopy && db::dialectOf(m_db) == db::Dialect::PostgreSQL
-        ? exportWithCopy(request, writer)
-        : exportGeneric(request, writer);
+    bool ok = false;
+    if (!request.allowDirect)
+        ok = exportGeneric(request, writer);
+    else if (db::dialectOf(m_db) == db::Dialect::PostgreSQL)
+        ok = exportWithCopy(request, writer);
+    else
+        ok = exportWithSqlite(request, writer);
     if (!ok)
         return false;
     if (!writer.flush())
@@ -320,7 +445,8 @@ bool TableExporter::exportGeneric(const ExportRequest& request, CsvWriter& write
         select << campaignHelpers << (sqlite ? QStringLiteral("NULL") : QStringLiteral("p_name"));
     QSqlQuery query(m_db);
     query.setForwardOnly(true); // streams: QPSQL single-row mode, QSQLITE step by step
-    if (!query.exec(QStringLiteral("SELECT ") + select.join(QStringLiteral(", ")) + fromClause(request, plane, sqlite)))
+    if (!query.exec(QStringLiteral("SELECT ") + select.join(QStringLiteral(", "))
+            + fromClause(request, sqlite ? Joins::SQLite : (plane ? Joins::PostgresWithPlane : Joins::Postgres))))
         return fail(db::reportSqlError(tr("Exporting %1").arg(request.table), query.lastError()));
 
     const tables::TableSpec& spec = *tables::specFor(request.table);
@@ -390,7 +516,7 @@ bool TableExporter::exportWithCopy(const ExportRequest& request, CsvWriter& writ
     PGconn* conn = *static_cast<PGconn* const*>(handle.data());
     if (!conn)
         return exportGeneric(request, writer);
-    m_usedCopy = true;
+    m_usedDirect = true;
 
     const QString sql = postgresExportSelect(request, planeAvailable(m_db));
     PGresult* started = PQexec(conn, QStringLiteral("COPY (%1) TO STDOUT").arg(sql).toUtf8().constData());
@@ -459,6 +585,113 @@ bool TableExporter::exportWithCopy(const ExportRequest& request, CsvWriter& writ
     if (*m_cancelled)
         return fail(tr("export cancelled"));
     if (!ok || length == -2)
+        return fail(tr("Exporting %1: %2").arg(request.table, why));
+    if (m_progress)
+        m_progress(m_rows);
+    return true;
+}
+
+bool TableExporter::exportWithSqlite(const ExportRequest& request, CsvWriter& writer)
+{
+    const QVariant handle = m_db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0 || !handle.data())
+        return exportGeneric(request, writer);
+    sqlite3* connection = *static_cast<sqlite3* const*>(handle.data());
+    if (!connection)
+        return exportGeneric(request, writer);
+    m_usedDirect = true;
+
+    const QByteArray sql = sqliteExportSelect(request).toUtf8();
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(connection, sql.constData(), static_cast<int>(sql.size()), &statement, nullptr)
+        != SQLITE_OK) {
+        sqlite3_finalize(statement);
+        return fail(tr("Exporting %1: %2").arg(request.table, QString::fromUtf8(sqlite3_errmsg(connection))));
+    }
+    // A sort on a column without an index can take seconds before the first row: let Cancel stop that too.
+    sqlite3_progress_handler(
+        connection, 10000, [](void* flag) -> int { return static_cast<std::atomic<bool>*>(flag)->load() ? 1 : 0; },
+        m_cancelled.get());
+    const QList<Column> plan = planFor(request.table);
+    QString error;
+    const QList<int> picked = *selection(plan, request.columns, &error);
+    const auto count = picked.size();
+    QList<Finish> finish;
+    for (const int i : picked) {
+        const Column& column = plan.at(i);
+        if (column.source == Source::EffectiveBudget)
+            finish << Finish::EffectiveBudget;
+        else if (column.spec && column.spec->kind == ColumnKind::Instant)
+            finish << Finish::Instant;
+        else if (column.spec && column.spec->kind == ColumnKind::Boolean)
+            finish << Finish::Boolean;
+        else
+            finish << Finish::AsStored;
+    }
+    const auto stored = [statement](int i) {
+        // The bytes SQLite holds, valid until the next step: no copy, no conversion to UTF-16 and back.
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, i));
+        return text ? QByteArrayView(text, sqlite3_column_bytes(statement, i)) : QByteArrayView();
+    };
+    QList<QByteArrayView> fields(count);
+    QList<QByteArray> finished(count); // values worked out here; their views stay valid until the next row
+    bool written = true;
+    int step = SQLITE_DONE;
+    while (!*m_cancelled && (step = sqlite3_step(statement)) == SQLITE_ROW) {
+        for (qsizetype k = 0; k < count; ++k) {
+            const int i = static_cast<int>(k);
+            const QByteArrayView value = stored(i);
+            switch (finish.at(k)) {
+            case Finish::AsStored:
+                fields[k] = value;
+                break;
+            case Finish::Instant:
+                if (value.isNull() || isCanonicalInstant(value)) {
+                    fields[k] = value;
+                } else { // anything else as the generic path reads it
+                    finished[k] = formatOwn(*plan.at(picked.at(k)).spec, QString::fromUtf8(value));
+                    fields[k] = finished[k];
+                }
+                break;
+            case Finish::Boolean:
+                if (value.isNull())
+                    fields[k] = value;
+                else if (sqlite3_column_type(statement, i) == SQLITE_INTEGER)
+                    fields[k] = sqlite3_column_int64(statement, i) != 0 ? "true" : "false";
+                else
+                    fields[k] = (finished[k] = formatOwn(*plan.at(picked.at(k)).spec, QString::fromUtf8(value)));
+                break;
+            case Finish::EffectiveBudget: {
+                domain::ChannelShare share;
+                const QByteArrayView amount = stored(static_cast<int>(count));
+                share.amount = storedMoney(amount);
+                share.percentage = storedPercent(stored(static_cast<int>(count) + 1));
+                const auto money = domain::effectiveAmount(share, storedMoney(stored(static_cast<int>(count) + 2)));
+                if (!money)
+                    fields[k] = QByteArrayView();
+                else if (share.amount && storedHundredths(amount) && (amount[0] != '0' || amount[1] == '.'))
+                    fields[k] = amount; // a fixed amount, already in its exported form (no leading zero)
+                else
+                    fields[k] = (finished[k] = money->toDecimalString().toUtf8());
+                break;
+            }
+            }
+        }
+        if (!writer.writeRow(fields)) {
+            written = false;
+            break;
+        }
+        if (++m_rows % 10000 == 0 && m_progress)
+            m_progress(m_rows);
+    }
+    const QString why = QString::fromUtf8(sqlite3_errmsg(connection));
+    sqlite3_progress_handler(connection, 0, nullptr, nullptr);
+    sqlite3_finalize(statement);
+    if (*m_cancelled)
+        return fail(tr("export cancelled"));
+    if (!written)
+        return fail(tr("could not write the file"));
+    if (step != SQLITE_DONE && step != SQLITE_ROW)
         return fail(tr("Exporting %1: %2").arg(request.table, why));
     if (m_progress)
         m_progress(m_rows);

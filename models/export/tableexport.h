@@ -21,21 +21,27 @@ struct ExportRequest {
     QString filter; // SQL over the table's own columns, already escaped (a model's filter()); empty: none
     QString sortColumn; // one of the table's own columns; empty: by id
     Qt::SortOrder sortOrder = Qt::AscendingOrder;
-    bool allowCopy = true; // PostgreSQL: stream through COPY; false forces the generic path
+    // The database formats every value and its rows go straight to the CSV writer: PostgreSQL's COPY, SQLite's own
+    // statement API. false forces the generic path (a QSqlQuery formatted here), which yields the same bytes.
+    bool allowDirect = true;
 };
 
 // The columns an export of `table` writes: the table's own, then the lookups a spreadsheet reader needs
 // (sla_tier_name; client_name; client_name, campaign_label, effective_budget).
 QStringList exportHeaders(const QString& table);
 
-// The PostgreSQL SELECT that yields exactly the exported text of every column (what the COPY path streams);
-// also the "equivalent query" the export benchmark compares against. `withPlane`: look up Plane project names.
+// The PostgreSQL SELECT that yields exactly the exported text of every column (what the COPY path streams).
+// `withPlane`: look up Plane project names.
 QString postgresExportSelect(const ExportRequest& request, bool withPlane);
+// The same for SQLite (what the direct path steps through).
+QString sqliteExportSelect(const ExportRequest& request);
 
 // Streams one table to CSV with bounded memory, on a connection of its own (a streaming query discards any other
 // pending result on its connection). On PostgreSQL the server formats every value in SQL and streams it through
-// COPY … TO STDOUT on the QPSQL connection; elsewhere a forward-only query is formatted here. Both feed the same
-// CsvWriter, so the files are byte-identical.
+// COPY … TO STDOUT on the QPSQL connection; on SQLite it does the same in SQL and the rows are stepped through with
+// SQLite's own API, each value handed to the writer as the bytes SQLite holds. The generic path (a forward-only
+// QSqlQuery formatted here) is the reference both are tested against; all feed the same CsvWriter, so the files are
+// byte-identical.
 class TableExporter {
 public:
     // `cancelled`: a flag the caller shares (and keeps after this exporter is gone), so another thread can stop the
@@ -46,19 +52,20 @@ public:
     bool exportTable(const ExportRequest& request, QIODevice* out);
     void cancel() { *m_cancelled = true; } // from any thread
     bool wasCancelled() const { return *m_cancelled; }
-    bool usedCopy() const { return m_usedCopy; }
+    bool usedDirect() const { return m_usedDirect; }
     qint64 rows() const { return m_rows; }
     QString lastError() const { return m_error; }
 
 private:
     bool exportGeneric(const ExportRequest& request, CsvWriter& writer);
     bool exportWithCopy(const ExportRequest& request, CsvWriter& writer);
+    bool exportWithSqlite(const ExportRequest& request, CsvWriter& writer);
     bool fail(const QString& message);
 
     QSqlDatabase m_db;
     std::function<void(qint64)> m_progress;
     std::shared_ptr<std::atomic<bool>> m_cancelled;
-    bool m_usedCopy = false;
+    bool m_usedDirect = false;
     qint64 m_rows = 0;
     QString m_error;
 };

@@ -4,26 +4,14 @@
 #include "db/database.h"
 
 #include <QSqlDriver>
-#include <dlfcn.h>
 #include <libpq-fe.h>
 #include <limits>
+#include <sqlite3.h>
 
 namespace agency::tables {
 
 namespace {
     std::atomic<int> connections { 0 };
-
-    // sqlite3_interrupt() of the SQLite library Qt's driver has loaded (found at run time: the driver is a plugin,
-    // and this library needs no SQLite headers for one function). Null when it cannot be found.
-    using Interrupt = void (*)(void*);
-    Interrupt sqliteInterrupt()
-    {
-        static const Interrupt interrupt = []() -> Interrupt {
-            void* library = dlopen("libsqlite3.so.0", RTLD_LAZY | RTLD_NOLOAD);
-            return library ? reinterpret_cast<Interrupt>(dlsym(library, "sqlite3_interrupt")) : nullptr;
-        }();
-        return interrupt;
-    }
 }
 
 BackgroundReader::BackgroundReader(QSqlDatabase db, Receiver receiver, QObject* parent)
@@ -89,8 +77,8 @@ void BackgroundReader::cancelOnServer()
     if (!m_sqlite) {
         char error[256];
         PQcancel(static_cast<PGcancel*>(handle), error, sizeof error);
-    } else if (const Interrupt interrupt = sqliteInterrupt()) {
-        interrupt(handle);
+    } else {
+        sqlite3_interrupt(static_cast<sqlite3*>(handle));
     }
 }
 
