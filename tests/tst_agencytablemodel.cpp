@@ -16,12 +16,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QUuid>
 #include <QtTest>
 #include <memory>
+#include <sqlite3.h>
 #include <vector>
 
 using namespace agency;
@@ -197,7 +199,149 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void searchAndSortReadInTheBackground();
+    void namesAreReadWithTheirPage();
+    void pickerSearchReachesEveryCampaign_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void pickerSearchReachesEveryCampaign();
 };
+
+namespace {
+// Counts the statements SQLite runs on a connection (its own trace hook, so nothing in the app is mocked).
+class StatementCounter {
+public:
+    explicit StatementCounter(QSqlDatabase db)
+        : m_handle(*static_cast<sqlite3* const*>(db.driver()->handle().data()))
+    {
+        sqlite3_trace_v2(m_handle, SQLITE_TRACE_STMT, &StatementCounter::count, this);
+    }
+    ~StatementCounter() { sqlite3_trace_v2(m_handle, 0, nullptr, nullptr); }
+    StatementCounter(const StatementCounter&) = delete;
+    StatementCounter& operator=(const StatementCounter&) = delete;
+    int take() { return std::exchange(m_count, 0); }
+
+private:
+    static int count(unsigned /*type*/, void* self, void* /*statement*/, void* sql)
+    {
+        // Statements, not the triggers' sub-statements SQLite reports with a leading "--".
+        if (!QByteArrayView(static_cast<const char*>(sql)).startsWith("--"))
+            ++static_cast<StatementCounter*>(self)->m_count;
+        return 0;
+    }
+    sqlite3* m_handle;
+    int m_count = 0;
+};
+}
+
+// The names a page shows (a channel's campaign label) are read with the page, in one query, not one per cell as it
+// is painted; after another desktop's change they stay on screen and are read again with the rows.
+void TestAgencyTableModel::namesAreReadWithTheirPage()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 6, 30, 2, 3 }, nullptr)); // 360 channels of 180 campaigns
+    tables::ChannelModel channels(scratch.db());
+    channels.setPageSize(100);
+    const int campaign = channels.fieldIndex(QStringLiteral("campaign_id"));
+    StatementCounter statements(scratch.db());
+    const auto paintAll = [&]() {
+        QSet<QString> labels;
+        for (int row = 0; row < channels.rowCount(); ++row) {
+            const QString id = channels.data(channels.index(row, campaign), Qt::EditRole).toString();
+            const QString label = channels.data(channels.index(row, campaign)).toString();
+            if (label.isEmpty() || label == id)
+                return QSet<QString>(); // an id shown instead of its name
+            labels.insert(label);
+        }
+        return labels;
+    };
+    QVERIFY(channels.select());
+    const int reading = statements.take();
+    QVERIFY2(reading <= 2, qPrintable(QString::number(reading))); // the page, and one query for its 100 labels
+    QVERIFY(paintAll().size() > 20);
+    QCOMPARE(statements.take(), 0); // painting asks nothing
+    channels.fetchMore({});
+    QCOMPARE(channels.rowCount(), 200);
+    QVERIFY(statements.take() <= 2);
+    QVERIFY(!paintAll().isEmpty());
+    QCOMPARE(statements.take(), 0);
+
+    // Another desktop renames a campaign shown on the second page; a refresh reads the 200 rows and their names again.
+    const QString renamed = channels.data(channels.index(150, campaign), Qt::EditRole).toString();
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("UPDATE agency_campaigns SET metadata = '{\"name\": \"Renamed elsewhere\"}' WHERE id = ?"),
+        { renamed }));
+    statements.take();
+    QVERIFY(channels.refresh());
+    QVERIFY(statements.take() <= 4); // two pages, and their names in one query
+    QVERIFY(paintAll().contains(QStringLiteral("Renamed elsewhere")));
+    QCOMPARE(statements.take(), 0);
+    channels.forgetNames(); // a save on another page: the names are read again at once, not cell by cell
+    QVERIFY(statements.take() <= 2);
+    QVERIFY(!paintAll().isEmpty());
+    QCOMPARE(statements.take(), 0);
+}
+
+// A picker's list holds the newest thousand campaigns; typing searches all of them on the server, by any part of the
+// label, every word matching, in one query.
+void TestAgencyTableModel::pickerSearchReachesEveryCampaign()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 13, 100, 1, 9 }, nullptr)); // 1,300 campaigns
+    tables::LookupNames lookups(scratch.db());
+    const auto listed = lookups.choices(QStringLiteral("agency_campaigns"));
+    QCOMPARE(listed.size(), 1000);
+    QSet<QString> listedIds;
+    for (const auto& choice : listed)
+        listedIds.insert(choice.id);
+    QSqlQuery live(scratch.db());
+    QVERIFY(live.exec(QStringLiteral("SELECT id FROM agency_campaigns WHERE deleted_at IS NULL ORDER BY id")));
+    QString oldest; // one the list leaves out
+    while (oldest.isEmpty() && live.next()) {
+        if (!listedIds.contains(live.value(0).toString()))
+            oldest = live.value(0).toString();
+    }
+    live.finish();
+    QVERIFY(!oldest.isEmpty());
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("UPDATE agency_campaigns SET metadata = '{\"name\": \"Harbour 100%_ relaunch\"}' WHERE id = ?"),
+        { oldest }));
+
+    // By its name, in any case, words in any order; % and _ are matched literally.
+    for (const QString& typed :
+        { QStringLiteral("harbour"), QStringLiteral("RELAUNCH harb"), QStringLiteral("100%_") }) {
+        const auto found = lookups.search(QStringLiteral("agency_campaigns"), typed);
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.constFirst().id, oldest);
+        QCOMPARE(found.constFirst().name, QStringLiteral("Harbour 100%_ relaunch"));
+    }
+    QVERIFY(lookups.search(QStringLiteral("agency_campaigns"), QStringLiteral("100%x")).isEmpty());
+    // By client and type: every result has both, and there are more than the limit shows.
+    const QString client = test::scalar(
+        scratch.db(), QStringLiteral("SELECT client_name FROM agency_clients ORDER BY client_name LIMIT 1"))
+                               .toString();
+    const QString word = client.split(u' ').constFirst();
+    const auto found = lookups.search(QStringLiteral("agency_campaigns"), word + QStringLiteral(" social"), 20);
+    QVERIFY(!found.isEmpty());
+    QVERIFY(found.size() <= 20);
+    for (const auto& choice : found) {
+        QCOMPARE(lookups.name(QStringLiteral("agency_campaigns"), choice.id), choice.name); // cached, same label
+        const QString type = test::scalar(scratch.db(),
+            QStringLiteral(
+                "SELECT c.campaign_type || ' ' || cl.client_name FROM agency_campaigns c JOIN agency_clients "
+                "cl ON cl.id = c.client_id WHERE c.id = ?"),
+            { choice.id })
+                                 .toString();
+        QVERIFY2(
+            type.contains(QStringLiteral("social"), Qt::CaseInsensitive) && type.contains(word, Qt::CaseInsensitive),
+            qPrintable(type));
+    }
+    QVERIFY(lookups.search(QStringLiteral("agency_campaigns"), QStringLiteral("no such campaign anywhere")).isEmpty());
+}
 
 // With background reading on (as the pages have it), a search or sort returns at once: the rows shown stay until
 // the new ones are read on another connection; a newer request replaces an older one, whose result never shows;

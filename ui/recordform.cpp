@@ -143,6 +143,16 @@ QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)
                 choices.append({ value, name == QStringLiteral("status") ? domain::statusLabel(value) : value });
             combo->setChoices(choices, false);
         }
+        if (column.kind == ColumnKind::Reference && column.references == QStringLiteral("agency_campaigns")) {
+            // The list holds the newest thousand; typing finds any campaign on the server.
+            combo->setSearch([this, table = column.references](const QString& text) {
+                QList<QPair<QString, QString>> found;
+                for (const auto& choice : m_model->lookups().search(table, text))
+                    found.append({ choice.id, choice.name });
+                return found;
+            });
+            combo->lineEdit()->setPlaceholderText(tr("Type to find a campaign by name, client or type"));
+        }
         connect(combo, &ChoiceCombo::valueChanged, this, changed);
         if (name == QStringLiteral("client_id"))
             connect(combo, &ChoiceCombo::valueChanged, this, &RecordForm::loadPlaneProjects);

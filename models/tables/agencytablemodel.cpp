@@ -153,6 +153,7 @@ void AgencyTableModel::fetchMore(const QModelIndex& parent)
     }
     if (page.isEmpty())
         return;
+    nameRows(page);
     const int first = static_cast<int>(m_rows.size());
     const QScopedValueRollback<bool> telling(m_signalling, true); // until the change has been told
     beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
@@ -171,15 +172,33 @@ bool AgencyTableModel::refresh()
 {
     if (!m_loaded)
         return true;
-    m_lookups.clear();
+    m_lookups.markStale(); // shown until the rows that show them are read again, then read with them
     return reread();
 }
 
 void AgencyTableModel::forgetNames()
 {
-    m_lookups.clear();
+    m_lookups.markStale();
+    nameRows(m_rows);
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), { Qt::DisplayRole });
+}
+
+void AgencyTableModel::nameRows(const QList<QVariantList>& rows)
+{
+    // One query per referenced table for the names these rows show, before they are painted: never one per cell.
+    for (const ColumnSpec& column : m_spec.columns) {
+        if (column.kind != ColumnKind::Reference)
+            continue;
+        const int field = fieldIndex(column.name);
+        QList<QString> ids;
+        ids.reserve(rows.size());
+        for (const QVariantList& row : rows) {
+            if (field >= 0 && field < row.size() && !row.at(field).isNull())
+                ids << row.at(field).toString();
+        }
+        m_lookups.prefetch(column.references, ids);
+    }
 }
 
 void AgencyTableModel::forgetRowIndex()
@@ -521,6 +540,7 @@ void AgencyTableModel::install(
         rows << row;
     }
     rows.append(std::move(read));
+    nameRows(rows);
     const QScopedValueRollback<bool> telling(m_signalling, true); // until the change has been told
     beginResetModel();
     m_rows = std::move(rows);
@@ -789,8 +809,8 @@ bool AgencyTableModel::save()
     if (ok && db.commit()) {
         m_journal.clear();
         m_conflictStamps.clear();
-        m_lookups.clear();
-        reread(); // the stamps the database gave the rows just written
+        m_lookups.markStale();
+        reread(); // the stamps the database gave the rows just written, and the names they show
         Q_EMIT saved();
         return true;
     }

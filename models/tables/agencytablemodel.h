@@ -177,6 +177,8 @@ private:
     QVariantMap currentRow(const QString& id, QVariant* stamp, bool* deleted);
     QString problemAt(const QString& id, const QString& column) const;
     void forgetRowIndex();
+    // Reads the names the rows show (their references), one query per referenced table, before they are painted.
+    void nameRows(const QList<QVariantList>& rows);
 
     const TableSpec& m_spec;
     db::Dialect m_dialect;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lookupnames.h"
 
+#include "db/database.h"
 #include "db/sqlerror.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -20,6 +22,126 @@ LookupNames::LookupNames(QSqlDatabase db)
 void LookupNames::clear()
 {
     m_cache.clear();
+    m_stale.clear();
+}
+
+void LookupNames::markStale()
+{
+    for (auto it = m_cache.begin(); it != m_cache.end();) {
+        if (it.key().startsWith(QStringLiteral("agency_"))) {
+            m_stale.insert(it.key());
+            ++it;
+        } else {
+            it = m_cache.erase(it); // Plane's names: asked again on first use
+        }
+    }
+}
+
+QString LookupNames::campaignSelect(const QString& source, bool plane)
+{
+    // Everything a label is made of, in one row: the Plane project's name, metadata, client, type, start.
+    return QStringLiteral("SELECT x.id, x.plane_project_id, x.metadata, cl.client_name, x.campaign_type, x.start_date, "
+                          "%1 FROM %2 x JOIN agency_clients cl ON cl.id = x.client_id %3")
+        .arg(plane ? QStringLiteral("p.name") : QStringLiteral("NULL"), source,
+            plane ? QStringLiteral(
+                "LEFT JOIN projects p ON p.id::text = x.plane_project_id::text AND p.deleted_at IS NULL")
+                  : QString());
+}
+
+void LookupNames::prefetch(const QString& table, const QList<QString>& ids)
+{
+    QStringList wanted;
+    QSet<QString> seen;
+    for (const QString& id : ids) {
+        const QString key = table + u':' + id;
+        if (id.isEmpty() || seen.contains(id) || (m_cache.contains(key) && !m_stale.contains(key)))
+            continue;
+        seen.insert(id);
+        wanted << id;
+    }
+    const bool campaigns = table == QStringLiteral("agency_campaigns");
+    QString select;
+    if (table == QStringLiteral("agency_sla_tiers"))
+        select = QStringLiteral("SELECT id, name FROM agency_sla_tiers x");
+    else if (table == QStringLiteral("agency_clients"))
+        select = QStringLiteral("SELECT id, client_name FROM agency_clients x");
+    else if (campaigns)
+        select = campaignSelect(QStringLiteral("agency_campaigns"), m_plane.isAvailable());
+    else
+        return;
+    constexpr qsizetype chunk = 500;
+    for (qsizetype from = 0; from < wanted.size(); from += chunk) {
+        const QStringList part = wanted.mid(from, chunk);
+        QStringList marks;
+        marks.fill(QStringLiteral("?"), part.size());
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        query.prepare(select + QStringLiteral(" WHERE x.id IN (%1)").arg(marks.join(u',')));
+        for (const QString& id : part)
+            query.addBindValue(id);
+        if (!query.exec()) {
+            db::reportSqlError(
+                QCoreApplication::translate("LookupNames", "Looking up names in %1").arg(table), query.lastError());
+            return;
+        }
+        for (const QString& id : part) { // an id that is not there has no name, and is not asked for again
+            m_cache.insert(table + u':' + id, QString());
+            m_stale.remove(table + u':' + id);
+        }
+        while (query.next())
+            m_cache.insert(table + u':' + query.value(0).toString(),
+                campaigns ? campaignLabelOf(query, 1, query.value(6).toString()) : query.value(1).toString());
+    }
+}
+
+QList<LookupNames::Choice> LookupNames::search(const QString& table, const QString& text, int limit)
+{
+    QList<Choice> list;
+    if (table != QStringLiteral("agency_campaigns"))
+        return list;
+    const bool plane = m_plane.isAvailable();
+    const bool postgres = db::dialectOf(m_db) == db::Dialect::PostgreSQL;
+    // Every word must be in one of the parts a label is made of: "nordlicht social" finds Nordlicht's social ones.
+    const QStringList parts { QStringLiteral("lower(cl.client_name)"), QStringLiteral("lower(x.campaign_type)"),
+        postgres ? QStringLiteral("lower(x.metadata->>'name')")
+                 : QStringLiteral("lower(json_extract(x.metadata, '$.name'))"),
+        postgres ? QStringLiteral("to_char(x.start_date, 'YYYY-MM-DD')") : QStringLiteral("x.start_date"),
+        plane ? QStringLiteral("lower(p.name)") : QString() };
+    QStringList conditions { QStringLiteral("x.deleted_at IS NULL") };
+    QStringList words;
+    for (const QString& word : text.toLower().split(u' ', Qt::SkipEmptyParts)) {
+        QStringList any;
+        for (const QString& part : parts) {
+            if (!part.isEmpty())
+                any << part + QStringLiteral(" LIKE ? ESCAPE '\\'");
+        }
+        conditions << u'(' + any.join(QStringLiteral(" OR ")) + u')';
+        QString escaped = word;
+        escaped.replace(u'\\', QStringLiteral("\\\\"))
+            .replace(u'%', QStringLiteral("\\%"))
+            .replace(u'_', QStringLiteral("\\_"));
+        for (qsizetype i = 0; i < any.size(); ++i)
+            words << u'%' + escaped + u'%';
+    }
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(campaignSelect(QStringLiteral("agency_campaigns"), plane) + QStringLiteral(" WHERE ")
+        + conditions.join(QStringLiteral(" AND "))
+        + QStringLiteral(" ORDER BY x.start_date DESC, x.id LIMIT %1").arg(limit));
+    for (const QString& word : words)
+        query.addBindValue(word);
+    if (!query.exec()) {
+        db::reportSqlError(QCoreApplication::translate("LookupNames", "Finding %1").arg(table), query.lastError());
+        return list;
+    }
+    while (query.next()) {
+        const QString id = query.value(0).toString();
+        const QString name = campaignLabelOf(query, 1, query.value(6).toString());
+        list.append({ id, name });
+        m_cache.insert(table + u':' + id, name);
+        m_stale.remove(table + u':' + id);
+    }
+    return list;
 }
 
 QString LookupNames::campaignLabel(const QString& projectName, const QString& metadataJson, const QString& clientName,
@@ -79,7 +201,7 @@ QString LookupNames::name(const QString& table, const QString& id)
 QString LookupNames::cached(const QString& key, const std::function<QString()>& find)
 {
     if (const auto it = m_cache.constFind(key); it != m_cache.cend())
-        return *it;
+        return *it; // a stale name too: shown until prefetch() reads it again with its page
     QString found = find();
     m_cache.insert(key, found);
     return found;
@@ -157,20 +279,14 @@ QList<LookupNames::Choice> LookupNames::choices(const QString& table, const QStr
         query.prepare(QStringLiteral(
             "SELECT id, client_name FROM agency_clients WHERE deleted_at IS NULL ORDER BY lower(client_name), id"));
     } else if (table == QStringLiteral("agency_campaigns")) {
-        // The most recent thousand (a picker is no place for a hundred thousand campaigns), with everything their
-        // labels are made of, in one query: the Plane project's name, metadata, client, type, start.
-        const bool plane = m_plane.isAvailable();
-        query.prepare(QStringLiteral("SELECT x.id, x.plane_project_id, x.metadata, cl.client_name, x.campaign_type, "
-                                     "x.start_date, %1 FROM (SELECT id, plane_project_id, metadata, client_id, "
-                                     "campaign_type, start_date FROM agency_campaigns WHERE deleted_at IS NULL %2 "
-                                     "ORDER BY start_date DESC, id LIMIT 1000) x "
-                                     "JOIN agency_clients cl ON cl.id = x.client_id %3 "
-                                     "ORDER BY x.start_date DESC, x.id")
-                          .arg(plane ? QStringLiteral("p.name") : QStringLiteral("NULL"),
-                              clientId.isEmpty() ? QString() : QStringLiteral("AND client_id = ?"),
-                              plane ? QStringLiteral("LEFT JOIN projects p ON p.id::text = x.plane_project_id::text "
-                                                     "AND p.deleted_at IS NULL")
-                                    : QString()));
+        // The most recent thousand (a picker is no place for a hundred thousand campaigns: search() finds the
+        // others as a person types), with everything their labels are made of, in one query.
+        query.prepare(campaignSelect(QStringLiteral("(SELECT id, plane_project_id, metadata, client_id, campaign_type, "
+                                                    "start_date FROM agency_campaigns WHERE deleted_at IS NULL %1 "
+                                                    "ORDER BY start_date DESC, id LIMIT 1000)")
+                                         .arg(clientId.isEmpty() ? QString() : QStringLiteral("AND client_id = ?")),
+                          m_plane.isAvailable())
+            + QStringLiteral(" ORDER BY x.start_date DESC, x.id"));
         if (!clientId.isEmpty())
             query.addBindValue(clientId);
     } else {
@@ -188,6 +304,7 @@ QList<LookupNames::Choice> LookupNames::choices(const QString& table, const QStr
             = campaigns ? campaignLabelOf(query, 1, query.value(6).toString()) : query.value(1).toString();
         list.append({ id, name });
         m_cache.insert(table + u':' + id, name); // the table's cells show the same names without asking again
+        m_stale.remove(table + u':' + id);
     }
     return list;
 }

@@ -5,6 +5,7 @@
 #include "tablespec.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -13,8 +14,9 @@
 namespace agency::tables {
 
 // Names where a person expects them instead of UUIDs: tier, client, campaign label, Plane workspace and project.
-// Looked up one id at a time on first use (primary-key reads), or filled a list at a time by choices(), and cached
-// until clear() (after a save or another desktop's change: sorting and searching keep them).
+// Read a page at a time by prefetch() (one query for the names a page of rows shows), a list at a time by choices()
+// and search(), or one id at a time on first use otherwise, and cached. After a save or another desktop's change
+// markStale() keeps them on screen but has prefetch() read them again with the rows that show them.
 class LookupNames {
 public:
     explicit LookupNames(QSqlDatabase db);
@@ -24,6 +26,10 @@ public:
     QString projectName(const QString& id);
     const plane::PlaneDirectory& plane() const { return m_plane; }
     void clear();
+    // Keeps every agency name for display, to be read again the next time prefetch() is asked for it; forgets Plane's.
+    void markStale();
+    // Reads, in one query per 500 ids, the names of `ids` in `table` that are not cached or are stale.
+    void prefetch(const QString& table, const QList<QString>& ids);
 
     struct Choice {
         QString id;
@@ -31,6 +37,9 @@ public:
     };
     // Live rows of a referenced table, by name, for pickers: tiers, clients, or campaigns (optionally of one client).
     QList<Choice> choices(const QString& table, const QString& clientId = {});
+    // Type-ahead on the server for a picker: live campaigns whose client, type, metadata name, start date or Plane
+    // project contain every word of `text`, newest first, at most `limit`; one query, whatever the table's size.
+    QList<Choice> search(const QString& table, const QString& text, int limit = 50);
     // The Plane workspace a client is linked to (empty when none): a campaign's project comes from it.
     QString workspaceOfClient(const QString& clientId);
 
@@ -51,10 +60,13 @@ private:
     // The label from a row holding plane_project_id, metadata, client_name, campaign_type, start_date from `first`.
     static QString campaignLabelOf(const QSqlQuery& query, int first, const QString& projectName);
     QString cached(const QString& key, const std::function<QString()>& find);
+    // SELECT id, plane_project_id, metadata, client_name, campaign_type, start_date, project name FROM `source` x …
+    static QString campaignSelect(const QString& source, bool plane);
 
     QSqlDatabase m_db;
     plane::PlaneDirectory m_plane;
     QHash<QString, QString> m_cache; // "table:id" → name
+    QSet<QString> m_stale; // keys of m_cache to read again with their page
 };
 
 } // namespace agency::tables

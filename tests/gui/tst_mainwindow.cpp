@@ -16,9 +16,11 @@
 #include "support/scratchdatabase.h"
 #include "tablepage.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QCompleter>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -193,6 +195,7 @@ private Q_SLOTS:
     }
     void scrollingReadsTheNextPages();
     void pickerNamesACampaignOutsideItsList();
+    void typingInTheCampaignPickerFindsAnyCampaign();
 };
 
 void TestMainWindow::initTestCase()
@@ -880,6 +883,78 @@ void TestMainWindow::pickerNamesACampaignOutsideItsList()
     QCOMPARE(picker->value(), channels->model()->valueAt(row, QStringLiteral("campaign_id")).toString());
     QVERIFY(!shownInTable.isEmpty());
     QCOMPARE(picker->currentText(), shownInTable);
+}
+
+// The campaign picker lists the newest thousand; typing a few words finds any campaign on the server, and Down,
+// Enter picks it. Text that names nothing never becomes a value.
+void TestMainWindow::typingInTheCampaignPickerFindsAnyCampaign()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 13, 100, 1, 4 }, nullptr));
+    const QString target = scalar(scratch.db(),
+        QStringLiteral("SELECT id FROM agency_campaigns WHERE deleted_at IS NULL AND id NOT IN (SELECT id FROM "
+                       "agency_campaigns WHERE deleted_at IS NULL ORDER BY start_date DESC, id LIMIT 1000) LIMIT 1"))
+                               .toString();
+    QVERIFY(!target.isEmpty());
+    const QString channel = scalar(scratch.db(),
+        QStringLiteral("SELECT id FROM agency_campaign_channels WHERE deleted_at IS NULL AND campaign_id <> ? LIMIT 1"),
+        { target })
+                                .toString();
+    // The target gets a name to find, and room for the channel (a small share, nothing else allocated).
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("UPDATE agency_campaigns SET metadata = '{\"name\": \"Harbour relaunch\"}', "
+                       "budget_allocated = '1000.00' WHERE id = ?"),
+        { target }));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = updated_at WHERE campaign_id = ?"),
+        { target }));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral(
+            "UPDATE agency_campaign_channels SET budget_amount = NULL, budget_percentage = '10.00' WHERE id = ?"),
+        { channel }));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    ui::TablePage* channels = window.page(ui::MainWindow::Channels);
+    QVERIFY(channels->showRecord(channel));
+    auto* picker = field<ui::ChoiceCombo>(channels, "campaign_id");
+    QCOMPARE(picker->findData(target), -1); // not among the thousand listed
+    const QString before = picker->value();
+    QVERIFY(!before.isEmpty());
+
+    // Words that name nothing, then Tab: the value and its name stay.
+    picker->setFocus();
+    QTRY_VERIFY(picker->lineEdit()->hasFocus());
+    picker->lineEdit()->selectAll();
+    QTest::keyClicks(picker->lineEdit(), QStringLiteral("no such campaign"));
+    QTest::qWait(400); // the pause after typing, then the search
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QTest::keyClick(picker->lineEdit(), Qt::Key_Tab);
+    QCOMPARE(picker->value(), before);
+    QCOMPARE(picker->currentText(), picker->itemText(picker->currentIndex()));
+    QVERIFY(!channels->model()->hasPendingChanges());
+
+    // Two words of its name, in another case: the popup offers it; Down, Enter picks it; Ctrl+S saves it.
+    picker->setFocus();
+    QTRY_VERIFY(picker->lineEdit()->hasFocus());
+    picker->lineEdit()->selectAll();
+    QTest::keyClicks(picker->lineEdit(), QStringLiteral("HARBOUR rel"));
+    QAbstractItemView* popup = picker->searchCompleter()->popup();
+    QTRY_VERIFY(popup->isVisible());
+    QCOMPARE(popup->model()->rowCount(), 1);
+    QCOMPARE(popup->model()->index(0, 0).data().toString(), QStringLiteral("Harbour relaunch"));
+    QTest::keyClick(popup, Qt::Key_Down);
+    QTest::keyClick(popup, Qt::Key_Return);
+    QCOMPARE(picker->value(), target);
+    QCOMPARE(picker->currentText(), QStringLiteral("Harbour relaunch"));
+    QVERIFY(channels->model()->hasPendingChanges());
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!channels->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT campaign_id FROM agency_campaign_channels WHERE id = ?"),
+                 { channel })
+                 .toString(),
+        target);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "choicecombo.h"
 
+#include <QAbstractItemView>
+#include <QCompleter>
 #include <QLineEdit>
+#include <QStandardItemModel>
+#include <QTimer>
 
 namespace agency::ui {
 
@@ -13,9 +17,76 @@ ChoiceCombo::ChoiceCombo(QWidget* parent)
             Q_EMIT valueChanged(value());
     });
     connect(this, &QComboBox::editTextChanged, this, [this]() {
-        if (!m_loading && isEditable() && lineEdit() && !lineEdit()->hasFocus())
+        if (!m_loading && !m_search && isEditable() && lineEdit() && !lineEdit()->hasFocus())
             Q_EMIT valueChanged(value());
     });
+}
+
+void ChoiceCombo::setSearch(Search search)
+{
+    m_search = std::move(search);
+    setEditable(true);
+    setInsertPolicy(QComboBox::NoInsert);
+    m_found = new QStandardItemModel(this);
+    // Attached to the line edit, not the combo: QComboBox would match a picked result against its own items by text
+    // and clear the value when the result is not among them.
+    m_completer = new QCompleter(m_found, this);
+    m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion); // the server has filtered already
+    m_completer->setMaxVisibleItems(12);
+    lineEdit()->setCompleter(m_completer);
+    m_pause = new QTimer(this);
+    m_pause->setSingleShot(true);
+    m_pause->setInterval(150);
+    connect(m_pause, &QTimer::timeout, this, &ChoiceCombo::runSearch);
+    connect(lineEdit(), &QLineEdit::textEdited, m_pause, qOverload<>(&QTimer::start));
+    connect(m_completer, qOverload<const QModelIndex&>(&QCompleter::activated), this,
+        [this](const QModelIndex& index) { pick(index.data(Qt::UserRole).toString(), index.data().toString()); });
+}
+
+void ChoiceCombo::runSearch()
+{
+    const QString text = lineEdit()->text().trimmed();
+    m_found->clear();
+    if (text.isEmpty() || (currentIndex() >= 0 && text == itemText(currentIndex())))
+        return;
+    for (const auto& [value, label] : m_search(text)) {
+        auto* item = new QStandardItem(label);
+        item->setData(value, Qt::UserRole);
+        m_found->appendRow(item);
+    }
+    if (m_found->rowCount() == 0) {
+        auto* none = new QStandardItem(tr("Nothing matches \"%1\"").arg(text));
+        none->setFlags(Qt::NoItemFlags);
+        m_found->appendRow(none);
+    }
+    m_completer->setCompletionPrefix(QString());
+    m_completer->complete();
+}
+
+void ChoiceCombo::pick(const QString& value, const QString& label)
+{
+    if (value.isEmpty())
+        return;
+    int index = findData(value);
+    if (index < 0) {
+        m_loading = true;
+        addItem(label, value);
+        m_loading = false;
+        index = count() - 1;
+    }
+    setCurrentIndex(index); // tells valueChanged
+    setEditText(itemText(index));
+}
+
+void ChoiceCombo::focusOutEvent(QFocusEvent* event)
+{
+    if (m_search && lineEdit() && currentIndex() >= 0 && lineEdit()->text() != itemText(currentIndex())
+        && !(m_completer && m_completer->popup()->isVisible())) {
+        m_loading = true;
+        setEditText(itemText(currentIndex())); // typed text that names nothing is not a value
+        m_loading = false;
+    }
+    QComboBox::focusOutEvent(event);
 }
 
 void ChoiceCombo::setChoices(const QList<QPair<QString, QString>>& choices, bool allowNone)
@@ -33,7 +104,7 @@ void ChoiceCombo::setChoices(const QList<QPair<QString, QString>>& choices, bool
 
 QString ChoiceCombo::value() const
 {
-    if (isEditable()) {
+    if (isEditable() && !m_search) {
         const int index = findText(currentText());
         return index >= 0 ? itemData(index).toString() : currentText().trimmed();
     }

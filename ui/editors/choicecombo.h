@@ -4,6 +4,10 @@
 #include <QComboBox>
 #include <functional>
 
+class QCompleter;
+class QStandardItemModel;
+class QTimer;
+
 namespace agency::ui {
 
 // A combo box whose value is the item's data (a status, a type, or the id behind a name), empty for "none".
@@ -20,13 +24,29 @@ public:
     void setValue(const QString& value);
     // How to name a value outside the list (a campaign older than the ones listed): shown by that name, not its id.
     void setLabelOf(std::function<QString(const QString&)> labelOf) { m_labelOf = std::move(labelOf); }
+    // Type-ahead beyond the list: the combo becomes editable, and what is typed is looked up with `search` (on the
+    // server) after a short pause; picking a result from the popup sets the value. Typed text never becomes a value
+    // of its own: leaving the field with text that names nothing shows the current value again.
+    using Search = std::function<QList<QPair<QString, QString>>(const QString& text)>;
+    void setSearch(Search search);
+    QCompleter* searchCompleter() const { return m_completer; }
 
 Q_SIGNALS:
     void valueChanged(const QString& value);
 
+protected:
+    void focusOutEvent(QFocusEvent* event) override;
+
 private:
+    void runSearch();
+    void pick(const QString& value, const QString& label);
+
     bool m_loading = false;
     std::function<QString(const QString&)> m_labelOf;
+    Search m_search;
+    QCompleter* m_completer = nullptr;
+    QStandardItemModel* m_found = nullptr;
+    QTimer* m_pause = nullptr;
 };
 
 } // namespace agency::ui
