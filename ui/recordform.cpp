@@ -8,6 +8,7 @@
 #include "editors/listedit.h"
 #include "editors/moneyedit.h"
 #include "editors/optionaldateedit.h"
+#include "tables/backgroundreader.h"
 #include "tables/columnvalues.h"
 
 #include <QCheckBox>
@@ -46,6 +47,8 @@ namespace {
         return property.isValid() ? property.read(editor) : QVariant();
     }
 }
+
+RecordForm::~RecordForm() = default;
 
 RecordForm::RecordForm(tables::AgencyTableModel* model, QWidget* parent)
     : QWidget(parent)
@@ -145,11 +148,25 @@ QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)
         }
         if (column.kind == ColumnKind::Reference && column.references == QStringLiteral("agency_campaigns")) {
             // The list holds the newest thousand; typing finds any campaign on the server.
-            combo->setSearch([this, table = column.references](const QString& text) {
-                QList<QPair<QString, QString>> found;
-                for (const auto& choice : m_model->lookups().search(table, text))
-                    found.append({ choice.id, choice.name });
-                return found;
+            if (!m_finder && tables::BackgroundReader::canClone(m_model->database()))
+                m_finder = std::make_unique<tables::BackgroundReader>(m_model->database());
+            combo->setSearch([this, table = column.references](const QString& text, const ChoiceCombo::Show& show) {
+                const auto pairs = [](const QList<tables::LookupNames::Choice>& choices) {
+                    QList<QPair<QString, QString>> found;
+                    for (const auto& choice : choices)
+                        found.append({ choice.id, choice.name });
+                    return found;
+                };
+                if (!m_finder) { // an in-memory database: no second connection sees it
+                    show(pairs(m_model->lookups().search(table, text)));
+                    return;
+                }
+                // The newest search wins: one still running is stopped on the server.
+                m_finder->run([table, text, show, pairs](QSqlDatabase clone, const auto&) {
+                    const auto found = clone.isOpen() ? pairs(tables::LookupNames(clone).search(table, text))
+                                                      : QList<QPair<QString, QString>>();
+                    return [show, found]() { show(found); };
+                });
             });
             combo->lineEdit()->setPlaceholderText(tr("Type to find a campaign by name, client or type"));
         }

@@ -5,6 +5,11 @@
 
 #include <QHash>
 #include <QWidget>
+#include <memory>
+
+namespace agency::tables {
+class BackgroundReader;
+}
 
 class QDataWidgetMapper;
 class QLabel;
@@ -18,6 +23,9 @@ class RecordForm : public QWidget {
     Q_OBJECT
 public:
     explicit RecordForm(tables::AgencyTableModel* model, QWidget* parent = nullptr);
+    ~RecordForm() override;
+    RecordForm(const RecordForm&) = delete;
+    RecordForm& operator=(const RecordForm&) = delete;
 
     void setCurrentRow(int row); // -1: nothing selected
     int currentRow() const { return m_row; }
@@ -37,6 +45,7 @@ private:
     void loadPlaneProjects();
 
     tables::AgencyTableModel* m_model;
+    std::unique_ptr<tables::BackgroundReader> m_finder; // the campaign picker's searches, off the GUI thread
     QDataWidgetMapper* m_mapper;
     QHash<QString, QWidget*> m_editors;
     QHash<QString, QLabel*> m_messages;

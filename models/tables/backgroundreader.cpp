@@ -93,6 +93,31 @@ void BackgroundReader::cancel()
 
 void BackgroundReader::read(const KeysetPager::Query& query, int pageSize, qsizetype atLeast)
 {
+    run([this, query, pageSize, atLeast](QSqlDatabase clone, const std::function<bool()>& stale) -> Delivery {
+        auto result = std::make_shared<Result>();
+        if (!clone.isOpen()) {
+            result->error = tr("Cannot open a second connection to read in the background");
+        } else {
+            auto pager = std::make_shared<KeysetPager>(clone, query, pageSize);
+            result->ok = pager->readPage(&result->rows, &result->error);
+            while (result->ok && result->rows.size() < atLeast && !pager->atEnd() && !stale())
+                result->ok = pager->readPage(&result->rows, &result->error);
+            pager->setDatabase({}); // no handle on the clone leaves this thread
+            result->pager = pager;
+            if (!result->ok && !isCancellation(result->error))
+                clone.close(); // a lost connection: the next request opens it again
+        }
+        return [this, result]() {
+            if (result->pager)
+                result->pager->setDatabase(m_db);
+            if (m_receiver)
+                m_receiver(std::move(*result));
+        };
+    });
+}
+
+void BackgroundReader::run(Job job)
+{
     if (m_pending != 0)
         cancelOnServer(); // the older request's query, before this one is queued behind it
     const quint64 request = ++m_latest;
@@ -102,11 +127,9 @@ void BackgroundReader::read(const KeysetPager::Query& query, int pageSize, qsize
     auto handle = m_serverHandle;
     QMetaObject::invokeMethod(
         m_worker,
-        [this, request, query, pageSize, atLeast, source, name, handle]() {
+        [this, request, job = std::move(job), source, name, handle]() {
             if (request != m_latest)
                 return; // stale before it started
-            Result result;
-            result.request = request;
             QSqlDatabase clone = QSqlDatabase::database(name, false);
             if (!clone.isValid())
                 clone = QSqlDatabase::cloneDatabase(source, name);
@@ -118,27 +141,15 @@ void BackgroundReader::read(const KeysetPager::Query& query, int pageSize, qsize
                 if (previous && postgres)
                     m_retired.push_back(previous); // the window's thread may be using it: freed at the end
             }
-            if (!clone.isOpen()) {
-                result.error = tr("Cannot open a second connection to read in the background");
-            } else {
-                auto pager = std::make_shared<KeysetPager>(clone, query, pageSize);
-                result.ok = pager->readPage(&result.rows, &result.error);
-                while (result.ok && result.rows.size() < atLeast && !pager->atEnd() && request == m_latest)
-                    result.ok = pager->readPage(&result.rows, &result.error);
-                pager->setDatabase({}); // no handle on the clone leaves this thread
-                result.pager = pager;
-                if (!result.ok && !isCancellation(result.error))
-                    clone.close(); // a lost connection: the next request opens it again
-            }
+            Delivery deliver = job(clone, [this, request]() { return request != m_latest; });
             QMetaObject::invokeMethod(
                 this,
-                [this, result]() mutable {
-                    if (result.request != m_latest)
+                [this, request, deliver = std::move(deliver)]() {
+                    if (request != m_latest)
                         return; // a newer request (or a synchronous read) replaced it
                     m_pending = 0;
-                    if (result.pager)
-                        result.pager->setDatabase(m_db);
-                    m_receiver(std::move(result));
+                    if (deliver)
+                        deliver();
                 },
                 Qt::QueuedConnection);
         },

@@ -22,7 +22,6 @@ class BackgroundReader : public QObject {
     Q_OBJECT
 public:
     struct Result {
-        quint64 request = 0;
         bool ok = false;
         QString error;
         QList<QVariantList> rows;
@@ -31,8 +30,8 @@ public:
     using Receiver = std::function<void(Result)>;
 
     // `db`: the connection to clone (SQLite files and PostgreSQL; not an in-memory SQLite database, which a clone
-    // would not see). `receiver` runs on this object's thread for the newest request only.
-    BackgroundReader(QSqlDatabase db, Receiver receiver, QObject* parent = nullptr);
+    // would not see). `receiver` runs on this object's thread for the newest request only (none: run() only).
+    BackgroundReader(QSqlDatabase db, Receiver receiver = {}, QObject* parent = nullptr);
     ~BackgroundReader() override;
     BackgroundReader(const BackgroundReader&) = delete;
     BackgroundReader& operator=(const BackgroundReader&) = delete;
@@ -41,8 +40,14 @@ public:
     // Whether a read failed because a newer request stopped it.
     static bool isCancellation(const QString& error);
 
-    // Reads pages of `query` until at least `atLeast` rows (one page at least).
+    // Reads pages of `query` until at least `atLeast` rows (one page at least); the result goes to the receiver.
     void read(const KeysetPager::Query& query, int pageSize, qsizetype atLeast);
+    // Any other read, as a request like read()'s: `job` runs on the reader's thread with the clone (closed when it
+    // could not be opened) and a test for whether a newer request has made it stale; the Delivery it returns runs on
+    // this object's thread, for the newest request only.
+    using Delivery = std::function<void()>;
+    using Job = std::function<Delivery(QSqlDatabase clone, const std::function<bool()>& stale)>;
+    void run(Job job);
     // Makes every request so far stale (a synchronous read replaced them).
     void cancel();
     bool isBusy() const { return m_pending != 0; }

@@ -46,10 +46,17 @@ void ChoiceCombo::setSearch(Search search)
 void ChoiceCombo::runSearch()
 {
     const QString text = lineEdit()->text().trimmed();
-    m_found->clear();
     if (text.isEmpty() || (currentIndex() >= 0 && text == itemText(currentIndex())))
         return;
-    for (const auto& [value, label] : m_search(text)) {
+    m_search(text, [this, text](const QList<QPair<QString, QString>>& found) { showFound(text, found); });
+}
+
+void ChoiceCombo::showFound(const QString& text, const QList<QPair<QString, QString>>& found)
+{
+    if (!lineEdit()->hasFocus() || lineEdit()->text().trimmed() != text)
+        return; // typed on, or gone elsewhere, meanwhile
+    m_found->clear();
+    for (const auto& [value, label] : found) {
         auto* item = new QStandardItem(label);
         item->setData(value, Qt::UserRole);
         m_found->appendRow(item);

@@ -25,9 +25,11 @@ public:
     // How to name a value outside the list (a campaign older than the ones listed): shown by that name, not its id.
     void setLabelOf(std::function<QString(const QString&)> labelOf) { m_labelOf = std::move(labelOf); }
     // Type-ahead beyond the list: the combo becomes editable, and what is typed is looked up with `search` (on the
-    // server) after a short pause; picking a result from the popup sets the value. Typed text never becomes a value
-    // of its own: leaving the field with text that names nothing shows the current value again.
-    using Search = std::function<QList<QPair<QString, QString>>(const QString& text)>;
+    // server, off the GUI thread) after a short pause; `search` calls `show` with the (value, label) pairs found,
+    // and the popup offers them; picking one sets the value. Typed text never becomes a value of its own: leaving
+    // the field with text that names nothing shows the current value again.
+    using Show = std::function<void(const QList<QPair<QString, QString>>& found)>;
+    using Search = std::function<void(const QString& text, const Show& show)>;
     void setSearch(Search search);
     QCompleter* searchCompleter() const { return m_completer; }
 
@@ -39,6 +41,7 @@ protected:
 
 private:
     void runSearch();
+    void showFound(const QString& text, const QList<QPair<QString, QString>>& found);
     void pick(const QString& value, const QString& label);
 
     bool m_loading = false;
