@@ -8,6 +8,7 @@
 #include "connectiondialog.h"
 #include "csvexportjob.h"
 #include "dashboardpage.h"
+#include "db/changefeed.h"
 #include "db/connectionwatch.h"
 #include "db/database.h"
 #include "domain/money.h"
@@ -451,38 +452,22 @@ void MainWindow::watchConnection()
 
 void MainWindow::subscribeToChanges()
 {
-    QSqlDriver* driver = m_db.driver();
-    if (db::dialectOf(m_db) != db::Dialect::PostgreSQL || !driver->hasFeature(QSqlDriver::EventNotifications))
-        return;
-    // A reopened connection has lost its LISTEN; the list the driver keeps may still name it.
-    if (driver->subscribedToNotifications().contains(QStringLiteral("agency_changes")))
-        driver->unsubscribeFromNotification(QStringLiteral("agency_changes"));
-    if (!driver->subscribeToNotification(QStringLiteral("agency_changes")) || m_changesWired)
-        return;
-    m_changesWired = true;
-    // Another desktop saved something: refresh the page that shows it, a moment later, keeping edits and selection.
-    auto* pending = new QTimer(this);
-    pending->setSingleShot(true);
-    pending->setInterval(300);
-    connect(driver, &QSqlDriver::notification, this,
-        [this, pending](const QString& name, QSqlDriver::NotificationSource source, const QVariant& payload) {
-            if (name != QStringLiteral("agency_changes") || source == QSqlDriver::SelfSource)
-                return;
-            m_changedTables.insert(payload.toString().section(u':', 0, 0));
-            pending->start();
+    if (!m_feed) {
+        m_feed = new db::ChangeFeed(m_db, this);
+        // Another desktop saved something: refresh the pages that show it, keeping edits and selection.
+        connect(m_feed, &db::ChangeFeed::changed, this, [this](const QSet<QString>& tables) {
+            for (TablePage* p : std::as_const(m_tablePages)) {
+                if (tables.contains(p->model()->tableName()))
+                    p->model()->refresh();
+                else
+                    p->model()->forgetNames(); // a client, tier or campaign it names may have been renamed
+            }
+            updateBudgetSplit();
+            updateCampaignCharts();
+            m_dashboard->refresh();
         });
-    connect(pending, &QTimer::timeout, this, [this]() {
-        for (TablePage* p : std::as_const(m_tablePages)) {
-            if (m_changedTables.contains(p->model()->tableName()))
-                p->model()->refresh();
-            else
-                p->model()->forgetNames(); // a client, tier or campaign it names may have been renamed
-        }
-        m_changedTables.clear();
-        updateBudgetSplit();
-        updateCampaignCharts();
-        m_dashboard->refresh();
-    });
+    }
+    m_feed->subscribe();
 }
 
 void MainWindow::showPage(Page which)

@@ -17,6 +17,7 @@ class QTableView;
 class QToolButton;
 
 namespace agency::db {
+class ChangeFeed;
 class ConnectionWatch;
 }
 
@@ -97,8 +98,7 @@ private:
     KpiChart* m_kpis = nullptr;
     DashboardPage* m_dashboard = nullptr;
     db::ConnectionWatch* m_watch = nullptr;
-    bool m_changesWired = false;
-    QSet<QString> m_changedTables; // tables other desktops changed since the last refresh
+    db::ChangeFeed* m_feed = nullptr; // other desktops' saves (PostgreSQL)
     QHash<QString, QAction*> m_actions;
     QLabel* m_whereLabel = nullptr;
     QLabel* m_message = nullptr;

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/changefeed.h"
+#include "support/scratchdatabase.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace agency;
+
+// The feed that tells a window what other desktops saved, on a real PostgreSQL server with a second connection as
+// the other desktop.
+class TestChangeFeed : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void othersSavesAreToldOnceAsTables();
+    void nothingOnSQLite();
+};
+
+void TestChangeFeed::othersSavesAreToldOnceAsTables()
+{
+    AGENCY_SCRATCH(pg, QStringLiteral("postgresql"));
+    QVERIFY(pg.migrate());
+    db::ChangeFeed feed(pg.db(), nullptr, 200);
+    QVERIFY(feed.subscribe());
+    QSignalSpy told(&feed, &db::ChangeFeed::changed);
+    QSqlDatabase other = pg.openAnother(QStringLiteral("other desktop"));
+    QVERIFY(other.isOpen());
+
+    // A batch of saves in two tables is one change naming both.
+    QVERIFY(test::execute(other,
+        QStringLiteral(
+            "INSERT INTO agency_sla_tiers (id, name) VALUES ('10000000-0000-4000-8000-000000000001', 'A')")));
+    QVERIFY(test::execute(other,
+        QStringLiteral("INSERT INTO agency_clients (id, client_name) VALUES ('20000000-0000-4000-8000-000000000001', "
+                       "'B'), ('20000000-0000-4000-8000-000000000002', 'C')")));
+    QTRY_COMPARE(told.count(), 1);
+    QCOMPARE(told.takeFirst().at(0).value<QSet<QString>>(),
+        (QSet<QString> { QStringLiteral("agency_sla_tiers"), QStringLiteral("agency_clients") }));
+
+    // This connection's own saves are not told: the window made them.
+    QVERIFY(test::execute(pg.db(), QStringLiteral("UPDATE agency_clients SET client_name = 'D'")));
+    QTest::qWait(500);
+    QCOMPARE(told.count(), 0);
+
+    // Subscribing again (after a reconnect) does not tell anything twice.
+    QVERIFY(feed.subscribe());
+    QVERIFY(test::execute(other, QStringLiteral("UPDATE agency_sla_tiers SET name = 'E'")));
+    QTRY_COMPARE(told.count(), 1);
+    QTest::qWait(400);
+    QCOMPARE(told.count(), 1);
+    QCOMPARE(told.takeFirst().at(0).value<QSet<QString>>(), QSet<QString> { QStringLiteral("agency_sla_tiers") });
+}
+
+void TestChangeFeed::nothingOnSQLite()
+{
+    AGENCY_SCRATCH(lite, QStringLiteral("sqlite"));
+    QVERIFY(lite.migrate());
+    db::ChangeFeed feed(lite.db());
+    QVERIFY(!feed.subscribe());
+}
+
+QTEST_GUILESS_MAIN(TestChangeFeed)
+#include "tst_changefeed.moc"
