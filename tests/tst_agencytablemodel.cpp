@@ -7,6 +7,7 @@
 #include "tables/channelmodel.h"
 #include "tables/clientmodel.h"
 #include "tables/columnvalues.h"
+#include "tables/editsession.h"
 #include "tables/lookupnames.h"
 #include "tables/slatiermodel.h"
 #include "tables/softdeletion.h"
@@ -206,6 +207,12 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void pickerSearchReachesEveryCampaign();
+    void editSessionSavesParentsFirstAndUndoesADelete_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void editSessionSavesParentsFirstAndUndoesADelete();
 };
 
 namespace {
@@ -282,6 +289,83 @@ void TestAgencyTableModel::namesAreReadWithTheirPage()
     QVERIFY(statements.take() <= 2);
     QVERIFY(!paintAll().isEmpty());
     QCOMPARE(statements.take(), 0);
+}
+
+// One Save for a new client, its campaign and the campaign's channel: parents go in first, whatever the order they
+// were typed in; a failure stops there with the edits kept. Undo restores the last delete, once.
+void TestAgencyTableModel::editSessionSavesParentsFirstAndUndoesADelete()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    tables::SlaTierModel tiers(scratch.db());
+    tables::ClientModel clients(scratch.db());
+    tables::CampaignModel campaigns(scratch.db());
+    tables::ChannelModel channels(scratch.db());
+    const tables::EditSession session({ &tiers, &clients, &campaigns, &channels });
+    QVERIFY(!session.hasUnsavedChanges());
+
+    // Typed children first: a channel, then its campaign, then the client.
+    const int channelRow = channels.insertNewRow();
+    const int campaignRow = campaigns.insertNewRow();
+    const int clientRow = clients.insertNewRow();
+    const QString client = clients.idAt(clientRow);
+    const QString campaign = campaigns.idAt(campaignRow);
+    const QString channel = channels.idAt(channelRow);
+    QVERIFY(setCell(clients, clientRow, "client_name", QStringLiteral("Harbour Ltd")));
+    QVERIFY(setCell(campaigns, campaignRow, "client_id", client));
+    QVERIFY(setCell(campaigns, campaignRow, "budget_allocated", QStringLiteral("100.00")));
+    QVERIFY(setCell(channels, channelRow, "campaign_id", campaign));
+    QVERIFY(setCell(channels, channelRow, "channel_type", QStringLiteral("radio")));
+    QVERIFY(setCell(channels, channelRow, "budget_amount", QStringLiteral("40.00")));
+    QVERIFY(session.hasUnsavedChanges());
+
+    // Saved in the other order, the channel's campaign would not be there yet: it stops at the first failure.
+    const tables::EditSession childrenFirst({ &channels, &campaigns, &clients, &tiers });
+    QList<tables::AgencyTableModel*> tried;
+    const auto save = [&tried](tables::AgencyTableModel* m) {
+        tried << m;
+        return m->save();
+    };
+    QCOMPARE(childrenFirst.saveAll(save), &channels);
+    QCOMPARE(tried, QList<tables::AgencyTableModel*> { &channels });
+    QVERIFY(channels.hasPendingChanges() && campaigns.hasPendingChanges() && clients.hasPendingChanges());
+    QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 0);
+
+    tried.clear();
+    QCOMPARE(session.saveAll(save), nullptr);
+    QCOMPARE(tried, (QList<tables::AgencyTableModel*> { &clients, &campaigns, &channels })); // tiers: nothing to save
+    QVERIFY(!session.hasUnsavedChanges());
+    QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT campaign_id FROM agency_campaign_channels WHERE id = ?"),
+                 { channel })
+                 .toString(),
+        campaign);
+
+    // Delete the client (its campaign and channel go with it); Undo brings all three back, and only once.
+    QVERIFY(clients.softDelete({ client }));
+    tables::EditSession undoing({ &tiers, &clients, &campaigns, &channels });
+    undoing.rememberDelete(clients.tableName(), { client });
+    QVERIFY(undoing.canUndo());
+    QString error;
+    QVERIFY2(undoing.undoDelete(&error), qPrintable(error));
+    QVERIFY(!undoing.canUndo());
+    QVERIFY(!undoing.undoDelete(&error));
+    QVERIFY(!error.isEmpty());
+    for (const char* table : { "agency_clients", "agency_campaigns", "agency_campaign_channels" })
+        QCOMPARE(test::scalar(scratch.db(),
+                     QStringLiteral("SELECT count(*) FROM %1 WHERE deleted_at IS NULL").arg(QLatin1String(table)))
+                     .toInt(),
+            1);
+
+    // Discard drops every table's edits.
+    QVERIFY(campaigns.refresh());
+    QVERIFY(setCell(campaigns, campaigns.rowOfId(campaign), "budget_allocated", QStringLiteral("5.00")));
+    clients.insertNewRow();
+    QVERIFY(session.hasUnsavedChanges());
+    session.discardAll();
+    QVERIFY(!session.hasUnsavedChanges());
+    QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT budget_allocated FROM agency_campaigns")).toString(),
+        QStringLiteral("100.00"));
 }
 
 // A picker's list holds the newest thousand campaigns; typing searches all of them on the server, by any part of the

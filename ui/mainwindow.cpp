@@ -19,6 +19,7 @@
 #include "tables/campaignmodel.h"
 #include "tables/channelmodel.h"
 #include "tables/clientmodel.h"
+#include "tables/editsession.h"
 #include "tables/slatiermodel.h"
 #include "theme.h"
 
@@ -245,6 +246,9 @@ void MainWindow::createPages()
     }
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     setCentralWidget(central);
+    // Parents first, so a new client's campaign and the campaign's channels go in the right order.
+    m_session = std::make_unique<tables::EditSession>(QList<tables::AgencyTableModel*> {
+        page(SlaTiers)->model(), page(Clients)->model(), page(Campaigns)->model(), page(Channels)->model() });
 
     // Ctrl+1 … Ctrl+5 for the pages.
     for (int i = 0; i < 5; ++i) {
@@ -302,9 +306,8 @@ void MainWindow::createStatusBar()
     m_undo->setAutoRaise(true);
     m_undo->hide();
     connect(m_undo, &QToolButton::clicked, this, [this]() {
-        if (m_undoAction)
-            m_undoAction();
-        m_undoAction = nullptr;
+        QString error;
+        showMessage(m_session->undoDelete(&error) ? tr("Restored") : error);
         m_undo->hide();
     });
     m_whereLabel = new QLabel(this);
@@ -513,38 +516,30 @@ void MainWindow::showMessage(const QString& text)
 void MainWindow::offerUndo(const QString& table, const QStringList& ids, const QString& description)
 {
     showMessage(tr("Deleted %1").arg(description));
-    m_undoAction = [this, table, ids]() {
-        for (TablePage* p : std::as_const(m_tablePages)) {
-            if (p->model()->tableName() == table) {
-                if (p->model()->restore(ids))
-                    showMessage(tr("Restored"));
-                else
-                    showMessage(p->model()->lastMessage());
-            }
-        }
-    };
+    m_session->rememberDelete(table, ids);
     m_undo->show();
-    QTimer::singleShot(15000, m_undo, [this]() {
-        m_undo->hide();
-        m_undoAction = nullptr;
+    QTimer::singleShot(15000, m_undo, [this, ids]() {
+        if (m_session->canUndo() && m_session->undoable() == ids) { // not a newer delete's offer
+            m_undo->hide();
+            m_session->forgetDelete();
+        }
     });
 }
 
 void MainWindow::saveAll()
 {
-    // Parents first, so a new client's campaign and the campaign's channels go in the right order.
-    for (TablePage* p : { page(SlaTiers), page(Clients), page(Campaigns), page(Channels) }) {
-        if (p->model()->hasPendingChanges() && !p->save()) {
-            showPage(static_cast<Page>(m_tablePages.indexOf(p) + 1));
-            return;
-        }
-    }
+    const auto pageOf = [this](const tables::AgencyTableModel* model) {
+        const auto it = std::find_if(
+            m_tablePages.cbegin(), m_tablePages.cend(), [model](const TablePage* p) { return p->model() == model; });
+        return *it;
+    };
+    if (const auto* failed = m_session->saveAll([&](tables::AgencyTableModel* m) { return pageOf(m)->save(); }))
+        showPage(static_cast<Page>(m_tablePages.indexOf(pageOf(failed)) + 1));
 }
 
 bool MainWindow::hasUnsavedChanges() const
 {
-    return std::any_of(
-        m_tablePages.cbegin(), m_tablePages.cend(), [](const TablePage* p) { return p->model()->hasPendingChanges(); });
+    return m_session->hasUnsavedChanges();
 }
 
 bool MainWindow::confirmLeaving()
@@ -561,8 +556,7 @@ bool MainWindow::confirmLeaving()
         saveAll();
         return !hasUnsavedChanges();
     case QMessageBox::Discard:
-        for (TablePage* p : std::as_const(m_tablePages))
-            p->model()->discardChanges();
+        m_session->discardAll();
         return true;
     default:
         return false;
@@ -617,8 +611,7 @@ void MainWindow::openConnectionDialog()
     next->setConnector(m_connector);
     next->setAttribute(Qt::WA_DeleteOnClose);
     next->show();
-    for (TablePage* p : std::as_const(m_tablePages))
-        p->model()->discardChanges();
+    m_session->discardAll();
     close();
 }
 

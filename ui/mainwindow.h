@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QSqlDatabase>
 #include <functional>
+#include <memory>
 
 class QAction;
 class QLabel;
@@ -25,6 +26,7 @@ namespace agency::tables {
 class AgencyTableModel;
 class CampaignModel;
 class ChannelModel;
+class EditSession;
 }
 
 namespace agency::ui {
@@ -103,7 +105,7 @@ private:
     QLabel* m_whereLabel = nullptr;
     QLabel* m_message = nullptr;
     QToolButton* m_undo = nullptr;
-    std::function<void()> m_undoAction;
+    std::unique_ptr<tables::EditSession> m_session; // save, discard and undo across the pages
 };
 
 } // namespace agency::ui
