@@ -1,17 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
-#include "budgetsplitpanel.h"
-#include "charts/budgetsplitchart.h"
-#include "charts/chartpalette.h"
-#include "charts/kpichart.h"
 #include "connectiondialog.h"
 #include "csvexportjob.h"
 #include "dashboardpage.h"
 #include "db/changefeed.h"
 #include "db/connectionwatch.h"
 #include "db/database.h"
-#include "domain/money.h"
+#include "detailpanels.h"
 #include "export/tableexport.h"
 #include "importdialog.h"
 #include "recordform.h"
@@ -30,20 +26,15 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
-#include <QSplitter>
 #include <QSqlDriver>
-#include <QSqlRecord>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTabWidget>
-#include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -56,21 +47,6 @@ namespace {
     QIcon icon(const char* name)
     {
         return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
-    }
-
-    // A read-only list of a parent's children under the parent's table, showing the useful columns only.
-    QTableView* detailView(tables::AgencyTableModel* model, const QStringList& columns, QWidget* parent)
-    {
-        auto* view = new QTableView(parent);
-        view->setModel(model);
-        view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        view->setSelectionBehavior(QAbstractItemView::SelectRows);
-        view->setAlternatingRowColors(true);
-        view->verticalHeader()->hide();
-        for (int c = 0; c < model->columnCount(); ++c)
-            view->setColumnHidden(c, !columns.contains(model->record().fieldName(c)));
-        view->horizontalHeader()->setStretchLastSection(true);
-        return view;
     }
 }
 
@@ -321,113 +297,41 @@ void MainWindow::createStatusBar()
 void MainWindow::connectDetails()
 {
     // Clients: the selected client's campaigns below; Enter or a double-click opens one.
-    m_clientCampaigns = new tables::CampaignModel(m_db, this, tables::AgencyTableModel::Load::Later);
-    m_clientCampaigns->setClientFilter(QStringLiteral("00000000-0000-4000-8000-000000000000"));
-    m_clientCampaignsView = detailView(m_clientCampaigns,
-        { QStringLiteral("campaign_type"), QStringLiteral("status"), QStringLiteral("budget_allocated"),
-            QStringLiteral("budget_spent"), QStringLiteral("start_date"), QStringLiteral("end_date") },
-        this);
-    m_clientCampaignsView->setObjectName(QStringLiteral("clientCampaigns"));
-    page(Clients)->setDetail(m_clientCampaignsView);
-    connect(page(Clients), &TablePage::currentChanged, this, [this](const QString& id) {
-        m_clientCampaigns->setClientFilter(id.isEmpty() ? QStringLiteral("00000000-0000-4000-8000-000000000000") : id);
-    });
-    auto openCampaign = [this](const QModelIndex& index) {
+    m_clientDetail = new ClientCampaignsPanel(m_db, this);
+    page(Clients)->setDetail(m_clientDetail);
+    connect(page(Clients), &TablePage::currentChanged, m_clientDetail, &ClientCampaignsPanel::setClient);
+    connect(m_clientDetail, &ClientCampaignsPanel::openCampaign, this, [this](const QString& id) {
         showPage(Campaigns);
-        page(Campaigns)->showRecord(m_clientCampaigns->idAt(index.row()));
-    };
-    // activated: Enter, and a double-click (or a single click where the platform opens on one).
-    connect(m_clientCampaignsView, &QTableView::activated, this, openCampaign);
+        page(Campaigns)->showRecord(id);
+    });
 
     // Campaigns: the selected campaign's channels and its live budget split.
-    m_campaignChannels = new tables::ChannelModel(m_db, this, tables::AgencyTableModel::Load::Later);
-    m_campaignChannels->setCampaignFilter(QStringLiteral("00000000-0000-4000-8000-000000000000"));
-    m_campaignChannelsView = detailView(m_campaignChannels,
-        { QStringLiteral("channel_type"), QStringLiteral("budget_percentage"), QStringLiteral("budget_amount"),
-            QStringLiteral("is_active") },
-        this);
-    m_campaignChannelsView->setObjectName(QStringLiteral("campaignChannels"));
-    m_budget = new BudgetSplitPanel(this);
-    m_budget->setObjectName(QStringLiteral("budgetSplit"));
-    m_pie = new BudgetSplitChart(this);
-    m_pie->setObjectName(QStringLiteral("budgetPie"));
-    m_kpis = new KpiChart(this);
-    m_kpis->setObjectName(QStringLiteral("kpiChart"));
-    auto* tabs = new QTabWidget(this);
-    tabs->addTab(m_budget, tr("Budget split"));
-    tabs->addTab(m_pie, tr("Split chart"));
-    tabs->addTab(m_kpis, tr("KPIs"));
-    auto* detail = new QSplitter(Qt::Horizontal, this);
-    detail->addWidget(m_campaignChannelsView);
-    detail->addWidget(tabs);
-    page(Campaigns)->setDetail(detail);
-    connect(page(Campaigns), &TablePage::currentChanged, this, [this](const QString& id) {
-        m_campaignChannels->setCampaignFilter(
-            id.isEmpty() ? QStringLiteral("00000000-0000-4000-8000-000000000000") : id);
-        updateBudgetSplit();
-        updateCampaignCharts();
-    });
-    auto openChannel = [this](const QModelIndex& index) {
+    m_campaignDetail = new CampaignDetailPanel(
+        m_db, page(Campaigns)->model(), qobject_cast<tables::ChannelModel*>(page(Channels)->model()), this);
+    page(Campaigns)->setDetail(m_campaignDetail);
+    connect(page(Campaigns), &TablePage::currentChanged, m_campaignDetail, &CampaignDetailPanel::setCampaign);
+    connect(m_campaignDetail, &CampaignDetailPanel::openChannel, this, [this](const QString& id) {
         showPage(Channels);
-        page(Channels)->showRecord(m_campaignChannels->idAt(index.row()));
-    };
-    connect(m_campaignChannelsView, &QTableView::activated, this, openChannel);
+        page(Channels)->showRecord(id);
+    });
     // The split follows unsaved edits on the Channels page and the campaign's own budget.
-    connect(page(Channels)->form(), &RecordForm::edited, this, &MainWindow::updateBudgetSplit);
-    connect(page(Campaigns)->form(), &RecordForm::edited, this, &MainWindow::updateBudgetSplit);
+    connect(page(Channels)->form(), &RecordForm::edited, m_campaignDetail, &CampaignDetailPanel::updateSplit);
+    connect(page(Campaigns)->form(), &RecordForm::edited, m_campaignDetail, &CampaignDetailPanel::updateSplit);
 
     // After a save anywhere, the details, pickers and charts show it.
     for (TablePage* p : std::as_const(m_tablePages))
         connect(p, &TablePage::saved, this, &MainWindow::refreshAfterChange);
 }
 
-void MainWindow::updateBudgetSplit()
-{
-    const QString campaign = page(Campaigns)->currentId();
-    auto* channels = qobject_cast<tables::ChannelModel*>(page(Channels)->model());
-    auto budget = campaign.isEmpty() ? std::nullopt : channels->liveBudget(campaign);
-    if (!budget) {
-        m_budget->clear();
-        return;
-    }
-    // The campaign's budget as typed on the Campaigns page, saved or not.
-    auto* campaigns = page(Campaigns)->model();
-    if (const QVariantMap edited = campaigns->editedRow(campaign); !edited.isEmpty())
-        budget->allocated = domain::Money::parse(edited.value(QStringLiteral("budget_allocated")).toString());
-    QStringList labels;
-    QList<bool> active;
-    for (const auto& share : std::as_const(budget->channels)) {
-        const QVariantMap edited = channels->editedRow(share.id);
-        labels << (!edited.isEmpty() ? edited.value(QStringLiteral("channel_type")).toString()
-                                     : channels->lookups().name(QStringLiteral("agency_campaign_channels"), share.id));
-        active << share.active;
-    }
-    m_budget->showSplit(domain::splitBudget(budget->allocated, budget->channels), labels, active);
-}
-
 void MainWindow::refreshAfterChange()
 {
     for (TablePage* p : std::as_const(m_tablePages))
         p->model()->forgetNames(); // a renamed client or tier shows its new name on every page
-    m_clientCampaigns->refresh();
-    m_campaignChannels->refresh();
+    m_clientDetail->refresh();
     for (TablePage* p : std::as_const(m_tablePages))
         p->form()->reloadChoices();
-    updateBudgetSplit();
-    updateCampaignCharts();
+    m_campaignDetail->refresh();
     m_dashboard->refresh(); // charts follow the data
-}
-
-void MainWindow::updateCampaignCharts()
-{
-    const QString campaign = page(Campaigns)->currentId();
-    reports::FinanceReport report(m_db);
-    const auto split = campaign.isEmpty() ? std::nullopt : report.budgetSplit(campaign);
-    m_pie->setSplit(split.value_or(reports::CampaignSplit {}));
-    const auto kpis = campaign.isEmpty() ? std::nullopt : report.kpis(campaign);
-    m_kpis->setKpis(split ? split->label : QString(), kpis.value_or(QList<reports::KpiLine> {}));
-    applyPalette(m_pie->chart(), palette());
-    applyPalette(m_kpis->chart(), palette());
 }
 
 void MainWindow::watchConnection()
@@ -465,8 +369,8 @@ void MainWindow::subscribeToChanges()
                 else
                     p->model()->forgetNames(); // a client, tier or campaign it names may have been renamed
             }
-            updateBudgetSplit();
-            updateCampaignCharts();
+            m_campaignDetail->updateSplit();
+            m_campaignDetail->updateCharts();
             m_dashboard->refresh();
         });
     }
@@ -490,6 +394,16 @@ TablePage* MainWindow::page(Page which) const
 {
     const int index = int(which) - 1;
     return index >= 0 && index < m_tablePages.size() ? m_tablePages.at(index) : nullptr;
+}
+
+BudgetSplitChart* MainWindow::budgetPie() const
+{
+    return m_campaignDetail->pie();
+}
+
+KpiChart* MainWindow::kpiChart() const
+{
+    return m_campaignDetail->kpis();
 }
 
 TablePage* MainWindow::currentTablePage() const

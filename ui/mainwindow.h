@@ -32,7 +32,8 @@ class EditSession;
 namespace agency::ui {
 
 class BudgetSplitChart;
-class BudgetSplitPanel;
+class CampaignDetailPanel;
+class ClientCampaignsPanel;
 class DashboardPage;
 class KpiChart;
 class TablePage;
@@ -53,8 +54,8 @@ public:
     TablePage* page(Page which) const;
     TablePage* currentTablePage() const;
     DashboardPage* dashboard() const { return m_dashboard; }
-    BudgetSplitChart* budgetPie() const { return m_pie; }
-    KpiChart* kpiChart() const { return m_kpis; }
+    BudgetSplitChart* budgetPie() const;
+    KpiChart* kpiChart() const;
     db::ConnectionWatch* connectionWatch() const { return m_watch; } // null on SQLite
     QAction* action(const QString& name)
         const; // "new", "save", "revert", "delete", "restore", "showDeleted", "find", "export", "connect"
@@ -76,8 +77,6 @@ private:
     void connectDetails();
     void subscribeToChanges();
     void watchConnection();
-    void updateBudgetSplit();
-    void updateCampaignCharts();
     void refreshAfterChange(); // a save or an import changed the data
     void showMessage(const QString& text);
     void offerUndo(const QString& table, const QStringList& ids, const QString& description);
@@ -91,13 +90,8 @@ private:
     QListWidget* m_sidebar = nullptr;
     QStackedWidget* m_pages = nullptr;
     QList<TablePage*> m_tablePages; // by Page - 1
-    tables::CampaignModel* m_clientCampaigns = nullptr; // detail under Clients
-    tables::ChannelModel* m_campaignChannels = nullptr; // detail under Campaigns
-    QTableView* m_clientCampaignsView = nullptr;
-    QTableView* m_campaignChannelsView = nullptr;
-    BudgetSplitPanel* m_budget = nullptr;
-    BudgetSplitChart* m_pie = nullptr;
-    KpiChart* m_kpis = nullptr;
+    ClientCampaignsPanel* m_clientDetail = nullptr; // under Clients
+    CampaignDetailPanel* m_campaignDetail = nullptr; // under Campaigns
     DashboardPage* m_dashboard = nullptr;
     db::ConnectionWatch* m_watch = nullptr;
     db::ChangeFeed* m_feed = nullptr; // other desktops' saves (PostgreSQL)

@@ -7,6 +7,7 @@
 #include "db/connectionwatch.h"
 #include "db/database.h"
 #include "demo/demodata.h"
+#include "detailpanels.h"
 #include "domain/money.h"
 #include "editors/choicecombo.h"
 #include "editors/moneyedit.h"
@@ -15,6 +16,8 @@
 #include "recordform.h"
 #include "support/scratchdatabase.h"
 #include "tablepage.h"
+#include "tables/campaignmodel.h"
+#include "tables/channelmodel.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -196,6 +199,7 @@ private Q_SLOTS:
     void scrollingReadsTheNextPages();
     void pickerNamesACampaignOutsideItsList();
     void typingInTheCampaignPickerFindsAnyCampaign();
+    void campaignDetailPanelFollowsUnsavedEdits();
 };
 
 void TestMainWindow::initTestCase()
@@ -955,6 +959,69 @@ void TestMainWindow::typingInTheCampaignPickerFindsAnyCampaign()
                  { channel })
                  .toString(),
         target);
+}
+
+// The panel under Campaigns on its own, over the pages' models: the campaign's saved channels in its list, and a split
+// that follows an unsaved edit on the Channels page and the campaign's budget as typed.
+void TestMainWindow::campaignDetailPanelFollowsUnsavedEdits()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_clients (id, client_name) VALUES ('20000000-0000-4000-8000-000000000001', "
+                       "'Harbour Ltd')")));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, budget_allocated) VALUES (?, "
+                       "'20000000-0000-4000-8000-000000000001', '1000.00')"),
+        { campaign }));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral(
+            "INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_amount, "
+            "budget_percentage) VALUES ('40000000-0000-4000-8000-000000000001', ?, 'radio', '100.00', NULL), "
+            "('40000000-0000-4000-8000-000000000002', ?, 'print', '200.00', NULL), "
+            "('40000000-0000-4000-8000-000000000003', ?, 'email', NULL, '10.00')"),
+        { campaign, campaign, campaign }));
+    tables::CampaignModel campaigns(scratch.db());
+    tables::ChannelModel channels(scratch.db());
+    ui::CampaignDetailPanel panel(scratch.db(), &campaigns, &channels);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.setCampaign(campaign);
+    auto* list = panel.findChild<QTableView*>(QStringLiteral("campaignChannels"));
+    auto* split = panel.findChild<ui::BudgetSplitPanel*>(QStringLiteral("budgetSplit"));
+    QCOMPARE(list->model()->rowCount(), 3);
+    const QString before = split->summary();
+    QVERIFY(!before.isEmpty());
+
+    // The campaign's budget as typed (not saved): 1,000,000.00 leaves everything but the channels unallocated.
+    QVERIFY(campaigns.setData(
+        campaigns.index(campaigns.findRow(campaign, 100000), campaigns.fieldIndex(QStringLiteral("budget_allocated"))),
+        QStringLiteral("1000000.00")));
+    panel.updateSplit();
+    const QLocale locale;
+    // 100.00 + 200.00 + 10 % of 1,000,000.00 = 100,300.00; 899,700.00 unallocated.
+    QVERIFY2(split->summary().contains(domain::Money::fromCents(89970000).toDisplayString(locale)),
+        qPrintable(split->summary()));
+    QVERIFY(before.contains(domain::Money::fromCents(60000).toDisplayString(locale))); // 1,000 − 400 before
+
+    // A channel's amount edited on the Channels page (not saved): 200.00 → 50.00.
+    QVERIFY(channels.select());
+    QVERIFY(
+        channels.setData(channels.index(channels.findRow(QStringLiteral("40000000-0000-4000-8000-000000000002"), 100),
+                             channels.fieldIndex(QStringLiteral("budget_amount"))),
+            QStringLiteral("50.00")));
+    panel.updateSplit();
+    QVERIFY2(split->summary().contains(domain::Money::fromCents(89985000).toDisplayString(locale)),
+        qPrintable(split->summary()));
+    QCOMPARE(campaigns.hasPendingChanges(), true);
+    QCOMPARE(scalar(scratch.db(),
+                 QStringLiteral("SELECT count(*) FROM agency_campaigns WHERE budget_allocated = "
+                                "'1000000.00'"))
+                 .toInt(),
+        0); // nothing saved
+    panel.setCampaign({});
+    QCOMPARE(list->model()->rowCount(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "detailpanels.h"
+
+#include "budgetsplitpanel.h"
+#include "charts/budgetsplitchart.h"
+#include "charts/chartpalette.h"
+#include "charts/kpichart.h"
+#include "domain/budget.h"
+#include "domain/money.h"
+#include "reports/financereport.h"
+#include "tables/campaignmodel.h"
+#include "tables/channelmodel.h"
+
+#include <QHeaderView>
+#include <QSqlRecord>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace agency::ui {
+
+namespace {
+    // A filter value no row has: a detail list with nothing selected above it is empty.
+    QString none()
+    {
+        return QStringLiteral("00000000-0000-4000-8000-000000000000");
+    }
+
+    // A read-only list of a parent's children under the parent's table, showing the useful columns only.
+    QTableView* detailView(tables::AgencyTableModel* model, const QStringList& columns, QWidget* parent)
+    {
+        auto* view = new QTableView(parent);
+        view->setModel(model);
+        view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        view->setSelectionBehavior(QAbstractItemView::SelectRows);
+        view->setAlternatingRowColors(true);
+        view->verticalHeader()->hide();
+        for (int c = 0; c < model->columnCount(); ++c)
+            view->setColumnHidden(c, !columns.contains(model->record().fieldName(c)));
+        view->horizontalHeader()->setStretchLastSection(true);
+        return view;
+    }
+}
+
+ClientCampaignsPanel::ClientCampaignsPanel(QSqlDatabase db, QWidget* parent)
+    : QWidget(parent)
+    , m_model(new tables::CampaignModel(db, this, tables::AgencyTableModel::Load::Later))
+{
+    m_model->setClientFilter(none());
+    m_view = detailView(m_model,
+        { QStringLiteral("campaign_type"), QStringLiteral("status"), QStringLiteral("budget_allocated"),
+            QStringLiteral("budget_spent"), QStringLiteral("start_date"), QStringLiteral("end_date") },
+        this);
+    m_view->setObjectName(QStringLiteral("clientCampaigns"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+    // activated: Enter, and a double-click (or a single click where the platform opens on one).
+    connect(m_view, &QTableView::activated, this,
+        [this](const QModelIndex& index) { Q_EMIT openCampaign(m_model->idAt(index.row())); });
+}
+
+void ClientCampaignsPanel::setClient(const QString& id)
+{
+    m_model->setClientFilter(id.isEmpty() ? none() : id);
+}
+
+void ClientCampaignsPanel::refresh()
+{
+    m_model->refresh();
+}
+
+CampaignDetailPanel::CampaignDetailPanel(
+    QSqlDatabase db, tables::AgencyTableModel* campaigns, tables::ChannelModel* channels, QWidget* parent)
+    : QSplitter(Qt::Horizontal, parent)
+    , m_db(db)
+    , m_campaigns(campaigns)
+    , m_channels(channels)
+    , m_model(new tables::ChannelModel(db, this, tables::AgencyTableModel::Load::Later))
+    , m_budget(new BudgetSplitPanel(this))
+    , m_pie(new BudgetSplitChart(this))
+    , m_kpiChart(new KpiChart(this))
+{
+    m_model->setCampaignFilter(none());
+    m_view = detailView(m_model,
+        { QStringLiteral("channel_type"), QStringLiteral("budget_percentage"), QStringLiteral("budget_amount"),
+            QStringLiteral("is_active") },
+        this);
+    m_view->setObjectName(QStringLiteral("campaignChannels"));
+    m_budget->setObjectName(QStringLiteral("budgetSplit"));
+    m_pie->setObjectName(QStringLiteral("budgetPie"));
+    m_kpiChart->setObjectName(QStringLiteral("kpiChart"));
+    auto* tabs = new QTabWidget(this);
+    tabs->addTab(m_budget, tr("Budget split"));
+    tabs->addTab(m_pie, tr("Split chart"));
+    tabs->addTab(m_kpiChart, tr("KPIs"));
+    addWidget(m_view);
+    addWidget(tabs);
+    connect(m_view, &QTableView::activated, this,
+        [this](const QModelIndex& index) { Q_EMIT openChannel(m_model->idAt(index.row())); });
+}
+
+void CampaignDetailPanel::setCampaign(const QString& id)
+{
+    m_campaign = id;
+    m_model->setCampaignFilter(id.isEmpty() ? none() : id);
+    updateSplit();
+    updateCharts();
+}
+
+void CampaignDetailPanel::updateSplit()
+{
+    auto budget = m_campaign.isEmpty() ? std::nullopt : m_channels->liveBudget(m_campaign);
+    if (!budget) {
+        m_budget->clear();
+        return;
+    }
+    // The campaign's budget as typed on the Campaigns page, saved or not.
+    if (const QVariantMap edited = m_campaigns->editedRow(m_campaign); !edited.isEmpty())
+        budget->allocated = domain::Money::parse(edited.value(QStringLiteral("budget_allocated")).toString());
+    QStringList labels;
+    QList<bool> active;
+    for (const auto& share : std::as_const(budget->channels)) {
+        const QVariantMap edited = m_channels->editedRow(share.id);
+        labels << (!edited.isEmpty()
+                ? edited.value(QStringLiteral("channel_type")).toString()
+                : m_channels->lookups().name(QStringLiteral("agency_campaign_channels"), share.id));
+        active << share.active;
+    }
+    m_budget->showSplit(domain::splitBudget(budget->allocated, budget->channels), labels, active);
+}
+
+void CampaignDetailPanel::updateCharts()
+{
+    reports::FinanceReport report(m_db);
+    const auto split = m_campaign.isEmpty() ? std::nullopt : report.budgetSplit(m_campaign);
+    m_pie->setSplit(split.value_or(reports::CampaignSplit {}));
+    const auto kpis = m_campaign.isEmpty() ? std::nullopt : report.kpis(m_campaign);
+    m_kpiChart->setKpis(split ? split->label : QString(), kpis.value_or(QList<reports::KpiLine> {}));
+    applyPalette(m_pie->chart(), palette());
+    applyPalette(m_kpiChart->chart(), palette());
+}
+
+void CampaignDetailPanel::refresh()
+{
+    m_model->refresh();
+    updateSplit();
+    updateCharts();
+}
+
+} // namespace agency::ui

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QSplitter>
+#include <QSqlDatabase>
+#include <QString>
+
+class QTableView;
+
+namespace agency::tables {
+class AgencyTableModel;
+class CampaignModel;
+class ChannelModel;
+}
+
+namespace agency::ui {
+
+class BudgetSplitChart;
+class BudgetSplitPanel;
+class KpiChart;
+
+// Under Clients: the selected client's campaigns, read-only; Enter or a double-click opens one.
+class ClientCampaignsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ClientCampaignsPanel(QSqlDatabase db, QWidget* parent = nullptr);
+
+    void setClient(const QString& id); // empty: none
+    void refresh();
+    QTableView* view() const { return m_view; }
+
+Q_SIGNALS:
+    void openCampaign(const QString& id);
+
+private:
+    tables::CampaignModel* m_model;
+    QTableView* m_view;
+};
+
+// Under Campaigns: the selected campaign's channels beside its budget split (figures and pie) and its KPIs. The
+// figures follow unsaved edits (the channels as edited on the Channels page, the budget as typed on the Campaigns
+// page); the charts show what is saved.
+class CampaignDetailPanel : public QSplitter {
+    Q_OBJECT
+public:
+    // `campaigns` and `channels`: the pages' models, whose unsaved edits the split shows.
+    CampaignDetailPanel(QSqlDatabase db, tables::AgencyTableModel* campaigns, tables::ChannelModel* channels,
+        QWidget* parent = nullptr);
+
+    void setCampaign(const QString& id); // empty: none
+    void updateSplit();
+    void updateCharts();
+    void refresh(); // after a save: the channel list, the split and the charts
+    BudgetSplitChart* pie() const { return m_pie; }
+    KpiChart* kpis() const { return m_kpiChart; }
+
+Q_SIGNALS:
+    void openChannel(const QString& id);
+
+private:
+    QSqlDatabase m_db;
+    tables::AgencyTableModel* m_campaigns;
+    tables::ChannelModel* m_channels;
+    QString m_campaign;
+    tables::ChannelModel* m_model; // the campaign's channels, as saved
+    QTableView* m_view;
+    BudgetSplitPanel* m_budget;
+    BudgetSplitChart* m_pie;
+    KpiChart* m_kpiChart;
+};
+
+} // namespace agency::ui
