@@ -1038,6 +1038,13 @@ void TestAgencyTableModel::softDeleteCascadesAndRestoresExactly()
     tables::CampaignModel campaigns(db);
     QVERIFY(!campaigns.restore({ s.campaign }));
     QVERIFY2(campaigns.lastMessage().contains(QStringLiteral("Acme")), qPrintable(campaigns.lastMessage()));
+    // Nor a channel of a deleted campaign.
+    tables::ChannelModel channels(db);
+    QVERIFY(!channels.restore({ s.channelA }));
+    QVERIFY2(
+        channels.lastMessage().contains(QStringLiteral("campaign is deleted")), qPrintable(channels.lastMessage()));
+    QVERIFY(!scalar(db, QStringLiteral("SELECT deleted_at FROM agency_campaign_channels WHERE id = ?"), { s.channelA })
+                 .isNull());
 
     clients.setShowDeleted(true);
     const int row = clients.rowOfId(s.client);

@@ -146,8 +146,10 @@ QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)
                 choices.append({ value, name == QStringLiteral("status") ? domain::statusLabel(value) : value });
             combo->setChoices(choices, false);
         }
-        if (column.kind == ColumnKind::Reference && column.references == QStringLiteral("agency_campaigns")) {
-            // The list holds the newest thousand; typing finds any campaign on the server.
+        const tables::TableSpec* referenced
+            = column.kind == ColumnKind::Reference ? tables::specFor(column.references) : nullptr;
+        if (referenced && referenced->pickerLimit > 0) {
+            // The list holds the first few (the newest thousand campaigns); typing finds any row on the server.
             if (!m_finder && tables::BackgroundReader::canClone(m_model->database()))
                 m_finder = std::make_unique<tables::BackgroundReader>(m_model->database());
             combo->setSearch([this, table = column.references](const QString& text, const ChoiceCombo::Show& show) {

@@ -249,9 +249,12 @@ bool TablePage::deleteSelected()
     const QStringList ids = selectedIds();
     if (ids.isEmpty())
         return false;
-    QString description = ids.size() == 1 ? m_model->lookups().name(m_model->tableName(), ids.constFirst()) : QString();
-    if (m_model->tableName() == QStringLiteral("agency_campaign_channels") && ids.size() == 1)
-        description = m_model->valueAt(m_model->rowOfId(ids.constFirst()), QStringLiteral("channel_type")).toString();
+    // One row by its name as shown (typed or read), else by its label; several by their number.
+    QString description;
+    if (ids.size() == 1 && !m_model->spec().nameColumn.isEmpty())
+        description = m_model->valueAt(m_model->rowOfId(ids.constFirst()), m_model->spec().nameColumn).toString();
+    if (ids.size() == 1 && description.isEmpty())
+        description = m_model->lookups().name(m_model->tableName(), ids.constFirst());
     if (description.isEmpty())
         description = tr("%n row(s)", nullptr, static_cast<int>(ids.size()));
     if (!m_model->softDelete(ids)) {

@@ -59,16 +59,12 @@ void LookupNames::prefetch(const QString& table, const QList<QString>& ids)
         seen.insert(id);
         wanted << id;
     }
-    const bool campaigns = table == QStringLiteral("agency_campaigns");
-    QString select;
-    if (table == QStringLiteral("agency_sla_tiers"))
-        select = QStringLiteral("SELECT id, name FROM agency_sla_tiers x");
-    else if (table == QStringLiteral("agency_clients"))
-        select = QStringLiteral("SELECT id, client_name FROM agency_clients x");
-    else if (campaigns)
-        select = campaignSelect(QStringLiteral("agency_campaigns"), m_plane.isAvailable());
-    else
+    const TableSpec* spec = specFor(table);
+    if (!spec)
         return;
+    const bool campaigns = isLabelled(*spec);
+    const QString select = campaigns ? campaignSelect(table, m_plane.isAvailable())
+                                     : QStringLiteral("SELECT id, %1 FROM %2 x").arg(spec->nameColumn, table);
     constexpr qsizetype chunk = 500;
     for (qsizetype from = 0; from < wanted.size(); from += chunk) {
         const QStringList part = wanted.mid(from, chunk);
@@ -97,16 +93,21 @@ void LookupNames::prefetch(const QString& table, const QList<QString>& ids)
 QList<LookupNames::Choice> LookupNames::search(const QString& table, const QString& text, int limit)
 {
     QList<Choice> list;
-    if (table != QStringLiteral("agency_campaigns"))
+    const TableSpec* spec = specFor(table);
+    if (!spec)
         return list;
-    const bool plane = m_plane.isAvailable();
+    const bool campaigns = isLabelled(*spec);
+    const bool plane = campaigns && m_plane.isAvailable();
     const bool postgres = db::dialectOf(m_db) == db::Dialect::PostgreSQL;
-    // Every word must be in one of the parts a label is made of: "nordlicht social" finds Nordlicht's social ones.
-    const QStringList parts { QStringLiteral("lower(cl.client_name)"), QStringLiteral("lower(x.campaign_type)"),
-        postgres ? QStringLiteral("lower(x.metadata->>'name')")
-                 : QStringLiteral("lower(json_extract(x.metadata, '$.name'))"),
-        postgres ? QStringLiteral("to_char(x.start_date, 'YYYY-MM-DD')") : QStringLiteral("x.start_date"),
-        plane ? QStringLiteral("lower(p.name)") : QString() };
+    // Every word must be in the name, or in one of the parts a label is made of: "nordlicht social" finds
+    // Nordlicht's social campaigns.
+    const QStringList parts = !campaigns
+        ? QStringList { QStringLiteral("lower(x.%1)").arg(spec->nameColumn) }
+        : QStringList { QStringLiteral("lower(cl.client_name)"), QStringLiteral("lower(x.campaign_type)"),
+              postgres ? QStringLiteral("lower(x.metadata->>'name')")
+                       : QStringLiteral("lower(json_extract(x.metadata, '$.name'))"),
+              postgres ? QStringLiteral("to_char(x.start_date, 'YYYY-MM-DD')") : QStringLiteral("x.start_date"),
+              plane ? QStringLiteral("lower(p.name)") : QString() };
     QStringList conditions { QStringLiteral("x.deleted_at IS NULL") };
     QStringList words;
     for (const QString& word : text.toLower().split(u' ', Qt::SkipEmptyParts)) {
@@ -125,9 +126,10 @@ QList<LookupNames::Choice> LookupNames::search(const QString& table, const QStri
     }
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(campaignSelect(QStringLiteral("agency_campaigns"), plane) + QStringLiteral(" WHERE ")
-        + conditions.join(QStringLiteral(" AND "))
-        + QStringLiteral(" ORDER BY x.start_date DESC, x.id LIMIT %1").arg(limit));
+    const QString select = campaigns ? campaignSelect(table, plane)
+                                     : QStringLiteral("SELECT x.id, x.%1 FROM %2 x").arg(spec->nameColumn, table);
+    query.prepare(select + QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "))
+        + QStringLiteral(" ORDER BY %1 LIMIT %2").arg(spec->pickerOrder).arg(limit));
     for (const QString& word : words)
         query.addBindValue(word);
     if (!query.exec()) {
@@ -136,7 +138,8 @@ QList<LookupNames::Choice> LookupNames::search(const QString& table, const QStri
     }
     while (query.next()) {
         const QString id = query.value(0).toString();
-        const QString name = campaignLabelOf(query, 1, query.value(6).toString());
+        const QString name
+            = campaigns ? campaignLabelOf(query, 1, query.value(6).toString()) : query.value(1).toString();
         list.append({ id, name });
         m_cache.insert(table + u':' + id, name);
         m_stale.remove(table + u':' + id);
@@ -167,28 +170,25 @@ QString LookupNames::campaignLabel(const QString& projectName, const QString& me
 
 QString LookupNames::nameExpression(const ColumnSpec& column, const QString& rowAlias)
 {
-    if (column.references == QStringLiteral("agency_clients"))
-        return QStringLiteral("(SELECT lower(client_name) FROM agency_clients WHERE id = %1.%2)")
-            .arg(rowAlias, column.name);
-    if (column.references == QStringLiteral("agency_sla_tiers"))
-        return QStringLiteral("(SELECT lower(name) FROM agency_sla_tiers WHERE id = %1.%2)").arg(rowAlias, column.name);
-    return {};
+    const TableSpec* referenced = column.kind == ColumnKind::Reference ? specFor(column.references) : nullptr;
+    if (!referenced || isLabelled(*referenced))
+        return {};
+    return QStringLiteral("(SELECT lower(%1) FROM %2 WHERE id = %3.%4)")
+        .arg(referenced->nameColumn, referenced->table, rowAlias, column.name);
 }
 
 QString LookupNames::nameMatches(const ColumnSpec& column, const QString& likePattern)
 {
+    const TableSpec* referenced = column.kind == ColumnKind::Reference ? specFor(column.references) : nullptr;
+    if (!referenced)
+        return {};
     const QString like = QStringLiteral(" LIKE %1 ESCAPE '\\'").arg(likePattern);
-    if (column.references == QStringLiteral("agency_clients"))
-        return QStringLiteral("%1 IN (SELECT id FROM agency_clients WHERE lower(client_name)%2)")
-            .arg(column.name, like);
-    if (column.references == QStringLiteral("agency_sla_tiers"))
-        return QStringLiteral("%1 IN (SELECT id FROM agency_sla_tiers WHERE lower(name)%2)").arg(column.name, like);
-    if (column.references == QStringLiteral("agency_campaigns")) // the label's client part, and metadata's name
-        return QStringLiteral(
-            "%1 IN (SELECT c.id FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id "
-            "WHERE lower(cl.client_name)%2 OR lower(c.campaign_type)%2)")
-            .arg(column.name, like);
-    return {};
+    if (isLabelled(*referenced)) // the label's client and type parts
+        return QStringLiteral("%1 IN (SELECT c.id FROM %2 c JOIN agency_clients cl ON cl.id = c.client_id "
+                              "WHERE lower(cl.client_name)%3 OR lower(c.campaign_type)%3)")
+            .arg(column.name, referenced->table, like);
+    return QStringLiteral("%1 IN (SELECT id FROM %2 WHERE lower(%3)%4)")
+        .arg(column.name, referenced->table, referenced->nameColumn, like);
 }
 
 QString LookupNames::name(const QString& table, const QString& id)
@@ -229,19 +229,13 @@ QString LookupNames::projectName(const QString& id)
 
 QString LookupNames::lookUp(const QString& table, const QString& id)
 {
-    QSqlQuery query(m_db);
-    if (table == QStringLiteral("agency_sla_tiers"))
-        query.prepare(QStringLiteral("SELECT name FROM agency_sla_tiers WHERE id = ?"));
-    else if (table == QStringLiteral("agency_clients"))
-        query.prepare(QStringLiteral("SELECT client_name FROM agency_clients WHERE id = ?"));
-    else if (table == QStringLiteral("agency_campaign_channels"))
-        query.prepare(QStringLiteral("SELECT channel_type FROM agency_campaign_channels WHERE id = ?"));
-    else if (table == QStringLiteral("agency_campaigns"))
-        query.prepare(
-            QStringLiteral("SELECT c.plane_project_id, c.metadata, cl.client_name, c.campaign_type, c.start_date "
-                           "FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id WHERE c.id = ?"));
-    else
+    const TableSpec* spec = specFor(table);
+    if (!spec)
         return {};
+    QSqlQuery query(m_db);
+    query.prepare(isLabelled(*spec)
+            ? campaignSelect(table, false) + QStringLiteral(" WHERE x.id = ?")
+            : QStringLiteral("SELECT id, %1 FROM %2 WHERE id = ?").arg(spec->nameColumn, table));
     query.addBindValue(id);
     if (!query.exec()) {
         db::reportSqlError(
@@ -250,9 +244,9 @@ QString LookupNames::lookUp(const QString& table, const QString& id)
     }
     if (!query.next())
         return {};
-    if (table != QStringLiteral("agency_campaigns"))
-        return query.value(0).toString();
-    return campaignLabelOf(query, 0, projectName(query.value(0).toString()));
+    if (!isLabelled(*spec))
+        return query.value(1).toString();
+    return campaignLabelOf(query, 1, projectName(query.value(1).toString()));
 }
 
 QString LookupNames::campaignLabelOf(const QSqlQuery& query, int first, const QString& projectName)
@@ -272,32 +266,31 @@ QList<LookupNames::Choice> LookupNames::choices(const QString& table, const QStr
     QList<Choice> list;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (table == QStringLiteral("agency_sla_tiers")) {
-        query.prepare(
-            QStringLiteral("SELECT id, name FROM agency_sla_tiers WHERE deleted_at IS NULL ORDER BY priority, name"));
-    } else if (table == QStringLiteral("agency_clients")) {
-        query.prepare(QStringLiteral(
-            "SELECT id, client_name FROM agency_clients WHERE deleted_at IS NULL ORDER BY lower(client_name), id"));
-    } else if (table == QStringLiteral("agency_campaigns")) {
-        // The most recent thousand (a picker is no place for a hundred thousand campaigns: search() finds the
-        // others as a person types), with everything their labels are made of, in one query.
-        query.prepare(campaignSelect(QStringLiteral("(SELECT id, plane_project_id, metadata, client_id, campaign_type, "
-                                                    "start_date FROM agency_campaigns WHERE deleted_at IS NULL %1 "
-                                                    "ORDER BY start_date DESC, id LIMIT 1000)")
-                                         .arg(clientId.isEmpty() ? QString() : QStringLiteral("AND client_id = ?")),
-                          m_plane.isAvailable())
-            + QStringLiteral(" ORDER BY x.start_date DESC, x.id"));
-        if (!clientId.isEmpty())
-            query.addBindValue(clientId);
-    } else {
+    const TableSpec* spec = specFor(table);
+    if (!spec)
         return list;
+    const bool campaigns = isLabelled(*spec);
+    const QString ofClient = clientId.isEmpty() ? QString() : QStringLiteral(" AND client_id = ?");
+    if (campaigns) {
+        // The newest (a picker is no place for a hundred thousand campaigns: search() finds the others as a person
+        // types), with everything their labels are made of, in one query.
+        query.prepare(
+            campaignSelect(QStringLiteral("(SELECT * FROM %1 x WHERE deleted_at IS NULL%2 ORDER BY %3 LIMIT %4)")
+                               .arg(table, ofClient, spec->pickerOrder)
+                               .arg(spec->pickerLimit),
+                m_plane.isAvailable())
+            + QStringLiteral(" ORDER BY ") + spec->pickerOrder);
+    } else {
+        query.prepare(QStringLiteral("SELECT x.id, x.%1 FROM %2 x WHERE deleted_at IS NULL%3 ORDER BY %4")
+                          .arg(spec->nameColumn, table, ofClient, spec->pickerOrder));
     }
+    if (!clientId.isEmpty())
+        query.addBindValue(clientId);
     if (!query.exec()) {
         db::reportSqlError(
             QCoreApplication::translate("LookupNames", "Listing %1 to choose from").arg(table), query.lastError());
         return list;
     }
-    const bool campaigns = table == QStringLiteral("agency_campaigns");
     while (query.next()) {
         const QString id = query.value(0).toString();
         const QString name

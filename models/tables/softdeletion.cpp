@@ -82,113 +82,110 @@ namespace {
     }
 }
 
+namespace {
+    // Marks deleted, at `at`, the live rows that belong to the rows `owners` picks (SQL yielding ids, with its binds),
+    // grandchildren first: what a delete of those rows takes with it, as the spec declares.
+    bool deleteChildren(QSqlDatabase db, const TableSpec& spec, const QString& owners, const QVariantList& binds,
+        const QVariant& at, QString* error)
+    {
+        for (const Link& child : spec.children) {
+            const TableSpec* childSpec = specFor(child.table);
+            const QString mine = QStringLiteral("SELECT id FROM %1 WHERE deleted_at IS NULL AND %2 IN (%3)")
+                                     .arg(child.table, child.column, owners);
+            if (!childSpec || !deleteChildren(db, *childSpec, mine, binds, at, error))
+                return false;
+            if (!run(db,
+                    QStringLiteral("UPDATE %1 SET deleted_at = ? WHERE deleted_at IS NULL AND %2 IN (%3)")
+                        .arg(child.table, child.column, owners),
+                    QVariantList { at } + binds, tr("Deleting what belongs to it"), error))
+                return false;
+        }
+        return true;
+    }
+
+    // Restores the rows that belong to the rows `owners` picks and were deleted at the same instant as the row
+    // `id` of `table` (so with it, not before it), grandchildren first.
+    bool restoreChildren(QSqlDatabase db, const TableSpec& spec, const QString& owners, const QVariantList& binds,
+        const QString& table, const QString& id, QString* error)
+    {
+        const QString sameInstant = QStringLiteral("(SELECT deleted_at FROM %1 WHERE id = ?)").arg(table);
+        for (const Link& child : spec.children) {
+            const TableSpec* childSpec = specFor(child.table);
+            const QString mine = QStringLiteral("SELECT id FROM %1 WHERE %2 IN (%3) AND deleted_at = %4")
+                                     .arg(child.table, child.column, owners, sameInstant);
+            if (!childSpec || !restoreChildren(db, *childSpec, mine, binds + QVariantList { id }, table, id, error))
+                return false;
+            if (!run(db,
+                    QStringLiteral("UPDATE %1 SET deleted_at = NULL WHERE deleted_at = %2 AND %3 IN (%4)")
+                        .arg(child.table, sameInstant, child.column, owners),
+                    QVariantList { id } + binds, tr("Restoring what belongs to it"), error))
+                return false;
+        }
+        return true;
+    }
+}
+
 bool softDelete(QSqlDatabase db, const QString& table, const QStringList& ids, QString* error)
 {
-    if (ids.isEmpty())
-        return true;
+    const TableSpec* spec = specFor(table);
+    if (ids.isEmpty() || !spec)
+        return ids.isEmpty();
     const QVariantList idValues = asVariants(ids);
     const QString in = marks(ids.size());
     const QVariant at = nowStamp(db);
     return inTransaction(db, error, [&]() {
-        if (table == QStringLiteral("agency_sla_tiers")) {
+        for (const Link& user : spec->users) { // a row in use by live rows stays
             QSqlQuery users;
             if (!run(db,
-                    QStringLiteral(
-                        "SELECT t.name, count(*) FROM agency_clients c JOIN agency_sla_tiers t ON t.id = c.sla_tier_id "
-                        "WHERE c.deleted_at IS NULL AND c.sla_tier_id IN (%1) GROUP BY t.name ORDER BY t.name")
-                        .arg(in),
-                    idValues, tr("Checking who uses the SLA tier"), error, &users))
+                    QStringLiteral("SELECT t.%1, count(*) FROM %2 u JOIN %3 t ON t.id = u.%4 WHERE u.deleted_at IS "
+                                   "NULL AND u.%4 IN (%5) GROUP BY t.%1 ORDER BY t.%1")
+                        .arg(spec->nameColumn, user.table, table, user.column, in),
+                    idValues, tr("Checking what uses it"), error, &users))
                 return false;
             if (users.next()) {
                 if (error)
-                    *error = tr("The SLA tier \"%1\" is used by %2 live client(s): move them to another tier first")
-                                 .arg(users.value(0).toString())
-                                 .arg(users.value(1).toLongLong());
+                    *error = tr(spec->inUseMessage).arg(users.value(0).toString()).arg(users.value(1).toLongLong());
                 return false;
             }
         }
-        if (table == QStringLiteral("agency_clients")) {
-            if (!run(db,
-                    QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = ? WHERE deleted_at IS NULL AND "
-                                   "campaign_id IN "
-                                   "(SELECT id FROM agency_campaigns WHERE deleted_at IS NULL AND client_id IN (%1))")
-                        .arg(in),
-                    QVariantList { at } + idValues, tr("Deleting the clients' channels"), error))
-                return false;
-            if (!run(db,
-                    QStringLiteral(
-                        "UPDATE agency_campaigns SET deleted_at = ? WHERE deleted_at IS NULL AND client_id IN (%1)")
-                        .arg(in),
-                    QVariantList { at } + idValues, tr("Deleting the clients' campaigns"), error))
-                return false;
-        }
-        if (table == QStringLiteral("agency_campaigns")) {
-            if (!run(db,
-                    QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = ? WHERE deleted_at IS NULL AND "
-                                   "campaign_id IN (%1)")
-                        .arg(in),
-                    QVariantList { at } + idValues, tr("Deleting the campaigns' channels"), error))
-                return false;
-        }
-        return run(db,
-            QStringLiteral("UPDATE %1 SET deleted_at = ? WHERE deleted_at IS NULL AND id IN (%2)").arg(table, in),
-            QVariantList { at } + idValues, tr("Deleting"), error);
+        return deleteChildren(db, *spec, in, idValues, at, error)
+            && run(db,
+                QStringLiteral("UPDATE %1 SET deleted_at = ? WHERE deleted_at IS NULL AND id IN (%2)").arg(table, in),
+                QVariantList { at } + idValues, tr("Deleting"), error);
     });
 }
 
 bool restore(QSqlDatabase db, const QString& table, const QStringList& ids, QString* error)
 {
-    if (ids.isEmpty())
-        return true;
+    const TableSpec* spec = specFor(table);
+    if (ids.isEmpty() || !spec)
+        return ids.isEmpty();
+    const ColumnSpec* parentColumn = spec->parentColumn.isEmpty() ? nullptr : spec->column(spec->parentColumn);
+    const TableSpec* parent = parentColumn ? specFor(parentColumn->references) : nullptr;
     return inTransaction(db, error, [&]() {
         for (const QString& id : ids) {
             // The parent must be live: a campaign of a deleted client stays deleted until the client comes back.
-            QString parentCheck;
-            if (table == QStringLiteral("agency_campaigns"))
-                parentCheck = QStringLiteral(
-                    "SELECT p.client_name FROM agency_campaigns c JOIN agency_clients p ON p.id = c.client_id "
-                    "WHERE c.id = ? AND p.deleted_at IS NOT NULL");
-            else if (table == QStringLiteral("agency_campaign_channels"))
-                parentCheck = QStringLiteral(
-                    "SELECT 'campaign' FROM agency_campaign_channels c JOIN agency_campaigns p ON p.id = c.campaign_id "
-                    "WHERE c.id = ? AND p.deleted_at IS NOT NULL");
-            if (!parentCheck.isEmpty()) {
-                QSqlQuery parent;
-                if (!run(db, parentCheck, { id }, tr("Checking the parent row"), error, &parent))
+            if (parent) {
+                QSqlQuery deleted;
+                if (!run(db,
+                        QStringLiteral("SELECT %1 FROM %2 c JOIN %3 p ON p.id = c.%4 WHERE c.id = ? AND p.deleted_at "
+                                       "IS NOT NULL")
+                            .arg(parent->nameColumn.isEmpty() ? QStringLiteral("p.id")
+                                                              : QStringLiteral("p.") + parent->nameColumn,
+                                table, parent->table, spec->parentColumn),
+                        { id }, tr("Checking the parent row"), error, &deleted))
                     return false;
-                if (parent.next()) {
-                    if (error)
-                        *error = table == QStringLiteral("agency_campaigns")
-                            ? tr("The client \"%1\" is deleted: restore the client first")
-                                  .arg(parent.value(0).toString())
-                            : tr("The channel's campaign is deleted: restore the campaign first");
+                if (deleted.next()) {
+                    if (error) {
+                        *error = tr(spec->parentDeletedMessage);
+                        if (!parent->nameColumn.isEmpty())
+                            *error = error->arg(deleted.value(0).toString());
+                    }
                     return false;
                 }
             }
-            const QString sameInstant = QStringLiteral("(SELECT deleted_at FROM %1 WHERE id = ?)").arg(table);
-            if (table == QStringLiteral("agency_clients")) {
-                if (!run(db,
-                        QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = NULL WHERE deleted_at = %1 "
-                                       "AND campaign_id IN "
-                                       "(SELECT id FROM agency_campaigns WHERE client_id = ? AND deleted_at = %1)")
-                            .arg(sameInstant),
-                        { id, id, id }, tr("Restoring the client's channels"), error))
-                    return false;
-                if (!run(db,
-                        QStringLiteral(
-                            "UPDATE agency_campaigns SET deleted_at = NULL WHERE client_id = ? AND deleted_at = %1")
-                            .arg(sameInstant),
-                        { id, id }, tr("Restoring the client's campaigns"), error))
-                    return false;
-            }
-            if (table == QStringLiteral("agency_campaigns")) {
-                if (!run(db,
-                        QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = NULL WHERE campaign_id = ? "
-                                       "AND deleted_at = %1")
-                            .arg(sameInstant),
-                        { id, id }, tr("Restoring the campaign's channels"), error))
-                    return false;
-            }
+            if (!restoreChildren(db, *spec, QStringLiteral("?"), { id }, table, id, error))
+                return false;
             if (!run(db,
                     QStringLiteral("UPDATE %1 SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL")
                         .arg(table),

@@ -54,7 +54,11 @@ const TableSpec& slaTiersSpec()
             col("description", ColumnKind::Text), count("response_time_hours"), count("monthly_hours_included"),
             col("hourly_rate", ColumnKind::Money, 6), col("monthly_retainer", ColumnKind::Money, 8),
             col("features", ColumnKind::JsonArray), col("priority", ColumnKind::Integer) }
-            + audit() };
+            + audit(),
+        QStringLiteral("name"), QStringLiteral("x.priority, x.name"), 0, {}, {},
+        { { QStringLiteral("agency_clients"), QStringLiteral("sla_tier_id") } }, nullptr,
+        QT_TRANSLATE_NOOP(
+            "SoftDeletion", "The SLA tier \"%1\" is used by %2 live client(s): move them to another tier first") };
     return spec;
 }
 
@@ -69,7 +73,9 @@ const TableSpec& clientsSpec()
             col("contract_end_date", ColumnKind::Date), col("is_active", ColumnKind::Boolean),
             col("industry", ColumnKind::Text, 100), choice("client_type", domain::clientTypes()),
             col("internal_notes", ColumnKind::Text), col("metadata", ColumnKind::JsonObject) }
-            + audit() };
+            + audit(),
+        QStringLiteral("client_name"), QStringLiteral("lower(x.client_name), x.id"), 0, {},
+        { { QStringLiteral("agency_campaigns"), QStringLiteral("client_id") } }, {}, nullptr, nullptr };
     return spec;
 }
 
@@ -83,7 +89,10 @@ const TableSpec& campaignsSpec()
             choice("status", domain::campaignStatuses()), col("target_kpis", ColumnKind::Kpis),
             col("actual_kpis", ColumnKind::Kpis), col("campaign_brief", ColumnKind::Text),
             col("internal_notes", ColumnKind::Text), col("metadata", ColumnKind::JsonObject) }
-            + audit() };
+            + audit(),
+        {}, QStringLiteral("x.start_date DESC, x.id"), 1000, QStringLiteral("client_id"),
+        { { QStringLiteral("agency_campaign_channels"), QStringLiteral("campaign_id") } }, {},
+        QT_TRANSLATE_NOOP("SoftDeletion", "The client \"%1\" is deleted: restore the client first") };
     return spec;
 }
 
@@ -95,7 +104,9 @@ const TableSpec& channelsSpec()
             col("budget_amount", ColumnKind::Money, 10), col("is_active", ColumnKind::Boolean),
             col("performance_data", ColumnKind::Kpis), col("external_account_id", ColumnKind::Text, 255),
             col("external_campaign_id", ColumnKind::Text, 255), col("notes", ColumnKind::Text) }
-            + audit() };
+            + audit(),
+        QStringLiteral("channel_type"), QStringLiteral("x.channel_type, x.id"), 0, QStringLiteral("campaign_id"), {},
+        {}, QT_TRANSLATE_NOOP("SoftDeletion", "The channel's campaign is deleted: restore the campaign first") };
     return spec;
 }
 

@@ -34,12 +34,36 @@ struct ColumnSpec {
     bool nonNegative = false; // Integer
 };
 
-// One agency_ table as the app knows it: described once, used by validation, formatting, lookups and export.
+// Rows of `table` whose `column` references a row of the table that declares the link.
+struct Link {
+    QString table;
+    QString column;
+};
+
+// One agency_ table as the app knows it: described once, used by validation, formatting, lookups and export. Its
+// behaviour is declared here too, so that code asks the spec, not the table's name.
 struct TableSpec {
     QString table;
     QList<ColumnSpec> columns;
+    // What a row is called where people see it; empty for campaigns, which are named by a label made of parts
+    // (LookupNames::campaignLabel).
+    QString nameColumn;
+    // How a picker lists the rows (SQL over the row alias x).
+    QString pickerOrder;
+    // 0: a picker lists every live row; else the first this many, and typing searches the rest on the server.
+    int pickerLimit = 0;
+    // The reference to the row this one belongs to: restored only while that one is live.
+    QString parentColumn;
+    // Rows that belong to one of these: deleted with it and restored with it (recursively).
+    QList<Link> children;
+    // Live rows that use one of these: it cannot be deleted while there are any.
+    QList<Link> users;
+    // QT_TRANSLATE_NOOP("SoftDeletion", …): why a row cannot be restored (%1: the parent's name, when it has one);
+    // why it cannot be deleted (%1: its name, %2: how many live rows use it).
+    const char* parentDeletedMessage = nullptr;
+    const char* inUseMessage = nullptr;
 
-    int indexOf(const QString& column) const;
+    int indexOf(const QString& name) const;
     const ColumnSpec* column(const QString& name) const;
 };
 
