@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Benchmark: the real window (MainWindow on a real database, painted by the platform the environment chooses: run it
+// under Xvfb with QT_QPA_PLATFORM=xcb), measured from the key a person presses to the paint that shows its result:
+//  - page switch: Ctrl+1 … Ctrl+5 to the first paint of that page's table (or the dashboard), first visit and again;
+//  - typing: a digit typed into a campaign's "Budget allocated" to the next paint of that field, on the first row and
+//    on a row far down (the page scrolled that far), with the budget split following every key.
+// Prints best, median and worst in milliseconds.
+//   typing DSN [deep row, default 20000]
+#include "db/connectionstring.h"
+#include "db/database.h"
+#include "mainwindow.h"
+#include "recordform.h"
+#include "tablepage.h"
+#include "tables/agencytablemodel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QTableView>
+#include <QTest>
+#include <algorithm>
+#include <cstdio>
+
+using namespace agency;
+
+namespace {
+
+// Counts the paints a widget receives.
+class PaintCount : public QObject {
+public:
+    explicit PaintCount(QWidget* widget)
+        : m_widget(widget)
+    {
+        widget->installEventFilter(this);
+    }
+    ~PaintCount() override { m_widget->removeEventFilter(this); }
+    PaintCount(const PaintCount&) = delete;
+    PaintCount& operator=(const PaintCount&) = delete;
+    int count() const { return m_count; }
+    bool eventFilter(QObject* /*watched*/, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++m_count;
+        return false;
+    }
+
+private:
+    QWidget* m_widget;
+    int m_count = 0;
+};
+
+// Milliseconds from `act` to the next paint of `widget` (the event loop running meanwhile), or -1 after 10 s.
+double untilPainted(QWidget* widget, const std::function<void()>& act)
+{
+    PaintCount paints(widget);
+    QElapsedTimer timer;
+    timer.start();
+    act();
+    while (paints.count() == 0 && timer.elapsed() < 10000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    return paints.count() == 0 ? -1 : static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+void report(const char* what, QList<double> ms)
+{
+    std::sort(ms.begin(), ms.end());
+    std::printf("%-44s best %7.1f ms  median %7.1f ms  worst %7.1f ms  (%lld)\n", what, ms.constFirst(),
+        ms.at(ms.size() / 2), ms.constLast(), static_cast<long long>(ms.size()));
+}
+
+void settle()
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 300)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("agency-os-bench"));
+    QCoreApplication::setApplicationName(QStringLiteral("typing"));
+    QSettings().clear();
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: typing DSN [deep row]\n");
+        return 2;
+    }
+    const int deep = argc > 2 ? std::atoi(argv[2]) : 20000;
+    QString error;
+    const auto where = db::ConnectionString::parse(QString::fromLocal8Bit(argv[1]), &error);
+    if (!where) {
+        std::fprintf(stderr, "typing: %s\n", qPrintable(error));
+        return 2;
+    }
+    QSqlDatabase db = db::openDatabase(*where, QStringLiteral("bench"), &error);
+    if (!db.isOpen()) {
+        std::fprintf(stderr, "typing: %s\n", qPrintable(error));
+        return 1;
+    }
+    ui::MainWindow window(db, *where, false);
+    window.resize(1500, 900);
+    window.show();
+    window.activateWindow(); // shortcuts reach an active window only
+    if (!QTest::qWaitForWindowExposed(&window) || !QTest::qWaitForWindowActive(&window)) {
+        std::fprintf(stderr, "typing: the window was not shown and activated\n");
+        return 1;
+    }
+    settle();
+
+    // Page switches: each page's first visit reads its table; the second shows what was read.
+    const QList<std::pair<ui::MainWindow::Page, const char*>> pages { { ui::MainWindow::Campaigns, "Campaigns" },
+        { ui::MainWindow::Channels, "Channels" }, { ui::MainWindow::SlaTiers, "SLA tiers" },
+        { ui::MainWindow::Clients, "Clients" } };
+    for (const bool again : { false, true }) {
+        for (const auto& [page, name] : pages) {
+            QWidget* view = window.page(page)->view()->viewport();
+            const double ms = untilPainted(view, [&, p = page]() {
+                QTest::keyClick(&window, static_cast<Qt::Key>(Qt::Key_1 + int(p)), Qt::ControlModifier);
+            });
+            std::printf("%-44s %7.1f ms, %d rows\n",
+                qPrintable(
+                    QStringLiteral("page switch to %1 (%2)")
+                        .arg(QLatin1String(name), again ? QStringLiteral("again") : QStringLiteral("first visit"))),
+                ms, window.page(page)->model()->rowCount());
+            settle();
+        }
+    }
+
+    // Typing into a campaign's budget, on the first row and far down.
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    settle();
+    ui::TablePage* campaigns = window.page(ui::MainWindow::Campaigns);
+    tables::AgencyTableModel* model = campaigns->model();
+    for (const int row : { 0, deep }) {
+        while (model->rowCount() <= row && model->canFetchMore({}))
+            model->fetchMore({});
+        const int at = std::min(row, model->rowCount() - 1);
+        if (!campaigns->showRecord(model->idAt(at)))
+            return 1;
+        settle();
+        auto* budget = campaigns->form()->editor(QStringLiteral("budget_allocated"));
+        budget->setFocus();
+        settle();
+        QList<double> keys;
+        for (int i = 0; i < 12; ++i) {
+            QTest::keyClick(budget, Qt::Key_End);
+            settle();
+            keys << untilPainted(budget, [&]() { QTest::keyClick(budget, Qt::Key_7); });
+            QTest::keyClick(budget, Qt::Key_Backspace); // back to a budget the campaign can hold
+            settle();
+        }
+        report(qPrintable(QStringLiteral("typing a digit into the budget, row %L1").arg(at + 1)), keys);
+        model->discardChanges();
+    }
+    return 0;
+}
