@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "demo/demodata.h"
 #include "reports/financereport.h"
 #include "support/scratchdatabase.h"
 
@@ -75,6 +76,12 @@ QString line(const reports::BudgetTotals& t)
 class TestFinanceReport : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void needingAttentionReadsOnlyCandidatesAndMissesNone_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void needingAttentionReadsOnlyCandidatesAndMissesNone();
     void totalsByClientAndType_data()
     {
         test::addBackendColumn();
@@ -256,6 +263,47 @@ void TestFinanceReport::campaignLinesAndPace()
     QVERIFY(!initechLine->allocated); // NULL stays NULL
     QVERIFY(!initechLine->overspent());
     QVERIFY(!initechLine->spentShare());
+}
+
+// The dashboard's list reads only the candidates in SQL; it must name exactly the campaigns the rules name when every
+// campaign is read and judged in the app, overspent first, on any day.
+void TestFinanceReport::needingAttentionReadsOnlyCandidatesAndMissesNone()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 12, 25, 1, 8 }, nullptr));
+    // Edge cases the SQL must not lose or invent: spent equal to allocated, no spent, no end date, a zero budget.
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("UPDATE agency_campaigns SET budget_spent = budget_allocated WHERE id IN (SELECT id FROM "
+                       "agency_campaigns ORDER BY id LIMIT 3)")));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("UPDATE agency_campaigns SET budget_spent = NULL WHERE id IN (SELECT id FROM agency_campaigns "
+                       "ORDER BY id DESC LIMIT 3)")));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("UPDATE agency_campaigns SET budget_allocated = '0.00', budget_spent = '1.00' WHERE id IN "
+                       "(SELECT id FROM agency_campaigns ORDER BY campaign_type, id LIMIT 2)")));
+    reports::FinanceReport report(scratch.db());
+    const auto all = report.campaigns();
+    QVERIFY(all && all->size() > 200);
+    for (const QDate asOf : { QDate::currentDate(), QDate::currentDate().addMonths(-4), QDate(2030, 1, 1) }) {
+        QStringList expected;
+        QStringList offPace;
+        for (const auto& line : *all) {
+            if (line.overspent())
+                expected << line.id;
+            else if (line.offPace(asOf))
+                offPace << line.id;
+        }
+        expected += offPace;
+        const auto needing = report.campaignsNeedingAttention({}, asOf);
+        QVERIFY(needing);
+        QStringList ids;
+        for (const auto& line : *needing)
+            ids << line.id;
+        QCOMPARE(ids, expected);
+        QVERIFY(!offPace.isEmpty() || asOf.year() == 2030);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestFinanceReport)

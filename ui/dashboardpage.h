@@ -25,7 +25,7 @@ class OptionalDateEdit;
 class DashboardPage : public QWidget {
     Q_OBJECT
 public:
-    DashboardPage(QSqlDatabase db, const db::ConnectionString& where, QWidget* parent = nullptr);
+    DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidget* parent = nullptr);
     ~DashboardPage() override;
 
     void refresh();

@@ -68,7 +68,7 @@ Money TierRetainer::value() const
 }
 
 FinanceReport::FinanceReport(QSqlDatabase db)
-    : m_db(std::move(db))
+    : m_db(db)
     , m_postgres(db::dialectOf(m_db) == db::Dialect::PostgreSQL)
 {
 }
@@ -165,7 +165,35 @@ std::optional<QList<BudgetTotals>> FinanceReport::byCampaignType(const ReportFil
     return totals(QStringLiteral("c.campaign_type"), QStringLiteral("c.campaign_type"), filter);
 }
 
+std::optional<QList<CampaignLine>> FinanceReport::campaignsNeedingAttention(
+    const ReportFilter& filter, const QDate& asOf)
+{
+    const QString allocated = cents(QStringLiteral("c.budget_allocated"));
+    const QString spent = cents(QStringLiteral("c.budget_spent"));
+    const QString candidates = QStringLiteral(
+        " AND (%2 > %1 OR (c.status = 'active' AND c.start_date IS NOT NULL AND c.end_date IS NOT NULL AND %1 > 0 "
+        "AND %2 IS NOT NULL))")
+                                   .arg(allocated, spent);
+    auto lines = campaigns(filter, candidates);
+    if (!lines)
+        return std::nullopt;
+    QList<CampaignLine> overspent;
+    QList<CampaignLine> offPace;
+    for (const CampaignLine& line : std::as_const(*lines)) {
+        if (line.overspent())
+            overspent << line;
+        else if (line.offPace(asOf))
+            offPace << line;
+    }
+    return overspent + offPace;
+}
+
 std::optional<QList<CampaignLine>> FinanceReport::campaigns(const ReportFilter& filter)
+{
+    return campaigns(filter, {});
+}
+
+std::optional<QList<CampaignLine>> FinanceReport::campaigns(const ReportFilter& filter, const QString& andWhere)
 {
     QVariantList bind;
     const QString sql
@@ -173,7 +201,8 @@ std::optional<QList<CampaignLine>> FinanceReport::campaigns(const ReportFilter& 
               "SELECT c.id, cl.client_name, c.campaign_type, c.status, %1, %2, c.start_date, c.end_date, "
               "c.metadata, c.plane_project_id FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id")
               .arg(cents(QStringLiteral("c.budget_allocated")), cents(QStringLiteral("c.budget_spent")))
-        + where(filter, &bind) + QStringLiteral(" ORDER BY cl.client_name, c.start_date IS NULL, c.start_date, c.id");
+        + where(filter, &bind) + andWhere
+        + QStringLiteral(" ORDER BY cl.client_name, c.start_date IS NULL, c.start_date, c.id");
     auto result = run(sql, bind, tr("Listing campaigns"));
     if (!result)
         return std::nullopt;

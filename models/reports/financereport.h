@@ -95,12 +95,17 @@ public:
     std::optional<QList<BudgetTotals>> byClient(const ReportFilter& filter = {});
     std::optional<QList<BudgetTotals>> byCampaignType(const ReportFilter& filter = {});
     std::optional<QList<CampaignLine>> campaigns(const ReportFilter& filter = {});
+    // The campaigns that need attention on `asOf`: overspent first, then off pace, each in campaigns()' order. Only
+    // the candidates are read (overspent, or active with both dates and both amounts), so the dashboard does not
+    // read a hundred thousand campaigns to show a few.
+    std::optional<QList<CampaignLine>> campaignsNeedingAttention(const ReportFilter& filter, const QDate& asOf);
     std::optional<QList<TierRetainer>> retainerByTier();
     std::optional<CampaignSplit> budgetSplit(const QString& campaignId); // nullopt: unknown campaign (or an error)
     std::optional<QList<KpiLine>> kpis(const QString& campaignId);
     QString lastError() const { return m_error; }
 
 private:
+    std::optional<QList<CampaignLine>> campaigns(const ReportFilter& filter, const QString& andWhere);
     std::optional<QList<BudgetTotals>> totals(
         const QString& keyExpression, const QString& labelExpression, const ReportFilter& filter);
     QString cents(const QString& column) const;
