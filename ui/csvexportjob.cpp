@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "csvexportjob.h"
 
+#include "db/backgroundjob.h"
 #include "db/database.h"
 
 #include <QCheckBox>
@@ -8,13 +9,10 @@
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QEventLoop>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QProgressDialog>
 #include <QSettings>
-#include <QThread>
-#include <atomic>
 
 namespace agency::ui {
 
@@ -76,32 +74,24 @@ bool runCsvExport(QWidget* parent, const db::ConnectionString& where, const expo
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
 
-    // Off the GUI thread, on a connection of its own (a streaming query must not share one). Cancel sets a flag both
-    // threads share; the GUI never touches the exporter, which lives and dies on the worker.
-    const auto cancelled = std::make_shared<std::atomic<bool>>(false);
-    bool ok = false;
-    QThread* worker = QThread::create([&]() {
-        const QString name = QStringLiteral("export-%1").arg(reinterpret_cast<quintptr>(QThread::currentThread()));
-        {
-            QSqlDatabase db = db::openDatabase(where, name, error);
-            if (db.isOpen()) {
-                exporting::TableExporter exporter(db, cancelled);
-                exporter.setProgressHandler([&progress](qint64 rows) {
-                    QMetaObject::invokeMethod(&progress,
-                        [&progress, rows]() { progress.setLabelText(QObject::tr("Exported %L1 rows…").arg(rows)); });
-                });
-                ok = exporting::exportToFile(exporter, request, path, error);
-            }
-        }
-        db::closeDatabase(name);
-    });
-    QObject::connect(&progress, &QProgressDialog::canceled, &progress, [cancelled]() { *cancelled = true; });
-    QEventLoop loop;
-    QObject::connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
-    worker->start();
-    loop.exec();
-    delete worker;
+    // Off the GUI thread, on a connection of its own (a streaming query must not share one). Cancel sets the job's
+    // flag, which the exporter shares; the GUI never touches the exporter, which lives and dies on the worker.
+    db::BackgroundJob job(
+        where, [&request, &path](QSqlDatabase db, const db::BackgroundJob::Progress& progress, QString* failure) {
+            exporting::TableExporter exporter(db, progress.cancelFlag());
+            exporter.setProgressHandler(
+                [&progress](qint64 rows) { progress.report(rows, QObject::tr("Exported %L1 rows…").arg(rows)); });
+            return exporting::exportToFile(exporter, request, path, failure);
+        });
+    QObject::connect(&job, &db::BackgroundJob::progressed, &progress,
+        [&progress](qint64, const QString& text) { progress.setLabelText(text); });
+    QObject::connect(&progress, &QProgressDialog::canceled, &job, &db::BackgroundJob::cancel);
+    QString failure;
+    QObject::connect(&job, &db::BackgroundJob::finished, &job, [&failure](bool, const QString& why) { failure = why; });
+    const bool ok = job.wait();
     progress.close();
+    if (!ok && error)
+        *error = failure;
     return ok;
 }
 

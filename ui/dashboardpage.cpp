@@ -4,6 +4,7 @@
 #include "charts/chartoutput.h"
 #include "charts/chartpalette.h"
 #include "charts/dashboardcharts.h"
+#include "db/backgroundjob.h"
 #include "db/database.h"
 #include "domain/vocabulary.h"
 #include "editors/choicecombo.h"
@@ -23,7 +24,6 @@
 #include <QMenu>
 #include <QSettings>
 #include <QTableWidget>
-#include <QThread>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -34,7 +34,6 @@ struct DashboardPage::Figures {
     QList<reports::BudgetTotals> types;
     QList<reports::TierRetainer> tiers;
     QList<reports::CampaignLine> campaigns;
-    QString error;
 };
 
 DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidget* parent)
@@ -139,13 +138,7 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
     reloadClients();
 }
 
-DashboardPage::~DashboardPage()
-{
-    if (m_worker) { // finish the figures in flight before the page goes
-        m_worker->wait();
-        delete m_worker;
-    }
-}
+DashboardPage::~DashboardPage() = default; // the job in flight, if any, is cancelled and waited for
 
 void DashboardPage::showEvent(QShowEvent* event)
 {
@@ -214,34 +207,31 @@ void DashboardPage::start()
     const reports::ReportFilter f = filter();
     const db::ConnectionString where = m_where;
     auto figures = std::make_shared<Figures>();
-    delete m_worker;
-    m_worker = QThread::create([figures, f, where]() {
-        const QString name = QStringLiteral("dashboard-%1").arg(reinterpret_cast<quintptr>(QThread::currentThread()));
-        {
-            QSqlDatabase db = db::openDatabase(where, name, &figures->error);
-            if (db.isOpen()) {
-                reports::FinanceReport report(db);
-                const auto clients = report.byClient(f);
-                const auto types = report.byCampaignType(f);
-                const auto tiers = report.retainerByTier();
-                const auto campaigns = report.campaignsNeedingAttention(f, QDate::currentDate());
-                if (clients && types && tiers && campaigns) {
-                    figures->clients = *clients;
-                    figures->types = *types;
-                    figures->tiers = *tiers;
-                    figures->campaigns = *campaigns;
-                } else {
-                    figures->error = report.lastError();
-                }
+    if (m_job) // finished (its own finished() may be what called this): deleted once that has returned
+        m_job.release()->deleteLater();
+    // Off the GUI thread, on a connection of its own; a newer refresh waits for this one (m_again).
+    m_job = std::make_unique<db::BackgroundJob>(
+        where, [figures, f](QSqlDatabase db, const db::BackgroundJob::Progress&, QString* error) {
+            reports::FinanceReport report(db);
+            const auto clients = report.byClient(f);
+            const auto types = report.byCampaignType(f);
+            const auto tiers = report.retainerByTier();
+            const auto campaigns = report.campaignsNeedingAttention(f, QDate::currentDate());
+            if (!clients || !types || !tiers || !campaigns) {
+                *error = report.lastError();
+                return false;
             }
-        }
-        db::closeDatabase(name);
-    });
-    connect(m_worker, &QThread::finished, this, [this, figures]() {
+            figures->clients = *clients;
+            figures->types = *types;
+            figures->tiers = *tiers;
+            figures->campaigns = *campaigns;
+            return true;
+        });
+    connect(m_job.get(), &db::BackgroundJob::finished, this, [this, figures](bool ok, const QString& error) {
         m_running = false;
         m_state->clear();
-        if (!figures->error.isEmpty())
-            Q_EMIT message(figures->error);
+        if (!ok)
+            Q_EMIT message(error);
         else
             showFigures(*figures);
         if (m_again) {
@@ -250,7 +240,7 @@ void DashboardPage::start()
         }
         Q_EMIT refreshed();
     });
-    m_worker->start();
+    m_job->start();
 }
 
 void DashboardPage::showFigures(const Figures& figures)

@@ -6,12 +6,16 @@
 
 #include <QSqlDatabase>
 #include <QWidget>
+#include <memory>
 
 class QChartView;
 class QLabel;
-class QThread;
 class QComboBox;
 class QTableWidget;
+
+namespace agency::db {
+class BackgroundJob;
+}
 
 namespace agency::ui {
 
@@ -56,7 +60,7 @@ private:
     bool m_stale = true;
     bool m_running = false;
     bool m_again = false;
-    QThread* m_worker = nullptr;
+    std::unique_ptr<db::BackgroundJob> m_job; // the figures being worked out, or the last that were
     QLabel* m_state = nullptr;
     QComboBox* m_status;
     ChoiceCombo* m_client;
