@@ -9,6 +9,7 @@
 #include "tables/columnvalues.h"
 #include "tables/editsession.h"
 #include "tables/lookupnames.h"
+#include "tables/rowwriter.h"
 #include "tables/slatiermodel.h"
 #include "tables/softdeletion.h"
 
@@ -213,6 +214,12 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void editSessionSavesParentsFirstAndUndoesADelete();
+    void rowWriterStoresExactlyAndGuardsTheStamp_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void rowWriterStoresExactlyAndGuardsTheStamp();
 };
 
 namespace {
@@ -289,6 +296,42 @@ void TestAgencyTableModel::namesAreReadWithTheirPage()
     QVERIFY(statements.take() <= 2);
     QVERIFY(!paintAll().isEmpty());
     QCOMPARE(statements.take(), 0);
+}
+
+// The one writer behind Save and the CSV import: values stored exactly as the app stores them, the audit columns
+// left to the database, and an update that finds the row changed since it was read says so instead of writing.
+void TestAgencyTableModel::rowWriterStoresExactlyAndGuardsTheStamp()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const QString id = QStringLiteral("20000000-0000-4000-8000-0000000000aa");
+    tables::RowWriter writer(scratch.db(), tables::clientsSpec());
+    QSqlError error;
+    QVERIFY2(writer.insert({ { QStringLiteral("id"), id }, { QStringLiteral("client_name"), QStringLiteral("Harbour") },
+                               { QStringLiteral("contract_start_date"), QDate(2026, 2, 28) },
+                               { QStringLiteral("updated_at"), QDateTime(QDate(2001, 1, 1), QTime(0, 0), Qt::UTC) } },
+                 &error),
+        qPrintable(error.text()));
+    const QVariantMap stored = readRow(scratch.db(), tables::clientsSpec(), id);
+    QCOMPARE(stored.value(QStringLiteral("contract_start_date")).toDate(), QDate(2026, 2, 28));
+    QVERIFY(stored.value(QStringLiteral("updated_at")).toDateTime().date().year() > 2001); // the database's stamp
+    QCOMPARE(stored.value(QStringLiteral("is_active")).toBool(), true); // left out: the column's default
+
+    const QVariant stamp = test::scalar(scratch.db(), QStringLiteral("SELECT updated_at FROM agency_clients"));
+    QCOMPARE(writer.update(id, { { QStringLiteral("client_name"), QStringLiteral("Harbour Ltd") } }, stamp, &error),
+        tables::RowWriter::Update::Written);
+    // Written with the stamp read before that update: someone else's change in between, so nothing is written.
+    QCOMPARE(writer.update(id, { { QStringLiteral("client_name"), QStringLiteral("Stale") } }, stamp, &error),
+        tables::RowWriter::Update::Stale);
+    QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT client_name FROM agency_clients")).toString(),
+        QStringLiteral("Harbour Ltd"));
+    QCOMPARE(writer.update(id, { { QStringLiteral("id"), QStringLiteral("x") } }, stamp, &error),
+        tables::RowWriter::Update::Written); // the id is never updated: nothing to set
+    QCOMPARE(writer.update(id, { { QStringLiteral("client_name"), QString() } },
+                 test::scalar(scratch.db(), QStringLiteral("SELECT updated_at FROM agency_clients")), &error),
+        tables::RowWriter::Update::Failed); // NOT NULL: the database's refusal comes back
+    QVERIFY(error.isValid());
 }
 
 // One Save for a new client, its campaign and the campaign's channel: parents go in first, whatever the order they

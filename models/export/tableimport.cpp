@@ -9,6 +9,7 @@
 #include "tables/budgetqueries.h"
 #include "tables/clientmodel.h"
 #include "tables/columnvalues.h"
+#include "tables/rowwriter.h"
 #include "tables/tablespec.h"
 
 #include <QCoreApplication>
@@ -120,7 +121,7 @@ namespace {
 }
 
 TableImporter::TableImporter(QSqlDatabase db, QString table)
-    : m_db(std::move(db))
+    : m_db(db)
     , m_table(std::move(table))
 {
 }
@@ -151,7 +152,6 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         return report;
     }
 
-    const db::Dialect dialect = db::dialectOf(m_db);
     if (!m_db.transaction()) {
         report.problems.append({ 0, {}, db::reportSqlError(tr("Starting the import"), m_db.lastError()) });
         return report;
@@ -222,17 +222,15 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         if (report.problems.size() != problemsBefore)
             continue;
 
-        QStringList sets;
-        QVariantList bind;
+        // What changed (the file's other columns are as stored): a row whose every field is unchanged is not written.
+        QVariantMap changed;
         if (!current.isEmpty()) {
             for (auto it = values.cbegin(); it != values.cend(); ++it) {
                 const ColumnSpec* column = spec->column(it.key());
-                if (column->kind != ColumnKind::Uuid && !sameValue(*column, it.value(), current.value(it.key()))) {
-                    sets << it.key() + QStringLiteral(" = ?");
-                    bind << tables::toStorage(*column, it.value(), dialect);
-                }
+                if (column->kind != ColumnKind::Uuid && !sameValue(*column, it.value(), current.value(it.key())))
+                    changed.insert(it.key(), it.value());
             }
-            if (sets.isEmpty()) {
+            if (changed.isEmpty()) {
                 ++report.unchanged;
                 continue;
             }
@@ -250,37 +248,35 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         QString error;
         exec(m_db, QStringLiteral("SAVEPOINT agency_import_row"), {}, &error);
         bool ok = false;
+        tables::RowWriter writer(m_db, *spec); // the same writer as the window's Save
+        QSqlError failure;
         if (!current.isEmpty()) {
-            bind << id << currentStamp;
-            QSqlQuery update;
-            ok = exec(m_db,
-                QStringLiteral("UPDATE %1 SET %2 WHERE id = ? AND updated_at = ?")
-                    .arg(m_table, sets.join(QStringLiteral(", "))),
-                bind, &error, &update);
-            if (ok && update.numRowsAffected() != 1) {
-                ok = false;
-                error = tr("line %1: the row changed while importing").arg(line);
-            }
-            if (ok)
+            switch (writer.update(id, changed, currentStamp, &failure)) {
+            case tables::RowWriter::Update::Written:
+                ok = true;
                 ++report.updates;
+                break;
+            case tables::RowWriter::Update::Stale:
+                error = tr("line %1: the row changed while importing").arg(line);
+                break;
+            case tables::RowWriter::Update::Failed:
+                error = db::reportSqlError(tr("Importing"), failure);
+                break;
+            }
         } else {
             if (id.isEmpty())
                 id = QUuid::createUuid().toString(QUuid::WithoutBraces);
             values.insert(QStringLiteral("id"), id);
-            QStringList columns;
-            QStringList marks;
+            QVariantMap given; // an empty field is NULL; a column the file does not have gets its default
             for (auto it = values.cbegin(); it != values.cend(); ++it) {
-                if (tables::isNullValue(it.value()) && !it.value().isValid())
-                    continue;
-                columns << it.key();
-                marks << QStringLiteral("?");
-                bind << tables::toStorage(*spec->column(it.key()), it.value(), dialect);
+                if (!(tables::isNullValue(it.value()) && !it.value().isValid()))
+                    given.insert(it.key(), it.value());
             }
-            ok = exec(m_db,
-                QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_table, columns.join(u','), marks.join(u',')),
-                bind, &error);
+            ok = writer.insert(given, &failure);
             if (ok)
                 ++report.inserts;
+            else
+                error = db::reportSqlError(tr("Importing"), failure);
         }
         if (ok) {
             exec(m_db, QStringLiteral("RELEASE SAVEPOINT agency_import_row"), {}, nullptr);

@@ -7,6 +7,7 @@
 #include "domain/kpis.h"
 #include "domain/money.h"
 #include "domain/vocabulary.h"
+#include "rowwriter.h"
 #include "softdeletion.h"
 
 #include <QDate>
@@ -643,28 +644,19 @@ QString AgencyTableModel::filterText() const
 
 bool AgencyTableModel::writeInsert(const QString& id)
 {
-    QStringList columns;
-    QStringList marks;
-    QVariantList binds;
     const EditJournal::Entry* entry = m_journal.find(id);
-    const QVariantMap values = entry ? entry->values : QVariantMap();
-    for (auto v = values.cbegin(); v != values.cend(); ++v) {
-        const ColumnSpec* column = m_spec.column(v.key());
-        if (!column || isAudit(column->name) || isNullValue(v.value()))
-            continue;
-        columns << column->name;
-        marks << QStringLiteral("?");
-        binds << toStorage(*column, v.value(), m_dialect);
+    QVariantMap values;
+    if (entry) { // what was typed; what was left empty gets the column's default
+        for (auto v = entry->values.cbegin(); v != entry->values.cend(); ++v) {
+            if (!isNullValue(v.value()))
+                values.insert(v.key(), v.value());
+        }
     }
-    QSqlQuery insert(database());
-    insert.prepare(
-        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_spec.table, columns.join(u','), marks.join(u',')));
-    for (const QVariant& value : std::as_const(binds))
-        insert.addBindValue(value);
-    if (insert.exec())
+    QSqlError error;
+    if (RowWriter(database(), m_spec).insert(values, &error))
         return true;
-    m_message = db::reportSqlError(tr("Adding a row to %1").arg(m_spec.table), insert.lastError());
-    setLastError(insert.lastError());
+    m_message = db::reportSqlError(tr("Adding a row to %1").arg(m_spec.table), error);
+    setLastError(error);
     return false;
 }
 
@@ -696,32 +688,17 @@ bool AgencyTableModel::writeUpdate(const QString& id)
     if (!entry)
         return true;
     const EditJournal::Entry& pending = *entry;
-
-    QStringList sets;
-    QVariantList binds;
-    for (auto v = pending.values.cbegin(); v != pending.values.cend(); ++v) {
-        const ColumnSpec* column = m_spec.column(v.key());
-        if (!column || column->kind == ColumnKind::Uuid || isAudit(column->name))
-            continue;
-        sets << column->name + QStringLiteral(" = ?");
-        binds << toStorage(*column, v.value(), m_dialect);
-    }
-    if (sets.isEmpty())
+    QSqlError error;
+    switch (RowWriter(database(), m_spec).update(id, pending.values, pending.readStamp, &error)) {
+    case RowWriter::Update::Written:
         return true;
-    QSqlQuery update(database());
-    update.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ? AND updated_at = ?")
-                       .arg(m_spec.table, sets.join(QStringLiteral(", "))));
-    for (const QVariant& value : std::as_const(binds))
-        update.addBindValue(value);
-    update.addBindValue(id);
-    update.addBindValue(pending.readStamp);
-    if (!update.exec()) {
-        m_message = db::reportSqlError(tr("Saving a row of %1").arg(m_spec.table), update.lastError());
-        setLastError(update.lastError());
+    case RowWriter::Update::Failed:
+        m_message = db::reportSqlError(tr("Saving a row of %1").arg(m_spec.table), error);
+        setLastError(error);
         return false;
+    case RowWriter::Update::Stale:
+        break;
     }
-    if (update.numRowsAffected() == 1)
-        return true;
 
     // Nobody's row matched the stamp this desktop read: someone else saved (or deleted) it first.
     Conflict conflict;
