@@ -260,7 +260,7 @@ namespace {
                              .arg(counts.campaigns)
                              .arg(counts.channels)
                              .arg(where.redacted())
-                             .arg(timer.elapsed() / 1000.0, 0, 'f', 1)
+                             .arg(static_cast<double>(timer.elapsed()) / 1000.0, 0, 'f', 1)
                       << u'\n';
                 out().flush();
                 return int(ExitOk);
@@ -303,7 +303,7 @@ namespace {
         }
         exporting::ExportRequest request;
         request.table = tables.value(positional.at(1));
-        request.includeDeleted = parser.isSet(includeDeleted);
+        request.filter.includeDeleted = parser.isSet(includeDeleted);
         request.csv.bom = parser.isSet(bom);
         request.csv.formulaGuard = !parser.isSet(noGuard);
         const auto separator = exporting::CsvWriter::delimiterFromName(parser.value(delimiter));

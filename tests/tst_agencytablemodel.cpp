@@ -707,7 +707,7 @@ void TestAgencyTableModel::sortAndSearchByShownNames()
     // The export of this view: same rows, same order.
     exporting::ExportRequest request;
     request.table = campaigns.tableName();
-    request.filter = campaigns.filter();
+    request.filter = campaigns.rowFilter();
     request.sortColumn = QStringLiteral("client_id");
     request.sortOrder = Qt::DescendingOrder;
     request.columns = { QStringLiteral("id") };

@@ -164,7 +164,8 @@ void TestKeysetPager::pagesMatchTheFullOrder()
             // The CSV export of the same view: the same rows in the same order.
             exporting::ExportRequest request;
             request.table = channels;
-            request.filter = filtered ? QStringLiteral("channel_type = 'search'") : QString();
+            if (filtered)
+                request.filter.matches = { { QStringLiteral("channel_type"), { QStringLiteral("search") } } };
             request.sortColumn = column == QStringLiteral("id") ? QString() : column;
             request.sortOrder = descending ? Qt::DescendingOrder : Qt::AscendingOrder;
             request.columns = { QStringLiteral("id") };

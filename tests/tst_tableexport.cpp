@@ -182,7 +182,7 @@ void TestTableExport::deletedRowsOnlyWhenAsked()
     exporting::ExportRequest request;
     request.table = QStringLiteral("agency_campaign_channels");
     QCOMPARE(exportBytes(scratch.db(), request).count("\r\n"), 1 + 3);
-    request.includeDeleted = true;
+    request.filter.includeDeleted = true;
     const QByteArray all = exportBytes(scratch.db(), request);
     QCOMPARE(all.count("\r\n"), 1 + 4);
     QVERIFY(all.contains("no budget"));
@@ -226,7 +226,7 @@ void TestTableExport::directAndGenericPathsAreByteIdentical()
         for (const bool deleted : { false, true }) {
             exporting::ExportRequest request;
             request.table = QString::fromLatin1(table);
-            request.includeDeleted = deleted;
+            request.filter.includeDeleted = deleted;
             bool usedDirect = false;
             const QByteArray direct = exportBytes(scratch.db(), request, &usedDirect);
             QVERIFY(usedDirect);
@@ -258,7 +258,7 @@ void TestTableExport::copyFromLoadsBackTheSameRows()
     QVERIFY(loadFixture(pg.db()));
     exporting::ExportRequest request;
     request.table = QStringLiteral("agency_campaign_channels");
-    request.includeDeleted = true;
+    request.filter.includeDeleted = true;
     request.csv.formulaGuard = false;
     const QByteArray csv = exportBytes(pg.db(), request);
     QVERIFY(!csv.isEmpty());
@@ -365,12 +365,24 @@ void TestTableExport::viewOrderAndColumns()
     request.columns = { "client_name", "budget_allocated", "status" };
     request.sortColumn = QStringLiteral("budget_allocated");
     request.sortOrder = Qt::DescendingOrder;
-    request.filter = QStringLiteral("status = 'active' OR status = 'draft'");
+    request.filter.matches = { { QStringLiteral("status"), { QStringLiteral("active"), QStringLiteral("draft") } } };
     const QByteArray bytes = exportBytes(scratch.db(), request);
     // Exact decimal text sorts as text on SQLite; the view's order is what the database gives for that column.
     QVERIFY2(bytes.startsWith("client_name,budget_allocated,status\r\n"), bytes.constData());
     QCOMPARE(bytes.count("\r\n"), 3);
-    request.filter = QStringLiteral("status = 'draft'");
+    request.filter.matches = { { QStringLiteral("status"), { QStringLiteral("draft") } } };
+    QCOMPARE(exportBytes(scratch.db(), request),
+        QByteArray("client_name,budget_allocated,status\r\n\"'=HYPERLINK(\"\"http://x\"\")\",1000.00,draft\r\n"));
+    // Values and searches are data, never SQL: a quote or a backslash is matched literally, and no value matches
+    // nothing.
+    request.filter.matches = { { QStringLiteral("status"), { QStringLiteral("dr'aft\\") } } };
+    QCOMPARE(exportBytes(scratch.db(), request), QByteArray("client_name,budget_allocated,status\r\n"));
+    request.filter.matches = { { QStringLiteral("status"), {} } };
+    QCOMPARE(exportBytes(scratch.db(), request), QByteArray("client_name,budget_allocated,status\r\n"));
+    request.filter.matches.clear();
+    request.filter.search = QStringLiteral("x\")'; DROP TABLE agency_campaigns; --");
+    QCOMPARE(exportBytes(scratch.db(), request), QByteArray("client_name,budget_allocated,status\r\n"));
+    request.filter.search = QStringLiteral("SEO"); // the type, in another case
     QCOMPARE(exportBytes(scratch.db(), request),
         QByteArray("client_name,budget_allocated,status\r\n\"'=HYPERLINK(\"\"http://x\"\")\",1000.00,draft\r\n"));
     request.sortColumn = QStringLiteral("no_such_column");

@@ -328,8 +328,7 @@ exporting::ExportRequest TablePage::currentViewExport() const
 {
     exporting::ExportRequest request;
     request.table = m_model->tableName();
-    request.includeDeleted = m_model->showDeleted();
-    request.filter = m_model->filter();
+    request.filter = m_model->rowFilter();
     if (m_sortColumn >= 0) {
         request.sortColumn = m_model->record().fieldName(m_sortColumn);
         request.sortOrder = m_sortOrder;

@@ -157,16 +157,13 @@ namespace {
     }
 
     // FROM … WHERE … ORDER BY …, shared by every path.
-    QString fromClause(const ExportRequest& request, Joins joins)
+    QString fromClause(const ExportRequest& request, Joins joins, const QSqlDriver* driver)
     {
-        QStringList conditions;
-        if (!request.includeDeleted)
-            conditions << QStringLiteral("deleted_at IS NULL");
-        if (!request.filter.isEmpty())
-            conditions << u'(' + request.filter + u')';
+        // The view's rows, by the same filter the table model reads them with.
         QString base = QStringLiteral("SELECT * FROM ") + request.table;
-        if (!conditions.isEmpty())
-            base += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+        const tables::TableSpec* table = tables::specFor(request.table);
+        if (const QString where = table ? request.filter.sql(*table, driver) : QString(); !where.isEmpty())
+            base += QStringLiteral(" WHERE ") + where;
         const bool sqlite = joins == Joins::SQLite || joins == Joins::SQLiteDirect;
         // The view's order, exactly as the table model reads it: a reference by the name it shows, money as a
         // number, NULLs in the same place on both backends, ties by id.
@@ -338,7 +335,7 @@ QStringList exportHeaders(const QString& table)
     return headers;
 }
 
-QString postgresExportSelect(const ExportRequest& request, bool withPlane)
+QString postgresExportSelect(const ExportRequest& request, bool withPlane, const QSqlDriver* driver)
 {
     QStringList select;
     const QList<Column> plan = planFor(request.table);
@@ -347,10 +344,10 @@ QString postgresExportSelect(const ExportRequest& request, bool withPlane)
     for (const int i : picked.value_or(QList<int> {}))
         select << plan.at(i).postgres;
     return QStringLiteral("SELECT ") + select.join(QStringLiteral(", "))
-        + fromClause(request, withPlane ? Joins::PostgresWithPlane : Joins::Postgres);
+        + fromClause(request, withPlane ? Joins::PostgresWithPlane : Joins::Postgres, driver);
 }
 
-QString sqliteExportSelect(const ExportRequest& request)
+QString sqliteExportSelect(const ExportRequest& request, const QSqlDriver* driver)
 {
     QStringList select;
     const QList<Column> plan = planFor(request.table);
@@ -372,7 +369,7 @@ QString sqliteExportSelect(const ExportRequest& request)
                    .arg(sqliteLabel());
     }
     return with + QStringLiteral("SELECT ") + select.join(QStringLiteral(", "))
-        + fromClause(request, Joins::SQLiteDirect);
+        + fromClause(request, Joins::SQLiteDirect, driver);
 }
 
 TableExporter::TableExporter(QSqlDatabase db, std::shared_ptr<std::atomic<bool>> cancelled)
@@ -446,7 +443,8 @@ bool TableExporter::exportGeneric(const ExportRequest& request, CsvWriter& write
     QSqlQuery query(m_db);
     query.setForwardOnly(true); // streams: QPSQL single-row mode, QSQLITE step by step
     if (!query.exec(QStringLiteral("SELECT ") + select.join(QStringLiteral(", "))
-            + fromClause(request, sqlite ? Joins::SQLite : (plane ? Joins::PostgresWithPlane : Joins::Postgres))))
+            + fromClause(
+                request, sqlite ? Joins::SQLite : (plane ? Joins::PostgresWithPlane : Joins::Postgres), m_db.driver())))
         return fail(db::reportSqlError(tr("Exporting %1").arg(request.table), query.lastError()));
 
     const tables::TableSpec& spec = *tables::specFor(request.table);
@@ -518,7 +516,7 @@ bool TableExporter::exportWithCopy(const ExportRequest& request, CsvWriter& writ
         return exportGeneric(request, writer);
     m_usedDirect = true;
 
-    const QString sql = postgresExportSelect(request, planeAvailable(m_db));
+    const QString sql = postgresExportSelect(request, planeAvailable(m_db), m_db.driver());
     PGresult* started = PQexec(conn, QStringLiteral("COPY (%1) TO STDOUT").arg(sql).toUtf8().constData());
     if (PQresultStatus(started) != PGRES_COPY_OUT) {
         const QString why = QString::fromUtf8(PQresultErrorMessage(started)).simplified();
@@ -601,7 +599,7 @@ bool TableExporter::exportWithSqlite(const ExportRequest& request, CsvWriter& wr
         return exportGeneric(request, writer);
     m_usedDirect = true;
 
-    const QByteArray sql = sqliteExportSelect(request).toUtf8();
+    const QByteArray sql = sqliteExportSelect(request, m_db.driver()).toUtf8();
     sqlite3_stmt* statement = nullptr;
     if (sqlite3_prepare_v2(connection, sql.constData(), static_cast<int>(sql.size()), &statement, nullptr)
         != SQLITE_OK) {

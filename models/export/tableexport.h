@@ -2,6 +2,7 @@
 #pragma once
 
 #include "csvwriter.h"
+#include "tables/rowfilter.h"
 
 #include <QIODevice>
 #include <QSqlDatabase>
@@ -15,10 +16,9 @@ namespace agency::exporting {
 
 struct ExportRequest {
     QString table; // agency_sla_tiers, agency_clients, agency_campaigns, agency_campaign_channels
-    bool includeDeleted = false;
+    tables::RowFilter filter; // which rows: live ones unless includeDeleted, a model's scope and search
     CsvOptions csv;
     QStringList columns; // a subset in the order to write (the GUI's visible columns); empty: all
-    QString filter; // SQL over the table's own columns, already escaped (a model's filter()); empty: none
     QString sortColumn; // one of the table's own columns; empty: by id
     Qt::SortOrder sortOrder = Qt::AscendingOrder;
     // The database formats every value and its rows go straight to the CSV writer: PostgreSQL's COPY, SQLite's own
@@ -30,11 +30,11 @@ struct ExportRequest {
 // (sla_tier_name; client_name; client_name, campaign_label, effective_budget).
 QStringList exportHeaders(const QString& table);
 
-// The PostgreSQL SELECT that yields exactly the exported text of every column (what the COPY path streams).
-// `withPlane`: look up Plane project names.
-QString postgresExportSelect(const ExportRequest& request, bool withPlane);
+// The PostgreSQL SELECT that yields exactly the exported text of every column (what the COPY path streams), its
+// literals formatted by `driver`. `withPlane`: look up Plane project names.
+QString postgresExportSelect(const ExportRequest& request, bool withPlane, const QSqlDriver* driver);
 // The same for SQLite (what the direct path steps through).
-QString sqliteExportSelect(const ExportRequest& request);
+QString sqliteExportSelect(const ExportRequest& request, const QSqlDriver* driver);
 
 // Streams one table to CSV with bounded memory, on a connection of its own (a streaming query discards any other
 // pending result on its connection). On PostgreSQL the server formats every value in SQL and streams it through

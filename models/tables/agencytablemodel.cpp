@@ -31,16 +31,6 @@ namespace {
             || column == QStringLiteral("deleted_at");
     }
 
-    QString escapeLike(const QString& text)
-    {
-        QString escaped;
-        for (const QChar c : text) {
-            if (c == u'\\' || c == u'%' || c == u'_')
-                escaped += u'\\';
-            escaped += c;
-        }
-        return escaped;
-    }
 }
 
 AgencyTableModel::AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObject* parent, Load load)
@@ -583,33 +573,27 @@ void AgencyTableModel::selectSoon()
         Q_EMIT busyChanged(true);
 }
 
-QString AgencyTableModel::formatLiteral(const QString& value) const
-{
-    QSqlField field(QStringLiteral("v"), QMetaType(QMetaType::QString));
-    field.setValue(value);
-    return database().driver()->formatValue(field);
-}
-
 void AgencyTableModel::setScope(const QString& column, const QString& value)
 {
-    m_scopeColumn = column;
-    m_scopeValue = value;
+    m_filter.matches.clear();
+    if (!column.isEmpty())
+        m_filter.matches.append({ column, { value } });
     applyFilter();
 }
 
 void AgencyTableModel::setShowDeleted(bool show)
 {
-    if (show == m_showDeleted)
+    if (show == m_filter.includeDeleted)
         return;
-    m_showDeleted = show;
+    m_filter.includeDeleted = show;
     applyFilter();
 }
 
 void AgencyTableModel::setSearchText(const QString& text)
 {
-    if (text == m_search)
+    if (text == m_filter.search)
         return;
-    m_search = text;
+    m_filter.search = text;
     applyFilter();
 }
 
@@ -622,24 +606,7 @@ void AgencyTableModel::applyFilter()
 
 QString AgencyTableModel::filterText() const
 {
-    // setFilter() takes raw SQL: every value in it goes through the driver's literal formatting.
-    QStringList parts;
-    if (!m_showDeleted)
-        parts << QStringLiteral("deleted_at IS NULL");
-    if (!m_scopeColumn.isEmpty())
-        parts << m_scopeColumn + QStringLiteral(" = ") + formatLiteral(m_scopeValue);
-    if (const QString text = m_search.trimmed(); !text.isEmpty()) {
-        const QString pattern = formatLiteral(u'%' + escapeLike(text.toLower()) + u'%');
-        QStringList any;
-        for (const ColumnSpec& column : m_spec.columns) {
-            if (column.kind == ColumnKind::Text || column.kind == ColumnKind::Choice)
-                any << QStringLiteral("lower(%1) LIKE %2 ESCAPE '\\'").arg(column.name, pattern);
-            else if (const QString names = LookupNames::nameMatches(column, pattern); !names.isEmpty())
-                any << names; // what the table shows for a reference: the client's or tier's name
-        }
-        parts << u'(' + any.join(QStringLiteral(" OR ")) + u')';
-    }
-    return parts.join(QStringLiteral(" AND "));
+    return m_filter.sql(m_spec, database().driver());
 }
 
 bool AgencyTableModel::writeInsert(const QString& id)

@@ -6,6 +6,7 @@
 #include "editjournal.h"
 #include "keysetpager.h"
 #include "lookupnames.h"
+#include "rowfilter.h"
 #include "tablespec.h"
 
 #include <QHash>
@@ -130,10 +131,12 @@ public:
     bool softDelete(const QStringList& ids);
     bool restore(const QStringList& ids);
     void setShowDeleted(bool show);
-    bool showDeleted() const { return m_showDeleted; }
+    bool showDeleted() const { return m_filter.includeDeleted; }
+    // Which rows the model shows, as data (what the CSV export of this view reuses).
+    const RowFilter& rowFilter() const { return m_filter; }
     // Text to look for in the table's text columns: matched literally (%, _ and quotes are not special).
     void setSearchText(const QString& text);
-    QString searchText() const { return m_search; }
+    QString searchText() const { return m_filter.search; }
 
     // The row of `id` among the rows read so far, or -1 (no read: use findRow() to read on until it shows).
     int rowOfId(const QString& id);
@@ -157,7 +160,6 @@ protected:
     virtual QVariantMap defaultsForNewRow() const { return {}; }
     // A restriction such as "client_id = …" (already escaped), or empty.
     void setScope(const QString& column, const QString& value);
-    QString formatLiteral(const QString& value) const;
 
 private:
     bool writeInsert(const QString& id);
@@ -197,10 +199,7 @@ private:
     QList<Conflict> m_conflicts;
     QHash<QString, QVariant> m_conflictStamps; // theirs' updated_at, by id
     QString m_message;
-    QString m_search;
-    QString m_scopeColumn;
-    QString m_scopeValue;
-    bool m_showDeleted = false;
+    RowFilter m_filter;
     bool m_readOnly = false;
     Load m_load = Load::Now;
     bool m_loaded = false;

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "tablespec.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+class QSqlDriver;
+
+namespace agency::tables {
+
+// Which rows a view shows, as data rather than SQL: live rows only or deleted ones too, rows whose column holds one of
+// some values (a client's campaigns), and rows matching a search in what the table shows (its text and the names
+// its references show). The table models and the CSV export of a view both build their WHERE from it, so what is
+// exported is what is shown.
+struct RowFilter {
+    struct Match {
+        QString column;
+        QStringList values;
+        bool operator==(const Match&) const = default;
+    };
+
+    bool includeDeleted = false;
+    QList<Match> matches;
+    QString search; // matched literally, case-insensitively
+
+    // The condition over `spec`'s own columns, every value a literal formatted by `driver`; empty: every row.
+    QString sql(const TableSpec& spec, const QSqlDriver* driver) const;
+    bool operator==(const RowFilter&) const = default;
+};
+
+} // namespace agency::tables
