@@ -130,7 +130,7 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
 {
     ImportReport report;
     const tables::TableSpec* spec = tables::specFor(m_table);
-    if (!spec || m_table == QStringLiteral("agency_sla_tiers")) {
+    if (!spec || !spec->importable) {
         report.problems.append({ 0, {}, tr("import works for clients, campaigns and channels") });
         return report;
     }
@@ -212,11 +212,8 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         for (auto it = values.cbegin(); it != values.cend(); ++it)
             merged.insert(it.key(), it.value());
         QList<tables::FieldProblem> ruleProblems;
-        if (m_table == QStringLiteral("agency_clients"))
-            tables::checkDateOrder(
-                id, merged, QStringLiteral("contract_start_date"), QStringLiteral("contract_end_date"), ruleProblems);
-        if (m_table == QStringLiteral("agency_campaigns"))
-            tables::checkDateOrder(id, merged, QStringLiteral("start_date"), QStringLiteral("end_date"), ruleProblems);
+        if (!spec->startColumn.isEmpty())
+            tables::checkDateOrder(id, merged, spec->startColumn, spec->endColumn, ruleProblems);
         for (const auto& p : std::as_const(ruleProblems))
             report.problems.append({ line, p.column, p.message });
         if (report.problems.size() != problemsBefore)
@@ -285,10 +282,10 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
             report.problems.append({ line, {}, error });
             continue;
         }
-        const QString campaign = m_table == QStringLiteral("agency_campaigns")
-            ? id
-            : merged.value(QStringLiteral("campaign_id")).toString();
-        if (!campaign.isEmpty() && m_table != QStringLiteral("agency_clients")) {
+        const QString campaign = spec->splitCampaignColumn.isEmpty() ? QString()
+            : spec->splitCampaignColumn == QStringLiteral("id")      ? id
+                                                                : merged.value(spec->splitCampaignColumn).toString();
+        if (!campaign.isEmpty()) {
             campaignsToCheck.insert(campaign);
             campaignLine.insert(campaign, line);
         }

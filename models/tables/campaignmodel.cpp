@@ -51,7 +51,7 @@ QVariant CampaignModel::data(const QModelIndex& index, int role) const
 
 void CampaignModel::checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems)
 {
-    checkDateOrder(id, row, QStringLiteral("start_date"), QStringLiteral("end_date"), problems);
+    checkDateOrder(id, row, spec().startColumn, spec().endColumn, problems);
 
     // Lowering the budget below what the active channels already take is refused with the figures.
     const QString allocatedText = row.value(QStringLiteral("budget_allocated")).toString();

@@ -34,7 +34,7 @@ QVariantMap ClientModel::defaultsForNewRow() const
 
 void ClientModel::checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems)
 {
-    checkDateOrder(id, row, QStringLiteral("contract_start_date"), QStringLiteral("contract_end_date"), problems);
+    checkDateOrder(id, row, spec().startColumn, spec().endColumn, problems);
 }
 
 } // namespace agency::tables

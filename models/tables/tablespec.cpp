@@ -58,7 +58,8 @@ const TableSpec& slaTiersSpec()
         QStringLiteral("name"), QStringLiteral("x.priority, x.name"), 0, {}, {},
         { { QStringLiteral("agency_clients"), QStringLiteral("sla_tier_id") } }, nullptr,
         QT_TRANSLATE_NOOP(
-            "SoftDeletion", "The SLA tier \"%1\" is used by %2 live client(s): move them to another tier first") };
+            "SoftDeletion", "The SLA tier \"%1\" is used by %2 live client(s): move them to another tier first"),
+        {}, {}, {}, false };
     return spec;
 }
 
@@ -75,7 +76,8 @@ const TableSpec& clientsSpec()
             col("internal_notes", ColumnKind::Text), col("metadata", ColumnKind::JsonObject) }
             + audit(),
         QStringLiteral("client_name"), QStringLiteral("lower(x.client_name), x.id"), 0, {},
-        { { QStringLiteral("agency_campaigns"), QStringLiteral("client_id") } }, {}, nullptr, nullptr };
+        { { QStringLiteral("agency_campaigns"), QStringLiteral("client_id") } }, {}, nullptr, nullptr,
+        QStringLiteral("contract_start_date"), QStringLiteral("contract_end_date"), {} };
     return spec;
 }
 
@@ -92,7 +94,8 @@ const TableSpec& campaignsSpec()
             + audit(),
         {}, QStringLiteral("x.start_date DESC, x.id"), 1000, QStringLiteral("client_id"),
         { { QStringLiteral("agency_campaign_channels"), QStringLiteral("campaign_id") } }, {},
-        QT_TRANSLATE_NOOP("SoftDeletion", "The client \"%1\" is deleted: restore the client first") };
+        QT_TRANSLATE_NOOP("SoftDeletion", "The client \"%1\" is deleted: restore the client first"), nullptr,
+        QStringLiteral("start_date"), QStringLiteral("end_date"), QStringLiteral("id") };
     return spec;
 }
 
@@ -106,7 +109,8 @@ const TableSpec& channelsSpec()
             col("external_campaign_id", ColumnKind::Text, 255), col("notes", ColumnKind::Text) }
             + audit(),
         QStringLiteral("channel_type"), QStringLiteral("x.channel_type, x.id"), 0, QStringLiteral("campaign_id"), {},
-        {}, QT_TRANSLATE_NOOP("SoftDeletion", "The channel's campaign is deleted: restore the campaign first") };
+        {}, QT_TRANSLATE_NOOP("SoftDeletion", "The channel's campaign is deleted: restore the campaign first"), nullptr,
+        {}, {}, QStringLiteral("campaign_id") };
     return spec;
 }
 

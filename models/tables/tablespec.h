@@ -62,6 +62,14 @@ struct TableSpec {
     // why it cannot be deleted (%1: its name, %2: how many live rows use it).
     const char* parentDeletedMessage = nullptr;
     const char* inUseMessage = nullptr;
+    // A pair of dates whose end may not come before its start (both columns of this table); empty: none.
+    QString startColumn;
+    QString endColumn;
+    // The column naming the campaign whose budget split a row takes part in ("id" for a campaign itself); empty:
+    // none. A save or an import that touches it checks that campaign for over-allocation.
+    QString splitCampaignColumn;
+    // Whether the CSV import takes this table.
+    bool importable = true;
 
     int indexOf(const QString& name) const;
     const ColumnSpec* column(const QString& name) const;
