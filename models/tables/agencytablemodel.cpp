@@ -417,7 +417,7 @@ void AgencyTableModel::revertRow(int row)
     const bool inserted = m_journal.isNew(id);
     m_journal.remove(id);
     m_problems.removeIf([&](const FieldProblem& p) { return p.id == id; });
-    m_conflicts.removeIf([&](const Conflict& c) { return c.id == id; });
+    m_conflicts.resolve(id);
     if (inserted) { // a new row that was never saved: it goes
         const QScopedValueRollback<bool> telling(m_signalling, true); // until the change has been told
         beginRemoveRows({}, row, row);
@@ -437,7 +437,7 @@ void AgencyTableModel::discardChanges()
     }
     m_journal.clear();
     m_problems.clear();
-    m_conflicts.clear();
+    m_conflicts.clearConflicts();
     const QScopedValueRollback<bool> telling(m_signalling, true); // until the change has been told
     beginResetModel(); // new rows go, edited rows show what was read
     m_rows.removeIf([&](const QVariantList& row) { return inserted.contains(row.value(m_idColumn).toString()); });
@@ -668,22 +668,11 @@ bool AgencyTableModel::writeUpdate(const QString& id)
     }
 
     // Nobody's row matched the stamp this desktop read: someone else saved (or deleted) it first.
-    Conflict conflict;
-    conflict.id = id;
-    conflict.columns = pending.values.keys();
-    conflict.mine = pending.values;
-    conflict.original = pending.original;
     QVariant theirStamp;
     bool deleted = false;
-    conflict.theirs = currentRow(id, &theirStamp, &deleted);
-    conflict.deletedElsewhere = conflict.theirs.isEmpty() || deleted;
-    for (const ColumnSpec& column : m_spec.columns) {
-        if (!isAudit(column.name) && conflict.theirs.value(column.name) != conflict.original.value(column.name))
-            conflict.changedByThem << column.name;
-    }
-    m_conflictStamps.insert(id, theirStamp);
-    m_conflicts.removeIf([&](const Conflict& c) { return c.id == id; });
-    m_conflicts << conflict;
+    const QVariantMap theirs = currentRow(id, &theirStamp, &deleted);
+    const Conflict conflict = ConflictSet::describe(m_spec, id, pending.values, pending.original, theirs, deleted);
+    m_conflicts.add(conflict, theirStamp);
     const QDateTime when = conflict.theirs.value(QStringLiteral("updated_at")).toDateTime().toLocalTime();
     m_message = conflict.deletedElsewhere ? tr("This row was deleted by someone else: keep your version or let it go")
                                           : tr("This row was changed by someone else at %1: review both versions")
@@ -702,7 +691,7 @@ void AgencyTableModel::checkRules(const QString& id, const QVariantMap& row, QLi
 bool AgencyTableModel::save()
 {
     m_problems.clear();
-    m_conflicts.clear();
+    m_conflicts.clearConflicts();
     m_message.clear();
     if (m_journal.isEmpty())
         return true;
@@ -752,7 +741,7 @@ bool AgencyTableModel::save()
         ok = ok && (m_journal.isNew(id) ? writeInsert(id) : writeUpdate(id));
     if (ok && db.commit()) {
         m_journal.clear();
-        m_conflictStamps.clear();
+        m_conflicts.clear();
         m_lookups.markStale();
         reread(); // the stamps the database gave the rows just written, and the names they show
         Q_EMIT saved();
@@ -764,17 +753,17 @@ bool AgencyTableModel::save()
     if (!db.rollback())
         db::reportSqlError(tr("Rolling back a failed save"), db.lastError());
     reread(); // back to what the database holds, with every edit laid over it again
-    for (const Conflict& conflict : std::as_const(m_conflicts))
+    for (const Conflict& conflict : m_conflicts.all())
         Q_EMIT conflictDetected(conflict.id);
     return false;
 }
 
 bool AgencyTableModel::keepMine(const QString& id)
 {
-    const auto stamp = m_conflictStamps.constFind(id);
-    if (stamp == m_conflictStamps.cend() || !stamp->isValid() || !m_journal.setReadStamp(id, *stamp))
+    const QVariant stamp = m_conflicts.theirStamp(id);
+    if (!stamp.isValid() || !m_journal.setReadStamp(id, stamp))
         return false;
-    m_conflicts.removeIf([&](const Conflict& c) { return c.id == id; });
+    m_conflicts.resolve(id);
     return true;
 }
 
@@ -782,16 +771,14 @@ bool AgencyTableModel::takeTheirs(const QString& id)
 {
     if (!m_journal.remove(id))
         return false;
-    m_conflicts.removeIf([&](const Conflict& c) { return c.id == id; });
-    m_conflictStamps.remove(id);
+    m_conflicts.forget(id);
     return reread();
 }
 
 bool AgencyTableModel::merge(const QString& id, const QStringList& columnsFromTheirs)
 {
-    const auto conflict
-        = std::find_if(m_conflicts.cbegin(), m_conflicts.cend(), [&](const Conflict& c) { return c.id == id; });
-    if (conflict == m_conflicts.cend())
+    const Conflict* conflict = m_conflicts.find(id);
+    if (!conflict)
         return false;
     const QVariantMap theirs = conflict->theirs;
     if (!keepMine(id))

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "backgroundreader.h"
+#include "conflictset.h"
 #include "db/connectionstring.h"
 #include "editjournal.h"
 #include "keysetpager.h"
@@ -21,17 +22,6 @@ struct FieldProblem {
     QString id; // the row
     QString column;
     QString message;
-};
-
-// Someone else changed (or deleted) a row this model was saving. Both versions stay available until resolved.
-struct Conflict {
-    QString id;
-    bool deletedElsewhere = false;
-    QStringList columns; // the columns I edited
-    QVariantMap mine; // my values for those columns
-    QVariantMap original; // the row as I read it
-    QVariantMap theirs; // the row as it is now (empty when it is gone)
-    QStringList changedByThem; // columns whose value differs between original and theirs
 };
 
 // The base of the four table models: a QSqlTableModel (the table, its record, filter, sort and the OnManualSubmit
@@ -114,7 +104,7 @@ public:
     bool hasPendingChanges() const { return !m_journal.isEmpty(); }
     QStringList pendingIds() const { return m_journal.ids(); }
     QList<FieldProblem> problems() const { return m_problems; }
-    QList<Conflict> conflicts() const { return m_conflicts; }
+    QList<Conflict> conflicts() const { return m_conflicts.all(); }
     QString lastMessage() const { return m_message; }
 
     // Resolving a conflict; the next save() writes the outcome.
@@ -196,8 +186,7 @@ private:
     QMultiHash<size_t, int> m_rowsByIdHash; // rowOfId(): qHash(id) → row, for rows [0, m_indexedRows)
     int m_indexedRows = 0;
     QList<FieldProblem> m_problems;
-    QList<Conflict> m_conflicts;
-    QHash<QString, QVariant> m_conflictStamps; // theirs' updated_at, by id
+    ConflictSet m_conflicts;
     QString m_message;
     RowFilter m_filter;
     bool m_readOnly = false;
