@@ -693,6 +693,18 @@ void TestAgencyTableModel::sortAndSearchByShownNames()
     std::sort(sorted.begin(), sorted.end(), std::greater<>());
     QCOMPARE(names, sorted);
 
+    // A channel's campaign sorts by the label it shows, not by the hidden id.
+    tables::ChannelModel channels(scratch.db());
+    const int campaign = channels.fieldIndex(QStringLiteral("campaign_id"));
+    channels.sort(campaign, Qt::AscendingOrder);
+    QStringList labels;
+    for (int row = 0; row < channels.rowCount(); ++row)
+        labels << channels.data(channels.index(row, campaign)).toString().toLower();
+    QVERIFY(labels.size() > 10);
+    QStringList sortedLabels = labels;
+    std::sort(sortedLabels.begin(), sortedLabels.end());
+    QCOMPARE(labels, sortedLabels);
+
     // Search for a client's name that is in none of the campaign's own text columns (the demo's briefs name the
     // client, so it is renamed first).
     const QString clientId = campaigns.data(campaigns.index(0, client), Qt::EditRole).toString();
@@ -749,10 +761,9 @@ void TestAgencyTableModel::sortAndSearchByShownNames()
     for (int row = 0; row < clients.rowCount(); ++row)
         QCOMPARE(clients.data(clients.index(row, tier), Qt::EditRole).toString(), tierId);
 
-    tables::ChannelModel channels(scratch.db());
+    channels.sort(campaign, Qt::AscendingOrder);
     channels.setSearchText(QStringLiteral("NORDLICHT"));
     QVERIFY(channels.rowCount() > 0);
-    const int campaign = channels.fieldIndex(QStringLiteral("campaign_id"));
     for (int row = 0; row < channels.rowCount(); ++row) {
         const QString campaignId = channels.data(channels.index(row, campaign), Qt::EditRole).toString();
         QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT client_id FROM agency_campaigns WHERE id = ?"),

@@ -79,24 +79,6 @@ namespace {
         return QStringLiteral("t.") + column.name;
     }
 
-    // A campaign's label, as LookupNames::campaignLabel makes it: the Plane project's name, else metadata's "name"
-    // trimmed of ASCII white space, else "client · type · start".
-    QString postgresLabel()
-    {
-        return QStringLiteral(
-            "COALESCE(p_name, NULLIF(btrim(CASE WHEN jsonb_typeof(c.metadata->'name') = 'string' THEN "
-            "c.metadata->>'name' "
-            "END, E' \\t\\n\\r\\f\\v'), ''), cl.client_name || ' · ' || c.campaign_type || COALESCE(' · ' || "
-            "to_char(c.start_date, 'YYYY-MM-DD'), ''))");
-    }
-    QString sqliteLabel()
-    {
-        return QStringLiteral(
-            "COALESCE(NULLIF(trim(CASE WHEN json_type(c.metadata, '$.name') = 'text' THEN json_extract(c.metadata, "
-            "'$.name') END, ' ' || char(9, 10, 13, 12, 11)), ''), cl.client_name || ' · ' || c.campaign_type || "
-            "COALESCE(' · ' || c.start_date, ''))");
-    }
-
     QList<Column> planFor(const QString& table)
     {
         QList<Column> columns;
@@ -118,7 +100,8 @@ namespace {
             // is worked out from helper columns in DirectFormat.
             columns.append({ QStringLiteral("client_name"), Source::LookupText, nullptr, true,
                 QStringLiteral("cl.client_name"), QStringLiteral("k.client_name") });
-            columns.append({ QStringLiteral("campaign_label"), Source::CampaignLabel, nullptr, true, postgresLabel(),
+            columns.append({ QStringLiteral("campaign_label"), Source::CampaignLabel, nullptr, true,
+                tables::LookupNames::labelSql(db::Dialect::PostgreSQL, QStringLiteral("p_name")),
                 QStringLiteral("k.label") });
             columns.append({ QStringLiteral("effective_budget"), Source::EffectiveBudget, nullptr, false,
                 QStringLiteral(
@@ -366,7 +349,7 @@ QString sqliteExportSelect(const ExportRequest& request, const QSqlDriver* drive
         // which is also faster to join a million channels to than the campaigns table itself.
         with = QStringLiteral("WITH k AS MATERIALIZED (SELECT c.id, c.budget_allocated, cl.client_name, %1 AS label "
                               "FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id) ")
-                   .arg(sqliteLabel());
+                   .arg(tables::LookupNames::labelSql(db::Dialect::SQLite));
     }
     return with + QStringLiteral("SELECT ") + select.join(QStringLiteral(", "))
         + fromClause(request, Joins::SQLiteDirect, driver);

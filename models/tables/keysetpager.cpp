@@ -23,7 +23,7 @@ KeysetPager::KeysetPager(QSqlDatabase db, Query query, int pageSize)
 
 QString KeysetPager::sortExpression(const ColumnSpec& column, const QString& rowAlias, db::Dialect dialect)
 {
-    if (QString byName = LookupNames::nameExpression(column, rowAlias); !byName.isEmpty())
+    if (QString byName = LookupNames::nameExpression(column, rowAlias, dialect); !byName.isEmpty())
         return byName;
     QString own = rowAlias + u'.' + column.name;
     if ((column.kind != ColumnKind::Money && column.kind != ColumnKind::Percent) || dialect == db::Dialect::PostgreSQL)

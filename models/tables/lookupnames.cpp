@@ -168,13 +168,30 @@ QString LookupNames::campaignLabel(const QString& projectName, const QString& me
     return parts.join(QStringLiteral(" · "));
 }
 
-QString LookupNames::nameExpression(const ColumnSpec& column, const QString& rowAlias)
+QString LookupNames::nameExpression(const ColumnSpec& column, const QString& rowAlias, db::Dialect dialect)
 {
     const TableSpec* referenced = column.kind == ColumnKind::Reference ? specFor(column.references) : nullptr;
-    if (!referenced || isLabelled(*referenced))
+    if (!referenced)
         return {};
+    if (isLabelled(*referenced))
+        return QStringLiteral("(SELECT lower(%1) FROM %2 c JOIN agency_clients cl ON cl.id = c.client_id WHERE c.id = "
+                              "%3.%4)")
+            .arg(labelSql(dialect), referenced->table, rowAlias, column.name);
     return QStringLiteral("(SELECT lower(%1) FROM %2 WHERE id = %3.%4)")
         .arg(referenced->nameColumn, referenced->table, rowAlias, column.name);
+}
+
+QString LookupNames::labelSql(db::Dialect dialect, const QString& projectName)
+{
+    // metadata's "name" when it is a text, trimmed of ASCII white space, else "client · type · start".
+    const QString label = dialect == db::Dialect::PostgreSQL
+        ? QStringLiteral("COALESCE(NULLIF(btrim(CASE WHEN jsonb_typeof(c.metadata->'name') = 'string' THEN "
+                         "c.metadata->>'name' END, E' \\t\\n\\r\\f\\v'), ''), cl.client_name || ' · ' || "
+                         "c.campaign_type || COALESCE(' · ' || to_char(c.start_date, 'YYYY-MM-DD'), ''))")
+        : QStringLiteral("COALESCE(NULLIF(trim(CASE WHEN json_type(c.metadata, '$.name') = 'text' THEN "
+                         "json_extract(c.metadata, '$.name') END, ' ' || char(9, 10, 13, 12, 11)), ''), "
+                         "cl.client_name || ' · ' || c.campaign_type || COALESCE(' · ' || c.start_date, ''))");
+    return projectName.isEmpty() ? label : QStringLiteral("COALESCE(%1, %2)").arg(projectName, label);
 }
 
 QString LookupNames::nameMatches(const ColumnSpec& column, const QString& likePattern)

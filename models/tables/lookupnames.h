@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "db/database.h"
 #include "plane/planedirectory.h"
 #include "tablespec.h"
 
@@ -43,10 +44,14 @@ public:
     // The Plane workspace a client is linked to (empty when none): a campaign's project comes from it.
     QString workspaceOfClient(const QString& clientId);
 
-    // SQL for the name a reference column shows, for sorting by what people see: a correlated subquery on the row
-    // `rowAlias` (the table's own name in a model's query, the export's alias in its own). Empty for a column that
-    // shows no looked-up name, or one that is sorted by its own value (a campaign's label is built in the app).
-    static QString nameExpression(const ColumnSpec& column, const QString& rowAlias);
+    // SQL for the name a reference column shows, lower-cased, for sorting by what people see: a correlated subquery
+    // on the row `rowAlias` (the table's own name in a model's query, the export's alias in its own). A campaign
+    // sorts by its label as labelSql() makes it (without Plane's project names). Empty for a column that shows no
+    // looked-up name.
+    static QString nameExpression(const ColumnSpec& column, const QString& rowAlias, db::Dialect dialect);
+    // SQL for a campaign's label over the campaign `c` and its client `cl`, as campaignLabel() makes it;
+    // `projectName`: an expression for the Plane project's name, or empty when there is none.
+    static QString labelSql(db::Dialect dialect, const QString& projectName = {});
     // SQL true when the name a reference column shows contains `likePattern` (a formatted, lower-case LIKE literal
     // with backslash escapes), for searching what people see. Empty when the column shows no searchable name.
     static QString nameMatches(const ColumnSpec& column, const QString& likePattern);
