@@ -157,7 +157,8 @@ namespace {
                                    sqlite ? db::Dialect::SQLite : db::Dialect::PostgreSQL)
                                         : QString();
         return QStringLiteral(" FROM (%1) t%2 ").arg(base, joinsFor(request.table, joins))
-            + tables::KeysetPager::orderBy(sortBy, QStringLiteral("t.id"), request.sortOrder == Qt::DescendingOrder);
+            + tables::KeysetPager::orderBy(sortBy, QStringLiteral("t.id"), request.sortOrder == Qt::DescendingOrder,
+                sortSpec && tables::KeysetPager::neverNull(*sortSpec));
     }
 
     // Positions in the full plan of the columns the request wants, or an error naming an unknown one.

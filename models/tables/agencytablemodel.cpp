@@ -497,6 +497,8 @@ KeysetPager::Query AgencyTableModel::pageQuery() const
     query.where = filter();
     query.sortKey = sortKey();
     query.descending = m_sortOrder == Qt::DescendingOrder;
+    const ColumnSpec* column = m_sortColumn >= 0 ? columnAt(m_sortColumn) : nullptr;
+    query.keyNeverNull = column && KeysetPager::neverNull(*column);
     return query;
 }
 

@@ -17,7 +17,7 @@ KeysetPager::KeysetPager(QSqlDatabase db, Query query, int pageSize)
     , m_query(std::move(query))
     , m_dialect(db::dialectOf(db))
     , m_pageSize(qMax(1, pageSize))
-    , m_stage(m_query.sortKey.isEmpty() || !m_query.descending ? Stage::Keys : Stage::Nulls)
+    , m_stage(m_query.sortKey.isEmpty() || !m_query.descending || m_query.keyNeverNull ? Stage::Keys : Stage::Nulls)
 {
 }
 
@@ -32,12 +32,20 @@ QString KeysetPager::sortExpression(const ColumnSpec& column, const QString& row
     return QStringLiteral("substr('000000000000000' || %1, -15)").arg(own);
 }
 
-QString KeysetPager::orderBy(const QString& sortKey, const QString& idColumn, bool descending)
+bool KeysetPager::neverNull(const ColumnSpec& column)
+{
+    // NOT NULL; for a reference, the row it names exists (a foreign key) and its name or label is never NULL.
+    return column.required;
+}
+
+QString KeysetPager::orderBy(const QString& sortKey, const QString& idColumn, bool descending, bool keyNeverNull)
 {
     const QString direction = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     if (sortKey.isEmpty())
         return QStringLiteral("ORDER BY ") + idColumn + direction;
     const QString key = u'(' + sortKey + u')';
+    if (keyNeverNull)
+        return QStringLiteral("ORDER BY %1%2, %3%2").arg(key, direction, idColumn);
     return QStringLiteral("ORDER BY (%1 IS NULL)%2, %1%2, %3%2").arg(key, direction, idColumn);
 }
 
@@ -61,7 +69,8 @@ QString KeysetPager::statement(Stage stage, bool continuing, int limit) const
         where << u'(' + m_query.where + u')';
     QString order;
     if (byKey && stage == Stage::Keys) {
-        where << key + QStringLiteral(" IS NOT NULL");
+        if (!m_query.keyNeverNull)
+            where << key + QStringLiteral(" IS NOT NULL");
         if (continuing)
             where << u'(' + key + QStringLiteral(", ") + id + u')' + after + QStringLiteral("(?, ?)");
         order = key + direction + QStringLiteral(", ") + id + direction;
@@ -117,7 +126,7 @@ bool KeysetPager::readPage(QList<QVariantList>* rows, QString* error)
         // A short page ends this range: the next one starts with the other range, from its beginning.
         if (read < wanted) {
             const bool keysFirst = !m_query.descending;
-            if (!byKey || (m_stage == Stage::Keys) != keysFirst)
+            if (!byKey || m_query.keyNeverNull || (m_stage == Stage::Keys) != keysFirst)
                 m_stage = Stage::Done;
             else
                 m_stage = keysFirst ? Stage::Nulls : Stage::Keys;

@@ -27,6 +27,9 @@ public:
         QString where; // a condition on the table's own columns (already formatted), or empty
         QString sortKey; // an SQL expression to order by (a column, or a name looked up); empty: by id only
         bool descending = false;
+        // The key is never NULL (a NOT NULL column, or a name every row has): no NULL range to read, and no IS NULL
+        // test to evaluate per row (a name looked up per row is the costly part of such a sort).
+        bool keyNeverNull = false;
     };
 
     KeysetPager(QSqlDatabase db, Query query, int pageSize = 256);
@@ -50,7 +53,9 @@ public:
     static QString sortExpression(const ColumnSpec& column, const QString& rowAlias, db::Dialect dialect);
     // "ORDER BY …" in the pager's order (NULL keys last ascending, first descending; ties by id in the same
     // direction), for a query that reads everything at once in the same order as the pages (the CSV export).
-    static QString orderBy(const QString& sortKey, const QString& idColumn, bool descending);
+    static QString orderBy(const QString& sortKey, const QString& idColumn, bool descending, bool keyNeverNull = false);
+    // Whether what sortExpression() makes of `column` can never be NULL.
+    static bool neverNull(const ColumnSpec& column);
 
 private:
     enum class Stage { Keys, Nulls, Done };
