@@ -88,39 +88,58 @@ namespace {
         for (const ColumnSpec& column : spec->columns)
             columns.append({ column.name, Source::Own, &column, isTextKind(column.kind), postgresText(column),
                 sqliteText(column) });
-        const auto lookup = [](const QString& header, const QString& expression) {
-            return Column { header, Source::LookupText, nullptr, true, expression, expression };
-        };
-        if (table == QStringLiteral("agency_clients"))
-            columns.append(lookup(QStringLiteral("sla_tier_name"), QStringLiteral("tier.name")));
-        if (table == QStringLiteral("agency_campaigns"))
-            columns.append(lookup(QStringLiteral("client_name"), QStringLiteral("cl.client_name")));
-        if (table == QStringLiteral("agency_campaign_channels")) {
-            // On SQLite's direct path the campaign's part comes from `k` (sqliteExportSelect), and the effective budget
-            // is worked out from helper columns in DirectFormat.
-            columns.append({ QStringLiteral("client_name"), Source::LookupText, nullptr, true,
-                QStringLiteral("cl.client_name"), QStringLiteral("k.client_name") });
-            columns.append({ QStringLiteral("campaign_label"), Source::CampaignLabel, nullptr, true,
-                tables::LookupNames::labelSql(db::Dialect::PostgreSQL, QStringLiteral("p_name")),
-                QStringLiteral("k.label") });
-            columns.append({ QStringLiteral("effective_budget"), Source::EffectiveBudget, nullptr, false,
-                QStringLiteral(
-                    "COALESCE(t.budget_amount, round(c.budget_allocated * t.budget_percentage / 100, 2))::text"),
-                QStringLiteral("NULL") });
+        // The lookups the spec declares. Through a campaign (a channel), the campaign's part comes from `k` on
+        // SQLite's direct path (sqliteExportSelect), and the effective budget is worked out from helper columns.
+        const bool throughCampaign = spec->exportLookups.contains(tables::ExportLookup::CampaignLabel);
+        for (const tables::ExportLookup lookup : spec->exportLookups) {
+            switch (lookup) {
+            case tables::ExportLookup::TierName:
+                columns.append({ QStringLiteral("sla_tier_name"), Source::LookupText, nullptr, true,
+                    QStringLiteral("tier.name"), QStringLiteral("tier.name") });
+                break;
+            case tables::ExportLookup::ClientName:
+                columns.append({ QStringLiteral("client_name"), Source::LookupText, nullptr, true,
+                    QStringLiteral("cl.client_name"),
+                    throughCampaign ? QStringLiteral("k.client_name") : QStringLiteral("cl.client_name") });
+                break;
+            case tables::ExportLookup::CampaignLabel:
+                columns.append({ QStringLiteral("campaign_label"), Source::CampaignLabel, nullptr, true,
+                    tables::LookupNames::labelSql(db::Dialect::PostgreSQL, QStringLiteral("p_name")),
+                    QStringLiteral("k.label") });
+                break;
+            case tables::ExportLookup::EffectiveBudget:
+                columns.append({ QStringLiteral("effective_budget"), Source::EffectiveBudget, nullptr, false,
+                    QStringLiteral(
+                        "COALESCE(t.budget_amount, round(c.budget_allocated * t.budget_percentage / 100, 2))::text"),
+                    QStringLiteral("NULL") });
+                break;
+            }
         }
         return columns;
     }
 
     enum class Joins { Postgres, PostgresWithPlane, SQLite, SQLiteDirect };
 
+    // Whether the lookups of `table` go through a campaign (a channel's): its label, client and allocation.
+    bool throughCampaign(const QString& table)
+    {
+        const tables::TableSpec* spec = tables::specFor(table);
+        return spec && spec->exportLookups.contains(tables::ExportLookup::CampaignLabel);
+    }
+
     QString joinsFor(const QString& table, Joins joins)
     {
-        if (table == QStringLiteral("agency_clients"))
-            return QStringLiteral(" LEFT JOIN agency_sla_tiers tier ON tier.id = t.sla_tier_id");
-        if (table == QStringLiteral("agency_campaigns"))
-            return QStringLiteral(" JOIN agency_clients cl ON cl.id = t.client_id");
-        if (table != QStringLiteral("agency_campaign_channels"))
+        const tables::TableSpec* spec = tables::specFor(table);
+        if (!spec)
             return {};
+        if (!throughCampaign(table)) {
+            QString direct;
+            if (spec->exportLookups.contains(tables::ExportLookup::TierName))
+                direct += QStringLiteral(" LEFT JOIN agency_sla_tiers tier ON tier.id = t.sla_tier_id");
+            if (spec->exportLookups.contains(tables::ExportLookup::ClientName))
+                direct += QStringLiteral(" JOIN agency_clients cl ON cl.id = t.client_id");
+            return direct;
+        }
         QString campaignAndClient = QStringLiteral(
             " JOIN agency_campaigns c ON c.id = t.campaign_id JOIN agency_clients cl ON cl.id = c.client_id");
         switch (joins) {
@@ -345,7 +364,7 @@ QString sqliteExportSelect(const ExportRequest& request, const QSqlDriver* drive
         select << QStringLiteral("t.budget_amount") << QStringLiteral("t.budget_percentage")
                << QStringLiteral("k.budget_allocated");
     QString with;
-    if (request.table == QStringLiteral("agency_campaign_channels")) {
+    if (throughCampaign(request.table)) {
         // Each campaign's label once, not once per channel: SQLite indexes the hundred thousand labels in memory,
         // which is also faster to join a million channels to than the campaigns table itself.
         with = QStringLiteral("WITH k AS MATERIALIZED (SELECT c.id, c.budget_allocated, cl.client_name, %1 AS label "
@@ -411,7 +430,7 @@ bool TableExporter::exportGeneric(const ExportRequest& request, CsvWriter& write
     const QList<Column> plan = planFor(request.table);
     QString error;
     const QList<int> picked = *selection(plan, request.columns, &error);
-    const bool channels = request.table == QStringLiteral("agency_campaign_channels");
+    const bool channels = throughCampaign(request.table);
     const ColumnSpec dateColumn { QStringLiteral("start_date"), ColumnKind::Date, 0, false, {}, {}, false };
 
     QStringList select;

@@ -59,7 +59,7 @@ const TableSpec& slaTiersSpec()
         { { QStringLiteral("agency_clients"), QStringLiteral("sla_tier_id") } }, nullptr,
         QT_TRANSLATE_NOOP(
             "SoftDeletion", "The SLA tier \"%1\" is used by %2 live client(s): move them to another tier first"),
-        {}, {}, {}, false };
+        {}, {}, {}, false, {} };
     return spec;
 }
 
@@ -77,7 +77,8 @@ const TableSpec& clientsSpec()
             + audit(),
         QStringLiteral("client_name"), QStringLiteral("lower(x.client_name), x.id"), 0, {},
         { { QStringLiteral("agency_campaigns"), QStringLiteral("client_id") } }, {}, nullptr, nullptr,
-        QStringLiteral("contract_start_date"), QStringLiteral("contract_end_date"), {} };
+        QStringLiteral("contract_start_date"), QStringLiteral("contract_end_date"), {}, true,
+        { ExportLookup::TierName } };
     return spec;
 }
 
@@ -95,7 +96,8 @@ const TableSpec& campaignsSpec()
         {}, QStringLiteral("x.start_date DESC, x.id"), 1000, QStringLiteral("client_id"),
         { { QStringLiteral("agency_campaign_channels"), QStringLiteral("campaign_id") } }, {},
         QT_TRANSLATE_NOOP("SoftDeletion", "The client \"%1\" is deleted: restore the client first"), nullptr,
-        QStringLiteral("start_date"), QStringLiteral("end_date"), QStringLiteral("id") };
+        QStringLiteral("start_date"), QStringLiteral("end_date"), QStringLiteral("id"), true,
+        { ExportLookup::ClientName } };
     return spec;
 }
 
@@ -110,7 +112,8 @@ const TableSpec& channelsSpec()
             + audit(),
         QStringLiteral("channel_type"), QStringLiteral("x.channel_type, x.id"), 0, QStringLiteral("campaign_id"), {},
         {}, QT_TRANSLATE_NOOP("SoftDeletion", "The channel's campaign is deleted: restore the campaign first"), nullptr,
-        {}, {}, QStringLiteral("campaign_id") };
+        {}, {}, QStringLiteral("campaign_id"), true,
+        { ExportLookup::ClientName, ExportLookup::CampaignLabel, ExportLookup::EffectiveBudget } };
     return spec;
 }
 

@@ -34,6 +34,14 @@ struct ColumnSpec {
     bool nonNegative = false; // Integer
 };
 
+// What an export adds after a table's own columns, for a spreadsheet reader: the names its references show.
+enum class ExportLookup {
+    TierName, // sla_tier_name, through sla_tier_id
+    ClientName, // client_name, through client_id, or through the campaign's client_id
+    CampaignLabel, // campaign_label, through campaign_id
+    EffectiveBudget, // effective_budget: the fixed amount, else the campaign's allocation × the percentage
+};
+
 // Rows of `table` whose `column` references a row of the table that declares the link.
 struct Link {
     QString table;
@@ -70,6 +78,7 @@ struct TableSpec {
     QString splitCampaignColumn;
     // Whether the CSV import takes this table.
     bool importable = true;
+    QList<ExportLookup> exportLookups;
 
     int indexOf(const QString& name) const;
     const ColumnSpec* column(const QString& name) const;
