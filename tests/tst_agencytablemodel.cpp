@@ -761,6 +761,15 @@ void TestAgencyTableModel::sortAndSearchByShownNames()
     for (int row = 0; row < clients.rowCount(); ++row)
         QCOMPARE(clients.data(clients.index(row, tier), Qt::EditRole).toString(), tierId);
 
+    // …and a search finds a channel by its campaign's name, which is in none of the channel's own columns.
+    const QString named = channels.data(channels.index(0, campaign), Qt::EditRole).toString();
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("UPDATE agency_campaigns SET metadata = '{\"name\": \"Harbour Relaunch\"}' WHERE id = ?"),
+        { named }));
+    channels.setSearchText(QStringLiteral("harbour relaunch"));
+    QVERIFY(channels.rowCount() > 0);
+    for (int row = 0; row < channels.rowCount(); ++row)
+        QCOMPARE(channels.data(channels.index(row, campaign), Qt::EditRole).toString(), named);
     channels.sort(campaign, Qt::AscendingOrder);
     channels.setSearchText(QStringLiteral("NORDLICHT"));
     QVERIFY(channels.rowCount() > 0);

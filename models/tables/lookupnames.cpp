@@ -194,16 +194,16 @@ QString LookupNames::labelSql(db::Dialect dialect, const QString& projectName)
     return projectName.isEmpty() ? label : QStringLiteral("COALESCE(%1, %2)").arg(projectName, label);
 }
 
-QString LookupNames::nameMatches(const ColumnSpec& column, const QString& likePattern)
+QString LookupNames::nameMatches(const ColumnSpec& column, const QString& likePattern, db::Dialect dialect)
 {
     const TableSpec* referenced = column.kind == ColumnKind::Reference ? specFor(column.references) : nullptr;
     if (!referenced)
         return {};
     const QString like = QStringLiteral(" LIKE %1 ESCAPE '\\'").arg(likePattern);
-    if (isLabelled(*referenced)) // the label's client and type parts
+    if (isLabelled(*referenced)) // the label as shown (metadata's name, else client · type · start), and its client
         return QStringLiteral("%1 IN (SELECT c.id FROM %2 c JOIN agency_clients cl ON cl.id = c.client_id "
-                              "WHERE lower(cl.client_name)%3 OR lower(c.campaign_type)%3)")
-            .arg(column.name, referenced->table, like);
+                              "WHERE lower(%3)%4 OR lower(cl.client_name)%4 OR lower(c.campaign_type)%4)")
+            .arg(column.name, referenced->table, labelSql(dialect), like);
     return QStringLiteral("%1 IN (SELECT id FROM %2 WHERE lower(%3)%4)")
         .arg(column.name, referenced->table, referenced->nameColumn, like);
 }

@@ -54,7 +54,7 @@ public:
     static QString labelSql(db::Dialect dialect, const QString& projectName = {});
     // SQL true when the name a reference column shows contains `likePattern` (a formatted, lower-case LIKE literal
     // with backslash escapes), for searching what people see. Empty when the column shows no searchable name.
-    static QString nameMatches(const ColumnSpec& column, const QString& likePattern);
+    static QString nameMatches(const ColumnSpec& column, const QString& likePattern, db::Dialect dialect);
 
     // A campaign has no name column: the Plane project's name, else metadata.name, else "client · type · start".
     static QString campaignLabel(const QString& projectName, const QString& metadataJson, const QString& clientName,

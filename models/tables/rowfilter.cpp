@@ -44,11 +44,13 @@ QString RowFilter::sql(const TableSpec& spec, const QSqlDriver* driver) const
     }
     if (const QString text = search.trimmed(); !text.isEmpty()) {
         const QString pattern = literal(driver, u'%' + escapeLike(text.toLower()) + u'%');
+        const db::Dialect dialect
+            = driver->dbmsType() == QSqlDriver::PostgreSQL ? db::Dialect::PostgreSQL : db::Dialect::SQLite;
         QStringList any;
         for (const ColumnSpec& column : spec.columns) {
             if (column.kind == ColumnKind::Text || column.kind == ColumnKind::Choice)
                 any << QStringLiteral("lower(%1) LIKE %2 ESCAPE '\\'").arg(column.name, pattern);
-            else if (const QString names = LookupNames::nameMatches(column, pattern); !names.isEmpty())
+            else if (const QString names = LookupNames::nameMatches(column, pattern, dialect); !names.isEmpty())
                 any << names; // what the table shows for a reference: the client's or tier's name
         }
         parts << u'(' + any.join(QStringLiteral(" OR ")) + u')';
