@@ -136,15 +136,7 @@ QList<LookupNames::Choice> LookupNames::search(const QString& table, const QStri
         db::reportSqlError(QCoreApplication::translate("LookupNames", "Finding %1").arg(table), query.lastError());
         return list;
     }
-    while (query.next()) {
-        const QString id = query.value(0).toString();
-        const QString name
-            = campaigns ? campaignLabelOf(query, 1, query.value(6).toString()) : query.value(1).toString();
-        list.append({ id, name });
-        m_cache.insert(table + u':' + id, name);
-        m_stale.remove(table + u':' + id);
-    }
-    return list;
+    return readChoices(query, table, campaigns);
 }
 
 QString LookupNames::campaignLabel(const QString& projectName, const QString& metadataJson, const QString& clientName,
@@ -266,6 +258,20 @@ QString LookupNames::lookUp(const QString& table, const QString& id)
     return campaignLabelOf(query, 1, projectName(query.value(1).toString()));
 }
 
+QList<LookupNames::Choice> LookupNames::readChoices(QSqlQuery& query, const QString& table, bool labelled)
+{
+    QList<Choice> list;
+    while (query.next()) {
+        const QString id = query.value(0).toString();
+        const QString name
+            = labelled ? campaignLabelOf(query, 1, query.value(6).toString()) : query.value(1).toString();
+        list.append({ id, name });
+        m_cache.insert(table + u':' + id, name); // the table's cells show the same names without asking again
+        m_stale.remove(table + u':' + id);
+    }
+    return list;
+}
+
 QString LookupNames::campaignLabelOf(const QSqlQuery& query, int first, const QString& projectName)
 {
     const QVariant start = query.value(first + 4);
@@ -308,15 +314,7 @@ QList<LookupNames::Choice> LookupNames::choices(const QString& table, const QStr
             QCoreApplication::translate("LookupNames", "Listing %1 to choose from").arg(table), query.lastError());
         return list;
     }
-    while (query.next()) {
-        const QString id = query.value(0).toString();
-        const QString name
-            = campaigns ? campaignLabelOf(query, 1, query.value(6).toString()) : query.value(1).toString();
-        list.append({ id, name });
-        m_cache.insert(table + u':' + id, name); // the table's cells show the same names without asking again
-        m_stale.remove(table + u':' + id);
-    }
-    return list;
+    return readChoices(query, table, campaigns);
 }
 
 } // namespace agency::tables
