@@ -163,13 +163,12 @@ namespace {
     {
         // The view's rows, by the same filter the table model reads them with.
         QString base = QStringLiteral("SELECT * FROM ") + request.table;
-        const tables::TableSpec* table = tables::specFor(request.table);
-        if (const QString where = table ? request.filter.sql(*table, driver) : QString(); !where.isEmpty())
+        const tables::TableSpec* spec = tables::specFor(request.table);
+        if (const QString where = spec ? request.filter.sql(*spec, driver) : QString(); !where.isEmpty())
             base += QStringLiteral(" WHERE ") + where;
         const bool sqlite = joins == Joins::SQLite || joins == Joins::SQLiteDirect;
         // The view's order, exactly as the table model reads it: a reference by the name it shows, money as a
         // number, NULLs in the same place on both backends, ties by id.
-        const tables::TableSpec* spec = tables::specFor(request.table);
         const tables::ColumnSpec* sortSpec
             = spec && !request.sortColumn.isEmpty() ? spec->column(request.sortColumn) : nullptr;
         const QString sortBy = sortSpec ? tables::KeysetPager::sortExpression(*sortSpec, QStringLiteral("t"),
