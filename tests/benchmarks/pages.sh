@@ -15,16 +15,8 @@ build=$1
 dsn=$2
 shift 2
 if [ "$dsn" = big ]; then
-  bin=$build/app/agency-os
-  data=$(mktemp -d)
-  read -r pg_dir pg_dsn < <("$here/scripts/pg-throwaway" start)
-  trap '"$here/scripts/pg-throwaway" stop "$pg_dir"; rm -rf "$data"' EXIT
-  "$bin" migrate up --db "$pg_dsn" >/dev/null 2>&1
-  for d in "sqlite:$data/big.db" "$pg_dsn"; do
-    "$bin" demo-data --db "$d" --clients 1000 --campaigns-per-client 100 --channels-per-campaign 10 >/dev/null 2>&1
-    "$0" "$build" "$d" agency_clients agency_campaigns agency_campaign_channels
-  done
-  exit 0
+  exec "$here/tests/benchmarks/on-big-data.sh" "$build/app/agency-os" "$0" "$build" {} agency_clients agency_campaigns \
+    agency_campaign_channels
 fi
 tables=(agency_campaign_channels)
 [ $# -gt 0 ] && tables=("$@")

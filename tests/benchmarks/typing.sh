@@ -10,18 +10,7 @@ here=$(cd "$(dirname "$0")/../.." && pwd)
 build=$1
 bin=$build/app/agency-os
 if [ $# -eq 1 ]; then
-  data=$(mktemp -d)
-  read -r pg_dir pg_dsn < <("$here/scripts/pg-throwaway" start)
-  trap '"$here/scripts/pg-throwaway" stop "$pg_dir"; rm -rf "$data"' EXIT
-  "$bin" migrate up --db "$pg_dsn" >/dev/null 2>&1
-  for dsn in "sqlite:$data/big.db" "$pg_dsn"; do
-    "$bin" demo-data --db "$dsn" --clients 1000 --campaigns-per-client 100 --channels-per-campaign 10 >/dev/null 2>&1
-  done
-  echo "SQLite, 1M channels:"
-  "$0" "$build" "sqlite:$data/big.db"
-  echo "PostgreSQL, 1M channels:"
-  "$0" "$build" "$pg_dsn"
-  exit 0
+  exec "$here/tests/benchmarks/on-big-data.sh" "$bin" "$0" "$build" {}
 fi
 tmp=$(mktemp -d)
 display=":$((500 + RANDOM % 400))"
