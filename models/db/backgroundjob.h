@@ -42,7 +42,6 @@ public:
 
     void start();
     void cancel() { *m_cancelled = true; } // from any thread
-    bool isRunning() const { return m_thread && m_thread->isRunning(); }
     bool wasCancelled() const { return *m_cancelled; }
     // Runs the event loop until the job has finished; the result.
     bool wait();

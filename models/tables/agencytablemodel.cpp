@@ -25,11 +25,6 @@
 namespace agency::tables {
 
 namespace {
-    bool isAudit(const QString& column)
-    {
-        return column == QStringLiteral("created_at") || column == QStringLiteral("updated_at")
-            || column == QStringLiteral("deleted_at");
-    }
 
 }
 
@@ -312,7 +307,7 @@ Qt::ItemFlags AgencyTableModel::flags(const QModelIndex& index) const
     const ColumnSpec* column = columnAt(index.column());
     if (!column)
         return flags;
-    if (m_readOnly || column->kind == ColumnKind::Uuid || isAudit(column->name))
+    if (m_readOnly || column->kind == ColumnKind::Uuid || isAuditColumn(column->name))
         flags &= ~Qt::ItemIsEditable;
     if (column->kind == ColumnKind::Boolean)
         flags |= Qt::ItemIsUserCheckable;
@@ -709,7 +704,7 @@ bool AgencyTableModel::save()
         const EditJournal::Entry& pending = *m_journal.find(id);
         const QVariantMap values = editedRow(id);
         for (const ColumnSpec& column : m_spec.columns) {
-            if (isAudit(column.name) || (!pending.inserted && !pending.values.contains(column.name)))
+            if (isAuditColumn(column.name) || (!pending.inserted && !pending.values.contains(column.name)))
                 continue;
             if (const QString problem = problemWith(column, values.value(column.name)); !problem.isEmpty())
                 problems.append({ id, column.name, problem });

@@ -14,9 +14,7 @@ Conflict ConflictSet::describe(const TableSpec& spec, const QString& id, const Q
     conflict.theirs = theirs;
     conflict.deletedElsewhere = theirs.isEmpty() || deleted;
     for (const ColumnSpec& column : spec.columns) {
-        const bool audit = column.name == QStringLiteral("created_at") || column.name == QStringLiteral("updated_at")
-            || column.name == QStringLiteral("deleted_at");
-        if (!audit && theirs.value(column.name) != original.value(column.name))
+        if (!isAuditColumn(column.name) && theirs.value(column.name) != original.value(column.name))
             conflict.changedByThem << column.name;
     }
     return conflict;

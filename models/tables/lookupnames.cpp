@@ -3,6 +3,7 @@
 
 #include "db/database.h"
 #include "db/sqlerror.h"
+#include "rowfilter.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -117,12 +118,8 @@ QList<LookupNames::Choice> LookupNames::search(const QString& table, const QStri
                 any << part + QStringLiteral(" LIKE ? ESCAPE '\\'");
         }
         conditions << u'(' + any.join(QStringLiteral(" OR ")) + u')';
-        QString escaped = word;
-        escaped.replace(u'\\', QStringLiteral("\\\\"))
-            .replace(u'%', QStringLiteral("\\%"))
-            .replace(u'_', QStringLiteral("\\_"));
         for (qsizetype i = 0; i < any.size(); ++i)
-            words << u'%' + escaped + u'%';
+            words << u'%' + RowFilter::escapeLike(word) + u'%';
     }
     QSqlQuery query(m_db);
     query.setForwardOnly(true);

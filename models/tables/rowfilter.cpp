@@ -9,23 +9,23 @@
 namespace agency::tables {
 
 namespace {
-    QString escapeLike(const QString& text)
-    {
-        QString escaped;
-        for (const QChar c : text) {
-            if (c == u'\\' || c == u'%' || c == u'_')
-                escaped += u'\\';
-            escaped += c;
-        }
-        return escaped;
-    }
-
     QString literal(const QSqlDriver* driver, const QString& value)
     {
         QSqlField field(QStringLiteral("v"), QMetaType(QMetaType::QString));
         field.setValue(value);
         return driver->formatValue(field);
     }
+}
+
+QString RowFilter::escapeLike(const QString& text)
+{
+    QString escaped;
+    for (const QChar c : text) {
+        if (c == u'\\' || c == u'%' || c == u'_')
+            escaped += u'\\';
+        escaped += c;
+    }
+    return escaped;
 }
 
 QString RowFilter::sql(const TableSpec& spec, const QSqlDriver* driver) const

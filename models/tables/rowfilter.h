@@ -26,6 +26,8 @@ struct RowFilter {
     QList<Match> matches;
     QString search; // matched literally, case-insensitively
 
+    // `text` for a LIKE pattern with ESCAPE '\\': backslash, % and _ matched literally.
+    static QString escapeLike(const QString& text);
     // The condition over `spec`'s own columns, every value a literal formatted by `driver`; empty: every row.
     QString sql(const TableSpec& spec, const QSqlDriver* driver) const;
     bool operator==(const RowFilter&) const = default;

@@ -8,14 +8,6 @@
 
 namespace agency::tables {
 
-namespace {
-    bool isAuditColumn(const QString& name)
-    {
-        return name == QStringLiteral("created_at") || name == QStringLiteral("updated_at")
-            || name == QStringLiteral("deleted_at");
-    }
-}
-
 RowWriter::RowWriter(QSqlDatabase db, const TableSpec& spec)
     : m_db(db)
     , m_spec(spec)

@@ -117,6 +117,12 @@ const TableSpec& channelsSpec()
     return spec;
 }
 
+bool isAuditColumn(const QString& column)
+{
+    return column == QStringLiteral("created_at") || column == QStringLiteral("updated_at")
+        || column == QStringLiteral("deleted_at");
+}
+
 const TableSpec* specFor(const QString& table)
 {
     for (const TableSpec* spec : { &slaTiersSpec(), &clientsSpec(), &campaignsSpec(), &channelsSpec() }) {

@@ -90,6 +90,9 @@ const TableSpec& campaignsSpec();
 const TableSpec& channelsSpec();
 const TableSpec* specFor(const QString& table);
 
+// created_at, updated_at, deleted_at: the database's own, never written by the app.
+bool isAuditColumn(const QString& column);
+
 // A column's name for people (translated), e.g. "Budget allocated".
 QString columnLabel(const QString& column);
 
