@@ -379,6 +379,8 @@ void TestTableExport::viewOrderAndColumns()
     QCOMPARE(exportBytes(scratch.db(), request), QByteArray("client_name,budget_allocated,status\r\n"));
     request.filter.matches = { { QStringLiteral("status"), {} } };
     QCOMPARE(exportBytes(scratch.db(), request), QByteArray("client_name,budget_allocated,status\r\n"));
+    request.filter.matches = { { QStringLiteral("no_such_column"), { QStringLiteral("draft") } } };
+    QCOMPARE(exportBytes(scratch.db(), request), QByteArray("client_name,budget_allocated,status\r\n"));
     request.filter.matches.clear();
     request.filter.search = QStringLiteral("x\")'; DROP TABLE agency_campaigns; --");
     QCOMPARE(exportBytes(scratch.db(), request), QByteArray("client_name,budget_allocated,status\r\n"));

@@ -34,8 +34,10 @@ QString RowFilter::sql(const TableSpec& spec, const QSqlDriver* driver) const
     if (!includeDeleted)
         parts << QStringLiteral("deleted_at IS NULL");
     for (const Match& match : matches) {
-        if (!spec.column(match.column))
-            continue; // only the table's own columns
+        if (!spec.column(match.column)) { // not a column of this table: no row, never every row
+            parts << QStringLiteral("1 = 0");
+            continue;
+        }
         QStringList values;
         for (const QString& value : match.values)
             values << literal(driver, value);

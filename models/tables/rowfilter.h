@@ -28,7 +28,8 @@ struct RowFilter {
 
     // `text` for a LIKE pattern with ESCAPE '\\': backslash, % and _ matched literally.
     static QString escapeLike(const QString& text);
-    // The condition over `spec`'s own columns, every value a literal formatted by `driver`; empty: every row.
+    // The condition over `spec`'s own columns, every value a literal formatted by `driver`; empty: every row. A match
+    // on a column the table does not have, or on no values, matches nothing (an export never widens by mistake).
     QString sql(const TableSpec& spec, const QSqlDriver* driver) const;
     bool operator==(const RowFilter&) const = default;
 };
