@@ -490,6 +490,7 @@ KeysetPager::Query AgencyTableModel::pageQuery() const
     for (int c = 0; c < fields.count(); ++c)
         query.columns << fields.fieldName(c);
     query.where = filter();
+    query.findFirst = m_filter.searchesByIndex(m_spec);
     query.sortKey = sortKey();
     query.descending = m_sortOrder == Qt::DescendingOrder;
     const ColumnSpec* column = m_sortColumn >= 0 ? columnAt(m_sortColumn) : nullptr;

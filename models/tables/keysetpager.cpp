@@ -81,10 +81,13 @@ QString KeysetPager::statement(Stage stage, bool continuing, int limit) const
             where << id + after + u'?';
         order = byKey ? key + direction + QStringLiteral(", ") + id + direction : id + direction;
     }
+    const QString condition
+        = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    if (m_query.findFirst && m_dialect == db::Dialect::PostgreSQL) // OFFSET 0: planned on its own, no order wanted
+        return QStringLiteral("SELECT %1 FROM (SELECT * FROM %2%3 OFFSET 0) AS %2 ORDER BY %4 LIMIT %5")
+            .arg(columns.join(QStringLiteral(", ")), table, condition, order, QString::number(limit));
     return QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT %5")
-        .arg(columns.join(QStringLiteral(", ")), table,
-            where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")), order,
-            QString::number(limit));
+        .arg(columns.join(QStringLiteral(", ")), table, condition, order, QString::number(limit));
 }
 
 bool KeysetPager::readPage(QList<QVariantList>* rows, QString* error)

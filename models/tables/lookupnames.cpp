@@ -189,12 +189,17 @@ QString LookupNames::nameMatches(const ColumnSpec& column, const QString& likePa
     if (!referenced)
         return {};
     const QString like = QStringLiteral(" LIKE %1 ESCAPE '\\'").arg(likePattern);
+    // PostgreSQL: the ids as an array worked out once, which the column's index can look up beside the search index
+    // (a BitmapOr); "IN (subquery)" would be a per-row test that turns the whole search into a scan of the table.
+    const QString in
+        = dialect == db::Dialect::PostgreSQL ? QStringLiteral("%1 = ANY (ARRAY(%2))") : QStringLiteral("%1 IN (%2)");
     if (isLabelled(*referenced)) // the label as shown (metadata's name, else client · type · start), and its client
-        return QStringLiteral("%1 IN (SELECT c.id FROM %2 c JOIN agency_clients cl ON cl.id = c.client_id "
-                              "WHERE lower(%3)%4 OR lower(cl.client_name)%4 OR lower(c.campaign_type)%4)")
-            .arg(column.name, referenced->table, labelSql(dialect), like);
-    return QStringLiteral("%1 IN (SELECT id FROM %2 WHERE lower(%3)%4)")
-        .arg(column.name, referenced->table, referenced->nameColumn, like);
+        return in.arg(column.name,
+            QStringLiteral("SELECT c.id FROM %1 c JOIN agency_clients cl ON cl.id = c.client_id "
+                           "WHERE lower(%2)%3 OR lower(cl.client_name)%3 OR lower(c.campaign_type)%3")
+                .arg(referenced->table, labelSql(dialect), like));
+    return in.arg(column.name,
+        QStringLiteral("SELECT id FROM %1 WHERE lower(%2)%3").arg(referenced->table, referenced->nameColumn, like));
 }
 
 QString LookupNames::name(const QString& table, const QString& id)

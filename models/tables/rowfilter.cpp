@@ -28,6 +28,29 @@ QString RowFilter::escapeLike(const QString& text)
     return escaped;
 }
 
+QStringList RowFilter::searchColumns(const TableSpec& spec)
+{
+    QStringList names;
+    for (const ColumnSpec& column : spec.columns) {
+        if (column.kind == ColumnKind::Text || column.kind == ColumnKind::Choice)
+            names << column.name;
+    }
+    return names;
+}
+
+QString RowFilter::searchExpression(const TableSpec& spec)
+{
+    QStringList parts;
+    for (const QString& name : searchColumns(spec))
+        parts << QStringLiteral("coalesce(%1, '')").arg(name);
+    return QStringLiteral("lower(%1)").arg(parts.join(QStringLiteral(" || chr(31) || ")));
+}
+
+bool RowFilter::searchesByIndex(const TableSpec& spec) const
+{
+    return spec.searchIndexed && search.trimmed().toUcs4().size() >= 3;
+}
+
 QString RowFilter::sql(const TableSpec& spec, const QSqlDriver* driver) const
 {
     QStringList parts;
@@ -49,10 +72,24 @@ QString RowFilter::sql(const TableSpec& spec, const QSqlDriver* driver) const
         const db::Dialect dialect
             = driver->dbmsType() == QSqlDriver::PostgreSQL ? db::Dialect::PostgreSQL : db::Dialect::SQLite;
         QStringList any;
+        if (searchesByIndex(spec) && dialect == db::Dialect::PostgreSQL) {
+            // The expression the trigram index is on: with pg_trgm a few index pages, without it a scan as before.
+            // (Not for fewer than three characters: with no trigram to look up, pg_trgm reads its whole index, 16 s
+            // for "ti" over 1M channels, where reading the columns in the page's order finds a page at once.)
+            any << QStringLiteral("%1 LIKE %2 ESCAPE '\\'").arg(searchExpression(spec), pattern);
+        } else if (searchesByIndex(spec)) {
+            // SQLite: the trigram index finds the rows holding the text as a phrase, i.e. as a substring of one
+            // column, case-insensitively (and, unlike LIKE, beyond ASCII too). Shorter texts have no trigram.
+            QString phrase = text;
+            phrase.replace(u'"', QStringLiteral("\"\""));
+            any << QStringLiteral("rowid IN (SELECT rowid FROM %1_search WHERE %1_search MATCH %2)")
+                       .arg(spec.table, literal(driver, u'"' + phrase + u'"'));
+        } else {
+            for (const QString& name : searchColumns(spec))
+                any << QStringLiteral("lower(%1) LIKE %2 ESCAPE '\\'").arg(name, pattern);
+        }
         for (const ColumnSpec& column : spec.columns) {
-            if (column.kind == ColumnKind::Text || column.kind == ColumnKind::Choice)
-                any << QStringLiteral("lower(%1) LIKE %2 ESCAPE '\\'").arg(column.name, pattern);
-            else if (const QString names = LookupNames::nameMatches(column, pattern, dialect); !names.isEmpty())
+            if (const QString names = LookupNames::nameMatches(column, pattern, dialect); !names.isEmpty())
                 any << names; // what the table shows for a reference: the client's or tier's name
         }
         parts << u'(' + any.join(QStringLiteral(" OR ")) + u')';

@@ -28,6 +28,17 @@ struct RowFilter {
 
     // `text` for a LIKE pattern with ESCAPE '\\': backslash, % and _ matched literally.
     static QString escapeLike(const QString& text);
+    // The columns a search looks into, in the table's order (its text and its choices); a search index covers them
+    // in this order.
+    static QStringList searchColumns(const TableSpec& spec);
+    // PostgreSQL: what the search index is built on (migration 0003), and a search matches LIKE '%text%': the
+    // searchable columns, lower-cased, joined by a unit separator so that no match spans two of them.
+    static QString searchExpression(const TableSpec& spec);
+    // Whether the search is read through the table's search index: a text of three characters or more (a trigram
+    // index has nothing to look up for fewer) on a table that has one. Such a search finds few rows of a large table,
+    // and is read best by finding them first and sorting them then (KeysetPager::Query::findFirst); a shorter one
+    // matches so many rows that walking the table in its order finds a page soonest.
+    bool searchesByIndex(const TableSpec& spec) const;
     // The condition over `spec`'s own columns, every value a literal formatted by `driver`; empty: every row. A match
     // on a column the table does not have, or on no values, matches nothing (an export never widens by mistake).
     QString sql(const TableSpec& spec, const QSqlDriver* driver) const;

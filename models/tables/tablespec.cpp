@@ -78,7 +78,7 @@ const TableSpec& clientsSpec()
         QStringLiteral("client_name"), QStringLiteral("lower(x.client_name), x.id"), 0, {},
         { { QStringLiteral("agency_campaigns"), QStringLiteral("client_id") } }, {}, nullptr, nullptr,
         QStringLiteral("contract_start_date"), QStringLiteral("contract_end_date"), {}, true,
-        { ExportLookup::TierName } };
+        { ExportLookup::TierName }, true };
     return spec;
 }
 
@@ -97,7 +97,7 @@ const TableSpec& campaignsSpec()
         { { QStringLiteral("agency_campaign_channels"), QStringLiteral("campaign_id") } }, {},
         QT_TRANSLATE_NOOP("SoftDeletion", "The client \"%1\" is deleted: restore the client first"), nullptr,
         QStringLiteral("start_date"), QStringLiteral("end_date"), QStringLiteral("id"), true,
-        { ExportLookup::ClientName } };
+        { ExportLookup::ClientName }, true };
     return spec;
 }
 
@@ -113,7 +113,7 @@ const TableSpec& channelsSpec()
         QStringLiteral("channel_type"), QStringLiteral("x.channel_type, x.id"), 0, QStringLiteral("campaign_id"), {},
         {}, QT_TRANSLATE_NOOP("SoftDeletion", "The channel's campaign is deleted: restore the campaign first"), nullptr,
         {}, {}, QStringLiteral("campaign_id"), true,
-        { ExportLookup::ClientName, ExportLookup::CampaignLabel, ExportLookup::EffectiveBudget } };
+        { ExportLookup::ClientName, ExportLookup::CampaignLabel, ExportLookup::EffectiveBudget }, true };
     return spec;
 }
 

@@ -79,6 +79,9 @@ struct TableSpec {
     // Whether the CSV import takes this table.
     bool importable = true;
     QList<ExportLookup> exportLookups;
+    // Whether migration 0003 gave the table a search index over its searchable columns (RowFilter::searchColumns):
+    // <table>_search (FTS5 trigram) on SQLite, <table>_search_idx (pg_trgm) on PostgreSQL.
+    bool searchIndexed = false;
 
     int indexOf(const QString& name) const;
     const ColumnSpec* column(const QString& name) const;

@@ -1,0 +1,13 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+DROP TRIGGER agency_campaign_channels_search_update;
+DROP TRIGGER agency_campaign_channels_search_delete;
+DROP TRIGGER agency_campaign_channels_search_insert;
+DROP TABLE agency_campaign_channels_search;
+DROP TRIGGER agency_campaigns_search_update;
+DROP TRIGGER agency_campaigns_search_delete;
+DROP TRIGGER agency_campaigns_search_insert;
+DROP TABLE agency_campaigns_search;
+DROP TRIGGER agency_clients_search_update;
+DROP TRIGGER agency_clients_search_delete;
+DROP TRIGGER agency_clients_search_insert;
+DROP TABLE agency_clients_search;
