@@ -97,7 +97,7 @@ void TestKeysetPager::pagesMatchTheFullOrder_data()
     QTest::addColumn<QString>("backend");
     QTest::addColumn<QString>("column");
     for (const char* backend : { "sqlite", "postgresql" }) {
-        for (const char* column : { "budget_amount", "created_at", "channel_type", "id" })
+        for (const char* column : { "budget_amount", "created_at", "channel_type", "id", "campaign_id" })
             QTest::addRow("%s %s", backend, column) << QString::fromLatin1(backend) << QString::fromLatin1(column);
     }
 }
@@ -126,8 +126,28 @@ void TestKeysetPager::pagesMatchTheFullOrder()
     const QStringList types { QStringLiteral("social"), QStringLiteral("search"), QStringLiteral("email") };
     const QList<int> typeRank { 2, 1, 0 };
 
+    // By campaign: by the name each campaign shows (metadata's name here), case aside: "alpha" and "Alpha" tie (and
+    // the rows of both are ordered by id), "Beta" comes after them, "ärger" after "zulu" (lower-case text, byte
+    // order).
+    const QStringList names { QStringLiteral("Beta"), QStringLiteral("alpha"), QString::fromUtf8("ärger"),
+        QStringLiteral("Alpha"), QStringLiteral("zulu") };
+    const QList<int> nameRank { 1, 0, 3, 0, 2 };
+    QHash<QString, int> campaignRank;
+    {
+        QSqlQuery campaigns(db);
+        QVERIFY(campaigns.exec(QStringLiteral("SELECT id FROM agency_campaigns ORDER BY id")));
+        QStringList campaignIds;
+        while (campaigns.next())
+            campaignIds << campaigns.value(0).toString();
+        for (int c = 0; c < campaignIds.size(); ++c) {
+            QVERIFY(test::execute(db, QStringLiteral("UPDATE agency_campaigns SET metadata = ? WHERE id = ?"),
+                { QStringLiteral("{\"name\": \"%1\"}").arg(names.at(c % names.size())), campaignIds.at(c) }));
+            campaignRank.insert(campaignIds.at(c), nameRank.at(c % names.size()));
+        }
+    }
+
     QSqlQuery ids(db);
-    QVERIFY(ids.exec(QStringLiteral("SELECT id FROM agency_campaign_channels")));
+    QVERIFY(ids.exec(QStringLiteral("SELECT id, campaign_id FROM agency_campaign_channels")));
     QList<Expected> all;
     QList<Expected> searchOnly;
     int i = 0;
@@ -148,6 +168,8 @@ void TestKeysetPager::pagesMatchTheFullOrder()
             row.rank = stampRank.at(i % stamps.size());
         else if (column == QStringLiteral("channel_type"))
             row.rank = typeRank.at(i % types.size());
+        else if (column == QStringLiteral("campaign_id"))
+            row.rank = campaignRank.value(ids.value(1).toString());
         else
             row.rank = 0; // by id alone
         all << row;
@@ -168,9 +190,8 @@ void TestKeysetPager::pagesMatchTheFullOrder()
                 query.table = channels;
                 query.columns = QStringList { QStringLiteral("channel_type"), QStringLiteral("id") };
                 query.where = filtered ? QStringLiteral("channel_type = 'search'") : QString();
-                query.sortKey = column == QStringLiteral("id")
-                    ? QString()
-                    : tables::KeysetPager::sortExpression(*spec, channels, dialect);
+                if (column != QStringLiteral("id"))
+                    tables::KeysetPager::setSortColumn(&query, *spec, dialect);
                 query.descending = descending;
                 tables::KeysetPager pager(db, query, pageSize);
                 QStringList read;

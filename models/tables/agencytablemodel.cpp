@@ -465,12 +465,6 @@ void AgencyTableModel::sort(int column, Qt::SortOrder order)
         selectSoon();
 }
 
-QString AgencyTableModel::sortKey() const
-{
-    const ColumnSpec* column = m_sortColumn >= 0 ? columnAt(m_sortColumn) : nullptr;
-    return column ? KeysetPager::sortExpression(*column, m_spec.table, m_dialect) : QString();
-}
-
 bool AgencyTableModel::select()
 {
     return selectRows(0);
@@ -491,10 +485,9 @@ KeysetPager::Query AgencyTableModel::pageQuery() const
         query.columns << fields.fieldName(c);
     query.where = filter();
     query.findFirst = m_filter.searchesByIndex(m_spec);
-    query.sortKey = sortKey();
     query.descending = m_sortOrder == Qt::DescendingOrder;
-    const ColumnSpec* column = m_sortColumn >= 0 ? columnAt(m_sortColumn) : nullptr;
-    query.keyNeverNull = column && KeysetPager::neverNull(*column);
+    if (const ColumnSpec* column = m_sortColumn >= 0 ? columnAt(m_sortColumn) : nullptr)
+        KeysetPager::setSortColumn(&query, *column, m_dialect);
     return query;
 }
 

@@ -154,7 +154,6 @@ protected:
 private:
     bool writeInsert(const QString& id);
     bool writeUpdate(const QString& id); // the guarded UPDATE; records a Conflict when the stamp no longer matches
-    QString sortKey() const;
     bool selectRows(qsizetype atLeast); // select(), reading pages until at least this many rows are read
     bool reread(); // after a change: select() again, as far down as the rows read before
     KeysetPager::Query pageQuery() const;

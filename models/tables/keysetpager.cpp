@@ -32,6 +32,15 @@ QString KeysetPager::sortExpression(const ColumnSpec& column, const QString& row
     return QStringLiteral("substr('000000000000000' || %1, -15)").arg(own);
 }
 
+void KeysetPager::setSortColumn(Query* query, const ColumnSpec& column, db::Dialect dialect)
+{
+    query->keyNeverNull = neverNull(column);
+    query->keyTable = query->keyNeverNull ? LookupNames::nameTable(column, dialect) : QString();
+    query->keyColumn = query->keyTable.isEmpty() ? QString() : column.name;
+    query->sortKey
+        = query->keyTable.isEmpty() ? sortExpression(column, query->table, dialect) : QStringLiteral("k.sort_key");
+}
+
 bool KeysetPager::neverNull(const ColumnSpec& column)
 {
     // NOT NULL; for a reference, the row it names exists (a foreign key) and its name or label is never NULL.
@@ -83,6 +92,17 @@ QString KeysetPager::statement(Stage stage, bool continuing, int limit) const
     }
     const QString condition
         = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    if (!m_query.keyTable.isEmpty()) {
+        if (m_dialect == db::Dialect::PostgreSQL) // the names sorted, then each one's rows (an incremental sort)
+            return QStringLiteral("SELECT %1 FROM %2 JOIN (%3) AS k ON k.key_id = %2.%4%5 ORDER BY %6 LIMIT %7")
+                .arg(columns.join(QStringLiteral(", ")), table, m_query.keyTable, m_query.keyColumn, condition, order,
+                    QString::number(limit));
+        // SQLite: each name worked out once, then the rows of each (CROSS JOIN: in this order), then one sort.
+        return QStringLiteral(
+            "WITH k AS MATERIALIZED (%3) SELECT %1 FROM k CROSS JOIN %2 ON %2.%4 = k.key_id%5 ORDER BY %6 LIMIT %7")
+            .arg(columns.join(QStringLiteral(", ")), table, m_query.keyTable, m_query.keyColumn, condition, order,
+                QString::number(limit));
+    }
     if (m_query.findFirst && m_dialect == db::Dialect::PostgreSQL) // OFFSET 0: planned on its own, no order wanted
         return QStringLiteral("SELECT %1 FROM (SELECT * FROM %2%3 OFFSET 0) AS %2 ORDER BY %4 LIMIT %5")
             .arg(columns.join(QStringLiteral(", ")), table, condition, order, QString::number(limit));

@@ -35,6 +35,12 @@ public:
         // matches spread evenly along that order, and a search for "tiktok" in channels ordered by type would walk
         // 800,000 rows to the last type before the first match (1.5 s, against 0.2 s found first).
         bool findFirst = false;
+        // A key that is a name shown for a reference (LookupNames::nameTable): worked out once per referenced row
+        // and joined on `keyColumn`, instead of looked up once per row of this table (a label made of three tables,
+        // 1M times: 2.4-4.6 s; 100k times and joined: 0.1-0.5 s). sortKey is then "k.sort_key". Only for a key
+        // never NULL (the join leaves out rows that reference nothing).
+        QString keyTable;
+        QString keyColumn;
     };
 
     KeysetPager(QSqlDatabase db, Query query, int pageSize = 256);
@@ -56,6 +62,9 @@ public:
     // money and percent as numbers, anything else by its own value. SQLite stores money as exact decimal text, which
     // sorts as text ("100.00" before "9.00"): padded to a fixed width, it sorts as the number it is and stays exact.
     static QString sortExpression(const ColumnSpec& column, const QString& rowAlias, db::Dialect dialect);
+    // Sets `query`'s key to order by `column` as people see it: sortExpression(), or for a reference that always
+    // names a row, its name joined from LookupNames::nameTable().
+    static void setSortColumn(Query* query, const ColumnSpec& column, db::Dialect dialect);
     // "ORDER BY …" in the pager's order (NULL keys last ascending, first descending; ties by id in the same
     // direction), for a query that reads everything at once in the same order as the pages (the CSV export).
     static QString orderBy(const QString& sortKey, const QString& idColumn, bool descending, bool keyNeverNull = false);

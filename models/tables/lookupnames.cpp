@@ -170,6 +170,20 @@ QString LookupNames::nameExpression(const ColumnSpec& column, const QString& row
         .arg(referenced->nameColumn, referenced->table, rowAlias, column.name);
 }
 
+QString LookupNames::nameTable(const ColumnSpec& column, db::Dialect dialect)
+{
+    const TableSpec* referenced = column.kind == ColumnKind::Reference ? specFor(column.references) : nullptr;
+    if (!referenced)
+        return {};
+    if (isLabelled(*referenced))
+        return QStringLiteral(
+            "SELECT c.id AS key_id, lower(%1) AS sort_key FROM %2 c JOIN agency_clients cl ON cl.id = "
+            "c.client_id")
+            .arg(labelSql(dialect), referenced->table);
+    return QStringLiteral("SELECT id AS key_id, lower(%1) AS sort_key FROM %2")
+        .arg(referenced->nameColumn, referenced->table);
+}
+
 QString LookupNames::labelSql(db::Dialect dialect, const QString& projectName)
 {
     // metadata's "name" when it is a text, trimmed of ASCII white space, else "client · type · start".

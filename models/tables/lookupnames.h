@@ -49,6 +49,9 @@ public:
     // sorts by its label as labelSql() makes it (without Plane's project names). Empty for a column that shows no
     // looked-up name.
     static QString nameExpression(const ColumnSpec& column, const QString& rowAlias, db::Dialect dialect);
+    // SQL of a table of the names `column` shows, one row per referenced row: key_id (its id) and sort_key (the name
+    // as nameExpression() makes it, for the same order). Empty when the column shows no name.
+    static QString nameTable(const ColumnSpec& column, db::Dialect dialect);
     // SQL for a campaign's label over the campaign `c` and its client `cl`, as campaignLabel() makes it;
     // `projectName`: an expression for the Plane project's name, or empty when there is none.
     static QString labelSql(db::Dialect dialect, const QString& projectName = {});
