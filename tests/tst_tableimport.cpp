@@ -91,6 +91,12 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void importIsAllOrNothing();
+    void cancelledImportWritesNothing_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void cancelledImportWritesNothing();
     void changedSinceExportIsAConflict_data()
     {
         test::addBackendColumn();
@@ -224,6 +230,37 @@ void TestTableImport::importIsAllOrNothing()
     QVERIFY(!report.ok());
     QCOMPARE(problemLines(report), QStringList { "3:client_type" });
     QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 2);
+}
+
+// Told the line reached every 200 lines; stopped half-way (as the dialog's Cancel stops it), the import writes none of
+// the rows it had already inserted.
+void TestTableImport::cancelledImportWritesNothing()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(load(scratch.db()));
+    QByteArray csv("client_name,client_type\r\n");
+    for (int i = 0; i < 1000; ++i)
+        csv += "Client " + QByteArray::number(i) + ",project\r\n";
+    exporting::TableImporter importer(scratch.db(), QStringLiteral("agency_clients"));
+    QList<int> told;
+    importer.setProgress([&told](int line) {
+        told << line;
+        return line < 500;
+    });
+    const auto report = importer.import(csv);
+    QCOMPARE(told, (QList<int> { 2, 202, 402, 602 }));
+    QVERIFY(report.cancelled);
+    QVERIFY(!report.ok());
+    QCOMPARE(report.inserts, 0);
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 2);
+    // Not stopped, the same file imports in full.
+    importer.setProgress([](int) { return true; });
+    const auto again = importer.import(csv);
+    QVERIFY(again.ok() && !again.cancelled);
+    QCOMPARE(again.inserts, 1000);
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 1002);
 }
 
 void TestTableImport::changedSinceExportIsAConflict()

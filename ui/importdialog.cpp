@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importdialog.h"
 
+#include "db/backgroundjob.h"
+
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableWidget>
@@ -14,13 +17,16 @@
 
 namespace agency::ui {
 
-ImportDialog::ImportDialog(QSqlDatabase db, const QString& table, QWidget* parent)
+ImportDialog::ImportDialog(db::ConnectionString where, const QString& table, QWidget* parent)
     : QDialog(parent)
-    , m_db(std::move(db))
+    , m_where(std::move(where))
     , m_table(table)
     , m_summary(new QLabel(this))
     , m_problems(new QTableWidget(0, 3, this))
+    , m_busy(new QProgressBar(this))
+    , m_choose(new QPushButton(tr("Choose file…"), this))
     , m_import(new QPushButton(tr("Import"), this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
 {
     setObjectName(QStringLiteral("importDialog"));
     setWindowTitle(tr("Import CSV into %1").arg(table.mid(7).replace(u'_', u' ')));
@@ -30,37 +36,46 @@ ImportDialog::ImportDialog(QSqlDatabase db, const QString& table, QWidget* paren
     m_problems->horizontalHeader()->setStretchLastSection(true);
     m_problems->verticalHeader()->hide();
     m_problems->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    auto* choose = new QPushButton(tr("Choose file…"), this);
+    m_busy->setRange(0, 0); // busy: how many lines a file has is not known before it is read
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumHeight(8);
+    m_busy->hide();
     m_import->setEnabled(false);
     m_import->setObjectName(QStringLiteral("import"));
+    m_cancel->setObjectName(QStringLiteral("cancel"));
+    m_cancel->setEnabled(false);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    buttons->addButton(choose, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_choose, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_cancel, QDialogButtonBox::ActionRole);
     buttons->addButton(m_import, QDialogButtonBox::AcceptRole);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(choose, &QPushButton::clicked, this, [this]() {
+    connect(buttons, &QDialogButtonBox::rejected, this, &ImportDialog::reject);
+    connect(m_cancel, &QPushButton::clicked, this, &ImportDialog::cancel);
+    connect(m_choose, &QPushButton::clicked, this, [this]() {
         QSettings settings;
         const QString path = QFileDialog::getOpenFileName(this, windowTitle(),
             settings.value(QStringLiteral("export/folder")).toString(), tr("CSV files (*.csv *.tsv *.txt)"));
         if (!path.isEmpty())
             loadFile(path);
     });
-    connect(m_import, &QPushButton::clicked, this, [this]() {
-        if (runImport())
-            accept();
-    });
+    connect(m_import, &QPushButton::clicked, this, &ImportDialog::startImport);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(
         new QLabel(tr("Rows whose id exists update only what changed (refused if someone changed the row since "
                       "it was exported); other rows are added. Nothing is written unless every row is right."),
             this));
     layout->addWidget(m_summary);
+    layout->addWidget(m_busy);
     layout->addWidget(m_problems, 1);
     layout->addWidget(buttons);
     resize(720, 420);
 }
 
+ImportDialog::~ImportDialog() = default; // a run under way is cancelled and waited for (BackgroundJob)
+
 bool ImportDialog::loadFile(const QString& path)
 {
+    if (isBusy())
+        return false;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         m_summary->setText(tr("Cannot read %1: %2").arg(path, file.errorString()));
@@ -68,18 +83,79 @@ bool ImportDialog::loadFile(const QString& path)
         return false;
     }
     m_data = file.readAll();
-    m_report = exporting::TableImporter(m_db, m_table).dryRun(m_data);
-    showReport(false);
-    return m_report.ok();
+    run(false);
+    return true;
 }
 
-bool ImportDialog::runImport()
+bool ImportDialog::startImport()
 {
-    if (m_data.isEmpty())
+    if (isBusy() || m_data.isEmpty() || !m_report.ok())
         return false;
-    m_report = exporting::TableImporter(m_db, m_table).import(m_data);
-    showReport(true);
-    return m_report.ok();
+    run(true);
+    return true;
+}
+
+void ImportDialog::cancel()
+{
+    if (m_job)
+        m_job->cancel();
+}
+
+void ImportDialog::reject()
+{
+    m_job.reset(); // cancels and waits for the thread (the importer stops within 200 lines): nothing is written
+    QDialog::reject();
+}
+
+void ImportDialog::run(bool commit)
+{
+    auto result = std::make_shared<exporting::ImportReport>();
+    m_job = std::make_unique<db::BackgroundJob>(m_where,
+        [result, table = m_table, data = m_data, commit](
+            QSqlDatabase db, const db::BackgroundJob::Progress& progress, QString*) {
+            exporting::TableImporter importer(db, table);
+            importer.setProgress([&progress](int line) {
+                progress.report(line, {});
+                return !progress.isCancelled();
+            });
+            *result = commit ? importer.import(data) : importer.dryRun(data);
+            return true;
+        });
+    connect(m_job.get(), &db::BackgroundJob::progressed, this, [this, commit](qint64 line) {
+        m_summary->setText(commit ? tr("Importing… line %1").arg(line) : tr("Checking… line %1").arg(line));
+    });
+    connect(m_job.get(), &db::BackgroundJob::finished, this, [this, result, commit](bool ok, const QString& error) {
+        if (!ok) { // no connection, or cancelled before the first row
+            result->cancelled = m_job->wasCancelled();
+            result->problems = { { 0, {}, result->cancelled ? tr("cancelled: nothing was written") : error } };
+        }
+        m_job.release()->deleteLater(); // its thread has ended; not deleted inside its own signal
+        if (commit && result->cancelled) { // the file stays as checked: it may be imported again
+            setBusy(false);
+            showReport(false);
+            m_summary->setText(tr("Import cancelled: nothing was written.") + u' ' + m_summary->text());
+            Q_EMIT runFinished();
+            return;
+        }
+        m_report = *result;
+        setBusy(false);
+        showReport(commit);
+        Q_EMIT runFinished();
+        if (commit && m_report.ok())
+            accept();
+    });
+    setBusy(true);
+    m_summary->setText(commit ? tr("Importing…") : tr("Checking…"));
+    m_job->start();
+}
+
+void ImportDialog::setBusy(bool busy)
+{
+    m_busy->setVisible(busy);
+    m_cancel->setEnabled(busy);
+    m_choose->setEnabled(!busy);
+    if (busy)
+        m_import->setEnabled(false);
 }
 
 QString ImportDialog::summary() const
@@ -98,7 +174,9 @@ void ImportDialog::showReport(bool done)
         m_problems->setItem(row, 2, new QTableWidgetItem(problem.message));
     }
     QString text;
-    if (!m_report.ok())
+    if (m_report.cancelled)
+        text = tr("Check cancelled: choose the file again.");
+    else if (!m_report.ok())
         text = tr("%n problem(s): nothing will be written until the file is corrected.", nullptr,
             static_cast<int>(m_report.problems.size()));
     else if (done)

@@ -162,7 +162,7 @@ void MainWindow::createActions()
         auto* page = currentTablePage();
         if (!page || !confirmLeaving())
             return;
-        ImportDialog dialog(m_db, page->model()->tableName(), this);
+        ImportDialog dialog(m_where, page->model()->tableName(), this);
         if (dialog.exec() == QDialog::Accepted) {
             page->model()->select();
             showMessage(dialog.summary());

@@ -158,8 +158,16 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
     }
     QSet<QString> campaignsToCheck;
     QHash<QString, int> campaignLine;
+    int sinceReport = 0;
     while (const auto record = reader.next()) {
         const int line = record->line;
+        if (m_progress && sinceReport-- == 0) {
+            sinceReport = 199;
+            if (!m_progress(line)) {
+                report.cancelled = true;
+                break;
+            }
+        }
         if (record->fields.size() == 1 && record->fields.constFirst().isNull)
             continue; // a blank line
         if (record->fields.size() != mapped.size()) {
@@ -293,6 +301,10 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
     if (!reader.error().isEmpty())
         report.problems.append({ 0, {}, reader.error() });
 
+    if (report.cancelled) {
+        report.problems.append({ 0, {}, tr("cancelled: nothing was written") });
+        campaignsToCheck.clear();
+    }
     // Budgets as they would be after the whole file: no campaign may end up over-allocated.
     for (const QString& campaign : std::as_const(campaignsToCheck)) {
         QString error;

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <functional>
 
 namespace agency::exporting {
 
@@ -20,6 +21,7 @@ struct ImportReport {
     int unchanged = 0;
     QStringList ignoredColumns; // headers that are not the table's own (lookups such as client_name)
     QList<ImportProblem> problems;
+    bool cancelled = false; // stopped on request (TableImporter::setProgress): nothing was written
     bool ok() const { return problems.isEmpty(); }
 };
 
@@ -33,12 +35,16 @@ public:
 
     ImportReport dryRun(const QByteArray& csv) { return run(csv, false); }
     ImportReport import(const QByteArray& csv) { return run(csv, true); }
+    // Told the line reached before the first row and every 200 lines; returning false stops the run, which then
+    // writes nothing (a background import's Cancel).
+    void setProgress(std::function<bool(int line)> progress) { m_progress = std::move(progress); }
 
 private:
     ImportReport run(const QByteArray& csv, bool commit);
 
     QSqlDatabase m_db;
     QString m_table;
+    std::function<bool(int line)> m_progress;
 };
 
 } // namespace agency::exporting

@@ -629,9 +629,11 @@ void TestMainWindow::importDialogDryRunsThenImports()
         file.write(bytes);
         return file.fileName();
     };
-    ui::ImportDialog dialog(scratch.db(), QStringLiteral("agency_campaigns"));
-    QVERIFY(!dialog.loadFile(write(QByteArray("client_id,campaign_type,status,budget_allocated\r\n") + f.client.toUtf8()
+    // The dry run and the import run on a connection of their own, in the background: the dialog says when it is done.
+    ui::ImportDialog dialog(whereOf(scratch), QStringLiteral("agency_campaigns"));
+    QVERIFY(dialog.loadFile(write(QByteArray("client_id,campaign_type,status,budget_allocated\r\n") + f.client.toUtf8()
         + ",seo,active,100.00\r\n" + f.client.toUtf8() + ",ppc,finished,1.005\r\n")));
+    QTRY_VERIFY(!dialog.isBusy());
     QCOMPARE(dialog.problems()->rowCount(), 2); // line 3: status and budget
     QCOMPARE(dialog.problems()->item(0, 0)->text(), QStringLiteral("3"));
     QVERIFY(!dialog.importButton()->isEnabled());
@@ -639,16 +641,37 @@ void TestMainWindow::importDialogDryRunsThenImports()
 
     QVERIFY(dialog.loadFile(write(QByteArray("client_id,campaign_type,status,budget_allocated\r\n") + f.client.toUtf8()
         + ",seo,active,100.00\r\n" + f.client.toUtf8() + ",ppc,paused,1.50\r\n")));
+    QTRY_VERIFY(!dialog.isBusy());
     QVERIFY2(dialog.summary().contains(QStringLiteral("2 to add")), qPrintable(dialog.summary()));
     QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toInt(),
         0); // a dry run writes nothing
     QVERIFY(dialog.importButton()->isEnabled());
     QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
+    QVERIFY(dialog.isBusy());
+    QTRY_VERIFY(!dialog.isBusy());
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toInt(), 2);
     QCOMPARE(
         scalar(scratch.db(), QStringLiteral("SELECT budget_allocated FROM agency_campaigns WHERE status = 'paused'"))
             .toString(),
         QStringLiteral("1.50"));
+
+    // Cancel, pressed while a long import runs: nothing is written, and the checked file can be imported again.
+    QByteArray many("client_id,campaign_type,status,budget_allocated\r\n");
+    for (int i = 0; i < 3000; ++i)
+        many += f.client.toUtf8() + ",social,draft," + QByteArray::number(i) + ".00\r\n";
+    ui::ImportDialog big(whereOf(scratch), QStringLiteral("agency_campaigns"));
+    QVERIFY(big.loadFile(write(many)));
+    QTRY_VERIFY_WITH_TIMEOUT(!big.isBusy(), 30000);
+    QVERIFY2(big.summary().contains(QStringLiteral("3000 to add")), qPrintable(big.summary()));
+    QTest::mouseClick(big.importButton(), Qt::LeftButton);
+    QVERIFY(big.cancelButton()->isEnabled());
+    QTest::mouseClick(big.cancelButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!big.isBusy(), 30000);
+    QVERIFY2(big.summary().contains(QStringLiteral("cancelled")), qPrintable(big.summary()));
+    QVERIFY(big.result() != QDialog::Accepted);
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toInt(), 2);
+    QVERIFY(big.importButton()->isEnabled());
 }
 
 void TestMainWindow::readOnlyWindowEditsNothing()
