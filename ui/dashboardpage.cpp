@@ -22,6 +22,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QTableWidget>
 #include <QToolButton>
@@ -286,10 +287,34 @@ bool DashboardPage::saveChart(int index, const QString& path, QString* error) co
 
 bool DashboardPage::exportReview(const QString& path, QString* error)
 {
-    reports::FinanceReport report(m_db);
-    FinanceReview review;
-    review.filterText = filterText();
-    return collectFinanceReview(report, filter(), &review, error) && writeFinanceReviewPdf(review, path, error);
+    QProgressDialog progress(tr("Writing the finance review…"), tr("Cancel"), 0, 0, this);
+    progress.setObjectName(QStringLiteral("reviewProgress"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    // The figures are read off the GUI thread, on a connection of their own; the PDF is drawn here (its charts are
+    // widgets' kin), from figures already in memory: a summary beyond 1,000 campaigns, so about a second at most.
+    auto review = std::make_shared<FinanceReview>();
+    review->filterText = filterText();
+    db::BackgroundJob job(
+        m_where, [review, f = filter()](QSqlDatabase db, const db::BackgroundJob::Progress&, QString* failure) {
+            reports::FinanceReport report(db);
+            return collectFinanceReview(report, f, review.get(), failure);
+        });
+    QObject::connect(&progress, &QProgressDialog::canceled, &job, &db::BackgroundJob::cancel);
+    QString failure;
+    QObject::connect(&job, &db::BackgroundJob::finished, &job, [&failure](bool, const QString& why) { failure = why; });
+    const bool collected = job.wait();
+    const bool cancelled = job.wasCancelled();
+    if (!collected || cancelled) {
+        progress.close();
+        if (error)
+            *error = cancelled ? tr("Finance review cancelled: nothing was written") : failure;
+        return false;
+    }
+    progress.setCancelButton(nullptr); // drawing cannot stop half-way; it is short
+    const bool written = writeFinanceReviewPdf(*review, path, error);
+    progress.close();
+    return written;
 }
 
 } // namespace agency::ui

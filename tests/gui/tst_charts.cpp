@@ -5,6 +5,7 @@
 #include "charts/chartpalette.h"
 #include "charts/dashboardcharts.h"
 #include "charts/kpichart.h"
+#include "demo/demodata.h"
 #include "support/scratchdatabase.h"
 
 #include <QBarSeries>
@@ -84,6 +85,12 @@ private Q_SLOTS:
     }
     void commandLineWritesPngSvgAndPdf();
     void commandLineRefusesBadInput();
+    void financeReviewSummarisesAManyCampaignAgency_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void financeReviewSummarisesAManyCampaignAgency();
 };
 
 void TestCharts::pieHasOneSlicePerActiveChannelPlusUnallocated()
@@ -152,7 +159,7 @@ void TestCharts::dashboardChartsHoldTheTotals()
         Money::fromCents(200050), 2, 1 };
     reports::BudgetTotals globex { "g", "Globex", Money::fromCents(250025), Money::fromCents(250025), Money(), 1, 0 };
     std::unique_ptr<QChart> clients(ui::clientBudgetChart({ acme, globex }));
-    const auto bars = clients->series().constFirst();
+    auto* const bars = clients->series().constFirst();
     QVERIFY(bars);
     auto* barSeries = qobject_cast<QAbstractBarSeries*>(bars);
     QCOMPARE(barSeries->barSets().size(), 3);
@@ -240,6 +247,50 @@ void TestCharts::commandLineWritesPngSvgAndPdf()
     QVERIFY(globex.contains(QStringLiteral("Globex Corp")));
     QVERIFY(!globex.contains(QStringLiteral("Blowout Sale")));
     QVERIFY(!globex.contains(QStringLiteral("OVERSPENT")));
+}
+
+// Beyond 1,000 campaigns the review is a summary: every client's totals, and only the campaigns that need attention
+// (overspent or off pace), saying how many of how many it lists and where the full list is.
+void TestCharts::financeReviewSummarisesAManyCampaignAgency()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 12, 100, 1, 4 }, nullptr)); // the demo deletes one client
+    const int live = test::scalar(scratch.db(),
+        QStringLiteral("SELECT count(*) FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id "
+                       "WHERE c.deleted_at IS NULL AND cl.deleted_at IS NULL"))
+                         .toInt();
+    QVERIFY(live > ui::financeReviewFullListLimit);
+    QSqlQuery q(scratch.db());
+    QVERIFY(q.exec(QStringLiteral("SELECT id FROM agency_campaigns WHERE deleted_at IS NULL ORDER BY id LIMIT 2")));
+    QVERIFY(q.next());
+    const QString runaway = q.value(0).toString();
+    QVERIFY(q.next());
+    const QString quiet = q.value(0).toString();
+    q.finish();
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("UPDATE agency_campaigns SET metadata = '{\"name\": \"Runaway Spend\"}', "
+                       "budget_allocated = '100.00', budget_spent = '250.00' WHERE id = ?"),
+        { runaway }));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("UPDATE agency_campaigns SET metadata = '{\"name\": \"Quiet Campaign\"}', status = 'draft', "
+                       "budget_allocated = '100.00', budget_spent = '0.00' WHERE id = ?"),
+        { quiet }));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("review.pdf"));
+    const Run run = agencyOs({ "report", "finance", "--db", scratch.dsn(), "-o", path });
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    const QString text = pdfText(path).normalized(QString::NormalizationForm_KC); // "ﬀ" (a ligature) as "ff"
+    QVERIFY2(text.contains(QStringLiteral("Totals by client")), qPrintable(text.left(2000)));
+    QVERIFY(q.exec(QStringLiteral("SELECT client_name FROM agency_clients WHERE deleted_at IS NULL")));
+    while (q.next())
+        QVERIFY2(text.contains(q.value(0).toString()), qPrintable(q.value(0).toString()));
+    QVERIFY2(text.contains(QStringLiteral("Campaigns needing attention")), qPrintable(text.left(2000)));
+    QVERIFY2(text.contains(QStringLiteral(" of %1,").arg(live)), qPrintable(text.left(3000)));
+    QVERIFY(text.contains(QStringLiteral("Runaway Spend")));
+    QVERIFY(text.contains(QStringLiteral("OVERSPENT")));
+    QVERIFY(!text.contains(QStringLiteral("Quiet Campaign")));
 }
 
 void TestCharts::commandLineRefusesBadInput()

@@ -718,6 +718,20 @@ void TestMainWindow::dashboardFollowsTheData()
     QCOMPARE(dashboard->attention()->item(0, 0)->text(), QStringLiteral("Blowout"));
     QVERIFY(dashboard->attention()->item(0, 4)->text().startsWith(
         QStringLiteral("OVERSPENT by ") + domain::Money::fromCents(20000).toDisplayString()));
+    // The finance review it writes: the figures read in the background, then drawn.
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("review.pdf"));
+        QString error;
+        QVERIFY2(dashboard->exportReview(path, &error), qPrintable(error));
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), { QStringLiteral("-layout"), path, QStringLiteral("-") });
+        QVERIFY(text.waitForFinished(30000));
+        const QString pdf = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY2(pdf.contains(QStringLiteral("Blowout")) && pdf.contains(QStringLiteral("OVERSPENT"))
+                && pdf.contains(QStringLiteral("Totals by client")),
+            qPrintable(pdf));
+    }
 
     // Finance corrects the spend on the campaign's page and saves: the dashboard follows.
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);

@@ -11,6 +11,7 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSvgGenerator>
+#include <functional>
 #include <memory>
 
 namespace agency::ui {
@@ -92,14 +93,23 @@ bool collectFinanceReview(
     const auto clients = report.byClient(filter);
     const auto types = report.byCampaignType(filter);
     const auto tiers = report.retainerByTier();
-    const auto campaigns = report.campaigns(filter);
-    if (!clients || !types || !tiers || !campaigns) {
+    if (!clients || !types || !tiers) {
+        *error = report.lastError();
+        return false;
+    }
+    review->asOf = QDate::currentDate();
+    review->campaignCount = 0;
+    for (const reports::BudgetTotals& client : *clients)
+        review->campaignCount += client.campaigns;
+    review->everyCampaign = review->campaignCount <= financeReviewFullListLimit;
+    const auto campaigns
+        = review->everyCampaign ? report.campaigns(filter) : report.campaignsNeedingAttention(filter, review->asOf);
+    if (!campaigns) {
         *error = report.lastError();
         return false;
     }
     if (review->title.isEmpty())
         review->title = QObject::tr("Finance review");
-    review->asOf = QDate::currentDate();
     review->clients = *clients;
     review->types = *types;
     review->tiers = *tiers;
@@ -157,57 +167,102 @@ bool writeFinanceReviewPdf(const FinanceReview& review, const QString& path, QSt
         pdf.newPage();
         y = 0;
 
+        // A table across the page: `widths` in percent of it; the columns in `numeric` right-aligned. A page that
+        // is full goes on on the next, under the header again.
+        auto drawTable = [&](const QString& heading, const QStringList& headers, const QList<int>& widths,
+                             const QList<int>& numeric,
+                             const std::function<void(const std::function<void(const QStringList&, bool)>&)>& rows) {
+            auto columnX = [&](int column) {
+                int at = 0;
+                for (int c = 0; c < column; ++c)
+                    at += widths.at(c) * width / 100;
+                return at;
+            };
+            auto drawRow = [&](const QStringList& cells, bool header, bool alarm) {
+                QFont font = body;
+                font.setBold(header || alarm);
+                painter.setFont(font);
+                painter.setPen(alarm ? QColor(0xc6, 0x28, 0x28) : QColor(Qt::black));
+                for (int c = 0; c < cells.size(); ++c) {
+                    const Qt::Alignment align
+                        = numeric.contains(c) ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter;
+                    painter.drawText(QRect(columnX(c) + 2, y, widths.at(c) * width / 100 - 6, 18),
+                        static_cast<int>(align),
+                        painter.fontMetrics().elidedText(cells.at(c), Qt::ElideRight, widths.at(c) * width / 100 - 6));
+                }
+                y += 18;
+                painter.setPen(QColor(0xdd, 0xdd, 0xdd));
+                painter.drawLine(0, y, width, y);
+            };
+            QFont headingFont = body;
+            headingFont.setPointSize(12);
+            headingFont.setBold(true);
+            painter.setFont(headingFont);
+            painter.setPen(Qt::black);
+            painter.drawText(QRect(0, y, width, 24), Qt::AlignLeft | Qt::AlignVCenter, heading);
+            y += 28;
+            drawRow(headers, true, false);
+            rows([&](const QStringList& cells, bool alarm) {
+                drawRow(cells, false, alarm);
+                if (y > page.height() - 30) {
+                    pdf.newPage();
+                    y = 0;
+                    drawRow(headers, true, false);
+                }
+            });
+        };
+
+        // Every client's totals.
+        drawTable(QObject::tr("Totals by client"),
+            { QObject::tr("Client"), QObject::tr("Campaigns"), QObject::tr("Allocated"), QObject::tr("Spent"),
+                QObject::tr("Remaining"), QObject::tr("Overspent") },
+            { 30, 10, 15, 15, 15, 15 }, { 1, 2, 3, 4, 5 }, [&](const auto& row) {
+                for (const reports::BudgetTotals& client : review.clients) {
+                    row({ client.label, QString::number(client.campaigns), client.allocated.toDisplayString(),
+                            client.spent.toDisplayString(), client.remaining().toDisplayString(),
+                            client.overspentCampaigns > 0 ? QObject::tr("%1 by %2")
+                                                                .arg(client.overspentCampaigns)
+                                                                .arg(client.overspend.toDisplayString())
+                                                          : QString() },
+                        client.overspentCampaigns > 0);
+                }
+            });
+        pdf.newPage();
+        y = 0;
+
         // The campaigns, overspend in words and colour.
-        const QStringList headers { QObject::tr("Client"), QObject::tr("Campaign"), QObject::tr("Status"),
-            QObject::tr("Allocated"), QObject::tr("Spent"), QObject::tr("Remaining"), QObject::tr("Pace"),
-            QObject::tr("Flag") };
-        const QList<int> widths { 15, 22, 9, 10, 10, 10, 14, 10 };
-        auto columnX = [&](int column) {
-            int at = 0;
-            for (int c = 0; c < column; ++c)
-                at += widths.at(c) * width / 100;
-            return at;
-        };
-        auto drawRow = [&](const QStringList& cells, bool header, bool alarm) {
-            QFont font = body;
-            font.setBold(header || alarm);
-            painter.setFont(font);
-            painter.setPen(alarm ? QColor(0xc6, 0x28, 0x28) : QColor(Qt::black));
-            for (int c = 0; c < cells.size(); ++c) {
-                const Qt::Alignment align
-                    = (c >= 3 && c <= 6) ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter;
-                painter.drawText(QRect(columnX(c) + 2, y, widths.at(c) * width / 100 - 6, 18), align,
-                    painter.fontMetrics().elidedText(cells.at(c), Qt::ElideRight, widths.at(c) * width / 100 - 6));
-            }
-            y += 18;
-            painter.setPen(QColor(0xdd, 0xdd, 0xdd));
-            painter.drawLine(0, y, width, y);
-            if (y > page.height() - 30) {
-                pdf.newPage();
-                y = 0;
-            }
-        };
-        drawRow(headers, true, false);
-        for (const auto& line : review.campaigns) {
-            const QString remaining = line.allocated
-                ? (*line.allocated - line.spent.value_or(reports::Money())).toDisplayString()
-                : QString();
-            const auto spentShare = line.spentShare();
-            const auto timeShare = line.elapsedShare(review.asOf);
-            const QString pace = spentShare && timeShare ? QStringLiteral("%1 / %2").arg(
-                                     domain::Percent::fromHundredths(std::min(*spentShare, 99999)).toDisplayString(),
-                                     domain::Percent::fromHundredths(*timeShare).toDisplayString())
-                                                         : QString();
-            QString flag;
-            if (line.overspent())
-                flag = QObject::tr("OVERSPENT");
-            else if (line.offPace(review.asOf))
-                flag = QObject::tr("off pace");
-            drawRow({ line.clientName, line.label, line.status,
-                        line.allocated ? line.allocated->toDisplayString() : QObject::tr("—"),
-                        line.spent ? line.spent->toDisplayString() : QObject::tr("—"), remaining, pace, flag },
-                false, line.overspent());
-        }
+        const QString heading = review.everyCampaign
+            ? QObject::tr("Campaigns (%1)").arg(review.campaignCount)
+            : QObject::tr("Campaigns needing attention: %1 of %2, overspent or off pace (the full list: export "
+                          "Campaigns to CSV)")
+                  .arg(review.campaigns.size())
+                  .arg(review.campaignCount);
+        drawTable(heading,
+            { QObject::tr("Client"), QObject::tr("Campaign"), QObject::tr("Status"), QObject::tr("Allocated"),
+                QObject::tr("Spent"), QObject::tr("Remaining"), QObject::tr("Pace"), QObject::tr("Flag") },
+            { 15, 22, 9, 10, 10, 10, 14, 10 }, { 3, 4, 5, 6 }, [&](const auto& row) {
+                for (const auto& line : review.campaigns) {
+                    const QString remaining = line.allocated
+                        ? (*line.allocated - line.spent.value_or(reports::Money())).toDisplayString()
+                        : QString();
+                    const auto spentShare = line.spentShare();
+                    const auto timeShare = line.elapsedShare(review.asOf);
+                    const QString pace = spentShare && timeShare
+                        ? QStringLiteral("%1 / %2").arg(
+                            domain::Percent::fromHundredths(std::min(*spentShare, 99999)).toDisplayString(),
+                            domain::Percent::fromHundredths(*timeShare).toDisplayString())
+                        : QString();
+                    QString flag;
+                    if (line.overspent())
+                        flag = QObject::tr("OVERSPENT");
+                    else if (line.offPace(review.asOf))
+                        flag = QObject::tr("off pace");
+                    row({ line.clientName, line.label, line.status,
+                            line.allocated ? line.allocated->toDisplayString() : QObject::tr("—"),
+                            line.spent ? line.spent->toDisplayString() : QObject::tr("—"), remaining, pace, flag },
+                        line.overspent());
+                }
+            });
     }
     return commit(file, path, error);
 }

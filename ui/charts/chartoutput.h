@@ -25,14 +25,22 @@ struct FinanceReview {
     QList<reports::BudgetTotals> types;
     QList<reports::TierRetainer> tiers;
     QList<reports::CampaignLine> campaigns;
+    int campaignCount = 0; // campaigns under the filter
+    // Whether `campaigns` lists every campaign; else only those needing attention (overspent or off pace).
+    bool everyCampaign = true;
 };
+
+// Up to this many campaigns the review lists them all; beyond it, those that need attention, beside the totals of
+// every client (a reviewer reads a summary, not 2,600 pages; the full list is the CSV export of Campaigns).
+inline constexpr int financeReviewFullListLimit = 1000;
 
 // Gathers the review's figures under `filter` (as of today); false with `error` when a query fails.
 bool collectFinanceReview(
     reports::FinanceReport& report, const reports::ReportFilter& filter, FinanceReview* review, QString* error);
 
-// The finance review as a PDF (QPdfWriter): title, date, filters, the dashboard charts, and a table of campaigns
-// with allocated, spent, remaining and pace — overspend flagged in words as well as colour. Written atomically.
+// The finance review as a PDF (QPdfWriter): title, date, filters, the dashboard charts, the totals of each client,
+// and a table of campaigns (every one, or those needing attention: FinanceReview::everyCampaign) with allocated,
+// spent, remaining and pace — overspend flagged in words as well as colour. Written atomically.
 bool writeFinanceReviewPdf(const FinanceReview& review, const QString& path, QString* error);
 
 } // namespace agency::ui
