@@ -190,6 +190,7 @@ void TestKeysetPager::pagesMatchTheFullOrder()
                 query.table = channels;
                 query.columns = QStringList { QStringLiteral("channel_type"), QStringLiteral("id") };
                 query.where = filtered ? QStringLiteral("channel_type = 'search'") : QString();
+                query.findFirst = filtered; // the statement a search is read with
                 if (column != QStringLiteral("id"))
                     tables::KeysetPager::setSortColumn(&query, *spec, dialect);
                 query.descending = descending;
@@ -325,6 +326,16 @@ void TestKeysetPager::searchesUseTheirIndex()
     const QString searchIndex
         = scratch.isPostgres() ? table + QStringLiteral("_search_idx") : QStringLiteral("VIRTUAL TABLE INDEX");
     QVERIFY2(plan.contains(searchIndex), qPrintable(plan + u'\n' + statement));
+    if (table == QStringLiteral("agency_campaign_channels") && !scratch.isPostgres()) {
+        // Sorted by campaign too: the plan starts from the rows the indexes find, not from every campaign's rows.
+        model->sort(model->fieldIndex(QStringLiteral("campaign_id")), Qt::AscendingOrder);
+        QVERIFY2(!model->lastError().isValid(), qPrintable(model->lastError().text()));
+        const QString sorted = tables::KeysetPager(scratch.db(), model->pager()->query()).nextStatement();
+        const QString sortedPlan = searchPlan(scratch.db(), false, sorted);
+        QVERIFY2(
+            sortedPlan.contains(QStringLiteral("MULTI-INDEX OR")) && !sortedPlan.contains(QStringLiteral("SCAN k")),
+            qPrintable(sortedPlan + u'\n' + sorted));
+    }
     // Two characters have no trigram: the search reads the columns themselves, and still finds nothing wrong.
     model->setSearchText(QStringLiteral("zq"));
     QVERIFY2(!model->lastError().isValid(), qPrintable(model->lastError().text()));

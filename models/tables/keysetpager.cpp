@@ -93,15 +93,28 @@ QString KeysetPager::statement(Stage stage, bool continuing, int limit) const
     const QString condition
         = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     if (!m_query.keyTable.isEmpty()) {
-        if (m_dialect == db::Dialect::PostgreSQL) // the names sorted, then each one's rows (an incremental sort)
-            return QStringLiteral("SELECT %1 FROM %2 JOIN (%3) AS k ON k.key_id = %2.%4%5 ORDER BY %6 LIMIT %7")
-                .arg(columns.join(QStringLiteral(", ")), table, m_query.keyTable, m_query.keyColumn, condition, order,
-                    QString::number(limit));
-        // SQLite: each name worked out once, then the rows of each (CROSS JOIN: in this order), then one sort.
-        return QStringLiteral(
-            "WITH k AS MATERIALIZED (%3) SELECT %1 FROM k CROSS JOIN %2 ON %2.%4 = k.key_id%5 ORDER BY %6 LIMIT %7")
-            .arg(columns.join(QStringLiteral(", ")), table, m_query.keyTable, m_query.keyColumn, condition, order,
-                QString::number(limit));
+        const QString select = columns.join(QStringLiteral(", "));
+        if (m_dialect == db::Dialect::PostgreSQL) {
+            // The names sorted, then each one's rows (an incremental sort). A search finds its rows first (as below);
+            // the conditions on the key stay outside.
+            QString from = table;
+            QString outer = condition;
+            if (m_query.findFirst && !m_query.where.isEmpty()) {
+                from = QStringLiteral("(SELECT * FROM %1 WHERE %2 OFFSET 0) AS %1").arg(table, m_query.where);
+                where.removeFirst();
+                outer = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+            }
+            return QStringLiteral("SELECT %1 FROM %2 JOIN (%3) AS k ON k.key_id = %4.%5%6 ORDER BY %7 LIMIT %8")
+                .arg(select, from, m_query.keyTable, table, m_query.keyColumn, outer, order, QString::number(limit));
+        }
+        // SQLite: each name worked out once, then the rows of each (CROSS JOIN: in this order), then one sort. A
+        // search through the index lets the planner start from the rows found instead (and look each one's name
+        // up): forced to walk the names, it would test every row of the table against the search (0.4 s over 1M
+        // channels when nothing matches, against 0.05 s).
+        return QStringLiteral("WITH k AS MATERIALIZED (%3) SELECT %1 FROM k %8 %2 ON %2.%4 = k.key_id%5 ORDER BY %6 "
+                              "LIMIT %7")
+            .arg(select, table, m_query.keyTable, m_query.keyColumn, condition, order, QString::number(limit),
+                m_query.findFirst ? QStringLiteral("JOIN") : QStringLiteral("CROSS JOIN"));
     }
     if (m_query.findFirst && m_dialect == db::Dialect::PostgreSQL) // OFFSET 0: planned on its own, no order wanted
         return QStringLiteral("SELECT %1 FROM (SELECT * FROM %2%3 OFFSET 0) AS %2 ORDER BY %4 LIMIT %5")

@@ -30,10 +30,11 @@ public:
         // The key is never NULL (a NOT NULL column, or a name every row has): no NULL range to read, and no IS NULL
         // test to evaluate per row (a name looked up per row is the costly part of such a sort).
         bool keyNeverNull = false;
-        // The condition picks few rows of a large table (a search). On PostgreSQL those rows are found first and
-        // sorted then, never found by walking the sort order's index and testing each row: the planner expects
-        // matches spread evenly along that order, and a search for "tiktok" in channels ordered by type would walk
-        // 800,000 rows to the last type before the first match (1.5 s, against 0.2 s found first).
+        // The condition picks few rows of a large table (a search through its index). On PostgreSQL those rows are
+        // found first and sorted then, never found by walking the sort order's index and testing each row: the
+        // planner expects matches spread evenly along that order, and a search for "tiktok" in channels ordered by
+        // type would walk 800,000 rows to the last type before the first match (1.5 s, against 0.2 s found first).
+        // With a joined key (keyTable) on SQLite, the planner may then start from the rows found.
         bool findFirst = false;
         // A key that is a name shown for a reference (LookupNames::nameTable): worked out once per referenced row
         // and joined on `keyColumn`, instead of looked up once per row of this table (a label made of three tables,
