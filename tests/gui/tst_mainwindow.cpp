@@ -672,6 +672,11 @@ void TestMainWindow::importDialogDryRunsThenImports()
     QVERIFY(big.result() != QDialog::Accepted);
     QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toInt(), 2);
     QVERIFY(big.importButton()->isEnabled());
+    // … and imported in full once not cancelled.
+    QTest::mouseClick(big.importButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!big.isBusy(), 60000);
+    QVERIFY2(big.report().ok(), qPrintable(big.summary()));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toInt(), 3002);
 }
 
 void TestMainWindow::readOnlyWindowEditsNothing()
