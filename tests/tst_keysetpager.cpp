@@ -90,6 +90,8 @@ private Q_SLOTS:
     void pagesOpenOnAnIndex();
     void searchesUseTheirIndex_data() { pagesOpenOnAnIndex_data(); }
     void searchesUseTheirIndex();
+    void walkedSearchMatchesTheSearch_data();
+    void walkedSearchMatchesTheSearch();
 };
 
 void TestKeysetPager::pagesMatchTheFullOrder_data()
@@ -185,12 +187,19 @@ void TestKeysetPager::pagesMatchTheFullOrder()
     for (const bool filtered : { false, true }) {
         for (const bool descending : { false, true }) {
             const QStringList expected = expectedOrder(filtered ? searchOnly : all, descending);
-            for (const int pageSize : { 1, 7, 20, 60, 500 }) {
+            // A search is read by walking the order first (at most `walkRows` rows a walk; none with 0): walks that
+            // fill every page, walks that give up half-way through a page, and none.
+            for (const auto& [pageSize, walkRows] : QList<std::pair<int, int>> { { 1, 0 }, { 7, 0 }, { 20, 0 },
+                     { 60, 0 }, { 500, 0 }, { 1, 4 }, { 7, 4 }, { 7, 30 }, { 20, 5 }, { 60, 1000 }, { 500, 1000 } }) {
+                if (walkRows > 0 && !filtered)
+                    continue;
                 tables::KeysetPager::Query query;
                 query.table = channels;
                 query.columns = QStringList { QStringLiteral("channel_type"), QStringLiteral("id") };
                 query.where = filtered ? QStringLiteral("channel_type = 'search'") : QString();
                 query.findFirst = filtered; // the statement a search is read with
+                query.walkSearch = walkRows > 0 ? query.where : QString();
+                query.walkRows = walkRows;
                 if (column != QStringLiteral("id"))
                     tables::KeysetPager::setSortColumn(&query, *spec, dialect);
                 query.descending = descending;
@@ -207,10 +216,11 @@ void TestKeysetPager::pagesMatchTheFullOrder()
                     QVERIFY2(++pages <= 200, "the pager never ends");
                 }
                 const QByteArray where
-                    = QStringLiteral("%1 %2, pages of %3")
+                    = QStringLiteral("%1 %2, pages of %3, walks of %4")
                           .arg(filtered ? QStringLiteral("search only") : QStringLiteral("all"),
                               descending ? QStringLiteral("descending") : QStringLiteral("ascending"))
                           .arg(pageSize)
+                          .arg(walkRows)
                           .toUtf8();
                 QVERIFY2(read == expected, where.constData());
                 QCOMPARE(pager.count(nullptr), expected.size());
@@ -340,6 +350,93 @@ void TestKeysetPager::searchesUseTheirIndex()
     model->setSearchText(QStringLiteral("zq"));
     QVERIFY2(!model->lastError().isValid(), qPrintable(model->lastError().text()));
     QCOMPARE(model->rowCount(), 0);
+}
+
+void TestKeysetPager::walkedSearchMatchesTheSearch_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("table");
+    for (const char* backend : { "sqlite", "postgresql" }) {
+        for (const char* table : { "agency_clients", "agency_campaigns", "agency_campaign_channels" })
+            QTest::addRow("%s %s", backend, table) << QString::fromLatin1(backend) << QString::fromLatin1(table);
+    }
+}
+
+// A search walked along the order tests each row (RowFilter::searchTest) where one found first goes through the
+// search index: both name exactly the same rows, for texts in the table's own columns, in the names it shows (a
+// client's, a campaign's label), matched literally, in any case; on SQLite a text beyond ASCII is never walked (its
+// index folds that case, LIKE does not). And the model reads the same pages whether its search is walked or not.
+void TestKeysetPager::walkedSearchMatchesTheSearch()
+{
+    QFETCH(QString, backend);
+    QFETCH(QString, table);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 6, 3, 4, 4 }, nullptr));
+    QSqlDatabase db = scratch.db();
+    QVERIFY(test::execute(db,
+        QStringLiteral("UPDATE agency_clients SET client_name = ?, industry = ? WHERE id = (SELECT id FROM "
+                       "agency_clients ORDER BY id LIMIT 1)"),
+        { QString::fromUtf8("MÜNCHEN 50%_Medien"), QStringLiteral("ACCT media") }));
+    QVERIFY(test::execute(db,
+        QStringLiteral(
+            "UPDATE agency_campaigns SET metadata = ? WHERE id = (SELECT id FROM agency_campaigns ORDER BY id "
+            "LIMIT 1)"),
+        { QStringLiteral("{\"name\": \"Harbour Relaunch\"}") }));
+    const tables::TableSpec* spec = tables::specFor(table);
+    QVERIFY(spec);
+    auto ids = [&](const QString& condition) {
+        QSqlQuery query(db);
+        const bool ok = query.exec(QStringLiteral("SELECT id FROM %1 WHERE %2 ORDER BY id").arg(table, condition));
+        QStringList found;
+        while (query.next())
+            found << query.value(0).toString();
+        return ok ? found : QStringList { query.lastError().text() };
+    };
+    int walked = 0;
+    for (const QString& text : { QStringLiteral("acct"), QStringLiteral("ADS"), QStringLiteral("search"),
+             QStringLiteral("50%_m"), QStringLiteral("medien"), QStringLiteral("harbour rel"),
+             QStringLiteral("nothing like it"), QString::fromUtf8("münchen"), QString::fromUtf8("ÜNC") }) {
+        tables::RowFilter filter;
+        filter.search = text;
+        const QString test = filter.searchTest(*spec, db.driver());
+        const bool beyondAscii = text.toUtf8().size() != text.size();
+        if (!scratch.isPostgres() && beyondAscii) {
+            QVERIFY2(test.isEmpty(), qPrintable(test));
+            continue;
+        }
+        QVERIFY(!test.isEmpty());
+        tables::RowFilter none;
+        const QString base = none.sql(*spec, db.driver());
+        const QStringList expected = ids(filter.sql(*spec, db.driver()));
+        QCOMPARE(ids(base + QStringLiteral(" AND ") + test), expected);
+        walked += expected.isEmpty() ? 0 : 1;
+
+        // The model's pages, 3 rows at a time: walked (a walk of 5 rows), and found first (no walk), alike.
+        std::unique_ptr<tables::AgencyTableModel> model = modelFor(db, table);
+        model->setSearchText(text);
+        QVERIFY(model->select());
+        QVERIFY(model->pager());
+        QStringList pages[2];
+        for (const int walk : { 5, 0 }) {
+            tables::KeysetPager::Query query = model->pager()->query();
+            QVERIFY(query.findFirst || text.size() < 3);
+            query.walkRows = walk;
+            tables::KeysetPager pager(db, query, 3);
+            while (!pager.atEnd()) {
+                QList<QVariantList> page;
+                QString error;
+                QVERIFY2(pager.readPage(&page, &error), qPrintable(error));
+                for (const QVariantList& row : std::as_const(page))
+                    pages[walk > 0 ? 0 : 1] << row.at(query.columns.indexOf(QStringLiteral("id"))).toString();
+            }
+        }
+        QCOMPARE(pages[0], pages[1]);
+        QStringList sorted = pages[0];
+        sorted.sort();
+        QCOMPARE(sorted, expected);
+    }
+    QVERIFY(walked >= 3); // the texts found something to compare
 }
 
 QTEST_GUILESS_MAIN(TestKeysetPager)

@@ -485,6 +485,12 @@ KeysetPager::Query AgencyTableModel::pageQuery() const
         query.columns << fields.fieldName(c);
     query.where = filter();
     query.findFirst = m_filter.searchesByIndex(m_spec);
+    if (query.findFirst) { // unless the search matches many rows: then walking the order finds a page soonest
+        RowFilter unsearched = m_filter;
+        unsearched.search.clear();
+        query.walkWhere = unsearched.sql(m_spec, database().driver());
+        query.walkSearch = m_filter.searchTest(m_spec, database().driver());
+    }
     query.descending = m_sortOrder == Qt::DescendingOrder;
     if (const ColumnSpec* column = m_sortColumn >= 0 ? columnAt(m_sortColumn) : nullptr)
         KeysetPager::setSortColumn(&query, *column, m_dialect);

@@ -18,6 +18,7 @@ KeysetPager::KeysetPager(QSqlDatabase db, Query query, int pageSize)
     , m_dialect(db::dialectOf(db))
     , m_pageSize(qMax(1, pageSize))
     , m_stage(m_query.sortKey.isEmpty() || !m_query.descending || m_query.keyNeverNull ? Stage::Keys : Stage::Nulls)
+    , m_walking(m_query.findFirst && !m_query.walkSearch.isEmpty() && m_query.walkRows > 0)
 {
 }
 
@@ -58,8 +59,32 @@ QString KeysetPager::orderBy(const QString& sortKey, const QString& idColumn, bo
     return QStringLiteral("ORDER BY (%1 IS NULL)%2, %1%2, %3%2").arg(key, direction, idColumn);
 }
 
+QString KeysetPager::walkStatement(Stage stage, bool continuing, int limit) const
+{
+    // The walk's rows read as a page without the search would read them (its order's index, or its sort), each with
+    // its key; of those, the ones that match, in the same order.
+    const QString& table = m_query.table;
+    const bool byKey = !m_query.sortKey.isEmpty();
+    const QString direction = m_query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    QStringList columns;
+    for (const QString& column : m_query.columns)
+        columns << table + u'.' + column;
+    const QString key = table + QStringLiteral(".sort_key");
+    if (byKey)
+        columns << (m_dialect == db::Dialect::PostgreSQL ? QStringLiteral("CAST(%1 AS text)").arg(key) : key);
+    const QString order
+        = (byKey ? key + direction + QStringLiteral(", ") : QString()) + table + QStringLiteral(".id") + direction;
+    return QStringLiteral("SELECT %1 FROM (%2) AS %3 WHERE %4 ORDER BY %5 LIMIT %6")
+        .arg(columns.join(QStringLiteral(", ")), statement(stage, continuing, -1), table, m_query.walkSearch, order,
+            QString::number(limit));
+}
+
 QString KeysetPager::statement(Stage stage, bool continuing, int limit) const
 {
+    // limit < 0: the rows of a walk (walkStatement), every column and the key as sort_key.
+    const bool walk = limit < 0;
+    if (walk)
+        limit = m_query.walkRows;
     const QString& table = m_query.table;
     const QString id = table + QStringLiteral(".id");
     const bool byKey = !m_query.sortKey.isEmpty();
@@ -68,14 +93,22 @@ QString KeysetPager::statement(Stage stage, bool continuing, int limit) const
     const QString after = m_query.descending ? QStringLiteral(" < ") : QStringLiteral(" > ");
 
     QStringList columns;
-    for (const QString& column : m_query.columns)
-        columns << table + u'.' + column;
-    if (byKey) // read back as the text PostgreSQL compares exactly (a timestamp keeps its microseconds)
-        columns << (m_dialect == db::Dialect::PostgreSQL ? QStringLiteral("CAST(%1 AS text)").arg(key) : key);
+    if (walk) {
+        columns << table + QStringLiteral(".*");
+        if (byKey)
+            columns << key + QStringLiteral(" AS sort_key");
+    } else {
+        for (const QString& column : m_query.columns)
+            columns << table + u'.' + column;
+        if (byKey) // read back as the text PostgreSQL compares exactly (a timestamp keeps its microseconds)
+            columns << (m_dialect == db::Dialect::PostgreSQL ? QStringLiteral("CAST(%1 AS text)").arg(key) : key);
+    }
+    const bool findFirst = m_query.findFirst && !walk;
+    const QString& filter = walk ? m_query.walkWhere : m_query.where;
 
     QStringList where;
-    if (!m_query.where.isEmpty())
-        where << u'(' + m_query.where + u')';
+    if (!filter.isEmpty())
+        where << u'(' + filter + u')';
     QString order;
     if (byKey && stage == Stage::Keys) {
         if (!m_query.keyNeverNull)
@@ -99,8 +132,8 @@ QString KeysetPager::statement(Stage stage, bool continuing, int limit) const
             // the conditions on the key stay outside.
             QString from = table;
             QString outer = condition;
-            if (m_query.findFirst && !m_query.where.isEmpty()) {
-                from = QStringLiteral("(SELECT * FROM %1 WHERE %2 OFFSET 0) AS %1").arg(table, m_query.where);
+            if (findFirst && !filter.isEmpty()) {
+                from = QStringLiteral("(SELECT * FROM %1 WHERE %2 OFFSET 0) AS %1").arg(table, filter);
                 where.removeFirst();
                 outer = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
             }
@@ -114,9 +147,9 @@ QString KeysetPager::statement(Stage stage, bool continuing, int limit) const
         return QStringLiteral("WITH k AS MATERIALIZED (%3) SELECT %1 FROM k %8 %2 ON %2.%4 = k.key_id%5 ORDER BY %6 "
                               "LIMIT %7")
             .arg(select, table, m_query.keyTable, m_query.keyColumn, condition, order, QString::number(limit),
-                m_query.findFirst ? QStringLiteral("JOIN") : QStringLiteral("CROSS JOIN"));
+                findFirst ? QStringLiteral("JOIN") : QStringLiteral("CROSS JOIN"));
     }
-    if (m_query.findFirst && m_dialect == db::Dialect::PostgreSQL) // OFFSET 0: planned on its own, no order wanted
+    if (findFirst && m_dialect == db::Dialect::PostgreSQL) // OFFSET 0: planned on its own, no order wanted
         return QStringLiteral("SELECT %1 FROM (SELECT * FROM %2%3 OFFSET 0) AS %2 ORDER BY %4 LIMIT %5")
             .arg(columns.join(QStringLiteral(", ")), table, condition, order, QString::number(limit));
     return QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT %5")
@@ -125,40 +158,20 @@ QString KeysetPager::statement(Stage stage, bool continuing, int limit) const
 
 bool KeysetPager::readPage(QList<QVariantList>* rows, QString* error)
 {
-    const int idColumn = static_cast<int>(m_query.columns.indexOf(QStringLiteral("id")));
-    const int keyColumn = static_cast<int>(m_query.columns.size());
     const bool byKey = !m_query.sortKey.isEmpty();
     int wanted = m_pageSize;
     while (wanted > 0 && m_stage != Stage::Done) {
-        QSqlQuery query(m_db);
-        query.setForwardOnly(true);
-        query.setNumericalPrecisionPolicy(QSql::HighPrecision);
-        query.prepare(statement(m_stage, m_continuing, wanted));
-        if (m_continuing) {
-            if (byKey && m_stage == Stage::Keys)
-                query.addBindValue(m_lastKey);
-            query.addBindValue(m_lastId);
+        if (m_walking) { // what the walk does not fill is found first, from the last row it read on
+            const int read = this->read(walkStatement(m_stage, m_continuing, wanted), rows, error);
+            if (read < 0)
+                return false;
+            m_walking = read == wanted;
+            wanted -= read;
+            continue;
         }
-        if (!query.exec()) {
-            const QString message = db::reportSqlError(
-                QCoreApplication::translate("KeysetPager", "Reading rows of %1").arg(m_query.table), query.lastError());
-            if (error)
-                *error = message;
+        const int read = this->read(statement(m_stage, m_continuing, wanted), rows, error);
+        if (read < 0)
             return false;
-        }
-        int read = 0;
-        while (query.next()) {
-            QVariantList row;
-            row.reserve(keyColumn);
-            for (int i = 0; i < keyColumn; ++i)
-                row << query.value(i);
-            m_lastId = row.value(idColumn);
-            if (byKey)
-                m_lastKey = query.value(keyColumn);
-            rows->append(std::move(row));
-            ++read;
-        }
-        m_continuing = read > 0 || m_continuing;
         // A short page ends this range: the next one starts with the other range, from its beginning.
         if (read < wanted) {
             const bool keysFirst = !m_query.descending;
@@ -171,6 +184,43 @@ bool KeysetPager::readPage(QList<QVariantList>* rows, QString* error)
         wanted -= read;
     }
     return true;
+}
+
+int KeysetPager::read(const QString& statement, QList<QVariantList>* rows, QString* error)
+{
+    const int idColumn = static_cast<int>(m_query.columns.indexOf(QStringLiteral("id")));
+    const int keyColumn = static_cast<int>(m_query.columns.size());
+    const bool byKey = !m_query.sortKey.isEmpty();
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.setNumericalPrecisionPolicy(QSql::HighPrecision);
+    query.prepare(statement);
+    if (m_continuing) {
+        if (byKey && m_stage == Stage::Keys)
+            query.addBindValue(m_lastKey);
+        query.addBindValue(m_lastId);
+    }
+    if (!query.exec()) {
+        const QString message = db::reportSqlError(
+            QCoreApplication::translate("KeysetPager", "Reading rows of %1").arg(m_query.table), query.lastError());
+        if (error)
+            *error = message;
+        return -1;
+    }
+    int read = 0;
+    while (query.next()) {
+        QVariantList row;
+        row.reserve(keyColumn);
+        for (int i = 0; i < keyColumn; ++i)
+            row << query.value(i);
+        m_lastId = row.value(idColumn);
+        if (byKey)
+            m_lastKey = query.value(keyColumn);
+        rows->append(std::move(row));
+        ++read;
+    }
+    m_continuing = read > 0 || m_continuing;
+    return read;
 }
 
 qint64 KeysetPager::count(QString* error) const

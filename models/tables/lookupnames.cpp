@@ -197,7 +197,7 @@ QString LookupNames::labelSql(db::Dialect dialect, const QString& projectName)
     return projectName.isEmpty() ? label : QStringLiteral("COALESCE(%1, %2)").arg(projectName, label);
 }
 
-QString LookupNames::nameMatches(const ColumnSpec& column, const QString& likePattern, db::Dialect dialect)
+QString LookupNames::nameMatches(const ColumnSpec& column, const QString& likePattern, db::Dialect dialect, bool perRow)
 {
     const TableSpec* referenced = column.kind == ColumnKind::Reference ? specFor(column.references) : nullptr;
     if (!referenced)
@@ -205,8 +205,9 @@ QString LookupNames::nameMatches(const ColumnSpec& column, const QString& likePa
     const QString like = QStringLiteral(" LIKE %1 ESCAPE '\\'").arg(likePattern);
     // PostgreSQL: the ids as an array worked out once, which the column's index can look up beside the search index
     // (a BitmapOr); "IN (subquery)" would be a per-row test that turns the whole search into a scan of the table.
-    const QString in
-        = dialect == db::Dialect::PostgreSQL ? QStringLiteral("%1 = ANY (ARRAY(%2))") : QStringLiteral("%1 IN (%2)");
+    // As a test of each row, that is what is wanted: a hashed set, where "= ANY" would go through the array per row.
+    const QString in = dialect == db::Dialect::PostgreSQL && !perRow ? QStringLiteral("%1 = ANY (ARRAY(%2))")
+                                                                     : QStringLiteral("%1 IN (%2)");
     if (isLabelled(*referenced)) // the label as shown (metadata's name, else client · type · start), and its client
         return in.arg(column.name,
             QStringLiteral("SELECT c.id FROM %1 c JOIN agency_clients cl ON cl.id = c.client_id "

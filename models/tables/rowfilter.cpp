@@ -5,6 +5,7 @@
 
 #include <QSqlDriver>
 #include <QSqlField>
+#include <algorithm>
 
 namespace agency::tables {
 
@@ -67,34 +68,52 @@ QString RowFilter::sql(const TableSpec& spec, const QSqlDriver* driver) const
         parts << (values.isEmpty() ? QStringLiteral("1 = 0")
                                    : QStringLiteral("%1 IN (%2)").arg(match.column, values.join(QStringLiteral(", "))));
     }
-    if (const QString text = search.trimmed(); !text.isEmpty()) {
-        const QString pattern = literal(driver, u'%' + escapeLike(text.toLower()) + u'%');
-        const db::Dialect dialect
-            = driver->dbmsType() == QSqlDriver::PostgreSQL ? db::Dialect::PostgreSQL : db::Dialect::SQLite;
-        QStringList any;
-        if (searchesByIndex(spec) && dialect == db::Dialect::PostgreSQL) {
-            // The expression the trigram index is on: with pg_trgm a few index pages, without it a scan as before.
-            // (Not for fewer than three characters: with no trigram to look up, pg_trgm reads its whole index, 16 s
-            // for "ti" over 1M channels, where reading the columns in the page's order finds a page at once.)
-            any << QStringLiteral("%1 LIKE %2 ESCAPE '\\'").arg(searchExpression(spec), pattern);
-        } else if (searchesByIndex(spec)) {
-            // SQLite: the trigram index finds the rows holding the text as a phrase, i.e. as a substring of one
-            // column, case-insensitively (and, unlike LIKE, beyond ASCII too). Shorter texts have no trigram.
-            QString phrase = text;
-            phrase.replace(u'"', QStringLiteral("\"\""));
-            any << QStringLiteral("rowid IN (SELECT rowid FROM %1_search WHERE %1_search MATCH %2)")
-                       .arg(spec.table, literal(driver, u'"' + phrase + u'"'));
-        } else {
-            for (const QString& name : searchColumns(spec))
-                any << QStringLiteral("lower(%1) LIKE %2 ESCAPE '\\'").arg(name, pattern);
-        }
-        for (const ColumnSpec& column : spec.columns) {
-            if (const QString names = LookupNames::nameMatches(column, pattern, dialect); !names.isEmpty())
-                any << names; // what the table shows for a reference: the client's or tier's name
-        }
-        parts << u'(' + any.join(QStringLiteral(" OR ")) + u')';
-    }
+    if (const QString search = searchSql(spec, driver, false); !search.isEmpty())
+        parts << search;
     return parts.join(QStringLiteral(" AND "));
+}
+
+QString RowFilter::searchTest(const TableSpec& spec, const QSqlDriver* driver) const
+{
+    return searchSql(spec, driver, true);
+}
+
+QString RowFilter::searchSql(const TableSpec& spec, const QSqlDriver* driver, bool perRow) const
+{
+    const QString text = search.trimmed();
+    if (text.isEmpty())
+        return {};
+    const QString pattern = literal(driver, u'%' + escapeLike(text.toLower()) + u'%');
+    const db::Dialect dialect
+        = driver->dbmsType() == QSqlDriver::PostgreSQL ? db::Dialect::PostgreSQL : db::Dialect::SQLite;
+    QStringList any;
+    if (searchesByIndex(spec) && dialect == db::Dialect::PostgreSQL) {
+        // The expression the trigram index is on: with pg_trgm a few index pages, without it a scan as before; as a
+        // test of each row, the same expression. (Not for fewer than three characters: with no trigram to look up,
+        // pg_trgm reads its whole index, 16 s for "ti" over 1M channels, where reading the columns in the page's
+        // order finds a page at once.)
+        any << QStringLiteral("%1 LIKE %2 ESCAPE '\\'").arg(searchExpression(spec), pattern);
+    } else if (searchesByIndex(spec) && !perRow) {
+        // SQLite: the trigram index finds the rows holding the text as a phrase, i.e. as a substring of one
+        // column, case-insensitively (and, unlike LIKE, beyond ASCII too). Shorter texts have no trigram.
+        QString phrase = text;
+        phrase.replace(u'"', QStringLiteral("\"\""));
+        any << QStringLiteral("rowid IN (SELECT rowid FROM %1_search WHERE %1_search MATCH %2)")
+                   .arg(spec.table, literal(driver, u'"' + phrase + u'"'));
+    } else {
+        // Each column LIKE the text: on SQLite the same rows as its trigram index finds only for a text in ASCII
+        // (LIKE folds the case of ASCII letters only).
+        if (perRow && searchesByIndex(spec) && dialect == db::Dialect::SQLite
+            && std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() > 0x7f; }))
+            return {};
+        for (const QString& name : searchColumns(spec))
+            any << QStringLiteral("lower(%1) LIKE %2 ESCAPE '\\'").arg(name, pattern);
+    }
+    for (const ColumnSpec& column : spec.columns) {
+        if (const QString names = LookupNames::nameMatches(column, pattern, dialect, perRow); !names.isEmpty())
+            any << names; // what the table shows for a reference: the client's or tier's name
+    }
+    return u'(' + any.join(QStringLiteral(" OR ")) + u')';
 }
 
 } // namespace agency::tables

@@ -42,7 +42,14 @@ struct RowFilter {
     // The condition over `spec`'s own columns, every value a literal formatted by `driver`; empty: every row. A match
     // on a column the table does not have, or on no values, matches nothing (an export never widens by mistake).
     QString sql(const TableSpec& spec, const QSqlDriver* driver) const;
+    // The search alone as a test of each row, never through an index (KeysetPager::Query::walkSearch), matching
+    // exactly the rows sql()'s search matches; empty when there is no search or no such test (on SQLite, a text
+    // beyond ASCII: the search index folds its case, LIKE does not).
+    QString searchTest(const TableSpec& spec, const QSqlDriver* driver) const;
     bool operator==(const RowFilter&) const = default;
+
+private:
+    QString searchSql(const TableSpec& spec, const QSqlDriver* driver, bool perRow) const;
 };
 
 } // namespace agency::tables
