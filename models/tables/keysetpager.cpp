@@ -18,7 +18,8 @@ KeysetPager::KeysetPager(QSqlDatabase db, Query query, int pageSize)
     , m_dialect(db::dialectOf(db))
     , m_pageSize(qMax(1, pageSize))
     , m_stage(m_query.sortKey.isEmpty() || !m_query.descending || m_query.keyNeverNull ? Stage::Keys : Stage::Nulls)
-    , m_walking(m_query.findFirst && !m_query.walkSearch.isEmpty() && m_query.walkRows > 0)
+    , m_walking(m_query.findFirst && !m_query.walkSearch.isEmpty() && m_query.walkRows > 0
+          && (m_dialect == db::Dialect::PostgreSQL || m_query.keyTable.isEmpty()))
 {
 }
 

@@ -197,24 +197,31 @@ QString LookupNames::labelSql(db::Dialect dialect, const QString& projectName)
     return projectName.isEmpty() ? label : QStringLiteral("COALESCE(%1, %2)").arg(projectName, label);
 }
 
-QString LookupNames::nameMatches(const ColumnSpec& column, const QString& likePattern, db::Dialect dialect, bool perRow)
+QString LookupNames::nameMatches(
+    const ColumnSpec& column, const QString& likePattern, db::Dialect dialect, const QString& rowAlias)
 {
     const TableSpec* referenced = column.kind == ColumnKind::Reference ? specFor(column.references) : nullptr;
     if (!referenced)
         return {};
     const QString like = QStringLiteral(" LIKE %1 ESCAPE '\\'").arg(likePattern);
+    const bool labelled = isLabelled(*referenced);
+    const QString from = labelled
+        ? QStringLiteral("%1 c JOIN agency_clients cl ON cl.id = c.client_id").arg(referenced->table)
+        : QStringLiteral("%1 c").arg(referenced->table);
+    // The label as shown (metadata's name, else client · type · start), and its client; else the name.
+    const QString matches = labelled
+        ? QStringLiteral("lower(%1)%2 OR lower(cl.client_name)%2 OR lower(c.campaign_type)%2")
+              .arg(labelSql(dialect), like)
+        : QStringLiteral("lower(c.%1)%2").arg(referenced->nameColumn, like);
+    // The one referenced row's name, looked up: a cost per row tested, not per row named. (A scalar subquery:
+    // PostgreSQL would turn EXISTS into a set of every match worked out first.)
+    if (!rowAlias.isEmpty())
+        return QStringLiteral("(SELECT %4 FROM %1 WHERE c.id = %2.%3)").arg(from, rowAlias, column.name, matches);
     // PostgreSQL: the ids as an array worked out once, which the column's index can look up beside the search index
     // (a BitmapOr); "IN (subquery)" would be a per-row test that turns the whole search into a scan of the table.
-    // As a test of each row, that is what is wanted: a hashed set, where "= ANY" would go through the array per row.
-    const QString in = dialect == db::Dialect::PostgreSQL && !perRow ? QStringLiteral("%1 = ANY (ARRAY(%2))")
-                                                                     : QStringLiteral("%1 IN (%2)");
-    if (isLabelled(*referenced)) // the label as shown (metadata's name, else client · type · start), and its client
-        return in.arg(column.name,
-            QStringLiteral("SELECT c.id FROM %1 c JOIN agency_clients cl ON cl.id = c.client_id "
-                           "WHERE lower(%2)%3 OR lower(cl.client_name)%3 OR lower(c.campaign_type)%3")
-                .arg(referenced->table, labelSql(dialect), like));
-    return in.arg(column.name,
-        QStringLiteral("SELECT id FROM %1 WHERE lower(%2)%3").arg(referenced->table, referenced->nameColumn, like));
+    const QString in
+        = dialect == db::Dialect::PostgreSQL ? QStringLiteral("%1 = ANY (ARRAY(%2))") : QStringLiteral("%1 IN (%2)");
+    return in.arg(column.name, QStringLiteral("SELECT c.id FROM %1 WHERE %2").arg(from, matches));
 }
 
 QString LookupNames::name(const QString& table, const QString& id)

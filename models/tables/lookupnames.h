@@ -57,10 +57,10 @@ public:
     static QString labelSql(db::Dialect dialect, const QString& projectName = {});
     // SQL true when the name a reference column shows contains `likePattern` (a formatted, lower-case LIKE literal
     // with backslash escapes), for searching what people see. Empty when the column shows no searchable name.
-    // `perRow`: as a test of each row of a bounded set (a hashed set of the ids), rather than a list of ids for the
-    // column's index to look up.
+    // With `rowAlias`: as a test of each row of `rowAlias` (its one referenced row looked up), for a bounded walk
+    // over some rows; without: the ids that match worked out once, for the column's index to look up.
     static QString nameMatches(
-        const ColumnSpec& column, const QString& likePattern, db::Dialect dialect, bool perRow = false);
+        const ColumnSpec& column, const QString& likePattern, db::Dialect dialect, const QString& rowAlias = {});
 
     // A campaign has no name column: the Plane project's name, else metadata.name, else "client · type · start".
     static QString campaignLabel(const QString& projectName, const QString& metadataJson, const QString& clientName,

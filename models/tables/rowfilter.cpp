@@ -110,7 +110,8 @@ QString RowFilter::searchSql(const TableSpec& spec, const QSqlDriver* driver, bo
             any << QStringLiteral("lower(%1) LIKE %2 ESCAPE '\\'").arg(name, pattern);
     }
     for (const ColumnSpec& column : spec.columns) {
-        if (const QString names = LookupNames::nameMatches(column, pattern, dialect, perRow); !names.isEmpty())
+        if (const QString names = LookupNames::nameMatches(column, pattern, dialect, perRow ? spec.table : QString());
+            !names.isEmpty())
             any << names; // what the table shows for a reference: the client's or tier's name
     }
     return u'(' + any.join(QStringLiteral(" OR ")) + u')';
