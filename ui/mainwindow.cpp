@@ -20,12 +20,14 @@
 #include "theme.h"
 
 #include <QActionGroup>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QDesktopServices>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -59,6 +61,7 @@ MainWindow::MainWindow(QSqlDatabase db, db::ConnectionString where, bool readOnl
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(readOnly ? tr("Agency OS (read-only)") : tr("Agency OS"));
     createActions();
+    qApp->installEventFilter(this); // the window's commands before a text field's own use of the same keys
     createPages();
     createMenus();
     createStatusBar();
@@ -79,6 +82,22 @@ MainWindow::MainWindow(QSqlDatabase db, db::ConnectionString where, bool readOnl
 }
 
 MainWindow::~MainWindow() = default;
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    // A text field claims Ctrl+E ("end of line", as in Emacs) before the window's Export sees it: with the focus in
+    // the search box or a form field, the command is what the person means. (Ctrl+Z, Delete and the like stay the
+    // field's own: undo typing, delete a character.)
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto* widget = qobject_cast<QWidget*>(watched);
+        const QKeySequence pressed(static_cast<QKeyEvent*>(event)->keyCombination());
+        if (widget && widget->window() == this && pressed == m_actions.value(QStringLiteral("export"))->shortcut()) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
 
 void MainWindow::createActions()
 {

@@ -21,6 +21,7 @@
 #include <QPlainTextEdit>
 #include <QRegularExpressionValidator>
 #include <QSqlRecord>
+#include <QStyledItemDelegate>
 #include <QVBoxLayout>
 
 namespace agency::ui {
@@ -46,6 +47,47 @@ namespace {
         const QMetaProperty property = editor->metaObject()->userProperty();
         return property.isValid() ? property.read(editor) : QVariant();
     }
+
+    // How the form reads the model: an editor is given the model's value only when that value is not what the
+    // editor already holds. The echo of what a person is typing (the model tells every view of each change, and
+    // QDataWidgetMapper then fills every field anew) never reaches the field being typed in, and a refresh that
+    // brings the same value leaves the cursor, the selection and the scroll position where they were: setting a
+    // text puts the cursor at its start (a multi-line field) or end (a line), and typing went in backwards.
+    class FormDelegate : public QStyledItemDelegate {
+    public:
+        FormDelegate(QWidget* const* writing, QObject* parent)
+            : QStyledItemDelegate(parent)
+            , m_writing(writing)
+        {
+        }
+        void setEditorData(QWidget* editor, const QModelIndex& index) const override
+        {
+            if (editor == *m_writing)
+                return; // the value it has just written
+            const QVariant value = index.data(Qt::EditRole);
+            const QVariant shown = userValue(editor);
+            if (shown == value || (isEmptyValue(shown) && isEmptyValue(value)))
+                return;
+            QStyledItemDelegate::setEditorData(editor, index);
+        }
+        void setModelData(
+            QWidget* /*editor*/, QAbstractItemModel* /*model*/, const QModelIndex& /*index*/) const override
+        {
+            // Each field writes through RecordForm::write() as it changes.
+        }
+
+    protected:
+        // The keys stay the field's own. An item delegate takes Tab from a field (to "close" it as a cell of a table
+        // view) and keeps it there for good while a validator finds the text unfinished, an empty count among them.
+        bool eventFilter(QObject* /*watched*/, QEvent* /*event*/) override { return false; }
+
+    private:
+        static bool isEmptyValue(const QVariant& value)
+        {
+            return value.isNull() || (value.canConvert<QString>() && value.toString().isEmpty());
+        }
+        QWidget* const* m_writing;
+    };
 }
 
 RecordForm::~RecordForm() = default;
@@ -57,12 +99,32 @@ RecordForm::RecordForm(tables::AgencyTableModel* model, QWidget* parent)
 {
     m_mapper->setModel(model);
     m_mapper->setSubmitPolicy(QDataWidgetMapper::ManualSubmit); // writes go through write(), one field at a time
+    m_mapper->setItemDelegate(new FormDelegate(&m_writing, m_mapper));
 
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
-    QWidget* previous = nullptr;
+    // In the order a person fills a record in: its name first, then the rest as the table has them, the links to
+    // Plane after those (chosen from Plane's own lists, or pasted as ids where Plane's tables are not there), then
+    // what the database keeps by itself.
+    QList<const tables::ColumnSpec*> ordered;
+    const QString& nameColumn = model->spec().nameColumn;
+    if (const tables::ColumnSpec* name = model->spec().column(nameColumn))
+        ordered << name;
+    for (const bool plane : { false, true }) {
+        for (const tables::ColumnSpec& column : model->spec().columns) {
+            if (column.name != nameColumn && !isAudit(column.name)
+                && (column.kind == ColumnKind::PlaneReference) == plane)
+                ordered << &column;
+        }
+    }
     for (const tables::ColumnSpec& column : model->spec().columns) {
+        if (isAudit(column.name))
+            ordered << &column;
+    }
+    QWidget* previous = nullptr;
+    for (const tables::ColumnSpec* spec : std::as_const(ordered)) {
+        const tables::ColumnSpec& column = *spec;
         if (column.kind == ColumnKind::Uuid)
             continue;
         const QString label = tables::columnLabel(column.name) + (column.required ? QStringLiteral(" *") : QString());
@@ -96,6 +158,7 @@ RecordForm::RecordForm(tables::AgencyTableModel* model, QWidget* parent)
         if (previous)
             setTabOrder(previous, editor);
         previous = editor;
+        m_order << editor;
     }
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -244,6 +307,17 @@ QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)
     return edit;
 }
 
+bool RecordForm::focusFirstField()
+{
+    for (QWidget* editor : std::as_const(m_order)) {
+        if (editor->isEnabled() && editor->isVisibleTo(this)) {
+            editor->setFocus(Qt::OtherFocusReason);
+            return true;
+        }
+    }
+    return false;
+}
+
 void RecordForm::reloadChoices()
 {
     const bool wasLoading = m_loading;
@@ -291,10 +365,13 @@ void RecordForm::setCurrentRow(int row)
 {
     m_loading = true;
     m_row = row >= 0 && row < m_model->rowCount() ? row : -1;
-    if (m_row < 0) {
+    if (m_row < 0) { // nothing selected: nothing shown (the mapper would leave the last row's values in place)
         m_mapper->setCurrentIndex(-1);
-        for (QWidget* editor : std::as_const(m_editors))
+        for (QWidget* editor : std::as_const(m_editors)) {
+            if (const QMetaProperty property = editor->metaObject()->userProperty(); property.isValid())
+                property.write(editor, QVariant(property.metaType(), nullptr));
             editor->setEnabled(false);
+        }
         for (QLabel* value : std::as_const(m_readOnly))
             value->clear();
     } else {
@@ -318,7 +395,9 @@ void RecordForm::write(const QString& column)
     QWidget* editor = m_editors.value(column);
     const QVariant value = userValue(editor);
     m_loading = true;
+    m_writing = editor;
     m_model->setData(m_model->index(m_row, m_model->fieldIndex(column)), value);
+    m_writing = nullptr;
     m_loading = false;
     // Checked as it is typed; the model checks again, with the rules across fields, on Save.
     const tables::ColumnSpec* spec = m_model->spec().column(column);

@@ -34,6 +34,8 @@ public:
     bool hasInvalidField() const;
     void refreshProblems(); // after a refused save: the model's message at each field
     void reloadChoices(); // pickers follow the data (a new client, a new tier)
+    bool focusFirstField(); // the cursor into the first field a person fills in (the name), when editable
+    QList<QWidget*> fieldsInOrder() const { return m_order; } // the editors, in the form's (and Tab's) order
 
 Q_SIGNALS:
     void edited(const QString& column);
@@ -48,10 +50,12 @@ private:
     std::unique_ptr<tables::BackgroundReader> m_finder; // the campaign picker's searches, off the GUI thread
     QDataWidgetMapper* m_mapper;
     QHash<QString, QWidget*> m_editors;
+    QList<QWidget*> m_order;
     QHash<QString, QLabel*> m_messages;
     QHash<QString, QLabel*> m_readOnly; // audit columns
     int m_row = -1;
     bool m_loading = false;
+    QWidget* m_writing = nullptr; // the editor whose value is being written to the model
 };
 
 } // namespace agency::ui

@@ -164,9 +164,14 @@ QStringList TablePage::selectedIds() const
 
 void TablePage::selectRow(int row)
 {
-    if (row < 0 || row >= m_model->rowCount()) {
+    if (row < 0 || row >= m_model->rowCount()) { // nothing selected: the form and the detail show nothing either
         m_view->selectionModel()->clearSelection();
+        m_view->selectionModel()->setCurrentIndex(QModelIndex(), QItemSelectionModel::NoUpdate);
         m_form->setCurrentRow(-1);
+        if (!m_currentId.isEmpty()) {
+            m_currentId.clear();
+            Q_EMIT currentChanged(m_currentId);
+        }
         return;
     }
     const QModelIndex index = m_model->index(row, m_model->fieldIndex(QStringLiteral("id")) == 0 ? 1 : 0);
@@ -184,14 +189,7 @@ bool TablePage::newRecord()
     }
     m_currentId = m_model->idAt(row);
     selectRow(row);
-    // Straight into the first field of the form.
-    for (QWidget* child : m_form->findChildren<QWidget*>()) {
-        if (child->isEnabled() && child->focusPolicy() != Qt::NoFocus && !qobject_cast<QScrollArea*>(child)
-            && child->isVisibleTo(m_form)) {
-            child->setFocus(Qt::OtherFocusReason);
-            break;
-        }
-    }
+    m_form->focusFirstField(); // straight into its name
     return true;
 }
 

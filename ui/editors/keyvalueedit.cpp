@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "keyvalueedit.h"
 
+#include "celldelegate.h"
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -18,7 +20,11 @@ KeyValueEdit::KeyValueEdit(QWidget* parent)
     m_table->setHorizontalHeaderLabels({ tr("Metric"), tr("Value") });
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
-    m_table->setMinimumHeight(90);
+    // Four metrics without scrolling; the value column as wide as the metric column.
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height() + 4 * 26 + 4);
+    m_table->verticalHeader()->setDefaultSectionSize(26);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    new CellDelegate(m_table);
     auto* add = new QToolButton(this);
     add->setText(tr("Add"));
     add->setToolTip(tr("Add a metric"));

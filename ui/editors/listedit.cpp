@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "listedit.h"
 
+#include "celldelegate.h"
 #include "domain/kpis.h"
 
 #include <QHBoxLayout>
@@ -14,7 +15,8 @@ ListEdit::ListEdit(QWidget* parent)
     : QWidget(parent)
     , m_list(new QListWidget(this))
 {
-    m_list->setMinimumHeight(80);
+    m_list->setMinimumHeight(96);
+    new CellDelegate(m_list);
     auto* add = new QToolButton(this);
     add->setText(tr("Add"));
     auto* remove = new QToolButton(this);

@@ -1,0 +1,444 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The forms as people use them: real key events into whatever has the focus, Tab to move on, Ctrl+S to save, and
+// what the database then holds read back. Nothing here sets a widget's text.
+#include "db/database.h"
+#include "mainwindow.h"
+#include "recordform.h"
+#include "support/scratchdatabase.h"
+#include "tablepage.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QtTest>
+
+using namespace agency;
+using agency::test::scalar;
+
+namespace {
+
+db::ConnectionString whereOf(const test::ScratchDatabase& scratch)
+{
+    return *db::ConnectionString::parse(scratch.dsn(), nullptr);
+}
+
+bool shown(QWidget& window)
+{
+    window.show();
+    window.activateWindow();
+    return QTest::qWaitForWindowExposed(&window);
+}
+
+QWidget* focused()
+{
+    return QApplication::focusWidget();
+}
+
+// Types into whatever has the focus, as a keyboard does, a key a character (beyond ASCII too: "ü" as the key Ü
+// with its text, as a German keyboard sends it).
+void type(const QString& text)
+{
+    for (const QChar c : text) {
+        QVERIFY(focused());
+        if (c.unicode() < 0x80)
+            QTest::keyClick(focused(), char(c.unicode()));
+        else
+            QTest::sendKeyEvent(QTest::Click, focused(), Qt::Key(c.toUpper().unicode()), QString(c), Qt::NoModifier);
+        QCoreApplication::processEvents(); // what happens between two keys (a cell closed after Enter, say)
+    }
+}
+
+void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    QVERIFY(focused());
+    QTest::keyClick(focused(), key, modifiers);
+    QCoreApplication::processEvents();
+}
+
+// Which of the form's fields holds the focus (the editor, or a part of it such as a date's check box), or -1.
+int fieldWithFocus(ui::RecordForm* form)
+{
+    const QList<QWidget*> fields = form->fieldsInOrder();
+    for (int i = 0; i < fields.size(); ++i) {
+        if (focused() && (focused() == fields.at(i) || fields.at(i)->isAncestorOf(focused())))
+            return i;
+    }
+    return -1;
+}
+
+QString describe(QWidget* widget)
+{
+    return widget
+        ? QStringLiteral("%1 \"%2\"")
+              .arg(QString::fromLatin1(widget->metaObject()->className()),
+                  widget->objectName().isEmpty() && widget->parentWidget() ? widget->parentWidget()->objectName()
+                                                                           : widget->objectName())
+        : QStringLiteral("nothing");
+}
+
+// Presses `key` from the form's first field until the focus leaves the form: every field is reached, in the form's
+// order (forward) or its reverse (Shift+Tab from the last), and the focus gets out within a bounded number of keys.
+void walkTheForm(ui::RecordForm* form, bool forward)
+{
+    const QList<QWidget*> fields = form->fieldsInOrder();
+    QVERIFY(!fields.isEmpty());
+    QWidget* start = forward ? fields.constFirst() : fields.constLast();
+    start->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(fieldWithFocus(form) >= 0);
+    QList<int> reached { fieldWithFocus(form) };
+    QStringList trail { describe(focused()) };
+    for (int presses = 0; presses < 4 * fields.size(); ++presses) {
+        press(forward ? Qt::Key_Tab : Qt::Key_Backtab, forward ? Qt::NoModifier : Qt::ShiftModifier);
+        trail << describe(focused());
+        const int now = fieldWithFocus(form);
+        if (now < 0)
+            break; // out of the form
+        if (now != reached.constLast())
+            reached << now;
+    }
+    QVERIFY2(fieldWithFocus(form) < 0, qPrintable(QStringLiteral("never left the form: ") + trail.join(u'>')));
+    QList<int> expected;
+    for (int i = 0; i < fields.size(); ++i)
+        expected << (forward ? i : static_cast<int>(fields.size()) - 1 - i);
+    QVERIFY2(reached == expected, qPrintable(trail.join(QStringLiteral(" > "))));
+}
+
+// Presses Tab until the focus is in `column`'s field (typing nothing on the way), as a person moves down a form.
+void tabTo(ui::RecordForm* form, const QString& column)
+{
+    const int target = static_cast<int>(form->fieldsInOrder().indexOf(form->editor(column)));
+    QVERIFY2(target >= 0, qPrintable(column));
+    QStringList trail;
+    for (int presses = 0; presses < 60 && fieldWithFocus(form) != target; ++presses) {
+        press(Qt::Key_Tab);
+        trail << describe(focused());
+    }
+    QVERIFY2(fieldWithFocus(form) == target,
+        qPrintable(column + QStringLiteral(" never reached: ") + trail.join(QStringLiteral(" > "))));
+}
+
+QVariant stored(const QSqlDatabase& db, const QString& table, const QString& column, const QString& id)
+{
+    return scalar(db, QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(column, table), { id });
+}
+
+void seedTier(const QSqlDatabase& db)
+{
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_sla_tiers (id, name, priority) VALUES "
+                                  "('10000000-0000-4000-8000-000000000001', 'Gold', 1)")));
+}
+
+// Runs `handle` on the next modal dialog as soon as it is shown (the test itself waits in its exec()).
+void whenModal(const std::function<void(QWidget*)>& handle)
+{
+    auto* poll = new QTimer;
+    auto started = std::make_shared<QElapsedTimer>();
+    started->start();
+    QObject::connect(poll, &QTimer::timeout, [poll, handle, started]() {
+        QWidget* modal = QApplication::activeModalWidget();
+        if (modal || started->elapsed() > 10000) {
+            poll->stop();
+            poll->deleteLater();
+            if (modal)
+                handle(modal);
+        }
+    });
+    poll->start(20);
+}
+
+void seedClients(const QSqlDatabase& db)
+{
+    QVERIFY(test::execute(db,
+        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
+                       "('20000000-0000-4000-8000-000000000001', 'Acme', 'retainer'), "
+                       "('20000000-0000-4000-8000-000000000002', 'Globex', 'project')")));
+    QVERIFY(test::execute(db,
+        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type) VALUES "
+                       "('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'seo')")));
+}
+
+} // namespace
+
+class TestForms : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void tabReachesEveryFieldAndLeaves_data();
+    void tabReachesEveryFieldAndLeaves();
+    void typedClientIsSavedAsTyped_data();
+    void typedClientIsSavedAsTyped();
+    void typedCampaignIsSavedAsTyped_data();
+    void typedCampaignIsSavedAsTyped();
+    void formShowsOnlyTheSelectedRow();
+    void shortcutsWorkWhereverTheFocusIs();
+};
+
+void TestForms::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("agency-os-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_forms"));
+    QSettings().clear();
+}
+
+void TestForms::tabReachesEveryFieldAndLeaves_data()
+{
+    QTest::addColumn<int>("page");
+    QTest::addRow("clients") << int(ui::MainWindow::Clients);
+    QTest::addRow("campaigns") << int(ui::MainWindow::Campaigns);
+    QTest::addRow("channels") << int(ui::MainWindow::Channels);
+    QTest::addRow("sla tiers") << int(ui::MainWindow::SlaTiers);
+}
+
+// Tab from the first field and Shift+Tab from the last reach every field of the form, in order, and then leave it:
+// no field is skipped, none keeps the focus (the KPI and list editors among them), a new record's cursor starts at
+// its name.
+void TestForms::tabReachesEveryFieldAndLeaves()
+{
+    QFETCH(int, page);
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key(Qt::Key_1 + page), Qt::ControlModifier);
+    ui::TablePage* table = window.page(ui::MainWindow::Page(page));
+    QCOMPARE(window.currentTablePage(), table);
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_COMPARE(fieldWithFocus(table->form()), 0);
+    const QString name = table->model()->spec().nameColumn;
+    if (!name.isEmpty())
+        QCOMPARE(table->form()->fieldsInOrder().constFirst(), table->form()->editor(name));
+    walkTheForm(table->form(), true);
+    walkTheForm(table->form(), false);
+}
+
+void TestForms::typedClientIsSavedAsTyped_data()
+{
+    test::addBackendColumn();
+    test::addBackendRows();
+}
+
+// A client typed from Ctrl+N to Ctrl+S, field after field with Tab: the text of every field, the multi-line ones
+// with their line breaks, a word typed back at the start of a field, a date, a check box and two pickers worked by
+// keys, all saved exactly as typed.
+void TestForms::typedClientIsSavedAsTyped()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    seedTier(scratch.db());
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* page = window.page(ui::MainWindow::Clients);
+    ui::RecordForm* form = page->form();
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_COMPARE(focused(), form->editor(QStringLiteral("client_name")));
+    const QString id = page->currentId();
+    QVERIFY(!id.isEmpty());
+
+    type(QStringLiteral("Nordlicht Media"));
+    press(Qt::Key_Home);
+    type(QStringLiteral("Die ")); // typed before what is there: the cursor stays where the person puts it
+    tabTo(form, QStringLiteral("client_legal_name"));
+    type(QString::fromUtf8("Nordlicht Media GmbH & Co. KG"));
+    tabTo(form, QStringLiteral("sla_tier_id"));
+    type(QStringLiteral("G")); // the tier named Gold, found by its first letter
+    tabTo(form, QStringLiteral("billing_contact_address"));
+    type(QStringLiteral("Speicherstadt 1"));
+    press(Qt::Key_Return);
+    type(QStringLiteral("20457 Hamburg"));
+    tabTo(form, QStringLiteral("contract_start_date"));
+    press(Qt::Key_Space); // the date's check box: it has a date
+    press(Qt::Key_Tab);
+    QVERIFY(focused() != nullptr && focused()->inherits("QDateEdit"));
+    type(QStringLiteral("20270315")); // each part complete moves on to the next (a "-" typed would skip one)
+    tabTo(form, QStringLiteral("is_active"));
+    press(Qt::Key_Space);
+    tabTo(form, QStringLiteral("industry"));
+    type(QStringLiteral("Logistik"));
+    tabTo(form, QStringLiteral("client_type"));
+    type(QStringLiteral("h")); // hybrid
+    tabTo(form, QStringLiteral("internal_notes"));
+    type(QString::fromUtf8("Grüße an Frau Özdemir"));
+    press(Qt::Key_Return);
+    type(QStringLiteral("Ruft montags an."));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!page->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+
+    const QSqlDatabase db = scratch.db();
+    const QString table = QStringLiteral("agency_clients");
+    QCOMPARE(stored(db, table, QStringLiteral("client_name"), id).toString(), QStringLiteral("Die Nordlicht Media"));
+    QCOMPARE(stored(db, table, QStringLiteral("client_legal_name"), id).toString(),
+        QString::fromUtf8("Nordlicht Media GmbH & Co. KG"));
+    QCOMPARE(stored(db, table, QStringLiteral("sla_tier_id"), id).toString(),
+        QStringLiteral("10000000-0000-4000-8000-000000000001"));
+    QCOMPARE(stored(db, table, QStringLiteral("billing_contact_address"), id).toString(),
+        QStringLiteral("Speicherstadt 1\n20457 Hamburg"));
+    QCOMPARE(stored(db, table, QStringLiteral("contract_start_date"), id).toDate(), QDate(2027, 3, 15));
+    QVERIFY(stored(db, table, QStringLiteral("contract_end_date"), id).isNull());
+    QCOMPARE(stored(db, table, QStringLiteral("industry"), id).toString(), QStringLiteral("Logistik"));
+    QCOMPARE(stored(db, table, QStringLiteral("client_type"), id).toString(), QStringLiteral("hybrid"));
+    QCOMPARE(stored(db, table, QStringLiteral("internal_notes"), id).toString(),
+        QString::fromUtf8("Grüße an Frau Özdemir\nRuft montags an."));
+    // The form still shows what was typed, now as saved.
+    QCOMPARE(qobject_cast<QLineEdit*>(form->editor(QStringLiteral("client_name")))->text(),
+        QStringLiteral("Die Nordlicht Media"));
+}
+
+void TestForms::typedCampaignIsSavedAsTyped_data()
+{
+    test::addBackendColumn();
+    test::addBackendRows();
+}
+
+// A campaign typed with the keyboard alone: its client picked by a letter, a type, money, and KPIs entered in their
+// table (Add, a metric, Enter, the arrow to its value, Enter) — Tab from a cell being edited leaves the table instead
+// of going round its cells — and a multi-line brief reached by Tab.
+void TestForms::typedCampaignIsSavedAsTyped()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    seedTier(scratch.db());
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
+                       "('20000000-0000-4000-8000-000000000001', 'Nordlicht Media', 'retainer')")));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    ui::TablePage* page = window.page(ui::MainWindow::Campaigns);
+    ui::RecordForm* form = page->form();
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_COMPARE(fieldWithFocus(form), 0);
+    const QString id = page->currentId();
+
+    tabTo(form, QStringLiteral("client_id"));
+    type(QStringLiteral("N"));
+    tabTo(form, QStringLiteral("campaign_type"));
+    type(QStringLiteral("seo"));
+    tabTo(form, QStringLiteral("budget_allocated"));
+    type(QStringLiteral("12345.67"));
+    tabTo(form, QStringLiteral("target_kpis"));
+    press(Qt::Key_Tab); // to its Add button
+    QVERIFY(qobject_cast<QAbstractButton*>(focused()));
+    press(Qt::Key_Space); // a new metric, its name being edited
+    type(QStringLiteral("leads"));
+    press(Qt::Key_Return);
+    press(Qt::Key_Right);
+    press(Qt::Key_Return); // edit the value
+    type(QStringLiteral("250"));
+    press(Qt::Key_Tab); // out of the cell and out of the table, never round its cells
+    QVERIFY2(!focused()->inherits("QTableWidget") && !focused()->parentWidget()->inherits("QTableWidget")
+            && !(focused()->parentWidget()->parentWidget()
+                && focused()->parentWidget()->parentWidget()->inherits("QTableWidget")),
+        qPrintable(describe(focused())));
+    tabTo(form, QStringLiteral("campaign_brief"));
+    type(QStringLiteral("Relaunch of the harbour site."));
+    press(Qt::Key_Return);
+    type(QStringLiteral("Two phases."));
+    tabTo(form, QStringLiteral("internal_notes"));
+    type(QStringLiteral("Budget agreed"));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!page->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+
+    const QSqlDatabase db = scratch.db();
+    const QString table = QStringLiteral("agency_campaigns");
+    QCOMPARE(stored(db, table, QStringLiteral("client_id"), id).toString(),
+        QStringLiteral("20000000-0000-4000-8000-000000000001"));
+    QCOMPARE(stored(db, table, QStringLiteral("campaign_type"), id).toString(), QStringLiteral("seo"));
+    QCOMPARE(stored(db, table, QStringLiteral("budget_allocated"), id).toString(), QStringLiteral("12345.67"));
+    const QJsonObject kpis
+        = QJsonDocument::fromJson(stored(db, table, QStringLiteral("target_kpis"), id).toString().toUtf8()).object();
+    QCOMPARE(kpis.value(QStringLiteral("leads")).toDouble(), 250.0);
+    QCOMPARE(kpis.size(), 1);
+    QCOMPARE(stored(db, table, QStringLiteral("campaign_brief"), id).toString(),
+        QStringLiteral("Relaunch of the harbour site.\nTwo phases."));
+    QCOMPARE(stored(db, table, QStringLiteral("internal_notes"), id).toString(), QStringLiteral("Budget agreed"));
+}
+
+// The form and the client's campaigns show the row selected in the table, and nothing when the table selects
+// none: a search that hides the selected client empties them (it does not leave the hidden client on show).
+void TestForms::formShowsOnlyTheSelectedRow()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    seedClients(scratch.db());
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* page = window.page(ui::MainWindow::Clients);
+    auto* name = qobject_cast<QLineEdit*>(page->form()->editor(QStringLiteral("client_name")));
+    auto* campaigns = window.findChild<QTableView*>(QStringLiteral("clientCampaigns"));
+    QVERIFY(name && campaigns);
+    QTRY_COMPARE(name->text(), QStringLiteral("Acme")); // the first row, selected on opening
+    QTRY_COMPARE(campaigns->model()->rowCount(), 1);
+
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QCOMPARE(focused(), page->searchBox());
+    type(QStringLiteral("Globex"));
+    QTRY_COMPARE(page->model()->rowCount(), 1);
+    QTRY_COMPARE(name->text(), QString());
+    QVERIFY(!name->isEnabled());
+    QVERIFY(page->currentId().isEmpty());
+    QTRY_COMPARE(campaigns->model()->rowCount(), 0);
+
+    // Down into the table selects its one row: the form shows it.
+    press(Qt::Key_Tab);
+    while (focused() && focused() != page->view() && !page->view()->isAncestorOf(focused()))
+        press(Qt::Key_Tab);
+    press(Qt::Key_Down);
+    QTRY_COMPARE(name->text(), QStringLiteral("Globex"));
+    QVERIFY(name->isEnabled());
+}
+
+// Export, New and Save answer their keys wherever the focus is in the page: in the search box right after a search
+// (where a text field would take Ctrl+E as "end of line") and in a form field.
+void TestForms::shortcutsWorkWhereverTheFocusIs()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    seedClients(scratch.db());
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* page = window.page(ui::MainWindow::Clients);
+    QSignalSpy exports(window.action(QStringLiteral("export")), &QAction::triggered);
+    auto dismiss = [](QWidget* dialog) {
+        if (auto* box = qobject_cast<QDialog*>(dialog))
+            box->reject();
+    };
+
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    type(QStringLiteral("acm"));
+    QCOMPARE(focused(), page->searchBox());
+    whenModal(dismiss);
+    press(Qt::Key_E, Qt::ControlModifier);
+    QCOMPARE(exports.size(), 1);
+    QCOMPARE(page->searchBox()->text(), QStringLiteral("acm"));
+    window.activateWindow(); // the dialog gone, the window has the keyboard again (a window manager's part)
+    QTRY_COMPARE(focused(), page->searchBox());
+
+    press(Qt::Key_N, Qt::ControlModifier); // from the search box: a new client, the cursor in its name
+    QTRY_COMPARE(focused(), page->form()->editor(QStringLiteral("client_name")));
+    type(QStringLiteral("Initech"));
+    whenModal(dismiss);
+    press(Qt::Key_E, Qt::ControlModifier);
+    QCOMPARE(exports.size(), 2);
+    window.activateWindow();
+    QTRY_COMPARE(focused(), page->form()->editor(QStringLiteral("client_name")));
+    press(Qt::Key_S, Qt::ControlModifier);
+    QTRY_COMPARE(
+        scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients WHERE client_name = 'Initech'"))
+            .toInt(),
+        1);
+}
+
+QTEST_MAIN(TestForms)
+#include "tst_forms.moc"
