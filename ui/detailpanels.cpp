@@ -65,6 +65,11 @@ void ClientCampaignsPanel::setClient(const QString& id)
     m_model->setClientFilter(id.isEmpty() ? none() : id);
 }
 
+void ClientCampaignsPanel::setShowDeleted(bool show)
+{
+    m_model->setShowDeleted(show);
+}
+
 void ClientCampaignsPanel::refresh()
 {
     m_model->refresh();

@@ -27,6 +27,7 @@ public:
 
     void setClient(const QString& id); // empty: none
     void refresh();
+    void setShowDeleted(bool show); // a deleted client's campaigns, deleted with it
     QTableView* view() const { return m_view; }
 
 Q_SIGNALS:

@@ -137,6 +137,10 @@ void MainWindow::createActions()
     });
     connect(m_actions.value(QStringLiteral("save")), &QAction::triggered, this, &MainWindow::saveAll);
     connect(m_actions.value(QStringLiteral("revert")), &QAction::triggered, this, [this]() {
+        if (m_undo->isVisible()) { // a delete just made: Ctrl+Z takes it back (in a field, it undoes typing)
+            m_undo->click();
+            return;
+        }
         if (auto* page = currentTablePage())
             page->revert();
     });
@@ -151,6 +155,7 @@ void MainWindow::createActions()
     connect(m_actions.value(QStringLiteral("showDeleted")), &QAction::toggled, this, [this](bool on) {
         for (TablePage* page : std::as_const(m_tablePages))
             page->setShowDeleted(on);
+        m_clientDetail->setShowDeleted(on);
     });
     connect(m_actions.value(QStringLiteral("find")), &QAction::triggered, this, [this]() {
         if (auto* page = currentTablePage())
@@ -297,13 +302,23 @@ void MainWindow::createStatusBar()
     m_message->setObjectName(QStringLiteral("statusMessage"));
     m_undo = new QToolButton(this);
     m_undo->setObjectName(QStringLiteral("undo"));
-    m_undo->setText(tr("Undo"));
-    m_undo->setAutoRaise(true);
+    m_undo->setText(tr("Undo delete"));
+    m_undo->setToolTip(tr("Bring back what was just deleted (Ctrl+Z)"));
+    m_undo->setIcon(icon("revert"));
+    m_undo->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_undo->setAutoRaise(false); // a button that looks like one
     m_undo->hide();
     connect(m_undo, &QToolButton::clicked, this, [this]() {
+        const QString table = m_session->undoableTable();
+        const QStringList ids = m_session->undoable();
         QString error;
-        showMessage(m_session->undoDelete(&error) ? tr("Restored") : error);
+        const bool undone = m_session->undoDelete(&error);
+        showMessage(undone ? tr("Restored") : error);
         m_undo->hide();
+        for (TablePage* page : std::as_const(m_tablePages)) { // the row back, and selected again
+            if (undone && !ids.isEmpty() && page->model()->tableName() == table)
+                page->showRecord(ids.constFirst());
+        }
     });
     m_whereLabel = new QLabel(this);
     m_whereLabel->setObjectName(QStringLiteral("connectionLabel"));

@@ -4,12 +4,15 @@
 #include "conflictdialog.h"
 #include "deletedrowdelegate.h"
 #include "recordform.h"
+#include "tables/softdeletion.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -255,6 +258,28 @@ bool TablePage::deleteSelected()
         description = m_model->lookups().name(m_model->tableName(), ids.constFirst());
     if (description.isEmpty())
         description = tr("%n row(s)", nullptr, static_cast<int>(ids.size()));
+    // What goes with it (a client's campaigns and their channels) is said first, and asked about.
+    QString error;
+    const auto taken = tables::whatDeleteTakes(m_model->database(), m_model->tableName(), ids, &error);
+    QStringList parts;
+    for (const auto& [table, count] : taken)
+        parts << tables::rowCountText(*tables::specFor(table), count);
+    if (!parts.isEmpty()) {
+        const QString last = parts.takeLast();
+        description = parts.isEmpty()
+            ? tr("%1 with %2").arg(description, last)
+            : tr("%1 with %2 and %3").arg(description, parts.join(QStringLiteral(", ")), last);
+        QMessageBox ask(
+            QMessageBox::Question, tr("Delete"), tr("Delete %1?").arg(description), QMessageBox::NoButton, this);
+        ask.setObjectName(QStringLiteral("confirmDelete"));
+        ask.setInformativeText(tr("Undo (Ctrl+Z) or Restore brings them back."));
+        QPushButton* yes = ask.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+        ask.addButton(QMessageBox::Cancel);
+        ask.setDefaultButton(yes);
+        ask.exec();
+        if (ask.clickedButton() != yes)
+            return false;
+    }
     if (!m_model->softDelete(ids)) {
         Q_EMIT message(m_model->lastMessage());
         return false;

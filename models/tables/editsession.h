@@ -27,6 +27,7 @@ public:
     void rememberDelete(const QString& table, const QStringList& ids);
     bool canUndo() const { return !m_deletedIds.isEmpty(); }
     QStringList undoable() const { return m_deletedIds; }
+    QString undoableTable() const { return m_deletedTable; }
     // Restores them (once): false, with the model's reason in `error`, when that is refused.
     bool undoDelete(QString* error);
     void forgetDelete();

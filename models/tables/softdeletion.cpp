@@ -125,6 +125,39 @@ namespace {
     }
 }
 
+QList<QPair<QString, qint64>> whatDeleteTakes(
+    QSqlDatabase db, const QString& table, const QStringList& ids, QString* error)
+{
+    QList<QPair<QString, qint64>> taken;
+    const TableSpec* spec = specFor(table);
+    if (ids.isEmpty() || !spec)
+        return taken;
+    // Level by level, each with the SQL that picks the level's live rows (as deleteChildren() walks them).
+    QList<QPair<const TableSpec*, QString>> level { { spec, marks(ids.size()) } };
+    while (!level.isEmpty()) {
+        QList<QPair<const TableSpec*, QString>> next;
+        for (const auto& [owner, owners] : std::as_const(level)) {
+            for (const Link& child : owner->children) {
+                const TableSpec* childSpec = specFor(child.table);
+                if (!childSpec)
+                    continue;
+                const QString mine = QStringLiteral("SELECT id FROM %1 WHERE deleted_at IS NULL AND %2 IN (%3)")
+                                         .arg(child.table, child.column, owners);
+                QSqlQuery count;
+                if (!run(db, QStringLiteral("SELECT count(*) FROM (%1) AS x").arg(mine), asVariants(ids),
+                        tr("Counting what belongs to it"), error, &count)
+                    || !count.next())
+                    return {};
+                if (const qint64 n = count.value(0).toLongLong(); n > 0)
+                    taken.append({ child.table, n });
+                next.append({ childSpec, mine });
+            }
+        }
+        level = next;
+    }
+    return taken;
+}
+
 bool softDelete(QSqlDatabase db, const QString& table, const QStringList& ids, QString* error)
 {
     const TableSpec* spec = specFor(table);

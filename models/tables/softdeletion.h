@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
+#include <QPair>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -13,5 +15,10 @@ namespace agency::tables {
 // channel whose parent is deleted cannot be restored on its own. On failure nothing changed and `error` says why.
 bool softDelete(QSqlDatabase db, const QString& table, const QStringList& ids, QString* error);
 bool restore(QSqlDatabase db, const QString& table, const QStringList& ids, QString* error);
+// What a soft delete of `ids` would take with it: per table the spec names as a child (or grandchild), the number of
+// its live rows that would go too, children before grandchildren, tables with none left out. Empty with `error`
+// set when the count failed.
+QList<QPair<QString, qint64>> whatDeleteTakes(
+    QSqlDatabase db, const QString& table, const QStringList& ids, QString* error);
 
 } // namespace agency::tables

@@ -59,7 +59,7 @@ const TableSpec& slaTiersSpec()
         { { QStringLiteral("agency_clients"), QStringLiteral("sla_tier_id") } }, nullptr,
         QT_TRANSLATE_NOOP(
             "SoftDeletion", "The SLA tier \"%1\" is used by %2 live client(s): move them to another tier first"),
-        {}, {}, {}, false, {} };
+        {}, {}, {}, false, {}, false, QT_TRANSLATE_N_NOOP("TableSpec", "%n SLA tier(s)") };
     return spec;
 }
 
@@ -78,7 +78,7 @@ const TableSpec& clientsSpec()
         QStringLiteral("client_name"), QStringLiteral("lower(x.client_name), x.id"), 0, {},
         { { QStringLiteral("agency_campaigns"), QStringLiteral("client_id") } }, {}, nullptr, nullptr,
         QStringLiteral("contract_start_date"), QStringLiteral("contract_end_date"), {}, true,
-        { ExportLookup::TierName }, true };
+        { ExportLookup::TierName }, true, QT_TRANSLATE_N_NOOP("TableSpec", "%n client(s)") };
     return spec;
 }
 
@@ -97,7 +97,7 @@ const TableSpec& campaignsSpec()
         { { QStringLiteral("agency_campaign_channels"), QStringLiteral("campaign_id") } }, {},
         QT_TRANSLATE_NOOP("SoftDeletion", "The client \"%1\" is deleted: restore the client first"), nullptr,
         QStringLiteral("start_date"), QStringLiteral("end_date"), QStringLiteral("id"), true,
-        { ExportLookup::ClientName }, true };
+        { ExportLookup::ClientName }, true, QT_TRANSLATE_N_NOOP("TableSpec", "%n campaign(s)") };
     return spec;
 }
 
@@ -113,8 +113,15 @@ const TableSpec& channelsSpec()
         QStringLiteral("channel_type"), QStringLiteral("x.channel_type, x.id"), 0, QStringLiteral("campaign_id"), {},
         {}, QT_TRANSLATE_NOOP("SoftDeletion", "The channel's campaign is deleted: restore the campaign first"), nullptr,
         {}, {}, QStringLiteral("campaign_id"), true,
-        { ExportLookup::ClientName, ExportLookup::CampaignLabel, ExportLookup::EffectiveBudget }, true };
+        { ExportLookup::ClientName, ExportLookup::CampaignLabel, ExportLookup::EffectiveBudget }, true,
+        QT_TRANSLATE_N_NOOP("TableSpec", "%n channel(s)") };
     return spec;
+}
+
+QString rowCountText(const TableSpec& spec, qint64 count)
+{
+    return QCoreApplication::translate(
+        "TableSpec", spec.rowsMessage ? spec.rowsMessage : "%n row(s)", nullptr, static_cast<int>(count));
 }
 
 bool isAuditColumn(const QString& column)

@@ -82,6 +82,8 @@ struct TableSpec {
     // Whether migration 0003 gave the table a search index over its searchable columns (RowFilter::searchColumns):
     // <table>_search (FTS5 trigram) on SQLite, <table>_search_idx (pg_trgm) on PostgreSQL.
     bool searchIndexed = false;
+    // QT_TRANSLATE_N_NOOP("TableSpec", …): how many rows of it, for people ("3 channels"); see rowCountText().
+    const char* rowsMessage = nullptr;
 
     int indexOf(const QString& name) const;
     const ColumnSpec* column(const QString& name) const;
@@ -95,6 +97,9 @@ const TableSpec* specFor(const QString& table);
 
 // created_at, updated_at, deleted_at: the database's own, never written by the app.
 bool isAuditColumn(const QString& column);
+
+// "%n campaign(s)" of `spec`, translated, for `count` rows.
+QString rowCountText(const TableSpec& spec, qint64 count);
 
 // A column's name for people (translated), e.g. "Budget allocated".
 QString columnLabel(const QString& column);

@@ -6,6 +6,7 @@
 #include "recordform.h"
 #include "support/scratchdatabase.h"
 #include "tablepage.h"
+#include "tables/tablespec.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -13,9 +14,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QToolButton>
+#include <QUuid>
 #include <QtTest>
 
 using namespace agency;
@@ -178,6 +182,8 @@ private Q_SLOTS:
     void typedCampaignIsSavedAsTyped();
     void formShowsOnlyTheSelectedRow();
     void shortcutsWorkWhereverTheFocusIs();
+    void deleteSaysWhatGoesAndCtrlZBringsItBack_data();
+    void deleteSaysWhatGoesAndCtrlZBringsItBack();
 };
 
 void TestForms::initTestCase()
@@ -438,6 +444,87 @@ void TestForms::shortcutsWorkWhereverTheFocusIs()
         scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients WHERE client_name = 'Initech'"))
             .toInt(),
         1);
+}
+
+void TestForms::deleteSaysWhatGoesAndCtrlZBringsItBack_data()
+{
+    test::addBackendColumn();
+    test::addBackendRows();
+}
+
+// Delete on a client asks first, naming what goes with it (its campaign and the campaign's channels); Enter
+// confirms; the status bar says it again beside a real Undo button; Ctrl+Z brings all of it back. Deleted again and
+// shown with Ctrl+Shift+D, the deleted client lists its deleted campaign.
+void TestForms::deleteSaysWhatGoesAndCtrlZBringsItBack()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const QSqlDatabase db = scratch.db();
+    seedClients(db);
+    for (const char* type : { "google_ads", "newsletter", "linkedin" }) {
+        QVERIFY(test::execute(db,
+            QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type) VALUES (?, "
+                           "'30000000-0000-4000-8000-000000000001', ?)"),
+            { QUuid::createUuid().toString(QUuid::WithoutBraces), QString::fromLatin1(type) }));
+    }
+    auto deletedRows = [&]() {
+        return scalar(db,
+            QStringLiteral("SELECT (SELECT count(*) FROM agency_clients WHERE deleted_at IS NOT NULL) + (SELECT "
+                           "count(*) FROM agency_campaigns WHERE deleted_at IS NOT NULL) + (SELECT count(*) FROM "
+                           "agency_campaign_channels WHERE deleted_at IS NOT NULL)"))
+            .toInt();
+    };
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* page = window.page(ui::MainWindow::Clients);
+    QTRY_COMPARE(page->currentId(), QStringLiteral("20000000-0000-4000-8000-000000000001")); // Acme
+    page->view()->setFocus();
+
+    QString asked;
+    whenModal([&asked](QWidget* dialog) {
+        auto* box = qobject_cast<QMessageBox*>(dialog);
+        asked = box ? box->text() : QStringLiteral("not a message box");
+        QTest::keyClick(dialog, Qt::Key_Return); // its default: Delete
+    });
+    press(Qt::Key_Delete);
+    QCOMPARE(asked,
+        QStringLiteral("Delete Acme with %1 and %2?")
+            .arg(tables::rowCountText(tables::campaignsSpec(), 1), tables::rowCountText(tables::channelsSpec(), 3)));
+    QCOMPARE(deletedRows(), 5);
+    QVERIFY2(
+        window.statusMessage().startsWith(QStringLiteral("Deleted Acme with ")), qPrintable(window.statusMessage()));
+    QVERIFY(window.undoButton()->isVisible());
+    QVERIFY(!window.undoButton()->autoRaise());
+
+    window.activateWindow();
+    QTRY_VERIFY(focused() != nullptr);
+    press(Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(deletedRows(), 0);
+    QVERIFY(!window.undoButton()->isVisible());
+
+    // Cancel keeps everything.
+    QTRY_COMPARE(page->currentId(), QStringLiteral("20000000-0000-4000-8000-000000000001"));
+    page->view()->setFocus();
+    whenModal([](QWidget* dialog) { QTest::keyClick(dialog, Qt::Key_Escape); });
+    press(Qt::Key_Delete);
+    QCOMPARE(deletedRows(), 0);
+
+    // Deleted once more, then shown: the deleted client lists its deleted campaign.
+    window.activateWindow();
+    QTRY_VERIFY(focused() != nullptr);
+    page->view()->setFocus();
+    whenModal([](QWidget* dialog) { QTest::keyClick(dialog, Qt::Key_Return); });
+    press(Qt::Key_Delete);
+    QCOMPARE(deletedRows(), 5);
+    window.activateWindow();
+    QTRY_VERIFY(focused() != nullptr);
+    press(Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(page->showRecord(QStringLiteral("20000000-0000-4000-8000-000000000001")));
+    auto* campaigns = window.findChild<QTableView*>(QStringLiteral("clientCampaigns"));
+    QVERIFY(campaigns);
+    QTRY_COMPARE(campaigns->model()->rowCount(), 1);
 }
 
 QTEST_MAIN(TestForms)
