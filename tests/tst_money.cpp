@@ -200,7 +200,12 @@ void TestMoney::percentParsesAndRefuses()
     QCOMPARE(percent->hundredths(), hundredths);
     QCOMPARE(Percent::parse(percent->toDecimalString())->hundredths(), hundredths);
     QCOMPARE(Percent::parseLocalized(QStringLiteral("12,5 %"), QLocale(QStringLiteral("de_DE")))->hundredths(), 1250);
-    QCOMPARE(Percent::fromHundredths(1250).toDisplayString(QLocale(QStringLiteral("en_US"))), QStringLiteral("12.5 %"));
+    QCOMPARE(
+        Percent::fromHundredths(1250).toDisplayString(QLocale(QStringLiteral("en_US"))), QStringLiteral("12.50 %"));
+    QCOMPARE(
+        Percent::fromHundredths(2618).toDisplayString(QLocale(QStringLiteral("de_DE"))), QStringLiteral("26,18 %"));
+    QCOMPARE(
+        Percent::fromHundredths(5000).toDisplayString(QLocale(QStringLiteral("fr_FR"))), QStringLiteral("50,00 %"));
 }
 
 void TestMoney::narrowerColumnsRefuseWiderValues()

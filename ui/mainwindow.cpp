@@ -240,12 +240,35 @@ void MainWindow::createPages()
         page->toolBar()->addAction(m_actions.value(QStringLiteral("import")));
         connect(page, &TablePage::message, this, &MainWindow::showMessage);
         connect(page, &TablePage::deleted, this, &MainWindow::offerUndo);
+        connect(page->form(), &RecordForm::edited, this, [this]() { // "Saved" no longer true
+            if (m_message->text() == tr("Saved"))
+                showMessage(tr("Unsaved changes (Ctrl+S saves them)"));
+        });
         m_pages->addWidget(page);
         m_tablePages << page;
         new QListWidgetItem(icon(iconName), title, m_sidebar);
     }
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     setCentralWidget(central);
+    // A new row starts in the parent a person is working on: the one selected on the parent's page (the client
+    // picked on Clients), else the parent of the row selected here (the campaign of the channel just added).
+    for (TablePage* child : std::as_const(m_tablePages)) {
+        const tables::TableSpec& spec = child->model()->spec();
+        const tables::ColumnSpec* parent = spec.column(spec.parentColumn);
+        TablePage* parentPage = nullptr;
+        for (TablePage* candidate : std::as_const(m_tablePages)) {
+            if (parent && candidate->model()->tableName() == parent->references)
+                parentPage = candidate;
+        }
+        if (!parentPage)
+            continue;
+        child->setNewRowDefaults([child, parentPage, column = parent->name]() {
+            QString id = parentPage->currentId();
+            if (id.isEmpty() && !child->currentId().isEmpty())
+                id = child->model()->valueAt(child->model()->rowOfId(child->currentId()), column).toString();
+            return id.isEmpty() ? QVariantMap() : QVariantMap { { column, id } };
+        });
+    }
     // Parents first, so a new client's campaign and the campaign's channels go in the right order.
     m_session = std::make_unique<tables::EditSession>(QList<tables::AgencyTableModel*> {
         page(SlaTiers)->model(), page(Clients)->model(), page(Campaigns)->model(), page(Channels)->model() });

@@ -177,7 +177,16 @@ void TablePage::selectRow(int row)
         }
         return;
     }
-    const QModelIndex index = m_model->index(row, m_model->fieldIndex(QStringLiteral("id")) == 0 ? 1 : 0);
+    // In the first column shown (the arrow keys go nowhere from a hidden one, such as the id or a Plane link).
+    const QHeaderView* header = m_view->horizontalHeader();
+    int column = 0;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        if (!header->isSectionHidden(header->logicalIndex(visual))) {
+            column = header->logicalIndex(visual);
+            break;
+        }
+    }
+    const QModelIndex index = m_model->index(row, column);
     m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_view->scrollTo(index);
     m_form->setCurrentRow(row);
@@ -185,12 +194,15 @@ void TablePage::selectRow(int row)
 
 bool TablePage::newRecord()
 {
+    const QVariantMap defaults = m_newRowDefaults ? m_newRowDefaults() : QVariantMap();
     const int row = m_model->insertNewRow();
     if (row < 0) {
         Q_EMIT message(m_model->isReadOnly() ? tr("This database is open read-only") : tr("Could not add a row"));
         return false;
     }
     m_currentId = m_model->idAt(row);
+    for (auto it = defaults.cbegin(); it != defaults.cend(); ++it)
+        m_model->setData(m_model->index(row, m_model->fieldIndex(it.key())), it.value());
     selectRow(row);
     m_form->focusFirstField(); // straight into its name
     return true;

@@ -4,7 +4,9 @@
 #include "export/tableexport.h"
 #include "tables/agencytablemodel.h"
 
+#include <QVariantMap>
 #include <QWidget>
+#include <functional>
 
 class QLineEdit;
 class QProgressBar;
@@ -36,6 +38,8 @@ public:
     void setDetail(QWidget* detail); // below the table
 
     bool newRecord();
+    // What a new row starts with (its parent, say), worked out when it is added.
+    void setNewRowDefaults(std::function<QVariantMap()> defaults) { m_newRowDefaults = std::move(defaults); }
     bool save(); // false: problems shown at the fields, or a conflict resolved by the user, or an error
     void revert(); // the selected row's edits
     bool deleteSelected();
@@ -77,6 +81,7 @@ private:
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     bool m_layoutRestored = false;
+    std::function<QVariantMap()> m_newRowDefaults;
 };
 
 } // namespace agency::ui

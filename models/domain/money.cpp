@@ -161,14 +161,9 @@ QString Percent::toDecimalString() const
 
 QString Percent::toDisplayString(const QLocale& locale) const
 {
-    QString text = locale.toString(m_hundredths / 100);
-    if (const int fraction = m_hundredths % 100; fraction != 0) {
-        QString digits = QStringLiteral("%1").arg(fraction, 2, 10, QLatin1Char('0'));
-        if (digits.endsWith(u'0'))
-            digits.chop(1);
-        text += locale.decimalPoint() + digits;
-    }
-    return text + QStringLiteral(" %");
+    // Always two decimals, as stored: shares side by side line up ("26.90 %" above "26.18 %", never "26.9 %").
+    return locale.toString(m_hundredths / 100) + locale.decimalPoint()
+        + QStringLiteral("%1").arg(m_hundredths % 100, 2, 10, QLatin1Char('0')) + QStringLiteral(" %");
 }
 
 } // namespace agency::domain

@@ -64,7 +64,7 @@ public:
 
     constexpr int hundredths() const { return m_hundredths; }
     QString toDecimalString() const; // "12.50"
-    QString toDisplayString(const QLocale& locale = QLocale()) const; // "12.5 %"
+    QString toDisplayString(const QLocale& locale = QLocale()) const; // "12.50 %"
     constexpr auto operator<=>(const Percent&) const = default;
 
 private:

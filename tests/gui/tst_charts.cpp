@@ -99,14 +99,14 @@ void TestCharts::pieHasOneSlicePerActiveChannelPlusUnallocated()
     chart.setSplit(split(1000000, { { "google", 125000 }, { "meta", 250000 }, { "radio", 300000 } }, true));
     QPieSeries* series = chart.series();
     QCOMPARE(series->count(), 3); // google, meta, Unallocated — the inactive radio is not a slice
-    QCOMPARE(series->slices().at(0)->label(), QStringLiteral("meta 25 %"));
+    QCOMPARE(series->slices().at(0)->label(), QStringLiteral("meta 25.00 %"));
     QVERIFY(series->slices().at(2)->label().startsWith(QStringLiteral("Unallocated")));
     QCOMPARE(series->slices().at(2)->value(), 6250.00);
     QCOMPARE(series->slices().at(2)->color(), QColor(0xc8, 0xcc, 0xd0));
     // The legend carries the exact amounts.
     const auto markers = chart.chart()->legend()->markers(series);
     QCOMPARE(markers.at(0)->label(),
-        QStringLiteral("meta  ") + Money::fromCents(250000).toDisplayString() + QStringLiteral(" (25 %)"));
+        QStringLiteral("meta  ") + Money::fromCents(250000).toDisplayString() + QStringLiteral(" (25.00 %)"));
     QVERIFY(!chart.chart()->title().contains(QStringLiteral("OVER")));
 }
 

@@ -184,6 +184,7 @@ private Q_SLOTS:
     void shortcutsWorkWhereverTheFocusIs();
     void deleteSaysWhatGoesAndCtrlZBringsItBack_data();
     void deleteSaysWhatGoesAndCtrlZBringsItBack();
+    void newRowsStartInTheParentBeingWorkedOn();
 };
 
 void TestForms::initTestCase()
@@ -525,6 +526,52 @@ void TestForms::deleteSaysWhatGoesAndCtrlZBringsItBack()
     auto* campaigns = window.findChild<QTableView*>(QStringLiteral("clientCampaigns"));
     QVERIFY(campaigns);
     QTRY_COMPARE(campaigns->model()->rowCount(), 1);
+}
+
+// A new campaign starts with the client selected on Clients; new channels with the campaign selected on Campaigns,
+// one after another without asking again. "Saved" gives way to "Unsaved changes" at the next key typed.
+void TestForms::newRowsStartInTheParentBeingWorkedOn()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    const QSqlDatabase db = scratch.db();
+    seedClients(db);
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* clients = window.page(ui::MainWindow::Clients);
+    QTRY_COMPARE(clients->currentId(), QStringLiteral("20000000-0000-4000-8000-000000000001"));
+    clients->view()->setFocus(Qt::TabFocusReason);
+    QTRY_COMPARE(focused(), clients->view());
+    press(Qt::Key_Down); // Globex
+    QTRY_COMPARE(clients->currentId(), QStringLiteral("20000000-0000-4000-8000-000000000002"));
+
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    ui::TablePage* campaigns = window.page(ui::MainWindow::Campaigns);
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    const QString campaign = campaigns->currentId();
+    tabTo(campaigns->form(), QStringLiteral("campaign_type"));
+    type(QStringLiteral("display"));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QCOMPARE(window.statusMessage(), QStringLiteral("Saved"));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT client_id FROM agency_campaigns WHERE id = ?"), { campaign }).toString(),
+        QStringLiteral("20000000-0000-4000-8000-000000000002"));
+    QTRY_COMPARE(campaigns->currentId(), campaign);
+
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    ui::TablePage* channels = window.page(ui::MainWindow::Channels);
+    for (const char* kind : { "email", "print" }) {
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        tabTo(channels->form(), QStringLiteral("channel_type"));
+        type(QString::fromLatin1(kind));
+        QCOMPARE(window.statusMessage(), QStringLiteral("Unsaved changes (Ctrl+S saves them)"));
+    }
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!channels->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    QCOMPARE(
+        scalar(db, QStringLiteral("SELECT count(*) FROM agency_campaign_channels WHERE campaign_id = ?"), { campaign })
+            .toInt(),
+        2);
 }
 
 QTEST_MAIN(TestForms)
