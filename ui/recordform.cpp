@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "recordform.h"
 
+#include "domain/campaignname.h"
 #include "domain/vocabulary.h"
 #include "editors/choicecombo.h"
 #include "editors/jsonedit.h"
@@ -123,6 +124,27 @@ RecordForm::RecordForm(tables::AgencyTableModel* model, QWidget* parent)
             ordered << &column;
     }
     QWidget* previous = nullptr;
+    // A campaign's name: no column of its own, kept in its metadata (or its Plane project's), typed as plain text.
+    if (tables::LookupNames::isLabelled(model->spec()) && model->spec().column(QStringLiteral("metadata"))) {
+        m_name = new QLineEdit(this);
+        m_name->setObjectName(QStringLiteral("campaign_name"));
+        m_name->setAccessibleName(tr("Name"));
+        m_name->setPlaceholderText(tr("e.g. Harbour relaunch (else shown as client · type · start)"));
+        m_nameMessage = new QLabel(this);
+        m_nameMessage->setObjectName(QStringLiteral("campaign_name_message"));
+        m_nameMessage->setWordWrap(true);
+        m_nameMessage->hide();
+        auto* cell = new QWidget(this);
+        auto* stack = new QVBoxLayout(cell);
+        stack->setContentsMargins(0, 0, 0, 0);
+        stack->setSpacing(2);
+        stack->addWidget(m_name);
+        stack->addWidget(m_nameMessage);
+        form->addRow(tr("Name"), cell);
+        connect(m_name, &QLineEdit::textEdited, this, &RecordForm::writeName);
+        previous = m_name;
+        m_order << m_name;
+    }
     for (const tables::ColumnSpec* spec : std::as_const(ordered)) {
         const tables::ColumnSpec& column = *spec;
         if (column.kind == ColumnKind::Uuid)
@@ -374,6 +396,10 @@ void RecordForm::setCurrentRow(int row)
         }
         for (QLabel* value : std::as_const(m_readOnly))
             value->clear();
+        if (m_name) {
+            m_name->clear();
+            m_name->setEnabled(false);
+        }
     } else {
         m_mapper->setCurrentIndex(m_row);
         const bool editable = !m_model->isReadOnly();
@@ -383,9 +409,51 @@ void RecordForm::setCurrentRow(int row)
             it.value()->setText(m_model->data(m_model->index(m_row, m_model->fieldIndex(it.key()))).toString());
         loadPlaneProjects();
         m_mapper->setCurrentIndex(m_row); // the project picker's list depends on the client just loaded
+        loadName();
     }
     refreshProblems();
     m_loading = false;
+}
+
+void RecordForm::loadName()
+{
+    if (!m_name)
+        return;
+    // Linked to a Plane project: that project's name, changed in Plane, not here.
+    const QString project = m_row < 0
+        ? QString()
+        : m_model->lookups().projectName(m_model->valueAt(m_row, QStringLiteral("plane_project_id")).toString());
+    const QString name = !project.isEmpty()
+        ? project
+        : domain::campaignNameIn(m_model->valueAt(m_row, QStringLiteral("metadata")).toString());
+    if (m_name->text() != name) // what is being typed stays as it is, cursor and all
+        m_name->setText(name);
+    m_name->setReadOnly(!project.isEmpty());
+    m_name->setEnabled(m_row >= 0 && !m_model->isReadOnly());
+    m_name->setToolTip(project.isEmpty() ? QString() : tr("The name of its Plane project: rename it in Plane"));
+}
+
+void RecordForm::writeName()
+{
+    if (m_loading || m_row < 0)
+        return;
+    const QString metadata = m_model->valueAt(m_row, QStringLiteral("metadata")).toString();
+    const auto written
+        = domain::withCampaignName(metadata, m_name->text().trimmed().isEmpty() ? QString() : m_name->text());
+    m_nameMessage->setText(
+        written ? QString() : tr("Metadata below is not valid JSON: correct it, then name the campaign"));
+    m_nameMessage->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_nameMessage->setVisible(!written);
+    if (!written)
+        return;
+    m_loading = true;
+    m_writing = m_name;
+    m_model->setData(m_model->index(m_row, m_model->fieldIndex(QStringLiteral("metadata"))),
+        written->isEmpty() ? QVariant() : QVariant(*written));
+    m_writing = nullptr;
+    m_loading = false;
+    m_mapper->setCurrentIndex(m_row); // the Metadata field shows the name in its JSON
+    Q_EMIT edited(QStringLiteral("metadata"));
 }
 
 void RecordForm::write(const QString& column)
@@ -402,6 +470,8 @@ void RecordForm::write(const QString& column)
     // Checked as it is typed; the model checks again, with the rules across fields, on Save.
     const tables::ColumnSpec* spec = m_model->spec().column(column);
     showMessage(column, spec ? tables::problemWith(*spec, m_model->valueAt(m_row, column)) : QString());
+    if (column == QStringLiteral("metadata") || column == QStringLiteral("plane_project_id"))
+        loadName(); // the name typed into the JSON, or the project's
     Q_EMIT edited(column);
 }
 

@@ -13,6 +13,7 @@ class BackgroundReader;
 
 class QDataWidgetMapper;
 class QLabel;
+class QLineEdit;
 
 namespace agency::ui {
 
@@ -45,6 +46,8 @@ private:
     void write(const QString& column);
     void showMessage(const QString& column, const QString& message);
     void loadPlaneProjects();
+    void loadName(); // a campaign's name, from its Plane project or its metadata
+    void writeName(); // what is typed into the name, into the metadata
 
     tables::AgencyTableModel* m_model;
     std::unique_ptr<tables::BackgroundReader> m_finder; // the campaign picker's searches, off the GUI thread
@@ -56,6 +59,8 @@ private:
     int m_row = -1;
     bool m_loading = false;
     QWidget* m_writing = nullptr; // the editor whose value is being written to the model
+    QLineEdit* m_name = nullptr; // a campaign's name (no column: metadata's "name")
+    QLabel* m_nameMessage = nullptr;
 };
 
 } // namespace agency::ui

@@ -66,6 +66,9 @@ public:
     static QString campaignLabel(const QString& projectName, const QString& metadataJson, const QString& clientName,
         const QString& campaignType, const QString& startDate);
 
+    // A table whose rows have no name column but a label made of parts (campaigns).
+    static bool isLabelled(const TableSpec& spec) { return spec.nameColumn.isEmpty(); }
+
 private:
     QString lookUp(const QString& table, const QString& id);
     // The label from a row holding plane_project_id, metadata, client_name, campaign_type, start_date from `first`.
@@ -73,8 +76,6 @@ private:
     QString cached(const QString& key, const std::function<QString()>& find);
     // (id, name or label) of each row of `query` (as campaignSelect() reads a labelled table), cached.
     QList<Choice> readChoices(QSqlQuery& query, const QString& table, bool labelled);
-    // A table whose rows have no name column but a label made of parts (campaigns).
-    static bool isLabelled(const TableSpec& spec) { return spec.nameColumn.isEmpty(); }
     // SELECT id, plane_project_id, metadata, client_name, campaign_type, start_date, project name FROM `source` x …
     static QString campaignSelect(const QString& source, bool plane);
 

@@ -324,7 +324,11 @@ void TestForms::typedCampaignIsSavedAsTyped()
     ui::RecordForm* form = page->form();
     QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
     QTRY_COMPARE(fieldWithFocus(form), 0);
+    QCOMPARE(focused()->objectName(), QStringLiteral("campaign_name")); // its name first, typed as text
     const QString id = page->currentId();
+    type(QStringLiteral("Harbour relaunch"));
+    press(Qt::Key_Home);
+    type(QStringLiteral("The "));
 
     tabTo(form, QStringLiteral("client_id"));
     type(QStringLiteral("N"));
@@ -368,6 +372,13 @@ void TestForms::typedCampaignIsSavedAsTyped()
     QCOMPARE(stored(db, table, QStringLiteral("campaign_brief"), id).toString(),
         QStringLiteral("Relaunch of the harbour site.\nTwo phases."));
     QCOMPARE(stored(db, table, QStringLiteral("internal_notes"), id).toString(), QStringLiteral("Budget agreed"));
+    // The name, kept in the metadata, is the label every list and picker shows.
+    QCOMPARE(QJsonDocument::fromJson(stored(db, table, QStringLiteral("metadata"), id).toString().toUtf8())
+                 .object()
+                 .value(QStringLiteral("name"))
+                 .toString(),
+        QStringLiteral("The Harbour relaunch"));
+    QCOMPARE(page->model()->lookups().name(table, id), QStringLiteral("The Harbour relaunch"));
 }
 
 // The form and the client's campaigns show the row selected in the table, and nothing when the table selects
