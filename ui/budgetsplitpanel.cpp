@@ -14,6 +14,7 @@ BudgetSplitPanel::BudgetSplitPanel(QWidget* parent)
     , m_totals(new QLabel(this))
 {
     m_table->setHorizontalHeaderLabels({ tr("Channel"), tr("Effective amount"), tr("Share") });
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents); // figures whole
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -62,10 +62,13 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
     filters->addWidget(m_client, 1);
     filters->addWidget(new QLabel(tr("Type"), this));
     filters->addWidget(m_type);
-    filters->addWidget(new QLabel(tr("Starting from"), this));
-    filters->addWidget(m_from);
-    filters->addWidget(new QLabel(tr("to"), this));
-    filters->addWidget(m_to);
+    // The dates, the state and the buttons on a second line: the page fits a 1024 px window.
+    auto* more = new QHBoxLayout;
+    more->addWidget(new QLabel(tr("Starting from"), this));
+    more->addWidget(m_from);
+    more->addWidget(new QLabel(tr("to"), this));
+    more->addWidget(m_to);
+    more->addStretch();
     auto* save = new QToolButton(this);
     save->setText(tr("Save chart"));
     save->setPopupMode(QToolButton::InstantPopup);
@@ -76,15 +79,15 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
     pdf->setObjectName(QStringLiteral("exportPdf"));
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("state"));
-    filters->addWidget(m_state);
-    filters->addWidget(save);
-    filters->addWidget(pdf);
+    more->addWidget(m_state);
+    more->addWidget(save);
+    more->addWidget(pdf);
 
     auto* grid = new QGridLayout;
     for (int i = 0; i < 3; ++i) {
         auto* view = new QChartView(new QChart, this);
         view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumSize(360, 240);
+        view->setMinimumSize(300, 220);
         m_views << view;
     }
     m_attention->setObjectName(QStringLiteral("attention"));
@@ -100,6 +103,7 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
     grid->addWidget(m_views.at(2), 1, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(filters);
+    layout->addLayout(more);
     layout->addLayout(grid, 1);
 
     const QStringList chartNames { tr("Allocated vs spent by client"), tr("Spend by campaign type"),

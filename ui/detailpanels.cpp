@@ -37,6 +37,9 @@ namespace {
         view->verticalHeader()->hide();
         for (int c = 0; c < model->columnCount(); ++c)
             view->setColumnHidden(c, !columns.contains(model->record().fieldName(c)));
+        // Each column as wide as its header and values (a few dozen rows): nothing is cut off ("10.000,00", not
+        // "1"); the last takes what is left.
+        view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
         view->horizontalHeader()->setStretchLastSection(true);
         return view;
     }

@@ -84,7 +84,7 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     auto* formScroll = new QScrollArea(this);
     formScroll->setWidgetResizable(true);
     formScroll->setWidget(m_form);
-    formScroll->setMinimumWidth(320);
+    formScroll->setMinimumWidth(380); // the KPI tables' values whole beside their metrics
 
     m_leftSplit->addWidget(m_view);
     m_split->addWidget(m_leftSplit);

@@ -18,6 +18,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QToolBar>
 #include <QToolButton>
 #include <QUuid>
 #include <QtTest>
@@ -185,6 +186,7 @@ private Q_SLOTS:
     void deleteSaysWhatGoesAndCtrlZBringsItBack_data();
     void deleteSaysWhatGoesAndCtrlZBringsItBack();
     void newRowsStartInTheParentBeingWorkedOn();
+    void windowFitsA1024PixelScreen();
 };
 
 void TestForms::initTestCase()
@@ -583,6 +585,23 @@ void TestForms::newRowsStartInTheParentBeingWorkedOn()
         scalar(db, QStringLiteral("SELECT count(*) FROM agency_campaign_channels WHERE campaign_id = ?"), { campaign })
             .toInt(),
         2);
+}
+
+// Two windows side by side on a 1600 px screen, or one on a small laptop: every page fits 1024 px.
+void TestForms::windowFitsA1024PixelScreen()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    for (const Qt::Key key : { Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4, Qt::Key_5 }) {
+        QTest::keyClick(&window, key, Qt::ControlModifier);
+        QVERIFY2(window.minimumSizeHint().width() <= 1024,
+            qPrintable(
+                QStringLiteral("page %1 needs %2 px").arg(key - Qt::Key_0).arg(window.minimumSizeHint().width())));
+    }
+    window.resize(1024, 700);
+    QTRY_COMPARE(window.width(), 1024);
 }
 
 QTEST_MAIN(TestForms)

@@ -36,7 +36,7 @@ BudgetSplitChart::BudgetSplitChart(QWidget* parent)
     chart->legend()->setAlignment(Qt::AlignRight);
     chart->setBackgroundRoundness(0);
     setChart(chart);
-    setMinimumSize(380, 260);
+    setMinimumSize(300, 220); // the campaign page fits a 1024 px window
 }
 
 void BudgetSplitChart::setSplit(const reports::CampaignSplit& split)

@@ -29,7 +29,7 @@ KpiChart::KpiChart(QWidget* parent)
     , m_table(new QTableWidget(0, 4, this))
 {
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumSize(380, 260);
+    m_view->setMinimumSize(300, 220); // the campaign page fits a 1024 px window
     m_table->setHorizontalHeaderLabels({ tr("Metric"), tr("Target"), tr("Actual"), tr("Attainment") });
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->verticalHeader()->hide();
@@ -83,14 +83,15 @@ void KpiChart::setKpis(const QString& title, const QList<reports::KpiLine>& kpis
     m_target = new QLineSeries;
     m_target->setName(tr("Target (100 %)"));
     m_target->setPen(QPen(QColor(0x45, 0x5a, 0x64), 2, Qt::DashLine));
-    m_target->append({ QPointF(-0.5, 100), QPointF(categories.size() - 0.5, 100) });
+    const auto positions = static_cast<double>(categories.size()); // category positions, not an amount
+    m_target->append({ QPointF(-0.5, 100), QPointF(positions - 0.5, 100) });
     chart->addSeries(m_target);
 
     auto* x = new QBarCategoryAxis;
     x->append(categories);
     chart->addAxis(x, Qt::AlignBottom);
     auto* hidden = new QValueAxis; // the line's x runs over category positions
-    hidden->setRange(-0.5, std::max<qsizetype>(categories.size(), 1) - 0.5);
+    hidden->setRange(-0.5, std::max(positions, 1.0) - 0.5);
     hidden->setVisible(false);
     chart->addAxis(hidden, Qt::AlignBottom);
     auto* y = new QValueAxis;
