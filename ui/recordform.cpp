@@ -130,17 +130,7 @@ RecordForm::RecordForm(tables::AgencyTableModel* model, QWidget* parent)
         m_name->setObjectName(QStringLiteral("campaign_name"));
         m_name->setAccessibleName(tr("Name"));
         m_name->setPlaceholderText(tr("e.g. Harbour relaunch (else shown as client · type · start)"));
-        m_nameMessage = new QLabel(this);
-        m_nameMessage->setObjectName(QStringLiteral("campaign_name_message"));
-        m_nameMessage->setWordWrap(true);
-        m_nameMessage->hide();
-        auto* cell = new QWidget(this);
-        auto* stack = new QVBoxLayout(cell);
-        stack->setContentsMargins(0, 0, 0, 0);
-        stack->setSpacing(2);
-        stack->addWidget(m_name);
-        stack->addWidget(m_nameMessage);
-        form->addRow(tr("Name"), cell);
+        m_nameMessage = addField(form, tr("Name"), m_name);
         connect(m_name, &QLineEdit::textEdited, this, &RecordForm::writeName);
         previous = m_name;
         m_order << m_name;
@@ -164,19 +154,7 @@ RecordForm::RecordForm(tables::AgencyTableModel* model, QWidget* parent)
         m_editors.insert(column.name, editor);
         m_mapper->addMapping(editor, model->fieldIndex(column.name));
 
-        auto* message = new QLabel(this);
-        message->setObjectName(column.name + QStringLiteral("_message"));
-        message->setWordWrap(true);
-        message->setStyleSheet(QStringLiteral("color: #c62828;"));
-        message->hide();
-        m_messages.insert(column.name, message);
-        auto* cell = new QWidget(this);
-        auto* stack = new QVBoxLayout(cell);
-        stack->setContentsMargins(0, 0, 0, 0);
-        stack->setSpacing(2);
-        stack->addWidget(editor);
-        stack->addWidget(message);
-        form->addRow(label, cell);
+        m_messages.insert(column.name, addField(form, label, editor));
         if (previous)
             setTabOrder(previous, editor);
         previous = editor;
@@ -197,6 +175,24 @@ RecordForm::RecordForm(tables::AgencyTableModel* model, QWidget* parent)
             if (!m_loading && m_row >= from.row() && m_row <= to.row())
                 setCurrentRow(m_row);
         });
+}
+
+QLabel* RecordForm::addField(QFormLayout* form, const QString& label, QWidget* editor)
+{
+    // The editor with its message under it (hidden until there is something to say).
+    auto* message = new QLabel(this);
+    message->setObjectName(editor->objectName() + QStringLiteral("_message"));
+    message->setWordWrap(true);
+    message->setStyleSheet(QStringLiteral("color: #c62828;"));
+    message->hide();
+    auto* cell = new QWidget(this);
+    auto* stack = new QVBoxLayout(cell);
+    stack->setContentsMargins(0, 0, 0, 0);
+    stack->setSpacing(2);
+    stack->addWidget(editor);
+    stack->addWidget(message);
+    form->addRow(label, cell);
+    return message;
 }
 
 QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)
@@ -442,7 +438,6 @@ void RecordForm::writeName()
         = domain::withCampaignName(metadata, m_name->text().trimmed().isEmpty() ? QString() : m_name->text());
     m_nameMessage->setText(
         written ? QString() : tr("Metadata below is not valid JSON: correct it, then name the campaign"));
-    m_nameMessage->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_nameMessage->setVisible(!written);
     if (!written)
         return;

@@ -12,6 +12,7 @@ class BackgroundReader;
 }
 
 class QDataWidgetMapper;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 
@@ -43,6 +44,8 @@ Q_SIGNALS:
 
 private:
     QWidget* createEditor(const tables::ColumnSpec& column);
+    QLabel* addField(QFormLayout* form, const QString& label, QWidget* editor); // its message label
+
     void write(const QString& column);
     void showMessage(const QString& column, const QString& message);
     void loadPlaneProjects();

@@ -2,6 +2,7 @@
 // The forms as people use them: real key events into whatever has the focus, Tab to move on, Ctrl+S to save, and
 // what the database then holds read back. Nothing here sets a widget's text.
 #include "db/database.h"
+#include "guisupport.h"
 #include "mainwindow.h"
 #include "recordform.h"
 #include "support/scratchdatabase.h"
@@ -25,20 +26,11 @@
 
 using namespace agency;
 using agency::test::scalar;
+using agency::test::shown;
+using agency::test::whenModal;
+using agency::test::whereOf;
 
 namespace {
-
-db::ConnectionString whereOf(const test::ScratchDatabase& scratch)
-{
-    return *db::ConnectionString::parse(scratch.dsn(), nullptr);
-}
-
-bool shown(QWidget& window)
-{
-    window.show();
-    window.activateWindow();
-    return QTest::qWaitForWindowExposed(&window);
-}
 
 QWidget* focused()
 {
@@ -138,24 +130,6 @@ void seedTier(const QSqlDatabase& db)
     QSqlQuery q(db);
     QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_sla_tiers (id, name, priority) VALUES "
                                   "('10000000-0000-4000-8000-000000000001', 'Gold', 1)")));
-}
-
-// Runs `handle` on the next modal dialog as soon as it is shown (the test itself waits in its exec()).
-void whenModal(const std::function<void(QWidget*)>& handle)
-{
-    auto* poll = new QTimer;
-    auto started = std::make_shared<QElapsedTimer>();
-    started->start();
-    QObject::connect(poll, &QTimer::timeout, [poll, handle, started]() {
-        QWidget* modal = QApplication::activeModalWidget();
-        if (modal || started->elapsed() > 10000) {
-            poll->stop();
-            poll->deleteLater();
-            if (modal)
-                handle(modal);
-        }
-    });
-    poll->start(20);
 }
 
 void seedClients(const QSqlDatabase& db)

@@ -11,6 +11,7 @@
 #include "domain/money.h"
 #include "editors/choicecombo.h"
 #include "editors/moneyedit.h"
+#include "guisupport.h"
 #include "importdialog.h"
 #include "mainwindow.h"
 #include "recordform.h"
@@ -40,26 +41,11 @@
 
 using namespace agency;
 using agency::test::scalar;
+using agency::test::shown;
+using agency::test::whenModal;
+using agency::test::whereOf;
 
 namespace {
-
-// Runs `handle` on the next modal dialog as soon as it is shown (the test itself is blocked in exec()).
-void whenModal(const std::function<void(QWidget*)>& handle)
-{
-    auto* poll = new QTimer;
-    auto started = std::make_shared<QElapsedTimer>();
-    started->start();
-    QObject::connect(poll, &QTimer::timeout, [poll, handle, started]() {
-        QWidget* modal = QApplication::activeModalWidget();
-        if (modal || started->elapsed() > 10000) {
-            poll->stop();
-            poll->deleteLater();
-            if (modal)
-                handle(modal);
-        }
-    });
-    poll->start(20);
-}
 
 void clickButton(QWidget* dialog, QMessageBox::StandardButton which)
 {
@@ -91,17 +77,6 @@ void pick(ui::ChoiceCombo* combo, const QString& value)
     QVERIFY2(index >= 0, qPrintable(value + QStringLiteral(" not in ") + items.join(QStringLiteral(", "))));
     combo->setFocus();
     combo->setCurrentIndex(index); // what choosing an item in the popup does
-}
-
-db::ConnectionString whereOf(const test::ScratchDatabase& scratch)
-{
-    return *db::ConnectionString::parse(scratch.dsn(), nullptr);
-}
-
-bool shown(QWidget& window)
-{
-    window.show();
-    return QTest::qWaitForWindowExposed(&window);
 }
 
 struct Fixture {

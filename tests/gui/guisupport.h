@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What the GUI tests share: the window on a scratch database, and answering a modal dialog.
+#pragma once
+
+#include "db/connectionstring.h"
+#include "support/scratchdatabase.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QWidget>
+#include <QtTest>
+#include <functional>
+#include <memory>
+
+namespace agency::test {
+
+// Runs `handle` on the next modal dialog as soon as it is shown (the test itself waits in its exec()).
+inline void whenModal(const std::function<void(QWidget*)>& handle)
+{
+    auto* poll = new QTimer;
+    auto started = std::make_shared<QElapsedTimer>();
+    started->start();
+    QObject::connect(poll, &QTimer::timeout, [poll, handle, started]() {
+        QWidget* modal = QApplication::activeModalWidget();
+        if (modal || started->elapsed() > 10000) {
+            poll->stop();
+            poll->deleteLater();
+            if (modal)
+                handle(modal);
+        }
+    });
+    poll->start(20);
+}
+
+inline db::ConnectionString whereOf(const ScratchDatabase& scratch)
+{
+    return *db::ConnectionString::parse(scratch.dsn(), nullptr);
+}
+
+// Shows the window and waits until it is on screen and has the keyboard (as a window manager gives it; keys typed
+// go nowhere before that on X11).
+inline bool shown(QWidget& window)
+{
+    window.show();
+    window.activateWindow();
+    return QTest::qWaitForWindowExposed(&window) && QTest::qWaitForWindowActive(&window);
+}
+
+} // namespace agency::test
