@@ -18,6 +18,7 @@
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace agency::ui {
 
@@ -37,6 +38,8 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
 {
     setObjectName(QStringLiteral("connectionDialog"));
     setWindowTitle(tr("Connect to a database"));
+    // Wide enough for its title beside the window manager's buttons (it was cut off), in any language.
+    setMinimumWidth(std::max(480, fontMetrics().horizontalAdvance(windowTitle()) + 200));
     m_host->setObjectName(QStringLiteral("host"));
     m_host->setPlaceholderText(tr("localhost (empty: libpq's default)"));
     m_port->setObjectName(QStringLiteral("port"));

@@ -8,6 +8,7 @@
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -31,6 +32,7 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     , m_search(new QLineEdit(this))
     , m_busy(new QProgressBar(this))
     , m_view(new QTableView(this))
+    , m_emptyHint(new QLabel(m_view->viewport()))
     , m_form(new RecordForm(model, this))
     , m_split(new QSplitter(Qt::Horizontal, this))
     , m_leftSplit(new QSplitter(Qt::Vertical, this))
@@ -138,8 +140,33 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
         });
     });
     connect(m_form, &RecordForm::edited, this, [this]() { m_view->viewport()->update(); });
+    // An empty table says what to do, in its middle.
+    m_emptyHint->setObjectName(QStringLiteral("emptyHint"));
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyHint->hide();
+    auto* hintLayout = new QVBoxLayout(m_view->viewport()); // centred however the table is sized
+    hintLayout->setContentsMargins(24, 24, 24, 24);
+    hintLayout->addWidget(m_emptyHint);
+    connect(model, &QAbstractItemModel::modelReset, this, &TablePage::updateEmptyHint);
+    connect(model, &tables::AgencyTableModel::busyChanged, this, &TablePage::updateEmptyHint);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &TablePage::updateEmptyHint);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &TablePage::updateEmptyHint);
     connect(model, &tables::AgencyTableModel::conflictDetected, this,
         [this]() { QTimer::singleShot(0, this, &TablePage::resolveConflicts); });
+}
+
+void TablePage::updateEmptyHint()
+{
+    const bool empty = m_model->isLoaded() && m_model->rowCount() == 0 && !m_model->isBusy();
+    if (empty) {
+        const QString search = m_model->rowFilter().search.trimmed();
+        m_emptyHint->setText(!search.isEmpty() ? tr("Nothing here matches “%1”.").arg(search)
+                : m_model->isReadOnly()        ? tr("Nothing here yet.")
+                                               : tr("Nothing here yet: Ctrl+N adds a row, Ctrl+I imports a CSV file."));
+    }
+    m_emptyHint->setVisible(empty);
 }
 
 void TablePage::addSearchToToolBar()
@@ -333,6 +360,7 @@ void TablePage::ensureRead()
     if (m_model->isLoaded())
         return;
     m_model->select();
+    updateEmptyHint();
     if (!m_layoutRestored)
         m_view->resizeColumnsToContents();
     if (m_model->rowCount() > 0 && m_currentId.isEmpty())

@@ -8,6 +8,7 @@
 #include <QWidget>
 #include <functional>
 
+class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QAction;
@@ -31,6 +32,7 @@ public:
     RecordForm* form() const { return m_form; }
     QToolBar* toolBar() const { return m_toolBar; }
     QLineEdit* searchBox() const { return m_search; }
+    QLabel* emptyHint() const { return m_emptyHint; }
     // The search box, and beside it the sign that a search or sort is being read (hidden otherwise).
     void addSearchToToolBar();
     QString currentId() const { return m_currentId; }
@@ -67,6 +69,7 @@ private:
     void ensureRead();
     void selectRow(int row);
     void resolveConflicts();
+    void updateEmptyHint(); // what to do on a page with no rows to show
 
     tables::AgencyTableModel* m_model;
     QToolBar* m_toolBar;
@@ -74,6 +77,7 @@ private:
     QProgressBar* m_busy;
     QAction* m_busyAction = nullptr;
     QTableView* m_view;
+    QLabel* m_emptyHint;
     RecordForm* m_form;
     QSplitter* m_split;
     QSplitter* m_leftSplit;

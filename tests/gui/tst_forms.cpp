@@ -14,6 +14,7 @@
 #include <QDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QSignalSpy>
@@ -161,6 +162,7 @@ private Q_SLOTS:
     void deleteSaysWhatGoesAndCtrlZBringsItBack();
     void newRowsStartInTheParentBeingWorkedOn();
     void windowFitsA1024PixelScreen();
+    void anEmptyPageSaysWhatToDo();
 };
 
 void TestForms::initTestCase()
@@ -576,6 +578,27 @@ void TestForms::windowFitsA1024PixelScreen()
     }
     window.resize(1024, 700);
     QTRY_COMPARE(window.width(), 1024);
+}
+
+// A new, empty database: each page says how to begin; a search that finds nothing says so; a row added hides it.
+void TestForms::anEmptyPageSaysWhatToDo()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* page = window.page(ui::MainWindow::Clients);
+    QTRY_VERIFY(page->emptyHint()->isVisible());
+    QVERIFY2(page->emptyHint()->text().contains(QStringLiteral("Ctrl+N")), qPrintable(page->emptyHint()->text()));
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY(!page->emptyHint()->isVisible());
+    type(QStringLiteral("Initech"));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    type(QStringLiteral("zzqx"));
+    QTRY_VERIFY(page->emptyHint()->isVisible());
+    QCOMPARE(page->emptyHint()->text(), QString::fromUtf8("Nothing here matches “zzqx”."));
 }
 
 QTEST_MAIN(TestForms)
