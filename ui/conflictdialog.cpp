@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conflictdialog.h"
 
+#include "domain/money.h"
+
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -13,10 +15,19 @@
 namespace agency::ui {
 
 namespace {
-    QString shown(const QVariant& value)
+    QString shown(const tables::ColumnSpec& column, const QVariant& value)
     {
         if (!value.isValid() || value.isNull())
             return QObject::tr("(empty)");
+        // Amounts and shares as people read them everywhere else ("84,710.00", "25.00 %"), never the stored text.
+        if (column.kind == tables::ColumnKind::Money) {
+            if (const auto money = domain::Money::parse(value.toString()))
+                return money->toDisplayString();
+        }
+        if (column.kind == tables::ColumnKind::Percent) {
+            if (const auto percent = domain::Percent::parse(value.toString()))
+                return percent->toDisplayString();
+        }
         if (value.metaType().id() == QMetaType::QDate)
             return value.toDate().toString(Qt::ISODate);
         if (value.metaType().id() == QMetaType::Bool)
@@ -57,10 +68,10 @@ ConflictDialog::ConflictDialog(const tables::TableSpec& spec, const tables::Conf
         m_table->insertRow(row);
         m_columns << column.name;
         m_table->setItem(row, 0, new QTableWidgetItem(tables::columnLabel(column.name)));
-        m_table->setItem(row, 1, new QTableWidgetItem(shown(conflict.original.value(column.name))));
+        m_table->setItem(row, 1, new QTableWidgetItem(shown(column, conflict.original.value(column.name))));
         m_table->setItem(
-            row, 2, new QTableWidgetItem(mine ? shown(conflict.mine.value(column.name)) : tr("(not edited)")));
-        m_table->setItem(row, 3, new QTableWidgetItem(shown(conflict.theirs.value(column.name))));
+            row, 2, new QTableWidgetItem(mine ? shown(column, conflict.mine.value(column.name)) : tr("(not edited)")));
+        m_table->setItem(row, 3, new QTableWidgetItem(shown(column, conflict.theirs.value(column.name))));
         auto* use = new QComboBox(m_table);
         use->addItem(tr("Yours"), false);
         use->addItem(tr("Theirs"), true);

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The forms as people use them: real key events into whatever has the focus, Tab to move on, Ctrl+S to save, and
 // what the database then holds read back. Nothing here sets a widget's text.
+#include "conflictdialog.h"
 #include "db/database.h"
 #include "guisupport.h"
 #include "mainwindow.h"
 #include "recordform.h"
 #include "support/scratchdatabase.h"
 #include "tablepage.h"
+#include "tables/conflictset.h"
 #include "tables/tablespec.h"
 
 #include <QAbstractButton>
@@ -20,6 +22,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QTableWidget>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUuid>
@@ -163,6 +166,7 @@ private Q_SLOTS:
     void newRowsStartInTheParentBeingWorkedOn();
     void windowFitsA1024PixelScreen();
     void anEmptyPageSaysWhatToDo();
+    void conflictShowsAmountsAsPeopleReadThem();
 };
 
 void TestForms::initTestCase()
@@ -599,6 +603,30 @@ void TestForms::anEmptyPageSaysWhatToDo()
     type(QStringLiteral("zzqx"));
     QTRY_VERIFY(page->emptyHint()->isVisible());
     QCOMPARE(page->emptyHint()->text(), QString::fromUtf8("Nothing here matches “zzqx”."));
+}
+
+// The conflict dialog shows an amount and a share as every other surface does, in the user's locale, not as stored.
+void TestForms::conflictShowsAmountsAsPeopleReadThem()
+{
+    tables::Conflict conflict;
+    conflict.id = QStringLiteral("30000000-0000-4000-8000-000000000001");
+    conflict.columns = { QStringLiteral("budget_allocated") };
+    conflict.mine = { { QStringLiteral("budget_allocated"), QStringLiteral("90000.50") } };
+    conflict.original = { { QStringLiteral("budget_allocated"), QStringLiteral("84710.00") },
+        { QStringLiteral("budget_percentage"), QStringLiteral("25.00") } };
+    conflict.theirs = { { QStringLiteral("budget_allocated"), QStringLiteral("84710.00") },
+        { QStringLiteral("budget_percentage"), QStringLiteral("12.50") },
+        { QStringLiteral("updated_at"), QDateTime(QDate(2026, 12, 3), QTime(9, 41), Qt::UTC) } };
+    conflict.changedByThem = { QStringLiteral("budget_percentage") };
+    QLocale::setDefault(QLocale(QStringLiteral("de_DE")));
+    ui::ConflictDialog campaign(tables::campaignsSpec(), conflict);
+    ui::ConflictDialog channel(tables::channelsSpec(), conflict);
+    QLocale::setDefault(QLocale::c());
+    QCOMPARE(campaign.table()->item(0, 1)->text(), QStringLiteral("84.710,00"));
+    QCOMPARE(campaign.table()->item(0, 2)->text(), QStringLiteral("90.000,50"));
+    const int share = static_cast<int>(channel.table()->rowCount()) - 1;
+    QCOMPARE(channel.table()->item(share, 1)->text(), QStringLiteral("25,00 %"));
+    QCOMPARE(channel.table()->item(share, 3)->text(), QStringLiteral("12,50 %"));
 }
 
 QTEST_MAIN(TestForms)
