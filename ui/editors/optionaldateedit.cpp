@@ -4,13 +4,47 @@
 #include <QCheckBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 
 namespace agency::ui {
+
+namespace {
+    // A date typed as people write it, "2027-03-15": QDateEdit moves on by itself when a part is full, and then took
+    // the "-" typed after it as a move to the part after (the day got the month). A separator typed right after such
+    // a move is the same move, and is let go.
+    class TypedDateEdit : public QDateEdit {
+    public:
+        using QDateEdit::QDateEdit;
+
+    protected:
+        void keyPressEvent(QKeyEvent* event) override
+        {
+            const QString text = event->text();
+            const bool separator = text.size() == 1 && !text.front().isLetterOrNumber() && !text.front().isSpace();
+            if (separator && m_movedOn) {
+                m_movedOn = false;
+                event->accept();
+                return;
+            }
+            const int before = currentSectionIndex();
+            QDateEdit::keyPressEvent(event);
+            m_movedOn = text.size() == 1 && text.front().isDigit() && currentSectionIndex() != before;
+        }
+        void focusInEvent(QFocusEvent* event) override
+        {
+            m_movedOn = false;
+            QDateEdit::focusInEvent(event);
+        }
+
+    private:
+        bool m_movedOn = false;
+    };
+}
 
 OptionalDateEdit::OptionalDateEdit(QWidget* parent)
     : QWidget(parent)
     , m_check(new QCheckBox(this))
-    , m_edit(new QDateEdit(this))
+    , m_edit(new TypedDateEdit(this))
 {
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
