@@ -15,6 +15,8 @@ private Q_SLOTS:
     void refuses();
     void parsesLocalized_data();
     void parsesLocalized();
+    void percentParsesLocalized_data();
+    void percentParsesLocalized();
     void displays_data();
     void displays();
     void percentOfRoundsHalfAwayFromZero_data();
@@ -96,27 +98,114 @@ void TestMoney::parsesLocalized_data()
     QTest::addColumn<QString>("locale");
     QTest::addColumn<QString>("text");
     QTest::addColumn<qint64>("cents");
-    QTest::newRow("German grouping and comma") << "de_DE"
-                                               << "1.234,50" << qint64(123450);
-    QTest::newRow("German without grouping") << "de_DE"
-                                             << "1234,5" << qint64(123450);
-    QTest::newRow("German plain form still works") << "de_DE"
-                                                   << "1234.50" << qint64(123450);
-    QTest::newRow("English grouping") << "en_US"
-                                      << "1,234.50" << qint64(123450);
-    QTest::newRow("French narrow spaces") << "fr_FR" << QString::fromUtf8("1\u202f234,50") << qint64(123450);
-    QTest::newRow("German negative") << "de_DE"
-                                     << "-1.000,01" << qint64(-100001);
+    QTest::addColumn<QString>("advice"); // when refused: how the message says to write it
+    QTest::newRow("de grouping and comma") << "de_DE"
+                                           << "1.234,50" << qint64(123450) << "";
+    QTest::newRow("de without grouping") << "de_DE"
+                                         << "1234,5" << qint64(123450) << "";
+    QTest::newRow("de thousands as Germans write them") << "de_DE"
+                                                        << "1.234" << qint64(123400) << "";
+    QTest::newRow("de millions") << "de_DE"
+                                 << "1.234.567,89" << qint64(123456789) << "";
+    QTest::newRow("de whole") << "de_DE"
+                              << "1234" << qint64(123400) << "";
+    QTest::newRow("de negative") << "de_DE"
+                                 << "-1.000,01" << qint64(-100001) << "";
+    QTest::newRow("de cents only") << "de_DE"
+                                   << ",5" << qint64(50) << "";
+    QTest::newRow("de dot as a decimal point") << "de_DE"
+                                               << "1234.5" << qint64(-1) << "1.234,50";
+    QTest::newRow("de dot before cents") << "de_DE"
+                                         << "12.50" << qint64(-1) << "12,50";
+    QTest::newRow("de dot and two decimals") << "de_DE"
+                                             << "1234.50" << qint64(-1) << "1.234,50";
+    QTest::newRow("de English grouping") << "de_DE"
+                                         << "1,234.50" << qint64(-1) << "1.234,50";
+    QTest::newRow("de grouping off by one") << "de_DE"
+                                            << "12.34,5" << qint64(-1) << "1.234,50";
+    QTest::newRow("de two commas") << "de_DE"
+                                   << "1,2,3" << qint64(-1) << "1.234,50";
+    QTest::newRow("de three decimals") << "de_DE"
+                                       << "1,234" << qint64(-1) << "two decimals";
+    QTest::newRow("fr narrow spaces") << "fr_FR" << QString::fromUtf8("1\u202f234,50") << qint64(123450) << "";
+    QTest::newRow("fr no-break space") << "fr_FR" << QString::fromUtf8("1\u00a0234,50") << qint64(123450) << "";
+    QTest::newRow("fr typed space") << "fr_FR"
+                                    << "1 234 567,8" << qint64(123456780) << "";
+    QTest::newRow("fr comma") << "fr_FR"
+                              << "99,99" << qint64(9999) << "";
+    QTest::newRow("fr dot") << "fr_FR"
+                            << "99.99" << qint64(-1) << "99,99";
+    QTest::newRow("fr space off by one") << "fr_FR"
+                                         << "12 34,5" << qint64(-1) << QString::fromUtf8("1\u202f234,50");
+    QTest::newRow("en grouping") << "en_US"
+                                 << "1,234.50" << qint64(123450) << "";
+    QTest::newRow("en thousands") << "en_US"
+                                  << "1,234" << qint64(123400) << "";
+    QTest::newRow("en plain") << "en_US"
+                              << "1234.5" << qint64(123450) << "";
+    QTest::newRow("en comma as a decimal point") << "en_US"
+                                                 << "1234,5" << qint64(-1) << "1,234.50";
+    QTest::newRow("en German grouping") << "en_US"
+                                        << "1.234,50" << qint64(-1) << "1,234.50";
+    QTest::newRow("en too large") << "en_US"
+                                  << "12,345,678,901" << qint64(-1) << "at most 10 digits";
 }
 
 void TestMoney::parsesLocalized()
 {
     QFETCH(QString, locale);
     QFETCH(QString, text);
+    QFETCH(qint64, cents);
+    QFETCH(QString, advice);
     QString error;
     const auto money = Money::parseLocalized(text, QLocale(locale), &error);
+    if (!advice.isEmpty()) {
+        QVERIFY2(!money, qPrintable(QString::number(money ? money->cents() : 0)));
+        QVERIFY2(error.contains(advice), qPrintable(error));
+        return;
+    }
     QVERIFY2(money, qPrintable(error));
-    QTEST(money->cents(), "cents");
+    QCOMPARE(money->cents(), cents);
+    // What is shown is read back as the same amount.
+    QCOMPARE(Money::parseLocalized(money->toDisplayString(QLocale(locale)), QLocale(locale))->cents(), cents);
+}
+
+void TestMoney::percentParsesLocalized_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("hundredths"); // -1: refused
+    QTest::newRow("de comma and sign") << "de_DE"
+                                       << "12,5 %" << 1250;
+    QTest::newRow("de without sign") << "de_DE"
+                                     << "12,5" << 1250;
+    QTest::newRow("de dot") << "de_DE"
+                            << "12.5" << -1;
+    QTest::newRow("fr") << "fr_FR" << QString::fromUtf8("33,33\u00a0%") << 3333;
+    QTest::newRow("fr dot") << "fr_FR"
+                            << "33.33" << -1;
+    QTest::newRow("en") << "en_US"
+                        << "33.33%" << 3333;
+    QTest::newRow("en comma") << "en_US"
+                              << "33,33" << -1;
+    QTest::newRow("en over a hundred") << "en_US"
+                                       << "100.5" << -1;
+}
+
+void TestMoney::percentParsesLocalized()
+{
+    QFETCH(QString, locale);
+    QFETCH(QString, text);
+    QFETCH(int, hundredths);
+    QString error;
+    const auto percent = Percent::parseLocalized(text, QLocale(locale), &error);
+    if (hundredths < 0) {
+        QVERIFY(!percent);
+        QVERIFY(!error.isEmpty());
+        return;
+    }
+    QVERIFY2(percent, qPrintable(error));
+    QCOMPARE(percent->hundredths(), hundredths);
 }
 
 void TestMoney::displays_data()
@@ -199,7 +288,6 @@ void TestMoney::percentParsesAndRefuses()
     QVERIFY2(percent, qPrintable(error));
     QCOMPARE(percent->hundredths(), hundredths);
     QCOMPARE(Percent::parse(percent->toDecimalString())->hundredths(), hundredths);
-    QCOMPARE(Percent::parseLocalized(QStringLiteral("12,5 %"), QLocale(QStringLiteral("de_DE")))->hundredths(), 1250);
     QCOMPARE(
         Percent::fromHundredths(1250).toDisplayString(QLocale(QStringLiteral("en_US"))), QStringLiteral("12.50 %"));
     QCOMPARE(

@@ -205,7 +205,7 @@ QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)
         auto* edit
             = new DecimalEdit(column.kind == ColumnKind::Money ? DecimalEdit::Kind::Money : DecimalEdit::Kind::Percent,
                 column.size > 0 ? column.size : 10, this);
-        connect(edit, &DecimalEdit::decimalChanged, this, changed);
+        connect(edit, &DecimalEdit::valueChanged, this, changed);
         return edit;
     }
     case ColumnKind::Date: {

@@ -62,7 +62,6 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     m_view->setModel(model);
     m_view->setItemDelegate(new DeletedRowDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_view->setAlternatingRowColors(true);
     // Start from the model's own order (enabling sorting would otherwise sort by column 0, the id).
     m_view->horizontalHeader()->setSortIndicator(model->sortColumn(), model->sortOrder());

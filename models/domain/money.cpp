@@ -60,23 +60,73 @@ namespace {
         return negative ? -value : value;
     }
 
-    // A locale's grouping and decimal marks → the plain form. Grouping marks are only allowed in the whole part.
-    QString delocalize(QStringView text, const QLocale& locale)
+    bool isSpaceMark(QChar c)
     {
-        const QString decimal = locale.decimalPoint();
-        const QString group = locale.groupSeparator();
-        QString plain = text.trimmed().toString();
-        if (plain.contains(decimal) || decimal == QStringLiteral(".")) {
-            if (!group.isEmpty() && group != decimal)
-                plain.remove(group);
-            plain.replace(decimal, QStringLiteral("."));
-        } else if (!group.isEmpty() && group != QStringLiteral(".")) {
-            plain.remove(group);
+        return c == u' ' || c == QChar(0x00a0) || c == QChar(0x202f); // fr groups with a (narrow) no-break space
+    }
+
+    // What a person of `locale` typed → the plain form ("1.234,5" → "1234.5" in German), or nothing when it is not
+    // written the way that locale writes numbers. Grouping marks must group by three and only in the whole part, so a
+    // dot in German is a thousands mark or a mistake, never a decimal comma guessed at: "1.234" is 1234, "1234.5" and
+    // "12.50" are refused, because a German reader cannot tell which was meant.
+    std::optional<QString> delocalize(QStringView text, const QLocale& locale)
+    {
+        const QString decimalMark = locale.decimalPoint();
+        const QString groupMark = locale.groupSeparator();
+        if (decimalMark.size() != 1 || groupMark.size() != 1)
+            return std::nullopt;
+        const QChar decimal = decimalMark.front();
+        const bool spaceGroups = isSpaceMark(groupMark.front());
+        const auto isGroup = [&](QChar c) { return spaceGroups ? isSpaceMark(c) : c == groupMark.front(); };
+
+        text = text.trimmed();
+        QString sign;
+        if (text.startsWith(locale.negativeSign()) || text.startsWith(u'-') || text.startsWith(u'+')) {
+            sign = text.startsWith(u'+') ? QString() : QStringLiteral("-");
+            text = text.mid(text.startsWith(locale.negativeSign()) ? locale.negativeSign().size() : 1).trimmed();
         }
-        plain.remove(QChar(0x00a0)); // no-break space grouping (fr)
-        plain.remove(QChar(0x202f)); // narrow no-break space grouping (fr)
-        plain.replace(locale.negativeSign(), QStringLiteral("-"));
-        return plain;
+        const auto decimalAt = text.indexOf(decimal);
+        if (decimalAt >= 0 && text.indexOf(decimal, decimalAt + 1) >= 0)
+            return std::nullopt;
+        const QStringView whole = decimalAt < 0 ? text : text.left(decimalAt);
+        const QStringView fraction = decimalAt < 0 ? QStringView() : text.mid(decimalAt + 1);
+        for (const QChar c : fraction) {
+            if (!c.isDigit() || c.unicode() > 0x7f)
+                return std::nullopt;
+        }
+        QString digits;
+        int groupLength = 0;
+        bool grouped = false;
+        for (const QChar c : whole) {
+            if (isGroup(c)) {
+                // The first group has one to three digits, every later one exactly three.
+                if (groupLength == 0 || groupLength > 3 || (grouped && groupLength != 3))
+                    return std::nullopt;
+                grouped = true;
+                groupLength = 0;
+            } else if (c >= u'0' && c <= u'9') {
+                digits += c;
+                ++groupLength;
+            } else {
+                return std::nullopt;
+            }
+        }
+        if (grouped && groupLength != 3)
+            return std::nullopt;
+        return sign + digits + (decimalAt < 0 ? QString() : QStringLiteral(".") + fraction.toString());
+    }
+
+    // Why `typed` is refused in `locale`, and how to write it there: what the plain reading would be ("1234.5" →
+    // "1.234,50" in German), else an example, and which mark goes where.
+    template <typename Value> QString howToWrite(QStringView typed, const QLocale& locale, const Value& example)
+    {
+        const auto mark = [](const QString& m) {
+            return !m.isEmpty() && isSpaceMark(m.front()) ? tr("a space") : QStringLiteral("'%1'").arg(m);
+        };
+        return tr("'%1' is not how numbers are written in this language: write %2 (%3 before the decimals, %4 "
+                  "between thousands, or nothing)")
+            .arg(typed.trimmed().left(30).toString(), example.toDisplayString(locale), mark(locale.decimalPoint()),
+                mark(locale.groupSeparator()));
     }
 
     QString hundredthsToText(qint64 value)
@@ -99,9 +149,10 @@ std::optional<Money> Money::parse(QStringView text, QString* error, int integerD
 
 std::optional<Money> Money::parseLocalized(QStringView text, const QLocale& locale, QString* error, int integerDigits)
 {
-    if (const auto plain = parse(text, nullptr, integerDigits))
-        return plain;
-    return parse(delocalize(text, locale), error, integerDigits);
+    if (const auto plain = delocalize(text, locale))
+        return parse(*plain, error, integerDigits);
+    const auto meant = parse(text, nullptr, integerDigits);
+    return failWith<Money>(error, howToWrite(text, locale, meant.value_or(Money::fromCents(123450))));
 }
 
 QString Money::toDecimalString() const
@@ -146,12 +197,13 @@ std::optional<Percent> Percent::parse(QStringView text, QString* error)
 
 std::optional<Percent> Percent::parseLocalized(QStringView text, const QLocale& locale, QString* error)
 {
-    QString plain = text.trimmed().toString();
-    plain.remove(u'%');
-    plain = plain.trimmed();
-    if (const auto value = parse(plain, nullptr))
-        return value;
-    return parse(delocalize(plain, locale), error);
+    QString typed = text.trimmed().toString();
+    if (typed.endsWith(u'%'))
+        typed.chop(1);
+    if (const auto plain = delocalize(typed, locale))
+        return parse(*plain, error);
+    const auto meant = parse(typed.trimmed(), nullptr);
+    return failWith<Percent>(error, howToWrite(typed, locale, meant.value_or(Percent::fromHundredths(1250))));
 }
 
 QString Percent::toDecimalString() const

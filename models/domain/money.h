@@ -24,7 +24,9 @@ public:
 
     // "1234.5", "1234.50", "-3", "0.01": a dot, at most two decimals, at most `integerDigits` digits before it.
     static std::optional<Money> parse(QStringView text, QString* error = nullptr, int integerDigits = maxIntegerDigits);
-    // What a person types in their locale ("1.234,50" in German); the plain form above is accepted too.
+    // What a person types in their locale: "1.234,50", "1234,5" and "1.234" in German, "1 234,50" in French. A mark the
+    // locale does not write numbers with, or grouping not by threes, is refused with how to write it there: in German
+    // "1234.5" and "12.50" are refused (a dot groups thousands there), never taken as a decimal point.
     static std::optional<Money> parseLocalized(
         QStringView text, const QLocale& locale, QString* error = nullptr, int integerDigits = maxIntegerDigits);
 
@@ -60,6 +62,7 @@ public:
     constexpr Percent() = default;
     static constexpr Percent fromHundredths(int hundredths) { return Percent(hundredths); }
     static std::optional<Percent> parse(QStringView text, QString* error = nullptr);
+    // As Money::parseLocalized, with or without a trailing "%".
     static std::optional<Percent> parseLocalized(QStringView text, const QLocale& locale, QString* error = nullptr);
 
     constexpr int hundredths() const { return m_hundredths; }

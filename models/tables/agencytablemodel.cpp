@@ -206,6 +206,8 @@ QString AgencyTableModel::displayText(const ColumnSpec& column, const QVariant& 
 {
     if (!value.isValid() || value.isNull())
         return {};
+    if (const RefusedInput* refused = refusedInput(value))
+        return refused->typed;
     const QLocale locale;
     switch (column.kind) {
     case ColumnKind::Money:

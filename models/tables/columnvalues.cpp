@@ -24,6 +24,12 @@ namespace {
     }
 }
 
+const RefusedInput* refusedInput(const QVariant& value)
+{
+    return value.metaType() == QMetaType::fromType<RefusedInput>() ? static_cast<const RefusedInput*>(value.constData())
+                                                                   : nullptr;
+}
+
 bool isNullValue(const QVariant& value)
 {
     return !value.isValid() || value.isNull()
@@ -39,6 +45,8 @@ QVariant fromStorage(const ColumnSpec& column, const QVariant& raw)
 {
     if (!raw.isValid() || raw.isNull())
         return {};
+    if (refusedInput(raw))
+        return raw;
     switch (column.kind) {
     case ColumnKind::Date:
         return raw.metaType().id() == QMetaType::QDate ? raw : QVariant(QDate::fromString(raw.toString(), Qt::ISODate));
@@ -61,6 +69,8 @@ QVariant toStorage(const ColumnSpec& column, const QVariant& value, db::Dialect 
 {
     if (isNullValue(value))
         return QVariant(QMetaType(column.kind == ColumnKind::Integer ? QMetaType::LongLong : QMetaType::QString));
+    if (const RefusedInput* refused = refusedInput(value))
+        return refused->typed; // never reached through Save, which refuses it first; the database refuses it too
     switch (column.kind) {
     case ColumnKind::Money:
         if (const auto money = domain::Money::parse(value.toString()))
@@ -99,6 +109,8 @@ QVariant toStorage(const ColumnSpec& column, const QVariant& value, db::Dialect 
 QString problemWith(const ColumnSpec& column, const QVariant& value)
 {
     const QString label = columnLabel(column.name);
+    if (const RefusedInput* refused = refusedInput(value))
+        return label + QStringLiteral(": ") + refused->why;
     if (isNullValue(value)) {
         if (column.required && column.kind != ColumnKind::Boolean)
             return tr("%1 is required").arg(label);

@@ -9,6 +9,16 @@
 
 namespace agency::tables {
 
+// Text a person typed that cannot be read as the column's value where they typed it ("1234.5" in German, where a dot
+// groups thousands): kept in the edit as typed, so that the field goes on showing it, and refused on Save with `why` —
+// never saved as some other value, never dropped in favour of the value before.
+struct RefusedInput {
+    QString typed;
+    QString why;
+    friend bool operator==(const RefusedInput&, const RefusedInput&) = default;
+};
+const RefusedInput* refusedInput(const QVariant& value); // nullptr unless `value` holds one
+
 // What the driver returned → one shape on both backends: QDate, QDateTime (UTC), bool, qlonglong, and QString for
 // money/percent (exact decimal text), uuid and JSON. NULL stays a null QVariant.
 QVariant fromStorage(const ColumnSpec& column, const QVariant& raw);
@@ -23,3 +33,5 @@ bool isNullValue(const QVariant& value);
 QString instantToStorageText(const QDateTime& instant); // "2026-11-24T20:10:00.123Z"
 
 } // namespace agency::tables
+
+Q_DECLARE_METATYPE(agency::tables::RefusedInput)

@@ -167,6 +167,8 @@ private Q_SLOTS:
     void windowFitsA1024PixelScreen();
     void anEmptyPageSaysWhatToDo();
     void conflictShowsAmountsAsPeopleReadThem();
+    void moneyIsTypedAsTheLocaleWritesIt_data();
+    void moneyIsTypedAsTheLocaleWritesIt();
 };
 
 void TestForms::initTestCase()
@@ -631,6 +633,110 @@ void TestForms::conflictShowsAmountsAsPeopleReadThem()
     const int share = static_cast<int>(channel.table()->rowCount()) - 1;
     QCOMPARE(channel.table()->item(share, 1)->text(), QStringLiteral("25,00 %"));
     QCOMPARE(channel.table()->item(share, 3)->text(), QStringLiteral("12,50 %"));
+}
+
+void TestForms::moneyIsTypedAsTheLocaleWritesIt_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("saved"); // empty: refused, nothing saved
+    QTest::addColumn<QString>("shown"); // once the field is left; when refused, how the message says to write it
+    QTest::newRow("de grouped, comma") << "de_DE"
+                                       << "1.234,5"
+                                       << "1234.50"
+                                       << "1.234,50";
+    QTest::newRow("de thousands") << "de_DE"
+                                  << "1.234"
+                                  << "1234.00"
+                                  << "1.234,00";
+    QTest::newRow("de comma") << "de_DE"
+                              << "84710,99"
+                              << "84710.99"
+                              << "84.710,99";
+    QTest::newRow("de dot for a comma") << "de_DE"
+                                        << "1234.5"
+                                        << ""
+                                        << "1.234,50";
+    QTest::newRow("de dot before cents") << "de_DE"
+                                         << "12.50"
+                                         << ""
+                                         << "12,50";
+    QTest::newRow("fr spaces") << "fr_FR"
+                               << "1 234,5"
+                               << "1234.50" << QString::fromUtf8("1\u202f234,50");
+    QTest::newRow("fr dot") << "fr_FR"
+                            << "99.9"
+                            << ""
+                            << "99,90";
+    QTest::newRow("en grouped") << "en_US"
+                                << "1,234.5"
+                                << "1234.50"
+                                << "1,234.50";
+    QTest::newRow("en comma for a dot") << "en_US"
+                                        << "1234,5"
+                                        << ""
+                                        << "1,234.50";
+}
+
+// A budget typed into a new campaign as people of that language write amounts, saved with Ctrl+S and read back from
+// the database. Where the text is ambiguous ("1234.5" to a German), nothing is guessed: the field says how to write
+// it, Save writes nothing, the text stays as typed, and once corrected it saves.
+void TestForms::moneyIsTypedAsTheLocaleWritesIt()
+{
+    QFETCH(QString, locale);
+    QFETCH(QString, typed);
+    QFETCH(QString, saved);
+    QFETCH(QString, shown);
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
+                       "('20000000-0000-4000-8000-000000000001', 'Nordlicht Media', 'retainer')")));
+    QLocale::setDefault(QLocale(locale));
+    const auto restore = qScopeGuard([] { QLocale::setDefault(QLocale::c()); });
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(test::shown(window));
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    ui::TablePage* page = window.page(ui::MainWindow::Campaigns);
+    ui::RecordForm* form = page->form();
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_COMPARE(fieldWithFocus(form), 0);
+    const QString id = page->currentId();
+    tabTo(form, QStringLiteral("client_id"));
+    type(QStringLiteral("N"));
+    tabTo(form, QStringLiteral("campaign_type"));
+    type(QStringLiteral("seo"));
+    tabTo(form, QStringLiteral("budget_allocated"));
+    type(typed);
+    press(Qt::Key_Tab);
+    auto* budget = qobject_cast<QLineEdit*>(form->editor(QStringLiteral("budget_allocated")));
+    QVERIFY(budget);
+    const QString message = form->messageFor(QStringLiteral("budget_allocated"));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    const int campaigns = scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns")).toInt();
+    if (!saved.isEmpty()) {
+        QVERIFY2(message.isEmpty(), qPrintable(message));
+        QVERIFY2(!page->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+        QCOMPARE(campaigns, 1);
+        QCOMPARE(
+            stored(scratch.db(), QStringLiteral("agency_campaigns"), QStringLiteral("budget_allocated"), id).toString(),
+            saved);
+        QCOMPARE(budget->text(), shown);
+        return;
+    }
+    QVERIFY2(message.contains(shown) && message.contains(typed), qPrintable(message));
+    QVERIFY(page->model()->hasPendingChanges());
+    QCOMPARE(campaigns, 0);
+    QCOMPARE(budget->text(), typed);
+    // Corrected as the message says, it saves.
+    budget->setFocus(Qt::TabFocusReason);
+    press(Qt::Key_A, Qt::ControlModifier);
+    type(shown);
+    QVERIFY2(form->messageFor(QStringLiteral("budget_allocated")).isEmpty(),
+        qPrintable(form->messageFor(QStringLiteral("budget_allocated"))));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!page->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    QVERIFY(stored(scratch.db(), QStringLiteral("agency_campaigns"), QStringLiteral("budget_allocated"), id).isValid());
 }
 
 QTEST_MAIN(TestForms)

@@ -2,6 +2,7 @@
 #include "moneyedit.h"
 
 #include "domain/money.h"
+#include "tables/columnvalues.h"
 
 namespace agency::ui {
 
@@ -9,6 +10,7 @@ DecimalEdit::DecimalEdit(Kind kind, int integerDigits, QWidget* parent)
     : QLineEdit(parent)
     , m_kind(kind)
     , m_integerDigits(integerDigits)
+    , m_value(QString())
 {
     setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     setClearButtonEnabled(true);
@@ -17,19 +19,24 @@ DecimalEdit::DecimalEdit(Kind kind, int integerDigits, QWidget* parent)
     // the text is tidied into the locale's form when the field is left.
     connect(this, &QLineEdit::textEdited, this, &DecimalEdit::commitText);
     connect(this, &QLineEdit::editingFinished, this, [this]() {
-        const QString decimal = m_decimal;
-        m_decimal.clear(); // force the tidy-up below
+        const QVariant value = m_value;
+        m_value = QVariant(); // force the tidy-up below
         clearFocus();
-        setDecimal(decimal);
+        setValue(value);
     });
 }
 
-void DecimalEdit::setDecimal(const QString& decimal)
+void DecimalEdit::setValue(const QVariant& value)
 {
     // The mapper repopulates on every model change: while typing, the value it brings is the one just typed.
-    if (hasFocus() && decimal == m_decimal)
+    if (hasFocus() && value == m_value)
         return;
-    m_decimal = decimal;
+    m_value = value.isValid() && !value.isNull() ? value : QVariant(QString());
+    if (const tables::RefusedInput* refused = tables::refusedInput(value)) {
+        setText(refused->typed);
+        return;
+    }
+    const QString decimal = m_value.toString();
     const QLocale locale;
     if (decimal.isEmpty()) {
         setText({});
@@ -45,21 +52,23 @@ void DecimalEdit::setDecimal(const QString& decimal)
 void DecimalEdit::commitText()
 {
     const QString typed = text().trimmed();
-    QString decimal;
+    QVariant value = QString();
     if (!typed.isEmpty()) {
         const QLocale locale;
+        QString why;
+        std::optional<QString> decimal;
         if (m_kind == Kind::Money) {
-            const auto money = domain::Money::parseLocalized(typed, locale, nullptr, m_integerDigits);
-            decimal = money ? money->toDecimalString() : typed;
-        } else {
-            const auto percent = domain::Percent::parseLocalized(typed, locale);
-            decimal = percent ? percent->toDecimalString() : typed;
+            if (const auto money = domain::Money::parseLocalized(typed, locale, &why, m_integerDigits))
+                decimal = money->toDecimalString();
+        } else if (const auto percent = domain::Percent::parseLocalized(typed, locale, &why)) {
+            decimal = percent->toDecimalString();
         }
+        value = decimal ? QVariant(*decimal) : QVariant::fromValue(tables::RefusedInput { typed, why });
     }
-    if (decimal == m_decimal)
+    if (value == m_value)
         return;
-    m_decimal = decimal;
-    Q_EMIT decimalChanged(m_decimal);
+    m_value = value;
+    Q_EMIT valueChanged(m_value);
 }
 
 } // namespace agency::ui
