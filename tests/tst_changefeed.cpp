@@ -34,8 +34,16 @@ void TestChangeFeed::othersSavesAreToldOnceAsTables()
         QStringLiteral("INSERT INTO agency_clients (id, client_name) VALUES ('20000000-0000-4000-8000-000000000001', "
                        "'B'), ('20000000-0000-4000-8000-000000000002', 'C')")));
     QTRY_COMPARE(told.count(), 1);
-    QCOMPARE(told.takeFirst().at(0).value<QSet<QString>>(),
+    const QList<QVariant> first = told.takeFirst();
+    QCOMPARE(first.at(0).value<QSet<QString>>(),
         (QSet<QString> { QStringLiteral("agency_sla_tiers"), QStringLiteral("agency_clients") }));
+    // …and the rows each save touched.
+    const auto rows = first.at(1).value<db::ChangedRows>();
+    QCOMPARE(rows.value(QStringLiteral("agency_clients")),
+        (QSet<QString> { QStringLiteral("20000000-0000-4000-8000-000000000001"),
+            QStringLiteral("20000000-0000-4000-8000-000000000002") }));
+    QCOMPARE(rows.value(QStringLiteral("agency_sla_tiers")),
+        QSet<QString> { QStringLiteral("10000000-0000-4000-8000-000000000001") });
 
     // This connection's own saves are not told: the window made them.
     QVERIFY(test::execute(pg.db(), QStringLiteral("UPDATE agency_clients SET client_name = 'D'")));

@@ -41,14 +41,14 @@ ConflictDialog::ConflictDialog(const tables::TableSpec& spec, const tables::Conf
     , m_table(new QTableWidget(0, 5, this))
 {
     setObjectName(QStringLiteral("conflictDialog"));
-    setWindowTitle(tr("Someone else changed this record"));
+    setWindowTitle(tr("Changed on another desktop"));
     const QDateTime when = conflict.theirs.value(QStringLiteral("updated_at")).toDateTime().toLocalTime();
     auto* intro = new QLabel(conflict.deletedElsewhere
-            ? tr("This record was <b>deleted</b> by someone else after you started editing. Keep your version to save "
-                 "your values anyway, or let it go.")
-            : tr("This record was changed by someone else at <b>%1</b>, after you opened it. Your edits are kept until "
-                 "you choose: compare the versions below.")
-                  .arg(when.toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
+            ? tr("This record was <b>deleted</b> on another desktop after you started editing. Keep your version to "
+                 "save your values anyway, or let it go.")
+            : tr("This record was changed on another desktop at <b>%1</b>, after you opened it. Your edits are kept "
+                 "until you choose: compare the versions below.")
+                  .arg(QLocale().toString(when, QLocale::ShortFormat)),
         this);
     intro->setWordWrap(true);
 

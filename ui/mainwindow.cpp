@@ -419,17 +419,25 @@ void MainWindow::subscribeToChanges()
     if (!m_feed) {
         m_feed = new db::ChangeFeed(m_db, this);
         // Another desktop saved something: refresh the pages that show it, keeping edits and selection.
-        connect(m_feed, &db::ChangeFeed::changed, this, [this](const QSet<QString>& tables) {
-            for (TablePage* p : std::as_const(m_tablePages)) {
-                if (tables.contains(p->model()->tableName()))
+        // What it did to a row I am editing or looking at is said at once, not found out at Save.
+        connect(m_feed, &db::ChangeFeed::changed, this,
+            [this](const QSet<QString>& changedTables, const db::ChangedRows& rows) {
+                for (TablePage* p : std::as_const(m_tablePages)) {
+                    const QString table = p->model()->tableName();
+                    if (!changedTables.contains(table)) {
+                        p->model()->forgetNames(); // a client, tier or campaign it names may have been renamed
+                        continue;
+                    }
+                    const QList<tables::OutsideChange> changes
+                        = p->model()->changedElsewhere(rows.value(table), p->currentId());
                     p->model()->refresh();
-                else
-                    p->model()->forgetNames(); // a client, tier or campaign it names may have been renamed
-            }
-            m_campaignDetail->updateSplit();
-            m_campaignDetail->updateCharts();
-            m_dashboard->refresh();
-        });
+                    if (const QString said = p->announce(changes); !said.isEmpty())
+                        showMessage(said);
+                }
+                m_campaignDetail->updateSplit();
+                m_campaignDetail->updateCharts();
+                m_dashboard->refresh();
+            });
     }
     m_feed->subscribe();
 }

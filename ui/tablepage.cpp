@@ -6,6 +6,7 @@
 #include "recordform.h"
 #include "tables/softdeletion.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -21,6 +22,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace agency::ui {
@@ -33,6 +35,8 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     , m_busy(new QProgressBar(this))
     , m_view(new QTableView(this))
     , m_emptyHint(new QLabel(m_view->viewport()))
+    , m_notice(new QWidget(this))
+    , m_noticeText(new QLabel(m_notice))
     , m_form(new RecordForm(model, this))
     , m_split(new QSplitter(Qt::Horizontal, this))
     , m_leftSplit(new QSplitter(Qt::Vertical, this))
@@ -96,7 +100,30 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_toolBar);
+    layout->addWidget(m_notice);
     layout->addWidget(m_split, 1);
+
+    // What another desktop did to the rows here, in the tooltip's colours (they follow the theme).
+    m_notice->setObjectName(QStringLiteral("noticeBar"));
+    m_notice->setAutoFillBackground(true);
+    m_notice->setBackgroundRole(QPalette::ToolTipBase);
+    m_notice->setForegroundRole(QPalette::ToolTipText);
+    m_noticeText->setObjectName(QStringLiteral("notice"));
+    m_noticeText->setWordWrap(true);
+    m_noticeText->setForegroundRole(QPalette::ToolTipText);
+    m_noticeText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* closeNotice = new QToolButton(m_notice);
+    closeNotice->setObjectName(QStringLiteral("closeNotice"));
+    closeNotice->setText(QStringLiteral("✕"));
+    closeNotice->setToolTip(tr("Close"));
+    closeNotice->setAutoRaise(true);
+    auto* noticeLayout = new QHBoxLayout(m_notice);
+    noticeLayout->setContentsMargins(8, 4, 4, 4);
+    noticeLayout->addWidget(m_noticeText, 1);
+    noticeLayout->addWidget(closeNotice, 0, Qt::AlignTop);
+    m_notice->hide();
+    connect(closeNotice, &QToolButton::clicked, m_notice, &QWidget::hide);
+    connect(model, &tables::AgencyTableModel::saved, m_notice, &QWidget::hide);
 
     // Search as you type, a moment after the last key; the model matches the text literally.
     auto* debounce = new QTimer(this);
@@ -132,6 +159,8 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
         });
     // After any re-select (save, sort, search, refresh) the same record stays selected.
     connect(model, &QAbstractItemModel::modelReset, this, [this]() {
+        if (m_noticeAboutEdits && !m_model->hasPendingChanges())
+            m_notice->hide(); // the edits it spoke of are saved or discarded
         QTimer::singleShot(0, this, [this]() {
             const int row = m_currentId.isEmpty() ? -1 : m_model->findRow(m_currentId);
             selectRow(row);
@@ -234,6 +263,44 @@ bool TablePage::newRecord()
     return true;
 }
 
+QString TablePage::announce(const QList<tables::OutsideChange>& changes)
+{
+    QStringList parts;
+    bool aboutEdits = false;
+    for (const tables::OutsideChange& change : changes) {
+        const QString name = change.name.isEmpty() ? tr("A row") : change.name;
+        const QString when = change.at.isValid()
+            ? tr("at %1").arg(QLocale().toString(change.at.toLocalTime().time(), QLocale::ShortFormat))
+            : tr("just now");
+        aboutEdits = aboutEdits || change.edited;
+        if (change.deleted && change.edited)
+            parts << tr("“%1” was deleted on another desktop %2 while you were editing it. Your edits are kept: Save "
+                        "asks what to do with them, Discard lets them go.")
+                         .arg(name, when);
+        else if (change.deleted)
+            parts << tr("“%1” was deleted on another desktop %2 (Show deleted lists it; Restore brings it back).")
+                         .arg(name, when);
+        else if (change.edited)
+            parts << tr("“%1” was changed on another desktop %2 while you were editing it. Its fields show their "
+                        "values with your edits over them; Save asks which to keep where you both changed a field.")
+                         .arg(name, when);
+        else
+            parts << tr("“%1” was changed on another desktop %2: the form shows the new values.").arg(name, when);
+    }
+    if (parts.size() > 3) {
+        const int more = static_cast<int>(parts.size()) - 2;
+        parts.resize(2);
+        parts << tr("%n more row(s) here were changed on another desktop.", nullptr, more);
+    }
+    QString text = parts.join(u' ');
+    if (text.isEmpty())
+        return text;
+    m_noticeText->setText(text);
+    m_noticeAboutEdits = aboutEdits;
+    m_notice->show();
+    return text;
+}
+
 bool TablePage::save()
 {
     if (m_model->save()) {
@@ -289,11 +356,7 @@ bool TablePage::deleteSelected()
     if (ids.isEmpty())
         return false;
     // One row by its name as shown (typed or read), else by its label; several by their number.
-    QString description;
-    if (ids.size() == 1 && !m_model->spec().nameColumn.isEmpty())
-        description = m_model->valueAt(m_model->rowOfId(ids.constFirst()), m_model->spec().nameColumn).toString();
-    if (ids.size() == 1 && description.isEmpty())
-        description = m_model->lookups().name(m_model->tableName(), ids.constFirst());
+    QString description = ids.size() == 1 ? m_model->rowName(ids.constFirst()) : QString();
     if (description.isEmpty())
         description = tr("%n row(s)", nullptr, static_cast<int>(ids.size()));
     // What goes with it (a client's campaigns and their channels) is said first, and asked about.

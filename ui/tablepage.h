@@ -54,6 +54,11 @@ public:
     void saveLayout() const;
     void restoreLayout();
 
+    // Says at once, above the table, what another desktop has just done to rows this page shows or edits (deleted,
+    // changed, and when); returns the words, for the status bar too. Stays until closed, saved, or overtaken.
+    QString announce(const QList<tables::OutsideChange>& changes);
+    QLabel* notice() const { return m_noticeText; }
+
 Q_SIGNALS:
     void currentChanged(const QString& id);
     void message(const QString& text);
@@ -78,6 +83,9 @@ private:
     QAction* m_busyAction = nullptr;
     QTableView* m_view;
     QLabel* m_emptyHint;
+    QWidget* m_notice;
+    QLabel* m_noticeText;
+    bool m_noticeAboutEdits = false;
     RecordForm* m_form;
     QSplitter* m_split;
     QSplitter* m_leftSplit;

@@ -22,9 +22,13 @@ ChangeFeed::ChangeFeed(QSqlDatabase db, QObject* parent, int pauseMs)
     m_pause.setSingleShot(true);
     m_pause.setInterval(pauseMs);
     connect(&m_pause, &QTimer::timeout, this, [this]() {
-        const QSet<QString> tables = std::exchange(m_tables, {});
-        if (!tables.isEmpty())
-            Q_EMIT changed(tables);
+        const ChangedRows rows = std::exchange(m_rows, {});
+        if (rows.isEmpty())
+            return;
+        QSet<QString> tables;
+        for (auto it = rows.cbegin(); it != rows.cend(); ++it)
+            tables.insert(it.key());
+        Q_EMIT changed(tables, rows);
     });
 }
 
@@ -43,7 +47,10 @@ bool ChangeFeed::subscribe()
             [this](const QString& name, QSqlDriver::NotificationSource source, const QVariant& payload) {
                 if (name != channel() || source == QSqlDriver::SelfSource)
                     return;
-                m_tables.insert(payload.toString().section(u':', 0, 0));
+                const QString text = payload.toString();
+                QSet<QString>& ids = m_rows[text.section(u':', 0, 0)];
+                if (const QString id = text.section(u':', 1); !id.isEmpty())
+                    ids.insert(id);
                 m_pause.start();
             });
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QSqlDatabase>
@@ -9,9 +10,12 @@
 
 namespace agency::db {
 
+// The rows a batch of other desktops' saves touched, by table: "agency_clients" → its ids.
+using ChangedRows = QHash<QString, QSet<QString>>;
+
 // What other desktops save, on PostgreSQL: the agency tables' triggers NOTIFY agency_changes with "table:id"; the
-// feed LISTENs on the window's connection, collects the tables named for a moment (a batch of saves is one change)
-// and tells them as one set. Its own connection's changes are not told (the window knows them already). SQLite has
+// feed LISTENs on the window's connection, collects the tables and rows named for a moment (a batch of saves is one
+// change) and tells them at once. Its own connection's changes are not told (the window knows them already). SQLite has
 // no notifications: the feed never tells anything there.
 class ChangeFeed : public QObject {
     Q_OBJECT
@@ -23,12 +27,12 @@ public:
     bool subscribe();
 
 Q_SIGNALS:
-    void changed(const QSet<QString>& tables);
+    void changed(const QSet<QString>& tables, const agency::db::ChangedRows& rows);
 
 private:
     QSqlDatabase m_db;
     QTimer m_pause;
-    QSet<QString> m_tables;
+    ChangedRows m_rows;
     bool m_wired = false;
 };
 

@@ -626,6 +626,55 @@ bool AgencyTableModel::writeInsert(const QString& id)
     return false;
 }
 
+QList<OutsideChange> AgencyTableModel::changedElsewhere(const QSet<QString>& ids, const QString& selectedId)
+{
+    QStringList watched = m_journal.ids();
+    if (!selectedId.isEmpty() && !watched.contains(selectedId))
+        watched << selectedId;
+    QList<OutsideChange> changes;
+    for (const QString& id : std::as_const(watched)) {
+        if (!ids.contains(id) || m_journal.isNew(id))
+            continue;
+        QVariant readStamp;
+        if (const EditJournal::Entry* entry = m_journal.find(id)) {
+            readStamp = entry->readStamp;
+        } else if (const int row = rowOfId(id); row >= 0) {
+            readStamp = rawAt(row, fieldIndex(QStringLiteral("updated_at")));
+        } else {
+            continue;
+        }
+        QVariant stamp;
+        bool deleted = false;
+        const QVariantMap now = currentRow(id, &stamp, &deleted);
+        const bool wasDeleted = [&] {
+            const int row = rowOfId(id);
+            return row >= 0 && !valueAt(row, QStringLiteral("deleted_at")).isNull();
+        }();
+        if (!now.isEmpty() && stamp == readStamp)
+            continue; // as read here: a save that did not touch it after all
+        OutsideChange change;
+        change.id = id;
+        change.name = rowName(id);
+        change.deleted = now.isEmpty() || (deleted && !wasDeleted);
+        change.edited = m_journal.contains(id);
+        change.at = now.value(QStringLiteral("updated_at")).toDateTime();
+        changes << change;
+    }
+    return changes;
+}
+
+QString AgencyTableModel::rowName(const QString& id)
+{
+    QString name;
+    if (!m_spec.nameColumn.isEmpty()) {
+        if (const int row = rowOfId(id); row >= 0)
+            name = valueAt(row, m_spec.nameColumn).toString();
+        else if (const auto typed = m_journal.value(id, m_spec.nameColumn))
+            name = typed->toString();
+    }
+    return name.isEmpty() ? m_lookups.name(m_spec.table, id) : name;
+}
+
 QVariantMap AgencyTableModel::currentRow(const QString& id, QVariant* stamp, bool* deleted)
 {
     QVariantMap row;

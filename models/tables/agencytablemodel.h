@@ -10,7 +10,9 @@
 #include "rowfilter.h"
 #include "tablespec.h"
 
+#include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QSqlTableModel>
 #include <QStringList>
 #include <QVariantMap>
@@ -22,6 +24,15 @@ struct FieldProblem {
     QString id; // the row
     QString column;
     QString message;
+};
+
+// A row another desktop has just saved, as this desktop meets it (see AgencyTableModel::changedElsewhere()).
+struct OutsideChange {
+    QString id;
+    QString name; // as this desktop shows it
+    bool deleted = false; // deleted there, or gone altogether
+    bool edited = false; // this desktop holds unsaved edits of it
+    QDateTime at; // when, by the server's clock (invalid when the row is gone)
 };
 
 // The base of the four table models: a QSqlTableModel (the table, its record, filter, sort and the OnManualSubmit
@@ -132,6 +143,12 @@ public:
     int rowOfId(const QString& id);
     // rowOfId(), reading further pages (at most `limit` rows more) until the row turns up.
     int findRow(const QString& id, int limit = 20000);
+    // Of `ids` (rows another desktop has just saved), those this desktop is editing, and `selectedId`, as they stand
+    // on the server now when that differs from what was read here: deleted there, or changed since. One read per row
+    // concerned; call it before refresh(), which replaces what was read.
+    QList<OutsideChange> changedElsewhere(const QSet<QString>& ids, const QString& selectedId);
+    // How a row is named to a person: its name (as typed, when edited), else its label ("Acme · SEO · 2027-01-01").
+    QString rowName(const QString& id);
     // The row as save() would write it: as read, with this desktop's edits over it (empty when not edited).
     QVariantMap editedRow(const QString& id) const;
     QString idAt(int row) const;

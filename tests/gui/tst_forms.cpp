@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTableWidget>
@@ -168,6 +169,8 @@ private Q_SLOTS:
     void anEmptyPageSaysWhatToDo();
     void conflictShowsAmountsAsPeopleReadThem();
     void moneyIsTypedAsTheLocaleWritesIt_data();
+    void anotherDesktopsChangeIsSaidAtOnce_data();
+    void anotherDesktopsChangeIsSaidAtOnce();
     void moneyIsTypedAsTheLocaleWritesIt();
 };
 
@@ -737,6 +740,80 @@ void TestForms::moneyIsTypedAsTheLocaleWritesIt()
     QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
     QVERIFY2(!page->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
     QVERIFY(stored(scratch.db(), QStringLiteral("agency_campaigns"), QStringLiteral("budget_allocated"), id).isValid());
+}
+
+void TestForms::anotherDesktopsChangeIsSaidAtOnce_data()
+{
+    QTest::addColumn<bool>("editing"); // I have typed into the client's form (else I only look at it)
+    QTest::addColumn<QString>("theirs"); // what the other desktop does
+    QTest::addColumn<QString>("said");
+    const QString change = QStringLiteral("UPDATE agency_clients SET industry = 'Mining' WHERE id = ?");
+    const QString remove = QStringLiteral("UPDATE agency_clients SET deleted_at = now() WHERE id = ?");
+    const QString purge = QStringLiteral("DELETE FROM agency_clients WHERE id = ?");
+    QTest::newRow("changed while I edit it") << true << change << "was changed on another desktop at";
+    QTest::newRow("deleted while I edit it") << true << remove << "was deleted on another desktop at";
+    QTest::newRow("purged while I edit it") << true << purge << "was deleted on another desktop just now";
+    QTest::newRow("changed while I look at it") << false << change << "was changed on another desktop at";
+    QTest::newRow("deleted while I look at it") << false << remove << "was deleted on another desktop at";
+}
+
+// Two desktops on one PostgreSQL: what the other one saves to the client I am editing, or only looking at, is said
+// on my screen as it happens — above the table and in the status bar, with the client's name and the time — not
+// found out at Save; my typed edits stay.
+void TestForms::anotherDesktopsChangeIsSaidAtOnce()
+{
+    QFETCH(bool, editing);
+    QFETCH(QString, theirs);
+    QFETCH(QString, said);
+    AGENCY_SCRATCH(scratch, QStringLiteral("postgresql"));
+    QVERIFY(scratch.migrate());
+    seedClients(scratch.db());
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(test::shown(window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* page = window.page(ui::MainWindow::Clients);
+    const QString acme = QStringLiteral("20000000-0000-4000-8000-000000000001");
+    QVERIFY(page->showRecord(acme));
+    QVERIFY(!page->notice()->isVisible());
+    if (editing) {
+        page->form()->editor(QStringLiteral("client_legal_name"))->setFocus(Qt::TabFocusReason);
+        type(QStringLiteral("Acme Ltd."));
+        QVERIFY(page->model()->hasPendingChanges());
+    }
+
+    QSqlDatabase other = scratch.openAnother(QStringLiteral("colleague"));
+    if (theirs.startsWith(QStringLiteral("DELETE"))) // its campaign first (a real foreign key)
+        QVERIFY(test::execute(other, QStringLiteral("DELETE FROM agency_campaigns")));
+    QSqlQuery q(other);
+    QVERIFY(q.prepare(theirs));
+    q.addBindValue(acme);
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+
+    QTRY_VERIFY_WITH_TIMEOUT(page->notice()->isVisible(), 5000);
+    const QString notice = page->notice()->text();
+    QVERIFY2(notice.contains(QStringLiteral("“Acme”")) && notice.contains(said), qPrintable(notice));
+    QCOMPARE(window.statusMessage(), notice);
+    QCOMPARE(notice.contains(QStringLiteral("while you were editing it")), editing);
+    if (editing) { // what I typed is still there, still to be saved
+        QVERIFY(page->model()->hasPendingChanges());
+        QVERIFY(page->model()->pendingIds().contains(acme));
+    }
+    if (theirs.startsWith(QStringLiteral("UPDATE agency_clients SET industry"))) {
+        QTRY_COMPARE(qobject_cast<QLineEdit*>(page->form()->editor(QStringLiteral("industry")))->text(),
+            QStringLiteral("Mining"));
+        if (editing)
+            QCOMPARE(qobject_cast<QLineEdit*>(page->form()->editor(QStringLiteral("client_legal_name")))->text(),
+                QStringLiteral("Acme Ltd."));
+    }
+    // A save of something else on that desktop, touching no row here, says nothing more.
+    QTest::mouseClick(
+        page->notice()->parentWidget()->findChild<QToolButton*>(QStringLiteral("closeNotice")), Qt::LeftButton);
+    QVERIFY(!page->notice()->isVisible());
+    QVERIFY(test::execute(other,
+        QStringLiteral(
+            "UPDATE agency_clients SET industry = 'Film' WHERE id = '20000000-0000-4000-8000-000000000002'")));
+    QTest::qWait(800);
+    QVERIFY(!page->notice()->isVisible());
 }
 
 QTEST_MAIN(TestForms)
