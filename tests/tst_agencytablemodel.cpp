@@ -201,6 +201,12 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void sortAndSearchByShownNames();
+    void campaignsListAndSortByTheirName_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void campaignsListAndSortByTheirName();
     void searchAndSortReadInTheBackground_data()
     {
         test::addBackendColumn();
@@ -678,6 +684,54 @@ void TestAgencyTableModel::pickerLabelsMatchAndNamesSurviveSorting()
 
 // Reference columns show names: they sort by them (not by the hidden id), a search finds a row by them, and the CSV
 // export of that view has the same rows in the same order.
+// A campaign's name is kept in its metadata; lists head that column "Name", show the name (not the JSON) and sort by
+// it, case aside, trimmed, with unnamed campaigns (no metadata, no "name", a name that is not a text) last ascending.
+void TestAgencyTableModel::campaignsListAndSortByTheirName()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 4, 5, 0, 5 }, nullptr));
+    const QStringList metadata { QStringLiteral("{\"name\": \"beta\", \"owner\": \"kim\"}"),
+        QStringLiteral("{\"name\": \"Alpha\"}"), QString(), QStringLiteral("{\"name\": 5}"),
+        QStringLiteral("{\"name\": \"  Gamma launch\"}"), QStringLiteral("{}"),
+        QString::fromUtf8("{\"name\": \"Ärger\"}"), QStringLiteral("{\"name\": \"alpha\"}") };
+    QSqlQuery ids(scratch.db());
+    QVERIFY(ids.exec(QStringLiteral("SELECT id FROM agency_campaigns ORDER BY id")));
+    QStringList campaignIds;
+    while (ids.next())
+        campaignIds << ids.value(0).toString();
+    QVERIFY(campaignIds.size() >= metadata.size());
+    for (int i = 0; i < campaignIds.size(); ++i) {
+        const QString json = metadata.at(i % metadata.size());
+        QVERIFY(test::execute(scratch.db(), QStringLiteral("UPDATE agency_campaigns SET metadata = ? WHERE id = ?"),
+            { json.isEmpty() ? QVariant() : QVariant(json), campaignIds.at(i) }));
+    }
+    tables::CampaignModel campaigns(scratch.db());
+    QAbstractItemModelTester tester(&campaigns, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int name = campaigns.fieldIndex(QStringLiteral("metadata"));
+    QCOMPARE(campaigns.headerData(name, Qt::Horizontal).toString(), QStringLiteral("Name"));
+    for (const Qt::SortOrder order : { Qt::AscendingOrder, Qt::DescendingOrder }) {
+        campaigns.sort(name, order);
+        QStringList shown;
+        for (int row = 0; row < campaigns.rowCount(); ++row)
+            shown << campaigns.data(campaigns.index(row, name)).toString();
+        QCOMPARE(shown.size(), campaignIds.size());
+        QVERIFY(!shown.contains(QStringLiteral("{}")) && !shown.join(QString()).contains(u'{')); // never the JSON
+        QVERIFY(shown.contains(QStringLiteral("beta")));
+        QStringList expected = shown;
+        std::stable_sort(expected.begin(), expected.end(), [order](const QString& a, const QString& b) {
+            const QString x = a.trimmed().toLower();
+            const QString y = b.trimmed().toLower();
+            if (x.isEmpty() != y.isEmpty()) // the unnamed last ascending, first descending
+                return order == Qt::AscendingOrder ? y.isEmpty() : x.isEmpty();
+            // Byte order of the lower-cased UTF-8, as both databases compare it here ("ärger" after "gamma").
+            return order == Qt::AscendingOrder ? x.toUtf8() < y.toUtf8() : y.toUtf8() < x.toUtf8();
+        });
+        QCOMPARE(shown, expected);
+    }
+}
+
 void TestAgencyTableModel::sortAndSearchByShownNames()
 {
     QFETCH(QString, backend);

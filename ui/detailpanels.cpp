@@ -8,6 +8,7 @@
 #include "domain/budget.h"
 #include "domain/money.h"
 #include "reports/financereport.h"
+#include "tablepage.h"
 #include "tables/campaignmodel.h"
 #include "tables/channelmodel.h"
 
@@ -37,6 +38,7 @@ namespace {
         view->verticalHeader()->hide();
         for (int c = 0; c < model->columnCount(); ++c)
             view->setColumnHidden(c, !columns.contains(model->record().fieldName(c)));
+        moveNameColumnFirst(view, model);
         // Each column as wide as its header and values (a few dozen rows): nothing is cut off ("10.000,00", not
         // "1"); the last takes what is left.
         view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -51,8 +53,9 @@ ClientCampaignsPanel::ClientCampaignsPanel(QSqlDatabase db, QWidget* parent)
 {
     m_model->setClientFilter(none());
     m_view = detailView(m_model,
-        { QStringLiteral("campaign_type"), QStringLiteral("status"), QStringLiteral("budget_allocated"),
-            QStringLiteral("budget_spent"), QStringLiteral("start_date"), QStringLiteral("end_date") },
+        { QStringLiteral("metadata"), QStringLiteral("campaign_type"), QStringLiteral("status"),
+            QStringLiteral("budget_allocated"), QStringLiteral("budget_spent"), QStringLiteral("start_date"),
+            QStringLiteral("end_date") },
         this);
     m_view->setObjectName(QStringLiteral("clientCampaigns"));
     auto* layout = new QVBoxLayout(this);

@@ -27,6 +27,15 @@
 
 namespace agency::ui {
 
+void moveNameColumnFirst(QTableView* view, const tables::AgencyTableModel* model)
+{
+    for (const tables::ColumnSpec& column : model->spec().columns) {
+        const int logical = column.holdsName ? model->fieldIndex(column.name) : -1;
+        if (logical >= 0)
+            view->horizontalHeader()->moveSection(view->horizontalHeader()->visualIndex(logical), 0);
+    }
+}
+
 TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     : QWidget(parent)
     , m_model(model)
@@ -77,6 +86,7 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     m_view->horizontalHeader()->setSectionsMovable(true);
     m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->hideColumn(model->fieldIndex(QStringLiteral("id")));
+    moveNameColumnFirst(m_view, model);
     m_view->hideColumn(model->fieldIndex(QStringLiteral("deleted_at")));
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers); // edits happen in the form beside
     if (!model->lookups().plane().isAvailable()) { // bare UUIDs say nothing in a list; the form still has them

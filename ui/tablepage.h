@@ -20,6 +20,9 @@ namespace agency::ui {
 
 class RecordForm;
 
+// Lists show a row's name first: a column that holds it (a campaign's Name, kept in its metadata) moves to the front.
+void moveNameColumnFirst(QTableView* view, const tables::AgencyTableModel* model);
+
 // One table's page: a toolbar, the sortable table (sorted on the server), the selected row's form beside it, and
 // an optional detail panel below (a client's campaigns, a campaign's channels and budget split).
 class TablePage : public QWidget {

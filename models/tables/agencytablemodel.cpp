@@ -4,6 +4,7 @@
 #include "columnvalues.h"
 #include "db/database.h"
 #include "db/sqlerror.h"
+#include "domain/campaignname.h"
 #include "domain/kpis.h"
 #include "domain/money.h"
 #include "domain/vocabulary.h"
@@ -256,6 +257,16 @@ QString AgencyTableModel::displayText(const ColumnSpec& column, const QVariant& 
     }
 }
 
+QString AgencyTableModel::shownName(int row, const QVariant& json) const
+{
+    // Linked to a Plane project: that project's name.
+    const QString project = m_spec.column(QStringLiteral("plane_project_id")) && m_lookups.plane().isAvailable()
+        ? valueAt(row, QStringLiteral("plane_project_id")).toString()
+        : QString();
+    QString name = project.isEmpty() ? QString() : m_lookups.projectName(project);
+    return name.isEmpty() ? domain::campaignNameIn(json.toString()) : name;
+}
+
 QVariant AgencyTableModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
@@ -266,6 +277,8 @@ QVariant AgencyTableModel::data(const QModelIndex& index, int role) const
     QVariant value = valueAt(index.row(), column->name);
     switch (role) {
     case Qt::DisplayRole:
+        if (column->holdsName) // the name people gave it: its Plane project's, else the one kept in the JSON
+            return shownName(index.row(), value);
         return displayText(*column, value);
     case Qt::EditRole:
     case StorageRole:
@@ -318,8 +331,11 @@ Qt::ItemFlags AgencyTableModel::flags(const QModelIndex& index) const
 
 QVariant AgencyTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 && section < record().count())
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 && section < record().count()) {
+        if (const ColumnSpec* column = columnAt(section); column && column->holdsName)
+            return tr("Name");
         return columnLabel(record().fieldName(section));
+    }
     if (orientation == Qt::Vertical && role == Qt::DisplayRole && section >= 0 && section < rowCount()) {
         const QString id = idAt(section);
         if (m_journal.contains(id)) // an unsaved row: new (+) or edited (✎)

@@ -180,6 +180,7 @@ private:
     void emitRowChanged(int row);
     const ColumnSpec* columnAt(int column) const;
     QString displayText(const ColumnSpec& column, const QVariant& value) const;
+    QString shownName(int row, const QVariant& json) const; // a ColumnSpec::holdsName column, as lists show it
     void applyFilter();
     QString filterText() const;
     QVariantMap currentRow(const QString& id, QVariant* stamp, bool* deleted);

@@ -27,6 +27,8 @@ QString KeysetPager::sortExpression(const ColumnSpec& column, const QString& row
 {
     if (QString byName = LookupNames::nameExpression(column, rowAlias, dialect); !byName.isEmpty())
         return byName;
+    if (column.holdsName) // by the name shown, not the JSON text
+        return QStringLiteral("lower(%1)").arg(LookupNames::jsonNameSql(rowAlias + u'.' + column.name, dialect));
     QString own = rowAlias + u'.' + column.name;
     if ((column.kind != ColumnKind::Money && column.kind != ColumnKind::Percent) || dialect == db::Dialect::PostgreSQL)
         return own; // NUMERIC sorts as a number

@@ -184,16 +184,28 @@ QString LookupNames::nameTable(const ColumnSpec& column, db::Dialect dialect)
         .arg(referenced->nameColumn, referenced->table);
 }
 
+QString LookupNames::jsonNameSql(const QString& json, db::Dialect dialect)
+{
+    // Its "name" when that is a text, trimmed of ASCII white space; NULL when there is none.
+    return dialect == db::Dialect::PostgreSQL
+        ? QStringLiteral("NULLIF(btrim(CASE WHEN jsonb_typeof(%1->'name') = 'string' THEN %1->>'name' END, "
+                         "E' \\t\\n\\r\\f\\v'), '')")
+              .arg(json)
+        : QStringLiteral("NULLIF(trim(CASE WHEN json_type(%1, '$.name') = 'text' THEN json_extract(%1, '$.name') END, "
+                         "' ' || char(9, 10, 13, 12, 11)), '')")
+              .arg(json);
+}
+
 QString LookupNames::labelSql(db::Dialect dialect, const QString& projectName)
 {
-    // metadata's "name" when it is a text, trimmed of ASCII white space, else "client · type · start".
+    // metadata's name, else "client · type · start".
     const QString label = dialect == db::Dialect::PostgreSQL
-        ? QStringLiteral("COALESCE(NULLIF(btrim(CASE WHEN jsonb_typeof(c.metadata->'name') = 'string' THEN "
-                         "c.metadata->>'name' END, E' \\t\\n\\r\\f\\v'), ''), cl.client_name || ' · ' || "
-                         "c.campaign_type || COALESCE(' · ' || to_char(c.start_date, 'YYYY-MM-DD'), ''))")
-        : QStringLiteral("COALESCE(NULLIF(trim(CASE WHEN json_type(c.metadata, '$.name') = 'text' THEN "
-                         "json_extract(c.metadata, '$.name') END, ' ' || char(9, 10, 13, 12, 11)), ''), "
-                         "cl.client_name || ' · ' || c.campaign_type || COALESCE(' · ' || c.start_date, ''))");
+        ? QStringLiteral("COALESCE(%1, cl.client_name || ' · ' || c.campaign_type || COALESCE(' · ' || "
+                         "to_char(c.start_date, 'YYYY-MM-DD'), ''))")
+              .arg(jsonNameSql(QStringLiteral("c.metadata"), dialect))
+        : QStringLiteral("COALESCE(%1, cl.client_name || ' · ' || c.campaign_type || COALESCE(' · ' || c.start_date, "
+                         "''))")
+              .arg(jsonNameSql(QStringLiteral("c.metadata"), dialect));
     return projectName.isEmpty() ? label : QStringLiteral("COALESCE(%1, %2)").arg(projectName, label);
 }
 

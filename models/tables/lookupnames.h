@@ -55,6 +55,8 @@ public:
     // SQL for a campaign's label over the campaign `c` and its client `cl`, as campaignLabel() makes it;
     // `projectName`: an expression for the Plane project's name, or empty when there is none.
     static QString labelSql(db::Dialect dialect, const QString& projectName = {});
+    // The "name" kept in the JSON object `json` (an SQL expression), trimmed; NULL when it has none.
+    static QString jsonNameSql(const QString& json, db::Dialect dialect);
     // SQL true when the name a reference column shows contains `likePattern` (a formatted, lower-case LIKE literal
     // with backslash escapes), for searching what people see. Empty when the column shows no searchable name.
     // With `rowAlias`: as a test of each row of `rowAlias` (its one referenced row looked up), for a bounded walk

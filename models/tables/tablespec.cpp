@@ -25,6 +25,12 @@ namespace {
     {
         return { QString::fromLatin1(name), ColumnKind::Reference, 0, required, {}, QString::fromLatin1(table), false };
     }
+    ColumnSpec namingJson(const char* name)
+    {
+        ColumnSpec column = col(name, ColumnKind::JsonObject);
+        column.holdsName = true;
+        return column;
+    }
     QList<ColumnSpec> audit()
     {
         return { col("created_at", ColumnKind::Instant), col("updated_at", ColumnKind::Instant),
@@ -91,7 +97,7 @@ const TableSpec& campaignsSpec()
             col("start_date", ColumnKind::Date), col("end_date", ColumnKind::Date),
             choice("status", domain::campaignStatuses()), col("target_kpis", ColumnKind::Kpis),
             col("actual_kpis", ColumnKind::Kpis), col("campaign_brief", ColumnKind::Text),
-            col("internal_notes", ColumnKind::Text), col("metadata", ColumnKind::JsonObject) }
+            col("internal_notes", ColumnKind::Text), namingJson("metadata") }
             + audit(),
         {}, QStringLiteral("x.start_date DESC, x.id"), 1000, QStringLiteral("client_id"),
         { { QStringLiteral("agency_campaign_channels"), QStringLiteral("campaign_id") } }, {},

@@ -32,6 +32,9 @@ struct ColumnSpec {
     QStringList choices; // Choice
     QString references; // Reference: the agency_ table
     bool nonNegative = false; // Integer
+    // JsonObject holding the row's name as {"name": "…"} (a campaign's metadata): lists head it "Name", show that
+    // name (the Plane project's, when linked) and sort by it; forms and files keep the JSON.
+    bool holdsName = false;
 };
 
 // What an export adds after a table's own columns, for a spreadsheet reader: the names its references show.
