@@ -3,6 +3,7 @@
 // what the database then holds read back. Nothing here sets a widget's text.
 #include "conflictdialog.h"
 #include "db/database.h"
+#include "editors/choicecombo.h"
 #include "guisupport.h"
 #include "mainwindow.h"
 #include "recordform.h"
@@ -12,7 +13,9 @@
 #include "tables/tablespec.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QCompleter>
 #include <QDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -42,24 +45,31 @@ QWidget* focused()
     return QApplication::focusWidget();
 }
 
+// Where a key goes: an open popup (a picker's list) takes the keys while it is open, as on a desktop; else the widget
+// with the focus.
+QWidget* keyTarget()
+{
+    return QApplication::activePopupWidget() ? QApplication::activePopupWidget() : focused();
+}
+
 // Types into whatever has the focus, as a keyboard does, a key a character (beyond ASCII too: "ü" as the key Ü
 // with its text, as a German keyboard sends it).
 void type(const QString& text)
 {
     for (const QChar c : text) {
-        QVERIFY(focused());
+        QVERIFY(keyTarget());
         if (c.unicode() < 0x80)
-            QTest::keyClick(focused(), char(c.unicode()));
+            QTest::keyClick(keyTarget(), char(c.unicode()));
         else
-            QTest::sendKeyEvent(QTest::Click, focused(), Qt::Key(c.toUpper().unicode()), QString(c), Qt::NoModifier);
+            QTest::sendKeyEvent(QTest::Click, keyTarget(), Qt::Key(c.toUpper().unicode()), QString(c), Qt::NoModifier);
         QCoreApplication::processEvents(); // what happens between two keys (a cell closed after Enter, say)
     }
 }
 
 void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
 {
-    QVERIFY(focused());
-    QTest::keyClick(focused(), key, modifiers);
+    QVERIFY(keyTarget());
+    QTest::keyClick(keyTarget(), key, modifiers);
     QCoreApplication::processEvents();
 }
 
@@ -160,6 +170,8 @@ private Q_SLOTS:
     void typedClientIsSavedAsTyped();
     void typedCampaignIsSavedAsTyped_data();
     void typedCampaignIsSavedAsTyped();
+    void typedTierAndChannelAreSavedAsTyped_data();
+    void typedTierAndChannelAreSavedAsTyped();
     void formShowsOnlyTheSelectedRow();
     void shortcutsWorkWhereverTheFocusIs();
     void deleteSaysWhatGoesAndCtrlZBringsItBack_data();
@@ -370,6 +382,95 @@ void TestForms::typedCampaignIsSavedAsTyped()
                  .toString(),
         QStringLiteral("The Harbour relaunch"));
     QCOMPARE(page->model()->lookups().name(table, id), QStringLiteral("The Harbour relaunch"));
+}
+
+void TestForms::typedTierAndChannelAreSavedAsTyped_data()
+{
+    test::addBackendColumn();
+    test::addBackendRows();
+}
+
+// The editors the client and campaign tests do not reach: an SLA tier's counts, its money and its list of features
+// (Add, the text, Enter; Tab leaves the list), and a channel's percentage — typed, saved with Ctrl+S, read back.
+void TestForms::typedTierAndChannelAreSavedAsTyped()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    seedClients(scratch.db());
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+
+    QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+    ui::TablePage* tiers = window.page(ui::MainWindow::SlaTiers);
+    ui::RecordForm* form = tiers->form();
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_COMPARE(focused(), form->editor(QStringLiteral("name")));
+    const QString tier = tiers->currentId();
+    type(QStringLiteral("Platinum"));
+    tabTo(form, QStringLiteral("response_time_hours"));
+    type(QStringLiteral("4"));
+    tabTo(form, QStringLiteral("monthly_retainer"));
+    type(QStringLiteral("12,500.5"));
+    tabTo(form, QStringLiteral("features"));
+    press(Qt::Key_Tab); // to its Add button
+    QVERIFY2(qobject_cast<QAbstractButton*>(focused()), qPrintable(describe(focused())));
+    press(Qt::Key_Space); // a new feature, its text being edited
+    press(Qt::Key_A, Qt::ControlModifier);
+    type(QStringLiteral("24/7 hotline"));
+    press(Qt::Key_Return);
+    tabTo(form, QStringLiteral("features"));
+    press(Qt::Key_Tab);
+    press(Qt::Key_Space);
+    press(Qt::Key_A, Qt::ControlModifier);
+    type(QStringLiteral("Named manager"));
+    press(Qt::Key_Tab); // out of the item being edited, and on
+    tabTo(form, QStringLiteral("priority"));
+    type(QStringLiteral("1"));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!tiers->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    const QSqlDatabase db = scratch.db();
+    const QString tiersTable = QStringLiteral("agency_sla_tiers");
+    QCOMPARE(stored(db, tiersTable, QStringLiteral("name"), tier).toString(), QStringLiteral("Platinum"));
+    QCOMPARE(stored(db, tiersTable, QStringLiteral("response_time_hours"), tier).toInt(), 4);
+    QCOMPARE(stored(db, tiersTable, QStringLiteral("monthly_retainer"), tier).toString(), QStringLiteral("12500.50"));
+    QCOMPARE(QJsonDocument::fromJson(stored(db, tiersTable, QStringLiteral("features"), tier).toString().toUtf8())
+                 .toVariant()
+                 .toStringList(),
+        (QStringList { QStringLiteral("24/7 hotline"), QStringLiteral("Named manager") }));
+    QCOMPARE(stored(db, tiersTable, QStringLiteral("priority"), tier).toInt(), 1);
+
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    ui::TablePage* channels = window.page(ui::MainWindow::Channels);
+    form = channels->form();
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY(fieldWithFocus(form) >= 0);
+    const QString channel = channels->currentId();
+    tabTo(form, QStringLiteral("campaign_id"));
+    type(QStringLiteral("acme")); // its client's name: the campaigns found on the server offered below
+    auto* picker = qobject_cast<ui::ChoiceCombo*>(form->editor(QStringLiteral("campaign_id")));
+    QVERIFY(picker && picker->searchCompleter());
+    QTRY_VERIFY_WITH_TIMEOUT(picker->searchCompleter()->popup()->isVisible(), 5000);
+    press(Qt::Key_Down);
+    press(Qt::Key_Return);
+    QCOMPARE(picker->value(), QStringLiteral("30000000-0000-4000-8000-000000000001"));
+    tabTo(form, QStringLiteral("channel_type"));
+    type(QStringLiteral("newsletter"));
+    tabTo(form, QStringLiteral("budget_percentage"));
+    type(QStringLiteral("12.5 %"));
+    tabTo(form, QStringLiteral("external_account_id"));
+    type(QStringLiteral("nl-0042"));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!channels->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    const QString channelsTable = QStringLiteral("agency_campaign_channels");
+    QCOMPARE(stored(db, channelsTable, QStringLiteral("campaign_id"), channel).toString(),
+        QStringLiteral("30000000-0000-4000-8000-000000000001"));
+    QCOMPARE(
+        stored(db, channelsTable, QStringLiteral("channel_type"), channel).toString(), QStringLiteral("newsletter"));
+    QCOMPARE(
+        stored(db, channelsTable, QStringLiteral("budget_percentage"), channel).toString(), QStringLiteral("12.50"));
+    QCOMPARE(stored(db, channelsTable, QStringLiteral("external_account_id"), channel).toString(),
+        QStringLiteral("nl-0042"));
 }
 
 // The form and the client's campaigns show the row selected in the table, and nothing when the table selects
