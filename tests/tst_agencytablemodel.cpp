@@ -1232,7 +1232,7 @@ void TestAgencyTableModel::concurrentChangeIsDetected()
     QVERIFY(!mine.save());
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).toString(), s.campaign);
-    QVERIFY2(mine.lastMessage().contains(QStringLiteral("someone else")), qPrintable(mine.lastMessage()));
+    QVERIFY2(mine.lastMessage().contains(QStringLiteral("on another desktop")), qPrintable(mine.lastMessage()));
     const auto conflicts = mine.conflicts();
     QCOMPARE(conflicts.size(), 1);
     const auto& c = conflicts.constFirst();

@@ -738,9 +738,10 @@ bool AgencyTableModel::writeUpdate(const QString& id)
     const Conflict conflict = ConflictSet::describe(m_spec, id, pending.values, pending.original, theirs, deleted);
     m_conflicts.add(conflict, theirStamp);
     const QDateTime when = conflict.theirs.value(QStringLiteral("updated_at")).toDateTime().toLocalTime();
-    m_message = conflict.deletedElsewhere ? tr("This row was deleted by someone else: keep your version or let it go")
-                                          : tr("This row was changed by someone else at %1: review both versions")
-                                                .arg(when.toString(QStringLiteral("HH:mm")));
+    m_message = conflict.deletedElsewhere
+        ? tr("This row was deleted on another desktop: keep your version or let it go")
+        : tr("This row was changed on another desktop at %1: review both versions")
+              .arg(QLocale().toString(when.time(), QLocale::ShortFormat));
     setLastError(QSqlError(m_message, {}, QSqlError::TransactionError));
     return false;
 }

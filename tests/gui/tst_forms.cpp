@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -183,6 +184,8 @@ private Q_SLOTS:
     void moneyIsTypedAsTheLocaleWritesIt_data();
     void anotherDesktopsChangeIsSaidAtOnce_data();
     void anotherDesktopsChangeIsSaidAtOnce();
+    void takingTheirDeleteLetsMyEditGo_data();
+    void takingTheirDeleteLetsMyEditGo();
     void moneyIsTypedAsTheLocaleWritesIt();
 };
 
@@ -915,6 +918,65 @@ void TestForms::anotherDesktopsChangeIsSaidAtOnce()
             "UPDATE agency_clients SET industry = 'Film' WHERE id = '20000000-0000-4000-8000-000000000002'")));
     QTest::qWait(800);
     QVERIFY(!page->notice()->isVisible());
+}
+
+void TestForms::takingTheirDeleteLetsMyEditGo_data()
+{
+    test::addBackendColumn();
+    test::addBackendRows();
+}
+
+// I type a new budget into a campaign another desktop then deletes; Ctrl+S brings the conflict dialog, which says it
+// was deleted; "Take theirs" lets my edit go: nothing is pending, the campaign stays deleted, and neither the form nor
+// the channel list beside it goes on showing it.
+void TestForms::takingTheirDeleteLetsMyEditGo()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    seedClients(scratch.db());
+    const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_amount) VALUES "
+                       "('40000000-0000-4000-8000-000000000001', ?, 'newsletter', '100.00')"),
+        { campaign }));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(test::shown(window));
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    ui::TablePage* page = window.page(ui::MainWindow::Campaigns);
+    QVERIFY(page->showRecord(campaign));
+    auto* channelList = window.findChild<QTableView*>(QStringLiteral("campaignChannels"));
+    QVERIFY(channelList);
+    QTRY_COMPARE(channelList->model()->rowCount(), 1);
+    page->form()->editor(QStringLiteral("budget_allocated"))->setFocus(Qt::TabFocusReason);
+    type(QStringLiteral("500"));
+
+    QSqlDatabase other = scratch.openAnother(QStringLiteral("colleague"));
+    QVERIFY(test::execute(other,
+        QStringLiteral("UPDATE agency_campaigns SET deleted_at = CURRENT_TIMESTAMP WHERE id = ?"), { campaign }));
+    bool saidDeleted = false;
+    bool sawDialog = false;
+    whenModal([&](QWidget* modal) {
+        auto* dialog = qobject_cast<ui::ConflictDialog*>(modal);
+        QVERIFY(dialog);
+        sawDialog = true;
+        for (const QLabel* label : dialog->findChildren<QLabel*>())
+            saidDeleted = saidDeleted || label->text().contains(QStringLiteral("deleted"));
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("takeTheirs")), Qt::LeftButton);
+    });
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(sawDialog, 10000);
+    QTRY_VERIFY(QApplication::activeModalWidget() == nullptr);
+    QVERIFY(saidDeleted);
+    QVERIFY(!page->model()->hasPendingChanges());
+    QVERIFY(!scalar(scratch.db(), QStringLiteral("SELECT deleted_at FROM agency_campaigns")).isNull());
+    QVERIFY(scalar(scratch.db(), QStringLiteral("SELECT budget_allocated FROM agency_campaigns")).isNull());
+    QTRY_COMPARE(page->model()->rowCount(), 0);
+    QVERIFY(page->currentId().isEmpty());
+    auto* budget = qobject_cast<QLineEdit*>(page->form()->editor(QStringLiteral("budget_allocated")));
+    QTRY_COMPARE(budget->text(), QString());
+    QVERIFY(!budget->isEnabled());
+    QTRY_COMPARE(channelList->model()->rowCount(), 0);
 }
 
 QTEST_MAIN(TestForms)
