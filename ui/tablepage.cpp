@@ -46,6 +46,7 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     , m_emptyHint(new QLabel(m_view->viewport()))
     , m_notice(new QWidget(this))
     , m_noticeText(new QLabel(m_notice))
+    , m_showAll(new QPushButton(tr("Show all"), m_notice))
     , m_form(new RecordForm(model, this))
     , m_split(new QSplitter(Qt::Horizontal, this))
     , m_leftSplit(new QSplitter(Qt::Vertical, this))
@@ -130,9 +131,17 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     auto* noticeLayout = new QHBoxLayout(m_notice);
     noticeLayout->setContentsMargins(8, 4, 4, 4);
     noticeLayout->addWidget(m_noticeText, 1);
+    noticeLayout->addWidget(m_showAll, 0, Qt::AlignTop);
     noticeLayout->addWidget(closeNotice, 0, Qt::AlignTop);
+    m_showAll->setObjectName(QStringLiteral("showAll"));
+    m_showAll->hide();
     m_notice->hide();
-    connect(closeNotice, &QToolButton::clicked, m_notice, &QWidget::hide);
+    connect(closeNotice, &QToolButton::clicked, this, [this]() {
+        if (!m_model->onlyRows().isEmpty())
+            showAll(); // never a list cut down to one row with nothing saying so
+        m_notice->hide();
+    });
+    connect(m_showAll, &QPushButton::clicked, this, &TablePage::showAll);
     connect(model, &tables::AgencyTableModel::saved, m_notice, &QWidget::hide);
 
     // Search as you type, a moment after the last key; the model matches the text literally.
@@ -140,7 +149,11 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     debounce->setSingleShot(true);
     debounce->setInterval(250);
     connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
-    connect(debounce, &QTimer::timeout, this, [this]() { m_model->setSearchText(m_search->text()); });
+    connect(debounce, &QTimer::timeout, this, [this]() {
+        if (!m_model->onlyRows().isEmpty()) // a search looks through every row again
+            showAll();
+        m_model->setSearchText(m_search->text());
+    });
 
     connect(
         m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
@@ -307,6 +320,7 @@ QString TablePage::announce(const QList<tables::OutsideChange>& changes)
         return text;
     m_noticeText->setText(text);
     m_noticeAboutEdits = aboutEdits;
+    m_showAll->setVisible(!m_model->onlyRows().isEmpty());
     m_notice->show();
     return text;
 }
@@ -444,19 +458,42 @@ bool TablePage::showRecord(const QString& id)
     ensureRead();
     if (m_model->isBusy())
         m_model->select(); // the row is wanted now: read here, not in the background
-    int row = m_model->findRow(id);
+    int row = m_model->findRow(id, m_findLimit);
     if (row < 0 && !m_search->text().isEmpty()) {
         m_search->clear();
         m_model->setSearchText({});
         if (m_model->isBusy())
             m_model->select();
-        row = m_model->findRow(id);
+        row = m_model->findRow(id, m_findLimit);
+    }
+    if (row < 0 && m_model->canFetchMore()) {
+        // Far down the order: shown alone, said so, one click from the whole list again.
+        m_model->setOnlyRows({ id });
+        if (m_model->isBusy())
+            m_model->select();
+        row = m_model->findRow(id, 1);
+        if (row >= 0) {
+            m_noticeText->setText(
+                tr("Showing only “%1”, opened from elsewhere: it lies far down this list.").arg(m_model->rowName(id)));
+            m_noticeAboutEdits = false;
+            m_showAll->show();
+            m_notice->show();
+        } else {
+            showAll();
+        }
     }
     if (row < 0)
         return false;
     m_currentId = id;
     selectRow(row);
     return true;
+}
+
+void TablePage::showAll()
+{
+    m_showAll->hide();
+    m_notice->hide();
+    m_model->setOnlyRows({});
 }
 
 exporting::ExportRequest TablePage::currentViewExport() const

@@ -9,6 +9,7 @@
 #include <functional>
 
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QProgressBar;
 class QAction;
@@ -51,7 +52,12 @@ public:
     bool restoreSelected();
     void setShowDeleted(bool show);
     void focusSearch();
-    bool showRecord(const QString& id); // select it, clearing a search that hides it
+    // Selects it, clearing a search that hides it. A row further down the order than `findLimit` rows past those
+    // read is shown alone, with a notice and "Show all", rather than reading (and holding) every row before it.
+    bool showRecord(const QString& id);
+    void setFindLimit(int rows) { m_findLimit = rows; }
+    void showAll(); // after showRecord() showed a row alone
+    QPushButton* showAllButton() const { return m_showAll; }
     exporting::ExportRequest currentViewExport() const; // filter, sort and visible columns as shown
 
     void saveLayout() const;
@@ -89,6 +95,8 @@ private:
     QWidget* m_notice;
     QLabel* m_noticeText;
     bool m_noticeAboutEdits = false;
+    QPushButton* m_showAll;
+    int m_findLimit = 20000;
     RecordForm* m_form;
     QSplitter* m_split;
     QSplitter* m_leftSplit;

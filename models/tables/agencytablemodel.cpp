@@ -612,6 +612,25 @@ void AgencyTableModel::setSearchText(const QString& text)
     applyFilter();
 }
 
+void AgencyTableModel::setOnlyRows(const QStringList& ids)
+{
+    if (ids == onlyRows())
+        return;
+    m_filter.matches.removeIf([](const RowFilter::Match& match) { return match.column == QStringLiteral("id"); });
+    if (!ids.isEmpty())
+        m_filter.matches.append({ QStringLiteral("id"), ids });
+    applyFilter();
+}
+
+QStringList AgencyTableModel::onlyRows() const
+{
+    for (const RowFilter::Match& match : m_filter.matches) {
+        if (match.column == QStringLiteral("id"))
+            return match.values;
+    }
+    return {};
+}
+
 void AgencyTableModel::applyFilter()
 {
     setFilter(filterText());

@@ -138,6 +138,9 @@ public:
     // Text to look for in the table's text columns: matched literally (%, _ and quotes are not special).
     void setSearchText(const QString& text);
     QString searchText() const { return m_filter.search; }
+    // Only these rows (a row opened from elsewhere that lies too far down the order to read up to); empty: all.
+    void setOnlyRows(const QStringList& ids);
+    QStringList onlyRows() const;
 
     // The row of `id` among the rows read so far, or -1 (no read: use findRow() to read on until it shows).
     int rowOfId(const QString& id);

@@ -9,6 +9,7 @@
 #include "recordform.h"
 #include "support/scratchdatabase.h"
 #include "tablepage.h"
+#include "tables/agencytablemodel.h"
 #include "tables/conflictset.h"
 #include "tables/tablespec.h"
 
@@ -185,6 +186,8 @@ private Q_SLOTS:
     void anotherDesktopsChangeIsSaidAtOnce_data();
     void anotherDesktopsChangeIsSaidAtOnce();
     void takingTheirDeleteLetsMyEditGo_data();
+    void openingARowFarDownShowsIt_data();
+    void openingARowFarDownShowsIt();
     void takingTheirDeleteLetsMyEditGo();
     void moneyIsTypedAsTheLocaleWritesIt();
 };
@@ -977,6 +980,69 @@ void TestForms::takingTheirDeleteLetsMyEditGo()
     QTRY_COMPARE(budget->text(), QString());
     QVERIFY(!budget->isEnabled());
     QTRY_COMPARE(channelList->model()->rowCount(), 0);
+}
+
+void TestForms::openingARowFarDownShowsIt_data()
+{
+    test::addBackendColumn();
+    test::addBackendRows();
+}
+
+// A campaign opened from its client (Enter in the client's campaign list) that lies further down the Campaigns page's
+// order than the page reads on for: it is shown alone, selected, with its form, and a notice says so; "Show all"
+// brings the whole list back. (Scaled down: pages of 10 rows, reading on for 20, 60 campaigns.)
+void TestForms::openingARowFarDownShowsIt()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const QString client = QStringLiteral("20000000-0000-4000-8000-000000000001");
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES (?, 'Acme', 'retainer')"),
+        { client }));
+    QString oldest;
+    for (int i = 0; i < 60; ++i) {
+        const QString id = QStringLiteral("30000000-0000-4000-8000-0000000000%1").arg(i, 2, 10, QLatin1Char('0'));
+        QVERIFY(test::execute(scratch.db(),
+            QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, start_date, metadata) VALUES "
+                           "(?, ?, 'seo', ?, ?)"),
+            { id, client, QDate(2027, 1, 1).addDays(i), QStringLiteral("{\"name\": \"Campaign %1\"}").arg(i) }));
+        if (i == 0)
+            oldest = id; // the last of the Campaigns page's order (newest start first)
+    }
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    ui::TablePage* campaigns = window.page(ui::MainWindow::Campaigns);
+    campaigns->model()->setPageSize(10);
+    campaigns->setFindLimit(20);
+    QVERIFY(test::shown(window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    QVERIFY(window.page(ui::MainWindow::Clients)->showRecord(client));
+    auto* list = window.findChild<QTableView*>(QStringLiteral("clientCampaigns"));
+    QVERIFY(list);
+    QTRY_COMPARE(list->model()->rowCount(), 60);
+    auto* listModel = qobject_cast<tables::AgencyTableModel*>(list->model());
+    QVERIFY(listModel);
+    const int row = listModel->rowOfId(oldest);
+    QVERIFY(row >= 0);
+    list->setFocus();
+    list->setCurrentIndex(listModel->index(row, listModel->fieldIndex(QStringLiteral("campaign_type"))));
+    QTest::keyClick(list, Qt::Key_Return);
+
+    QCOMPARE(window.currentTablePage(), campaigns);
+    QCOMPARE(campaigns->currentId(), oldest);
+    QCOMPARE(campaigns->model()->rowCount(), 1);
+    QVERIFY(campaigns->notice()->isVisible());
+    QVERIFY2(
+        campaigns->notice()->text().contains(QStringLiteral("“Campaign 0”")), qPrintable(campaigns->notice()->text()));
+    QVERIFY(campaigns->showAllButton()->isVisible());
+    auto* name = campaigns->form()->findChild<QLineEdit*>(QStringLiteral("campaign_name"));
+    QVERIFY(name);
+    QCOMPARE(name->text(), QStringLiteral("Campaign 0"));
+
+    QTest::mouseClick(campaigns->showAllButton(), Qt::LeftButton);
+    QTRY_VERIFY(campaigns->model()->rowCount() >= 10);
+    QVERIFY(!campaigns->notice()->isVisible());
+    QVERIFY(campaigns->model()->onlyRows().isEmpty());
 }
 
 QTEST_MAIN(TestForms)
