@@ -12,6 +12,7 @@
 #include "tables/backgroundreader.h"
 #include "tables/columnvalues.h"
 
+#include <QAbstractButton>
 #include <QCheckBox>
 #include <QDataWidgetMapper>
 #include <QFormLayout>
@@ -179,19 +180,32 @@ RecordForm::RecordForm(tables::AgencyTableModel* model, QWidget* parent)
 
 QLabel* RecordForm::addField(QFormLayout* form, const QString& label, QWidget* editor)
 {
-    // The editor with its message under it (hidden until there is something to say).
+    // The editor with its message under it (hidden until there is something to say), both children of the form like
+    // the row's label, which is the editor's buddy: a screen reader names the field by its label (on Linux a combo
+    // box's name is its value, and the label reaches it only as the sibling labelling it).
     auto* message = new QLabel(this);
     message->setObjectName(editor->objectName() + QStringLiteral("_message"));
     message->setWordWrap(true);
     message->setStyleSheet(QStringLiteral("color: #c62828;"));
     message->hide();
-    auto* cell = new QWidget(this);
-    auto* stack = new QVBoxLayout(cell);
+    auto* stack = new QVBoxLayout;
     stack->setContentsMargins(0, 0, 0, 0);
     stack->setSpacing(2);
     stack->addWidget(editor);
     stack->addWidget(message);
-    form->addRow(label, cell);
+    form->addRow(label, stack);
+    if (auto* rowLabel = qobject_cast<QLabel*>(form->labelForField(stack)))
+        rowLabel->setBuddy(editor);
+    // Its parts that take the focus (a date's check box, a KPI table's buttons) are named as parts of it.
+    const QString name = editor->accessibleName();
+    const QList<QWidget*> parts = editor->findChildren<QWidget*>();
+    for (QWidget* part : parts) {
+        if (!(part->focusPolicy() & Qt::TabFocus) || !part->accessibleName().isEmpty())
+            continue;
+        const auto* button = qobject_cast<QAbstractButton*>(part);
+        const QString words = button ? QString(button->text()).remove(u'&') : QString();
+        part->setAccessibleName(words.isEmpty() ? name : tr("%1: %2").arg(name, words));
+    }
     return message;
 }
 

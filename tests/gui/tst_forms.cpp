@@ -15,6 +15,7 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QAccessible>
 #include <QApplication>
 #include <QCompleter>
 #include <QDialog>
@@ -107,12 +108,31 @@ void walkTheForm(ui::RecordForm* form, bool forward)
     QTRY_VERIFY(fieldWithFocus(form) >= 0);
     QList<int> reached { fieldWithFocus(form) };
     QStringList trail { describe(focused()) };
+    // What a screen reader says at each stop: the field's label (the whole field's, for a part such as a date's check
+    // box or a KPI table's Add button, then the part's own words).
+    const auto saysItsLabel = [&]() {
+        const int at = fieldWithFocus(form);
+        QAccessibleInterface* said = QAccessible::queryAccessibleInterface(focused());
+        QVERIFY2(said, qPrintable(describe(focused())));
+        const QString label = fields.at(at)->accessibleName();
+        QVERIFY2(!label.isEmpty(), qPrintable(describe(fields.at(at))));
+        // Its name, or (a combo box on Linux, whose name is its value) the label that labels it.
+        QStringList heard { said->text(QAccessible::Name) };
+        for (const auto& [labelling, relation] : said->relations(QAccessible::Label))
+            heard << labelling->text(QAccessible::Name);
+        QVERIFY2(
+            std::any_of(heard.cbegin(), heard.cend(), [&](const QString& words) { return words.startsWith(label); }),
+            qPrintable(describe(focused()) + QStringLiteral(" is read as \"") + heard.join(QStringLiteral("\", \""))
+                + QStringLiteral("\", not as part of ") + label));
+    };
+    saysItsLabel();
     for (int presses = 0; presses < 4 * fields.size(); ++presses) {
         press(forward ? Qt::Key_Tab : Qt::Key_Backtab, forward ? Qt::NoModifier : Qt::ShiftModifier);
         trail << describe(focused());
         const int now = fieldWithFocus(form);
         if (now < 0)
             break; // out of the form
+        saysItsLabel();
         if (now != reached.constLast())
             reached << now;
     }
@@ -183,13 +203,13 @@ private Q_SLOTS:
     void anEmptyPageSaysWhatToDo();
     void conflictShowsAmountsAsPeopleReadThem();
     void moneyIsTypedAsTheLocaleWritesIt_data();
+    void moneyIsTypedAsTheLocaleWritesIt();
     void anotherDesktopsChangeIsSaidAtOnce_data();
     void anotherDesktopsChangeIsSaidAtOnce();
     void takingTheirDeleteLetsMyEditGo_data();
+    void takingTheirDeleteLetsMyEditGo();
     void openingARowFarDownShowsIt_data();
     void openingARowFarDownShowsIt();
-    void takingTheirDeleteLetsMyEditGo();
-    void moneyIsTypedAsTheLocaleWritesIt();
 };
 
 void TestForms::initTestCase()
