@@ -510,9 +510,27 @@ KeysetPager::Query AgencyTableModel::pageQuery() const
         query.walkSearch = m_filter.searchTest(m_spec, database().driver());
     }
     query.descending = m_sortOrder == Qt::DescendingOrder;
-    if (const ColumnSpec* column = m_sortColumn >= 0 ? columnAt(m_sortColumn) : nullptr)
+    if (const ColumnSpec* column = m_sortColumn >= 0 ? columnAt(m_sortColumn) : nullptr) {
         KeysetPager::setSortColumn(&query, *column, m_dialect);
+        query.scanTable = m_dialect == db::Dialect::SQLite && m_filter.matches.isEmpty() && m_filter.search.isEmpty()
+            && !indexLeadingColumns().contains(column->name);
+    }
     return query;
+}
+
+QSet<QString> AgencyTableModel::indexLeadingColumns() const
+{
+    if (!m_indexLeads) { // SQLite: the first column of each of the table's indexes, as the schema has them
+        m_indexLeads.emplace();
+        QSqlQuery indexes(database());
+        if (indexes.exec(QStringLiteral("SELECT ii.name FROM pragma_index_list('%1') AS il, pragma_index_info(il.name) "
+                                        "AS ii WHERE ii.seqno = 0")
+                             .arg(m_spec.table))) {
+            while (indexes.next())
+                m_indexLeads->insert(indexes.value(0).toString());
+        }
+    }
+    return *m_indexLeads;
 }
 
 bool AgencyTableModel::selectRows(qsizetype atLeast)

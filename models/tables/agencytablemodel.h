@@ -17,6 +17,7 @@
 #include <QStringList>
 #include <QVariantMap>
 #include <memory>
+#include <optional>
 
 namespace agency::tables {
 
@@ -177,6 +178,7 @@ private:
     bool selectRows(qsizetype atLeast); // select(), reading pages until at least this many rows are read
     bool reread(); // after a change: select() again, as far down as the rows read before
     KeysetPager::Query pageQuery() const;
+    QSet<QString> indexLeadingColumns() const; // SQLite: the columns an index of the table starts with
     void selectSoon(); // select(), in the background when that is on and the rows have been read before
     void install(QList<QVariantList> read, std::shared_ptr<KeysetPager> pager, bool ok, const QString& error);
     QVariant rawAt(int row, int column) const { return m_rows.at(row).value(column); }
@@ -214,6 +216,7 @@ private:
     bool m_loaded = false;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    mutable std::optional<QSet<QString>> m_indexLeads;
 };
 
 } // namespace agency::tables

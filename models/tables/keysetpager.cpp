@@ -155,8 +155,10 @@ QString KeysetPager::statement(Stage stage, bool continuing, int limit) const
     if (findFirst && m_dialect == db::Dialect::PostgreSQL) // OFFSET 0: planned on its own, no order wanted
         return QStringLiteral("SELECT %1 FROM (SELECT * FROM %2%3 OFFSET 0) AS %2 ORDER BY %4 LIMIT %5")
             .arg(columns.join(QStringLiteral(", ")), table, condition, order, QString::number(limit));
-    return QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT %5")
-        .arg(columns.join(QStringLiteral(", ")), table, condition, order, QString::number(limit));
+    const bool scan = m_query.scanTable && byKey && !findFirst && m_dialect == db::Dialect::SQLite;
+    return QStringLiteral("SELECT %1 FROM %2%3%4 ORDER BY %5 LIMIT %6")
+        .arg(columns.join(QStringLiteral(", ")), table, scan ? QStringLiteral(" NOT INDEXED") : QString(), condition,
+            order, QString::number(limit));
 }
 
 bool KeysetPager::readPage(QList<QVariantList>* rows, QString* error)

@@ -53,6 +53,10 @@ public:
         // never NULL (the join leaves out rows that reference nothing).
         QString keyTable;
         QString keyColumn;
+        // SQLite, a key no index leads, no condition but "deleted_at IS NULL": read by one scan of the table (NOT
+        // INDEXED). Given only that condition, SQLite's planner walks a page-order index that is partial on it and
+        // fetches every row from there at random to sort them: 3 s over 1M channels, against 0.3 s scanned.
+        bool scanTable = false;
     };
 
     KeysetPager(QSqlDatabase db, Query query, int pageSize = 256);
