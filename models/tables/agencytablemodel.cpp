@@ -514,6 +514,8 @@ KeysetPager::Query AgencyTableModel::pageQuery() const
         KeysetPager::setSortColumn(&query, *column, m_dialect);
         query.scanTable = m_dialect == db::Dialect::SQLite && m_filter.matches.isEmpty() && m_filter.search.isEmpty()
             && !indexLeadingColumns().contains(column->name);
+        if (query.findFirst && !query.keyTable.isEmpty())
+            query.broadProbe = m_filter.indexedMatchCount(m_spec, database().driver(), query.broadAt);
     }
     return query;
 }

@@ -20,6 +20,8 @@ KeysetPager::KeysetPager(QSqlDatabase db, Query query, int pageSize)
     , m_stage(m_query.sortKey.isEmpty() || !m_query.descending || m_query.keyNeverNull ? Stage::Keys : Stage::Nulls)
     , m_walking(m_query.findFirst && !m_query.walkSearch.isEmpty() && m_query.walkRows > 0
           && (m_dialect == db::Dialect::PostgreSQL || m_query.keyTable.isEmpty()))
+    , m_probing(m_query.findFirst && !m_query.walkSearch.isEmpty() && m_query.walkRows > 0 && !m_walking
+          && !m_query.broadProbe.isEmpty())
 {
 }
 
@@ -163,6 +165,10 @@ QString KeysetPager::statement(Stage stage, bool continuing, int limit) const
 
 bool KeysetPager::readPage(QList<QVariantList>* rows, QString* error)
 {
+    if (std::exchange(m_probing, false)) { // is the search broad enough to walk the order (Query::broadProbe)?
+        QSqlQuery probe(m_db);
+        m_walking = probe.exec(m_query.broadProbe) && probe.next() && probe.value(0).toLongLong() >= m_query.broadAt;
+    }
     const bool byKey = !m_query.sortKey.isEmpty();
     int wanted = m_pageSize;
     while (wanted > 0 && m_stage != Stage::Done) {

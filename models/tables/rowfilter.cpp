@@ -16,6 +16,12 @@ namespace {
         field.setValue(value);
         return driver->formatValue(field);
     }
+    // `text` as an FTS5 phrase (a substring of one column, through the trigram index), as an SQL literal.
+    QString ftsPhrase(const QSqlDriver* driver, QString text)
+    {
+        text.replace(u'"', QStringLiteral("\"\""));
+        return literal(driver, u'"' + text + u'"');
+    }
 }
 
 QString RowFilter::escapeLike(const QString& text)
@@ -78,6 +84,14 @@ QString RowFilter::searchTest(const TableSpec& spec, const QSqlDriver* driver) c
     return searchSql(spec, driver, true);
 }
 
+QString RowFilter::indexedMatchCount(const TableSpec& spec, const QSqlDriver* driver, int limit) const
+{
+    if (!searchesByIndex(spec) || driver->dbmsType() == QSqlDriver::PostgreSQL)
+        return {};
+    return QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM %1_search WHERE %1_search MATCH %2 LIMIT %3)")
+        .arg(spec.table, ftsPhrase(driver, search.trimmed()), QString::number(limit));
+}
+
 QString RowFilter::searchSql(const TableSpec& spec, const QSqlDriver* driver, bool perRow) const
 {
     const QString text = search.trimmed();
@@ -96,10 +110,8 @@ QString RowFilter::searchSql(const TableSpec& spec, const QSqlDriver* driver, bo
     } else if (searchesByIndex(spec) && !perRow) {
         // SQLite: the trigram index finds the rows holding the text as a phrase, i.e. as a substring of one
         // column, case-insensitively (and, unlike LIKE, beyond ASCII too). Shorter texts have no trigram.
-        QString phrase = text;
-        phrase.replace(u'"', QStringLiteral("\"\""));
         any << QStringLiteral("rowid IN (SELECT rowid FROM %1_search WHERE %1_search MATCH %2)")
-                   .arg(spec.table, literal(driver, u'"' + phrase + u'"'));
+                   .arg(spec.table, ftsPhrase(driver, text));
     } else {
         // Each column LIKE the text: on SQLite the same rows as its trigram index finds only for a text in ASCII
         // (LIKE folds the case of ASCII letters only).

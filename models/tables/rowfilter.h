@@ -46,6 +46,9 @@ struct RowFilter {
     // exactly the rows sql()'s search matches; empty when there is no search or no such test (on SQLite, a text
     // beyond ASCII: the search index folds its case, LIKE does not).
     QString searchTest(const TableSpec& spec, const QSqlDriver* driver) const;
+    // SQLite, a search through the index: a statement counting the rows its index finds (in the table's own columns),
+    // at most `limit` of them — how broad the search is, cheaply. Empty otherwise.
+    QString indexedMatchCount(const TableSpec& spec, const QSqlDriver* driver, int limit) const;
     bool operator==(const RowFilter&) const = default;
 
 private:
