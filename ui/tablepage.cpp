@@ -142,7 +142,7 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
         m_notice->hide();
     });
     connect(m_showAll, &QPushButton::clicked, this, &TablePage::showAll);
-    connect(model, &tables::AgencyTableModel::saved, m_notice, &QWidget::hide);
+    connect(model, &tables::AgencyTableModel::saved, this, &TablePage::retireNotice);
 
     // Search as you type, a moment after the last key; the model matches the text literally.
     auto* debounce = new QTimer(this);
@@ -150,8 +150,8 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     debounce->setInterval(250);
     connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
     connect(debounce, &QTimer::timeout, this, [this]() {
-        if (!m_model->onlyRows().isEmpty()) // a search looks through every row again
-            showAll();
+        if (m_search->text() != m_model->searchText() && !m_model->onlyRows().isEmpty())
+            showAll(); // a new search looks through every row again
         m_model->setSearchText(m_search->text());
     });
 
@@ -183,7 +183,7 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     // After any re-select (save, sort, search, refresh) the same record stays selected.
     connect(model, &QAbstractItemModel::modelReset, this, [this]() {
         if (m_noticeAboutEdits && !m_model->hasPendingChanges())
-            m_notice->hide(); // the edits it spoke of are saved or discarded
+            retireNotice(); // the edits it spoke of are saved or discarded
         QTimer::singleShot(0, this, [this]() {
             const int row = m_currentId.isEmpty() ? -1 : m_model->findRow(m_currentId);
             selectRow(row);
@@ -472,21 +472,31 @@ bool TablePage::showRecord(const QString& id)
         if (m_model->isBusy())
             m_model->select();
         row = m_model->findRow(id, 1);
-        if (row >= 0) {
-            m_noticeText->setText(
-                tr("Showing only “%1”, opened from elsewhere: it lies far down this list.").arg(m_model->rowName(id)));
-            m_noticeAboutEdits = false;
-            m_showAll->show();
-            m_notice->show();
-        } else {
+        if (row >= 0)
+            retireNotice();
+        else
             showAll();
-        }
     }
     if (row < 0)
         return false;
     m_currentId = id;
     selectRow(row);
     return true;
+}
+
+void TablePage::retireNotice()
+{
+    if (m_model->onlyRows().isEmpty()) {
+        m_notice->hide();
+        return;
+    }
+    // Showing one row alone: that stays said while it lasts.
+    const QString id = m_model->onlyRows().constFirst();
+    m_noticeText->setText(
+        tr("Showing only “%1”, opened from elsewhere: it lies far down this list.").arg(m_model->rowName(id)));
+    m_noticeAboutEdits = false;
+    m_showAll->show();
+    m_notice->show();
 }
 
 void TablePage::showAll()

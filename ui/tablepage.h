@@ -84,6 +84,9 @@ private:
     void selectRow(int row);
     void resolveConflicts();
     void updateEmptyHint(); // what to do on a page with no rows to show
+    // The notice has been dealt with (closed, its edits saved or discarded): hidden, unless one row is shown alone,
+    // which it then says again.
+    void retireNotice();
 
     tables::AgencyTableModel* m_model;
     QToolBar* m_toolBar;

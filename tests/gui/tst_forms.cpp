@@ -1035,6 +1035,11 @@ void TestForms::openingARowFarDownShowsIt()
     campaigns->model()->setPageSize(10);
     campaigns->setFindLimit(20);
     QVERIFY(test::shown(window));
+    // A search typed on the Campaigns page before, which the campaign opened is not among.
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    type(QStringLiteral("Campaign 5"));
+    QTRY_COMPARE(campaigns->model()->searchText(), QStringLiteral("Campaign 5"));
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     QVERIFY(window.page(ui::MainWindow::Clients)->showRecord(client));
     auto* list = window.findChild<QTableView*>(QStringLiteral("clientCampaigns"));
@@ -1058,6 +1063,16 @@ void TestForms::openingARowFarDownShowsIt()
     auto* name = campaigns->form()->findChild<QLineEdit*>(QStringLiteral("campaign_name"));
     QVERIFY(name);
     QCOMPARE(name->text(), QStringLiteral("Campaign 0"));
+    QTest::qWait(400); // the cleared search's pause goes by: the row stays shown alone
+    QCOMPARE(campaigns->model()->rowCount(), 1);
+    // Edited and saved, it stays shown alone, and said so.
+    campaigns->form()->editor(QStringLiteral("budget_allocated"))->setFocus(Qt::TabFocusReason);
+    type(QStringLiteral("750"));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!campaigns->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    QCOMPARE(campaigns->model()->rowCount(), 1);
+    QVERIFY(campaigns->notice()->isVisible());
+    QVERIFY(campaigns->notice()->text().contains(QStringLiteral("Showing only")));
 
     QTest::mouseClick(campaigns->showAllButton(), Qt::LeftButton);
     QTRY_VERIFY(campaigns->model()->rowCount() >= 10);
