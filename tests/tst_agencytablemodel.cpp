@@ -207,6 +207,12 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void campaignsListAndSortByTheirName();
+    void changesElsewhereAreToldByRow_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void changesElsewhereAreToldByRow();
     void searchAndSortReadInTheBackground_data()
     {
         test::addBackendColumn();
@@ -684,6 +690,62 @@ void TestAgencyTableModel::pickerLabelsMatchAndNamesSurviveSorting()
 
 // Reference columns show names: they sort by them (not by the hidden id), a search finds a row by them, and the CSV
 // export of that view has the same rows in the same order.
+// Of the rows another desktop has just saved, the ones this desktop edits or looks at are told, as the server has
+// them now: changed (and when) or deleted or gone, with the name shown here; rows neither edited nor looked at, and
+// rows saved but not changed since they were read here, are not.
+void TestAgencyTableModel::changesElsewhereAreToldByRow()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const QStringList ids { QStringLiteral("20000000-0000-4000-8000-000000000001"),
+        QStringLiteral("20000000-0000-4000-8000-000000000002"), QStringLiteral("20000000-0000-4000-8000-000000000003"),
+        QStringLiteral("20000000-0000-4000-8000-000000000004") };
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES (?, 'Acme', 'retainer'), "
+                       "(?, 'Globex', 'project'), (?, 'Initech', 'project'), (?, 'Umbrella', 'hybrid')"),
+        { ids.at(0), ids.at(1), ids.at(2), ids.at(3) }));
+    tables::ClientModel clients(scratch.db(), nullptr, tables::AgencyTableModel::Load::OnDemand);
+    QVERIFY(clients.select());
+    // I edit Acme and Globex (Globex's name too) and look at Initech; Umbrella I neither edit nor look at.
+    const int industry = clients.fieldIndex(QStringLiteral("industry"));
+    QVERIFY(clients.setData(clients.index(clients.rowOfId(ids.at(0)), industry), QStringLiteral("Energy")));
+    QVERIFY(
+        clients.setData(clients.index(clients.rowOfId(ids.at(1)), clients.fieldIndex(QStringLiteral("client_name"))),
+            QStringLiteral("Globex Corp")));
+    QSqlDatabase other = scratch.openAnother(QStringLiteral("other"));
+    QVERIFY(test::execute(
+        other, QStringLiteral("UPDATE agency_clients SET industry = 'Mining' WHERE id = ?"), { ids.at(0) }));
+    QVERIFY(test::execute(other,
+        QStringLiteral("UPDATE agency_clients SET deleted_at = CURRENT_TIMESTAMP WHERE id IN (?, ?)"),
+        { ids.at(1), ids.at(2) }));
+    QVERIFY(test::execute(
+        other, QStringLiteral("UPDATE agency_clients SET industry = 'Film' WHERE id = ?"), { ids.at(3) }));
+
+    const QSet<QString> told(ids.cbegin(), ids.cend());
+    const QList<tables::OutsideChange> changes = clients.changedElsewhere(told, ids.at(2));
+    QCOMPARE(changes.size(), 3);
+    QHash<QString, tables::OutsideChange> byId;
+    for (const tables::OutsideChange& change : changes)
+        byId.insert(change.id, change);
+    QVERIFY(!byId.value(ids.at(0)).deleted && byId.value(ids.at(0)).edited);
+    QCOMPARE(byId.value(ids.at(0)).name, QStringLiteral("Acme"));
+    QVERIFY(byId.value(ids.at(0)).at.isValid());
+    QVERIFY(byId.value(ids.at(1)).deleted && byId.value(ids.at(1)).edited);
+    QCOMPARE(byId.value(ids.at(1)).name, QStringLiteral("Globex Corp")); // as shown here: my typed name
+    QVERIFY(byId.value(ids.at(2)).deleted && !byId.value(ids.at(2)).edited);
+    QVERIFY(!byId.contains(ids.at(3)));
+    QCOMPARE(clients.changedElsewhere(told, QString()).size(), 2); // Initech not looked at any more
+    // Read again (their version taken), a row is as the server has it: nothing to tell.
+    QVERIFY(clients.takeTheirs(ids.at(0)));
+    QVERIFY(clients.changedElsewhere({ ids.at(0) }, ids.at(0)).isEmpty());
+    // Gone altogether: deleted, with no time.
+    QVERIFY(test::execute(other, QStringLiteral("DELETE FROM agency_clients WHERE id = ?"), { ids.at(1) }));
+    const QList<tables::OutsideChange> gone = clients.changedElsewhere({ ids.at(1) }, QString());
+    QCOMPARE(gone.size(), 1);
+    QVERIFY(gone.constFirst().deleted && !gone.constFirst().at.isValid());
+}
+
 // A campaign's name is kept in its metadata; lists head that column "Name", show the name (not the JSON) and sort by
 // it, case aside, trimmed, with unnamed campaigns (no metadata, no "name", a name that is not a text) last ascending.
 void TestAgencyTableModel::campaignsListAndSortByTheirName()
