@@ -73,8 +73,8 @@ namespace {
     {
         const QString decimalMark = locale.decimalPoint();
         const QString groupMark = locale.groupSeparator();
-        if (decimalMark.size() != 1 || groupMark.size() != 1)
-            return std::nullopt;
+        if (decimalMark.size() != 1 || groupMark.size() != 1) // marks of several characters: the plain form only
+            return text.trimmed().toString();
         const QChar decimal = decimalMark.front();
         const bool spaceGroups = isSpaceMark(groupMark.front());
         const auto isGroup = [&](QChar c) { return spaceGroups ? isSpaceMark(c) : c == groupMark.front(); };
