@@ -430,17 +430,13 @@ void RecordForm::loadName()
     if (!m_name)
         return;
     // Linked to a Plane project: that project's name, changed in Plane, not here.
-    const QString project = m_row < 0
-        ? QString()
-        : m_model->lookups().projectName(m_model->valueAt(m_row, QStringLiteral("plane_project_id")).toString());
-    const QString name = !project.isEmpty()
-        ? project
-        : domain::campaignNameIn(m_model->valueAt(m_row, QStringLiteral("metadata")).toString());
+    bool linked = false;
+    const QString name = m_row < 0 ? QString() : m_model->givenName(m_row, &linked);
     if (m_name->text() != name) // what is being typed stays as it is, cursor and all
         m_name->setText(name);
-    m_name->setReadOnly(!project.isEmpty());
+    m_name->setReadOnly(linked);
     m_name->setEnabled(m_row >= 0 && !m_model->isReadOnly());
-    m_name->setToolTip(project.isEmpty() ? QString() : tr("The name of its Plane project: rename it in Plane"));
+    m_name->setToolTip(linked ? tr("The name of its Plane project: rename it in Plane") : QString());
 }
 
 void RecordForm::writeName()

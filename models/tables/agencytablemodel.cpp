@@ -257,14 +257,22 @@ QString AgencyTableModel::displayText(const ColumnSpec& column, const QVariant& 
     }
 }
 
-QString AgencyTableModel::shownName(int row, const QVariant& json) const
+QString AgencyTableModel::givenName(int row, bool* fromProject) const
 {
     // Linked to a Plane project: that project's name.
     const QString project = m_spec.column(QStringLiteral("plane_project_id")) && m_lookups.plane().isAvailable()
         ? valueAt(row, QStringLiteral("plane_project_id")).toString()
         : QString();
     QString name = project.isEmpty() ? QString() : m_lookups.projectName(project);
-    return name.isEmpty() ? domain::campaignNameIn(json.toString()) : name;
+    if (fromProject)
+        *fromProject = !name.isEmpty();
+    if (!name.isEmpty())
+        return name;
+    for (const ColumnSpec& column : m_spec.columns) {
+        if (column.holdsName)
+            return domain::campaignNameIn(valueAt(row, column.name).toString());
+    }
+    return {};
 }
 
 QVariant AgencyTableModel::data(const QModelIndex& index, int role) const
@@ -278,7 +286,7 @@ QVariant AgencyTableModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (column->holdsName) // the name people gave it: its Plane project's, else the one kept in the JSON
-            return shownName(index.row(), value);
+            return givenName(index.row());
         return displayText(*column, value);
     case Qt::EditRole:
     case StorageRole:

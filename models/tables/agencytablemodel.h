@@ -151,6 +151,9 @@ public:
     // on the server now when that differs from what was read here: deleted there, or changed since. One read per row
     // concerned; call it before refresh(), which replaces what was read.
     QList<OutsideChange> changedElsewhere(const QSet<QString>& ids, const QString& selectedId);
+    // The name people gave `row` (a campaign's): its Plane project's when linked (`fromProject` then true), else the
+    // one kept in its ColumnSpec::holdsName column; empty when it has none. What lists and the form show as its Name.
+    QString givenName(int row, bool* fromProject = nullptr) const;
     // How a row is named to a person: its name (as typed, when edited), else its label ("Acme · SEO · 2027-01-01").
     QString rowName(const QString& id);
     // The row as save() would write it: as read, with this desktop's edits over it (empty when not edited).
@@ -185,7 +188,6 @@ private:
     void emitRowChanged(int row);
     const ColumnSpec* columnAt(int column) const;
     QString displayText(const ColumnSpec& column, const QVariant& value) const;
-    QString shownName(int row, const QVariant& json) const; // a ColumnSpec::holdsName column, as lists show it
     void applyFilter();
     QString filterText() const;
     QVariantMap currentRow(const QString& id, QVariant* stamp, bool* deleted);
