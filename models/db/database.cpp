@@ -25,6 +25,23 @@ Dialect dialectOf(const QSqlDatabase& db)
     return db.driverName() == QStringLiteral("QPSQL") ? Dialect::PostgreSQL : Dialect::SQLite;
 }
 
+bool beginWrite(QSqlDatabase db, QSqlError* error)
+{
+    if (dialectOf(db) != Dialect::SQLite) {
+        if (db.transaction())
+            return true;
+        if (error)
+            *error = db.lastError();
+        return false;
+    }
+    QSqlQuery begin(db);
+    if (begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return true;
+    if (error)
+        *error = begin.lastError();
+    return false;
+}
+
 QString dataFolder()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/agency-os");

@@ -4,6 +4,7 @@
 #include "connectionstring.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 
 namespace agency::db {
@@ -14,6 +15,11 @@ namespace agency::db {
 QSqlDatabase openDatabase(const ConnectionString& where, const QString& connectionName, QString* error);
 
 Dialect dialectOf(const QSqlDatabase& db);
+
+// Starts a transaction that is going to write. On SQLite it takes the file's write lock at once (BEGIN IMMEDIATE),
+// waiting up to the connection's busy timeout while another process writes, so that what the transaction reads is
+// what it writes over and it never fails half-way for the lock. False when it could not start; `error` says why.
+bool beginWrite(QSqlDatabase db, QSqlError* error);
 
 // The one folder for the app's data and logs: <XDG data home>/agency-os (e.g. ~/.local/share/agency-os).
 QString dataFolder();

@@ -9,6 +9,10 @@ namespace agency::db {
 bool isConnectionLost(const QSqlError& error)
 {
     const QString code = error.nativeErrorCode();
+    // SQLite's result codes are short numbers (SQLSTATEs have five characters), and QSQLITE files a failed step as a
+    // ConnectionError: there is no connection to lose there.
+    if (!code.isEmpty() && code.size() < 5)
+        return false;
     return error.type() == QSqlError::ConnectionError || code.startsWith(QStringLiteral("08"))
         || code == QStringLiteral("57P01") || code == QStringLiteral("57P02") || code == QStringLiteral("57P03");
 }
@@ -23,6 +27,15 @@ QString reportSqlError(const QString& context, const QSqlError& error)
             "your database role is not allowed to do this; ask an administrator for "
             "the right (%1)")
                   .arg(error.databaseText().simplified());
+    const QString code = error.nativeErrorCode();
+    if (code == QStringLiteral("5") || code == QStringLiteral("261") || code == QStringLiteral("773")
+        || code == QStringLiteral("6")) // SQLite: another connection holds the lock past the busy timeout
+        why = QCoreApplication::translate("SqlError",
+            "another program is writing the database file and has not finished after 5 seconds; nothing was written "
+            "here, try again in a moment");
+    else if (code == QStringLiteral("517")) // SQLITE_BUSY_SNAPSHOT: what this connection read is out of date
+        why = QCoreApplication::translate("SqlError",
+            "another program wrote the database file since it was read here; nothing was written here, try again");
     spdlog::warn("SQL failed: {} [{}] {}", context.toStdString(), error.nativeErrorCode().toStdString(),
         why.simplified().toStdString());
     return context + QStringLiteral(": ") + why.simplified();

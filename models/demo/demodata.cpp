@@ -144,9 +144,9 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
     const QStringList clientTypes = domain::clientTypes();
     const QStringList campaignTypes = domain::defaultCampaignTypes();
 
-    if (!m_db.transaction()) {
-        m_error
-            = db::reportSqlError(QCoreApplication::translate("DemoData", "Starting the demo data"), m_db.lastError());
+    QSqlError began;
+    if (!db::beginWrite(m_db, &began)) {
+        m_error = db::reportSqlError(QCoreApplication::translate("DemoData", "Starting the demo data"), began);
         return false;
     }
     auto fail = [this](const QString& error) {

@@ -152,8 +152,9 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         return report;
     }
 
-    if (!m_db.transaction()) {
-        report.problems.append({ 0, {}, db::reportSqlError(tr("Starting the import"), m_db.lastError()) });
+    QSqlError began;
+    if (!db::beginWrite(m_db, &began)) {
+        report.problems.append({ 0, {}, db::reportSqlError(tr("Starting the import"), began) });
         return report;
     }
     QSet<QString> campaignsToCheck;

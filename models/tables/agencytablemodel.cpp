@@ -839,13 +839,14 @@ bool AgencyTableModel::save()
 
     // 2. All of it in one transaction, or none of it.
     QSqlDatabase db = database();
-    if (!db.transaction()) {
-        m_message = db::isConnectionLost(db.lastError()) || !db.isOpen()
+    QSqlError began;
+    if (!db::beginWrite(db, &began)) {
+        m_message = db::isConnectionLost(began) || !db.isOpen()
             ? tr("The connection to the database is lost: nothing was saved, and your edits are kept. Save again once "
                  "it is back.")
-            : db::reportSqlError(tr("Starting to save"), db.lastError());
-        if (db::isConnectionLost(db.lastError()))
-            db::reportSqlError(tr("Starting to save"), db.lastError());
+            : db::reportSqlError(tr("Starting to save"), began);
+        if (db::isConnectionLost(began))
+            db::reportSqlError(tr("Starting to save"), began);
         return false;
     }
     bool ok = true;

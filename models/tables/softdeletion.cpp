@@ -51,9 +51,10 @@ namespace {
     // Runs `work` inside one transaction; commits when it returns true, else rolls back.
     template <typename Work> bool inTransaction(QSqlDatabase db, QString* error, Work work)
     {
-        if (!db.transaction()) {
+        QSqlError began;
+        if (!db::beginWrite(db, &began)) {
             if (error)
-                *error = db::reportSqlError(tr("Starting a transaction"), db.lastError());
+                *error = db::reportSqlError(tr("Starting a transaction"), began);
             return false;
         }
         if (work() && db.commit())

@@ -25,8 +25,10 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCompleter>
+#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
@@ -175,6 +177,8 @@ private Q_SLOTS:
     void pickerNamesACampaignOutsideItsList();
     void typingInTheCampaignPickerFindsAnyCampaign();
     void campaignDetailPanelFollowsUnsavedEdits();
+    void savesAfterAnotherProcessWritesTheFile();
+    void saveWaitsForAnotherProcessesWrite();
 };
 
 void TestMainWindow::initTestCase()
@@ -1039,6 +1043,149 @@ void TestMainWindow::campaignDetailPanelFollowsUnsavedEdits()
         0); // nothing saved
     panel.setCampaign({});
     QCOMPARE(list->model()->rowCount(), 0);
+}
+
+namespace {
+
+// Runs the sqlite3 shell (another process, as another window or a script would be) on the file; its exit code.
+int sqliteShell(const QString& file, const QString& sql)
+{
+    QProcess shell;
+    shell.start(QStringLiteral("sqlite3"), { QStringLiteral("-bail"), file, sql });
+    if (!shell.waitForFinished(30000))
+        return -1;
+    if (shell.exitCode() != 0)
+        qWarning("sqlite3: %s", shell.readAllStandardError().constData());
+    return shell.exitStatus() == QProcess::NormalExit ? shell.exitCode() : -1;
+}
+
+} // namespace
+
+// Issue 12.1: the window holds no read transaction between its reads. Another process writes the file after every
+// page has been read (a table of more than one page among them); the window's saves still go through, each time.
+void TestMainWindow::savesAfterAnotherProcessWritesTheFile()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({}, nullptr));
+    const QString file = whereOf(scratch).path;
+    QVERIFY(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaign_channels")).toInt() > 256);
+
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    for (const int key : { Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4, Qt::Key_5 }) {
+        QTest::keyClick(&window, static_cast<Qt::Key>(key), Qt::ControlModifier);
+        QTest::qWait(50);
+    }
+    struct Edit {
+        ui::MainWindow::Page page;
+        Qt::Key key;
+        const char* column;
+        const char* table;
+    };
+    const Edit edits[] = { { ui::MainWindow::Channels, Qt::Key_4, "external_account_id", "agency_campaign_channels" },
+        { ui::MainWindow::Clients, Qt::Key_2, "industry", "agency_clients" },
+        { ui::MainWindow::Channels, Qt::Key_4, "external_account_id", "agency_campaign_channels" } };
+    int round = 0;
+    for (const Edit& edit : edits) {
+        ++round;
+        // Another process writes a row the window does not edit.
+        QCOMPARE(sqliteShell(file,
+                     QStringLiteral("UPDATE agency_sla_tiers SET description = 'written elsewhere %1' WHERE id = "
+                                    "(SELECT max(id) FROM agency_sla_tiers)")
+                         .arg(round)),
+            0);
+        QTest::keyClick(&window, edit.key, Qt::ControlModifier);
+        ui::TablePage* page = window.page(edit.page);
+        page->view()->setFocus();
+        QTest::keyClick(page->view(), Qt::Key_Home, Qt::ControlModifier);
+        QTRY_VERIFY(!page->currentId().isEmpty());
+        const QString id = page->currentId();
+        const QString typed = QStringLiteral("typed %1").arg(round);
+        typeInto(field<QLineEdit>(page, edit.column), typed);
+        QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+        QVERIFY2(!page->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+        QCOMPARE(scalar(scratch.db(),
+                     QStringLiteral("SELECT %1 FROM %2 WHERE id = ?")
+                         .arg(QString::fromLatin1(edit.column), QString::fromLatin1(edit.table)),
+                     { id })
+                     .toString(),
+            typed);
+        // And the other process can write after the window's save, too.
+        QCOMPARE(sqliteShell(file,
+                     QStringLiteral("UPDATE agency_sla_tiers SET description = 'after %1' WHERE id = (SELECT min(id) "
+                                    "FROM agency_sla_tiers)")
+                         .arg(round)),
+            0);
+    }
+}
+
+namespace {
+
+// The sqlite3 shell holding the file's write lock (an open write transaction) for `seconds`; returns once it holds it.
+std::unique_ptr<QProcess> holdWriteLock(const QString& file, int seconds)
+{
+    auto shell = std::make_unique<QProcess>();
+    shell->start(QStringLiteral("sqlite3"), { QStringLiteral("-bail"), file });
+    shell->write(QStringLiteral("BEGIN IMMEDIATE;\nUPDATE agency_sla_tiers SET description = 'held';\n.print held\n"
+                                ".shell sleep %1\nCOMMIT;\n")
+                     .arg(seconds)
+                     .toUtf8());
+    shell->closeWriteChannel();
+    QElapsedTimer waited;
+    waited.start();
+    while (!shell->readAllStandardOutput().contains("held") && waited.elapsed() < 10000)
+        shell->waitForReadyRead(100);
+    return shell;
+}
+
+} // namespace
+
+// Issue 12.1: a save while another process writes waits for it (a bounded time), then goes through; past that time it
+// says the file is busy, writes nothing and keeps the edits for the next Save.
+void TestMainWindow::saveWaitsForAnotherProcessesWrite()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 3, 2, 2, 1 }, nullptr));
+    const QString file = whereOf(scratch).path;
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* clients = window.page(ui::MainWindow::Clients);
+    clients->view()->setFocus();
+    QTest::keyClick(clients->view(), Qt::Key_Home, Qt::ControlModifier);
+    QTRY_VERIFY(!clients->currentId().isEmpty());
+    const QString id = clients->currentId();
+    auto industry = [&]() {
+        return scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?"), { id })
+            .toString();
+    };
+
+    // Held for two seconds: the save waits, then writes.
+    typeInto(field<QLineEdit>(clients, "industry"), QStringLiteral("Waited"));
+    std::unique_ptr<QProcess> shell = holdWriteLock(file, 2);
+    QElapsedTimer took;
+    took.start();
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!clients->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    QVERIFY2(took.elapsed() > 500, qPrintable(QString::number(took.elapsed())));
+    QCOMPARE(industry(), QStringLiteral("Waited"));
+    QVERIFY(shell->waitForFinished(10000));
+    QCOMPARE(shell->exitCode(), 0);
+
+    // Held for longer than the wait: nothing written, the edit kept, and Save works once the other write is done.
+    typeInto(field<QLineEdit>(clients, "industry"), QStringLiteral("Kept"));
+    shell = holdWriteLock(file, 8);
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(clients->model()->hasPendingChanges());
+    QVERIFY2(window.statusMessage().contains(QStringLiteral("another program")), qPrintable(window.statusMessage()));
+    QCOMPARE(industry(), QStringLiteral("Waited"));
+    QCOMPARE(field<QLineEdit>(clients, "industry")->text(), QStringLiteral("Kept"));
+    QVERIFY(shell->waitForFinished(15000));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!clients->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    QCOMPARE(industry(), QStringLiteral("Kept"));
 }
 
 QTEST_MAIN(TestMainWindow)
