@@ -2,10 +2,10 @@
 #include "connectiondialog.h"
 
 #include "db/database.h"
+#include "filedialogs.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -77,8 +77,8 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     auto* browse = new QToolButton(this);
     browse->setText(tr("Browse…"));
     connect(browse, &QToolButton::clicked, this, [this]() {
-        const QString file = QFileDialog::getSaveFileName(this, tr("SQLite database file"), m_file->text(),
-            tr("Databases (*.db *.sqlite)"), nullptr, QFileDialog::DontConfirmOverwrite);
+        const QString file = chooseFileToSave(this, tr("SQLite database file"), m_file->text(),
+            tr("Databases (*.db *.sqlite)"), QFileDialog::DontConfirmOverwrite);
         if (!file.isEmpty())
             m_file->setText(file);
     });

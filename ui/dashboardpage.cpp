@@ -9,6 +9,7 @@
 #include "domain/vocabulary.h"
 #include "editors/choicecombo.h"
 #include "editors/optionaldateedit.h"
+#include "filedialogs.h"
 #include "tables/lookupnames.h"
 
 #include <QApplication>
@@ -16,7 +17,6 @@
 #include <QChartView>
 #include <QClipboard>
 #include <QComboBox>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -112,7 +112,7 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
         QMenu* sub = menu->addMenu(chartNames.at(i));
         sub->addAction(tr("Save as PNG or SVG…"), this, [this, i, name = chartNames.at(i)]() {
             QSettings settings;
-            const QString path = QFileDialog::getSaveFileName(
+            const QString path = chooseFileToSave(
                 this, name, settings.value(QStringLiteral("charts/folder")).toString(), tr("Images (*.png *.svg)"));
             if (path.isEmpty())
                 return;
@@ -127,8 +127,8 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
         });
     }
     connect(pdf, &QToolButton::clicked, this, [this]() {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Finance review"), QStringLiteral("finance-review.pdf"), tr("PDF (*.pdf)"));
+        const QString path
+            = chooseFileToSave(this, tr("Finance review"), QStringLiteral("finance-review.pdf"), tr("PDF (*.pdf)"));
         if (path.isEmpty())
             return;
         QString error;

@@ -2,10 +2,10 @@
 #include "importdialog.h"
 
 #include "db/backgroundjob.h"
+#include "filedialogs.h"
 
 #include <QDialogButtonBox>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
@@ -43,6 +43,7 @@ ImportDialog::ImportDialog(db::ConnectionString where, const QString& table, QWi
     m_import->setEnabled(false);
     m_import->setObjectName(QStringLiteral("import"));
     m_cancel->setObjectName(QStringLiteral("cancel"));
+    m_choose->setObjectName(QStringLiteral("choose"));
     m_cancel->setEnabled(false);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_choose, QDialogButtonBox::ActionRole);
@@ -52,7 +53,7 @@ ImportDialog::ImportDialog(db::ConnectionString where, const QString& table, QWi
     connect(m_cancel, &QPushButton::clicked, this, &ImportDialog::cancel);
     connect(m_choose, &QPushButton::clicked, this, [this]() {
         QSettings settings;
-        const QString path = QFileDialog::getOpenFileName(this, windowTitle(),
+        const QString path = chooseFileToOpen(this, windowTitle(),
             settings.value(QStringLiteral("export/folder")).toString(), tr("CSV files (*.csv *.tsv *.txt)"));
         if (!path.isEmpty())
             loadFile(path);

@@ -9,6 +9,7 @@
 #include "db/database.h"
 #include "detailpanels.h"
 #include "export/tableexport.h"
+#include "filedialogs.h"
 #include "importdialog.h"
 #include "recordform.h"
 #include "tablepage.h"
@@ -24,7 +25,6 @@
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QDesktopServices>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -170,8 +170,8 @@ void MainWindow::createActions()
         QSettings settings;
         const QString folder = settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString();
         const QString name = page->model()->tableName().mid(7).replace(u'_', u'-') + QStringLiteral(".csv");
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export the current view"), folder + u'/' + name, tr("CSV files (*.csv)"));
+        const QString path
+            = chooseFileToSave(this, tr("Export the current view"), folder + u'/' + name, tr("CSV files (*.csv)"));
         if (path.isEmpty())
             return;
         settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());

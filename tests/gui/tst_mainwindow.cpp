@@ -26,6 +26,8 @@
 #include <QCheckBox>
 #include <QCompleter>
 #include <QElapsedTimer>
+#include <QFileDialog>
+#include <QFileSystemModel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProcess>
@@ -179,6 +181,7 @@ private Q_SLOTS:
     void campaignDetailPanelFollowsUnsavedEdits();
     void savesAfterAnotherProcessWritesTheFile();
     void saveWaitsForAnotherProcessesWrite();
+    void fileDialogLeavesTheDatabaseAlone();
 };
 
 void TestMainWindow::initTestCase()
@@ -1186,6 +1189,70 @@ void TestMainWindow::saveWaitsForAnotherProcessesWrite()
     QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
     QVERIFY2(!clients->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
     QCOMPARE(industry(), QStringLiteral("Kept"));
+}
+
+// Issue 12.2: the file dialog shown over the database's own folder (Import → Choose file…) must not open the database's
+// files: closing any descriptor of a file drops every POSIX lock the process holds on it, and another process could
+// then delete the write-ahead log the window still uses. After the dialog, a sqlite3 run that opens and closes the
+// file leaves the log in place, and a save is seen by that other process.
+void TestMainWindow::fileDialogLeavesTheDatabaseAlone()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 3, 2, 2, 1 }, nullptr));
+    const QString file = whereOf(scratch).path;
+    const QString folder = QFileInfo(file).absolutePath();
+    QVERIFY(QFileInfo::exists(file + QStringLiteral("-wal")));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+
+    bool listed = false;
+    auto* fileDialogPoll = new QTimer(&window); // a timer of its own: the import dialog's is busy in that dialog
+    connect(fileDialogPoll, &QTimer::timeout, &window, [&, fileDialogPoll]() {
+        auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        fileDialogPoll->stop();
+        // Types the database's folder into the name field and goes there, as a person would.
+        auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+        QVERIFY(name);
+        name->setFocus();
+        QTest::keyClicks(name, folder);
+        QTest::keyClick(name, Qt::Key_Return);
+        QTRY_COMPARE(dialog->directory().absolutePath(), folder);
+        QTest::qWait(1500); // the dialog's thread reads each entry's type and icon
+        listed = true;
+        QTest::keyClick(dialog, Qt::Key_Escape);
+    });
+    whenModal([&](QWidget* import) {
+        auto* choose = import->findChild<QPushButton*>(QStringLiteral("choose"));
+        QVERIFY(choose);
+        fileDialogPoll->start(20);
+        QTest::mouseClick(choose, Qt::LeftButton);
+        QTest::keyClick(import, Qt::Key_Escape);
+    });
+    QTest::keyClick(&window, Qt::Key_I, Qt::ControlModifier);
+    QVERIFY(listed);
+
+    QCOMPARE(sqliteShell(file, QStringLiteral("SELECT count(*) FROM agency_clients")), 0);
+    QVERIFY2(QFileInfo::exists(file + QStringLiteral("-wal")), "another process deleted the log the window uses");
+
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    ui::TablePage* clients = window.page(ui::MainWindow::Clients);
+    clients->view()->setFocus();
+    QTest::keyClick(clients->view(), Qt::Key_Home, Qt::ControlModifier);
+    QTRY_VERIFY(!clients->currentId().isEmpty());
+    typeInto(field<QLineEdit>(clients, "industry"), QStringLiteral("After the dialog"));
+    QVERIFY(clients->model()->hasPendingChanges());
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!clients->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    QProcess shell;
+    shell.start(QStringLiteral("sqlite3"),
+        { file, QStringLiteral("SELECT industry FROM agency_clients WHERE id = '%1'").arg(clients->currentId()) });
+    QVERIFY(shell.waitForFinished(30000));
+    QCOMPARE(QString::fromUtf8(shell.readAllStandardOutput()).trimmed(), QStringLiteral("After the dialog"));
 }
 
 QTEST_MAIN(TestMainWindow)
