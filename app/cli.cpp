@@ -14,6 +14,7 @@
 #include <QHash>
 #include <QTextStream>
 #include <cstdio>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace agency::app {
@@ -327,8 +328,15 @@ namespace {
                         [](qint64 rows) { std::fputs(qPrintable(tr("\rexport: %1 rows").arg(rows)), stderr); });
                 }
                 QString error;
+                if (path == QStringLiteral("-") && standardOutputWasClosed()) {
+                    printError(tr("export of %1 failed: standard output is closed (write to a file with -o FILE)")
+                                   .arg(positional.at(1)));
+                    return int(ExitFailure);
+                }
                 if (!exporting::exportToFile(exporter, request, path, &error)) {
-                    printError(tr("export of %1 failed, no file written: %2").arg(positional.at(1), error));
+                    printError(path == QStringLiteral("-")
+                            ? tr("export of %1 to standard output failed: %2").arg(positional.at(1), error)
+                            : tr("export of %1 failed, no file written: %2").arg(positional.at(1), error));
                     return int(ExitFailure);
                 }
                 if (isatty(STDERR_FILENO))
@@ -336,6 +344,30 @@ namespace {
                 return int(ExitOk);
             });
     }
+}
+
+namespace {
+    bool stdoutClosed = false;
+}
+
+void guardStandardDescriptors()
+{
+    for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; ++fd) {
+        if (::fcntl(fd, F_GETFD) != -1)
+            continue;
+        if (fd == STDOUT_FILENO)
+            stdoutClosed = true;
+        const int opened = ::open("/dev/null", O_RDONLY | O_CLOEXEC); // the lowest free number: this one
+        if (opened >= 0 && opened != fd) {
+            ::dup2(opened, fd);
+            ::close(opened);
+        }
+    }
+}
+
+bool standardOutputWasClosed()
+{
+    return stdoutClosed;
 }
 
 void printError(const QString& message)

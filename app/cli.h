@@ -15,6 +15,12 @@ enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
 // The one line every failure ends with: "agency-os: error: <what failed and what to do>".
 void printError(const QString& message);
 
+// Run first in main(): standard input, output or error that the program was started without (`>&-`) are opened on
+// /dev/null (read-only), so that no file the program opens later — the database among them — takes their number and
+// receives what is meant for them. Writing to such an output then fails, and `standardOutputWasClosed` says why.
+void guardStandardDescriptors();
+bool standardOutputWasClosed();
+
 // True when `word` (argv[1]) names a command-line command rather than the GUI.
 bool isCommand(const QString& word);
 

@@ -208,6 +208,7 @@ int runGui(int argc, char** argv, const GuiOptions& options)
 int main(int argc, char** argv)
 {
     sinceStart().start();
+    agency::app::guardStandardDescriptors();
     if (argc > 1 && agency::app::isChartCommand(QString::fromLocal8Bit(argv[1]))) {
         // Charts need a QApplication, not a display: scheduled reports run without one.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

@@ -6,6 +6,12 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <csignal>
+#include <fcntl.h>
+#include <functional>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 namespace {
 struct Run {
@@ -14,9 +20,15 @@ struct Run {
     QString err;
 };
 
-Run agencyOs(const QStringList& arguments, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
+// How the child's standard output is set up before it starts (a modifier run in the child), or nothing.
+using StdoutSetup = std::function<void()>;
+
+Run agencyOs(const QStringList& arguments, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(),
+    const StdoutSetup& setup = {})
 {
     QProcess process;
+    if (setup)
+        process.setChildProcessModifier(setup);
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(AGENCY_OS_BINARY), arguments);
     Run run;
@@ -48,6 +60,9 @@ private Q_SLOTS:
     void environmentVariableChoosesDatabase();
     void demoDataOnceIfEmpty();
     void exportWritesFileOrStdout();
+    void exportToStdoutThatFails_data();
+    void exportToStdoutThatFails();
+    void exportOntoSpecialFiles();
     void legacyDataFolderMovesOnFirstStart();
 
 private:
@@ -287,6 +302,101 @@ void TestCli::legacyDataFolderMovesOnFirstStart()
     QVERIFY(log.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(log.readAll());
     QVERIFY2(text.contains(QStringLiteral("data folder: moved agency-os.db")), qPrintable(text));
+}
+
+// Issue 12.4: standard output that cannot take the export — a full device, closed, a pipe nobody reads (with SIGPIPE
+// ignored, as some shells and services run programs) — is exit 1 with the system's reason, never a silent 0.
+void TestCli::exportToStdoutThatFails_data()
+{
+    QTest::addColumn<int>("how");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("/dev/full") << 0 << QStringLiteral("No space left on device");
+    QTest::newRow("closed") << 1 << QStringLiteral("standard output is closed");
+    QTest::newRow("pipe closed, SIGPIPE ignored") << 2 << QStringLiteral("Broken pipe");
+}
+
+void TestCli::exportToStdoutThatFails()
+{
+    QFETCH(int, how);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    const QString dsn = dir.filePath(QStringLiteral("x.db"));
+    QCOMPARE(agencyOs({ QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"),
+                          QStringLiteral("3") },
+                 m_env)
+                 .code,
+        0);
+    const StdoutSetup setups[] = {
+        []() {
+            const int full = ::open("/dev/full", O_WRONLY);
+            ::dup2(full, STDOUT_FILENO);
+            ::close(full);
+        },
+        []() { ::close(STDOUT_FILENO); },
+        []() {
+            int ends[2];
+            if (::pipe(ends) == 0) {
+                ::close(ends[0]);
+                ::dup2(ends[1], STDOUT_FILENO);
+                ::close(ends[1]);
+            }
+            ::signal(SIGPIPE, SIG_IGN);
+        },
+    };
+    for (const char* table : { "sla-tiers", "clients" }) { // a few hundred bytes each: all of it in one last write
+        const Run run = agencyOs(
+            { QStringLiteral("export"), QString::fromLatin1(table), QStringLiteral("--db"), dsn }, m_env, setups[how]);
+        QCOMPARE(run.code, 1);
+        QVERIFY2(isOneErrorLine(run.err) && run.err.contains(reason), qPrintable(run.err));
+    }
+    // The database file was not written to in place of the closed output.
+    QCOMPARE(
+        agencyOs({ QStringLiteral("export"), QStringLiteral("sla-tiers"), QStringLiteral("--db"), dsn }, m_env).code,
+        0);
+}
+
+// Issue 12.5: -o onto something that is not a regular file writes into it and leaves it what it was: a character
+// device stays a device, a FIFO's reader gets the export.
+void TestCli::exportOntoSpecialFiles()
+{
+    QTemporaryDir dir;
+    const QString dsn = dir.filePath(QStringLiteral("x.db"));
+    QCOMPARE(agencyOs({ QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"),
+                          QStringLiteral("3") },
+                 m_env)
+                 .code,
+        0);
+    // A character device of its own (the null device's numbers), never the system's /dev/null: before the fix the
+    // export replaced the file it was given, and through a link that would be /dev/null itself. Making one needs
+    // root (as CI runs); elsewhere only the FIFO below is tried.
+    const QString device = dir.filePath(QStringLiteral("mynull"));
+    if (::mknod(QFile::encodeName(device).constData(), S_IFCHR | 0666, makedev(1, 3)) == 0) {
+        const Run run = agencyOs({ QStringLiteral("export"), QStringLiteral("clients"), QStringLiteral("--db"), dsn,
+                                     QStringLiteral("-o"), device },
+            m_env);
+        QCOMPARE(run.code, 0);
+        struct stat info { };
+        QCOMPARE(::lstat(QFile::encodeName(device).constData(), &info), 0);
+        QVERIFY2(S_ISCHR(info.st_mode), "the device was replaced by a regular file");
+    } else {
+        qInfo("not root: no character device of the test's own, only the FIFO is tried");
+    }
+
+    const QString fifo = dir.filePath(QStringLiteral("pipe"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QProcess reader;
+    reader.start(QStringLiteral("cat"), { fifo });
+    QVERIFY(reader.waitForStarted());
+    const Run run = agencyOs({ QStringLiteral("export"), QStringLiteral("clients"), QStringLiteral("--db"), dsn,
+                                 QStringLiteral("-o"), fifo },
+        m_env);
+    QCOMPARE(run.code, 0);
+    QVERIFY(reader.waitForFinished(30000));
+    const QByteArray read = reader.readAllStandardOutput();
+    QVERIFY2(read.startsWith("id,plane_workspace_id,client_name,"), read.left(200).constData());
+    struct stat info { };
+    QCOMPARE(::lstat(QFile::encodeName(fifo).constData(), &info), 0);
+    QVERIFY(S_ISFIFO(info.st_mode));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

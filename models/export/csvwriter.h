@@ -27,6 +27,8 @@ public:
     // One field per column; a null QByteArrayView (data() == nullptr) is NULL.
     bool writeRow(const QList<QByteArrayView>& fields);
     bool flush();
+    // Why the last write failed: the system's reason ("No space left on device").
+    QString errorString() const { return m_out->errorString(); }
     qint64 rows() const { return m_rows; }
 
     static void appendField(QByteArray& out, QByteArrayView utf8, bool isNull, bool isText, const CsvOptions& options);

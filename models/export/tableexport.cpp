@@ -13,6 +13,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -20,6 +21,7 @@
 #include <cstdio>
 #include <libpq-fe.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 namespace agency::exporting {
 
@@ -418,7 +420,7 @@ bool TableExporter::exportTable(const ExportRequest& request, QIODevice* out)
     if (!ok)
         return false;
     if (!writer.flush())
-        return fail(tr("could not write the file: %1").arg(out->errorString()));
+        return fail(tr("could not write the file: %1").arg(writer.errorString()));
     return true;
 }
 
@@ -497,7 +499,7 @@ bool TableExporter::exportGeneric(const ExportRequest& request, CsvWriter& write
             fields[k] = nulls[i] ? QByteArrayView() : QByteArrayView(values[i].constData(), values[i].size());
         }
         if (!writer.writeRow(fields))
-            return fail(tr("could not write the file"));
+            return fail(tr("could not write the file: %1").arg(writer.errorString()));
         if (++m_rows % 10000 == 0 && m_progress)
             m_progress(m_rows);
     }
@@ -528,12 +530,13 @@ bool TableExporter::exportWithCopy(const ExportRequest& request, CsvWriter& writ
     PQclear(started);
 
     bool cancelSent = false;
+    bool writeFailed = false; // the output refused a row: the server is stopped as for a cancel
     QList<QByteArray> escaped; // the few unescaped copies; their data stays put while the list grows
     QList<QByteArrayView> fields;
     char* buffer = nullptr;
     int length = 0;
     while ((length = PQgetCopyData(conn, &buffer, 0)) > 0) {
-        if (*m_cancelled && !cancelSent) {
+        if ((*m_cancelled || writeFailed) && !cancelSent) {
             // Ask the server to stop; keep reading until it does, so the connection stays usable.
             if (PGcancel* cancel = PQgetCancel(conn)) {
                 char why[256];
@@ -567,8 +570,7 @@ bool TableExporter::exportWithCopy(const ExportRequest& request, CsvWriter& writ
             }
             if (!writer.writeRow(fields)) {
                 PQfreemem(buffer);
-                *m_cancelled = true;
-                cancelSent = false;
+                writeFailed = true;
                 continue;
             }
             if (++m_rows % 10000 == 0 && m_progress)
@@ -582,6 +584,8 @@ bool TableExporter::exportWithCopy(const ExportRequest& request, CsvWriter& writ
     PQclear(finished);
     while (PGresult* rest = PQgetResult(conn))
         PQclear(rest);
+    if (writeFailed)
+        return fail(tr("could not write the file: %1").arg(writer.errorString()));
     if (*m_cancelled)
         return fail(tr("export cancelled"));
     if (!ok || length == -2)
@@ -690,7 +694,7 @@ bool TableExporter::exportWithSqlite(const ExportRequest& request, CsvWriter& wr
     if (*m_cancelled)
         return fail(tr("export cancelled"));
     if (!written)
-        return fail(tr("could not write the file"));
+        return fail(tr("could not write the file: %1").arg(writer.errorString()));
     if (step != SQLITE_DONE && step != SQLITE_ROW)
         return fail(tr("Exporting %1: %2").arg(request.table, why));
     if (m_progress)
@@ -700,17 +704,25 @@ bool TableExporter::exportWithSqlite(const ExportRequest& request, CsvWriter& wr
 
 bool exportToFile(TableExporter& exporter, const ExportRequest& request, const QString& path, QString* error)
 {
-    if (path == QStringLiteral("-")) {
+    // Standard output, a device, a FIFO or a socket are written in place, unbuffered, every write checked (a temporary
+    // file renamed over a special file would replace it, and its reader would get nothing).
+    const bool toStdout = path == QStringLiteral("-");
+    const QFileInfo info(path); // through links: what is written is what they point at
+    if (toStdout || (info.exists() && !info.isFile() && !info.isDir())) {
         QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly)) {
-            *error = tr("cannot write to standard output");
+        const bool opened = toStdout
+            ? out.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::DontCloseHandle)
+            : (out.setFileName(path), out.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        if (!opened) {
+            *error = toStdout ? tr("cannot write to standard output: %1").arg(out.errorString())
+                              : tr("cannot write %1: %2").arg(path, out.errorString());
             return false;
         }
-        const bool ok = exporter.exportTable(request, &out);
-        out.flush();
-        if (!ok)
+        if (!exporter.exportTable(request, &out)) {
             *error = exporter.lastError();
-        return ok;
+            return false;
+        }
+        return true;
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
