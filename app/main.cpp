@@ -178,6 +178,7 @@ int runGui(int argc, char** argv, const GuiOptions& options)
 
     QSettings settings;
     agency::app::followMovedDataFolder(settings);
+    agency::app::forgetRememberedSecrets(settings);
     QString error;
     const auto where
         = agency::app::resolveDatabase(options.db, settings.value(QStringLiteral("database/last")).toString(), &error);

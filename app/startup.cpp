@@ -66,6 +66,24 @@ QList<QTranslator*> installTranslations(const QLocale& locale)
     return installed;
 }
 
+void forgetRememberedSecrets(QSettings& settings)
+{
+    auto shown = [](const QString& remembered) {
+        const auto where = db::ConnectionString::parse(remembered, nullptr);
+        return where ? where->redacted() : remembered;
+    };
+    const QString last = settings.value(QStringLiteral("database/last")).toString();
+    if (!last.isEmpty() && shown(last) != last)
+        settings.setValue(QStringLiteral("database/last"), shown(last));
+    const QStringList recent = settings.value(QStringLiteral("database/recent")).toStringList();
+    QStringList cleaned;
+    for (const QString& remembered : recent)
+        cleaned << shown(remembered);
+    cleaned.removeDuplicates();
+    if (cleaned != recent)
+        settings.setValue(QStringLiteral("database/recent"), cleaned);
+}
+
 void followMovedDataFolder(QSettings& settings)
 {
     const QString legacy = QStringLiteral("sqlite:") + db::dataFolder() + QStringLiteral("/agency-os/agency-os.db");

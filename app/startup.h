@@ -24,6 +24,10 @@ QList<QTranslator*> installTranslations(const QLocale& locale);
 // its old place name it at the new one.
 void followMovedDataFolder(QSettings& settings);
 
+// The remembered databases (last used, recent) as they are shown: without a secret an older version kept there (an
+// sslpassword option).
+void forgetRememberedSecrets(QSettings& settings);
+
 // Opens the database for work: the embedded SQLite database is migrated on the spot; a PostgreSQL schema that is
 // not current is an error that says to run `agency-os migrate up` (the shared schema is an administrator's call).
 QSqlDatabase openForWork(const db::ConnectionString& where, const QString& connectionName, QString* error);

@@ -213,6 +213,15 @@ void TestConnectionString::redactedNeverShowsPassword()
     QCOMPARE(again->host, cs->host);
     QCOMPARE(again->port, cs->port);
     QCOMPARE(again->option(QStringLiteral("sslmode")), QStringLiteral("require"));
+
+    // Issue 12.6: the client key's passphrase is a secret too.
+    const auto withKey = ConnectionString::parse(
+        QStringLiteral("postgresql://u@h/d?sslpassword=k3y-s3cret&sslmode=verify-full&password=pw-s3cret"), &error);
+    QVERIFY(withKey);
+    QCOMPARE(withKey->option(QStringLiteral("sslpassword")), QStringLiteral("k3y-s3cret")); // still given to libpq
+    QVERIFY(withKey->qpsqlConnectOptions().contains(QStringLiteral("sslpassword='k3y-s3cret'")));
+    QCOMPARE(withKey->redacted(), QStringLiteral("postgresql://u@h/d?sslmode=verify-full"));
+    QCOMPARE(withKey->withoutSecrets(QStringLiteral("bad k3y-s3cret or pw-s3cret")), QStringLiteral("bad *** or ***"));
 }
 
 void TestConnectionString::connectOptionsDefaultAndQuote()

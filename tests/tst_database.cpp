@@ -22,6 +22,7 @@ private Q_SLOTS:
     void legacyFolderMovesOnce();
     void legacyEntryKeptWhenNameTaken();
     void rememberedDatabasesFollowTheMove();
+    void rememberedSecretsAreForgotten();
 
 private:
     QTemporaryDir m_home;
@@ -161,6 +162,24 @@ void TestDatabase::rememberedDatabasesFollowTheMove()
     agency::app::followMovedDataFolder(settings);
     QCOMPARE(settings.value(QStringLiteral("database/last")).toString(), current);
     QCOMPARE(settings.value(QStringLiteral("database/recent")).toStringList(), (QStringList { other, current }));
+}
+
+// Issue 12.6: a client key's passphrase an older version remembered is dropped from the settings at start.
+void TestDatabase::rememberedSecretsAreForgotten()
+{
+    QSettings settings(m_home.filePath(QStringLiteral("secrets.ini")), QSettings::IniFormat);
+    const QString withKey = QStringLiteral("postgresql://me@db.example.com/plane?sslmode=verify-full&sslpassword=k3y");
+    const QString plain = QStringLiteral("postgresql://me@db.example.com/plane?sslmode=verify-full");
+    const QString embedded = QStringLiteral("sqlite:/home/me/agency.db");
+    settings.setValue(QStringLiteral("database/last"), withKey);
+    settings.setValue(QStringLiteral("database/recent"), QStringList { withKey, plain, embedded });
+    agency::app::forgetRememberedSecrets(settings);
+    settings.sync();
+    QCOMPARE(settings.value(QStringLiteral("database/last")).toString(), plain);
+    QCOMPARE(settings.value(QStringLiteral("database/recent")).toStringList(), (QStringList { plain, embedded }));
+    QFile file(settings.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("k3y"));
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

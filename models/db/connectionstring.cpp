@@ -275,9 +275,27 @@ QString ConnectionString::redacted() const
     text += u'/' + QString::fromUtf8(QUrl::toPercentEncoding(database));
     QStringList parts;
     for (const auto& [k, v] : options)
-        parts << k + u'=' + QString::fromUtf8(QUrl::toPercentEncoding(v));
+        if (!isSecretOption(k))
+            parts << k + u'=' + QString::fromUtf8(QUrl::toPercentEncoding(v));
     if (!parts.isEmpty())
         text += u'?' + parts.join(u'&');
+    return text;
+}
+
+bool ConnectionString::isSecretOption(const QString& key)
+{
+    return key == u"password" || key == u"sslpassword";
+}
+
+QString ConnectionString::withoutSecrets(QString text) const
+{
+    QStringList secrets { password };
+    for (const auto& [k, v] : options)
+        if (isSecretOption(k))
+            secrets << v;
+    for (const QString& secret : std::as_const(secrets))
+        if (!secret.isEmpty())
+            text.replace(secret, QStringLiteral("***"));
     return text;
 }
 

@@ -32,8 +32,13 @@ struct ConnectionString {
     QString option(const QString& key) const;
     void setOption(const QString& key, const QString& value);
 
-    // A form for people, logs and settings: the password is left out (libpq then looks in ~/.pgpass).
+    // A form for people, logs and settings: the password and every other secret option are left out (libpq then looks
+    // in ~/.pgpass for the password).
     QString redacted() const;
+    // `text` (a driver's message) with the password and every secret option's value replaced by ***.
+    QString withoutSecrets(QString text) const;
+    // libpq's keywords whose values are secrets (its "*" display class): password, sslpassword.
+    static bool isSecretOption(const QString& key);
 
     // The connect-options string for QPSQL (`key='value';…`), with fallback_application_name (so
     // PGAPPNAME and an application_name option win) and connect_timeout defaulted.

@@ -141,9 +141,7 @@ QSqlDatabase openDatabase(const ConnectionString& where, const QString& connecti
                 return db;
             }
         } else if (error) {
-            QString why = db.lastError().text().simplified();
-            if (!where.password.isEmpty())
-                why.replace(where.password, QStringLiteral("***"));
+            const QString why = where.withoutSecrets(db.lastError().text().simplified());
             *error = tr("cannot open %1: %2").arg(where.redacted(), why);
             spdlog::warn("open failed: {}", error->toStdString());
         }
