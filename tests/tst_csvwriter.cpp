@@ -56,6 +56,12 @@ void TestCsvWriter::encodesFields_data()
         << QByteArray("=1,2") << false << true << ',' << true << QByteArray("\"'=1,2\"");
     QTest::newRow("guard with trailing space")
         << QByteArray("=x ") << false << true << ',' << true << QByteArray("\"'=x \"");
+    QTest::newRow("guard's own mark, guarded")
+        << QByteArray("'=x") << false << true << ',' << true << QByteArray("''=x");
+    QTest::newRow("two marks, guarded") << QByteArray("''") << false << true << ',' << true << QByteArray("'''");
+    QTest::newRow("a mark before a letter, as is")
+        << QByteArray("'tis") << false << true << ',' << true << QByteArray("'tis");
+    QTest::newRow("a lone mark, as is") << QByteArray("'") << false << true << ',' << true << QByteArray("'");
     QTest::newRow("guard off") << QByteArray("=SUM(A1)") << false << true << ',' << false << QByteArray("=SUM(A1)");
     QTest::newRow("negative number is not text")
         << QByteArray("-12.50") << false << false << ',' << true << QByteArray("-12.50");

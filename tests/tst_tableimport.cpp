@@ -23,8 +23,8 @@ bool load(QSqlDatabase db)
     return execute(db,
                QStringLiteral(
                    "INSERT INTO agency_clients (id, client_name, client_legal_name, industry, internal_notes) VALUES "
-                   "('%1', 'Acme', '', NULL, 'Line one\r\nLine \"two\"'), ('%2', '=HYPERLINK(\"x\")', ' padded ', "
-                   "'-Retail', NULL)")
+                   "('%1', 'Acme', '', '''=quoted literal', 'Line one\r\nLine \"two\"'), ('%2', '=HYPERLINK(\"x\")', "
+                   "' padded ', '-Retail', '''-minus')")
                    .arg(acme, evil))
         && execute(db,
             QStringLiteral("INSERT INTO agency_campaigns (id, client_id, budget_allocated, start_date, status) VALUES "
@@ -142,6 +142,8 @@ void TestTableImport::roundTripChangesExactlyWhatWasEdited()
     QVERIFY(load(scratch.db()));
     const QByteArray csv = exportCsv(scratch.db(), QStringLiteral("agency_clients"));
     QVERIFY(csv.contains("'=HYPERLINK")); // guarded in the file
+    // Issue 12.7: text that starts as the guard does is guarded too, so that the import takes back what was stored.
+    QVERIFY2(csv.contains(",''=quoted literal,") && csv.contains(",''-minus"), csv.constData());
     const QString before = stamps(scratch.db(), QStringLiteral("agency_clients"));
 
     // Unedited: nothing changes, not even updated_at — the guard, "" and NULL, CR/LF all come back as they were.
@@ -166,6 +168,12 @@ void TestTableImport::roundTripChangesExactlyWhatWasEdited()
     QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT client_name FROM agency_clients WHERE id = '%1'").arg(evil))
                  .toString(),
         QStringLiteral("=HYPERLINK(\"x\")"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = '%1'").arg(acme))
+                 .toString(),
+        QStringLiteral("'=quoted literal"));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT internal_notes FROM agency_clients WHERE id = '%1'").arg(evil))
+                 .toString(),
+        QStringLiteral("'-minus"));
     QCOMPARE(
         scalar(scratch.db(), QStringLiteral("SELECT client_legal_name FROM agency_clients WHERE id = '%1'").arg(acme))
             .toString(),

@@ -28,13 +28,33 @@ std::optional<char> CsvWriter::delimiterFromName(const QString& name)
     return std::nullopt;
 }
 
+namespace {
+    bool startsFormula(char16_t c)
+    {
+        return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
+    }
+}
+
+bool CsvWriter::needsFormulaGuard(QByteArrayView utf8)
+{
+    if (utf8.isEmpty())
+        return false;
+    if (startsFormula(static_cast<unsigned char>(utf8.front())))
+        return true;
+    return utf8.size() >= 2 && utf8.front() == '\''
+        && (utf8.at(1) == '\'' || startsFormula(static_cast<unsigned char>(utf8.at(1))));
+}
+
+bool CsvWriter::hasFormulaGuard(QStringView text)
+{
+    return text.size() >= 2 && text.front() == u'\'' && (text.at(1) == u'\'' || startsFormula(text.at(1).unicode()));
+}
+
 void CsvWriter::appendField(QByteArray& out, QByteArrayView utf8, bool isNull, bool isText, const CsvOptions& options)
 {
     if (isNull)
         return;
-    const bool guard = options.formulaGuard && isText && !utf8.isEmpty()
-        && (utf8.front() == '=' || utf8.front() == '+' || utf8.front() == '-' || utf8.front() == '@'
-            || utf8.front() == '\t' || utf8.front() == '\r');
+    const bool guard = options.formulaGuard && isText && needsFormulaGuard(utf8);
     bool quote = utf8.isEmpty() || utf8.front() == ' ' || utf8.back() == ' ';
     for (const char c : utf8) {
         if (c == options.delimiter || c == '"' || c == '\r' || c == '\n') {

@@ -6,6 +6,7 @@
 #include <QIODevice>
 #include <QList>
 #include <QStringList>
+#include <QStringView>
 #include <optional>
 
 namespace agency::exporting {
@@ -31,6 +32,11 @@ public:
     QString errorString() const { return m_out->errorString(); }
     qint64 rows() const { return m_rows; }
 
+    // The formula guard, reversibly: text starting with = + - @ tab or CR gets a leading ', and so does text that
+    // starts with a ' followed by one of those or by another ' (what the import would otherwise take for a guard).
+    // The import removes one leading ' exactly where this adds one (`removeFormulaGuard`).
+    static bool needsFormulaGuard(QByteArrayView utf8);
+    static bool hasFormulaGuard(QStringView text);
     static void appendField(QByteArray& out, QByteArrayView utf8, bool isNull, bool isText, const CsvOptions& options);
     static std::optional<char> delimiterFromName(const QString& name); // comma, semicolon, tab
 

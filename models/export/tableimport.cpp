@@ -2,6 +2,7 @@
 #include "tableimport.h"
 
 #include "csvreader.h"
+#include "csvwriter.h"
 #include "db/database.h"
 #include "db/sqlerror.h"
 #include "domain/budget.h"
@@ -40,8 +41,8 @@ namespace {
             return {};
         QString text = field.text;
         const bool isText = column.kind == ColumnKind::Text || column.kind == ColumnKind::Choice;
-        // Undo the export's formula guard: '= '+ '- '@ 'tab 'CR become what they were.
-        if (isText && text.size() >= 2 && text.front() == u'\'' && QStringView(u"=+-@\t\r").contains(text.at(1)))
+        // Undo the export's formula guard: '= '+ '- '@ 'tab 'CR '' become what they were.
+        if (isText && CsvWriter::hasFormulaGuard(text))
             text.remove(0, 1);
         switch (column.kind) {
         case ColumnKind::Boolean: {
