@@ -115,7 +115,7 @@ QList<LookupNames::Choice> LookupNames::search(const QString& table, const QStri
         QStringList any;
         for (const QString& part : parts) {
             if (!part.isEmpty())
-                any << part + QStringLiteral(" LIKE ? ESCAPE '\\'");
+                any << part + QStringLiteral(" LIKE ? ESCAPE '!'");
         }
         conditions << u'(' + any.join(QStringLiteral(" OR ")) + u')';
         for (qsizetype i = 0; i < any.size(); ++i)
@@ -215,7 +215,7 @@ QString LookupNames::nameMatches(
     const TableSpec* referenced = column.kind == ColumnKind::Reference ? specFor(column.references) : nullptr;
     if (!referenced)
         return {};
-    const QString like = QStringLiteral(" LIKE %1 ESCAPE '\\'").arg(likePattern);
+    const QString like = QStringLiteral(" LIKE %1 ESCAPE '!'").arg(likePattern);
     const bool labelled = isLabelled(*referenced);
     const QString from = labelled
         ? QStringLiteral("%1 c JOIN agency_clients cl ON cl.id = c.client_id").arg(referenced->table)

@@ -28,8 +28,8 @@ QString RowFilter::escapeLike(const QString& text)
 {
     QString escaped;
     for (const QChar c : text) {
-        if (c == u'\\' || c == u'%' || c == u'_')
-            escaped += u'\\';
+        if (c == u'!' || c == u'%' || c == u'_')
+            escaped += u'!';
         escaped += c;
     }
     return escaped;
@@ -106,7 +106,7 @@ QString RowFilter::searchSql(const TableSpec& spec, const QSqlDriver* driver, bo
         // test of each row, the same expression. (Not for fewer than three characters: with no trigram to look up,
         // pg_trgm reads its whole index, 16 s for "ti" over 1M channels, where reading the columns in the page's
         // order finds a page at once.)
-        any << QStringLiteral("%1 LIKE %2 ESCAPE '\\'").arg(searchExpression(spec), pattern);
+        any << QStringLiteral("%1 LIKE %2 ESCAPE '!'").arg(searchExpression(spec), pattern);
     } else if (searchesByIndex(spec) && !perRow) {
         // SQLite: the trigram index finds the rows holding the text as a phrase, i.e. as a substring of one
         // column, case-insensitively (and, unlike LIKE, beyond ASCII too). Shorter texts have no trigram.
@@ -119,7 +119,7 @@ QString RowFilter::searchSql(const TableSpec& spec, const QSqlDriver* driver, bo
             && std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() > 0x7f; }))
             return {};
         for (const QString& name : searchColumns(spec))
-            any << QStringLiteral("lower(%1) LIKE %2 ESCAPE '\\'").arg(name, pattern);
+            any << QStringLiteral("lower(%1) LIKE %2 ESCAPE '!'").arg(name, pattern);
     }
     for (const ColumnSpec& column : spec.columns) {
         if (const QString names = LookupNames::nameMatches(column, pattern, dialect, perRow ? spec.table : QString());

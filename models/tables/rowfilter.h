@@ -26,7 +26,8 @@ struct RowFilter {
     QList<Match> matches;
     QString search; // matched literally, case-insensitively
 
-    // `text` for a LIKE pattern with ESCAPE '\\': backslash, % and _ matched literally.
+    // `text` for a LIKE pattern with ESCAPE '!': !, % and _ matched literally. The mark is not a backslash, whose
+    // meaning in a literal depends on PostgreSQL's standard_conforming_strings (off: the literal '\' never ends).
     static QString escapeLike(const QString& text);
     // The columns a search looks into, in the table's order (its text and its choices); a search index covers them
     // in this order.
