@@ -515,12 +515,19 @@ exporting::ExportRequest TablePage::currentViewExport() const
         request.sortColumn = m_model->record().fieldName(m_sortColumn);
         request.sortOrder = m_sortOrder;
     }
+    // The visible columns in their order, between what an import of the file back needs to match each row to the
+    // one it came from, shown or not: the id first, the stamp the row had when exported last.
+    const QString id = QStringLiteral("id");
+    const QString stamp = QStringLiteral("updated_at");
+    request.columns << id;
     const QHeaderView* header = m_view->horizontalHeader();
     for (int visual = 0; visual < header->count(); ++visual) {
         const int logical = header->logicalIndex(visual);
-        if (!header->isSectionHidden(logical))
-            request.columns << m_model->record().fieldName(logical);
+        const QString name = m_model->record().fieldName(logical);
+        if (!header->isSectionHidden(logical) && name != id && name != stamp)
+            request.columns << name;
     }
+    request.columns << stamp;
     // Then the lookups a spreadsheet reader needs, as the command line writes them.
     const QStringList all = exporting::exportHeaders(request.table);
     for (const QString& name : all) {

@@ -591,10 +591,33 @@ void TestMainWindow::exportsTheCurrentView()
     QVERIFY(window.exportCurrentView(path));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    QCOMPARE(file.readAll(),
-        QByteArray("\xEF\xBB\xBF"
-                   "client_name;client_type;sla_tier_name\r\nGlobex;project;\r\n"));
+    // Issue 12.8: the id and the row's stamp are in the file although hidden, so that it imports back onto its rows.
+    const QByteArray exported = file.readAll();
+    QVERIFY2(exported.startsWith("\xEF\xBB\xBF"
+                                 "id;client_name;client_type;updated_at;sla_tier_name\r\n"
+                                 "20000000-0000-4000-8000-000000000002;Globex;project;"),
+        exported.constData());
     QSettings().remove(QStringLiteral("export"));
+
+    // Edited "in a spreadsheet" and imported back through the window's dialog: the row is updated, none added.
+    QByteArray edited = exported;
+    edited.replace(";Globex;", ";Globex Corp;");
+    QVERIFY(file.remove());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(edited);
+    file.close();
+    ui::ImportDialog dialog(whereOf(scratch), QStringLiteral("agency_clients"));
+    QVERIFY(dialog.loadFile(path));
+    QTRY_VERIFY(!dialog.isBusy());
+    QVERIFY2(dialog.summary().contains(QStringLiteral("1 to update")), qPrintable(dialog.summary()));
+    QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
+    QTRY_VERIFY(!dialog.isBusy());
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 2);
+    QCOMPARE(scalar(scratch.db(),
+                 QStringLiteral("SELECT client_name FROM agency_clients WHERE id = "
+                                "'20000000-0000-4000-8000-000000000002'"))
+                 .toString(),
+        QStringLiteral("Globex Corp"));
 }
 
 void TestMainWindow::importDialogDryRunsThenImports()
