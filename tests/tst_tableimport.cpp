@@ -79,6 +79,12 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void roundTripChangesExactlyWhatWasEdited();
+    void hostileFilesAreRefused_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void hostileFilesAreRefused();
     void dryRunReportsEveryBadRowAndWritesNothing_data()
     {
         test::addBackendColumn();
@@ -196,6 +202,41 @@ void TestTableImport::roundTripChangesExactlyWhatWasEdited()
             .toString(),
         QStringLiteral("hybrid"));
     QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 4);
+}
+
+// Issue 12.10: files that are not what they seem are refused whole, with the line and field, on both backends; nothing
+// is written (before: the last of two same-named columns won, bad UTF-8 became U+FFFD, a NUL byte was stored on SQLite
+// and refused with SQL text on PostgreSQL).
+void TestTableImport::hostileFilesAreRefused()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(load(scratch.db()));
+    const QString before = stamps(scratch.db(), QStringLiteral("agency_clients"));
+    struct Case {
+        QByteArray csv;
+        QString says;
+    };
+    const Case cases[] = {
+        { "client_name,industry,client_type,INDUSTRY\r\nInitech,Software,project,Retail\r\n",
+            QStringLiteral("the header names the column industry twice (fields 2 and 4)") },
+        { "client_name,client_type\r\nInitech,project\r\nM\xFCnchen GmbH,project\r\n",
+            QStringLiteral("line 3, field 1: not UTF-8 text") },
+        { QByteArray("client_name,client_type,internal_notes\r\nInitech,project,a") + '\0' + "b\r\n",
+            QStringLiteral("line 2, field 3: a NUL byte") },
+    };
+    for (const Case& c : cases) {
+        exporting::TableImporter importer(scratch.db(), QStringLiteral("agency_clients"));
+        for (const bool dry : { true, false }) {
+            const auto report = dry ? importer.dryRun(c.csv) : importer.import(c.csv);
+            QVERIFY(!report.ok());
+            QVERIFY2(report.problems.constFirst().message.contains(c.says),
+                qPrintable(report.problems.constFirst().message));
+        }
+        QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 2);
+        QCOMPARE(stamps(scratch.db(), QStringLiteral("agency_clients")), before);
+    }
 }
 
 void TestTableImport::dryRunReportsEveryBadRowAndWritesNothing()

@@ -2,6 +2,7 @@
 #include "csvreader.h"
 
 #include <QCoreApplication>
+#include <QStringDecoder>
 
 namespace agency::exporting {
 
@@ -44,8 +45,21 @@ std::optional<CsvRecord> CsvReader::next()
     record.line = m_line;
     QByteArray field;
     bool wasQuoted = false;
+    QString refused; // the first field that is not text: the record is refused with it
     auto finishField = [&]() {
-        record.fields.append({ QString::fromUtf8(field), field.isEmpty() && !wasQuoted });
+        const int number = static_cast<int>(record.fields.size()) + 1;
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        QString text = utf8.decode(field);
+        if (refused.isEmpty() && field.contains('\0'))
+            refused = QCoreApplication::translate("CsvReader", "line %1, field %2: a NUL byte, which no text may hold")
+                          .arg(record.line)
+                          .arg(number);
+        else if (refused.isEmpty() && utf8.hasError())
+            refused = QCoreApplication::translate(
+                "CsvReader", "line %1, field %2: not UTF-8 text (save the file as UTF-8 and import it again)")
+                          .arg(record.line)
+                          .arg(number);
+        record.fields.append({ std::move(text), field.isEmpty() && !wasQuoted });
         field.clear();
         wasQuoted = false;
     };
@@ -93,6 +107,10 @@ std::optional<CsvRecord> CsvReader::next()
         ++m_pos;
     }
     finishField();
+    if (!refused.isEmpty()) {
+        m_error = refused;
+        return std::nullopt;
+    }
     return record;
 }
 

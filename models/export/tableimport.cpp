@@ -144,6 +144,14 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
     QList<const ColumnSpec*> mapped;
     for (const CsvField& name : header->fields) {
         const ColumnSpec* column = spec->column(name.text.trimmed().toLower());
+        if (column && mapped.contains(column)) { // which of the two would be meant?
+            report.problems.append({ 1, column->name,
+                tr("the header names the column %1 twice (fields %2 and %3)")
+                    .arg(column->name)
+                    .arg(mapped.indexOf(column) + 1)
+                    .arg(mapped.size() + 1) });
+            return report;
+        }
         mapped << column;
         if (!column)
             report.ignoredColumns << name.text;
