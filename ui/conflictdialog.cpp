@@ -43,7 +43,11 @@ ConflictDialog::ConflictDialog(const tables::TableSpec& spec, const tables::Conf
     setObjectName(QStringLiteral("conflictDialog"));
     setWindowTitle(tr("Changed on another desktop"));
     const QDateTime when = conflict.theirs.value(QStringLiteral("updated_at")).toDateTime().toLocalTime();
-    auto* intro = new QLabel(conflict.deletedElsewhere
+    const bool gone = conflict.deletedElsewhere && conflict.theirs.isEmpty(); // purged: nothing to save over
+    auto* intro = new QLabel(gone
+            ? tr("This record was <b>removed</b> from the database on another desktop after you started editing; your "
+                 "other edits were saved. Save your version as a new record, or discard it.")
+            : conflict.deletedElsewhere
             ? tr("This record was <b>deleted</b> on another desktop after you started editing. Keep your version to "
                  "save your values anyway, or let it go.")
             : tr("This record was changed on another desktop at <b>%1</b>, after you opened it. Your edits are kept "
@@ -88,27 +92,25 @@ ConflictDialog::ConflictDialog(const tables::TableSpec& spec, const tables::Conf
     }
 
     auto* buttons = new QDialogButtonBox(this);
-    auto* keepMine = buttons->addButton(tr("Keep all mine"), QDialogButtonBox::AcceptRole);
-    keepMine->setObjectName(QStringLiteral("keepMine"));
-    auto* takeTheirs = buttons->addButton(tr("Take theirs"), QDialogButtonBox::AcceptRole);
-    takeTheirs->setObjectName(QStringLiteral("takeTheirs"));
-    auto* merge = buttons->addButton(tr("Use my choices"), QDialogButtonBox::AcceptRole);
-    merge->setObjectName(QStringLiteral("merge"));
-    merge->setEnabled(!conflict.deletedElsewhere);
+    auto addChoice = [this, buttons](const QString& text, const char* name, Choice choice) {
+        auto* button = buttons->addButton(text, QDialogButtonBox::AcceptRole);
+        button->setObjectName(QString::fromLatin1(name));
+        connect(button, &QPushButton::clicked, this, [this, choice]() {
+            m_choice = choice;
+            accept();
+        });
+        return button;
+    };
+    if (gone) { // no version of theirs to keep mine over, merge with or take
+        addChoice(tr("Save mine as a new row"), "saveAsNew", Choice::SaveAsNew);
+        addChoice(tr("Discard mine"), "takeTheirs", Choice::TakeTheirs);
+    } else {
+        addChoice(tr("Keep all mine"), "keepMine", Choice::KeepMine);
+        addChoice(tr("Take theirs"), "takeTheirs", Choice::TakeTheirs);
+        addChoice(tr("Use my choices"), "merge", Choice::Merge)->setEnabled(!conflict.deletedElsewhere);
+    }
     auto* later = buttons->addButton(tr("Decide later"), QDialogButtonBox::RejectRole);
     later->setObjectName(QStringLiteral("later"));
-    connect(keepMine, &QPushButton::clicked, this, [this]() {
-        m_choice = Choice::KeepMine;
-        accept();
-    });
-    connect(takeTheirs, &QPushButton::clicked, this, [this]() {
-        m_choice = Choice::TakeTheirs;
-        accept();
-    });
-    connect(merge, &QPushButton::clicked, this, [this]() {
-        m_choice = Choice::Merge;
-        accept();
-    });
     connect(later, &QPushButton::clicked, this, &QDialog::reject);
 
     auto* layout = new QVBoxLayout(this);

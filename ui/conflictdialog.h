@@ -14,7 +14,7 @@ namespace agency::ui {
 class ConflictDialog : public QDialog {
     Q_OBJECT
 public:
-    enum class Choice { KeepMine, TakeTheirs, Merge };
+    enum class Choice { KeepMine, TakeTheirs, Merge, SaveAsNew };
 
     ConflictDialog(const tables::TableSpec& spec, const tables::Conflict& conflict, QWidget* parent = nullptr);
 

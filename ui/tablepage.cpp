@@ -356,6 +356,9 @@ void TablePage::resolveConflicts()
         case ConflictDialog::Choice::Merge:
             saveAgain = m_model->merge(conflict.id, dialog.columnsFromTheirs()) || saveAgain;
             break;
+        case ConflictDialog::Choice::SaveAsNew:
+            saveAgain = m_model->saveMineAsNew(conflict.id) || saveAgain;
+            break;
         }
     }
     if (saveAgain)

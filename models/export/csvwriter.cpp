@@ -6,7 +6,7 @@
 namespace agency::exporting {
 
 namespace {
-    constexpr qsizetype flushAt = 256 * 1024;
+    constexpr qsizetype flushAt = qsizetype { 256 } * 1024;
 }
 
 CsvWriter::CsvWriter(QIODevice* out, const CsvOptions& options, QList<bool> textColumns)

@@ -849,16 +849,40 @@ bool AgencyTableModel::save()
             db::reportSqlError(tr("Starting to save"), began);
         return false;
     }
+    // A row deleted on another desktop does not hold the others back: its guarded UPDATE wrote nothing, and the rest
+    // of the transaction stands. Its edits stay, for "save mine as a new row" or "discard mine". A row changed there
+    // does hold them back (the whole save is for the person to review).
     bool ok = true;
-    for (const QString& id : ids) // whether the row is read, filtered out or never read
-        ok = ok && (m_journal.isNew(id) ? writeInsert(id) : writeUpdate(id));
+    QStringList deletedElsewhere;
+    for (const QString& id : ids) { // whether the row is read, filtered out or never read
+        if (m_journal.isNew(id) ? writeInsert(id) : writeUpdate(id))
+            continue;
+        const Conflict* conflict = m_conflicts.find(id);
+        if (conflict && conflict->deletedElsewhere) {
+            deletedElsewhere << id;
+            continue;
+        }
+        ok = false;
+        break;
+    }
     if (ok && db.commit()) {
-        m_journal.clear();
-        m_conflicts.clear();
+        for (const QString& id : ids) {
+            if (!deletedElsewhere.contains(id)) {
+                m_journal.remove(id);
+                m_conflicts.forget(id);
+            }
+        }
         m_lookups.markStale();
         reread(); // the stamps the database gave the rows just written, and the names they show
         Q_EMIT saved();
-        return true;
+        if (deletedElsewhere.isEmpty())
+            return true;
+        m_message = tr("Saved, except %n row(s) deleted on another desktop while you edited them: save yours as a new "
+                       "row or discard them",
+            nullptr, static_cast<int>(deletedElsewhere.size()));
+        for (const QString& id : std::as_const(deletedElsewhere))
+            Q_EMIT conflictDetected(id);
+        return false;
     }
     if (m_message.isEmpty())
         m_message = db::reportSqlError(
@@ -871,8 +895,28 @@ bool AgencyTableModel::save()
     return false;
 }
 
+bool AgencyTableModel::saveMineAsNew(const QString& id)
+{
+    const Conflict* conflict = m_conflicts.find(id);
+    if (!conflict || !conflict->deletedElsewhere || !conflict->theirs.isEmpty() || !m_journal.contains(id))
+        return false;
+    // The row as I would have saved it, added again under its id (nothing holds that id now); the database stamps
+    // it anew.
+    QVariantMap row = m_journal.rowToSave(id);
+    for (const QString& audit :
+        { QStringLiteral("created_at"), QStringLiteral("updated_at"), QStringLiteral("deleted_at") })
+        row.remove(audit);
+    m_journal.remove(id);
+    m_journal.addNew(id, row);
+    m_conflicts.forget(id);
+    return true;
+}
+
 bool AgencyTableModel::keepMine(const QString& id)
 {
+    if (const Conflict* conflict = m_conflicts.find(id); conflict && conflict->deletedElsewhere
+        && conflict->theirs.isEmpty()) // gone altogether: there is no version to keep mine over
+        return saveMineAsNew(id);
     const QVariant stamp = m_conflicts.theirStamp(id);
     if (!stamp.isValid() || !m_journal.setReadStamp(id, stamp))
         return false;

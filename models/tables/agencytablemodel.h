@@ -122,6 +122,9 @@ public:
     // Resolving a conflict; the next save() writes the outcome.
     bool keepMine(const QString& id);
     bool takeTheirs(const QString& id);
+    // A row purged on another desktop (none is left to save over): my version is added again as a new row, under its
+    // id, by the next save. False when the conflict is not that.
+    bool saveMineAsNew(const QString& id);
     bool merge(const QString& id, const QStringList& columnsFromTheirs);
 
     // Read-only: a schema newer than the app, or a role without UPDATE. Nothing is editable and save() refuses.

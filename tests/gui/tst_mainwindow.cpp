@@ -44,6 +44,7 @@
 #include <QtTest>
 
 using namespace agency;
+using agency::test::execute;
 using agency::test::scalar;
 using agency::test::shown;
 using agency::test::whenModal;
@@ -182,6 +183,8 @@ private Q_SLOTS:
     void savesAfterAnotherProcessWritesTheFile();
     void saveWaitsForAnotherProcessesWrite();
     void fileDialogLeavesTheDatabaseAlone();
+    void rowPurgedElsewhereDoesNotBlockTheOthers_data();
+    void rowPurgedElsewhereDoesNotBlockTheOthers();
 };
 
 void TestMainWindow::initTestCase()
@@ -1276,6 +1279,81 @@ void TestMainWindow::fileDialogLeavesTheDatabaseAlone()
         { file, QStringLiteral("SELECT industry FROM agency_clients WHERE id = '%1'").arg(clients->currentId()) });
     QVERIFY(shell.waitForFinished(30000));
     QCOMPARE(QString::fromUtf8(shell.readAllStandardOutput()).trimmed(), QStringLiteral("After the dialog"));
+}
+
+void TestMainWindow::rowPurgedElsewhereDoesNotBlockTheOthers_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("button");
+    for (const char* backend : { "sqlite", "postgresql" }) {
+        for (const char* button : { "saveAsNew", "takeTheirs" })
+            QTest::newRow(qPrintable(QStringLiteral("%1, %2").arg(QLatin1String(backend), QLatin1String(button))))
+                << QString::fromLatin1(backend) << QString::fromLatin1(button);
+    }
+}
+
+// Issue 12.9: I edit two clients; another desktop removes one of them from the database. Save writes the other at once
+// and asks about the removed one only: saved as a new row (my version, its id) or discarded. Before, "Keep all mine"
+// sent nothing, the question came back on every Save and the other client's edit was rolled back with it.
+void TestMainWindow::rowPurgedElsewhereDoesNotBlockTheOthers()
+{
+    QFETCH(QString, backend);
+    QFETCH(QString, button);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Fixture f;
+    seed(scratch.db(), f);
+    const QString globex = QStringLiteral("20000000-0000-4000-8000-000000000002");
+    QVERIFY(execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type, industry) VALUES (?, 'Globex', "
+                       "'project', 'Energy')"),
+        { globex }));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* clients = window.page(ui::MainWindow::Clients);
+    QVERIFY(clients->showRecord(f.client));
+    typeInto(field<QLineEdit>(clients, "industry"), QStringLiteral("Mining"));
+    QVERIFY(clients->showRecord(globex));
+    typeInto(field<QLineEdit>(clients, "industry"), QStringLiteral("Solar"));
+
+    QSqlDatabase other = scratch.openAnother(QStringLiteral("other"));
+    QVERIFY(execute(other, QStringLiteral("DELETE FROM agency_clients WHERE id = ?"), { globex }));
+
+    auto industry = [&](const QString& id) {
+        return scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?"), { id });
+    };
+    bool sawDialog = false;
+    whenModal([&](QWidget* modal) {
+        auto* dialog = qobject_cast<ui::ConflictDialog*>(modal);
+        QVERIFY(dialog);
+        sawDialog = true;
+        // Acme's edit is already in the database while I decide about Globex.
+        QCOMPARE(industry(f.client).toString(), QStringLiteral("Mining"));
+        QVERIFY(dialog->findChild<QPushButton*>(QStringLiteral("saveAsNew")));
+        QVERIFY(!dialog->findChild<QPushButton*>(QStringLiteral("keepMine")));
+        QTest::mouseClick(dialog->findChild<QPushButton*>(button), Qt::LeftButton);
+    });
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(sawDialog, 10000);
+    QTRY_VERIFY(QApplication::activeModalWidget() == nullptr);
+
+    QCOMPARE(industry(f.client).toString(), QStringLiteral("Mining"));
+    QTRY_VERIFY2(!clients->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    if (button == QStringLiteral("saveAsNew")) {
+        QCOMPARE(industry(globex).toString(), QStringLiteral("Solar"));
+        QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT client_name FROM agency_clients WHERE id = ?"), { globex })
+                     .toString(),
+            QStringLiteral("Globex"));
+    } else {
+        QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients WHERE id = ?"), { globex })
+                     .toInt(),
+            0);
+        QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 1);
+    }
+    // Nothing is asked again.
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(QApplication::activeModalWidget() == nullptr);
 }
 
 QTEST_MAIN(TestMainWindow)
