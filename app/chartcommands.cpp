@@ -72,7 +72,8 @@ namespace {
             return ExitUsage;
         }
         return withWorkDatabase(
-            p.parser.value(p.db), QStringLiteral("chart"), [&](QSqlDatabase& db, const db::ConnectionString&) {
+            p.parser.value(p.db), QStringLiteral("chart"),
+            [&](QSqlDatabase& db, const db::ConnectionString&) {
                 reports::FinanceReport report(db);
                 const QString id = p.parser.value(p.campaign);
                 const auto split = report.budgetSplit(id);
@@ -102,7 +103,8 @@ namespace {
                     return int(ExitFailure);
                 }
                 return int(ExitOk);
-            });
+            },
+            true);
     }
 
     int reportCommand(Parsed& p)
@@ -124,7 +126,8 @@ namespace {
             words << tr("status %1").arg(status);
         }
         return withWorkDatabase(
-            p.parser.value(p.db), QStringLiteral("report"), [&](QSqlDatabase& db, const db::ConnectionString&) {
+            p.parser.value(p.db), QStringLiteral("report"),
+            [&](QSqlDatabase& db, const db::ConnectionString&) {
                 reports::FinanceReport report(db);
                 if (p.parser.isSet(p.client)) {
                     filter.clientId = p.parser.value(p.client);
@@ -147,7 +150,8 @@ namespace {
                     return int(ExitFailure);
                 }
                 return int(ExitOk);
-            });
+            },
+            true);
     }
 }
 
@@ -180,6 +184,8 @@ int runChartCommand(const QStringList& arguments)
         std::fputs(qPrintable(p.parser.helpText()), stdout);
         return ExitOk;
     }
+    if (refuseEmptyDbOption(p.parser, p.db))
+        return ExitUsage;
     if (!isLogLevel(p.parser.value(p.logLevel))) {
         printError(tr("--log-level must be one of %1").arg(logLevelNames()));
         return ExitUsage;

@@ -11,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QHash>
 #include <QTextStream>
 #include <cstdio>
@@ -67,6 +68,8 @@ namespace {
             return ExitUsage;
         }
         setUpLogging(parser.value(common.logLevel), false);
+        if (refuseEmptyDbOption(parser, common.db))
+            return ExitUsage;
         return std::nullopt;
     }
 
@@ -321,7 +324,8 @@ namespace {
         }
 
         return withWorkDatabase(
-            parser.value(common.db), QStringLiteral("export"), [&](QSqlDatabase& db, const db::ConnectionString&) {
+            parser.value(common.db), QStringLiteral("export"),
+            [&](QSqlDatabase& db, const db::ConnectionString&) {
                 exporting::TableExporter exporter(db);
                 if (isatty(STDERR_FILENO)) {
                     exporter.setProgressHandler(
@@ -342,7 +346,8 @@ namespace {
                 if (isatty(STDERR_FILENO))
                     std::fputs("\n", stderr);
                 return int(ExitOk);
-            });
+            },
+            true);
     }
 }
 
@@ -370,6 +375,15 @@ bool standardOutputWasClosed()
     return stdoutClosed;
 }
 
+bool refuseEmptyDbOption(const QCommandLineParser& parser, const QCommandLineOption& db)
+{
+    if (!parser.isSet(db) || !parser.value(db).trimmed().isEmpty())
+        return false;
+    printError(tr("--db is empty: give the database (%1), or leave --db out for the embedded one")
+                   .arg(db::ConnectionString::expectedForms()));
+    return true;
+}
+
 void printError(const QString& message)
 {
     const QString line = QStringLiteral("agency-os: error: ") + message.simplified() + u'\n';
@@ -378,13 +392,21 @@ void printError(const QString& message)
 }
 
 int withWorkDatabase(const QString& dsnOption, const QString& connectionName,
-    const std::function<int(QSqlDatabase& db, const db::ConnectionString& where)>& work)
+    const std::function<int(QSqlDatabase& db, const db::ConnectionString& where)>& work, bool reads)
 {
     QString error;
     const auto where = resolveDatabase(dsnOption, {}, &error);
     if (!where) {
         printError(error);
         return ExitUsage;
+    }
+    const bool named = !dsnOption.isEmpty() || !qEnvironmentVariableIsEmpty("AGENCY_OS_DB");
+    if (reads && named && where->dialect == db::Dialect::SQLite && where->path != QStringLiteral(":memory:")
+        && !QFileInfo::exists(where->path)) {
+        printError(tr("there is no database file at %1: check the path (agency-os migrate up --db sqlite:%1 makes a "
+                      "new one)")
+                       .arg(where->path));
+        return ExitFailure;
     }
     int code = ExitFailure;
     {

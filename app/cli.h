@@ -3,6 +3,7 @@
 
 #include "db/connectionstring.h"
 
+#include <QCommandLineParser>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -14,6 +15,10 @@ enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
 
 // The one line every failure ends with: "agency-os: error: <what failed and what to do>".
 void printError(const QString& message);
+
+// `--db ''` (an unset variable in a script, say) is a mistake, never the embedded database: prints the error and
+// returns true when the option was given empty.
+bool refuseEmptyDbOption(const QCommandLineParser& parser, const QCommandLineOption& db);
 
 // Run first in main(): standard input, output or error that the program was started without (`>&-`) are opened on
 // /dev/null (read-only), so that no file the program opens later — the database among them — takes their number and
@@ -29,7 +34,9 @@ int runCommand(const QStringList& arguments);
 
 // For commands that work on the data: resolves --db (a usage error when malformed), opens it ready for work (the
 // embedded database migrated; a PostgreSQL schema must be current), runs `work`, closes it. Returns the exit code.
+// `reads`: the command only reads (export, chart, report), so an SQLite file named by --db or AGENCY_OS_DB that does
+// not exist is a mistyped path, refused, instead of created empty (with its folders) and read as empty.
 int withWorkDatabase(const QString& dsnOption, const QString& connectionName,
-    const std::function<int(QSqlDatabase& db, const db::ConnectionString& where)>& work);
+    const std::function<int(QSqlDatabase& db, const db::ConnectionString& where)>& work, bool reads = false);
 
 } // namespace agency::app

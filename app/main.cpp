@@ -104,6 +104,8 @@ std::variant<int, GuiOptions> parseGuiCommandLine(int argc, char** argv)
             QCoreApplication::translate("main", "--log-level must be one of %1").arg(agency::app::logLevelNames()));
         return agency::app::ExitUsage;
     }
+    if (agency::app::refuseEmptyDbOption(parser, db))
+        return agency::app::ExitUsage;
     return GuiOptions { parser.value(db), parser.value(logLevel) };
 }
 

@@ -112,6 +112,12 @@ void TestCli::usageErrors_data()
                               << "port";
     QTest::newRow("bad log level") << QStringList { "migrate", "status", "--log-level", "loud" } << "--log-level";
     QTest::newRow("--db without value") << QStringList { "migrate", "status", "--db" } << "db";
+    // Issue 12.12: an empty --db is a mistake, not the embedded database.
+    QTest::newRow("--db empty, migrate") << QStringList { "migrate", "status", "--db", "" } << "--db is empty";
+    QTest::newRow("--db empty, export") << QStringList { "export", "clients", "--db", " " } << "--db is empty";
+    QTest::newRow("--db empty, report") << QStringList { "report", "finance", "--output", "x.pdf", "--db", "" }
+                                        << "--db is empty";
+    QTest::newRow("--db empty, window") << QStringList { "--db", "" } << "--db is empty";
     QTest::newRow("export without table") << QStringList { "export" } << "sla-tiers, clients, campaigns or channels";
     QTest::newRow("export unknown table")
         << QStringList { "export", "invoices" } << "sla-tiers, clients, campaigns or channels";
@@ -259,6 +265,14 @@ void TestCli::exportWritesFileOrStdout()
     const QByteArray bytes = file.readAll();
     QVERIFY(bytes.startsWith("\xEF\xBB\xBFid;plane_workspace_id;client_name;"));
     QCOMPARE(bytes.count("\r\n"), 1 + 6);
+    // Issue 12.12: a mistyped database path is said so; no folder or empty database is made there.
+    const QString typo = dir.filePath(QStringLiteral("nope/x.db"));
+    run = agencyOs({ QStringLiteral("export"), QStringLiteral("clients"), QStringLiteral("--db"), typo }, m_env);
+    QCOMPARE(run.code, 1);
+    QVERIFY2(isOneErrorLine(run.err) && run.err.contains(QStringLiteral("there is no database file at")),
+        qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("nope"))));
     // A folder that does not exist: exit 1, one error line, no file.
     run = agencyOs({ QStringLiteral("export"), QStringLiteral("channels"), QStringLiteral("--db"), dsn,
                        QStringLiteral("-o"), dir.filePath(QStringLiteral("nope/c.csv")) },
