@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/connectionstring.h"
 #include "db/database.h"
 #include "db/migrator.h"
 #include "support/scratchdatabase.h"
@@ -130,6 +131,7 @@ private Q_SLOTS:
         test::addBackendColumn();
         test::addBackendRows();
     }
+    void migrateThroughATransactionPooler();
     void planeTablesStayUntouched();
     void noForeignKeyLeavesAgencyTables();
     void onlyARoleThatMayChangeTheSchemaMayMigrate();
@@ -269,6 +271,60 @@ void TestMigrator::concurrentMigrationsApplyOnce()
     QCOMPARE(
         scalar(scratch.db(), QStringLiteral("SELECT count(DISTINCT version) FROM agency_schema_migrations")).toInt(),
         known);
+}
+
+// Issue 12.3: three `migrate up` at once through pgbouncer in transaction mode (a pool of two server connections, so
+// that clients share them), five times: each applies every step once, no advisory lock is left on a pooled server
+// connection, and a direct `migrate up` afterwards returns at once. Before: "you don't own a lock of type
+// ExclusiveLock", 0001 run twice ("duplicate function"), hangs, in 4 of 5 trials. The pooler is started by
+// scripts/test (scripts/pg-throwaway pooler) and named by AGENCY_OS_TEST_POOLER_PORT.
+void TestMigrator::migrateThroughATransactionPooler()
+{
+    AGENCY_REQUIRE_BACKEND(QStringLiteral("postgresql"));
+    const int poolerPort = qEnvironmentVariableIntValue("AGENCY_OS_TEST_POOLER_PORT");
+    if (poolerPort <= 0) {
+        if (test::postgresRequired())
+            QFAIL("AGENCY_OS_REQUIRE_PG=1 but AGENCY_OS_TEST_POOLER_PORT is not set: the pooler rows cannot run");
+        QSKIP("*** pooler row SKIPPED: AGENCY_OS_TEST_POOLER_PORT is not set (scripts/test sets it) ***");
+    }
+    for (int trial = 1; trial <= 5; ++trial) {
+        AGENCY_SCRATCH(scratch, QStringLiteral("postgresql"));
+        const auto direct = db::ConnectionString::parse(scratch.dsn(), nullptr);
+        QVERIFY(direct);
+        QString pooled = scratch.dsn();
+        pooled.replace(QStringLiteral(":%1/").arg(direct->port), QStringLiteral(":%1/").arg(poolerPort));
+        QVERIFY(pooled != scratch.dsn());
+        QList<QProcess*> processes;
+        for (int i = 0; i < 3; ++i) {
+            auto* process = new QProcess(this);
+            process->start(QStringLiteral(AGENCY_OS_BINARY),
+                { QStringLiteral("migrate"), QStringLiteral("up"), QStringLiteral("--db"), pooled });
+            processes << process;
+        }
+        for (QProcess* process : std::as_const(processes)) {
+            QVERIFY2(process->waitForFinished(60000), qPrintable(QStringLiteral("trial %1: hung").arg(trial)));
+            QVERIFY2(process->exitCode() == 0,
+                qPrintable(
+                    QStringLiteral("trial %1: ").arg(trial) + QString::fromUtf8(process->readAllStandardError())));
+        }
+        qDeleteAll(processes);
+        const int known
+            = db::Migrator(scratch.db(), db::Migrator::builtIn(db::dialectOf(scratch.db()))).latestVersion();
+        QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(DISTINCT version) FROM agency_schema_migrations"))
+                     .toInt(),
+            known);
+        QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_schema_migrations")).toInt(), known);
+        QCOMPARE(
+            scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).toInt(),
+            0);
+        QProcess again;
+        again.start(QStringLiteral(AGENCY_OS_BINARY),
+            { QStringLiteral("migrate"), QStringLiteral("up"), QStringLiteral("--db"), scratch.dsn() });
+        QVERIFY2(again.waitForFinished(30000), "a direct migrate up hung after the pooled ones");
+        QCOMPARE(again.exitCode(), 0);
+        // Issue 12.12: the server's NOTICE lines ("already exists, skipping") are logged, not printed.
+        QCOMPARE(again.readAllStandardError(), QByteArray());
+    }
 }
 
 void TestMigrator::planeTablesStayUntouched()

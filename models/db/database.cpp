@@ -6,12 +6,21 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <libpq-fe.h>
 #include <spdlog/spdlog.h>
 
 namespace agency::db {
+
+namespace {
+    void logNotice(void*, const char* message)
+    {
+        spdlog::info("server: {}", QByteArray(message).trimmed().toStdString());
+    }
+}
 
 namespace {
     QString tr(const char* text)
@@ -128,6 +137,13 @@ QSqlDatabase openDatabase(const ConnectionString& where, const QString& connecti
 
         if (db.open()) {
             bool ok = true;
+            if (postgres) { // the server's NOTICE lines go to the log, never to stderr beside a one-line error
+                const QVariant handle = db.driver()->handle();
+                if (qstrcmp(handle.typeName(), "pg_conn*") == 0) {
+                    if (auto* conn = *static_cast<PGconn* const*>(handle.constData()))
+                        PQsetNoticeProcessor(conn, logNotice, nullptr);
+                }
+            }
             if (!postgres) {
                 QSqlQuery pragma(db);
                 ok = pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));

@@ -11,7 +11,9 @@
 #include <QFile>
 #include <QMap>
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlQuery>
 #include <algorithm>
 
@@ -116,21 +118,24 @@ bool Migrator::exec(const QString& sql, const QString& context)
     return fail(reportSqlError(context, query.lastError()));
 }
 
-bool Migrator::lock()
+bool Migrator::begin(const QString& what)
 {
-    if (m_dialect != Dialect::PostgreSQL)
-        return true;
-    return exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(migrationLockKey),
-        tr("Waiting for other desktops to finish migrating"));
+    // SQLite: IMMEDIATE takes the write lock now, so a second process waits here instead of failing half-way.
+    // PostgreSQL: the lock other desktops' migrations wait for lives inside this transaction and ends with it, so it
+    // holds through a transaction pooler (pgbouncer) and is never left behind on a pooled server connection, as a
+    // session lock was.
+    if (m_dialect == Dialect::SQLite)
+        return exec(QStringLiteral("BEGIN IMMEDIATE"), what);
+    return exec(QStringLiteral("BEGIN"), what)
+        && exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(migrationLockKey),
+            tr("Waiting for other desktops to finish migrating"));
 }
 
-void Migrator::unlock()
+void Migrator::rollback()
 {
-    if (m_dialect != Dialect::PostgreSQL)
-        return;
     QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(migrationLockKey)))
-        reportSqlError(tr("Releasing the migration lock"), query.lastError());
+    if (!query.exec(QStringLiteral("ROLLBACK")))
+        reportSqlError(tr("Rolling back a failed migration"), query.lastError());
 }
 
 bool Migrator::bookkeepingExists(bool* exists)
@@ -154,7 +159,13 @@ bool Migrator::ensureBookkeeping()
         : QStringLiteral("CREATE TABLE IF NOT EXISTS agency_schema_migrations (version INTEGER PRIMARY KEY, "
                          "name TEXT NOT NULL, checksum TEXT NOT NULL, "
                          "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))");
-    return exec(sql, tr("Creating the migration table agency_schema_migrations"));
+    const QString what = tr("Creating the migration table agency_schema_migrations");
+    if (!begin(what))
+        return false;
+    if (exec(sql, what) && exec(QStringLiteral("COMMIT"), what))
+        return true;
+    rollback();
+    return false;
 }
 
 bool Migrator::readApplied(QMap<int, Applied>* out)
@@ -242,22 +253,19 @@ SchemaState Migrator::state()
 bool Migrator::runStep(const Migration& migration, bool upwards)
 {
     const QString what = label(migration.version, migration.name);
-    // SQLite: IMMEDIATE takes the write lock now, so a second process waits here instead of failing half-way.
-    if (!exec(m_dialect == Dialect::SQLite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"),
-            tr("Starting migration %1").arg(what)))
+    if (!begin(tr("Starting migration %1").arg(what)))
         return false;
-
     auto rollback = [this]() {
-        QSqlQuery query(m_db);
-        if (!query.exec(QStringLiteral("ROLLBACK")))
-            reportSqlError(tr("Rolling back a failed migration"), query.lastError());
+        this->rollback();
         return false;
     };
 
+    // No prepared statements here: through a transaction pooler, a statement prepared on one server connection is
+    // not there on the next, and its name is taken on the first for another client.
     QSqlQuery check(m_db);
-    check.prepare(QStringLiteral("SELECT count(*) FROM agency_schema_migrations WHERE version = ?"));
-    check.addBindValue(migration.version);
-    if (!check.exec() || !check.next()) {
+    if (!check.exec(
+            QStringLiteral("SELECT count(*) FROM agency_schema_migrations WHERE version = %1").arg(migration.version))
+        || !check.next()) {
         fail(reportSqlError(tr("Checking migration %1").arg(what), check.lastError()));
         return rollback();
     }
@@ -276,17 +284,16 @@ bool Migrator::runStep(const Migration& migration, bool upwards)
     }
 
     QSqlQuery record(m_db);
-    if (upwards) {
-        record.prepare(
-            QStringLiteral("INSERT INTO agency_schema_migrations (version, name, checksum) VALUES (?, ?, ?)"));
-        record.addBindValue(migration.version);
-        record.addBindValue(migration.name);
-        record.addBindValue(migration.checksum());
-    } else {
-        record.prepare(QStringLiteral("DELETE FROM agency_schema_migrations WHERE version = ?"));
-        record.addBindValue(migration.version);
-    }
-    if (!record.exec()) {
+    auto literal = [this](const QString& text) {
+        QSqlField field(QStringLiteral("value"), QMetaType(QMetaType::QString));
+        field.setValue(text);
+        return m_db.driver()->formatValue(field);
+    };
+    const QString recorded = upwards
+        ? QStringLiteral("INSERT INTO agency_schema_migrations (version, name, checksum) VALUES (%1, %2, %3)")
+              .arg(QString::number(migration.version), literal(migration.name), literal(migration.checksum()))
+        : QStringLiteral("DELETE FROM agency_schema_migrations WHERE version = %1").arg(migration.version);
+    if (!record.exec(recorded)) {
         fail(reportSqlError(tr("Recording migration %1").arg(what), record.lastError()));
         return rollback();
     }
@@ -301,8 +308,6 @@ bool Migrator::up(int target)
 {
     if (target < 0)
         target = latestVersion();
-    if (!lock())
-        return false;
     bool ok = ensureBookkeeping();
     QMap<int, Applied> applied;
     ok = ok && readApplied(&applied) && checkApplied(applied);
@@ -312,7 +317,6 @@ bool Migrator::up(int target)
         if (!applied.contains(m.version))
             ok = runStep(m, true);
     }
-    unlock();
     return ok;
 }
 
@@ -320,8 +324,6 @@ bool Migrator::down(int target)
 {
     if (target < 0)
         return fail(tr("--to must be a version number of 0 or more"));
-    if (!lock())
-        return false;
     bool exists = false;
     bool ok = bookkeepingExists(&exists);
     QMap<int, Applied> applied;
@@ -331,7 +333,6 @@ bool Migrator::down(int target)
         if (it->version > target && applied.contains(it->version))
             ok = runStep(*it, false);
     }
-    unlock();
     return ok;
 }
 

@@ -65,8 +65,9 @@ private:
     bool checkApplied(const QMap<int, Applied>& applied);
     bool runStep(const Migration& migration, bool upwards);
     bool exec(const QString& sql, const QString& context);
-    bool lock();
-    void unlock();
+    // A transaction for one step, holding the migration lock until it ends (PostgreSQL), or the write lock (SQLite).
+    bool begin(const QString& what);
+    void rollback();
     bool fail(const QString& message);
 
     QSqlDatabase m_db;
