@@ -16,7 +16,7 @@
 namespace agency::db {
 
 namespace {
-    void logNotice(void*, const char* message)
+    void logNotice(void* /*context*/, const char* message)
     {
         spdlog::info("server: {}", QByteArray(message).trimmed().toStdString());
     }

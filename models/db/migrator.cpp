@@ -51,7 +51,7 @@ QString Migration::checksum() const
 }
 
 Migrator::Migrator(QSqlDatabase db, QList<Migration> migrations)
-    : m_db(std::move(db))
+    : m_db(db)
     , m_dialect(dialectOf(m_db))
     , m_migrations(std::move(migrations))
 {
