@@ -60,11 +60,15 @@ ConflictDialog::ConflictDialog(const tables::TableSpec& spec, const tables::Conf
         { tr("Field"), tr("When you opened it"), tr("Yours"), tr("Theirs (now)"), tr("Use") });
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
+    if (gone) { // nothing of theirs to show or to pick from: only what I changed
+        m_table->setColumnHidden(3, true);
+        m_table->setColumnHidden(4, true);
+    }
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     for (const tables::ColumnSpec& column : spec.columns) {
         const bool mine = conflict.columns.contains(column.name);
         const bool theirs = conflict.changedByThem.contains(column.name);
-        if (!mine && !theirs)
+        if ((!mine && !theirs) || (gone && !mine))
             continue;
         if (column.name == QStringLiteral("updated_at") || column.name == QStringLiteral("created_at"))
             continue;

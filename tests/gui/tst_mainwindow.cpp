@@ -1330,6 +1330,7 @@ void TestMainWindow::rowPurgedElsewhereDoesNotBlockTheOthers()
         sawDialog = true;
         // Acme's edit is already in the database while I decide about Globex.
         QCOMPARE(industry(f.client).toString(), QStringLiteral("Mining"));
+        QCOMPARE(dialog->table()->rowCount(), 1); // what I changed; there is nothing of theirs to show
         QVERIFY(dialog->findChild<QPushButton*>(QStringLiteral("saveAsNew")));
         QVERIFY(!dialog->findChild<QPushButton*>(QStringLiteral("keepMine")));
         QTest::mouseClick(dialog->findChild<QPushButton*>(button), Qt::LeftButton);
