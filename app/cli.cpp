@@ -4,13 +4,16 @@
 #include "db/database.h"
 #include "db/migrator.h"
 #include "demo/demodata.h"
+#include "export/csvwriter.h"
 #include "export/tableexport.h"
+#include "export/tableimport.h"
 #include "logging.h"
 #include "startup.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QTextStream>
@@ -178,6 +181,18 @@ namespace {
         return code;
     }
 
+    // The table a command names (sla-tiers, clients, campaigns, channels), or empty.
+    QString tableForCommandName(const QString& word)
+    {
+        static const QHash<QString, QString> tables {
+            { QStringLiteral("sla-tiers"), QStringLiteral("agency_sla_tiers") },
+            { QStringLiteral("clients"), QStringLiteral("agency_clients") },
+            { QStringLiteral("campaigns"), QStringLiteral("agency_campaigns") },
+            { QStringLiteral("channels"), QStringLiteral("agency_campaign_channels") },
+        };
+        return tables.value(word);
+    }
+
     // A whole number from `min` to `max` for `option`, or a usage error naming it.
     std::optional<qint64> wholeNumber(
         const QCommandLineParser& parser, const QCommandLineOption& option, qint64 min, qint64 max)
@@ -295,18 +310,15 @@ namespace {
         if (const auto done = parse(parser, common, arguments))
             return *done;
 
-        const QHash<QString, QString> tables { { QStringLiteral("sla-tiers"), QStringLiteral("agency_sla_tiers") },
-            { QStringLiteral("clients"), QStringLiteral("agency_clients") },
-            { QStringLiteral("campaigns"), QStringLiteral("agency_campaigns") },
-            { QStringLiteral("channels"), QStringLiteral("agency_campaign_channels") } };
         const QStringList positional = parser.positionalArguments();
-        if (positional.size() != 2 || !tables.contains(positional.at(1))) {
+        const QString table = positional.size() == 2 ? tableForCommandName(positional.at(1)) : QString();
+        if (table.isEmpty()) {
             printError(tr("export needs one table: sla-tiers, clients, campaigns or channels (for example: agency-os "
                           "export clients -o clients.csv)"));
             return ExitUsage;
         }
         exporting::ExportRequest request;
-        request.table = tables.value(positional.at(1));
+        request.table = table;
         request.filter.includeDeleted = parser.isSet(includeDeleted);
         request.csv.bom = parser.isSet(bom);
         request.csv.formulaGuard = !parser.isSet(noGuard);
@@ -346,6 +358,125 @@ namespace {
                 if (isatty(STDERR_FILENO))
                     std::fputs("\n", stderr);
                 return int(ExitOk);
+            },
+            true);
+    }
+
+    // One refused row or file problem as the line the user reads: where (line, field), then what.
+    QString describeProblem(const exporting::ImportProblem& problem)
+    {
+        QString where;
+        if (problem.line > 0)
+            where = problem.column.isEmpty() ? tr("line %1").arg(problem.line)
+                                             : tr("line %1, %2").arg(problem.line).arg(problem.column);
+        else
+            where = problem.column;
+        return where.isEmpty() ? problem.message : where + QStringLiteral(": ") + problem.message;
+    }
+
+    int runImport(const QStringList& arguments)
+    {
+        QCommandLineParser parser;
+        parser.setApplicationDescription(
+            tr("Reads one table from CSV as the export writes it (what the window's Import does), all or nothing: a "
+               "row whose id exists updates what changed, other rows are added. Any refused row is listed with its "
+               "line and field, nothing is written, and the exit status is 1."));
+        CommonOptions common;
+        const QCommandLineOption input(QStringList { QStringLiteral("input"), QStringLiteral("i") },
+            tr("The CSV file to read, or - for standard input."), tr("FILE"));
+        const QCommandLineOption dryRun(
+            QStringLiteral("dry-run"), tr("Check every row and say what would change; write nothing."));
+        const QCommandLineOption delimiter(QStringLiteral("delimiter"),
+            tr("comma, semicolon or tab (default: guessed from the header line)."), tr("NAME"));
+        parser.addOptions({ input, dryRun, delimiter });
+        parser.addPositionalArgument(QStringLiteral("import"), tr("The command."), QStringLiteral("import"));
+        parser.addPositionalArgument(QStringLiteral("table"), tr("sla-tiers, clients, campaigns or channels."),
+            QStringLiteral("sla-tiers|clients|campaigns|channels"));
+        if (const auto done = parse(parser, common, arguments))
+            return *done;
+
+        const QStringList positional = parser.positionalArguments();
+        const QString table = positional.size() == 2 ? tableForCommandName(positional.at(1)) : QString();
+        if (table.isEmpty()) {
+            printError(tr("import needs one table: sla-tiers, clients, campaigns or channels (for example: agency-os "
+                          "import clients --input clients.csv)"));
+            return ExitUsage;
+        }
+        if (!parser.isSet(input) || parser.value(input).isEmpty()) {
+            printError(tr("import needs --input FILE, or --input - for standard input"));
+            return ExitUsage;
+        }
+        std::optional<char> separator;
+        if (parser.isSet(delimiter)) {
+            separator = exporting::CsvWriter::delimiterFromName(parser.value(delimiter));
+            if (!separator) {
+                printError(
+                    tr("--delimiter must be comma, semicolon or tab, not '%1'").arg(parser.value(delimiter).left(20)));
+                return ExitUsage;
+            }
+        }
+        const QString path = parser.value(input);
+        QFile file;
+        const bool opened = path == QStringLiteral("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                        : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+        if (!opened || QFileInfo(path).isDir()) {
+            printError(tr("cannot read %1: %2")
+                           .arg(path == QStringLiteral("-") ? tr("standard input") : path,
+                               opened ? tr("it is a folder") : file.errorString()));
+            return ExitFailure;
+        }
+        const QByteArray data = file.readAll();
+        if (file.error() != QFileDevice::NoError) {
+            printError(tr("cannot read %1: %2").arg(path, file.errorString()));
+            return ExitFailure;
+        }
+        const bool check = parser.isSet(dryRun);
+
+        return withWorkDatabase(
+            parser.value(common.db), QStringLiteral("import"),
+            [&](QSqlDatabase& db, const db::ConnectionString& where) {
+                exporting::TableImporter importer(db, table);
+                importer.setDelimiter(separator);
+                const bool showProgress = isatty(STDERR_FILENO) != 0;
+                if (showProgress) {
+                    importer.setProgress([](int line) {
+                        std::fputs(qPrintable(tr("\rimport: line %1").arg(line)), stderr);
+                        return true;
+                    });
+                }
+                const exporting::ImportReport report = check ? importer.dryRun(data) : importer.import(data);
+                if (showProgress)
+                    std::fputs("\n", stderr);
+                if (!report.ignoredColumns.isEmpty())
+                    out() << tr("columns not imported (not columns of %1): %2")
+                                 .arg(positional.at(1), report.ignoredColumns.join(QStringLiteral(", ")))
+                          << u'\n';
+                if (check) {
+                    out() << tr("%1: %2 to add, %3 to update, %4 unchanged (dry run: nothing written)")
+                                 .arg(positional.at(1))
+                                 .arg(report.inserts)
+                                 .arg(report.updates)
+                                 .arg(report.unchanged)
+                          << u'\n';
+                } else if (report.ok()) {
+                    out() << tr("%1: %2 added, %3 updated, %4 unchanged in %5")
+                                 .arg(positional.at(1))
+                                 .arg(report.inserts)
+                                 .arg(report.updates)
+                                 .arg(report.unchanged)
+                                 .arg(where.redacted())
+                          << u'\n';
+                }
+                out().flush();
+                if (report.ok())
+                    return int(ExitOk);
+                for (const auto& problem : report.problems)
+                    printError(describeProblem(problem));
+                printError(
+                    QCoreApplication::translate("CommandLine", "import of %1 refused: %n problem(s), nothing written",
+                        nullptr, static_cast<int>(report.problems.size()))
+                        .arg(positional.at(1)));
+                return int(ExitFailure);
             },
             true);
     }
@@ -423,7 +554,8 @@ int withWorkDatabase(const QString& dsnOption, const QString& connectionName,
 
 bool isCommand(const QString& word)
 {
-    return word == QStringLiteral("migrate") || word == QStringLiteral("demo-data") || word == QStringLiteral("export");
+    return word == QStringLiteral("migrate") || word == QStringLiteral("demo-data") || word == QStringLiteral("export")
+        || word == QStringLiteral("import");
 }
 
 int runCommand(const QStringList& arguments)
@@ -435,6 +567,8 @@ int runCommand(const QStringList& arguments)
         return runDemoData(arguments);
     if (command == QStringLiteral("export"))
         return runExport(arguments);
+    if (command == QStringLiteral("import"))
+        return runImport(arguments);
     printError(tr("unknown command '%1'").arg(command.left(40)));
     return ExitUsage;
 }

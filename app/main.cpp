@@ -67,6 +67,8 @@ std::variant<int, GuiOptions> parseGuiCommandLine(int argc, char** argv)
         "  agency-os migrate status|up|down [--to N] [--db DSN]\n"
         "  agency-os export sla-tiers|clients|campaigns|channels [--db DSN] [--output FILE|-] [--include-deleted]\n"
         "                   [--delimiter comma|semicolon|tab] [--bom] [--no-formula-guard]\n"
+        "  agency-os import sla-tiers|clients|campaigns|channels --input FILE|- [--db DSN] [--dry-run]\n"
+        "                   [--delimiter comma|semicolon|tab]\n"
         "  agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed "
         "S]\n"
         "  agency-os chart budget-split|kpi --campaign ID --output FILE.png|FILE.svg [--db DSN] [--size WxH]\n"
@@ -95,7 +97,7 @@ std::variant<int, GuiOptions> parseGuiCommandLine(int argc, char** argv)
     }
     if (!parser.positionalArguments().isEmpty()) {
         agency::app::printError(QCoreApplication::translate(
-            "main", "unknown command '%1'; the commands are: migrate, export, demo-data, chart, report")
+            "main", "unknown command '%1'; the commands are: migrate, export, import, demo-data, chart, report")
                                     .arg(parser.positionalArguments().constFirst().left(40)));
         return agency::app::ExitUsage;
     }
@@ -146,6 +148,8 @@ QSqlDatabase connectGui(const agency::db::ConnectionString& where, QString* erro
         return refuse(QCoreApplication::translate("main",
             "An applied migration in this database differs from this app's copy: "
             "run agency-os migrate status"));
+    case agency::db::SchemaState::NoAccess:
+        return refuse(migrator.lastError());
     case agency::db::SchemaState::Missing:
     case agency::db::SchemaState::Behind:
         if (!migrator.mayMigrate())

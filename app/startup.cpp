@@ -132,6 +132,9 @@ QSqlDatabase openForWork(const db::ConnectionString& where, const QString& conne
             problem = tr("an applied migration in %1 differs from this app's copy: run agency-os migrate status")
                           .arg(where.redacted());
             break;
+        case db::SchemaState::NoAccess:
+            problem = migrator.lastError();
+            break;
         }
     }
     if (problem.isEmpty())

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "db/changefeed.h"
+#include "db/connectionstring.h"
+#include "db/database.h"
 #include "support/scratchdatabase.h"
 
 #include <QSignalSpy>
@@ -14,6 +16,7 @@ class TestChangeFeed : public QObject {
 private Q_SLOTS:
     void othersSavesAreToldOnceAsTables();
     void nothingOnSQLite();
+    void throughAPoolerItPolls();
 };
 
 void TestChangeFeed::othersSavesAreToldOnceAsTables()
@@ -22,6 +25,7 @@ void TestChangeFeed::othersSavesAreToldOnceAsTables()
     QVERIFY(pg.migrate());
     db::ChangeFeed feed(pg.db(), nullptr, 200);
     QVERIFY(feed.subscribe());
+    QCOMPARE(feed.mode(), db::ChangeFeed::Mode::Live);
     QSignalSpy told(&feed, &db::ChangeFeed::changed);
     QSqlDatabase other = pg.openAnother(QStringLiteral("other desktop"));
     QVERIFY(other.isOpen());
@@ -65,6 +69,59 @@ void TestChangeFeed::nothingOnSQLite()
     QVERIFY(lite.migrate());
     db::ChangeFeed feed(lite.db());
     QVERIFY(!feed.subscribe());
+}
+
+// Issue 12.3: through pgbouncer in transaction mode a LISTEN stays on a server connection the window no longer uses,
+// and other desktops' saves were never told. The feed sees the pooler, says it polls, and does: an insert and an
+// update made elsewhere are told within a poll or two, and a quiet database tells nothing.
+void TestChangeFeed::throughAPoolerItPolls()
+{
+    AGENCY_REQUIRE_BACKEND(QStringLiteral("postgresql"));
+    const int poolerPort = qEnvironmentVariableIntValue("AGENCY_OS_TEST_POOLER_PORT");
+    if (poolerPort <= 0) {
+        if (test::postgresRequired())
+            QFAIL("AGENCY_OS_REQUIRE_PG=1 but AGENCY_OS_TEST_POOLER_PORT is not set: the pooler rows cannot run");
+        QSKIP("*** pooler row SKIPPED: AGENCY_OS_TEST_POOLER_PORT is not set (scripts/test sets it) ***");
+    }
+    AGENCY_SCRATCH(pg, QStringLiteral("postgresql"));
+    QVERIFY(pg.migrate());
+    auto where = db::ConnectionString::parse(pg.dsn(), nullptr);
+    QVERIFY(where);
+    QVERIFY(!db::isThroughPooler(pg.db())); // the direct connection is not taken for a pooled one
+    where->port = poolerPort;
+    QString error;
+    {
+        QSqlDatabase pooled = db::openDatabase(*where, QStringLiteral("through the pooler"), &error);
+        QVERIFY2(pooled.isOpen(), qPrintable(error));
+        QVERIFY(db::isThroughPooler(pooled));
+
+        db::ChangeFeed feed(pooled, nullptr, 50);
+        feed.setPollInterval(250);
+        QSignalSpy modes(&feed, &db::ChangeFeed::modeChanged);
+        QSignalSpy told(&feed, &db::ChangeFeed::changed);
+        QVERIFY(feed.subscribe());
+        QCOMPARE(feed.mode(), db::ChangeFeed::Mode::Polling);
+        QCOMPARE(modes.count(), 1);
+        QVERIFY2(feed.whyPolling().contains(QStringLiteral("pooler")), qPrintable(feed.whyPolling()));
+
+        QSqlDatabase other = pg.openAnother(QStringLiteral("other desktop"));
+        const QString tier = QStringLiteral("10000000-0000-4000-8000-000000000001");
+        QVERIFY(test::execute(
+            other, QStringLiteral("INSERT INTO agency_sla_tiers (id, name) VALUES ('%1', 'A')").arg(tier)));
+        QTRY_COMPARE_WITH_TIMEOUT(told.count(), 1, 5000);
+        QCOMPARE(told.constFirst().at(1).value<db::ChangedRows>().value(QStringLiteral("agency_sla_tiers")),
+            QSet<QString> { tier });
+        QTest::qWait(1000); // polls that find nothing new tell nothing (the overlap is read again, not told again)
+        QCOMPARE(told.count(), 1);
+        QVERIFY(
+            test::execute(other, QStringLiteral("UPDATE agency_sla_tiers SET name = 'B' WHERE id = '%1'").arg(tier)));
+        QTRY_COMPARE_WITH_TIMEOUT(told.count(), 2, 5000);
+        QCOMPARE(told.at(1).at(0).value<QSet<QString>>(), QSet<QString> { QStringLiteral("agency_sla_tiers") });
+        QCOMPARE(modes.count(), 1); // subscribing again (a reconnect) keeps polling without saying so twice
+        QVERIFY(feed.subscribe());
+        QCOMPARE(modes.count(), 1);
+    }
+    db::closeDatabase(QStringLiteral("through the pooler"));
 }
 
 QTEST_GUILESS_MAIN(TestChangeFeed)

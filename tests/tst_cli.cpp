@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The command line as other work and acceptance checks call it: exit codes, the one error line, no passwords.
 #include "db/connectionstring.h"
+#include "export/csvreader.h"
+#include "export/csvwriter.h"
 #include "support/scratchdatabase.h"
 
 #include <QProcess>
@@ -24,13 +26,16 @@ struct Run {
 using StdoutSetup = std::function<void()>;
 
 Run agencyOs(const QStringList& arguments, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(),
-    const StdoutSetup& setup = {})
+    const StdoutSetup& setup = {}, const QByteArray& input = {})
 {
     QProcess process;
     if (setup)
         process.setChildProcessModifier(setup);
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(AGENCY_OS_BINARY), arguments);
+    if (process.waitForStarted() && !input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel(); // standard input ends where `input` does
     Run run;
     if (!process.waitForFinished(60000))
         return run;
@@ -38,6 +43,50 @@ Run agencyOs(const QStringList& arguments, const QProcessEnvironment& env = QPro
     run.out = QString::fromUtf8(process.readAllStandardOutput());
     run.err = QString::fromUtf8(process.readAllStandardError());
     return run;
+}
+
+// A CSV file as records of fields (a null QString for NULL), and back, for editing what `export` wrote.
+QList<QStringList> readCsv(const QByteArray& bytes)
+{
+    QList<QStringList> records;
+    agency::exporting::CsvReader reader(bytes);
+    while (const auto record = reader.next()) {
+        QStringList fields;
+        for (const auto& field : record->fields)
+            fields << (field.isNull ? QString() : field.text);
+        records << fields;
+    }
+    return records;
+}
+
+QByteArray writeCsv(const QList<QStringList>& records, char delimiter = ',')
+{
+    agency::exporting::CsvOptions options;
+    options.delimiter = delimiter;
+    options.formulaGuard = false; // the fields are the file's own text, guard marks included
+    QByteArray out;
+    for (const QStringList& record : records) {
+        for (qsizetype i = 0; i < record.size(); ++i) {
+            if (i > 0)
+                out += delimiter;
+            const QByteArray utf8 = record.at(i).toUtf8();
+            agency::exporting::CsvWriter::appendField(out, utf8, record.at(i).isNull(), false, options);
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
 }
 
 bool isOneErrorLine(const QString& err)
@@ -63,6 +112,9 @@ private Q_SLOTS:
     void exportToStdoutThatFails_data();
     void exportToStdoutThatFails();
     void exportOntoSpecialFiles();
+    void importFromTheCommandLine_data();
+    void importFromTheCommandLine();
+    void roleWithoutAccessIsToldSo();
     void legacyDataFolderMovesOnFirstStart();
 
 private:
@@ -124,6 +176,14 @@ void TestCli::usageErrors_data()
     QTest::newRow("export bad delimiter")
         << QStringList { "export", "clients", "--delimiter", "pipe" } << "--delimiter";
     QTest::newRow("export empty output") << QStringList { "export", "clients", "--output", "" } << "--output";
+    QTest::newRow("import without table")
+        << QStringList { "import", "--input", "x.csv" } << "sla-tiers, clients, campaigns or channels";
+    QTest::newRow("import without input") << QStringList { "import", "clients" } << "--input";
+    QTest::newRow("import empty input") << QStringList { "import", "clients", "--input", "" } << "--input";
+    QTest::newRow("import bad delimiter")
+        << QStringList { "import", "clients", "--input", "x.csv", "--delimiter", "pipe" } << "--delimiter";
+    QTest::newRow("import empty --db") << QStringList { "import", "clients", "--input", "x.csv", "--db", "" }
+                                       << "--db is empty";
     QTest::newRow("demo-data clients not a number") << QStringList { "demo-data", "--clients", "many" } << "--clients";
     QTest::newRow("demo-data zero clients") << QStringList { "demo-data", "--clients", "0" } << "--clients";
     QTest::newRow("demo-data negative channels")
@@ -415,6 +475,158 @@ void TestCli::exportOntoSpecialFiles()
     struct stat info { };
     QCOMPARE(::lstat(QFile::encodeName(fifo).constData(), &info), 0);
     QVERIFY(S_ISFIFO(info.st_mode));
+}
+
+void TestCli::importFromTheCommandLine_data()
+{
+    agency::test::addBackendColumn();
+    agency::test::addBackendRows();
+}
+
+// The window's import for scripts (DESIGN.md): what export writes imports back unchanged on every table; an edit is
+// written; one bad row refuses the whole file, names its line and field, and writes nothing; standard input and
+// --delimiter work as the export's.
+void TestCli::importFromTheCommandLine()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QTemporaryDir dir;
+    const QString dsn = scratch.dsn();
+    Run run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("up"), QStringLiteral("--db"), dsn }, m_env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    run = agencyOs(
+        { QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"), QStringLiteral("6") },
+        m_env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+
+    for (const char* table : { "sla-tiers", "clients", "campaigns", "channels" }) {
+        const QString name = QString::fromLatin1(table);
+        const QString file = dir.filePath(name + QStringLiteral(".csv"));
+        run = agencyOs(
+            { QStringLiteral("export"), name, QStringLiteral("--db"), dsn, QStringLiteral("-o"), file }, m_env);
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        const int rows = static_cast<int>(readCsv(readFile(file)).size()) - 1;
+        QVERIFY(rows > 0);
+        run = agencyOs({ QStringLiteral("import"), name, QStringLiteral("--input"), file, QStringLiteral("--db"), dsn,
+                           QStringLiteral("--dry-run") },
+            m_env);
+        QVERIFY2(run.code == 0, qPrintable(name + run.err));
+        QVERIFY2(
+            run.out.contains(QStringLiteral("0 to add, 0 to update, %1 unchanged").arg(rows)), qPrintable(run.out));
+        run = agencyOs(
+            { QStringLiteral("import"), name, QStringLiteral("--input"), file, QStringLiteral("--db"), dsn }, m_env);
+        QVERIFY2(run.code == 0, qPrintable(name + run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("0 added, 0 updated, %1 unchanged").arg(rows)), qPrintable(run.out));
+    }
+
+    // Two edits in one file, the second one wrong: the whole file is refused, the first edit is not written.
+    const QString clientsFile = dir.filePath(QStringLiteral("clients.csv"));
+    QList<QStringList> clients = readCsv(readFile(clientsFile));
+    QVERIFY(clients.size() >= 3);
+    const qsizetype idAt = clients.constFirst().indexOf(QStringLiteral("id"));
+    const qsizetype industryAt = clients.constFirst().indexOf(QStringLiteral("industry"));
+    const qsizetype startAt = clients.constFirst().indexOf(QStringLiteral("contract_start_date"));
+    QVERIFY(idAt >= 0 && industryAt >= 0 && startAt >= 0);
+    const QString edited = clients.at(1).at(idAt);
+    const QString industryBefore = clients.at(1).at(industryAt);
+    const QString industry = QStringLiteral("Édition, \"Presse\" & Co");
+    clients[1][industryAt] = industry;
+    const QString startBefore = clients.at(2).at(startAt);
+    clients[2][startAt] = QStringLiteral("2024-13-45");
+    QVERIFY(writeFile(clientsFile, writeCsv(clients)));
+    const QString industrySql = QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?");
+    for (const bool dryRun : { true, false }) {
+        QStringList arguments { QStringLiteral("import"), QStringLiteral("clients"), QStringLiteral("--input"),
+            clientsFile, QStringLiteral("--db"), dsn };
+        if (dryRun)
+            arguments << QStringLiteral("--dry-run");
+        run = agencyOs(arguments, m_env);
+        QCOMPARE(run.code, 1);
+        const QStringList lines = run.err.split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY2(lines.size() == 2, qPrintable(run.err));
+        QVERIFY2(std::all_of(lines.cbegin(), lines.cend(),
+                     [](const QString& line) { return line.startsWith(QStringLiteral("agency-os: error: ")); }),
+            qPrintable(run.err));
+        QVERIFY2(
+            lines.at(0).contains(QStringLiteral("line 3, contract_start_date")) && lines.at(0).contains(u"2024-13-45"),
+            qPrintable(run.err));
+        QVERIFY2(lines.at(1).contains(QStringLiteral("refused: 1 problem")) && lines.at(1).contains(u"nothing written"),
+            qPrintable(run.err));
+        if (dryRun)
+            QVERIFY2(run.out.contains(QStringLiteral("0 to add, 1 to update")), qPrintable(run.out));
+        QCOMPARE(agency::test::scalar(scratch.db(), industrySql, { edited }).toString(), industryBefore);
+    }
+
+    // Corrected, from standard input with the delimiter named: written, exactly as typed.
+    clients[2][startAt] = startBefore;
+    run = agencyOs(
+        { QStringLiteral("import"), QStringLiteral("clients"), QStringLiteral("--input"), QStringLiteral("-"),
+            QStringLiteral("--delimiter"), QStringLiteral("tab"), QStringLiteral("--db"), dsn },
+        m_env, {}, writeCsv(clients, '\t'));
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("0 added, 1 updated")), qPrintable(run.out));
+    QCOMPARE(agency::test::scalar(scratch.db(), industrySql, { edited }).toString(), industry);
+
+    // A new tier, semicolon-separated: with the wrong delimiter named, the header is one unknown column.
+    const QString tierFile = dir.filePath(QStringLiteral("tier.csv"));
+    QVERIFY(writeFile(tierFile,
+        "name;description;response_time_hours;monthly_hours_included;hourly_rate;monthly_retainer;features;priority\r\n"
+        "Copper;\"Email only; next day\";48;5;80.00;400.00;[];9\r\n"));
+    run = agencyOs({ QStringLiteral("import"), QStringLiteral("sla-tiers"), QStringLiteral("--input"), tierFile,
+                       QStringLiteral("--delimiter"), QStringLiteral("comma"), QStringLiteral("--db"), dsn },
+        m_env);
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("no column of the header")), qPrintable(run.err));
+    run = agencyOs({ QStringLiteral("import"), QStringLiteral("sla-tiers"), QStringLiteral("--input"), tierFile,
+                       QStringLiteral("--delimiter"), QStringLiteral("semicolon"), QStringLiteral("--db"), dsn },
+        m_env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("1 added, 0 updated, 0 unchanged")), qPrintable(run.out));
+    QCOMPARE(agency::test::scalar(
+                 scratch.db(), QStringLiteral("SELECT description FROM agency_sla_tiers WHERE name = 'Copper'"))
+                 .toString(),
+        QStringLiteral("Email only; next day"));
+
+    // A file that is not there: exit 1, one line naming it.
+    const QString missing = dir.filePath(QStringLiteral("nope.csv"));
+    run = agencyOs({ QStringLiteral("import"), QStringLiteral("clients"), QStringLiteral("--input"), missing,
+                       QStringLiteral("--db"), dsn },
+        m_env);
+    QCOMPARE(run.code, 1);
+    QVERIFY2(isOneErrorLine(run.err) && run.err.contains(missing), qPrintable(run.err));
+}
+
+// Issue 12.12: a role that may not read the agency tables was told to run `migrate up` (the schema is current); it is
+// told that its role may not read them, naming them; a role that may read them exports.
+void TestCli::roleWithoutAccessIsToldSo()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("postgresql"));
+    QVERIFY(scratch.migrate());
+    const auto where = agency::db::ConnectionString::parse(scratch.dsn(), nullptr);
+    QVERIFY(where);
+    const QString role = QStringLiteral("outsider_%1").arg(QCoreApplication::applicationPid());
+    QVERIFY(agency::test::execute(scratch.db(), QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'o-pass'").arg(role)));
+    const QString dsn = QStringLiteral("postgresql://%1:o-pass@%2:%3/%4")
+                            .arg(role, where->host.isEmpty() ? QStringLiteral("127.0.0.1") : where->host)
+                            .arg(where->port > 0 ? where->port : 5432)
+                            .arg(where->database);
+    Run run = agencyOs({ QStringLiteral("export"), QStringLiteral("clients"), QStringLiteral("--db"), dsn }, m_env);
+    QCOMPARE(run.code, 1);
+    QVERIFY2(isOneErrorLine(run.err), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QStringLiteral("may not read")) && run.err.contains(QStringLiteral("agency_clients"))
+            && run.err.contains(role),
+        qPrintable(run.err));
+    QVERIFY2(!run.err.contains(QStringLiteral("migrate up")), qPrintable(run.err));
+    QVERIFY(!run.err.contains(QStringLiteral("o-pass")));
+
+    QVERIFY(agency::test::execute(
+        scratch.db(), QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO %1").arg(role)));
+    run = agencyOs({ QStringLiteral("export"), QStringLiteral("clients"), QStringLiteral("--db"), dsn }, m_env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QVERIFY(run.out.startsWith(QStringLiteral("id,")));
+    QVERIFY(agency::test::execute(
+        scratch.db(), QStringLiteral("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %1").arg(role)));
+    QVERIFY(agency::test::execute(scratch.db(), QStringLiteral("DROP ROLE %1").arg(role)));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -42,6 +42,7 @@
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace agency::ui {
 
@@ -230,7 +231,8 @@ void MainWindow::createPages()
     };
     for (const auto& [model, iconName, title] : pages) {
         // What the role may do is what PostgreSQL grants it: a table it may not change is read-only here.
-        model->setReadOnly(m_readOnly || !tables::AgencyTableModel::mayUpdate(m_db, model->tableName()));
+        model->setReadOnly(m_readOnly);
+        model->setRights(tables::AgencyTableModel::rightsOn(m_db, model->tableName()));
         auto* page = new TablePage(model, m_pages);
         for (const char* name : { "new", "save", "revert", "delete", "restore", "showDeleted" })
             page->toolBar()->addAction(m_actions.value(QString::fromLatin1(name)));
@@ -345,7 +347,7 @@ void MainWindow::createStatusBar()
     });
     m_whereLabel = new QLabel(this);
     m_whereLabel->setObjectName(QStringLiteral("connectionLabel"));
-    m_whereLabel->setText((m_readOnly ? tr("Read-only: ") : tr("Connected to ")) + m_where.redacted());
+    showConnected();
     statusBar()->addWidget(m_message, 1);
     statusBar()->addWidget(m_undo);
     statusBar()->addPermanentWidget(m_whereLabel);
@@ -403,10 +405,8 @@ void MainWindow::watchConnection()
         showMessage(tr("The connection to the database was lost: %1").arg(why));
     });
     connect(m_watch, &db::ConnectionWatch::restored, this, [this]() {
-        m_whereLabel->setText((m_readOnly ? tr("Read-only: ") : tr("Connected to ")) + m_where.redacted());
-        m_whereLabel->setStyleSheet({});
-        m_whereLabel->setToolTip({});
         subscribeToChanges(); // a reopened connection has no subscriptions
+        showConnected();
         for (TablePage* p : std::as_const(m_tablePages))
             p->model()->refresh(); // fresh rows (of the pages read so far), every unsaved edit laid over them again
         refreshAfterChange();
@@ -414,10 +414,34 @@ void MainWindow::watchConnection()
     });
 }
 
+void MainWindow::showConnected()
+{
+    QString text = (m_readOnly ? tr("Read-only: ") : tr("Connected to ")) + m_where.redacted();
+    QString tip;
+    if (m_feed && m_feed->mode() == db::ChangeFeed::Mode::Polling) {
+        const int seconds = m_feed->pollInterval() / 1000;
+        text += u' ' + tr("· others' changes checked every %n s", nullptr, seconds);
+        tip = tr("Live refresh is not available: %1. Other desktops' changes are looked for every %n s instead.",
+            nullptr, seconds)
+                  .arg(m_feed->whyPolling());
+    }
+    m_whereLabel->setText(text);
+    m_whereLabel->setStyleSheet({});
+    m_whereLabel->setToolTip(tip);
+}
+
 void MainWindow::subscribeToChanges()
 {
     if (!m_feed) {
         m_feed = new db::ChangeFeed(m_db, this);
+        connect(m_feed, &db::ChangeFeed::modeChanged, this, [this](db::ChangeFeed::Mode mode, const QString& why) {
+            showConnected();
+            if (mode == db::ChangeFeed::Mode::Polling)
+                showMessage(tr("Live refresh is not available (%1): other desktops' changes are looked for every %n s "
+                               "instead.",
+                    nullptr, m_feed->pollInterval() / 1000)
+                                .arg(why));
+        });
         // Another desktop saved something: refresh the pages that show it, keeping edits and selection.
         // What it did to a row I am editing or looking at is said at once, not found out at Save.
         connect(m_feed, &db::ChangeFeed::changed, this,
@@ -447,12 +471,18 @@ void MainWindow::showPage(Page which)
     const int index = std::clamp(int(which), 0, int(m_sidebar->count()) - 1);
     m_sidebar->setCurrentRow(index);
     const bool table = index > 0;
-    const bool writable = table && !page(static_cast<Page>(index))->model()->isReadOnly();
-    for (const char* name : { "new", "delete", "restore" })
-        m_actions.value(QString::fromLatin1(name))->setEnabled(writable);
+    const tables::AgencyTableModel* model = table ? page(static_cast<Page>(index))->model() : nullptr;
+    const bool writable = model && !model->isReadOnly();
+    m_actions.value(QStringLiteral("new"))->setEnabled(model && model->mayInsert());
+    for (const char* name : { "delete", "restore" })
+        m_actions.value(QString::fromLatin1(name))->setEnabled(model && model->mayDelete());
+    // Save writes every page's edits: it is there while any page may be changed.
+    m_actions.value(QStringLiteral("save"))
+        ->setEnabled(std::any_of(
+            m_tablePages.cbegin(), m_tablePages.cend(), [](const TablePage* p) { return !p->model()->isReadOnly(); }));
     for (const char* name : { "find", "export" })
         m_actions.value(QString::fromLatin1(name))->setEnabled(table);
-    m_actions.value(QStringLiteral("import"))->setEnabled(writable && which != SlaTiers);
+    m_actions.value(QStringLiteral("import"))->setEnabled(writable);
 }
 
 TablePage* MainWindow::page(Page which) const

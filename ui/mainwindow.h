@@ -77,6 +77,7 @@ private:
     void createStatusBar();
     void connectDetails();
     void subscribeToChanges();
+    void showConnected(); // the status bar's connection label: where, read-only, how others' changes arrive
     void watchConnection();
     void refreshAfterChange(); // a save or an import changed the data
     void showMessage(const QString& text);

@@ -412,9 +412,9 @@ void RecordForm::setCurrentRow(int row)
         }
     } else {
         m_mapper->setCurrentIndex(m_row);
-        const bool editable = !m_model->isReadOnly();
-        for (QWidget* editor : std::as_const(m_editors))
-            editor->setEnabled(editable);
+        // What the role may change: a column-level grant (UPDATE (industry)) leaves the other fields read-only.
+        for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it)
+            it.value()->setEnabled(m_model->mayEdit(m_row, it.key()));
         for (auto it = m_readOnly.cbegin(); it != m_readOnly.cend(); ++it)
             it.value()->setText(m_model->data(m_model->index(m_row, m_model->fieldIndex(it.key()))).toString());
         loadPlaneProjects();
@@ -435,7 +435,7 @@ void RecordForm::loadName()
     if (m_name->text() != name) // what is being typed stays as it is, cursor and all
         m_name->setText(name);
     m_name->setReadOnly(linked);
-    m_name->setEnabled(m_row >= 0 && !m_model->isReadOnly());
+    m_name->setEnabled(m_row >= 0 && m_model->mayEdit(m_row, QStringLiteral("metadata")));
     m_name->setToolTip(linked ? tr("The name of its Plane project: rename it in Plane") : QString());
 }
 

@@ -44,6 +44,7 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     , m_busy(new QProgressBar(this))
     , m_view(new QTableView(this))
     , m_emptyHint(new QLabel(m_view->viewport()))
+    , m_rightsBanner(new QLabel(this))
     , m_notice(new QWidget(this))
     , m_noticeText(new QLabel(m_notice))
     , m_showAll(new QPushButton(tr("Show all"), m_notice))
@@ -111,8 +112,18 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_toolBar);
+    layout->addWidget(m_rightsBanner);
     layout->addWidget(m_notice);
     layout->addWidget(m_split, 1);
+
+    // What this role may not do here, for as long as it is so.
+    m_rightsBanner->setObjectName(QStringLiteral("rightsBanner"));
+    m_rightsBanner->setWordWrap(true);
+    m_rightsBanner->setContentsMargins(8, 4, 8, 4);
+    m_rightsBanner->setAutoFillBackground(true);
+    m_rightsBanner->setBackgroundRole(QPalette::ToolTipBase);
+    m_rightsBanner->setForegroundRole(QPalette::ToolTipText);
+    showRights();
 
     // What another desktop did to the rows here, in the tooltip's colours (they follow the theme).
     m_notice->setObjectName(QStringLiteral("noticeBar"));
@@ -323,6 +334,36 @@ QString TablePage::announce(const QList<tables::OutsideChange>& changes)
     m_showAll->setVisible(!m_model->onlyRows().isEmpty());
     m_notice->show();
     return text;
+}
+
+void TablePage::showRights()
+{
+    const auto& rights = m_model->rights();
+    QString text;
+    if (m_model->isReadOnly() && !rights.known) {
+        text = tr("Read-only: your database role's rights on this table could not be checked.");
+    } else if (m_model->isReadOnly()) {
+        text = rights.mayUpdateAll() || rights.insert
+            ? tr("Read-only: this database is open read-only, nothing here can be changed.")
+            : tr("Read-only: your database role may look at these rows but not change them. An administrator can "
+                 "grant it the right (INSERT, UPDATE).");
+    } else if (!rights.mayUpdateAll()) {
+        QStringList names;
+        for (const tables::ColumnSpec& column : m_model->spec().columns) {
+            if (rights.updatable.contains(column.name) && column.kind != tables::ColumnKind::Uuid
+                && !tables::isAuditColumn(column.name))
+                names << tables::columnLabel(column.name);
+        }
+        text = names.isEmpty() ? tr("Your database role may add rows here but not change saved ones.")
+                               : tr("Your database role may change only: %1; the other fields are read-only.")
+                                     .arg(names.join(QStringLiteral(", ")));
+        if (!rights.insert)
+            text += u' ' + tr("It may not add rows.");
+    } else if (!rights.insert) {
+        text = tr("Your database role may change these rows but not add new ones.");
+    }
+    m_rightsBanner->setText(text);
+    m_rightsBanner->setVisible(!text.isEmpty());
 }
 
 bool TablePage::save()

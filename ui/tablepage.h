@@ -67,6 +67,9 @@ public:
     // changed, and when); returns the words, for the status bar too. Stays until closed, saved, or overtaken.
     QString announce(const QList<tables::OutsideChange>& changes);
     QLabel* notice() const { return m_noticeText; }
+    // The banner that says what the database role may not do here (hidden when it may do everything).
+    QLabel* rightsBanner() const { return m_rightsBanner; }
+    void showRights();
 
 Q_SIGNALS:
     void currentChanged(const QString& id);
@@ -95,6 +98,7 @@ private:
     QAction* m_busyAction = nullptr;
     QTableView* m_view;
     QLabel* m_emptyHint;
+    QLabel* m_rightsBanner;
     QWidget* m_notice;
     QLabel* m_noticeText;
     bool m_noticeAboutEdits = false;

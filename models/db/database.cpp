@@ -29,6 +29,22 @@ namespace {
     }
 }
 
+bool isThroughPooler(const QSqlDatabase& db)
+{
+    if (dialectOf(db) != Dialect::PostgreSQL)
+        return false;
+    const QVariant handle = db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "pg_conn*") != 0)
+        return false;
+    auto* conn = *static_cast<PGconn* const*>(handle.constData());
+    if (!conn)
+        return false;
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT pg_backend_pid()")) || !query.next())
+        return false;
+    return query.value(0).toInt() != PQbackendPID(conn);
+}
+
 Dialect dialectOf(const QSqlDatabase& db)
 {
     return db.driverName() == QStringLiteral("QPSQL") ? Dialect::PostgreSQL : Dialect::SQLite;

@@ -16,6 +16,11 @@ QSqlDatabase openDatabase(const ConnectionString& where, const QString& connecti
 
 Dialect dialectOf(const QSqlDatabase& db);
 
+// Whether a PostgreSQL connection goes through a connection pooler (pgbouncer and the like): the server process that
+// answers is not the one the connection was opened with (a pooler gives the client its own process id and key).
+// False on SQLite and when it cannot be told.
+bool isThroughPooler(const QSqlDatabase& db);
+
 // Starts a transaction that is going to write. On SQLite it takes the file's write lock at once (BEGIN IMMEDIATE),
 // waiting up to the connection's busy timeout while another process writes, so that what the transaction reads is
 // what it writes over and it never fails half-way for the lock. False when it could not start; `error` says why.

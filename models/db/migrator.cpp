@@ -232,6 +232,20 @@ bool Migrator::status(QList<MigrationStatus>* out)
 
 SchemaState Migrator::state()
 {
+    if (m_dialect == Dialect::PostgreSQL) {
+        // A role that may not read the tables is told so, not that the schema needs migrating.
+        QSqlQuery query(m_db);
+        if (query.exec(QStringLiteral(
+                "SELECT current_user, string_agg(t, ', ' ORDER BY t) FROM unnest(ARRAY['agency_schema_migrations', "
+                "'agency_sla_tiers', 'agency_clients', 'agency_campaigns', 'agency_campaign_channels']) AS t "
+                "WHERE to_regclass(t) IS NOT NULL AND NOT has_table_privilege(t, 'SELECT')"))
+            && query.next() && !query.isNull(1)) {
+            fail(tr("your database role %1 may not read %2 in this database: ask an administrator to grant it SELECT "
+                    "on the agency_ tables (and INSERT, UPDATE to edit them)")
+                     .arg(query.value(0).toString(), query.value(1).toString()));
+            return SchemaState::NoAccess;
+        }
+    }
     QList<MigrationStatus> list;
     if (!status(&list))
         return SchemaState::Missing;

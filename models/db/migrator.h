@@ -30,7 +30,8 @@ struct MigrationStatus {
     bool known = true; // false: applied by a newer app
 };
 
-enum class SchemaState { Missing, Behind, Current, Newer, Edited };
+// NoAccess: the role may not read the agency tables (lastError() names them).
+enum class SchemaState { Missing, Behind, Current, Newer, Edited, NoAccess };
 
 // Applies versioned migrations, one transaction per step, recorded in agency_schema_migrations. On PostgreSQL a
 // session advisory lock keeps two desktops from migrating at once; the second one waits, then finds nothing to do.

@@ -132,10 +132,10 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
     ImportReport report;
     const tables::TableSpec* spec = tables::specFor(m_table);
     if (!spec || !spec->importable) {
-        report.problems.append({ 0, {}, tr("import works for clients, campaigns and channels") });
+        report.problems.append({ 0, {}, tr("import works for SLA tiers, clients, campaigns and channels") });
         return report;
     }
-    CsvReader reader(csv);
+    CsvReader reader(csv, m_delimiter);
     const auto header = reader.next();
     if (!header) {
         report.problems.append({ 1, {}, reader.error().isEmpty() ? tr("the file is empty") : reader.error() });
@@ -181,11 +181,8 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         if (record->fields.size() == 1 && record->fields.constFirst().isNull)
             continue; // a blank line
         if (record->fields.size() != mapped.size()) {
-            report.problems.append({ line, {},
-                tr("line %1 has %2 fields, the header has %3")
-                    .arg(line)
-                    .arg(record->fields.size())
-                    .arg(mapped.size()) });
+            report.problems.append(
+                { line, {}, tr("%1 fields, where the header has %2").arg(record->fields.size()).arg(mapped.size()) });
             continue;
         }
         QVariantMap values;
@@ -252,10 +249,8 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
             const QDateTime stored = current.value(QStringLiteral("updated_at")).toDateTime();
             if (fileStamp.isValid() && fileStamp.toDateTime().isValid() && fileStamp.toDateTime() != stored) {
                 report.problems.append({ line, QStringLiteral("updated_at"),
-                    tr("line %1: this row was changed in the database at %2, after the file's version (%3): export "
-                       "again and "
-                       "redo the edit")
-                        .arg(line)
+                    tr("this row was changed in the database at %1, after the file's version (%2): export again "
+                       "and redo the edit")
                         .arg(stored.toString(Qt::ISODateWithMs), fileStamp.toDateTime().toString(Qt::ISODateWithMs)) });
                 continue;
             }
@@ -272,7 +267,7 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
                 ++report.updates;
                 break;
             case tables::RowWriter::Update::Stale:
-                error = tr("line %1: the row changed while importing").arg(line);
+                error = tr("the row changed while importing");
                 break;
             case tables::RowWriter::Update::Failed:
                 error = db::reportSqlError(tr("Importing"), failure);

@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <functional>
+#include <optional>
 
 namespace agency::exporting {
 
@@ -38,6 +39,8 @@ public:
     // Told the line reached before the first row and every 200 lines; returning false stops the run, which then
     // writes nothing (a background import's Cancel).
     void setProgress(std::function<bool(int line)> progress) { m_progress = std::move(progress); }
+    // The field separator; by default guessed from the header line.
+    void setDelimiter(std::optional<char> delimiter) { m_delimiter = delimiter; }
 
 private:
     ImportReport run(const QByteArray& csv, bool commit);
@@ -45,6 +48,7 @@ private:
     QSqlDatabase m_db;
     QString m_table;
     std::function<bool(int line)> m_progress;
+    std::optional<char> m_delimiter;
 };
 
 } // namespace agency::exporting

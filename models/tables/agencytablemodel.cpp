@@ -34,6 +34,7 @@ AgencyTableModel::AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObje
     , m_spec(spec)
     , m_dialect(db::dialectOf(db))
     , m_lookups(db)
+    , m_rights(allRightsOn(spec))
     , m_load(load)
 {
     setEditStrategy(OnManualSubmit);
@@ -330,7 +331,7 @@ Qt::ItemFlags AgencyTableModel::flags(const QModelIndex& index) const
     const ColumnSpec* column = columnAt(index.column());
     if (!column)
         return flags;
-    if (m_readOnly || column->kind == ColumnKind::Uuid || isAuditColumn(column->name))
+    if (column->kind == ColumnKind::Uuid || isAuditColumn(column->name) || !mayEdit(index.row(), column->name))
         flags &= ~Qt::ItemIsEditable;
     if (column->kind == ColumnKind::Boolean)
         flags |= Qt::ItemIsUserCheckable;
@@ -382,7 +383,7 @@ bool AgencyTableModel::setData(const QModelIndex& index, const QVariant& value, 
 
 int AgencyTableModel::insertNewRow()
 {
-    if (m_readOnly)
+    if (!mayInsert())
         return -1;
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     QVariantMap values { { QStringLiteral("id"), id } };
@@ -807,7 +808,7 @@ bool AgencyTableModel::save()
     m_message.clear();
     if (m_journal.isEmpty())
         return true;
-    if (m_readOnly) {
+    if (isReadOnly()) {
         m_message = tr("This database is open read-only: nothing can be saved");
         return false;
     }
@@ -946,19 +947,52 @@ bool AgencyTableModel::merge(const QString& id, const QStringList& columnsFromTh
     return true;
 }
 
-bool AgencyTableModel::mayUpdate(QSqlDatabase db, const QString& table)
+AgencyTableModel::Rights AgencyTableModel::rightsOn(QSqlDatabase db, const QString& table)
 {
+    const TableSpec* spec = specFor(table);
+    Rights rights = spec ? allRightsOn(*spec) : Rights {};
     if (db::dialectOf(db) != db::Dialect::PostgreSQL)
-        return true;
+        return rights;
+    rights.updatable.clear();
+    // has_column_privilege is true for a column when the table's own UPDATE is granted, too.
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT has_table_privilege(?, 'UPDATE') AND has_table_privilege(?, 'INSERT')"));
+    query.prepare(QStringLiteral("SELECT a.attname, has_table_privilege(c.oid, 'INSERT'), "
+                                 "has_column_privilege(c.oid, a.attnum, 'UPDATE') "
+                                 "FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid "
+                                 "WHERE c.oid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped"));
     query.addBindValue(table);
-    query.addBindValue(table);
-    if (!query.exec() || !query.next()) {
+    if (!query.exec()) {
         db::reportSqlError(tr("Checking the right to change %1").arg(table), query.lastError());
-        return false;
+        rights.known = false;
+        rights.insert = false;
+        return rights;
     }
-    return query.value(0).toBool();
+    rights.insert = false;
+    while (query.next()) {
+        rights.insert = query.value(1).toBool();
+        if (query.value(2).toBool() && rights.columns.contains(query.value(0).toString()))
+            rights.updatable.insert(query.value(0).toString());
+    }
+    return rights;
+}
+
+AgencyTableModel::Rights AgencyTableModel::allRightsOn(const TableSpec& spec)
+{
+    Rights rights;
+    for (const ColumnSpec& column : spec.columns)
+        rights.columns.insert(column.name);
+    rights.updatable = rights.columns;
+    return rights;
+}
+
+bool AgencyTableModel::mayEdit(int row, const QString& column) const
+{
+    if (m_readOnly)
+        return false;
+    const QString id = idAt(row);
+    if (!id.isEmpty() && m_journal.isNew(id))
+        return m_rights.insert;
+    return m_rights.updatable.contains(column);
 }
 
 bool AgencyTableModel::softDelete(const QStringList& ids)

@@ -127,11 +127,29 @@ public:
     bool saveMineAsNew(const QString& id);
     bool merge(const QString& id, const QStringList& columnsFromTheirs);
 
-    // Read-only: a schema newer than the app, or a role without UPDATE. Nothing is editable and save() refuses.
+    // Read-only: a schema newer than the app, or a role that may change nothing here. Nothing is editable and save()
+    // refuses.
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
-    bool isReadOnly() const { return m_readOnly; }
-    // What PostgreSQL grants this role: false when it may not update and insert into `table` (SQLite: true).
-    static bool mayUpdate(QSqlDatabase db, const QString& table);
+    bool isReadOnly() const { return m_readOnly || (!m_rights.insert && m_rights.updatable.isEmpty()); }
+
+    // What PostgreSQL grants the connection's role on a table, column by column (GRANT UPDATE (industry) ON …).
+    struct Rights {
+        bool insert = true;
+        QSet<QString> updatable; // the columns it may UPDATE
+        QSet<QString> columns; // every column of the table
+        bool known = true; // false: the server could not be asked (then the table is taken as read-only)
+        bool mayUpdateAll() const { return known && updatable == columns; }
+    };
+    // SQLite: everything. One query on PostgreSQL.
+    static Rights rightsOn(QSqlDatabase db, const QString& table);
+    // Every right on every column of the table (what a model starts with, and SQLite's answer).
+    static Rights allRightsOn(const TableSpec& spec);
+    void setRights(Rights rights) { m_rights = std::move(rights); }
+    const Rights& rights() const { return m_rights; }
+    bool mayInsert() const { return !m_readOnly && m_rights.insert; }
+    bool mayDelete() const { return !m_readOnly && m_rights.updatable.contains(QStringLiteral("deleted_at")); }
+    // Whether a user may change `column` of `row`: a new row needs INSERT, a stored one UPDATE on that column.
+    bool mayEdit(int row, const QString& column) const;
 
     bool softDelete(const QStringList& ids);
     bool restore(const QStringList& ids);
@@ -217,6 +235,7 @@ private:
     QString m_message;
     RowFilter m_filter;
     bool m_readOnly = false;
+    Rights m_rights;
     Load m_load = Load::Now;
     bool m_loaded = false;
     int m_sortColumn = -1;

@@ -65,7 +65,7 @@ const TableSpec& slaTiersSpec()
         { { QStringLiteral("agency_clients"), QStringLiteral("sla_tier_id") } }, nullptr,
         QT_TRANSLATE_NOOP(
             "SoftDeletion", "The SLA tier \"%1\" is used by %2 live client(s): move them to another tier first"),
-        {}, {}, {}, false, {}, false, QT_TRANSLATE_N_NOOP("TableSpec", "%n SLA tier(s)") };
+        {}, {}, {}, true, {}, false, QT_TRANSLATE_N_NOOP("TableSpec", "%n SLA tier(s)") };
     return spec;
 }
 

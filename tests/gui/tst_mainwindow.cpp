@@ -28,6 +28,7 @@
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileSystemModel>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProcess>
@@ -164,6 +165,7 @@ private Q_SLOTS:
     void dashboardFollowsTheData();
     void droppedConnectionIsRetriedAndEditsKept();
     void tablesTheRoleMayNotChangeAreReadOnly();
+    void readOnlyIsShownAndColumnGrantsArePerField();
     void anotherDesktopsChangeShowsUp();
     void exportsTheCurrentView_data()
     {
@@ -837,6 +839,75 @@ void TestMainWindow::tablesTheRoleMayNotChangeAreReadOnly()
     db::closeDatabase(QStringLiteral("manager"));
     QVERIFY(test::execute(scratch.db(), QStringLiteral("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %1").arg(role)));
     QVERIFY(test::execute(scratch.db(), QStringLiteral("DROP ROLE %1").arg(role)));
+}
+
+// Issue 12.12: a SELECT-only role saw no word of being read-only and Save stayed enabled; a column-level grant
+// (UPDATE (industry)) left the whole table read-only. Now the page says so in a banner, Save is off where nothing may
+// be saved, and exactly the granted field takes typing and saves.
+void TestMainWindow::readOnlyIsShownAndColumnGrantsArePerField()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("postgresql"));
+    QVERIFY(scratch.migrate());
+    const Fixture f;
+    seed(scratch.db(), f);
+    const QString reader = QStringLiteral("reader_%1").arg(QCoreApplication::applicationPid());
+    const QString editor = QStringLiteral("industry_%1").arg(QCoreApplication::applicationPid());
+    for (const QString& role : { reader, editor }) {
+        QVERIFY(test::execute(scratch.db(), QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'r-pass'").arg(role)));
+        QVERIFY(
+            test::execute(scratch.db(), QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO %1").arg(role)));
+    }
+    QVERIFY(test::execute(scratch.db(), QStringLiteral("GRANT UPDATE (industry) ON agency_clients TO %1").arg(editor)));
+    const QString industrySql = QStringLiteral("SELECT industry FROM agency_clients WHERE id = ?");
+    for (const QString& role : { reader, editor }) {
+        auto where = *db::ConnectionString::parse(scratch.dsn(), nullptr);
+        where.user = role;
+        where.password = QStringLiteral("r-pass");
+        QString error;
+        {
+            QSqlDatabase db = db::openDatabase(where, role, &error);
+            QVERIFY2(db.isOpen(), qPrintable(error));
+            ui::MainWindow window(db, where, false);
+            QVERIFY(shown(window));
+            QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+            ui::TablePage* clients = window.page(ui::MainWindow::Clients);
+            QVERIFY(clients->showRecord(f.client));
+            const QString banner = clients->rightsBanner()->text();
+            QVERIFY2(clients->rightsBanner()->isVisible(), qPrintable(banner));
+            QVERIFY(!window.action(QStringLiteral("new"))->isEnabled());
+            QVERIFY(!window.action(QStringLiteral("delete"))->isEnabled());
+            auto* industry = field<QLineEdit>(clients, "industry");
+            if (role == reader) {
+                QVERIFY2(banner.startsWith(QStringLiteral("Read-only")), qPrintable(banner));
+                QVERIFY(!window.action(QStringLiteral("save"))->isEnabled());
+                QVERIFY(!industry->isEnabled());
+                typeInto(industry, QStringLiteral("Energy")); // a disabled field takes no keys
+                QVERIFY(!clients->model()->hasPendingChanges());
+                QCOMPARE(scalar(scratch.db(), industrySql, { f.client }).toString(), QStringLiteral("Retail"));
+            } else {
+                QVERIFY2(banner.contains(QStringLiteral("may change only: Industry;"))
+                        && banner.contains(QStringLiteral("may not add rows")),
+                    qPrintable(banner));
+                QVERIFY(window.action(QStringLiteral("save"))->isEnabled());
+                QVERIFY(!field<QLineEdit>(clients, "client_legal_name")->isEnabled());
+                QVERIFY(industry->isEnabled());
+                typeInto(industry, QStringLiteral("Energy"));
+                QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+                QVERIFY2(!clients->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+                QCOMPARE(scalar(scratch.db(), industrySql, { f.client }).toString(), QStringLiteral("Energy"));
+            }
+            // The other pages: this role may change nothing there.
+            QVERIFY(window.page(ui::MainWindow::SlaTiers)->model()->isReadOnly());
+            QVERIFY(
+                window.page(ui::MainWindow::SlaTiers)->rightsBanner()->text().startsWith(QStringLiteral("Read-only")));
+        }
+        db::closeDatabase(role);
+    }
+    for (const QString& role : { reader, editor }) {
+        QVERIFY(
+            test::execute(scratch.db(), QStringLiteral("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %1").arg(role)));
+        QVERIFY(test::execute(scratch.db(), QStringLiteral("DROP ROLE %1").arg(role)));
+    }
 }
 
 void TestMainWindow::anotherDesktopsChangeShowsUp()
