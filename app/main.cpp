@@ -192,17 +192,18 @@ int runGui(int argc, char** argv, const GuiOptions& options)
         agency::app::printError(error);
         return agency::app::ExitUsage;
     }
-    bool readOnly = false;
-    QSqlDatabase database = connectGui(*where, &error, &readOnly);
-    if (!database.isOpen()) {
+    // A server that wants a password (or another one) asks for it in the Connect dialog; the embedded file cannot.
+    auto connected = agency::ui::ConnectionDialog::connectAsking(nullptr, *where, connectGui, &error);
+    if (!connected) {
         agency::app::printError(error);
-        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Agency OS"), error);
+        if (where->dialect == agency::db::Dialect::SQLite)
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Agency OS"), error);
         return agency::app::ExitFailure;
     }
-    settings.setValue(QStringLiteral("database/last"), where->redacted());
-    agency::ui::ConnectionDialog::remember(*where);
+    settings.setValue(QStringLiteral("database/last"), connected->where.redacted());
+    agency::ui::ConnectionDialog::remember(connected->where);
 
-    auto* window = new agency::ui::MainWindow(database, *where, readOnly);
+    auto* window = new agency::ui::MainWindow(connected->db, connected->where, connected->readOnly);
     window->installEventFilter(new FirstPaintLog(window));
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->setConnector(connectGui);

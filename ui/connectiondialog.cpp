@@ -3,7 +3,9 @@
 
 #include "db/database.h"
 #include "filedialogs.h"
+#include "passwordstore.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -32,6 +34,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     , m_database(new QLineEdit(this))
     , m_user(new QLineEdit(this))
     , m_password(new QLineEdit(this))
+    , m_remember(new QCheckBox(tr("Remember the password in the desktop keychain"), this))
     , m_sslmode(new QComboBox(this))
     , m_file(new QLineEdit(this))
     , m_message(new QLabel(this))
@@ -51,6 +54,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("empty: ~/.pgpass or the environment"));
+    m_remember->setObjectName(QStringLiteral("rememberPassword"));
     m_sslmode->addItems({ QStringLiteral("prefer"), QStringLiteral("require"), QStringLiteral("verify-ca"),
         QStringLiteral("verify-full"), QStringLiteral("allow"), QStringLiteral("disable") });
     m_file->setObjectName(QStringLiteral("file"));
@@ -73,6 +77,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     pgForm->addRow(tr("Database"), m_database);
     pgForm->addRow(tr("User"), m_user);
     pgForm->addRow(tr("Password"), m_password);
+    pgForm->addRow(QString(), m_remember);
     pgForm->addRow(tr("SSL mode"), m_sslmode);
     auto* browse = new QToolButton(this);
     browse->setText(tr("Browse…"));
@@ -113,6 +118,38 @@ void ConnectionDialog::updateEnabled()
     for (QWidget* w : std::initializer_list<QWidget*> { m_host, m_port, m_database, m_user, m_password, m_sslmode })
         w->setEnabled(pg);
     m_file->setEnabled(!pg);
+    if (pg && !m_keychain) {
+        QString why;
+        m_keychain = PasswordStore::available(&why);
+        if (!*m_keychain) {
+            m_remember->setChecked(false);
+            m_remember->setToolTip(
+                tr("No desktop keychain is running (%1): the password is asked each time and never stored").arg(why));
+        }
+    }
+    m_remember->setEnabled(pg && m_keychain.value_or(false));
+}
+
+bool ConnectionDialog::rememberPassword() const
+{
+    return m_remember->isEnabled() && m_remember->isChecked();
+}
+
+void ConnectionDialog::setRememberPassword(bool remember)
+{
+    m_remember->setChecked(remember && m_remember->isEnabled());
+}
+
+void ConnectionDialog::showProblem(const QString& text, bool passwordWanted)
+{
+    m_message->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_message->setText(text);
+    if (passwordWanted) {
+        m_password->setFocus();
+        m_password->selectAll();
+    } else {
+        m_host->setFocus();
+    }
 }
 
 QString ConnectionDialog::message() const
@@ -188,22 +225,91 @@ void ConnectionDialog::accept()
 
 void ConnectionDialog::useRecent(int index)
 {
-    const auto where = db::ConnectionString::parse(m_recent->itemData(index).toString(), nullptr);
+    auto where = db::ConnectionString::parse(m_recent->itemData(index).toString(), nullptr);
     if (!where)
         return;
-    if (where->dialect == db::Dialect::SQLite) {
+    setConnection(*where);
+    if (where->dialect == db::Dialect::PostgreSQL && m_keychain.value_or(false)) {
+        const PasswordStore::Result kept = PasswordStore::read(*where);
+        m_password->setText(kept.password);
+        m_remember->setChecked(kept.outcome == PasswordStore::Outcome::Done);
+    }
+}
+
+void ConnectionDialog::setConnection(const db::ConnectionString& where)
+{
+    if (where.dialect == db::Dialect::SQLite) {
         m_sqlite->setChecked(true);
-        m_file->setText(where->path);
+        m_file->setText(where.path);
         return;
     }
     m_postgres->setChecked(true);
-    m_host->setText(where->host);
-    m_port->setValue(where->port > 0 ? where->port : 5432);
-    m_database->setText(where->database);
-    m_user->setText(where->user);
-    m_password->clear();
-    const int ssl = m_sslmode->findText(where->option(QStringLiteral("sslmode")));
+    m_host->setText(where.host);
+    m_port->setValue(where.port > 0 ? where.port : 5432);
+    m_database->setText(where.database);
+    m_user->setText(where.user);
+    m_password->setText(where.password);
+    const int ssl = m_sslmode->findText(where.option(QStringLiteral("sslmode")));
     m_sslmode->setCurrentIndex(ssl >= 0 ? ssl : 0);
+}
+
+std::optional<ConnectionDialog::Connected> ConnectionDialog::connectAsking(QWidget* parent, db::ConnectionString where,
+    const Connector& connector, QString* error, std::optional<bool> remember)
+{
+    const bool postgres = where.dialect == db::Dialect::PostgreSQL;
+    bool asked = remember.has_value(); // the person chose whether to remember it (else nothing changes in the keychain)
+    bool ticked = remember.value_or(false);
+    if (postgres && where.password.isEmpty()) {
+        const PasswordStore::Result kept = PasswordStore::read(where);
+        if (kept.outcome == PasswordStore::Outcome::Done) {
+            where.password = kept.password;
+            ticked = true;
+        }
+    }
+    QString why;
+    Connected connected;
+    connected.db = connector(where, &why, &connected.readOnly);
+    while (!connected.db.isOpen()) {
+        if (!postgres) {
+            if (error)
+                *error = why;
+            return std::nullopt;
+        }
+        ConnectionDialog dialog(parent);
+        dialog.setConnection(where);
+        dialog.setRememberPassword(ticked);
+        const bool passwordWanted = db::passwordIsTheProblem(where);
+        dialog.showProblem(passwordWanted
+                ? tr("Type the password of %1 for %2. (%3)")
+                      .arg(where.user.isEmpty() ? tr("your user") : where.user, where.redacted(), why)
+                : why,
+            passwordWanted);
+        if (dialog.exec() != QDialog::Accepted || !dialog.connection()) {
+            if (error)
+                *error = why;
+            return std::nullopt;
+        }
+        asked = true;
+        where = *dialog.connection();
+        ticked = dialog.rememberPassword();
+        if (where.dialect != db::Dialect::PostgreSQL) // they chose an SQLite file instead
+            return connectAsking(parent, where, connector, error);
+        connected.db = connector(where, &why, &connected.readOnly);
+    }
+    if (asked)
+        settleRememberedPassword(where, ticked);
+    connected.where = where;
+    return connected;
+}
+
+void ConnectionDialog::settleRememberedPassword(const db::ConnectionString& where, bool remember)
+{
+    if (where.dialect != db::Dialect::PostgreSQL)
+        return;
+    if (remember && !where.password.isEmpty())
+        PasswordStore::write(where, where.password);
+    else if (!remember)
+        PasswordStore::forget(where);
 }
 
 QStringList ConnectionDialog::recent()

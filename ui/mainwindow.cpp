@@ -607,16 +607,17 @@ void MainWindow::openConnectionDialog()
     if (dialog.exec() != QDialog::Accepted || !dialog.connection() || !m_connector || !confirmLeaving())
         return;
     QString error;
-    bool readOnly = false;
-    const QSqlDatabase db = m_connector(*dialog.connection(), &error, &readOnly);
-    if (!db.isOpen()) {
-        QMessageBox::warning(this, tr("Could not connect"), error);
+    const auto connected
+        = ConnectionDialog::connectAsking(this, *dialog.connection(), m_connector, &error, dialog.rememberPassword());
+    if (!connected) {
+        if (dialog.connection()->dialect == db::Dialect::SQLite) // a server's refusal was shown in the dialog
+            QMessageBox::warning(this, tr("Could not connect"), error);
         return;
     }
-    ConnectionDialog::remember(*dialog.connection());
-    QSettings().setValue(QStringLiteral("database/last"), dialog.connection()->redacted());
+    ConnectionDialog::remember(connected->where);
+    QSettings().setValue(QStringLiteral("database/last"), connected->where.redacted());
     // A fresh window on the new database; this one closes without asking again (its edits were settled above).
-    auto* next = new MainWindow(db, *dialog.connection(), readOnly);
+    auto* next = new MainWindow(connected->db, connected->where, connected->readOnly);
     next->setConnector(m_connector);
     next->setAttribute(Qt::WA_DeleteOnClose);
     next->show();

@@ -12,6 +12,7 @@
 #include <QStandardPaths>
 #include <libpq-fe.h>
 #include <spdlog/spdlog.h>
+#include <vector>
 
 namespace agency::db {
 
@@ -180,6 +181,48 @@ QSqlDatabase openDatabase(const ConnectionString& where, const QString& connecti
     }
     QSqlDatabase::removeDatabase(connectionName);
     return {};
+}
+
+} // namespace agency::db
+
+namespace agency::db {
+
+bool passwordIsTheProblem(const ConnectionString& where)
+{
+    if (where.dialect != Dialect::PostgreSQL)
+        return false;
+    QList<QByteArray> keys;
+    QList<QByteArray> values;
+    auto add = [&](const char* key, const QString& value) {
+        if (!value.isEmpty()) {
+            keys << QByteArray(key);
+            values << value.toUtf8();
+        }
+    };
+    add("host", where.host);
+    add("port", where.port > 0 ? QString::number(where.port) : QString());
+    add("dbname", where.database);
+    add("user", where.user);
+    add("password", where.password);
+    add("connect_timeout", QStringLiteral("10"));
+    for (const auto& [key, value] : where.options) {
+        keys << key.toUtf8();
+        values << value.toUtf8();
+    }
+    std::vector<const char*> keywords;
+    std::vector<const char*> settings;
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        keywords.push_back(keys.at(i).constData());
+        settings.push_back(values.at(i).constData());
+    }
+    keywords.push_back(nullptr);
+    settings.push_back(nullptr);
+    PGconn* conn = PQconnectdbParams(keywords.data(), settings.data(), 0);
+    // Refused for want of one (none given, none in ~/.pgpass), or the one given was tried and the connection failed.
+    const bool problem = conn && PQstatus(conn) != CONNECTION_OK
+        && (PQconnectionNeedsPassword(conn) != 0 || PQconnectionUsedPassword(conn) != 0);
+    PQfinish(conn);
+    return problem;
 }
 
 } // namespace agency::db

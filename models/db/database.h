@@ -16,6 +16,10 @@ QSqlDatabase openDatabase(const ConnectionString& where, const QString& connecti
 
 Dialect dialectOf(const QSqlDatabase& db);
 
+// After a PostgreSQL server refused `where`: whether a password is what it wants — none was given (nor found in
+// ~/.pgpass or the environment), or the one given was tried and refused. Asks with one more libpq connection.
+bool passwordIsTheProblem(const ConnectionString& where);
+
 // Whether a PostgreSQL connection goes through a connection pooler (pgbouncer and the like): the server process that
 // answers is not the one the connection was opened with (a pooler gives the client its own process id and key).
 // False on SQLite and when it cannot be told.
