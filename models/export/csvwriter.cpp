@@ -111,7 +111,16 @@ bool CsvWriter::flush()
 {
     if (m_buffer.isEmpty())
         return true;
-    const bool ok = m_out->write(m_buffer) == m_buffer.size();
+    // A short write is no failure yet: a file system that fills up takes what fits and says nothing; the next write
+    // of the rest fails with the system's reason (ENOSPC: "No space left on device"), which errorString() then gives.
+    qsizetype done = 0;
+    while (done < m_buffer.size()) {
+        const qint64 wrote = m_out->write(m_buffer.constData() + done, m_buffer.size() - done);
+        if (wrote <= 0)
+            break;
+        done += wrote;
+    }
+    const bool ok = done == m_buffer.size();
     m_buffer.clear();
     return ok;
 }

@@ -725,7 +725,9 @@ bool exportToFile(TableExporter& exporter, const ExportRequest& request, const Q
         return true;
     }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // Unbuffered: the writer buffers; a buffer of QFileDevice's own would be flushed at commit(), where a full disk
+    // reads "Unknown error" (a short write carries no reason).
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         *error = tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }

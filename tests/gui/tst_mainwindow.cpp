@@ -43,6 +43,9 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QtTest>
+#include <csignal>
+#include <sys/mount.h>
+#include <sys/resource.h>
 
 using namespace agency;
 using agency::test::execute;
@@ -173,6 +176,8 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void exportsTheCurrentView();
+    void exportOntoAFullDiskSaysWhy_data();
+    void exportOntoAFullDiskSaysWhy();
     void scrollingReadsTheNextPages_data()
     {
         test::addBackendColumn();
@@ -623,6 +628,72 @@ void TestMainWindow::exportsTheCurrentView()
                                 "'20000000-0000-4000-8000-000000000002'"))
                  .toString(),
         QStringLiteral("Globex Corp"));
+}
+
+void TestMainWindow::exportOntoAFullDiskSaysWhy_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<bool>("fileSystem");
+    QTest::addColumn<QString>("reason");
+    for (const char* backend : { "sqlite", "postgresql" }) {
+        QTest::addRow("%s: a full file system", backend)
+            << QString::fromLatin1(backend) << true << QStringLiteral("No space left on device");
+        QTest::addRow("%s: the file size limit", backend)
+            << QString::fromLatin1(backend) << false << QStringLiteral("File too large");
+    }
+}
+
+// Issue 12.12: an export from the window onto a disk that fills up said "Unknown error" (the file system takes what
+// fits, and that short write carries no reason) or "export cancelled". Now the status bar gives the system's reason
+// and no file (nor a temporary one) is left. A full file system is a 64 KiB tmpfs (where this test may mount one);
+// RLIMIT_FSIZE fails the same way without privileges (EFBIG).
+void TestMainWindow::exportOntoAFullDiskSaysWhy()
+{
+    QFETCH(QString, backend);
+    QFETCH(bool, fileSystem);
+    QFETCH(QString, reason);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 12, 5, 6, 4 }, nullptr)); // 360 channels, ~90 KB of CSV
+    QTemporaryDir dir;
+    QString folder = dir.path();
+    struct Undo {
+        std::function<void()> run;
+        ~Undo()
+        {
+            if (run)
+                run();
+        }
+    } undo;
+    if (fileSystem) {
+        folder = dir.filePath(QStringLiteral("full"));
+        QVERIFY(QDir().mkpath(folder));
+        if (::mount("tmpfs", QFile::encodeName(folder).constData(), "tmpfs", 0, "size=64k") != 0)
+            QSKIP("cannot mount a tmpfs here (not root, or no CAP_SYS_ADMIN): the file size limit row covers it");
+        undo.run = [folder]() { ::umount(QFile::encodeName(folder).constData()); };
+    } else {
+        rlimit limit {};
+        QCOMPARE(::getrlimit(RLIMIT_FSIZE, &limit), 0);
+        const rlimit before = limit;
+        limit.rlim_cur = 48 * 1024; // above SQLite's 32 KiB -shm, below the export
+        auto* const previous = std::signal(SIGXFSZ, SIG_IGN); // the write fails with EFBIG instead of ending us
+        QCOMPARE(::setrlimit(RLIMIT_FSIZE, &limit), 0);
+        undo.run = [before, previous]() {
+            ::setrlimit(RLIMIT_FSIZE, &before);
+            std::signal(SIGXFSZ, previous);
+        };
+    }
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    const QString path = QDir(folder).filePath(QStringLiteral("channels.csv"));
+    QVERIFY(!window.exportCurrentView(path));
+    const QString message = window.statusMessage();
+    QVERIFY2(message.contains(reason), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("no file written")), qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("Unknown error")) && !message.contains(QStringLiteral("cancelled")),
+        qPrintable(message));
+    QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList());
 }
 
 void TestMainWindow::importDialogDryRunsThenImports()
