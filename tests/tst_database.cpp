@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "db/connectionstring.h"
 #include "db/database.h"
+#include "db/sqlerror.h"
 #include "startup.h"
 #include "support/scratchdatabase.h"
 
 #include <QDir>
 #include <QFile>
 #include <QSettings>
+#include <QSqlQuery>
 #include <QtTest>
 
 using agency::db::ConnectionString;
@@ -23,6 +25,8 @@ private Q_SLOTS:
     void legacyEntryKeptWhenNameTaken();
     void rememberedDatabasesFollowTheMove();
     void rememberedSecretsAreForgotten();
+    void failedStatementIsExplainedWithoutItsSql_data();
+    void failedStatementIsExplainedWithoutItsSql();
 
 private:
     QTemporaryDir m_home;
@@ -183,4 +187,52 @@ void TestDatabase::rememberedSecretsAreForgotten()
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)
+void TestDatabase::failedStatementIsExplainedWithoutItsSql_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QVariantList>("bind");
+    QTest::addColumn<QString>("reason"); // what the message must still say
+    for (const char* backend : { "sqlite", "postgresql" }) {
+        const QString b = QString::fromLatin1(backend);
+        QTest::addRow("%s: syntax error", backend)
+            << b << QStringLiteral("SELECT id FROM agency_clients WHERE client_name LIKE 'secret-value' ESCAPE")
+            << QVariantList {}
+            << (b == QStringLiteral("sqlite") ? QStringLiteral("incomplete input") : QStringLiteral("syntax error"));
+        QTest::addRow("%s: unknown column", backend)
+            << b << QStringLiteral("UPDATE agency_clients SET no_such_column = 'secret-value'") << QVariantList {}
+            << QStringLiteral("no_such_column");
+    }
+    QTest::addRow("postgresql: a NUL byte bound")
+        << QStringLiteral("postgresql")
+        << QStringLiteral("UPDATE agency_clients SET industry = ? WHERE client_name = 'secret-value'")
+        << QVariantList { QString::fromUtf8("a\0b", 3) } << QStringLiteral("unterminated quoted string");
+}
+
+// Issue 12.12: a failed statement's message said the server's whole text, with "LINE 1: UPDATE … ^" and CONTEXT —
+// our SQL and the values in it. The message keeps the reason and leaves the statement to the log.
+void TestDatabase::failedStatementIsExplainedWithoutItsSql()
+{
+    QFETCH(QString, backend);
+    QFETCH(QString, sql);
+    QFETCH(QVariantList, bind);
+    QFETCH(QString, reason);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QSqlQuery query(scratch.db());
+    bool ok = query.prepare(sql);
+    for (const QVariant& value : std::as_const(bind))
+        query.addBindValue(value);
+    ok = ok && query.exec();
+    QVERIFY(!ok);
+    const QString raw = query.lastError().text();
+    const QString message = agency::db::reportSqlError(QStringLiteral("Saving the clients"), query.lastError());
+    QVERIFY2(message.startsWith(QStringLiteral("Saving the clients: ")), qPrintable(message));
+    QVERIFY2(message.contains(reason), qPrintable(message));
+    for (const QString& statement :
+        { QStringLiteral("LINE"), QStringLiteral("SELECT id"), QStringLiteral("UPDATE agency"),
+            QStringLiteral("secret-value"), QStringLiteral("CONTEXT"), QStringLiteral("^"), QStringLiteral("\n") })
+        QVERIFY2(!message.contains(statement), qPrintable(message + QStringLiteral(" | raw: ") + raw));
+}
+
 #include "tst_database.moc"

@@ -2,6 +2,7 @@
 #include "sqlerror.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <spdlog/spdlog.h>
 
 namespace agency::db {
@@ -17,9 +18,30 @@ bool isConnectionLost(const QSqlError& error)
         || code == QStringLiteral("57P01") || code == QStringLiteral("57P02") || code == QStringLiteral("57P03");
 }
 
+namespace {
+    // What the server said, for people: its first line (without the severity tag) and any DETAIL and HINT lines; never
+    // the statement — "LINE 1: INSERT INTO … ^", QUERY:, STATEMENT:, CONTEXT: — which shows our SQL text (and can
+    // show other values). The driver's own words ("QPSQL: Unable to create query") only when the server said nothing.
+    QString reasonFor(const QSqlError& error)
+    {
+        static const QRegularExpression severity(QStringLiteral("^(ERROR|FATAL|PANIC):\\s*"));
+        QStringList kept;
+        const QStringList lines = error.databaseText().split(u'\n', Qt::SkipEmptyParts);
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            QString line = lines.at(i).trimmed();
+            if (i == 0)
+                kept << line.remove(severity);
+            else if (line.startsWith(QStringLiteral("DETAIL:")) || line.startsWith(QStringLiteral("HINT:")))
+                kept << line;
+        }
+        const QString said = kept.join(u' ').trimmed();
+        return said.isEmpty() ? error.driverText().trimmed() : said;
+    }
+}
+
 QString reportSqlError(const QString& context, const QSqlError& error)
 {
-    QString why = error.text().trimmed();
+    QString why = reasonFor(error);
     if (why.isEmpty())
         why = QCoreApplication::translate("SqlError", "the database connection is closed");
     if (error.nativeErrorCode() == QStringLiteral("42501")) // insufficient_privilege: say it plainly
@@ -36,8 +58,9 @@ QString reportSqlError(const QString& context, const QSqlError& error)
     else if (code == QStringLiteral("517")) // SQLITE_BUSY_SNAPSHOT: what this connection read is out of date
         why = QCoreApplication::translate("SqlError",
             "another program wrote the database file since it was read here; nothing was written here, try again");
-    spdlog::warn("SQL failed: {} [{}] {}", context.toStdString(), error.nativeErrorCode().toStdString(),
-        why.simplified().toStdString());
+    // The log keeps everything the driver said (the statement's position included), on one line.
+    spdlog::warn("SQL failed: {} [{}] {} | {}", context.toStdString(), error.nativeErrorCode().toStdString(),
+        why.simplified().toStdString(), error.text().simplified().toStdString());
     return context + QStringLiteral(": ") + why.simplified();
 }
 
