@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "db/sqlerror.h"
 #include "domain/budget.h"
+#include "domain/displaytext.h"
 #include "domain/kpis.h"
 #include "tables/columnvalues.h"
 #include "tables/lookupnames.h"
@@ -233,8 +234,10 @@ std::optional<QList<CampaignLine>> FinanceReport::campaigns(const ReportFilter& 
     tables::LookupNames names(m_db);
     for (qsizetype i = 0; i < list.size(); ++i) {
         CampaignLine& line = list[i];
-        line.label = tables::LookupNames::campaignLabel(names.projectName(projects.at(i)), metadata.at(i),
-            line.clientName, line.campaignType, line.start.isValid() ? line.start.toString(Qt::ISODate) : QString());
+        // Read by people in the PDF: a client's name cannot turn the rest of the label around (displaytext.h).
+        line.label = domain::isolatedForDisplay(tables::LookupNames::campaignLabel(names.projectName(projects.at(i)),
+            metadata.at(i), domain::isolatedForDisplay(line.clientName), line.campaignType,
+            line.start.isValid() ? line.start.toString(Qt::ISODate) : QString()));
     }
     return list;
 }

@@ -5,6 +5,7 @@
 #include "db/database.h"
 #include "db/sqlerror.h"
 #include "domain/campaignname.h"
+#include "domain/displaytext.h"
 #include "domain/kpis.h"
 #include "domain/money.h"
 #include "domain/vocabulary.h"
@@ -250,11 +251,15 @@ QString AgencyTableModel::displayText(const ColumnSpec& column, const QVariant& 
         return parts.join(QStringLiteral(" · "));
     }
     case ColumnKind::JsonArray:
-        if (const auto features = domain::parseFeatures(value.toString(), nullptr))
-            return features->join(QStringLiteral(", "));
+        if (const auto features = domain::parseFeatures(value.toString(), nullptr)) {
+            QStringList shown;
+            for (const QString& feature : *features)
+                shown << domain::isolatedForDisplay(feature);
+            return shown.join(QStringLiteral(", "));
+        }
         return value.toString();
     default:
-        return value.toString();
+        return domain::isolatedForDisplay(value.toString());
     }
 }
 
@@ -287,7 +292,7 @@ QVariant AgencyTableModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (column->holdsName) // the name people gave it: its Plane project's, else the one kept in the JSON
-            return givenName(index.row());
+            return domain::isolatedForDisplay(givenName(index.row()));
         return displayText(*column, value);
     case Qt::EditRole:
     case StorageRole:

@@ -3,6 +3,7 @@
 
 #include "db/database.h"
 #include "db/sqlerror.h"
+#include "domain/displaytext.h"
 #include "rowfilter.h"
 
 #include <QCoreApplication>
@@ -87,7 +88,8 @@ void LookupNames::prefetch(const QString& table, const QList<QString>& ids)
         }
         while (query.next())
             m_cache.insert(table + u':' + query.value(0).toString(),
-                campaigns ? campaignLabelOf(query, 1, query.value(6).toString()) : query.value(1).toString());
+                campaigns ? campaignLabelOf(query, 1, query.value(6).toString())
+                          : domain::isolatedForDisplay(query.value(1).toString()));
     }
 }
 
@@ -290,7 +292,7 @@ QString LookupNames::lookUp(const QString& table, const QString& id)
     if (!query.next())
         return {};
     if (!isLabelled(*spec))
-        return query.value(1).toString();
+        return domain::isolatedForDisplay(query.value(1).toString());
     return campaignLabelOf(query, 1, projectName(query.value(1).toString()));
 }
 
@@ -299,8 +301,8 @@ QList<LookupNames::Choice> LookupNames::readChoices(QSqlQuery& query, const QStr
     QList<Choice> list;
     while (query.next()) {
         const QString id = query.value(0).toString();
-        const QString name
-            = labelled ? campaignLabelOf(query, 1, query.value(6).toString()) : query.value(1).toString();
+        const QString name = labelled ? campaignLabelOf(query, 1, query.value(6).toString())
+                                      : domain::isolatedForDisplay(query.value(1).toString());
         list.append({ id, name });
         m_cache.insert(table + u':' + id, name); // the table's cells show the same names without asking again
         m_stale.remove(table + u':' + id);
@@ -311,9 +313,10 @@ QList<LookupNames::Choice> LookupNames::readChoices(QSqlQuery& query, const QStr
 QString LookupNames::campaignLabelOf(const QSqlQuery& query, int first, const QString& projectName)
 {
     const QVariant start = query.value(first + 4);
-    return campaignLabel(projectName, query.value(first + 1).toString(), query.value(first + 2).toString(),
-        query.value(first + 3).toString(),
-        start.metaType().id() == QMetaType::QDate ? start.toDate().toString(Qt::ISODate) : start.toString());
+    // For people: the client's name cannot turn the rest of the label around, nor the label what is beside it.
+    return domain::isolatedForDisplay(campaignLabel(projectName, query.value(first + 1).toString(),
+        domain::isolatedForDisplay(query.value(first + 2).toString()), query.value(first + 3).toString(),
+        start.metaType().id() == QMetaType::QDate ? start.toDate().toString(Qt::ISODate) : start.toString()));
 }
 
 } // namespace agency::tables

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "displaytext.h"
+
+#include <algorithm>
+
+namespace agency::domain {
+
+namespace {
+    constexpr char16_t firstStrongIsolate = 0x2068;
+    constexpr char16_t popDirectionalIsolate = 0x2069;
+
+    bool isExplicitDirection(QChar c)
+    {
+        const char16_t u = c.unicode();
+        return (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069);
+    }
+    bool opensIsolate(QChar c)
+    {
+        return c.unicode() >= 0x2066 && c.unicode() <= 0x2068;
+    }
+}
+
+QString isolatedForDisplay(const QString& text)
+{
+    if (std::none_of(text.cbegin(), text.cend(), isExplicitDirection))
+        return text;
+    QString shown;
+    shown.reserve(text.size() + 2);
+    shown += QChar(firstStrongIsolate);
+    int openIsolates = 0;
+    for (const QChar c : text) {
+        if (opensIsolate(c)) {
+            ++openIsolates;
+        } else if (c.unicode() == popDirectionalIsolate) {
+            if (openIsolates == 0)
+                continue;
+            --openIsolates;
+        }
+        shown += c;
+    }
+    shown += QChar(popDirectionalIsolate);
+    return shown;
+}
+
+} // namespace agency::domain

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace agency::domain {
+
+// Text people typed (a name), made safe to show beside other text. When it holds explicit direction controls —
+// embeddings and overrides (U+202A–U+202E) or isolates (U+2066–U+2069) — it is wrapped in FIRST STRONG ISOLATE …
+// POP DIRECTIONAL ISOLATE: the closing isolate ends whatever the text opened (Unicode Bidirectional Algorithm, X6a),
+// so a RIGHT-TO-LEFT OVERRIDE in a client's name cannot reverse the " · social · 2026-03-01" after it, a message
+// around it or the next column. A closing isolate of its own that closes nothing it opened is left out (it would
+// close the wrapper early). Text without such controls, right-to-left names included, is returned unchanged; what
+// is stored and exported is never changed.
+QString isolatedForDisplay(const QString& text);
+
+} // namespace agency::domain

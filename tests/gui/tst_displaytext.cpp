@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Names with direction controls in them, as a hostile or careless CSV brings them: they never turn around the text
+// beside them on screen (issue 12.12: a RIGHT-TO-LEFT OVERRIDE in a client's name reversed the channel table's
+// campaign labels), and what is stored stays exactly as typed.
+#include "domain/displaytext.h"
+#include "support/scratchdatabase.h"
+#include "tables/channelmodel.h"
+
+#include <QApplication>
+#include <QSqlRecord>
+#include <QTextLayout>
+#include <QtTest>
+
+using namespace agency;
+
+namespace {
+const QString rlo = QString(QChar(0x202E));
+const QString fsi = QString(QChar(0x2068));
+const QString pdi = QString(QChar(0x2069));
+
+// Where a person sees the character at logical `index` of `text` start (as Qt lays it out on one line).
+qreal xOf(const QString& text, qsizetype index)
+{
+    QTextLayout layout(text, QApplication::font());
+    layout.beginLayout();
+    QTextLine line = layout.createLine();
+    line.setLineWidth(100000);
+    layout.endLayout();
+    return line.cursorToX(static_cast<int>(index));
+}
+
+// Whether `part` (found in `text` after `from`) reads left to right on screen, each character right of the one
+// before.
+bool readsLeftToRight(const QString& text, const QString& part, qsizetype from = 0)
+{
+    const qsizetype at = text.indexOf(part, from);
+    if (at < 0)
+        return false;
+    for (qsizetype i = at; i + 1 < at + part.size(); ++i) {
+        if (!(xOf(text, i) < xOf(text, i + 1)))
+            return false;
+    }
+    return true;
+}
+}
+
+class TestDisplayText : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void isolatedForDisplay_data();
+    void isolatedForDisplay();
+    void overrideInAClientNameStaysInIt();
+};
+
+void TestDisplayText::isolatedForDisplay_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("plain") << QStringLiteral("Acme") << QStringLiteral("Acme");
+    QTest::newRow("a right-to-left name, no controls")
+        << QString::fromUtf8("שלום בע\"מ") << QString::fromUtf8("שלום בע\"מ");
+    QTest::newRow("an override left open") << QStringLiteral("Acme") + rlo + QStringLiteral("evil")
+                                           << fsi + QStringLiteral("Acme") + rlo + QStringLiteral("evil") + pdi;
+    QTest::newRow("a closing isolate that closes nothing") << QStringLiteral("a") + pdi + rlo
+            + QStringLiteral("b") << fsi + QStringLiteral("a") + rlo + QStringLiteral("b") + pdi;
+    QTest::newRow("balanced isolates kept") << QStringLiteral("x") + fsi + QStringLiteral("y") + pdi
+                                            << fsi + QStringLiteral("x") + fsi + QStringLiteral("y") + pdi + pdi;
+}
+
+void TestDisplayText::isolatedForDisplay()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, shown);
+    QCOMPARE(domain::isolatedForDisplay(typed), shown);
+}
+
+// A client named "Acme<RLO>evil": on the Channels page the campaign label "Acme<RLO>evil · social · 2026-03-01" reads
+// " · social · 2026-03-01" left to right after the name, as every other label does; the client's name is stored as
+// typed.
+void TestDisplayText::overrideInAClientNameStaysInIt()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    const QString name = QStringLiteral("Acme") + rlo + QStringLiteral("evil");
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
+                       "('20000000-0000-4000-8000-000000000001', ?, 'retainer')"),
+        { name }));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, start_date) VALUES "
+                       "('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'social', "
+                       "'2026-03-01')")));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type) VALUES "
+                       "('40000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000001', 'email')")));
+    tables::ChannelModel channels(scratch.db());
+    QVERIFY(channels.select());
+    QCOMPARE(channels.rowCount(), 1);
+    const QString label
+        = channels.data(channels.index(0, channels.fieldIndex(QStringLiteral("campaign_id")))).toString();
+    QVERIFY2(label.contains(QStringLiteral("social")), qPrintable(label));
+    QVERIFY2(readsLeftToRight(label, QStringLiteral("social")), qPrintable(label));
+    QVERIFY2(readsLeftToRight(label, QStringLiteral("2026-03-01")), qPrintable(label));
+    QVERIFY(xOf(label, label.indexOf(QStringLiteral("social"))) < xOf(label, label.indexOf(QStringLiteral("2026"))));
+    // Inside the name the override still does what it says (that is the name as typed).
+    QVERIFY(!readsLeftToRight(label, QStringLiteral("evil")));
+    QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT client_name FROM agency_clients")).toString(), name);
+}
+
+QTEST_MAIN(TestDisplayText)
+#include "tst_displaytext.moc"
