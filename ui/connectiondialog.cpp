@@ -280,8 +280,8 @@ std::optional<ConnectionDialog::Connected> ConnectionDialog::connectAsking(QWidg
         dialog.setRememberPassword(ticked);
         const bool passwordWanted = db::passwordIsTheProblem(where);
         dialog.showProblem(passwordWanted
-                ? tr("Type the password of %1 for %2. (%3)")
-                      .arg(where.user.isEmpty() ? tr("your user") : where.user, where.redacted(), why)
+                ? tr("Type the password of %1 above.").arg(where.user.isEmpty() ? tr("your user") : where.user) + u'\n'
+                    + why
                 : why,
             passwordWanted);
         if (dialog.exec() != QDialog::Accepted || !dialog.connection()) {

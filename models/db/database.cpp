@@ -174,7 +174,11 @@ QSqlDatabase openDatabase(const ConnectionString& where, const QString& connecti
                 return db;
             }
         } else if (error) {
-            const QString why = where.withoutSecrets(db.lastError().text().simplified());
+            // libpq's own words ("connection to server … failed: FATAL: password authentication failed …"), not
+            // the driver's boilerplate after them ("QPSQL: Unable to connect").
+            const QSqlError failed = db.lastError();
+            const QString said = failed.databaseText().trimmed().isEmpty() ? failed.text() : failed.databaseText();
+            const QString why = where.withoutSecrets(said.simplified());
             *error = tr("cannot open %1: %2").arg(where.redacted(), why);
             spdlog::warn("open failed: {}", error->toStdString());
         }
