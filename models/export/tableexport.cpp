@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "db/sqlerror.h"
 #include "domain/budget.h"
+#include "jsontext.h"
 #include "tables/columnvalues.h"
 #include "tables/keysetpager.h"
 #include "tables/lookupnames.h"
@@ -267,13 +268,21 @@ namespace {
             return value.toBool() ? QByteArrayLiteral("true") : QByteArrayLiteral("false");
         case ColumnKind::Integer:
             return QByteArray::number(value.toLongLong());
+        case ColumnKind::JsonObject:
+        case ColumnKind::JsonArray:
+        case ColumnKind::Kpis: { // as PostgreSQL prints jsonb, whatever form SQLite kept it in
+            QByteArray text = value.toString().toUtf8();
+            if (auto written = asJsonbText(text))
+                return *std::move(written);
+            return text;
+        }
         default:
             return value.toString().toUtf8();
         }
     }
 
     // What the direct SQLite path finishes here per value; every other column goes to the writer as SQLite holds it.
-    enum class Finish { AsStored, Instant, Boolean, EffectiveBudget };
+    enum class Finish { AsStored, Instant, Boolean, Json, EffectiveBudget };
 
     bool isDigit(char c)
     {
@@ -629,6 +638,10 @@ bool TableExporter::exportWithSqlite(const ExportRequest& request, CsvWriter& wr
             finish << Finish::Instant;
         else if (column.spec && column.spec->kind == ColumnKind::Boolean)
             finish << Finish::Boolean;
+        else if (column.spec
+            && (column.spec->kind == ColumnKind::JsonObject || column.spec->kind == ColumnKind::JsonArray
+                || column.spec->kind == ColumnKind::Kpis))
+            finish << Finish::Json;
         else
             finish << Finish::AsStored;
     }
@@ -664,6 +677,12 @@ bool TableExporter::exportWithSqlite(const ExportRequest& request, CsvWriter& wr
                     fields[k] = sqlite3_column_int64(statement, i) != 0 ? "true" : "false";
                 else
                     fields[k] = (finished[k] = formatOwn(*plan.at(picked.at(k)).spec, QString::fromUtf8(value)));
+                break;
+            case Finish::Json: // as PostgreSQL prints jsonb: the same bytes from both backends
+                if (!value.isNull() && writeAsJsonbText(value, &finished[k]))
+                    fields[k] = finished[k];
+                else
+                    fields[k] = value;
                 break;
             case Finish::EffectiveBudget: {
                 domain::ChannelShare share;
