@@ -6,11 +6,15 @@
 #include "charts/dashboardcharts.h"
 #include "charts/kpichart.h"
 #include "demo/demodata.h"
+#include "domain/moneyscale.h"
 #include "support/scratchdatabase.h"
 
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 #include <QImage>
 #include <QLegend>
 #include <QLegendMarker>
@@ -77,6 +81,9 @@ private Q_SLOTS:
     void pieGroupsManySmallChannels();
     void kpiBarsColourByTrackAndDrawTheTarget();
     void dashboardChartsHoldTheTotals();
+    void moneyScaleTicksInReadableSteps_data();
+    void moneyScaleTicksInReadableSteps();
+    void dashboardChartsShowWholeExactFigures();
     void chartsTakeTheWindowsPalette();
     void commandLineWritesPngSvgAndPdf_data()
     {
@@ -334,4 +341,109 @@ void TestCharts::commandLineRefusesBadInput()
 }
 
 QTEST_MAIN(TestCharts)
+void TestCharts::moneyScaleTicksInReadableSteps_data()
+{
+    QTest::addColumn<qint64>("highestCents");
+    QTest::addColumn<QStringList>("labels");
+    QTest::addColumn<QString>("title");
+    QTest::newRow("299,999,999.97") << qint64(29999999997) << QStringList { "0", "100", "200", "300" }
+                                    << QStringLiteral("amount (millions)");
+    QTest::newRow("3,000.00") << qint64(300000) << QStringList { "0", "1,000", "2,000", "3,000" }
+                              << QStringLiteral("amount");
+    QTest::newRow("2,191,540.00 (ticked at 219154 before)")
+        << qint64(219154000) << QStringList { "0", "500", "1,000", "1,500", "2,000", "2,500" }
+        << QStringLiteral("amount (thousands)");
+    QTest::newRow("27 billion") << qint64(2700000000000) << QStringList { "0", "10", "20", "30" }
+                                << QStringLiteral("amount (billions)");
+    QTest::newRow("12,500.00: steps of 2.5 thousand")
+        << qint64(1250000) << QStringList { "0", "2.5", "5", "7.5", "10", "12.5" }
+        << QStringLiteral("amount (thousands)");
+    QTest::newRow("0.07") << qint64(7) << QStringList { "0", "0.02", "0.04", "0.06", "0.08" }
+                          << QStringLiteral("amount");
+    QTest::newRow("nothing") << qint64(0) << QStringList { "0", "0.01" } << QStringLiteral("amount");
+}
+
+// Amount axes tick at 1, 2, 2.5 or 5 × 10^k, labelled exactly in a named unit (issue 13: ticks at 219154 and
+// 2700000000, bar labels "3e+08").
+void TestCharts::moneyScaleTicksInReadableSteps()
+{
+    QFETCH(qint64, highestCents);
+    QFETCH(QStringList, labels);
+    QFETCH(QString, title);
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    const auto scale = domain::MoneyScale::forHighest(highestCents, 5);
+    QStringList shown;
+    for (int tick = 0; tick <= scale.steps(); ++tick)
+        shown << scale.label(tick, english);
+    QCOMPARE(shown, labels);
+    QCOMPARE(scale.title(), title);
+    QVERIFY(scale.topCents() >= highestCents);
+    QCOMPARE(domain::MoneyScale::forHighest(1250000, 5).label(1, QLocale(QLocale::German, QLocale::Germany)),
+        QStringLiteral("2,5"));
+}
+
+namespace {
+// Every piece of text a rendered chart shows: titles, axis labels, legend entries.
+QStringList textsOf(QChart* chart, QSize size)
+{
+    QGraphicsScene scene;
+    scene.addItem(chart);
+    chart->resize(size);
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&image);
+    scene.render(&painter);
+    painter.end();
+    QStringList texts;
+    QList<QGraphicsItem*> items = chart->childItems();
+    while (!items.isEmpty()) {
+        QGraphicsItem* item = items.takeFirst();
+        items += item->childItems();
+        if (!item->isVisible())
+            continue;
+        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item))
+            texts << text->toPlainText();
+        else if (auto* simple = dynamic_cast<QGraphicsSimpleTextItem*>(item))
+            texts << simple->text();
+    }
+    scene.removeItem(chart);
+    return texts;
+}
+}
+
+// The figures a finance reviewer reads on the dashboard's charts are whole and exact at any scale: no label in
+// scientific notation or cut short, each amount written out, a tier without a retainer said so, not drawn as 0.
+void TestCharts::dashboardChartsShowWholeExactFigures()
+{
+    const QList<reports::TierRetainer> tiers { { "g", "Gold", Money::fromCents(29999999997), 1 },
+        { "s", "Silver", Money::fromCents(300000), 1 }, { "b", "Bronze", std::nullopt, 3 } };
+    reports::BudgetTotals huge { "h", "Huge Corp", Money::fromCents(99999999999), Money::fromCents(12345678901),
+        Money(), 1, 0 };
+    reports::BudgetTotals small { "s", "Small Shop", Money::fromCents(123456), Money::fromCents(100001), Money(), 1,
+        0 };
+    const std::unique_ptr<QChart> retainer(ui::retainerChart(tiers));
+    const std::unique_ptr<QChart> clients(ui::clientBudgetChart({ huge, small }));
+    const QLocale locale;
+    for (QChart* chart : { retainer.get(), clients.get() }) {
+        const QStringList texts = textsOf(chart, QSize(900, 520));
+        QVERIFY(texts.size() > 5);
+        static const QRegularExpression scientific(QStringLiteral("\\d[eE][+-]?\\d"));
+        for (const QString& text : texts) {
+            QVERIFY2(!scientific.match(text).hasMatch(), qPrintable(text));
+            QVERIFY2(!text.contains(QStringLiteral("...")) && !text.contains(u'…'), qPrintable(text));
+        }
+        const QString all = texts.join(u'|');
+        if (chart == retainer.get()) {
+            QVERIFY2(all.contains(Money::fromCents(29999999997).toDisplayString(locale)), qPrintable(all));
+            QVERIFY2(all.contains(Money::fromCents(300000).toDisplayString(locale)), qPrintable(all));
+            QVERIFY2(all.contains(QStringLiteral("no retainer")), qPrintable(all));
+            QVERIFY2(all.contains(QStringLiteral("amount (millions)")), qPrintable(all));
+        } else {
+            QVERIFY2(all.contains(Money::fromCents(123456).toDisplayString(locale)), qPrintable(all));
+            QVERIFY2(all.contains(Money::fromCents(12345678901).toDisplayString(locale)), qPrintable(all));
+        }
+    }
+    ui::renderChart(retainer.get(), QSize(900, 520)).save(QDir::temp().filePath(QStringLiteral("retainer-chart.png")));
+    ui::renderChart(clients.get(), QSize(900, 520)).save(QDir::temp().filePath(QStringLiteral("clients-chart.png")));
+}
+
 #include "tst_charts.moc"

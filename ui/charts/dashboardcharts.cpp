@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dashboardcharts.h"
 
+#include "domain/moneyscale.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
+#include <QCursor>
 #include <QHorizontalBarSeries>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QPieSeries>
 #include <QPieSlice>
-#include <QValueAxis>
+#include <QToolTip>
 
 namespace agency::ui {
 
@@ -21,13 +25,32 @@ namespace {
         return static_cast<qreal>(money.cents()) / 100.0;
     }
 
-    void valueAxis(QChart* chart, QAbstractSeries* series, qreal highest)
+    // An amount axis in readable steps, labelled exactly in its unit (domain::MoneyScale): the positions are
+    // geometry, the labels never went through a double.
+    QCategoryAxis* moneyAxis(qint64 highestCents)
     {
-        auto* y = new QValueAxis;
-        y->setRange(0, highest > 0 ? highest * 1.08 : 1);
-        y->setLabelFormat(QStringLiteral("%.0f"));
-        chart->addAxis(y, Qt::AlignLeft);
-        series->attachAxis(y);
+        const auto scale = domain::MoneyScale::forHighest(highestCents, 5);
+        auto* axis = new QCategoryAxis;
+        axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+        axis->setRange(0, static_cast<qreal>(scale.topCents()) / 100.0);
+        axis->setStartValue(0);
+        for (int tick = 0; tick <= scale.steps(); ++tick)
+            axis->append(scale.label(tick), static_cast<qreal>(scale.stepCents() * tick) / 100.0);
+        axis->setTitleText(scale.title());
+        return axis;
+    }
+
+    // Exact figures on hover: `texts[set][index]`.
+    void explainOnHover(QAbstractBarSeries* series, const QList<QStringList>& texts)
+    {
+        QObject::connect(
+            series, &QAbstractBarSeries::hovered, series, [series, texts](bool entered, int index, QBarSet* set) {
+                const auto which = series->barSets().indexOf(set);
+                if (entered && which >= 0 && which < texts.size() && index >= 0 && index < texts.at(which).size())
+                    QToolTip::showText(QCursor::pos(), texts.at(which).at(index));
+                else
+                    QToolTip::hideText();
+            });
     }
 }
 
@@ -54,14 +77,24 @@ QChart* clientBudgetChart(const QList<reports::BudgetTotals>& all)
     auto* overspend = new QBarSet(QObject::tr("Overspend"));
     overspend->setColor(QColor(0xc6, 0x28, 0x28));
     QStringList names;
-    qreal highest = 0;
-    QList<qreal> a, s, o;
+    qint64 highest = 0;
+    QList<qreal> a;
+    QList<qreal> s;
+    QList<qreal> o;
+    QList<QStringList> texts(3);
     for (const auto& client : std::as_const(clients)) {
-        names << client.label + (client.overspentCampaigns > 0 ? QObject::tr(" (overspent)") : QString());
+        // The figures under the name, exact: bars alone give no number, and a small one no length at all.
+        names << QObject::tr("%1%2<br>allocated %3 · spent %4")
+                     .arg(client.label.toHtmlEscaped(),
+                         client.overspentCampaigns > 0 ? QObject::tr(" (overspent)") : QString(),
+                         client.allocated.toDisplayString(), client.spent.toDisplayString());
         a << units(client.allocated);
         s << units(client.spent);
         o << units(client.overspend);
-        highest = std::max({ highest, units(client.allocated), units(client.spent) });
+        texts[0] << QObject::tr("%1: allocated %2").arg(client.label, client.allocated.toDisplayString());
+        texts[1] << QObject::tr("%1: spent %2").arg(client.label, client.spent.toDisplayString());
+        texts[2] << QObject::tr("%1: overspent by %2").arg(client.label, client.overspend.toDisplayString());
+        highest = std::max({ highest, client.allocated.cents(), client.spent.cents() });
     }
     allocated->append(a);
     spent->append(s);
@@ -74,11 +107,10 @@ QChart* clientBudgetChart(const QList<reports::BudgetTotals>& all)
     y->setTruncateLabels(false); // client names whole; the plot gives way
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
-    auto* x = new QValueAxis;
-    x->setRange(0, highest > 0 ? highest * 1.08 : 1);
-    x->setLabelFormat(QStringLiteral("%.0f"));
+    QCategoryAxis* x = moneyAxis(highest);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
+    explainOnHover(series, texts);
     chart->legend()->setAlignment(Qt::AlignBottom);
     return chart;
 }
@@ -94,7 +126,7 @@ QChart* typeSpendChart(const QList<reports::BudgetTotals>& types)
     QList<QPieSlice*> slices;
     QStringList legend; // exact amounts in the legend; name and share on the slice
     for (const auto& type : types) {
-        if (type.spent.cents() <= 0)
+        if (type.spent.cents() <= 0 || whole <= 0)
             continue;
         const QString share
             = domain::Percent::fromHundredths(static_cast<int>((type.spent.cents() * 20000 + whole) / (whole * 2)))
@@ -120,22 +152,33 @@ QChart* retainerChart(const QList<reports::TierRetainer>& tiers)
     auto* set = new QBarSet(QObject::tr("Retainer × active clients"));
     set->setColor(QColor(0xf2, 0xb1, 0x34));
     QStringList names;
-    qreal highest = 0;
+    qint64 highest = 0;
+    QList<QStringList> texts(1);
     for (const auto& tier : tiers) {
-        names << QStringLiteral("%1 (%2)").arg(tier.tierName).arg(tier.activeClients);
-        set->append(units(tier.value()));
-        highest = std::max(highest, units(tier.value()));
+        // Its value exactly under the name; a tier without a retainer says so instead of standing as a zero.
+        const QString value = tier.monthlyRetainer ? tier.value().toDisplayString() : QObject::tr("no retainer");
+        names << QStringLiteral("%1 (%2)<br>%3").arg(tier.tierName.toHtmlEscaped()).arg(tier.activeClients).arg(value);
+        texts[0] << QObject::tr("%1: %2 active client(s) × %3 = %4")
+                        .arg(tier.tierName)
+                        .arg(tier.activeClients)
+                        .arg(
+                            tier.monthlyRetainer ? tier.monthlyRetainer->toDisplayString() : QObject::tr("no retainer"),
+                            value);
+        set->append(tier.monthlyRetainer ? units(tier.value()) : 0.0);
+        highest = std::max(highest, tier.monthlyRetainer ? tier.value().cents() : 0);
     }
     auto* series = new QBarSeries;
     series->append(set);
-    series->setLabelsVisible(true);
     chart->addSeries(series);
+    explainOnHover(series, texts);
     auto* x = new QBarCategoryAxis;
     x->append(names);
     x->setTitleText(QObject::tr("tier (active clients)"));
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
-    valueAxis(chart, series, highest);
+    QCategoryAxis* y = moneyAxis(highest);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
     chart->legend()->hide();
     return chart;
 }

@@ -9,7 +9,7 @@ namespace agency::ui {
 
 // The dashboard's charts, built whole from report structs (a move to Qt Graphs touches only this folder).
 constexpr int maxClients = 12;
-QChart* clientBudgetChart(const QList<reports::BudgetTotals>& clients); // allocated vs spent, overspend in red
+QChart* clientBudgetChart(const QList<reports::BudgetTotals>& all); // allocated vs spent, overspend in red
 QChart* typeSpendChart(const QList<reports::BudgetTotals>& types); // spend by campaign type
 QChart* retainerChart(const QList<reports::TierRetainer>& tiers); // monthly retainer value per tier
 
