@@ -401,7 +401,7 @@ QStringList textsOf(QChart* chart, QSize size)
         if (!item->isVisible())
             continue;
         if (auto* text = dynamic_cast<QGraphicsTextItem*>(item))
-            texts << text->toPlainText();
+            texts << text->toPlainText().replace(QChar::LineSeparator, u' ').replace(u'\n', u' ');
         else if (auto* simple = dynamic_cast<QGraphicsSimpleTextItem*>(item))
             texts << simple->text();
     }
@@ -414,17 +414,21 @@ QStringList textsOf(QChart* chart, QSize size)
 // scientific notation or cut short, each amount written out, a tier without a retainer said so, not drawn as 0.
 void TestCharts::dashboardChartsShowWholeExactFigures()
 {
-    const QList<reports::TierRetainer> tiers { { "g", "Gold", Money::fromCents(29999999997), 1 },
-        { "s", "Silver", Money::fromCents(300000), 1 }, { "b", "Bronze", std::nullopt, 3 } };
-    reports::BudgetTotals huge { "h", "Huge Corp", Money::fromCents(99999999999), Money::fromCents(12345678901),
-        Money(), 1, 0 };
-    reports::BudgetTotals small { "s", "Small Shop", Money::fromCents(123456), Money::fromCents(100001), Money(), 1,
-        0 };
+    const QList<reports::TierRetainer> tiers { { "b", "Bronze", std::nullopt, 3 },
+        { "s", "Silver", Money::fromCents(300000), 1 }, { "g", "Gold", Money::fromCents(1200000), 4 },
+        { "e", "Enterprise", Money::fromCents(29999999997), 1 } };
+    QList<reports::BudgetTotals> clients { { "h", "Huge Corp", Money::fromCents(99999999999),
+        Money::fromCents(12345678901), Money(), 1, 0 } };
+    for (int i = 0; i < 11; ++i)
+        clients.append({ QString::number(i), QStringLiteral("Client number %1").arg(i), Money::fromCents(123456 + i),
+            Money::fromCents(100001), Money(), 1, 0 });
     const std::unique_ptr<QChart> retainer(ui::retainerChart(tiers));
-    const std::unique_ptr<QChart> clients(ui::clientBudgetChart({ huge, small }));
+    const std::unique_ptr<QChart> budgets(ui::clientBudgetChart(clients));
     const QLocale locale;
-    for (QChart* chart : { retainer.get(), clients.get() }) {
-        const QStringList texts = textsOf(chart, QSize(900, 520));
+    // The size a chart has on the dashboard of a 1360 × 820 window.
+    const QSize size(560, 330);
+    for (QChart* chart : { retainer.get(), budgets.get() }) {
+        const QStringList texts = textsOf(chart, size);
         QVERIFY(texts.size() > 5);
         static const QRegularExpression scientific(QStringLiteral("\\d[eE][+-]?\\d"));
         for (const QString& text : texts) {
@@ -433,17 +437,20 @@ void TestCharts::dashboardChartsShowWholeExactFigures()
         }
         const QString all = texts.join(u'|');
         if (chart == retainer.get()) {
-            QVERIFY2(all.contains(Money::fromCents(29999999997).toDisplayString(locale)), qPrintable(all));
-            QVERIFY2(all.contains(Money::fromCents(300000).toDisplayString(locale)), qPrintable(all));
-            QVERIFY2(all.contains(QStringLiteral("no retainer")), qPrintable(all));
+            for (const auto& tier : tiers) {
+                const QString value
+                    = tier.monthlyRetainer ? tier.value().toDisplayString(locale) : QStringLiteral("no retainer");
+                QVERIFY2(all.contains(tier.tierName + QStringLiteral(" (%1) ").arg(tier.activeClients) + value),
+                    qPrintable(all));
+            }
             QVERIFY2(all.contains(QStringLiteral("amount (millions)")), qPrintable(all));
         } else {
-            QVERIFY2(all.contains(Money::fromCents(123456).toDisplayString(locale)), qPrintable(all));
-            QVERIFY2(all.contains(Money::fromCents(12345678901).toDisplayString(locale)), qPrintable(all));
+            QVERIFY2(all.contains(QStringLiteral("Huge Corp")), qPrintable(all));
+            QVERIFY2(all.contains(QStringLiteral("amount (millions)")), qPrintable(all));
         }
     }
-    ui::renderChart(retainer.get(), QSize(900, 520)).save(QDir::temp().filePath(QStringLiteral("retainer-chart.png")));
-    ui::renderChart(clients.get(), QSize(900, 520)).save(QDir::temp().filePath(QStringLiteral("clients-chart.png")));
+    ui::renderChart(retainer.get(), size).save(QDir::temp().filePath(QStringLiteral("retainer-chart.png")));
+    ui::renderChart(budgets.get(), size).save(QDir::temp().filePath(QStringLiteral("clients-chart.png")));
 }
 
 #include "tst_charts.moc"

@@ -83,11 +83,7 @@ QChart* clientBudgetChart(const QList<reports::BudgetTotals>& all)
     QList<qreal> o;
     QList<QStringList> texts(3);
     for (const auto& client : std::as_const(clients)) {
-        // The figures under the name, exact: bars alone give no number, and a small one no length at all.
-        names << QObject::tr("%1%2<br>allocated %3 · spent %4")
-                     .arg(client.label.toHtmlEscaped(),
-                         client.overspentCampaigns > 0 ? QObject::tr(" (overspent)") : QString(),
-                         client.allocated.toDisplayString(), client.spent.toDisplayString());
+        names << client.label + (client.overspentCampaigns > 0 ? QObject::tr(" (overspent)") : QString());
         a << units(client.allocated);
         s << units(client.spent);
         o << units(client.overspend);
@@ -174,6 +170,7 @@ QChart* retainerChart(const QList<reports::TierRetainer>& tiers)
     auto* x = new QBarCategoryAxis;
     x->append(names);
     x->setTitleText(QObject::tr("tier (active clients)"));
+    x->setTruncateLabels(false); // a name and its amount whole ("Enterprise …" lost its figure)
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     QCategoryAxis* y = moneyAxis(highest);
