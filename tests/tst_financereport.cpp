@@ -112,6 +112,12 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void kpiAttainment();
+    void kpiMetricsMatchWhateverTheirCase_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void kpiMetricsMatchWhateverTheirCase();
     void campaignLinesAndPace_data()
     {
         test::addBackendColumn();
@@ -232,6 +238,28 @@ void TestFinanceReport::kpiAttainment()
             k.lowerIsBetter ? QStringLiteral(" (lower better)") : QString());
     QCOMPARE(got, (QStringList { "clicks=1.20", "conversions=n/a", "cpa=0.80 (lower better)", "ctr=n/a" }));
     QVERIFY(report.kpis(QStringLiteral("30000000-0000-4000-8000-000000000002"))->isEmpty()); // no KPIs at all
+}
+
+// "CPC" in the target and "cpc" in the actual are one metric (issue 13): one line, named as the target has it, its
+// attainment worked out (it was two lines, each "n/a").
+void TestFinanceReport::kpiMetricsMatchWhateverTheirCase()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(load(scratch.db()));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("UPDATE agency_campaigns SET target_kpis = '{\"CPC\": 2, \"Clicks\": 100, \"reach\": 10}', "
+                       "actual_kpis = '{\"cpc\": 2.5, \"clicks\": 120, \"Signups\": 3}' WHERE id = ?"),
+        { a1 }));
+    reports::FinanceReport report(scratch.db());
+    const auto kpis = report.kpis(a1);
+    QVERIFY2(kpis, qPrintable(report.lastError()));
+    QStringList got;
+    for (const auto& k : *kpis)
+        got << QStringLiteral("%1=%2").arg(
+            k.metric, k.attainment ? QString::number(*k.attainment, 'f', 2) : QStringLiteral("n/a"));
+    QCOMPARE(got, (QStringList { "Clicks=1.20", "CPC=0.80", "reach=n/a", "Signups=n/a" }));
 }
 
 void TestFinanceReport::campaignLinesAndPace()

@@ -76,6 +76,17 @@ std::optional<double> Kpis::value(const QString& metric) const
     return *it;
 }
 
+std::optional<double> Kpis::valueIgnoringCase(const QString& metric) const
+{
+    if (const auto exact = value(metric))
+        return exact;
+    for (auto it = m_values.cbegin(); it != m_values.cend(); ++it) {
+        if (it.key().compare(metric, Qt::CaseInsensitive) == 0)
+            return *it;
+    }
+    return std::nullopt;
+}
+
 bool Kpis::isLowerBetter(const QString& metric, const QSet<QString>& configured)
 {
     static const QSet<QString> builtIn { QStringLiteral("cpa"), QStringLiteral("cpc"), QStringLiteral("cpm"),
@@ -112,7 +123,7 @@ std::optional<QStringList> parseFeatures(const QString& json, QString* error)
         return std::nullopt;
     }
     QStringList features;
-    for (const QJsonValue& value : doc->array()) {
+    for (const QJsonValue value : doc->array()) {
         if (!value.isString()) {
             if (error)
                 *error = tr("features: every entry must be a text");
@@ -137,7 +148,7 @@ std::optional<QString> normalizeJsonObject(const QString& json, const QString& f
         return std::nullopt;
     if (!doc->isObject()) {
         if (error)
-            *error = tr("%1: must be a JSON object, like {\"name\": \"Spring launch\"}").arg(field);
+            *error = tr(R"(%1: must be a JSON object, like {"name": "Spring launch"})").arg(field);
         return std::nullopt;
     }
     return QString::fromUtf8(doc->toJson(QJsonDocument::Compact));

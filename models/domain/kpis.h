@@ -20,6 +20,8 @@ public:
     bool isEmpty() const { return m_values.isEmpty(); }
     QStringList metrics() const { return m_values.keys(); }
     std::optional<double> value(const QString& metric) const;
+    // The value of `metric` spelt in any case: its own spelling first, else the first other one in key order.
+    std::optional<double> valueIgnoringCase(const QString& metric) const;
     void setValue(const QString& metric, double value) { m_values.insert(metric, value); }
     const QMap<QString, double>& values() const { return m_values; }
     bool operator==(const Kpis&) const = default;

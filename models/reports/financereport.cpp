@@ -330,15 +330,20 @@ std::optional<QList<KpiLine>> FinanceReport::kpis(const QString& campaignId)
     const auto actual = domain::Kpis::parse(query.value(1).toString(), QStringLiteral("actual_kpis"), &m_error);
     if (!target || !actual)
         return std::nullopt;
-    QStringList metrics = target->metrics() + actual->metrics();
-    metrics.removeDuplicates();
-    std::sort(metrics.begin(), metrics.end());
+    // A metric is the same whatever its case ("CPC" in the target, "cpc" in the actual): one line, named as the target
+    // writes it (else as the actual does), in the order of the names lower-cased.
+    QMap<QString, QString> metrics; // lower-case name → name shown
+    for (const QString& metric : actual->metrics())
+        metrics.insert(metric.toLower(), metric);
+    for (const QString& metric : target->metrics())
+        metrics.insert(metric.toLower(), metric);
     QList<KpiLine> lines;
-    for (const QString& metric : std::as_const(metrics)) {
+    for (auto it = metrics.cbegin(); it != metrics.cend(); ++it) {
+        const QString& metric = it.value();
         KpiLine line;
         line.metric = metric;
-        line.target = target->value(metric);
-        line.actual = actual->value(metric);
+        line.target = target->valueIgnoringCase(metric);
+        line.actual = actual->valueIgnoringCase(metric);
         line.lowerIsBetter = domain::Kpis::isLowerBetter(metric);
         line.attainment = domain::Kpis::attainment(metric, line.target, line.actual);
         lines << line;
