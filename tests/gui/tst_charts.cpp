@@ -422,12 +422,18 @@ void TestCharts::dashboardChartsShowWholeExactFigures()
     for (int i = 0; i < 11; ++i)
         clients.append({ QString::number(i), QStringLiteral("Client number %1").arg(i), Money::fromCents(123456 + i),
             Money::fromCents(100001), Money(), 1, 0 });
+    QList<reports::BudgetTotals> types;
+    const char* const typeNames[] = { "content", "display", "email", "other", "ppc", "seo", "social", "video" };
+    const qint64 typeSpend[] = { 54534516, 19070491, 99969716, 78212322, 77320949, 77723301, 69637006, 26431948 };
+    for (int i = 0; i < 8; ++i)
+        types.append({ typeNames[i], typeNames[i], Money(), Money::fromCents(typeSpend[i]), Money(), 1, 0 });
     const std::unique_ptr<QChart> retainer(ui::retainerChart(tiers));
     const std::unique_ptr<QChart> budgets(ui::clientBudgetChart(clients));
+    const std::unique_ptr<QChart> spend(ui::typeSpendChart(types));
     const QLocale locale;
     // The size a chart has on the dashboard of a 1360 × 820 window.
     const QSize size(560, 330);
-    for (QChart* chart : { retainer.get(), budgets.get() }) {
+    for (QChart* chart : { retainer.get(), budgets.get(), spend.get() }) {
         const QStringList texts = textsOf(chart, size);
         QVERIFY(texts.size() > 5);
         static const QRegularExpression scientific(QStringLiteral("\\d[eE][+-]?\\d"));
@@ -444,6 +450,9 @@ void TestCharts::dashboardChartsShowWholeExactFigures()
                     qPrintable(all));
             }
             QVERIFY2(all.contains(QStringLiteral("amount (millions)")), qPrintable(all));
+        } else if (chart == spend.get()) {
+            for (int i = 0; i < 8; ++i)
+                QVERIFY2(all.contains(Money::fromCents(typeSpend[i]).toDisplayString(locale)), qPrintable(all));
         } else {
             QVERIFY2(all.contains(QStringLiteral("Huge Corp")), qPrintable(all));
             QVERIFY2(all.contains(QStringLiteral("amount (millions)")), qPrintable(all));
@@ -451,6 +460,7 @@ void TestCharts::dashboardChartsShowWholeExactFigures()
     }
     ui::renderChart(retainer.get(), size).save(QDir::temp().filePath(QStringLiteral("retainer-chart.png")));
     ui::renderChart(budgets.get(), size).save(QDir::temp().filePath(QStringLiteral("clients-chart.png")));
+    ui::renderChart(spend.get(), size).save(QDir::temp().filePath(QStringLiteral("spend-chart.png")));
 }
 
 #include "tst_charts.moc"

@@ -2,6 +2,7 @@
 #include "budgetsplitchart.h"
 
 #include <QChart>
+#include <QFontMetrics>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QPieSeries>
@@ -64,8 +65,7 @@ void BudgetSplitChart::setSplit(const reports::CampaignSplit& split)
             static_cast<qreal>(amount.cents()) / 100.0); // geometry only: every figure shown is the exact Money text
         legend << QStringLiteral("%1  %2 (%3)").arg(name, amount.toDisplayString(), share(amount.cents(), whole));
         slice->setColor(colour);
-        slice->setLabelVisible(true);
-        slices << slice;
+        slices << slice; // its label is not drawn: Qt cut slice labels short and let them overlap; the legend has all
     };
     for (int i = 0; i < active.size(); ++i)
         add(active.at(i).label, *active.at(i).amount, sliceColours.at(i % sliceColours.size()));
@@ -75,8 +75,14 @@ void BudgetSplitChart::setSplit(const reports::CampaignSplit& split)
         add(tr("Unallocated"), *split.unallocated, QColor(0xc8, 0xcc, 0xd0));
     m_series->append(slices);
     const auto markers = chart()->legend()->markers(m_series);
-    for (qsizetype i = 0; i < markers.size() && i < legend.size(); ++i)
+    int widest = 0;
+    const QFontMetrics metrics(chart()->legend()->font());
+    for (qsizetype i = 0; i < markers.size() && i < legend.size(); ++i) {
         markers.at(i)->setLabel(legend.at(i));
+        widest = std::max(widest, metrics.horizontalAdvance(legend.at(i)));
+    }
+    // Wide enough for its longest entry, so no amount is cut short; the pie gives way.
+    chart()->legend()->setMinimumWidth(widest + 4 * metrics.height());
 
     QString title = split.label.isEmpty() ? tr("Budget split") : split.label;
     if (split.allocated)

@@ -9,6 +9,7 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QCursor>
+#include <QFontMetrics>
 #include <QHorizontalBarSeries>
 #include <QLegend>
 #include <QLegendMarker>
@@ -127,17 +128,23 @@ QChart* typeSpendChart(const QList<reports::BudgetTotals>& types)
         const QString share
             = domain::Percent::fromHundredths(static_cast<int>((type.spent.cents() * 20000 + whole) / (whole * 2)))
                   .toDisplayString();
+        // Name, exact amount and share in the legend; none on the slice, where Qt cut them short ("display 3....").
         auto* slice = new QPieSlice(QStringLiteral("%1 %2").arg(type.label, share), units(type.spent));
-        slice->setLabelVisible(true);
         slices << slice;
         legend << QStringLiteral("%1  %2 (%3)").arg(type.label, type.spent.toDisplayString(), share);
     }
     series->append(slices);
     chart->addSeries(series);
     const auto markers = chart->legend()->markers(series);
-    for (qsizetype i = 0; i < markers.size() && i < legend.size(); ++i)
+    int widest = 0;
+    const QFontMetrics metrics(chart->legend()->font());
+    for (qsizetype i = 0; i < markers.size() && i < legend.size(); ++i) {
         markers.at(i)->setLabel(legend.at(i));
+        widest = std::max(widest, metrics.horizontalAdvance(legend.at(i)));
+    }
     chart->legend()->setAlignment(Qt::AlignRight);
+    // Wide enough for its longest entry (the layout gave it less and cut the amounts short); the pie gives way.
+    chart->legend()->setMinimumWidth(widest + 4 * metrics.height());
     return chart;
 }
 
