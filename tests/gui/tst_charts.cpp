@@ -9,6 +9,7 @@
 #include "domain/moneyscale.h"
 #include "support/scratchdatabase.h"
 
+#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -154,6 +155,11 @@ void TestCharts::kpiBarsColourByTrackAndDrawTheTarget()
     QCOMPARE(chart.onTrack()->at(1), 0.0);
     QCOMPARE(chart.targetLine()->at(0).y(), 100.0);
     QCOMPARE(chart.targetLine()->at(1).x(), 2.5);
+    // No attainment (target 0, no actual) is said under the name, not drawn as an off-track 0 %.
+    const auto* categories = qobject_cast<QBarCategoryAxis*>(chart.chart()->axes(Qt::Horizontal).constFirst());
+    QVERIFY(categories);
+    QVERIFY2(categories->at(2).contains(QStringLiteral("n/a: no actual yet")), qPrintable(categories->at(2)));
+    QVERIFY(!categories->at(0).contains(QStringLiteral("n/a")));
     QCOMPARE(chart.table()->rowCount(), 3);
     QCOMPARE(chart.table()->item(1, 3)->text(), QLocale().toString(80.0, 'f', 1) + QStringLiteral(" %"));
     QCOMPARE(chart.table()->item(2, 3)->text(), QStringLiteral("n/a"));

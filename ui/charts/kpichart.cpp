@@ -66,7 +66,18 @@ void KpiChart::setKpis(const QString& title, const QList<reports::KpiLine>& kpis
     QList<qreal> on;
     QList<qreal> off;
     for (const auto& kpi : kpis) {
-        categories << kpi.metric + (kpi.lowerIsBetter ? tr(" (lower is better)") : QString());
+        // A metric without an attainment is not a 0 % one: it says why under its name (issue 13).
+        QString why;
+        if (!kpi.attainment) {
+            if (!kpi.target)
+                why = tr("n/a: no target");
+            else if (!kpi.actual)
+                why = tr("n/a: no actual yet");
+            else
+                why = kpi.lowerIsBetter ? tr("n/a: actual is 0") : tr("n/a: target is 0");
+        }
+        categories << kpi.metric.toHtmlEscaped() + (kpi.lowerIsBetter ? tr(" (lower is better)") : QString())
+                + (why.isEmpty() ? QString() : QStringLiteral("<br>") + why);
         const qreal percent = kpi.attainment ? *kpi.attainment * 100.0 : 0.0;
         highest = std::max(highest, percent);
         const bool good = kpi.attainment && *kpi.attainment >= 1.0;
