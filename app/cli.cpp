@@ -193,6 +193,18 @@ namespace {
         return tables.value(word);
     }
 
+    // The table of a command that takes one (export, import: its second word), or empty after saying what is wanted;
+    // `example` is the rest of a command line to show.
+    QString tableArgument(const QCommandLineParser& parser, const QString& example)
+    {
+        const QStringList positional = parser.positionalArguments();
+        QString table = positional.size() == 2 ? tableForCommandName(positional.at(1)) : QString();
+        if (table.isEmpty())
+            printError(tr("%1 needs one table: sla-tiers, clients, campaigns or channels (for example: agency-os %2)")
+                           .arg(positional.value(0), example));
+        return table;
+    }
+
     // A whole number from `min` to `max` for `option`, or a usage error naming it.
     std::optional<qint64> wholeNumber(
         const QCommandLineParser& parser, const QCommandLineOption& option, qint64 min, qint64 max)
@@ -310,13 +322,10 @@ namespace {
         if (const auto done = parse(parser, common, arguments))
             return *done;
 
-        const QStringList positional = parser.positionalArguments();
-        const QString table = positional.size() == 2 ? tableForCommandName(positional.at(1)) : QString();
-        if (table.isEmpty()) {
-            printError(tr("export needs one table: sla-tiers, clients, campaigns or channels (for example: agency-os "
-                          "export clients -o clients.csv)"));
+        const QString table = tableArgument(parser, QStringLiteral("export clients -o clients.csv"));
+        if (table.isEmpty())
             return ExitUsage;
-        }
+        const QStringList positional = parser.positionalArguments();
         exporting::ExportRequest request;
         request.table = table;
         request.filter.includeDeleted = parser.isSet(includeDeleted);
@@ -395,13 +404,10 @@ namespace {
         if (const auto done = parse(parser, common, arguments))
             return *done;
 
-        const QStringList positional = parser.positionalArguments();
-        const QString table = positional.size() == 2 ? tableForCommandName(positional.at(1)) : QString();
-        if (table.isEmpty()) {
-            printError(tr("import needs one table: sla-tiers, clients, campaigns or channels (for example: agency-os "
-                          "import clients --input clients.csv)"));
+        const QString table = tableArgument(parser, QStringLiteral("import clients --input clients.csv"));
+        if (table.isEmpty())
             return ExitUsage;
-        }
+        const QStringList positional = parser.positionalArguments();
         if (!parser.isSet(input) || parser.value(input).isEmpty()) {
             printError(tr("import needs --input FILE, or --input - for standard input"));
             return ExitUsage;

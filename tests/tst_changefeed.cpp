@@ -76,13 +76,7 @@ void TestChangeFeed::nothingOnSQLite()
 // update made elsewhere are told within a poll or two, and a quiet database tells nothing.
 void TestChangeFeed::throughAPoolerItPolls()
 {
-    AGENCY_REQUIRE_BACKEND(QStringLiteral("postgresql"));
-    const int poolerPort = qEnvironmentVariableIntValue("AGENCY_OS_TEST_POOLER_PORT");
-    if (poolerPort <= 0) {
-        if (test::postgresRequired())
-            QFAIL("AGENCY_OS_REQUIRE_PG=1 but AGENCY_OS_TEST_POOLER_PORT is not set: the pooler rows cannot run");
-        QSKIP("*** pooler row SKIPPED: AGENCY_OS_TEST_POOLER_PORT is not set (scripts/test sets it) ***");
-    }
+    AGENCY_REQUIRE_POOLER(poolerPort);
     AGENCY_SCRATCH(pg, QStringLiteral("postgresql"));
     QVERIFY(pg.migrate());
     auto where = db::ConnectionString::parse(pg.dsn(), nullptr);

@@ -280,13 +280,7 @@ void TestMigrator::concurrentMigrationsApplyOnce()
 // scripts/test (scripts/pg-throwaway pooler) and named by AGENCY_OS_TEST_POOLER_PORT.
 void TestMigrator::migrateThroughATransactionPooler()
 {
-    AGENCY_REQUIRE_BACKEND(QStringLiteral("postgresql"));
-    const int poolerPort = qEnvironmentVariableIntValue("AGENCY_OS_TEST_POOLER_PORT");
-    if (poolerPort <= 0) {
-        if (test::postgresRequired())
-            QFAIL("AGENCY_OS_REQUIRE_PG=1 but AGENCY_OS_TEST_POOLER_PORT is not set: the pooler rows cannot run");
-        QSKIP("*** pooler row SKIPPED: AGENCY_OS_TEST_POOLER_PORT is not set (scripts/test sets it) ***");
-    }
+    AGENCY_REQUIRE_POOLER(poolerPort);
     for (int trial = 1; trial <= 5; ++trial) {
         AGENCY_SCRATCH(scratch, QStringLiteral("postgresql"));
         const auto direct = db::ConnectionString::parse(scratch.dsn(), nullptr);

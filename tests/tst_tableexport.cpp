@@ -121,6 +121,8 @@ private Q_SLOTS:
     void viewOrderAndColumns();
     void jsonIsWrittenAsPostgresPrintsIt_data();
     void jsonIsWrittenAsPostgresPrintsIt();
+    void notJsonIsNotRewritten_data();
+    void notJsonIsNotRewritten();
     void jsonColumnsExportTheSameBytesFromBothBackends();
 };
 
@@ -436,6 +438,22 @@ void TestTableExport::jsonIsWrittenAsPostgresPrintsIt()
                  .toString()
                  .toUtf8(),
         printed);
+}
+
+void TestTableExport::notJsonIsNotRewritten_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    for (const char* text : { "", "{", "[1,]", "{\"a\" 1}", "01", "1.", "1e", "-", "\"\\x\"", "\"\\ud800\"",
+             "\"tab\there\"", "[1] 2", "tru", "{\"a\":1,}", "nul" })
+        QTest::newRow(text) << QByteArray(text);
+}
+
+// Text that is not JSON (which the schema's CHECKs keep out) is refused, not half-rewritten: the export then writes it
+// as stored.
+void TestTableExport::notJsonIsNotRewritten()
+{
+    QFETCH(QByteArray, text);
+    QVERIFY(!exporting::asJsonbText(text));
 }
 
 // The same JSON typed in different forms into each backend: every table's JSON columns export the same bytes.

@@ -72,3 +72,16 @@ bool execute(QSqlDatabase db, const QString& sql, const QVariantList& bind = {},
     AGENCY_REQUIRE_BACKEND(backend);                                                                                   \
     agency::test::ScratchDatabase var(backend);                                                                        \
     QVERIFY2(var.isReady(), qPrintable(var.error()))
+
+// The port of the pgbouncer scripts/test starts in front of the test server (AGENCY_OS_TEST_POOLER_PORT) into `var`;
+// the row is skipped loudly without one, or failed when PostgreSQL is required (CI).
+#define AGENCY_REQUIRE_POOLER(var)                                                                                     \
+    AGENCY_REQUIRE_BACKEND(QStringLiteral("postgresql"));                                                              \
+    const int var = qEnvironmentVariableIntValue("AGENCY_OS_TEST_POOLER_PORT");                                        \
+    do {                                                                                                               \
+        if ((var) <= 0) {                                                                                              \
+            if (agency::test::postgresRequired())                                                                      \
+                QFAIL("AGENCY_OS_REQUIRE_PG=1 but AGENCY_OS_TEST_POOLER_PORT is not set: the pooler rows cannot run"); \
+            QSKIP("*** pooler row SKIPPED: AGENCY_OS_TEST_POOLER_PORT is not set (scripts/test sets it) ***");         \
+        }                                                                                                              \
+    } while (false)

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "budgetsplitchart.h"
 
+#include "chartlegend.h"
+
 #include <QChart>
-#include <QFontMetrics>
 #include <QLegend>
-#include <QLegendMarker>
 #include <QPieSeries>
 #include <QPieSlice>
 
@@ -74,15 +74,7 @@ void BudgetSplitChart::setSplit(const reports::CampaignSplit& split)
     if (split.unallocated && split.unallocated->cents() > 0)
         add(tr("Unallocated"), *split.unallocated, QColor(0xc8, 0xcc, 0xd0));
     m_series->append(slices);
-    const auto markers = chart()->legend()->markers(m_series);
-    int widest = 0;
-    const QFontMetrics metrics(chart()->legend()->font());
-    for (qsizetype i = 0; i < markers.size() && i < legend.size(); ++i) {
-        markers.at(i)->setLabel(legend.at(i));
-        widest = std::max(widest, metrics.horizontalAdvance(legend.at(i)));
-    }
-    // Wide enough for its longest entry, so no amount is cut short; the pie gives way.
-    chart()->legend()->setMinimumWidth(widest + 4 * metrics.height());
+    setWholeLegendLabels(chart(), m_series, legend);
 
     QString title = split.label.isEmpty() ? tr("Budget split") : split.label;
     if (split.allocated)

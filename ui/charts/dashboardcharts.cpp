@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dashboardcharts.h"
 
+#include "chartlegend.h"
 #include "domain/moneyscale.h"
 
 #include <QBarCategoryAxis>
@@ -9,10 +10,8 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QCursor>
-#include <QFontMetrics>
 #include <QHorizontalBarSeries>
 #include <QLegend>
-#include <QLegendMarker>
 #include <QPieSeries>
 #include <QPieSlice>
 #include <QToolTip>
@@ -135,16 +134,8 @@ QChart* typeSpendChart(const QList<reports::BudgetTotals>& types)
     }
     series->append(slices);
     chart->addSeries(series);
-    const auto markers = chart->legend()->markers(series);
-    int widest = 0;
-    const QFontMetrics metrics(chart->legend()->font());
-    for (qsizetype i = 0; i < markers.size() && i < legend.size(); ++i) {
-        markers.at(i)->setLabel(legend.at(i));
-        widest = std::max(widest, metrics.horizontalAdvance(legend.at(i)));
-    }
     chart->legend()->setAlignment(Qt::AlignRight);
-    // Wide enough for its longest entry (the layout gave it less and cut the amounts short); the pie gives way.
-    chart->legend()->setMinimumWidth(widest + 4 * metrics.height());
+    setWholeLegendLabels(chart, series, legend);
     return chart;
 }
 
