@@ -66,10 +66,18 @@ bool load(QSqlDatabase db)
 
 QString line(const reports::BudgetTotals& t)
 {
-    return QStringLiteral("%1 %2/%3 over %4 (%5 campaigns, %6 overspent)")
-        .arg(t.label, t.allocated.toDecimalString(), t.spent.toDecimalString(), t.overspend.toDecimalString())
-        .arg(t.campaigns)
-        .arg(t.overspentCampaigns);
+    QString text
+        = QStringLiteral("%1 %2/%3 over %4 (%5 campaigns, %6 overspent)")
+              .arg(t.label, t.allocated.toDecimalString(), t.spent.toDecimalString(), t.overspend.toDecimalString())
+              .arg(t.campaigns)
+              .arg(t.overspentCampaigns);
+    if (t.withoutBudget > 0 || t.withoutSpent > 0)
+        text += QStringLiteral(" without budget %1, without spent %2").arg(t.withoutBudget).arg(t.withoutSpent);
+    if (t.pairedAllocated != t.allocated || t.pairedSpent != t.spent)
+        text += QStringLiteral(" both %1/%2").arg(t.pairedAllocated.toDecimalString(), t.pairedSpent.toDecimalString());
+    if (t.inactiveClient)
+        text += QStringLiteral(" inactive");
+    return text;
 }
 }
 
@@ -124,6 +132,9 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void campaignLinesAndPace();
+    void forecastAndThresholds_data();
+    void forecastAndThresholds();
+    void thresholdsAreChecked();
 };
 
 void TestFinanceReport::totalsByClientAndType()
@@ -138,12 +149,23 @@ void TestFinanceReport::totalsByClientAndType()
     QStringList got;
     for (const auto& t : *clients)
         got << line(t);
-    // Deleted campaigns and deleted clients never count; a NULL budget adds nothing, not zero-and-overspent.
+    // Deleted campaigns and deleted clients never count; a NULL budget adds nothing, not zero-and-overspent, and is
+    // counted apart; an inactive client's campaigns count, marked.
     QCOMPARE(got,
         (QStringList { "Acme 15000.00/12000.50 over 2000.50 (2 campaigns, 1 overspent)",
             "Globex 2500.25/2500.25 over 0.00 (1 campaigns, 0 overspent)",
-            "Initech 0.00/50.00 over 0.00 (1 campaigns, 0 overspent)" }));
+            "Initech 0.00/50.00 over 0.00 (1 campaigns, 0 overspent) without budget 1, without spent 0 both "
+            "0.00/0.00 inactive" }));
     QCOMPARE(clients->constFirst().remaining().toDecimalString(), QStringLiteral("2999.50"));
+    QCOMPARE(*clients->constFirst().burnShare(), 8000); // 12,000.50 of 15,000.00 = 80.0033 %
+    // Initech's 50.00 spent has no budget beside it: nothing remains or burns there, not −50.00 or "∞ %".
+    QCOMPARE(clients->constLast().remaining().toDecimalString(), QStringLiteral("0.00"));
+    QVERIFY(!clients->constLast().burnShare());
+    const reports::BudgetTotals all = reports::BudgetTotals::sum(*clients);
+    QCOMPARE(line(all),
+        QStringLiteral(" 17500.25/14550.75 over 2000.50 (4 campaigns, 1 overspent) without budget 1, without spent 0 "
+                       "both 17500.25/14500.75"));
+    QCOMPARE(all.remaining().toDecimalString(), QStringLiteral("2999.50"));
 
     const auto types = report.byCampaignType();
     QVERIFY(types);
@@ -151,7 +173,8 @@ void TestFinanceReport::totalsByClientAndType()
     for (const auto& t : *types)
         got << line(t);
     QCOMPARE(got,
-        (QStringList { "email 0.00/50.00 over 0.00 (1 campaigns, 0 overspent)",
+        (QStringList { "email 0.00/50.00 over 0.00 (1 campaigns, 0 overspent) without budget 1, without spent 0 both "
+                       "0.00/0.00",
             "ppc 12500.25/14500.75 over 2000.50 (2 campaigns, 1 overspent)",
             "seo 5000.00/0.00 over 0.00 (1 campaigns, 0 overspent)" }));
 }
@@ -293,6 +316,97 @@ void TestFinanceReport::campaignLinesAndPace()
     QVERIFY(!initechLine->spentShare());
 }
 
+void TestFinanceReport::forecastAndThresholds_data()
+{
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QVariant>("allocated"); // cents, or null
+    QTest::addColumn<QVariant>("spent");
+    QTest::addColumn<QDate>("asOf");
+    QTest::addColumn<int>("warnAt");
+    QTest::addColumn<QString>("projected"); // "" for none
+    QTest::addColumn<QString>("runsOut");
+    QTest::addColumn<int>("attention");
+    QTest::addColumn<QString>("text");
+    // 2026-01-01 to 2026-12-31: 364 days. On 2026-07-02, 182 of them have gone: the pace is spent × 2.
+    const QDate half(2026, 7, 2);
+    using A = reports::Attention;
+    QTest::newRow("on pace") << "active" << QVariant(1000000) << QVariant(500000) << half << 8000 << "10000.00"
+                             << "" << int(A::None) << "";
+    QTest::newRow("will overspend")
+        << "active" << QVariant(1000000) << QVariant(600000) << half << 8000 << "12000.00"
+        << "2026-11-01" << int(A::WillOverspend) // 10,000 ÷ (6,000 ÷ 182) = 303.3 days
+        << "will spend 12,000.00 of 10,000.00 by 12/31/26 at this pace; runs out on 11/1/26";
+    // Half a cent: 0.05 × 364 ÷ 8 = 2.275 → 2.28 (8,000.00 × 364 ÷ 334 below: 8,718.562… → 8,718.56)
+    QTest::newRow("rounding half up") << "active" << QVariant(100) << QVariant(5) << QDate(2026, 1, 9) << 8000 << "2.28"
+                                      << "2026-06-10" << int(A::WillOverspend) // 1.00 ÷ (0.05 ÷ 8) = 160 days
+                                      << "will spend 2.28 of 1.00 by 12/31/26 at this pace; runs out on 6/10/26";
+    QTest::newRow("warning at 80 %") << "active" << QVariant(1000000) << QVariant(800000) << QDate(2026, 12, 1) << 8000
+                                     << "8718.56"
+                                     << "" << int(A::Warning) << "80.00 % of the budget spent: warning at 80.00 %";
+    QTest::newRow("below a warning at 90 %")
+        << "paused" << QVariant(1000000) << QVariant(899999) << QDate(2026, 12, 1) << 9000 << ""
+        << "" << int(A::None) << "";
+    QTest::newRow("overspent") << "completed" << QVariant(1000000) << QVariant(1000001) << half << 8000 << ""
+                               << "" << int(A::OverLimit) << "OVERSPENT by 0.01";
+    QTest::newRow("spent it all, done") << "completed" << QVariant(1000000) << QVariant(1000000) << half << 8000 << ""
+                                        << "" << int(A::None) << "";
+    QTest::newRow("after the end") << "active" << QVariant(1000000) << QVariant(900000) << QDate(2027, 2, 1) << 9500
+                                   << "9000.00"
+                                   << "" << int(A::None) << "";
+    QTest::newRow("not begun") << "active" << QVariant(1000000) << QVariant(0) << QDate(2025, 12, 1) << 8000 << ""
+                               << "" << int(A::None) << "";
+    QTest::newRow("no spent figure") << "active" << QVariant(1000000) << QVariant() << half << 8000 << ""
+                                     << "" << int(A::None) << "";
+    QTest::newRow("no budget") << "active" << QVariant() << QVariant(600000) << half << 8000 << "12000.00"
+                               << "" << int(A::None) << "";
+    QTest::newRow("largest amounts") << "active" << QVariant(qint64(999999999999)) << QVariant(qint64(999999999999))
+                                     << half << 8000 << "19999999999.98"
+                                     << "2026-07-02" << int(A::Warning)
+                                     << "100.00 % of the budget spent: warning at 80.00 %";
+}
+
+void TestFinanceReport::forecastAndThresholds()
+{
+    QFETCH(QString, status);
+    QFETCH(QVariant, allocated);
+    QFETCH(QVariant, spent);
+    QFETCH(QDate, asOf);
+    QFETCH(int, warnAt);
+    QFETCH(QString, projected);
+    QFETCH(QString, runsOut);
+    QFETCH(int, attention);
+    QFETCH(QString, text);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    reports::CampaignLine line;
+    line.status = status;
+    if (!allocated.isNull())
+        line.allocated = Money::fromCents(allocated.toLongLong());
+    if (!spent.isNull())
+        line.spent = Money::fromCents(spent.toLongLong());
+    line.start = QDate(2026, 1, 1);
+    line.end = QDate(2026, 12, 31);
+    const reports::Thresholds thresholds { warnAt, 10000 };
+    const auto forecast = line.projectedSpend(asOf);
+    QCOMPARE(forecast ? forecast->toDecimalString() : QString(), projected);
+    const auto out = line.runsOutOn(asOf);
+    QCOMPARE(out ? out->toString(Qt::ISODate) : QString(), runsOut);
+    QCOMPARE(int(line.attention(asOf, thresholds)), attention);
+    QCOMPARE(line.attentionText(asOf, thresholds), text);
+}
+
+void TestFinanceReport::thresholdsAreChecked()
+{
+    QString error;
+    QVERIFY(reports::Thresholds::make(8000, 10000, &error));
+    QVERIFY(!reports::Thresholds::make(9000, 8000, &error));
+    QVERIFY2(error.contains(QStringLiteral("warning threshold")) && error.contains(QStringLiteral("limit")),
+        qPrintable(error));
+    QVERIFY(!reports::Thresholds::make(0, 10000, &error));
+    QVERIFY2(error.contains(QStringLiteral("warning threshold")), qPrintable(error));
+    QVERIFY(!reports::Thresholds::make(8000, 100001, &error));
+    QVERIFY2(error.startsWith(QStringLiteral("the limit")), qPrintable(error));
+}
+
 // The dashboard's list reads only the candidates in SQL; it must name exactly the campaigns the rules name when every
 // campaign is read and judged in the app, overspent first, on any day.
 void TestFinanceReport::needingAttentionReadsOnlyCandidatesAndMissesNone()
@@ -315,22 +429,23 @@ void TestFinanceReport::needingAttentionReadsOnlyCandidatesAndMissesNone()
     const auto all = report.campaigns();
     QVERIFY(all && all->size() > 200);
     for (const QDate asOf : { QDate::currentDate(), QDate::currentDate().addMonths(-4), QDate(2030, 1, 1) }) {
-        QStringList expected;
-        QStringList offPace;
-        for (const auto& line : *all) {
-            if (line.overspent())
-                expected << line.id;
-            else if (line.offPace(asOf))
-                offPace << line.id;
+        for (const reports::Thresholds thresholds : { reports::Thresholds {}, reports::Thresholds { 5000, 9000 } }) {
+            QMap<int, QStringList> byLevel; // most severe first
+            for (const auto& line : *all) {
+                if (const auto why = line.attention(asOf, thresholds); why != reports::Attention::None)
+                    byLevel[-static_cast<int>(why)] << line.id;
+            }
+            QStringList expected;
+            for (const QStringList& level : std::as_const(byLevel))
+                expected += level;
+            const auto needing = report.campaignsNeedingAttention({}, asOf, thresholds);
+            QVERIFY(needing);
+            QStringList ids;
+            for (const auto& line : *needing)
+                ids << line.id;
+            QCOMPARE(ids, expected);
+            QVERIFY(byLevel.size() >= 2);
         }
-        expected += offPace;
-        const auto needing = report.campaignsNeedingAttention({}, asOf);
-        QVERIFY(needing);
-        QStringList ids;
-        for (const auto& line : *needing)
-            ids << line.id;
-        QCOMPARE(ids, expected);
-        QVERIFY(!offPace.isEmpty() || asOf.year() == 2030);
     }
 }
 

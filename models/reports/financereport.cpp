@@ -10,6 +10,7 @@
 #include "tables/lookupnames.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -38,6 +39,50 @@ namespace {
     }
 }
 
+std::optional<Thresholds> Thresholds::make(int warnAt, int limitAt, QString* error)
+{
+    auto say = [error](const QString& text) {
+        if (error)
+            *error = text;
+        return std::nullopt;
+    };
+    const QString range = domain::Percent::fromHundredths(100).toDisplayString() + QStringLiteral("–")
+        + QLocale().toString(highest / 100) + QStringLiteral(" %");
+    if (warnAt < 100 || warnAt > highest)
+        return say(tr("the warning threshold must lie between %1").arg(range));
+    if (limitAt < 100 || limitAt > highest)
+        return say(tr("the limit must lie between %1").arg(range));
+    if (warnAt > limitAt)
+        return say(tr("the warning threshold (%1) must not lie above the limit (%2)")
+                       .arg(domain::Percent::fromHundredths(warnAt).toDisplayString(),
+                           domain::Percent::fromHundredths(limitAt).toDisplayString()));
+    return Thresholds { warnAt, limitAt };
+}
+
+std::optional<qint64> BudgetTotals::burnShare() const
+{
+    if (pairedAllocated.cents() <= 0)
+        return std::nullopt;
+    return (pairedSpent.cents() * 10000 * 2 + pairedAllocated.cents()) / (pairedAllocated.cents() * 2);
+}
+
+BudgetTotals BudgetTotals::sum(const QList<BudgetTotals>& parts)
+{
+    BudgetTotals all;
+    for (const BudgetTotals& part : parts) {
+        all.allocated += part.allocated;
+        all.spent += part.spent;
+        all.overspend += part.overspend;
+        all.campaigns += part.campaigns;
+        all.overspentCampaigns += part.overspentCampaigns;
+        all.withoutBudget += part.withoutBudget;
+        all.withoutSpent += part.withoutSpent;
+        all.pairedAllocated += part.pairedAllocated;
+        all.pairedSpent += part.pairedSpent;
+    }
+    return all;
+}
+
 std::optional<int> CampaignLine::spentShare() const
 {
     if (!allocated || !spent || allocated->cents() <= 0)
@@ -61,6 +106,77 @@ bool CampaignLine::offPace(const QDate& asOf) const
     if (status != QStringLiteral("active") || !spentPart || !timePart)
         return false;
     return *spentPart - *timePart > 1500 || *timePart - *spentPart > 2500;
+}
+
+std::optional<Money> CampaignLine::projectedSpend(const QDate& asOf) const
+{
+    if (status != QStringLiteral("active") || !spent || !start.isValid() || !end.isValid() || end <= start)
+        return std::nullopt;
+    const qint64 total = start.daysTo(end);
+    const qint64 gone = start.daysTo(asOf);
+    if (gone <= 0)
+        return std::nullopt; // not begun: no pace yet
+    if (gone >= total)
+        return spent;
+    // At most 12 digits of cents × a few thousand days: far inside 64 bits.
+    return Money::fromCents((spent->cents() * total * 2 + gone) / (gone * 2));
+}
+
+std::optional<QDate> CampaignLine::runsOutOn(const QDate& asOf) const
+{
+    if (!projectedSpend(asOf) || !allocated || spent->cents() <= 0)
+        return std::nullopt;
+    const qint64 gone = std::min(start.daysTo(asOf), start.daysTo(end));
+    // The budget lasts allocated ÷ (spent per day) days from the start: the first whole day it no longer covers.
+    const qint64 days = (allocated->cents() * gone + spent->cents() - 1) / spent->cents();
+    const QDate day = start.addDays(days);
+    if (day >= end && *spent <= *allocated)
+        return std::nullopt;
+    return day;
+}
+
+Attention CampaignLine::attention(const QDate& asOf, const Thresholds& thresholds) const
+{
+    if (allocated && spent && spent->cents() * 10000 > allocated->cents() * thresholds.limitAt)
+        return Attention::OverLimit;
+    const bool live = status != QStringLiteral("completed") && status != QStringLiteral("cancelled");
+    if (live && allocated && spent && allocated->cents() > 0
+        && spent->cents() * 10000 >= allocated->cents() * thresholds.warnAt)
+        return Attention::Warning;
+    if (const auto projected = projectedSpend(asOf); projected && allocated && *projected > *allocated)
+        return Attention::WillOverspend;
+    if (offPace(asOf))
+        return Attention::OffPace;
+    return Attention::None;
+}
+
+QString CampaignLine::attentionText(const QDate& asOf, const Thresholds& thresholds) const
+{
+    const auto share = [](qint64 hundredths) {
+        return domain::Percent::fromHundredths(static_cast<int>(std::min<qint64>(hundredths, 99999999)))
+            .toDisplayString();
+    };
+    switch (attention(asOf, thresholds)) {
+    case Attention::OverLimit:
+        if (*spent > *allocated)
+            return tr("OVERSPENT by %1").arg((*spent - *allocated).toDisplayString());
+        return tr("%1 of the budget spent: over the %2 limit").arg(share(*spentShare()), share(thresholds.limitAt));
+    case Attention::Warning:
+        return tr("%1 of the budget spent: warning at %2").arg(share(*spentShare()), share(thresholds.warnAt));
+    case Attention::WillOverspend: {
+        QString text = tr("will spend %1 of %2 by %3 at this pace")
+                           .arg(projectedSpend(asOf)->toDisplayString(), allocated->toDisplayString(),
+                               QLocale().toString(end, QLocale::ShortFormat));
+        if (const auto out = runsOutOn(asOf))
+            text += tr("; runs out on %1").arg(QLocale().toString(*out, QLocale::ShortFormat));
+        return text;
+    }
+    case Attention::OffPace:
+        return tr("spent %1 of the budget in %2 of its time").arg(share(*spentShare()), share(*elapsedShare(asOf)));
+    case Attention::None:
+        break;
+    }
+    return {};
 }
 
 Money TierRetainer::value() const
@@ -131,11 +247,17 @@ std::optional<QList<BudgetTotals>> FinanceReport::totals(
     QVariantList bind;
     const QString allocated = cents(QStringLiteral("c.budget_allocated"));
     const QString spent = cents(QStringLiteral("c.budget_spent"));
-    const QString sql = QStringLiteral("SELECT %1, %2, coalesce(sum(%3), 0), coalesce(sum(%4), 0), "
-                                       "coalesce(sum(CASE WHEN %4 > %3 THEN %4 - %3 ELSE 0 END), 0), count(*), "
-                                       "coalesce(sum(CASE WHEN %4 > %3 THEN 1 ELSE 0 END), 0) "
-                                       "FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id")
-                            .arg(keyExpression, labelExpression, allocated, spent)
+    // Each sum over the campaigns that have the figure (sum() passes NULL by), those without counted beside it.
+    const QString sql
+        = QStringLiteral("SELECT %1, %2, coalesce(sum(%3), 0), coalesce(sum(%4), 0), "
+                         "coalesce(sum(CASE WHEN %4 > %3 THEN %4 - %3 ELSE 0 END), 0), count(*), "
+                         "coalesce(sum(CASE WHEN %4 > %3 THEN 1 ELSE 0 END), 0), "
+                         "sum(CASE WHEN %3 IS NULL THEN 1 ELSE 0 END), sum(CASE WHEN %4 IS NULL THEN 1 ELSE 0 END), "
+                         "coalesce(sum(CASE WHEN %4 IS NOT NULL THEN %3 END), 0), "
+                         "coalesce(sum(CASE WHEN %3 IS NOT NULL THEN %4 END), 0), "
+                         "min(CASE WHEN cl.is_active THEN 1 ELSE 0 END) "
+                         "FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id")
+              .arg(keyExpression, labelExpression, allocated, spent)
         + where(filter, &bind) + QStringLiteral(" GROUP BY %1, %2 ORDER BY %2, %1").arg(keyExpression, labelExpression);
     auto result = run(sql, bind, tr("Adding up budgets"));
     if (!result)
@@ -151,6 +273,11 @@ std::optional<QList<BudgetTotals>> FinanceReport::totals(
         t.overspend = Money::fromCents(query.value(4).toLongLong());
         t.campaigns = query.value(5).toInt();
         t.overspentCampaigns = query.value(6).toInt();
+        t.withoutBudget = query.value(7).toInt();
+        t.withoutSpent = query.value(8).toInt();
+        t.pairedAllocated = Money::fromCents(query.value(9).toLongLong());
+        t.pairedSpent = Money::fromCents(query.value(10).toLongLong());
+        t.inactiveClient = query.value(11).toInt() == 0;
         list << t;
     }
     return list;
@@ -163,30 +290,39 @@ std::optional<QList<BudgetTotals>> FinanceReport::byClient(const ReportFilter& f
 
 std::optional<QList<BudgetTotals>> FinanceReport::byCampaignType(const ReportFilter& filter)
 {
-    return totals(QStringLiteral("c.campaign_type"), QStringLiteral("c.campaign_type"), filter);
+    auto list = totals(QStringLiteral("c.campaign_type"), QStringLiteral("c.campaign_type"), filter);
+    if (list) {
+        for (BudgetTotals& type : *list)
+            type.inactiveClient = false; // a client's mark, not a type's
+    }
+    return list;
 }
 
 std::optional<QList<CampaignLine>> FinanceReport::campaignsNeedingAttention(
-    const ReportFilter& filter, const QDate& asOf)
+    const ReportFilter& filter, const QDate& asOf, const Thresholds& thresholds)
 {
     const QString allocated = cents(QStringLiteral("c.budget_allocated"));
     const QString spent = cents(QStringLiteral("c.budget_spent"));
-    const QString candidates = QStringLiteral(
-        " AND (%2 > %1 OR (c.status = 'active' AND c.start_date IS NOT NULL AND c.end_date IS NOT NULL AND %1 > 0 "
-        "AND %2 IS NOT NULL))")
-                                   .arg(allocated, spent);
+    // Past the limit; past the warning threshold, live; or active with what a pace needs.
+    const QString candidates
+        = QStringLiteral(" AND (%2 * 10000 > %1 * %3 OR (c.status NOT IN ('completed', 'cancelled') AND %1 > 0 AND "
+                         "%2 * 10000 >= %1 * %4) OR (c.status = 'active' AND c.start_date IS NOT NULL AND "
+                         "c.end_date IS NOT NULL AND %2 IS NOT NULL))")
+              .arg(allocated, spent, QString::number(thresholds.limitAt), QString::number(thresholds.warnAt));
     auto lines = campaigns(filter, candidates);
     if (!lines)
         return std::nullopt;
-    QList<CampaignLine> overspent;
-    QList<CampaignLine> offPace;
+    QList<std::pair<Attention, CampaignLine>> needing;
     for (const CampaignLine& line : std::as_const(*lines)) {
-        if (line.overspent())
-            overspent << line;
-        else if (line.offPace(asOf))
-            offPace << line;
+        if (const Attention why = line.attention(asOf, thresholds); why != Attention::None)
+            needing.append({ why, line });
     }
-    return overspent + offPace;
+    std::stable_sort(needing.begin(), needing.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    QList<CampaignLine> sorted;
+    sorted.reserve(needing.size());
+    for (auto& entry : needing)
+        sorted << std::move(entry.second);
+    return sorted;
 }
 
 std::optional<QList<CampaignLine>> FinanceReport::campaigns(const ReportFilter& filter)
@@ -198,9 +334,9 @@ std::optional<QList<CampaignLine>> FinanceReport::campaigns(const ReportFilter& 
 {
     QVariantList bind;
     const QString sql
-        = QStringLiteral(
-              "SELECT c.id, cl.client_name, c.campaign_type, c.status, %1, %2, c.start_date, c.end_date, "
-              "c.metadata, c.plane_project_id FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id")
+        = QStringLiteral("SELECT c.id, cl.client_name, c.campaign_type, c.status, %1, %2, c.start_date, c.end_date, "
+                         "c.metadata, c.plane_project_id, cl.is_active FROM agency_campaigns c JOIN agency_clients cl "
+                         "ON cl.id = c.client_id")
               .arg(cents(QStringLiteral("c.budget_allocated")), cents(QStringLiteral("c.budget_spent")))
         + where(filter, &bind) + andWhere
         + QStringLiteral(" ORDER BY cl.client_name, c.start_date IS NULL, c.start_date, c.id");
@@ -225,6 +361,7 @@ std::optional<QList<CampaignLine>> FinanceReport::campaigns(const ReportFilter& 
         line.end = dateOf(query.value(7));
         metadata << query.value(8).toString();
         projects << query.value(9).toString();
+        line.inactiveClient = !query.value(10).toBool();
         list << line;
     }
     if (query.lastError().isValid()) {

@@ -24,15 +24,41 @@ struct ReportFilter {
     QDate startTo; // … and on or before
 };
 
+// Warning thresholds, as shares of a campaign's budget in hundredths of a percent (8000 = 80 %): a live campaign
+// that has spent `warnAt` of its budget is flagged as a warning; any campaign past `limitAt` as over its limit (at
+// 100 %: overspent).
+struct Thresholds {
+    int warnAt = 8000;
+    int limitAt = 10000;
+    static constexpr int highest = 100000; // 1,000 %
+    // nullopt with `error` naming the threshold when it is out of range (1 %–1,000 %, warning not above the limit).
+    static std::optional<Thresholds> make(int warnAt, int limitAt, QString* error);
+};
+
+// Why a campaign is on the attention list, in ascending severity.
+enum class Attention { None, OffPace, WillOverspend, Warning, OverLimit };
+
+// A total of campaigns. NULL is no figure, never 0: each sum is over the campaigns that have the figure, and the ones
+// that do not are counted beside it. Remaining and burn are over the campaigns that have both.
 struct BudgetTotals {
     QString key; // client id, or campaign type
     QString label; // client name, or campaign type
-    Money allocated;
-    Money spent;
+    Money allocated; // over the campaigns with a budget
+    Money spent; // over the campaigns with a spent figure
     Money overspend; // the sum of (spent − allocated) over its overspent campaigns
     int campaigns = 0;
     int overspentCampaigns = 0;
-    Money remaining() const { return allocated - spent; } // negative when overspent overall
+    int withoutBudget = 0; // budget_allocated is NULL
+    int withoutSpent = 0; // budget_spent is NULL
+    Money pairedAllocated; // allocated and spent over the campaigns that have both
+    Money pairedSpent;
+    bool inactiveClient = false; // a client whose is_active is false (its campaigns count, marked)
+    Money remaining() const { return pairedAllocated - pairedSpent; } // negative when overspent overall
+    // Spent as a share of allocated, over the campaigns with both, in hundredths of a percent; nullopt when none
+    // of them has a budget above 0.
+    std::optional<qint64> burnShare() const;
+    // The sum of `parts` (the headline figures of a filter: the sum of its clients' totals).
+    static BudgetTotals sum(const QList<BudgetTotals>& parts);
 };
 
 struct CampaignLine {
@@ -41,6 +67,7 @@ struct CampaignLine {
     QString clientName;
     QString campaignType;
     QString status;
+    bool inactiveClient = false;
     std::optional<Money> allocated;
     std::optional<Money> spent;
     QDate start;
@@ -51,6 +78,18 @@ struct CampaignLine {
     std::optional<int> elapsedShare(const QDate& asOf) const;
     // Off pace: an active campaign whose spend runs more than 15 points ahead of, or 25 behind, its calendar.
     bool offPace(const QDate& asOf) const;
+    // The forecast of an active campaign that has begun and has both dates and a spent figure: its spend at the end
+    // date at the pace so far (spent ÷ days gone × days in all, to the cent, half up); after the end, what it spent.
+    std::optional<Money> projectedSpend(const QDate& asOf) const;
+    // The day its budget runs out at that pace (the past, for one already spent); nullopt when the budget lasts to
+    // the end date, or nothing is known to say.
+    std::optional<QDate> runsOutOn(const QDate& asOf) const;
+    // The most severe reason to look at it (Attention::None: none).
+    Attention attention(const QDate& asOf, const Thresholds& thresholds = {}) const;
+    // That reason in words, with its figures ("OVERSPENT by 2,000.50", "85.00 % of the budget spent: warning at
+    // 80 %", "will spend 12,000.00 of 10,000.00 by 2026-12-31 at this pace; runs out on 2026-10-02", "spent 50.61 %
+    // of the budget in 34.24 % of its time").
+    QString attentionText(const QDate& asOf, const Thresholds& thresholds = {}) const;
 };
 
 struct TierRetainer {
@@ -95,10 +134,11 @@ public:
     std::optional<QList<BudgetTotals>> byClient(const ReportFilter& filter = {});
     std::optional<QList<BudgetTotals>> byCampaignType(const ReportFilter& filter = {});
     std::optional<QList<CampaignLine>> campaigns(const ReportFilter& filter = {});
-    // The campaigns that need attention on `asOf`: overspent first, then off pace, each in campaigns()' order. Only
-    // the candidates are read (overspent, or active with both dates and both amounts), so the dashboard does not
-    // read a hundred thousand campaigns to show a few.
-    std::optional<QList<CampaignLine>> campaignsNeedingAttention(const ReportFilter& filter, const QDate& asOf);
+    // The campaigns that need attention on `asOf`, most severe first (CampaignLine::attention), each level in
+    // campaigns()' order. Only the candidates are read (past a threshold, or active with both dates and both
+    // amounts), so the dashboard does not read a hundred thousand campaigns to show a few.
+    std::optional<QList<CampaignLine>> campaignsNeedingAttention(
+        const ReportFilter& filter, const QDate& asOf, const Thresholds& thresholds = {});
     std::optional<QList<TierRetainer>> retainerByTier();
     std::optional<CampaignSplit> budgetSplit(const QString& campaignId); // nullopt: unknown campaign (or an error)
     std::optional<QList<KpiLine>> kpis(const QString& campaignId);

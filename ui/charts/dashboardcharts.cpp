@@ -54,22 +54,45 @@ namespace {
     }
 }
 
+QString clientFigures(const reports::BudgetTotals& client)
+{
+    QString text
+        = QObject::tr("spent %1 of %2").arg(client.spent.toDisplayString(), client.allocated.toDisplayString());
+    if (client.overspentCampaigns > 0)
+        text += QObject::tr(" · OVERSPENT by %1").arg(client.overspend.toDisplayString());
+    return text;
+}
+
+QString clientName(const reports::BudgetTotals& client)
+{
+    return client.inactiveClient ? QObject::tr("%1 (inactive)").arg(client.label) : client.label;
+}
+
 QChart* clientBudgetChart(const QList<reports::BudgetTotals>& all)
 {
-    // The largest budgets, names readable along the side; a client that overspent is always shown.
+    // The largest budgets, names readable along the side; the clients that overspent are always shown first, and
+    // the rest add up to "others". An overspend is written beside the name, so one too small to see as a bar beside
+    // a far larger client is still read.
     QList<reports::BudgetTotals> clients = all;
     std::stable_sort(clients.begin(), clients.end(), [](const auto& a, const auto& b) {
-        if ((a.overspentCampaigns > 0) != (b.overspentCampaigns > 0))
-            return a.overspentCampaigns > 0;
+        if (a.overspentCampaigns > 0 || b.overspentCampaigns > 0)
+            return a.overspend > b.overspend;
         return a.allocated > b.allocated;
     });
     const bool cut = clients.size() > maxClients;
-    clients = clients.mid(0, maxClients);
+    if (cut) {
+        reports::BudgetTotals others = reports::BudgetTotals::sum(clients.mid(maxClients));
+        const auto rest = clients.size() - maxClients;
+        others.label = rest == 1 ? QObject::tr("1 other client") : QObject::tr("%1 other clients").arg(rest);
+        clients = clients.mid(0, maxClients);
+        clients << others;
+    }
     std::reverse(clients.begin(), clients.end()); // the first ends up on top
     auto* chart = new QChart;
-    chart->setTitle(cut
-            ? QObject::tr("Allocated vs spent: the %1 largest of %2 clients").arg(maxClients).arg(all.size())
-            : QObject::tr("Allocated vs spent by client"));
+    chart->setTitle(cut ? QObject::tr("Allocated vs spent: the %1 largest of %2 clients, and the others")
+                              .arg(maxClients)
+                              .arg(all.size())
+                        : QObject::tr("Allocated vs spent by client"));
     auto* allocated = new QBarSet(QObject::tr("Allocated"));
     allocated->setColor(QColor(0x5a, 0x8f, 0xc4));
     auto* spent = new QBarSet(QObject::tr("Spent"));
@@ -83,13 +106,23 @@ QChart* clientBudgetChart(const QList<reports::BudgetTotals>& all)
     QList<qreal> o;
     QList<QStringList> texts(3);
     for (const auto& client : std::as_const(clients)) {
-        names << client.label + (client.overspentCampaigns > 0 ? QObject::tr(" (overspent)") : QString());
+        // One line each (Qt hides labels that overlap): the name, and an overspend in words; every figure is in the
+        // tooltip and in the table beside the chart.
+        names << (client.overspentCampaigns > 0
+                ? QObject::tr("%1 · over by %2").arg(clientName(client), client.overspend.toDisplayString())
+                : clientName(client));
         a << units(client.allocated);
         s << units(client.spent);
         o << units(client.overspend);
-        texts[0] << QObject::tr("%1: allocated %2").arg(client.label, client.allocated.toDisplayString());
-        texts[1] << QObject::tr("%1: spent %2").arg(client.label, client.spent.toDisplayString());
-        texts[2] << QObject::tr("%1: overspent by %2").arg(client.label, client.overspend.toDisplayString());
+        QString missing;
+        if (client.withoutBudget > 0)
+            missing += QObject::tr("; %n campaign(s) without a budget", nullptr, client.withoutBudget);
+        if (client.withoutSpent > 0)
+            missing += QObject::tr("; %n campaign(s) without a spent figure", nullptr, client.withoutSpent);
+        texts[0] << QObject::tr("%1: %2%3").arg(clientName(client), clientFigures(client), missing);
+        texts[1] << texts[0].constLast();
+        texts[2] << QObject::tr("%1: overspent by %2 in %n campaign(s)", nullptr, client.overspentCampaigns)
+                        .arg(clientName(client), client.overspend.toDisplayString());
         highest = std::max({ highest, client.allocated.cents(), client.spent.cents() });
     }
     allocated->append(a);
