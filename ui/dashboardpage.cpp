@@ -17,6 +17,7 @@
 #include <QChartView>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -24,13 +25,43 @@
 #include <QMenu>
 #include <QProgressDialog>
 #include <QSettings>
+#include <QSpinBox>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace agency::ui {
 
+namespace {
+    QTableWidgetItem* numberItem(const QString& text)
+    {
+        auto* item = new QTableWidgetItem(text);
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        return item;
+    }
+
+    QTableWidget* figuresTable(const QStringList& headers, QWidget* parent)
+    {
+        auto* table = new QTableWidget(0, static_cast<int>(headers.size()), parent);
+        table->setHorizontalHeaderLabels(headers);
+        table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents); // no figure cut short
+        table->verticalHeader()->hide();
+        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        table->setSelectionBehavior(QAbstractItemView::SelectRows);
+        return table;
+    }
+
+    QString share(std::optional<qint64> hundredths)
+    {
+        return hundredths ? domain::Percent::fromHundredths(static_cast<int>(std::min<qint64>(*hundredths, 99999999)))
+                                .toDisplayString()
+                          : QObject::tr("n/a");
+    }
+}
+
 struct DashboardPage::Figures {
+    reports::Thresholds thresholds;
     QList<reports::BudgetTotals> clients;
     QList<reports::BudgetTotals> types;
     QList<reports::TierRetainer> tiers;
@@ -46,7 +77,10 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
     , m_type(new QComboBox(this))
     , m_from(new OptionalDateEdit(this))
     , m_to(new OptionalDateEdit(this))
-    , m_attention(new QTableWidget(0, 5, this))
+    , m_warnAt(new QSpinBox(this))
+    , m_limitAt(new QSpinBox(this))
+    , m_headlineNote(new QLabel(this))
+    , m_attention(new QTableWidget(0, 6, this))
 {
     setObjectName(QStringLiteral("dashboard"));
     m_status->addItem(tr("All statuses"), QString());
@@ -68,6 +102,23 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
     more->addWidget(m_from);
     more->addWidget(new QLabel(tr("to"), this));
     more->addWidget(m_to);
+    // The thresholds campaigns are flagged by, remembered; whole percents.
+    const reports::Thresholds thresholds = rememberedThresholds();
+    for (auto [box, value, name, tip] :
+        { std::tuple { m_warnAt, thresholds.warnAt, "warnAt",
+              tr("A live campaign that has spent this share of its budget is flagged") },
+            std::tuple { m_limitAt, thresholds.limitAt, "limitAt",
+                tr("A campaign past this share of its budget is over its limit (at 100 %: overspent)") } }) {
+        box->setObjectName(QString::fromLatin1(name));
+        box->setRange(1, reports::Thresholds::highest / 100);
+        box->setSuffix(QStringLiteral(" %"));
+        box->setValue(value / 100);
+        box->setToolTip(tip);
+    }
+    more->addWidget(new QLabel(tr("Warn at"), this));
+    more->addWidget(m_warnAt);
+    more->addWidget(new QLabel(tr("limit"), this));
+    more->addWidget(m_limitAt);
     more->addStretch();
     auto* save = new QToolButton(this);
     save->setText(tr("Save chart"));
@@ -83,27 +134,79 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
     more->addWidget(save);
     more->addWidget(pdf);
 
+    // The headline figures of the filter, each a caption over its amount.
+    auto* headline = new QHBoxLayout;
+    const QList<std::pair<const char*, QString>> figures { { "allocated", tr("Allocated") }, { "spent", tr("Spent") },
+        { "remaining", tr("Remaining") }, { "burn", tr("Burn") }, { "overspent", tr("Overspent") },
+        { "missing", tr("Without a figure") } };
+    for (const auto& [name, caption] : figures) {
+        auto* card = new QFrame(this);
+        card->setFrameShape(QFrame::StyledPanel);
+        auto* column = new QVBoxLayout(card);
+        column->setContentsMargins(8, 4, 8, 4);
+        column->addWidget(new QLabel(caption, card));
+        auto* value = new QLabel(card);
+        value->setObjectName(QStringLiteral("headline_") + QString::fromLatin1(name));
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        QFont big = value->font();
+        big.setPointSizeF(big.pointSizeF() * 1.3);
+        big.setBold(true);
+        value->setFont(big);
+        column->addWidget(value);
+        headline->addWidget(card);
+        m_headline.insert(QString::fromLatin1(name), value);
+    }
+    m_headlineNote->setObjectName(QStringLiteral("headlineNote"));
+    m_headlineNote->setWordWrap(true);
+
+    // Each chart beside a table of its exact figures (a tab each, the chart first).
     auto* grid = new QGridLayout;
+    const QList<QStringList> tableHeaders { { tr("Client"), tr("Campaigns"), tr("Allocated"), tr("Spent"),
+                                                tr("Remaining"), tr("Burn"), tr("Overspent"), tr("Without a figure") },
+        { tr("Type"), tr("Campaigns"), tr("Spent"), tr("Share of spend") },
+        { tr("Tier"), tr("Active clients"), tr("Monthly retainer"), tr("Value") } };
+    QList<QTabWidget*> tabs;
     for (int i = 0; i < 3; ++i) {
         auto* view = new QChartView(new QChart, this);
         view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumSize(300, 220);
+        view->setMinimumSize(300, 200);
         m_views << view;
+        m_tables << ui::figuresTable(tableHeaders.at(i), this);
+        m_tables.constLast()->setObjectName(QStringLiteral("figures%1").arg(i));
+        auto* tab = new QTabWidget(this);
+        tab->setObjectName(QStringLiteral("chartTabs%1").arg(i));
+        tab->setDocumentMode(true);
+        tab->addTab(view, tr("Chart"));
+        tab->addTab(m_tables.constLast(), tr("Figures"));
+        tabs << tab;
     }
     m_attention->setObjectName(QStringLiteral("attention"));
     m_attention->setHorizontalHeaderLabels(
-        { tr("Needs attention"), tr("Client"), tr("Allocated"), tr("Spent"), tr("Why") });
-    m_attention->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+        { tr("Needs attention"), tr("Why"), tr("Allocated"), tr("Spent"), tr("Projected at end"), tr("Client") });
+    m_attention->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_attention->horizontalHeader()->setStretchLastSection(true); // whole texts: a scroll bar, never an ellipsis
+    m_attention->setTextElideMode(Qt::ElideNone);
     m_attention->verticalHeader()->hide();
     m_attention->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_attention->setSelectionBehavior(QAbstractItemView::SelectRows);
-    grid->addWidget(m_views.at(0), 0, 0);
-    grid->addWidget(m_views.at(1), 0, 1);
-    grid->addWidget(m_attention, 1, 0);
-    grid->addWidget(m_views.at(2), 1, 1);
+    auto* attentionBox = new QVBoxLayout;
+    attentionBox->addWidget(m_attention, 1);
+    auto* explained = new QLabel(tr("Pace: the share of its budget a campaign has spent against the share of its days "
+                                    "gone; off pace is more than 15 points ahead or 25 behind. Projected: spent so far "
+                                    "÷ days gone × days in all."),
+        this);
+    explained->setWordWrap(true);
+    explained->setObjectName(QStringLiteral("paceExplained"));
+    attentionBox->addWidget(explained);
+    grid->addWidget(tabs.at(0), 0, 0);
+    grid->addWidget(tabs.at(1), 0, 1);
+    grid->addLayout(attentionBox, 1, 0);
+    grid->addWidget(tabs.at(2), 1, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addLayout(more);
+    layout->addLayout(headline);
+    layout->addWidget(m_headlineNote);
     layout->addLayout(grid, 1);
 
     const QStringList chartNames { tr("Allocated vs spent by client"), tr("Spend by campaign type"),
@@ -139,6 +242,18 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
     for (QComboBox* combo : { m_status, static_cast<QComboBox*>(m_client), m_type })
         connect(combo, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
     connect(m_from, &OptionalDateEdit::dateChanged, this, &DashboardPage::refresh);
+    for (QSpinBox* box : { m_warnAt, m_limitAt }) {
+        connect(box, &QSpinBox::valueChanged, this, [this]() {
+            QString error;
+            const auto chosen = reports::Thresholds::make(m_warnAt->value() * 100, m_limitAt->value() * 100, &error);
+            if (!chosen) {
+                Q_EMIT message(error);
+                return;
+            }
+            rememberThresholds(*chosen);
+            refresh();
+        });
+    }
     connect(m_to, &OptionalDateEdit::dateChanged, this, &DashboardPage::refresh);
     reloadClients();
 }
@@ -150,6 +265,18 @@ void DashboardPage::showEvent(QShowEvent* event)
     QWidget::showEvent(event);
     if (m_stale)
         refresh();
+}
+
+reports::Thresholds DashboardPage::thresholds() const
+{
+    return reports::Thresholds::make(m_warnAt->value() * 100, m_limitAt->value() * 100, nullptr)
+        .value_or(rememberedThresholds());
+}
+
+QString DashboardPage::headline(const QString& name) const
+{
+    const QLabel* label = m_headline.value(name);
+    return label ? label->text() : QString();
 }
 
 reports::ReportFilter DashboardPage::filter() const
@@ -212,6 +339,7 @@ void DashboardPage::start()
     const reports::ReportFilter f = filter();
     const db::ConnectionString where = m_where;
     auto figures = std::make_shared<Figures>();
+    figures->thresholds = thresholds();
     if (m_job) // finished (its own finished() may be what called this): deleted once that has returned
         m_job.release()->deleteLater();
     // Off the GUI thread, on a connection of its own; a newer refresh waits for this one (m_again).
@@ -221,7 +349,7 @@ void DashboardPage::start()
             const auto clients = report.byClient(f);
             const auto types = report.byCampaignType(f);
             const auto tiers = report.retainerByTier();
-            const auto campaigns = report.campaignsNeedingAttention(f, QDate::currentDate());
+            const auto campaigns = report.campaignsNeedingAttention(f, QDate::currentDate(), figures->thresholds);
             if (!clients || !types || !tiers || !campaigns) {
                 *error = report.lastError();
                 return false;
@@ -258,7 +386,9 @@ void DashboardPage::showFigures(const Figures& figures)
         m_views.at(i)->setChart(charts.at(i)); // the view owns the new chart
         delete old;
     }
-    // The campaigns that need attention, overspent first (worked out with the figures, off this thread): filled in
+    const QDate today = QDate::currentDate();
+    showTotals(figures);
+    // The campaigns that need attention, most severe first (worked out with the figures, off this thread): filled in
     // one go, not a row at a time.
     const QList<reports::CampaignLine>& needing = figures.campaigns;
     m_attention->setUpdatesEnabled(false);
@@ -269,19 +399,97 @@ void DashboardPage::showFigures(const Figures& figures)
         auto* name = new QTableWidgetItem(line.label);
         name->setData(Qt::UserRole, line.id);
         m_attention->setItem(row, 0, name);
-        m_attention->setItem(row, 1, new QTableWidgetItem(line.clientName));
-        m_attention->setItem(
-            row, 2, new QTableWidgetItem(line.allocated ? line.allocated->toDisplayString() : tr("—")));
-        m_attention->setItem(row, 3, new QTableWidgetItem(line.spent ? line.spent->toDisplayString() : tr("—")));
-        const QString why = line.overspent()
-            ? tr("OVERSPENT by %1").arg((*line.spent - *line.allocated).toDisplayString())
-            : tr("off pace");
-        auto* reason = new QTableWidgetItem(why);
-        if (line.overspent())
+        m_attention->setItem(row, 5,
+            new QTableWidgetItem(line.inactiveClient ? tr("%1 (inactive)").arg(line.clientName) : line.clientName));
+        m_attention->setItem(row, 2, numberItem(line.allocated ? line.allocated->toDisplayString() : tr("—")));
+        m_attention->setItem(row, 3, numberItem(line.spent ? line.spent->toDisplayString() : tr("—")));
+        const auto projected = line.projectedSpend(today);
+        m_attention->setItem(row, 4, numberItem(projected ? projected->toDisplayString() : tr("—")));
+        const reports::Attention level = line.attention(today, figures.thresholds);
+        auto* reason = new QTableWidgetItem(line.attentionText(today, figures.thresholds));
+        reason->setToolTip(reason->text());
+        if (level == reports::Attention::OverLimit)
             reason->setForeground(QColor(0xc6, 0x28, 0x28));
-        m_attention->setItem(row, 4, reason);
+        else if (level == reports::Attention::Warning || level == reports::Attention::WillOverspend)
+            reason->setForeground(QColor(0xb2, 0x6a, 0x00));
+        m_attention->setItem(row, 1, reason);
     }
     m_attention->setUpdatesEnabled(true);
+}
+
+void DashboardPage::showTotals(const Figures& figures)
+{
+    const reports::BudgetTotals all = reports::BudgetTotals::sum(figures.clients);
+    m_headline.value(QStringLiteral("allocated"))->setText(all.allocated.toDisplayString());
+    m_headline.value(QStringLiteral("spent"))->setText(all.spent.toDisplayString());
+    m_headline.value(QStringLiteral("remaining"))->setText(all.remaining().toDisplayString());
+    m_headline.value(QStringLiteral("burn"))->setText(share(all.burnShare()));
+    m_headline.value(QStringLiteral("overspent"))
+        ->setText(all.overspentCampaigns == 0
+                ? tr("none")
+                : tr("%1 by %2").arg(all.overspentCampaigns).arg(all.overspend.toDisplayString()));
+    m_headline.value(QStringLiteral("missing"))
+        ->setText(tr("%1 budget · %2 spent").arg(all.withoutBudget).arg(all.withoutSpent));
+    int inactive = 0;
+    for (const reports::BudgetTotals& client : figures.clients)
+        inactive += client.inactiveClient ? client.campaigns : 0;
+    QString note = tr("%1 campaigns. Allocated and spent add up the campaigns that have the figure: %2 have no budget "
+                      "and %3 no spent figure (counted apart, never as 0). Remaining and burn are over the campaigns "
+                      "with both.")
+                       .arg(all.campaigns)
+                       .arg(all.withoutBudget)
+                       .arg(all.withoutSpent);
+    if (inactive > 0)
+        note += u' ' + tr("%1 of the campaigns are inactive clients': counted, and marked (inactive).").arg(inactive);
+    m_headlineNote->setText(note);
+
+    QTableWidget* clients = m_tables.at(0);
+    clients->setRowCount(0);
+    clients->setRowCount(static_cast<int>(figures.clients.size()));
+    for (int row = 0; row < figures.clients.size(); ++row) {
+        const reports::BudgetTotals& t = figures.clients.at(row);
+        clients->setItem(row, 0, new QTableWidgetItem(clientName(t)));
+        clients->setItem(row, 1, numberItem(QLocale().toString(t.campaigns)));
+        clients->setItem(row, 2, numberItem(t.allocated.toDisplayString()));
+        clients->setItem(row, 3, numberItem(t.spent.toDisplayString()));
+        clients->setItem(row, 4, numberItem(t.remaining().toDisplayString()));
+        clients->setItem(row, 5, numberItem(share(t.burnShare())));
+        auto* over = numberItem(t.overspentCampaigns > 0
+                ? tr("%1 by %2").arg(t.overspentCampaigns).arg(t.overspend.toDisplayString())
+                : QString());
+        over->setForeground(QColor(0xc6, 0x28, 0x28));
+        clients->setItem(row, 6, over);
+        clients->setItem(row, 7,
+            numberItem(t.withoutBudget + t.withoutSpent > 0
+                    ? tr("%1 budget · %2 spent").arg(t.withoutBudget).arg(t.withoutSpent)
+                    : QString()));
+    }
+    QTableWidget* types = m_tables.at(1);
+    types->setRowCount(0);
+    types->setRowCount(static_cast<int>(figures.types.size()));
+    qint64 whole = 0;
+    for (const reports::BudgetTotals& t : figures.types)
+        whole += std::max<qint64>(t.spent.cents(), 0);
+    for (int row = 0; row < figures.types.size(); ++row) {
+        const reports::BudgetTotals& t = figures.types.at(row);
+        types->setItem(row, 0, new QTableWidgetItem(t.label));
+        types->setItem(row, 1, numberItem(QLocale().toString(t.campaigns)));
+        types->setItem(row, 2, numberItem(t.spent.toDisplayString()));
+        types->setItem(row, 3,
+            numberItem(
+                whole > 0 ? share((std::max<qint64>(t.spent.cents(), 0) * 20000 + whole) / (whole * 2)) : tr("n/a")));
+    }
+    QTableWidget* tiers = m_tables.at(2);
+    tiers->setRowCount(0);
+    tiers->setRowCount(static_cast<int>(figures.tiers.size()));
+    for (int row = 0; row < figures.tiers.size(); ++row) {
+        const reports::TierRetainer& t = figures.tiers.at(row);
+        tiers->setItem(row, 0, new QTableWidgetItem(t.tierName));
+        tiers->setItem(row, 1, numberItem(QLocale().toString(t.activeClients)));
+        tiers->setItem(
+            row, 2, numberItem(t.monthlyRetainer ? t.monthlyRetainer->toDisplayString() : tr("no retainer")));
+        tiers->setItem(row, 3, numberItem(t.monthlyRetainer ? t.value().toDisplayString() : tr("no retainer")));
+    }
 }
 
 bool DashboardPage::saveChart(int index, const QString& path, QString* error) const
@@ -299,6 +507,8 @@ bool DashboardPage::exportReview(const QString& path, QString* error)
     // widgets' kin), from figures already in memory: a summary beyond 1,000 campaigns, so about a second at most.
     auto review = std::make_shared<FinanceReview>();
     review->filterText = filterText();
+    review->database = m_where.redacted();
+    review->thresholds = thresholds();
     db::BackgroundJob job(
         m_where, [review, f = filter()](QSqlDatabase db, const db::BackgroundJob::Progress&, QString* failure) {
             reports::FinanceReport report(db);

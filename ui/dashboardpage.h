@@ -4,6 +4,7 @@
 #include "db/connectionstring.h"
 #include "reports/financereport.h"
 
+#include <QMap>
 #include <QSqlDatabase>
 #include <QWidget>
 #include <memory>
@@ -11,6 +12,8 @@
 class QChartView;
 class QLabel;
 class QComboBox;
+class QSpinBox;
+class QTabWidget;
 class QTableWidget;
 
 namespace agency::db {
@@ -22,10 +25,13 @@ namespace agency::ui {
 class ChoiceCombo;
 class OptionalDateEdit;
 
-// Finance at a glance: allocated vs spent by client (overspend in red), spend by campaign type, retainer value by
-// tier, and the campaigns that need attention (overspent or off pace), with filters. Charts follow the data: the
-// window calls refresh() after any save. The figures are worked out off the GUI thread, on a connection of their
-// own, and only while the page is shown (a refresh asked for meanwhile is done when it is next shown).
+// Finance at a glance: the headline figures of the filter (allocated, spent, remaining, burn, overspent, campaigns
+// without a figure), allocated vs spent by client (overspend in red), spend by campaign type, retainer value by tier
+// — each chart beside a table of its exact figures — and the campaigns that need attention, most severe first (over
+// the limit, past the warning threshold, projected to overspend, off pace), with filters and the thresholds. Charts
+// follow the data: the window calls refresh() after any save. The figures are worked out off the GUI thread, on a
+// connection of their own, and only while the page is shown (a refresh asked for meanwhile is done when it is next
+// shown).
 class DashboardPage : public QWidget {
     Q_OBJECT
 public:
@@ -38,6 +44,11 @@ public:
     QString filterText() const;
     QList<QChartView*> chartViews() const { return m_views; }
     QTableWidget* attention() const { return m_attention; }
+    // The headline figure `name` (allocated, spent, remaining, burn, overspent, missing) as shown.
+    QString headline(const QString& name) const;
+    // The table of a chart's figures (0: clients, 1: types, 2: tiers).
+    QTableWidget* figuresTable(int index) const { return m_tables.at(index); }
+    reports::Thresholds thresholds() const;
     bool saveChart(int index, const QString& path, QString* error) const;
     bool exportReview(const QString& path, QString* error);
 
@@ -53,6 +64,7 @@ private:
     struct Figures;
     void start();
     void showFigures(const Figures& figures);
+    void showTotals(const Figures& figures); // the headline and the tables beside the charts
     void reloadClients();
 
     QSqlDatabase m_db;
@@ -67,7 +79,12 @@ private:
     QComboBox* m_type;
     OptionalDateEdit* m_from;
     OptionalDateEdit* m_to;
+    QSpinBox* m_warnAt;
+    QSpinBox* m_limitAt;
     QList<QChartView*> m_views;
+    QList<QTableWidget*> m_tables;
+    QMap<QString, QLabel*> m_headline;
+    QLabel* m_headlineNote;
     QTableWidget* m_attention;
 };
 

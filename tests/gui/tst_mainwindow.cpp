@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // GUI tests: real widgets, offscreen, against a real database (SQLite and PostgreSQL), driven with QTest.
 #include "budgetsplitpanel.h"
+#include "charts/chartoutput.h"
 #include "conflictdialog.h"
 #include "connectiondialog.h"
 #include "dashboardpage.h"
@@ -796,14 +797,22 @@ void TestMainWindow::dashboardFollowsTheData()
                        "budget_spent, metadata) "
                        "VALUES ('%1', '%2', 'ppc', 'active', '1000.00', '1200.00', '{\"name\": \"Blowout\"}')")
             .arg(campaign, f.client)));
+    ui::rememberThresholds({}); // 80 % and 100 % (the row before raised the warning)
     ui::MainWindow window(scratch.db(), whereOf(scratch), false);
     QVERIFY(shown(window));
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
     ui::DashboardPage* dashboard = window.dashboard();
     QTRY_COMPARE_WITH_TIMEOUT(dashboard->attention()->rowCount(), 1, 10000);
     QCOMPARE(dashboard->attention()->item(0, 0)->text(), QStringLiteral("Blowout"));
-    QVERIFY(dashboard->attention()->item(0, 4)->text().startsWith(
-        QStringLiteral("OVERSPENT by ") + domain::Money::fromCents(20000).toDisplayString()));
+    QCOMPARE(dashboard->attention()->item(0, 1)->text(),
+        QStringLiteral("OVERSPENT by ") + domain::Money::fromCents(20000).toDisplayString());
+    // The headline of the filter, each figure exact, and the figures beside each chart.
+    QCOMPARE(dashboard->headline(QStringLiteral("overspent")),
+        QStringLiteral("1 by ") + domain::Money::fromCents(20000).toDisplayString());
+    QCOMPARE(dashboard->headline(QStringLiteral("remaining")), domain::Money::fromCents(-20000).toDisplayString());
+    QCOMPARE(dashboard->headline(QStringLiteral("burn")), domain::Percent::fromHundredths(12000).toDisplayString());
+    QVERIFY(dashboard->figuresTable(0)->item(0, 3));
+    QCOMPARE(dashboard->figuresTable(0)->item(0, 3)->text(), domain::Money::fromCents(120000).toDisplayString());
     // The finance review it writes: the figures read in the background, then drawn.
     {
         QTemporaryDir dir;
@@ -827,7 +836,25 @@ void TestMainWindow::dashboardFollowsTheData()
     QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
     QVERIFY2(!campaigns->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    // 90 % spent is past the warning threshold (80 %): still listed, now as a warning.
+    const auto why = [dashboard]() {
+        const QTableWidgetItem* item = dashboard->attention()->item(0, 1);
+        return item ? item->text() : QString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(why(),
+        QStringLiteral("%1 of the budget spent: warning at %2")
+            .arg(domain::Percent::fromHundredths(9000).toDisplayString(),
+                domain::Percent::fromHundredths(8000).toDisplayString()),
+        10000);
+    // The reviewer raises the warning to 95 %, typed into its box: the campaign leaves the list, and the threshold
+    // is remembered.
+    auto* warnAt = dashboard->findChild<QSpinBox*>(QStringLiteral("warnAt"));
+    warnAt->setFocus();
+    QTest::keyClick(warnAt, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(warnAt, QStringLiteral("95"));
+    QTest::keyClick(warnAt, Qt::Key_Tab);
     QTRY_COMPARE_WITH_TIMEOUT(dashboard->attention()->rowCount(), 0, 10000);
+    QCOMPARE(ui::rememberedThresholds().warnAt, 9500);
 }
 
 void TestMainWindow::droppedConnectionIsRetriedAndEditsKept()

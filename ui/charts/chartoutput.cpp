@@ -10,6 +10,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QSettings>
 #include <QSvgGenerator>
 #include <functional>
 #include <memory>
@@ -87,6 +88,23 @@ bool saveChart(QChart* chart, QSize size, const QString& path, QString* error)
     return commit(file, path, error);
 }
 
+reports::Thresholds rememberedThresholds()
+{
+    const QSettings settings;
+    const reports::Thresholds fallback;
+    const auto saved
+        = reports::Thresholds::make(settings.value(QStringLiteral("finance/warnAt"), fallback.warnAt).toInt(),
+            settings.value(QStringLiteral("finance/limitAt"), fallback.limitAt).toInt(), nullptr);
+    return saved.value_or(fallback);
+}
+
+void rememberThresholds(const reports::Thresholds& thresholds)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("finance/warnAt"), thresholds.warnAt);
+    settings.setValue(QStringLiteral("finance/limitAt"), thresholds.limitAt);
+}
+
 bool collectFinanceReview(
     reports::FinanceReport& report, const reports::ReportFilter& filter, FinanceReview* review, QString* error)
 {
@@ -97,13 +115,16 @@ bool collectFinanceReview(
         *error = report.lastError();
         return false;
     }
-    review->asOf = QDate::currentDate();
+    review->generatedAt = QDateTime::currentDateTime();
+    review->asOf = review->generatedAt.date();
+    review->totals = reports::BudgetTotals::sum(*clients);
     review->campaignCount = 0;
     for (const reports::BudgetTotals& client : *clients)
         review->campaignCount += client.campaigns;
     review->everyCampaign = review->campaignCount <= financeReviewFullListLimit;
-    const auto campaigns
-        = review->everyCampaign ? report.campaigns(filter) : report.campaignsNeedingAttention(filter, review->asOf);
+    const auto campaigns = review->everyCampaign
+        ? report.campaigns(filter)
+        : report.campaignsNeedingAttention(filter, review->asOf, review->thresholds);
     if (!campaigns) {
         *error = report.lastError();
         return false;

@@ -3,6 +3,7 @@
 
 #include "reports/financereport.h"
 
+#include <QDateTime>
 #include <QImage>
 #include <QSize>
 #include <QString>
@@ -17,10 +18,19 @@ QImage renderChart(QChart* chart, QSize size, qreal scale = 1.0);
 // Writes a chart as PNG or SVG by the file's suffix, atomically (a failure leaves no file). false: `error` says why.
 bool saveChart(QChart* chart, QSize size, const QString& path, QString* error);
 
+// The warning thresholds the dashboard, the tables and the finance review flag campaigns by: as last set on the
+// dashboard (settings "finance/warnAt" and "finance/limitAt", hundredths of a percent), else 80 % and 100 %.
+reports::Thresholds rememberedThresholds();
+void rememberThresholds(const reports::Thresholds& thresholds);
+
 struct FinanceReview {
     QString title;
     QString filterText; // the filters in words
+    QString database; // where the figures come from, without a password
     QDate asOf;
+    QDateTime generatedAt;
+    reports::Thresholds thresholds;
+    reports::BudgetTotals totals; // the headline figures: every client's totals added up
     QList<reports::BudgetTotals> clients;
     QList<reports::BudgetTotals> types;
     QList<reports::TierRetainer> tiers;

@@ -205,6 +205,9 @@ QChart* retainerChart(const QList<reports::TierRetainer>& tiers)
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     QCategoryAxis* y = moneyAxis(highest);
+    // The unit in the title: written up the side, "amount (millions)" is cut short on a chart 250 px high.
+    chart->setTitle(QObject::tr("%1 · %2").arg(chart->title(), y->titleText()));
+    y->setTitleText(QString());
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     chart->legend()->hide();

@@ -8,7 +8,7 @@ class QChart;
 namespace agency::ui {
 
 // The dashboard's charts, built whole from report structs (a move to Qt Graphs touches only this folder).
-constexpr int maxClients = 7; // as many as have a readable label (and "others") at the size a dashboard chart has
+constexpr int maxClients = 5; // as many as have a readable label (and "others") at the size a dashboard chart has
 QChart* clientBudgetChart(const QList<reports::BudgetTotals>& all); // allocated vs spent, overspend in red
 // A client's name as the finance surfaces show it ("Initech (inactive)"), and its figures in words ("spent 12,000.50
 // of 15,000.00 · OVERSPENT by 2,000.50").
