@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "domain/vocabulary.h"
 #include "logging.h"
+#include "reports/financecsv.h"
 #include "reports/financereport.h"
 
 #include <QChart>
@@ -14,6 +15,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <cstdio>
 
 namespace agency::app {
@@ -35,6 +37,10 @@ namespace {
             QStringLiteral("900x600") };
         QCommandLineOption client { QStringLiteral("client"), tr("Only this client's campaigns."), tr("ID") };
         QCommandLineOption status { QStringLiteral("status"), tr("Only campaigns in this status."), tr("S") };
+        QCommandLineOption format { QStringLiteral("format"),
+            tr("pdf (the review as a document) or csv (its figures: the total, each client, each campaign); default: "
+               "by the output's suffix."),
+            tr("FORMAT") };
         QCommandLineOption logLevel { QStringLiteral("log-level"),
             tr("Messages on stderr from this level (%1).").arg(logLevelNames()), tr("LEVEL"),
             QStringLiteral("critical") };
@@ -109,9 +115,18 @@ namespace {
 
     int reportCommand(Parsed& p)
     {
-        if (!p.parser.isSet(p.output)
-            || QFileInfo(p.parser.value(p.output)).suffix().toLower() != QStringLiteral("pdf")) {
-            printError(tr("report finance needs --output FILE.pdf"));
+        if (!p.parser.isSet(p.output) || p.parser.value(p.output).isEmpty()) {
+            printError(tr("report finance needs --output FILE.pdf or FILE.csv"));
+            return ExitUsage;
+        }
+        const QString path = p.parser.value(p.output);
+        QString format = p.parser.value(p.format);
+        if (!p.parser.isSet(p.format))
+            format = QFileInfo(path).suffix().toLower();
+        if (format != QStringLiteral("pdf") && format != QStringLiteral("csv")) {
+            printError(p.parser.isSet(p.format)
+                    ? tr("--format must be pdf or csv, not '%1'").arg(format.left(40))
+                    : tr("--output must end in .pdf or .csv, or --format pdf|csv must say which: %1").arg(path));
             return ExitUsage;
         }
         reports::ReportFilter filter;
@@ -127,7 +142,7 @@ namespace {
         }
         return withWorkDatabase(
             p.parser.value(p.db), QStringLiteral("report"),
-            [&](QSqlDatabase& db, const db::ConnectionString&) {
+            [&](QSqlDatabase& db, const db::ConnectionString& where) {
                 reports::FinanceReport report(db);
                 if (p.parser.isSet(p.client)) {
                     filter.clientId = p.parser.value(p.client);
@@ -141,11 +156,36 @@ namespace {
                     }
                     words << tr("client %1").arg(clients->constFirst().label);
                 }
+                QString error;
+                if (format == QStringLiteral("csv")) {
+                    reports::FinanceFigures figures;
+                    figures.asOf = QDate::currentDate();
+                    figures.thresholds = ui::rememberedThresholds();
+                    const auto clients = report.byClient(filter);
+                    const auto campaigns = report.campaigns(filter);
+                    if (!clients || !campaigns) {
+                        printError(report.lastError());
+                        return int(ExitFailure);
+                    }
+                    figures.clients = *clients;
+                    figures.campaigns = *campaigns;
+                    QSaveFile file(path);
+                    if (!file.open(QIODevice::WriteOnly)) {
+                        printError(tr("cannot write %1: %2").arg(path, file.errorString()));
+                        return int(ExitFailure);
+                    }
+                    if (!reports::writeFinanceCsv(&file, figures, {}, &error) || !file.commit()) {
+                        printError(tr("cannot write %1: %2").arg(path, error.isEmpty() ? file.errorString() : error));
+                        return int(ExitFailure);
+                    }
+                    return int(ExitOk);
+                }
                 ui::FinanceReview review;
                 review.filterText = words.join(QStringLiteral(", "));
-                QString error;
+                review.database = where.redacted();
+                review.thresholds = ui::rememberedThresholds();
                 if (!ui::collectFinanceReview(report, filter, &review, &error)
-                    || !ui::writeFinanceReviewPdf(review, p.parser.value(p.output), &error)) {
+                    || !ui::writeFinanceReviewPdf(review, path, &error)) {
                     printError(error);
                     return int(ExitFailure);
                 }
@@ -166,12 +206,14 @@ int runChartCommand(const QStringList& arguments)
     const QString command = arguments.value(1);
     p.parser.setApplicationDescription(command == QStringLiteral("chart")
             ? tr("Renders a campaign's budget split or KPI chart as PNG or SVG.")
-            : tr("Writes the finance review as a PDF: charts and a table of campaigns, overspend flagged."));
+            : tr(
+                "Writes the finance review: a PDF document (headline figures, charts, the campaigns needing attention, "
+                "client totals) or its figures as CSV."));
     p.parser.addOptions({ p.db, p.output, p.logLevel });
     if (command == QStringLiteral("chart"))
         p.parser.addOptions({ p.campaign, p.size });
     else
-        p.parser.addOptions({ p.client, p.status });
+        p.parser.addOptions({ p.client, p.status, p.format });
     p.parser.addPositionalArgument(command, tr("The command."), command);
     p.parser.addPositionalArgument(
         QStringLiteral("kind"), command == QStringLiteral("chart") ? tr("budget-split or kpi.") : tr("finance."));

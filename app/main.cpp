@@ -72,7 +72,7 @@ std::variant<int, GuiOptions> parseGuiCommandLine(int argc, char** argv)
         "  agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed "
         "S]\n"
         "  agency-os chart budget-split|kpi --campaign ID --output FILE.png|FILE.svg [--db DSN] [--size WxH]\n"
-        "  agency-os report finance --output FILE.pdf [--db DSN] [--client ID] [--status S]"));
+        "  agency-os report finance --output FILE [--format pdf|csv] [--db DSN] [--client ID] [--status S]"));
     const QCommandLineOption db(QStringLiteral("db"),
         QCoreApplication::translate("main", "Database: postgresql://…, sqlite:PATH or FILE.db."),
         QStringLiteral("DSN"));

@@ -430,21 +430,27 @@ void TestFinanceReport::needingAttentionReadsOnlyCandidatesAndMissesNone()
     QVERIFY(all && all->size() > 200);
     for (const QDate asOf : { QDate::currentDate(), QDate::currentDate().addMonths(-4), QDate(2030, 1, 1) }) {
         for (const reports::Thresholds thresholds : { reports::Thresholds {}, reports::Thresholds { 5000, 9000 } }) {
-            QMap<int, QStringList> byLevel; // most severe first
+            // Most severe first: by reason, then by how far past it, ties in the order of the list.
+            QList<std::tuple<int, qint64, int, QString>> ranked;
             for (const auto& line : *all) {
                 if (const auto why = line.attention(asOf, thresholds); why != reports::Attention::None)
-                    byLevel[-static_cast<int>(why)] << line.id;
+                    ranked.append({ -static_cast<int>(why), -line.attentionWeight(asOf, thresholds),
+                        static_cast<int>(ranked.size()), line.id });
             }
+            std::sort(ranked.begin(), ranked.end());
             QStringList expected;
-            for (const QStringList& level : std::as_const(byLevel))
-                expected += level;
+            QSet<int> levels;
+            for (const auto& [level, weight, order, id] : ranked) {
+                expected << id;
+                levels.insert(level);
+            }
             const auto needing = report.campaignsNeedingAttention({}, asOf, thresholds);
             QVERIFY(needing);
             QStringList ids;
             for (const auto& line : *needing)
                 ids << line.id;
             QCOMPARE(ids, expected);
-            QVERIFY(byLevel.size() >= 2);
+            QVERIFY(levels.size() >= 2);
         }
     }
 }

@@ -96,6 +96,10 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
     filters->addWidget(m_client, 1);
     filters->addWidget(new QLabel(tr("Type"), this));
     filters->addWidget(m_type);
+    filters->addWidget(new QLabel(tr("Warn at"), this));
+    filters->addWidget(m_warnAt);
+    filters->addWidget(new QLabel(tr("limit"), this));
+    filters->addWidget(m_limitAt);
     // The dates, the state and the buttons on a second line: the page fits a 1024 px window.
     auto* more = new QHBoxLayout;
     more->addWidget(new QLabel(tr("Starting from"), this));
@@ -115,10 +119,6 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
         box->setValue(value / 100);
         box->setToolTip(tip);
     }
-    more->addWidget(new QLabel(tr("Warn at"), this));
-    more->addWidget(m_warnAt);
-    more->addWidget(new QLabel(tr("limit"), this));
-    more->addWidget(m_limitAt);
     more->addStretch();
     auto* save = new QToolButton(this);
     save->setText(tr("Save chart"));

@@ -150,6 +150,23 @@ Attention CampaignLine::attention(const QDate& asOf, const Thresholds& threshold
     return Attention::None;
 }
 
+qint64 CampaignLine::attentionWeight(const QDate& asOf, const Thresholds& thresholds) const
+{
+    switch (attention(asOf, thresholds)) {
+    case Attention::OverLimit:
+        return spent->cents() * 10000 - allocated->cents() * thresholds.limitAt;
+    case Attention::Warning:
+        return *spentShare();
+    case Attention::WillOverspend:
+        return projectedSpend(asOf)->cents() - allocated->cents();
+    case Attention::OffPace:
+        return std::abs(*spentShare() - *elapsedShare(asOf));
+    case Attention::None:
+        break;
+    }
+    return 0;
+}
+
 QString CampaignLine::attentionText(const QDate& asOf, const Thresholds& thresholds) const
 {
     const auto share = [](qint64 hundredths) {
@@ -312,10 +329,10 @@ std::optional<QList<CampaignLine>> FinanceReport::campaignsNeedingAttention(
     auto lines = campaigns(filter, candidates);
     if (!lines)
         return std::nullopt;
-    QList<std::pair<Attention, CampaignLine>> needing;
+    QList<std::pair<std::pair<Attention, qint64>, CampaignLine>> needing;
     for (const CampaignLine& line : std::as_const(*lines)) {
         if (const Attention why = line.attention(asOf, thresholds); why != Attention::None)
-            needing.append({ why, line });
+            needing.append({ { why, line.attentionWeight(asOf, thresholds) }, line });
     }
     std::stable_sort(needing.begin(), needing.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     QList<CampaignLine> sorted;

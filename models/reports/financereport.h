@@ -86,6 +86,9 @@ struct CampaignLine {
     std::optional<QDate> runsOutOn(const QDate& asOf) const;
     // The most severe reason to look at it (Attention::None: none).
     Attention attention(const QDate& asOf, const Thresholds& thresholds = {}) const;
+    // How far past its reason it is, to rank campaigns of one reason: the cents over the limit; the share spent;
+    // the cents it is projected to overspend by; the points it is off pace by.
+    qint64 attentionWeight(const QDate& asOf, const Thresholds& thresholds = {}) const;
     // That reason in words, with its figures ("OVERSPENT by 2,000.50", "85.00 % of the budget spent: warning at
     // 80 %", "will spend 12,000.00 of 10,000.00 by 2026-12-31 at this pace; runs out on 2026-10-02", "spent 50.61 %
     // of the budget in 34.24 % of its time").
@@ -134,9 +137,9 @@ public:
     std::optional<QList<BudgetTotals>> byClient(const ReportFilter& filter = {});
     std::optional<QList<BudgetTotals>> byCampaignType(const ReportFilter& filter = {});
     std::optional<QList<CampaignLine>> campaigns(const ReportFilter& filter = {});
-    // The campaigns that need attention on `asOf`, most severe first (CampaignLine::attention), each level in
-    // campaigns()' order. Only the candidates are read (past a threshold, or active with both dates and both
-    // amounts), so the dashboard does not read a hundred thousand campaigns to show a few.
+    // The campaigns that need attention on `asOf`, most severe first: by CampaignLine::attention, then by
+    // attentionWeight (ties in campaigns()' order). Only the candidates are read (past a threshold, or active with both
+    // dates and both amounts), so the dashboard does not read a hundred thousand campaigns to show a few.
     std::optional<QList<CampaignLine>> campaignsNeedingAttention(
         const ReportFilter& filter, const QDate& asOf, const Thresholds& thresholds = {});
     std::optional<QList<TierRetainer>> retainerByTier();

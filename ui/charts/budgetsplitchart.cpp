@@ -13,11 +13,12 @@ namespace agency::ui {
 using reports::Money;
 
 namespace {
-    // Share of `part` in `whole` as display text, computed in integers (hundredths of a percent, half up).
+    // Share of `part` in `whole` as display text, computed in integers (hundredths of a percent, half up); "n/a"
+    // without a whole to share.
     QString share(qint64 part, qint64 whole)
     {
         if (whole <= 0)
-            return {};
+            return QObject::tr("n/a");
         return domain::Percent::fromHundredths(static_cast<int>((part * 20000 + whole) / (whole * 2)))
             .toDisplayString();
     }
@@ -57,13 +58,15 @@ void BudgetSplitChart::setSplit(const reports::CampaignSplit& split)
         ++others;
         active.removeLast();
     }
-    const qint64 whole = std::max(split.allocated.value_or(Money()).cents(), split.activeTotal.cents());
+    // A share is of the allocation, as in the split's table and everywhere else (5.35 split into two 2.68: 50.09 %
+    // each, the over-allocation said in the title), not of what the slices add up to.
+    const qint64 allocation = split.allocated.value_or(Money()).cents();
     QList<QPieSlice*> slices;
     QStringList legend; // the exact amounts; the slices carry name and share, short enough not to be cut off
     auto add = [&](const QString& name, Money amount, const QColor& colour) {
-        auto* slice = new QPieSlice(QStringLiteral("%1 %2").arg(name, share(amount.cents(), whole)),
+        auto* slice = new QPieSlice(QStringLiteral("%1 %2").arg(name, share(amount.cents(), allocation)),
             static_cast<qreal>(amount.cents()) / 100.0); // geometry only: every figure shown is the exact Money text
-        legend << QStringLiteral("%1  %2 (%3)").arg(name, amount.toDisplayString(), share(amount.cents(), whole));
+        legend << QStringLiteral("%1  %2 (%3)").arg(name, amount.toDisplayString(), share(amount.cents(), allocation));
         slice->setColor(colour);
         slices << slice; // its label is not drawn: Qt cut slice labels short and let them overlap; the legend has all
     };

@@ -7,6 +7,7 @@
 #include <QChart>
 #include <QFileInfo>
 #include <QGraphicsScene>
+#include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
@@ -122,13 +123,14 @@ bool collectFinanceReview(
     for (const reports::BudgetTotals& client : *clients)
         review->campaignCount += client.campaigns;
     review->everyCampaign = review->campaignCount <= financeReviewFullListLimit;
-    const auto campaigns = review->everyCampaign
-        ? report.campaigns(filter)
-        : report.campaignsNeedingAttention(filter, review->asOf, review->thresholds);
-    if (!campaigns) {
+    const auto attention = report.campaignsNeedingAttention(filter, review->asOf, review->thresholds);
+    const auto campaigns
+        = review->everyCampaign ? report.campaigns(filter) : std::make_optional(QList<reports::CampaignLine>());
+    if (!campaigns || !attention) {
         *error = report.lastError();
         return false;
     }
+    review->attention = *attention;
     if (review->title.isEmpty())
         review->title = QObject::tr("Finance review");
     review->clients = *clients;
@@ -156,134 +158,284 @@ bool writeFinanceReviewPdf(const FinanceReview& review, const QString& path, QSt
         QPainter painter(&pdf);
         const QRect page = painter.viewport();
         const int width = page.width();
+        const int footer = 20; // the page number's line
+        const int bottom = page.height() - footer;
+        const QColor red(0xc6, 0x28, 0x28);
+        const QColor amber(0xb2, 0x6a, 0x00);
         int y = 0;
-        QFont title = painter.font();
-        title.setPointSize(18);
-        title.setBold(true);
-        painter.setFont(title);
-        painter.drawText(QRect(0, y, width, 36), Qt::AlignLeft | Qt::AlignVCenter, review.title);
-        y += 40;
+        int pageNumber = 1;
         QFont body = painter.font();
         body.setPointSize(9);
         body.setBold(false);
-        painter.setFont(body);
-        painter.drawText(QRect(0, y, width, 20), Qt::AlignLeft,
-            QObject::tr("As of %1 · Filters: %2")
-                .arg(review.asOf.toString(Qt::ISODate),
-                    review.filterText.isEmpty() ? QObject::tr("none") : review.filterText));
-        y += 28;
+        auto drawFooter = [&]() {
+            painter.setFont(body);
+            painter.setPen(Qt::darkGray);
+            painter.drawText(QRect(0, bottom + 4, width, footer - 4), Qt::AlignLeft | Qt::AlignVCenter,
+                QObject::tr("%1 · %2").arg(review.title, QLocale().toString(review.generatedAt, QLocale::ShortFormat)));
+            painter.drawText(QRect(0, bottom + 4, width, footer - 4), Qt::AlignRight | Qt::AlignVCenter,
+                QObject::tr("page %1").arg(pageNumber));
+            painter.setPen(Qt::black);
+        };
+        auto newPage = [&]() {
+            drawFooter();
+            pdf.newPage();
+            ++pageNumber;
+            y = 0;
+        };
+        // Text across the page, wrapped: as tall as it needs.
+        auto paragraph = [&](const QString& text, const QFont& font, const QColor& colour = Qt::black) {
+            painter.setFont(font);
+            painter.setPen(colour);
+            const QRect box = painter.boundingRect(QRect(0, y, width, bottom - y), Qt::TextWordWrap, text);
+            painter.drawText(QRect(0, y, width, box.height()), Qt::TextWordWrap, text);
+            y += box.height() + 4;
+            painter.setPen(Qt::black);
+        };
+        QFont title = body;
+        title.setPointSize(18);
+        title.setBold(true);
+        paragraph(review.title, title);
+        paragraph(QObject::tr("Generated %1 from %2 · figures as of %3 · filters: %4")
+                      .arg(QLocale().toString(review.generatedAt, QLocale::LongFormat),
+                          review.database.isEmpty() ? QObject::tr("the database") : review.database,
+                          QLocale().toString(review.asOf, QLocale::ShortFormat),
+                          review.filterText.isEmpty() ? QObject::tr("none") : review.filterText),
+            body);
 
-        // Page 1: clients across the page, then spend by type and retainers side by side. The table follows.
+        // The headline figures, each a caption over its amount.
+        const reports::BudgetTotals& all = review.totals;
+        const auto burn = all.burnShare();
+        const QList<std::pair<QString, QString>> headline { { QObject::tr("Allocated"),
+                                                                all.allocated.toDisplayString() },
+            { QObject::tr("Spent"), all.spent.toDisplayString() },
+            { QObject::tr("Remaining"), all.remaining().toDisplayString() },
+            { QObject::tr("Burn"),
+                burn ? domain::Percent::fromHundredths(static_cast<int>(std::min<qint64>(*burn, 99999999)))
+                           .toDisplayString()
+                     : QObject::tr("n/a") },
+            { QObject::tr("Overspent"),
+                all.overspentCampaigns == 0
+                    ? QObject::tr("none")
+                    : QObject::tr("%1 by %2").arg(all.overspentCampaigns).arg(all.overspend.toDisplayString()) },
+            { QObject::tr("Needing attention"), QLocale().toString(review.attention.size()) } };
+        QFont caption = body;
+        QFont figure = body;
+        figure.setPointSize(13);
+        figure.setBold(true);
+        const int cell = width / static_cast<int>(headline.size());
+        for (int i = 0; i < headline.size(); ++i) {
+            painter.setPen(QColor(0xbb, 0xbb, 0xbb));
+            painter.drawRect(QRect(i * cell, y, cell - 6, 46));
+            painter.setPen(Qt::black);
+            painter.setFont(caption);
+            painter.drawText(
+                QRect(i * cell + 6, y + 2, cell - 18, 16), Qt::AlignLeft | Qt::AlignVCenter, headline.at(i).first);
+            // A smaller size rather than a figure cut short (12,546,686,047.51 in a sixth of the page).
+            QFont fitted = figure;
+            while (fitted.pointSize() > 6
+                && QFontMetrics(fitted, &pdf).horizontalAdvance(headline.at(i).second) > cell - 18)
+                fitted.setPointSize(fitted.pointSize() - 1);
+            painter.setFont(fitted);
+            painter.drawText(
+                QRect(i * cell + 6, y + 18, cell - 18, 26), Qt::AlignLeft | Qt::AlignVCenter, headline.at(i).second);
+        }
+        y += 52;
+        int inactive = 0;
+        for (const reports::BudgetTotals& client : review.clients)
+            inactive += client.inactiveClient ? client.campaigns : 0;
+        QString note
+            = QObject::tr("%1 campaigns. Allocated and spent add up the campaigns that have the figure: %2 have "
+                          "no budget and %3 no spent figure (counted apart, never as 0); remaining and burn "
+                          "are over the campaigns with both. Deleted campaigns and clients never count.")
+                  .arg(all.campaigns)
+                  .arg(all.withoutBudget)
+                  .arg(all.withoutSpent);
+        if (inactive > 0)
+            note += u' '
+                + QObject::tr("%1 of the campaigns are inactive clients': counted, and marked (inactive).")
+                      .arg(inactive);
+        paragraph(note, body);
+
+        // The charts: clients across the page, then spend by type and retainers side by side.
         const std::unique_ptr<QChart> clients(clientBudgetChart(review.clients));
         const std::unique_ptr<QChart> types(typeSpendChart(review.types));
         const std::unique_ptr<QChart> tiers(retainerChart(review.tiers));
+        // The two below side by side, each drawn at 1.3 times its room and scaled down to it: smaller type, so that
+        // the pie's legend (each type's whole amount) and every tier's label fit.
         const int half = (width - 16) / 2;
-        const int rest = page.height() - y - 16;
-        const QSize wide(width, rest * 55 / 100);
+        const int rest = bottom - y - 8;
+        const QSize wide(width, rest * 50 / 100);
         painter.drawImage(QRect(QPoint(0, y), wide), renderChart(clients.get(), wide, 2.0));
-        y += wide.height() + 16;
-        const QSize small(half, rest - wide.height() - 16);
-        painter.drawImage(QRect(QPoint(0, y), small), renderChart(types.get(), small, 2.0));
-        painter.drawImage(QRect(QPoint(half + 16, y), small), renderChart(tiers.get(), small, 2.0));
-        pdf.newPage();
-        y = 0;
+        y += wide.height() + 8;
+        const QSize small(half, rest - wide.height() - 8);
+        painter.drawImage(QRect(QPoint(0, y), small), renderChart(types.get(), small * 1.3, 2.0));
+        painter.drawImage(QRect(QPoint(half + 16, y), small), renderChart(tiers.get(), small * 1.3, 2.0));
+        newPage();
 
-        // A table across the page: `widths` in percent of it; the columns in `numeric` right-aligned. A page that
-        // is full goes on on the next, under the header again.
-        auto drawTable = [&](const QString& heading, const QStringList& headers, const QList<int>& widths,
-                             const QList<int>& numeric,
-                             const std::function<void(const std::function<void(const QStringList&, bool)>&)>& rows) {
+        // A table across the page: `widths` in percent of it (each wide enough for the largest amount); the columns
+        // in `numeric` right-aligned. Each cell wraps between words and its row is as tall as its tallest cell:
+        // nothing is cut short. A page that is full goes on on the next, under the header again.
+        auto drawTable = [&](const QString& heading, const QString& explanation, const QStringList& headers,
+                             const QList<int>& widths, const QList<int>& numeric,
+                             const std::function<void(const std::function<void(const QStringList&, QColor)>&)>& rows) {
             auto columnX = [&](int column) {
                 int at = 0;
                 for (int c = 0; c < column; ++c)
                     at += widths.at(c) * width / 100;
                 return at;
             };
-            auto drawRow = [&](const QStringList& cells, bool header, bool alarm) {
+            const int flags = Qt::TextWordWrap; // at spaces: a figure is one word and never broken
+            auto rowHeight = [&](const QStringList& cells, const QFont& font) {
+                const QFontMetrics metrics(font, &pdf);
+                int tallest = metrics.height();
+                for (int c = 0; c < cells.size(); ++c)
+                    tallest = std::max(tallest,
+                        metrics.boundingRect(QRect(0, 0, widths.at(c) * width / 100 - 6, 10000), flags, cells.at(c))
+                            .height());
+                return tallest + 4;
+            };
+            auto drawRow = [&](const QStringList& cells, bool header, const QColor& colour) {
                 QFont font = body;
-                font.setBold(header || alarm);
+                font.setBold(header || colour != Qt::black);
+                const int height = rowHeight(cells, font);
                 painter.setFont(font);
-                painter.setPen(alarm ? QColor(0xc6, 0x28, 0x28) : QColor(Qt::black));
+                painter.setPen(colour);
                 for (int c = 0; c < cells.size(); ++c) {
                     const Qt::Alignment align
-                        = numeric.contains(c) ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter;
-                    painter.drawText(QRect(columnX(c) + 2, y, widths.at(c) * width / 100 - 6, 18),
-                        static_cast<int>(align),
-                        painter.fontMetrics().elidedText(cells.at(c), Qt::ElideRight, widths.at(c) * width / 100 - 6));
+                        = numeric.contains(c) ? Qt::AlignRight | Qt::AlignTop : Qt::AlignLeft | Qt::AlignTop;
+                    painter.drawText(QRect(columnX(c) + 2, y + 2, widths.at(c) * width / 100 - 6, height),
+                        static_cast<int>(align) | flags, cells.at(c));
                 }
-                y += 18;
+                y += height;
                 painter.setPen(QColor(0xdd, 0xdd, 0xdd));
                 painter.drawLine(0, y, width, y);
+                painter.setPen(Qt::black);
             };
             QFont headingFont = body;
             headingFont.setPointSize(12);
             headingFont.setBold(true);
-            painter.setFont(headingFont);
-            painter.setPen(Qt::black);
-            painter.drawText(QRect(0, y, width, 24), Qt::AlignLeft | Qt::AlignVCenter, heading);
-            y += 28;
-            drawRow(headers, true, false);
-            rows([&](const QStringList& cells, bool alarm) {
-                drawRow(cells, false, alarm);
-                if (y > page.height() - 30) {
-                    pdf.newPage();
-                    y = 0;
-                    drawRow(headers, true, false);
+            if (y > bottom - 120)
+                newPage();
+            paragraph(heading, headingFont);
+            if (!explanation.isEmpty())
+                paragraph(explanation, body, Qt::darkGray);
+            drawRow(headers, true, Qt::black);
+            rows([&](const QStringList& cells, QColor colour) {
+                QFont font = body;
+                font.setBold(colour != Qt::black);
+                if (y + rowHeight(cells, font) > bottom) {
+                    newPage();
+                    drawRow(headers, true, Qt::black);
                 }
+                drawRow(cells, false, colour);
             });
+            y += 16;
+        };
+        const QString none = QObject::tr("—");
+        auto money = [&none](const std::optional<reports::Money>& amount) {
+            return amount ? amount->toDisplayString() : none;
+        };
+        auto clientOf = [](const reports::CampaignLine& line) {
+            return line.inactiveClient ? QObject::tr("%1 (inactive)").arg(line.clientName) : line.clientName;
         };
 
+        // The campaigns that need attention, most severe first.
+        const auto needing = review.attention.size();
+        const QList<reports::CampaignLine> shown = review.attention.mid(0, financeReviewAttentionRows);
+        drawTable(needing > shown.size()
+                ? QObject::tr("Campaigns needing attention: the %1 most severe of %2 (of %3 campaigns); 'agency-os "
+                              "report finance --format csv' lists every one")
+                      .arg(shown.size())
+                      .arg(QLocale().toString(needing), QLocale().toString(review.campaignCount))
+                : QObject::tr("Campaigns needing attention: %1 of %2")
+                      .arg(QLocale().toString(needing), QLocale().toString(review.campaignCount)),
+            QObject::tr("Most severe first: over the limit (%1 of the budget; at 100 %: overspent), past the warning "
+                        "threshold (%2), projected to overspend, off pace. Pace: the share of its budget a campaign "
+                        "has spent against the share of its days gone; off pace is more than 15 points ahead or 25 "
+                        "behind. Projected: spent so far ÷ days gone × days in all.")
+                .arg(domain::Percent::fromHundredths(review.thresholds.limitAt).toDisplayString(),
+                    domain::Percent::fromHundredths(review.thresholds.warnAt).toDisplayString()),
+            { QObject::tr("Campaign"), QObject::tr("Client"), QObject::tr("Allocated"), QObject::tr("Spent"),
+                QObject::tr("Projected at end"), QObject::tr("Why") },
+            { 18, 13, 10, 10, 10, 39 }, { 2, 3, 4 }, [&](const auto& row) {
+                for (const auto& line : shown) {
+                    const reports::Attention level = line.attention(review.asOf, review.thresholds);
+                    row({ line.label, clientOf(line), money(line.allocated), money(line.spent),
+                            money(line.projectedSpend(review.asOf)),
+                            line.attentionText(review.asOf, review.thresholds) },
+                        level == reports::Attention::OverLimit ? red
+                            : level == reports::Attention::Warning || level == reports::Attention::WillOverspend
+                            ? amber
+                            : QColor(Qt::black));
+                }
+            });
+
         // Every client's totals.
-        drawTable(QObject::tr("Totals by client"),
+        drawTable(QObject::tr("Totals by client"), QString(),
             { QObject::tr("Client"), QObject::tr("Campaigns"), QObject::tr("Allocated"), QObject::tr("Spent"),
-                QObject::tr("Remaining"), QObject::tr("Overspent") },
-            { 30, 10, 15, 15, 15, 15 }, { 1, 2, 3, 4, 5 }, [&](const auto& row) {
+                QObject::tr("Remaining"), QObject::tr("Burn"), QObject::tr("Overspent"),
+                QObject::tr("Without a figure") },
+            { 22, 8, 13, 13, 13, 8, 13, 10 }, { 1, 2, 3, 4, 5, 6 }, [&](const auto& row) {
                 for (const reports::BudgetTotals& client : review.clients) {
-                    row({ client.label, QString::number(client.campaigns), client.allocated.toDisplayString(),
+                    const auto share = client.burnShare();
+                    row({ clientName(client), QLocale().toString(client.campaigns), client.allocated.toDisplayString(),
                             client.spent.toDisplayString(), client.remaining().toDisplayString(),
+                            share
+                                ? domain::Percent::fromHundredths(static_cast<int>(std::min<qint64>(*share, 99999999)))
+                                      .toDisplayString()
+                                : QObject::tr("n/a"),
                             client.overspentCampaigns > 0 ? QObject::tr("%1 by %2")
                                                                 .arg(client.overspentCampaigns)
                                                                 .arg(client.overspend.toDisplayString())
-                                                          : QString() },
-                        client.overspentCampaigns > 0);
+                                                          : QString(),
+                            client.withoutBudget + client.withoutSpent > 0
+                                ? QObject::tr("%1 budget · %2 spent").arg(client.withoutBudget).arg(client.withoutSpent)
+                                : QString() },
+                        client.overspentCampaigns > 0 ? red : QColor(Qt::black));
                 }
             });
-        pdf.newPage();
-        y = 0;
 
-        // The campaigns, overspend in words and colour.
-        const QString heading = review.everyCampaign
-            ? QObject::tr("Campaigns (%1)").arg(review.campaignCount)
-            : QObject::tr("Campaigns needing attention: %1 of %2, overspent or off pace (the full list: export "
-                          "Campaigns to CSV)")
-                  .arg(review.campaigns.size())
-                  .arg(review.campaignCount);
-        drawTable(heading,
-            { QObject::tr("Client"), QObject::tr("Campaign"), QObject::tr("Status"), QObject::tr("Allocated"),
-                QObject::tr("Spent"), QObject::tr("Remaining"), QObject::tr("Pace"), QObject::tr("Flag") },
-            { 15, 22, 9, 10, 10, 10, 14, 10 }, { 3, 4, 5, 6 }, [&](const auto& row) {
-                for (const auto& line : review.campaigns) {
-                    const QString remaining = line.allocated
-                        ? (*line.allocated - line.spent.value_or(reports::Money())).toDisplayString()
-                        : QString();
-                    const auto spentShare = line.spentShare();
-                    const auto timeShare = line.elapsedShare(review.asOf);
-                    const QString pace = spentShare && timeShare
-                        ? QStringLiteral("%1 / %2").arg(
-                            domain::Percent::fromHundredths(std::min(*spentShare, 99999)).toDisplayString(),
-                            domain::Percent::fromHundredths(*timeShare).toDisplayString())
-                        : QString();
-                    QString flag;
-                    if (line.overspent())
-                        flag = QObject::tr("OVERSPENT");
-                    else if (line.offPace(review.asOf))
-                        flag = QObject::tr("off pace");
-                    row({ line.clientName, line.label, line.status,
-                            line.allocated ? line.allocated->toDisplayString() : QObject::tr("—"),
-                            line.spent ? line.spent->toDisplayString() : QObject::tr("—"), remaining, pace, flag },
-                        line.overspent());
-                }
-            });
+        // The appendix: every campaign, or where to find them.
+        if (!review.everyCampaign) {
+            paragraph(QObject::tr("Appendix: the %1 campaigns under these filters are too many to list here; "
+                                  "'agency-os report finance --format csv' writes each one's figures.")
+                          .arg(review.campaignCount),
+                body);
+        } else {
+            drawTable(QObject::tr("Appendix: every campaign (%1)").arg(review.campaigns.size()), QString(),
+                { QObject::tr("Client"), QObject::tr("Campaign"), QObject::tr("Status"), QObject::tr("Allocated"),
+                    QObject::tr("Spent"), QObject::tr("Remaining"), QObject::tr("Spent / time gone"),
+                    QObject::tr("Flag") },
+                { 14, 20, 8, 11, 11, 11, 11, 14 }, { 3, 4, 5, 6 }, [&](const auto& row) {
+                    for (const auto& line : review.campaigns) {
+                        const QString remaining
+                            = line.allocated && line.spent ? (*line.allocated - *line.spent).toDisplayString() : none;
+                        const auto spentShare = line.spentShare();
+                        const auto timeShare = line.elapsedShare(review.asOf);
+                        const QString pace = spentShare && timeShare
+                            ? QStringLiteral("%1 / %2").arg(
+                                domain::Percent::fromHundredths(std::min(*spentShare, 99999999)).toDisplayString(),
+                                domain::Percent::fromHundredths(*timeShare).toDisplayString())
+                            : none;
+                        const reports::Attention level = line.attention(review.asOf, review.thresholds);
+                        QString flag;
+                        if (line.overspent())
+                            flag = QObject::tr("OVERSPENT");
+                        else if (level == reports::Attention::OverLimit)
+                            flag = QObject::tr("over the limit");
+                        else if (level == reports::Attention::Warning)
+                            flag = QObject::tr("warning");
+                        else if (level == reports::Attention::WillOverspend)
+                            flag = QObject::tr("will overspend");
+                        else if (level == reports::Attention::OffPace)
+                            flag = QObject::tr("off pace");
+                        row({ clientOf(line), line.label, line.status, money(line.allocated), money(line.spent),
+                                remaining, pace, flag },
+                            line.overspent() ? red : QColor(Qt::black));
+                    }
+                });
+        }
+        drawFooter();
     }
     return commit(file, path, error);
 }

@@ -34,23 +34,29 @@ struct FinanceReview {
     QList<reports::BudgetTotals> clients;
     QList<reports::BudgetTotals> types;
     QList<reports::TierRetainer> tiers;
-    QList<reports::CampaignLine> campaigns;
+    QList<reports::CampaignLine> attention; // the campaigns that need attention, most severe first
+    QList<reports::CampaignLine> campaigns; // every campaign under the filter, for the appendix (everyCampaign)
     int campaignCount = 0; // campaigns under the filter
-    // Whether `campaigns` lists every campaign; else only those needing attention (overspent or off pace).
+    // Whether `campaigns` lists every campaign for the appendix; beyond financeReviewFullListLimit it is empty and the
+    // review says where the full list is (report finance --format csv).
     bool everyCampaign = true;
 };
 
-// Up to this many campaigns the review lists them all; beyond it, those that need attention, beside the totals of
-// every client (a reviewer reads a summary, not 2,600 pages; the full list is the CSV export of Campaigns).
+// Up to this many campaigns the review lists them all in an appendix; beyond it, a reviewer reads the summary (not
+// 2,600 pages), and the per-campaign detail is the CSV form of the report.
 inline constexpr int financeReviewFullListLimit = 1000;
+// The review lists the most severe of the campaigns needing attention, up to this many (the rest: the CSV form).
+inline constexpr int financeReviewAttentionRows = 100;
 
 // Gathers the review's figures under `filter` (as of today); false with `error` when a query fails.
 bool collectFinanceReview(
     reports::FinanceReport& report, const reports::ReportFilter& filter, FinanceReview* review, QString* error);
 
-// The finance review as a PDF (QPdfWriter): title, date, filters, the dashboard charts, the totals of each client,
-// and a table of campaigns (every one, or those needing attention: FinanceReview::everyCampaign) with allocated,
-// spent, remaining and pace — overspend flagged in words as well as colour. Written atomically.
+// The finance review as a PDF document (QPdfWriter, A4 landscape): title, when and from which database, filters and
+// thresholds; the headline figures; the dashboard's charts; the campaigns needing attention, most severe first, with
+// their forecast and why in words; every client's totals; and an appendix of every campaign when there are at most
+// financeReviewFullListLimit. Every page numbered; no figure or name is ever cut short (cells wrap). Written
+// atomically.
 bool writeFinanceReviewPdf(const FinanceReview& review, const QString& path, QString* error);
 
 } // namespace agency::ui

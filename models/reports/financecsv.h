@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "export/csvwriter.h"
+#include "financereport.h"
+
+#include <QIODevice>
+
+namespace agency::reports {
+
+// The finance review's figures as one CSV table for a spreadsheet, a row per figure set, told apart by `section`:
+//   total     the filter's headline figures (one row)
+//   client    each client's totals
+//   campaign  each campaign under the filter: its figures, pace, forecast and why it needs attention
+// Amounts and shares are written as files write them ("1234.50", "80.00"), NULL as an empty field, never 0; a
+// figure that does not apply to a section is empty too.
+struct FinanceFigures {
+    QDate asOf;
+    Thresholds thresholds;
+    QList<BudgetTotals> clients;
+    QList<CampaignLine> campaigns;
+};
+
+// false with `error` (the system's reason) when the device refuses a write.
+bool writeFinanceCsv(
+    QIODevice* out, const FinanceFigures& figures, const exporting::CsvOptions& options, QString* error);
+
+} // namespace agency::reports
