@@ -19,6 +19,10 @@ void DeletedRowDelegate::initStyleOption(QStyleOptionViewItem* option, const QMo
         option->palette.setColor(QPalette::HighlightedText, QColor(255, 205, 210));
         option->font.setBold(true);
     }
+    if (!index.data(tables::AgencyTableModel::CautionRole).toString().isEmpty()) {
+        option->palette.setColor(QPalette::Text, QColor(0xb2, 0x6a, 0x00));
+        option->font.setBold(true);
+    }
     if (!index.data(tables::AgencyTableModel::ProblemRole).toString().isEmpty())
         option->backgroundBrush = QColor(198, 40, 40, 60);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "charts/chartoutput.h"
 #include "connectiondialog.h"
 #include "csvexportjob.h"
 #include "dashboardpage.h"
@@ -61,6 +62,7 @@ MainWindow::MainWindow(QSqlDatabase db, db::ConnectionString where, bool readOnl
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(readOnly ? tr("Agency OS (read-only)") : tr("Agency OS"));
+    tables::CampaignModel::setThresholds(rememberedThresholds()); // the spent cells flagged as the dashboard does
     createActions();
     qApp->installEventFilter(this); // the window's commands before a text field's own use of the same keys
     createPages();

@@ -54,6 +54,7 @@ public:
         IsDeletedRole,
         IsEditedRole, // this cell holds an unsaved edit
         WarningRole, // something to flag in the cell (overspend, over-allocation), in words
+        CautionRole, // something to watch in the cell (past a warning threshold), in words
     };
 
     // Now: the concrete model selects as soon as it is made. Later: only once a scope or filter is set (a detail

@@ -37,14 +37,35 @@ bool CampaignModel::isOverspent(int row) const
     return allocated && spent && *spent > *allocated;
 }
 
+namespace {
+    reports::Thresholds flagThresholds;
+}
+
+void CampaignModel::setThresholds(const reports::Thresholds& thresholds)
+{
+    flagThresholds = thresholds;
+}
+
 QVariant CampaignModel::data(const QModelIndex& index, int role) const
 {
-    if ((role == WarningRole || role == Qt::ToolTipRole) && index.isValid()
-        && index.column() == fieldIndex(QStringLiteral("budget_spent")) && isOverspent(index.row())) {
-        const auto allocated
-            = domain::Money::parse(valueAt(index.row(), QStringLiteral("budget_allocated")).toString());
-        const auto spent = domain::Money::parse(valueAt(index.row(), QStringLiteral("budget_spent")).toString());
-        return tr("Overspent by %1").arg((*spent - *allocated).toDisplayString(QLocale()));
+    if ((role == WarningRole || role == CautionRole || role == Qt::ToolTipRole) && index.isValid()
+        && index.column() == fieldIndex(QStringLiteral("budget_spent"))) {
+        // Judged as the dashboard and the finance review judge it (reports::CampaignLine::attention).
+        reports::CampaignLine line;
+        line.status = valueAt(index.row(), QStringLiteral("status")).toString();
+        line.allocated = domain::Money::parse(valueAt(index.row(), QStringLiteral("budget_allocated")).toString());
+        line.spent = domain::Money::parse(valueAt(index.row(), QStringLiteral("budget_spent")).toString());
+        // Dates left out: a pace is the dashboard's to judge, not a cell's.
+        const reports::Attention level = line.attention(QDate(), flagThresholds);
+        const bool warning = level == reports::Attention::OverLimit;
+        const bool caution = level == reports::Attention::Warning;
+        if ((warning && role != CautionRole) || (caution && role != WarningRole)) {
+            if (line.overspent())
+                return tr("Overspent by %1").arg((*line.spent - *line.allocated).toDisplayString(QLocale()));
+            return line.attentionText(QDate(), flagThresholds);
+        }
+        if (role != Qt::ToolTipRole)
+            return {};
     }
     return AgencyTableModel::data(index, role);
 }

@@ -835,6 +835,15 @@ void TestMainWindow::dashboardFollowsTheData()
     typeInto(field<ui::DecimalEdit>(campaigns, "budget_spent"), QStringLiteral("900"));
     QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
     QVERIFY2(!campaigns->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    // The spent cell in the table says so, in amber words.
+    const int spentColumn = campaigns->model()->fieldIndex(QStringLiteral("budget_spent"));
+    QCOMPARE(campaigns->model()
+                 ->index(campaigns->model()->rowOfId(campaign), spentColumn)
+                 .data(tables::AgencyTableModel::CautionRole)
+                 .toString(),
+        QStringLiteral("%1 of the budget spent: warning at %2")
+            .arg(domain::Percent::fromHundredths(9000).toDisplayString(),
+                domain::Percent::fromHundredths(8000).toDisplayString()));
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
     // 90 % spent is past the warning threshold (80 %): still listed, now as a warning.
     const auto why = [dashboard]() {
@@ -855,6 +864,12 @@ void TestMainWindow::dashboardFollowsTheData()
     QTest::keyClick(warnAt, Qt::Key_Tab);
     QTRY_COMPARE_WITH_TIMEOUT(dashboard->attention()->rowCount(), 0, 10000);
     QCOMPARE(ui::rememberedThresholds().warnAt, 9500);
+    // The campaign's spent cell follows the same thresholds: 90 % is no longer flagged at a 95 % warning.
+    QVERIFY(campaigns->model()
+                ->index(campaigns->model()->rowOfId(campaign), spentColumn)
+                .data(tables::AgencyTableModel::CautionRole)
+                .toString()
+                .isEmpty());
 }
 
 void TestMainWindow::droppedConnectionIsRetriedAndEditsKept()

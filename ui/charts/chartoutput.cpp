@@ -2,6 +2,7 @@
 #include "chartoutput.h"
 
 #include "dashboardcharts.h"
+#include "tables/campaignmodel.h"
 
 #include <QBuffer>
 #include <QChart>
@@ -101,6 +102,7 @@ reports::Thresholds rememberedThresholds()
 
 void rememberThresholds(const reports::Thresholds& thresholds)
 {
+    tables::CampaignModel::setThresholds(thresholds);
     QSettings settings;
     settings.setValue(QStringLiteral("finance/warnAt"), thresholds.warnAt);
     settings.setValue(QStringLiteral("finance/limitAt"), thresholds.limitAt);
