@@ -54,9 +54,7 @@ namespace {
 
     QString share(std::optional<qint64> hundredths)
     {
-        return hundredths ? domain::Percent::fromHundredths(static_cast<int>(std::min<qint64>(*hundredths, 99999999)))
-                                .toDisplayString()
-                          : QObject::tr("n/a");
+        return shareText(hundredths);
     }
 }
 
@@ -430,18 +428,7 @@ void DashboardPage::showTotals(const Figures& figures)
                 : tr("%1 by %2").arg(all.overspentCampaigns).arg(all.overspend.toDisplayString()));
     m_headline.value(QStringLiteral("missing"))
         ->setText(tr("%1 budget · %2 spent").arg(all.withoutBudget).arg(all.withoutSpent));
-    int inactive = 0;
-    for (const reports::BudgetTotals& client : figures.clients)
-        inactive += client.inactiveClient ? client.campaigns : 0;
-    QString note = tr("%1 campaigns. Allocated and spent add up the campaigns that have the figure: %2 have no budget "
-                      "and %3 no spent figure (counted apart, never as 0). Remaining and burn are over the campaigns "
-                      "with both.")
-                       .arg(all.campaigns)
-                       .arg(all.withoutBudget)
-                       .arg(all.withoutSpent);
-    if (inactive > 0)
-        note += u' ' + tr("%1 of the campaigns are inactive clients': counted, and marked (inactive).").arg(inactive);
-    m_headlineNote->setText(note);
+    m_headlineNote->setText(totalsNote(figures.clients));
 
     QTableWidget* clients = m_tables.at(0);
     clients->setRowCount(0);

@@ -206,15 +206,11 @@ bool writeFinanceReviewPdf(const FinanceReview& review, const QString& path, QSt
 
         // The headline figures, each a caption over its amount.
         const reports::BudgetTotals& all = review.totals;
-        const auto burn = all.burnShare();
         const QList<std::pair<QString, QString>> headline { { QObject::tr("Allocated"),
                                                                 all.allocated.toDisplayString() },
             { QObject::tr("Spent"), all.spent.toDisplayString() },
             { QObject::tr("Remaining"), all.remaining().toDisplayString() },
-            { QObject::tr("Burn"),
-                burn ? domain::Percent::fromHundredths(static_cast<int>(std::min<qint64>(*burn, 99999999)))
-                           .toDisplayString()
-                     : QObject::tr("n/a") },
+            { QObject::tr("Burn"), shareText(all.burnShare()) },
             { QObject::tr("Overspent"),
                 all.overspentCampaigns == 0
                     ? QObject::tr("none")
@@ -242,21 +238,7 @@ bool writeFinanceReviewPdf(const FinanceReview& review, const QString& path, QSt
                 QRect(i * cell + 6, y + 18, cell - 18, 26), Qt::AlignLeft | Qt::AlignVCenter, headline.at(i).second);
         }
         y += 52;
-        int inactive = 0;
-        for (const reports::BudgetTotals& client : review.clients)
-            inactive += client.inactiveClient ? client.campaigns : 0;
-        QString note
-            = QObject::tr("%1 campaigns. Allocated and spent add up the campaigns that have the figure: %2 have "
-                          "no budget and %3 no spent figure (counted apart, never as 0); remaining and burn "
-                          "are over the campaigns with both. Deleted campaigns and clients never count.")
-                  .arg(all.campaigns)
-                  .arg(all.withoutBudget)
-                  .arg(all.withoutSpent);
-        if (inactive > 0)
-            note += u' '
-                + QObject::tr("%1 of the campaigns are inactive clients': counted, and marked (inactive).")
-                      .arg(inactive);
-        paragraph(note, body);
+        paragraph(totalsNote(review.clients), body);
 
         // The charts: clients across the page, then spend by type and retainers side by side.
         const std::unique_ptr<QChart> clients(clientBudgetChart(review.clients));
@@ -379,13 +361,9 @@ bool writeFinanceReviewPdf(const FinanceReview& review, const QString& path, QSt
                 QObject::tr("Without a figure") },
             { 22, 8, 13, 13, 13, 8, 13, 10 }, { 1, 2, 3, 4, 5, 6 }, [&](const auto& row) {
                 for (const reports::BudgetTotals& client : review.clients) {
-                    const auto share = client.burnShare();
                     row({ clientName(client), QLocale().toString(client.campaigns), client.allocated.toDisplayString(),
                             client.spent.toDisplayString(), client.remaining().toDisplayString(),
-                            share
-                                ? domain::Percent::fromHundredths(static_cast<int>(std::min<qint64>(*share, 99999999)))
-                                      .toDisplayString()
-                                : QObject::tr("n/a"),
+                            shareText(client.burnShare()),
                             client.overspentCampaigns > 0 ? QObject::tr("%1 by %2")
                                                                 .arg(client.overspentCampaigns)
                                                                 .arg(client.overspend.toDisplayString())

@@ -63,6 +63,31 @@ QString clientFigures(const reports::BudgetTotals& client)
     return text;
 }
 
+QString totalsNote(const QList<reports::BudgetTotals>& clients)
+{
+    const reports::BudgetTotals all = reports::BudgetTotals::sum(clients);
+    int inactive = 0;
+    for (const reports::BudgetTotals& client : clients)
+        inactive += client.inactiveClient ? client.campaigns : 0;
+    QString note = QObject::tr("%1 campaigns. Allocated and spent add up the campaigns that have the figure: %2 have "
+                               "no budget and %3 no spent figure (counted apart, never as 0); remaining and burn are "
+                               "over the campaigns with both. Deleted campaigns and clients never count.")
+                       .arg(all.campaigns)
+                       .arg(all.withoutBudget)
+                       .arg(all.withoutSpent);
+    if (inactive > 0)
+        note += u' '
+            + QObject::tr("%1 of the campaigns are inactive clients': counted, and marked (inactive).").arg(inactive);
+    return note;
+}
+
+QString shareText(std::optional<qint64> hundredths)
+{
+    return hundredths
+        ? domain::Percent::fromHundredths(static_cast<int>(std::min<qint64>(*hundredths, 99999999))).toDisplayString()
+        : QObject::tr("n/a");
+}
+
 QString clientName(const reports::BudgetTotals& client)
 {
     return client.inactiveClient ? QObject::tr("%1 (inactive)").arg(client.label) : client.label;

@@ -14,6 +14,11 @@ QChart* clientBudgetChart(const QList<reports::BudgetTotals>& all); // allocated
 // of 15,000.00 · OVERSPENT by 2,000.50").
 QString clientName(const reports::BudgetTotals& client);
 QString clientFigures(const reports::BudgetTotals& client);
+// What the headline figures of `clients` count, in words: the campaigns, those without a budget or spent figure
+// (counted apart), what remaining and burn are over, and the inactive clients' campaigns.
+QString totalsNote(const QList<reports::BudgetTotals>& clients);
+// A share in hundredths of a percent as shown ("41.52 %"), or "n/a".
+QString shareText(std::optional<qint64> hundredths);
 QChart* typeSpendChart(const QList<reports::BudgetTotals>& types); // spend by campaign type
 QChart* retainerChart(const QList<reports::TierRetainer>& tiers); // monthly retainer value per tier
 
