@@ -388,7 +388,16 @@ void DashboardPage::showFigures(const Figures& figures)
     showTotals(figures);
     // The campaigns that need attention, most severe first (worked out with the figures, off this thread): filled in
     // one go, not a row at a time.
-    const QList<reports::CampaignLine>& needing = figures.campaigns;
+    // The most severe few hundred: a list to act on, not a hundred thousand rows to fill (the CSV form of the report
+    // lists every one).
+    constexpr int shownRows = 500;
+    const QList<reports::CampaignLine> needing = figures.campaigns.mid(0, shownRows);
+    m_attention->setHorizontalHeaderItem(0,
+        new QTableWidgetItem(figures.campaigns.size() > needing.size()
+                ? tr("Needs attention: the %1 most severe of %2")
+                      .arg(needing.size())
+                      .arg(QLocale().toString(figures.campaigns.size()))
+                : tr("Needs attention")));
     m_attention->setUpdatesEnabled(false);
     m_attention->setRowCount(0);
     m_attention->setRowCount(static_cast<int>(needing.size()));
