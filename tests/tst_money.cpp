@@ -9,6 +9,8 @@ using agency::domain::Percent;
 class TestMoney : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void shareOf_data();
+    void shareOf();
     void parses_data();
     void parses();
     void refuses_data();
@@ -303,6 +305,31 @@ void TestMoney::narrowerColumnsRefuseWiderValues()
     QString error;
     QVERIFY(!Money::parse(u"1000000.00", &error, 6));
     QVERIFY(error.contains(QStringLiteral("6 digits")));
+}
+
+void TestMoney::shareOf_data()
+{
+    QTest::addColumn<qint64>("part");
+    QTest::addColumn<qint64>("whole");
+    QTest::addColumn<qint64>("hundredths"); // -1: none
+    QTest::newRow("2.68 of 5.35: 50.09 %, not 50 % of what the parts add up to")
+        << qint64(268) << qint64(535) << qint64(5009);
+    QTest::newRow("half a hundredth rounds up: 1 of 8 cents is 12.5 %") << qint64(1) << qint64(8) << qint64(1250);
+    QTest::newRow("0.005 % up: 1 of 20,000 cents") << qint64(1) << qint64(20000) << qint64(1);
+    QTest::newRow("just below it: 1 of 20,001 cents") << qint64(1) << qint64(20001) << qint64(0);
+    QTest::newRow("over the whole: 120.005 % up") << qint64(1200050) << qint64(1000000) << qint64(12001);
+    QTest::newRow("the largest amount of itself") << Money::maxCents << Money::maxCents << qint64(10000);
+    QTest::newRow("of 0.00: none, never infinite") << qint64(5000) << qint64(0) << qint64(-1);
+    QTest::newRow("of a negative whole: none") << qint64(5000) << qint64(-100) << qint64(-1);
+}
+
+void TestMoney::shareOf()
+{
+    QFETCH(qint64, part);
+    QFETCH(qint64, whole);
+    QFETCH(qint64, hundredths);
+    const auto share = Money::fromCents(part).shareOf(Money::fromCents(whole));
+    QCOMPARE(share.value_or(-1), hundredths);
 }
 
 QTEST_GUILESS_MAIN(TestMoney)

@@ -53,10 +53,8 @@ void BudgetSplitPanel::showSplit(const domain::BudgetSplit& split, const QString
         auto* value = new QTableWidgetItem(amount ? amount->toDisplayString(locale) : tr("—"));
         value->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         QString share;
-        if (amount && split.allocated && split.allocated->cents() > 0) {
-            // Integer arithmetic for the shown share: hundredths of a percent, rounded half up.
-            const qint64 hundredths
-                = (amount->cents() * 10000 * 2 + split.allocated->cents()) / (split.allocated->cents() * 2);
+        if (const auto part = amount && split.allocated ? amount->shareOf(*split.allocated) : std::nullopt) {
+            const qint64 hundredths = *part;
             share = domain::Percent::fromHundredths(static_cast<int>(std::min<qint64>(hundredths, 1000000)))
                         .toDisplayString(locale);
         }

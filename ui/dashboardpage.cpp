@@ -52,10 +52,6 @@ namespace {
         return table;
     }
 
-    QString share(std::optional<qint64> hundredths)
-    {
-        return shareText(hundredths);
-    }
 }
 
 struct DashboardPage::Figures {
@@ -430,7 +426,7 @@ void DashboardPage::showTotals(const Figures& figures)
     m_headline.value(QStringLiteral("allocated"))->setText(all.allocated.toDisplayString());
     m_headline.value(QStringLiteral("spent"))->setText(all.spent.toDisplayString());
     m_headline.value(QStringLiteral("remaining"))->setText(all.remaining().toDisplayString());
-    m_headline.value(QStringLiteral("burn"))->setText(share(all.burnShare()));
+    m_headline.value(QStringLiteral("burn"))->setText(shareText(all.burnShare()));
     m_headline.value(QStringLiteral("overspent"))
         ->setText(all.overspentCampaigns == 0
                 ? tr("none")
@@ -449,7 +445,7 @@ void DashboardPage::showTotals(const Figures& figures)
         clients->setItem(row, 2, numberItem(t.allocated.toDisplayString()));
         clients->setItem(row, 3, numberItem(t.spent.toDisplayString()));
         clients->setItem(row, 4, numberItem(t.remaining().toDisplayString()));
-        clients->setItem(row, 5, numberItem(share(t.burnShare())));
+        clients->setItem(row, 5, numberItem(shareText(t.burnShare())));
         auto* over = numberItem(t.overspentCampaigns > 0
                 ? tr("%1 by %2").arg(t.overspentCampaigns).arg(t.overspend.toDisplayString())
                 : QString());
@@ -472,8 +468,8 @@ void DashboardPage::showTotals(const Figures& figures)
         types->setItem(row, 1, numberItem(QLocale().toString(t.campaigns)));
         types->setItem(row, 2, numberItem(t.spent.toDisplayString()));
         types->setItem(row, 3,
-            numberItem(
-                whole > 0 ? share((std::max<qint64>(t.spent.cents(), 0) * 20000 + whole) / (whole * 2)) : tr("n/a")));
+            numberItem(shareText(reports::Money::fromCents(std::max<qint64>(t.spent.cents(), 0))
+                                     .shareOf(reports::Money::fromCents(whole)))));
     }
     QTableWidget* tiers = m_tables.at(2);
     tiers->setRowCount(0);

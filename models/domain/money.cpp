@@ -169,6 +169,13 @@ QString Money::toDisplayString(const QLocale& locale) const
     return whole + locale.decimalPoint() + QStringLiteral("%1").arg(magnitude % 100, 2, 10, QLatin1Char('0'));
 }
 
+std::optional<qint64> Money::shareOf(Money whole) const
+{
+    if (whole.m_cents <= 0)
+        return std::nullopt;
+    return (m_cents * 10000 * 2 + whole.m_cents) / (whole.m_cents * 2);
+}
+
 Money Money::percentOf(const Percent& percent) const
 {
     // cents × hundredths / 10,000, half away from zero. 999,999,999,999 × 10,000 fits easily in 64 bits.

@@ -36,6 +36,10 @@ public:
 
     // `percent` of this amount, rounded half away from zero to the cent.
     Money percentOf(const Percent& percent) const;
+    // This amount as a share of `whole`, in hundredths of a percent rounded half up: the one definition of a share
+    // on every surface (a split's table and pie, spent of a budget, a type's part of all spend). nullopt when
+    // `whole` is not above 0.
+    std::optional<qint64> shareOf(Money whole) const;
     std::optional<Money> checkedAdd(Money other) const;
 
     constexpr Money operator+(Money other) const { return Money(m_cents + other.m_cents); }

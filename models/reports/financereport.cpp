@@ -61,9 +61,7 @@ std::optional<Thresholds> Thresholds::make(int warnAt, int limitAt, QString* err
 
 std::optional<qint64> BudgetTotals::burnShare() const
 {
-    if (pairedAllocated.cents() <= 0)
-        return std::nullopt;
-    return (pairedSpent.cents() * 10000 * 2 + pairedAllocated.cents()) / (pairedAllocated.cents() * 2);
+    return pairedSpent.shareOf(pairedAllocated);
 }
 
 BudgetTotals BudgetTotals::sum(const QList<BudgetTotals>& parts)
@@ -85,9 +83,8 @@ BudgetTotals BudgetTotals::sum(const QList<BudgetTotals>& parts)
 
 std::optional<int> CampaignLine::spentShare() const
 {
-    if (!allocated || !spent || allocated->cents() <= 0)
-        return std::nullopt;
-    return static_cast<int>((spent->cents() * 10000 * 2 + allocated->cents()) / (allocated->cents() * 2));
+    const auto share = allocated && spent ? spent->shareOf(*allocated) : std::nullopt;
+    return share ? std::optional<int>(static_cast<int>(*share)) : std::nullopt;
 }
 
 std::optional<int> CampaignLine::elapsedShare(const QDate& asOf) const

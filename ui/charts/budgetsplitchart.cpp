@@ -2,6 +2,7 @@
 #include "budgetsplitchart.h"
 
 #include "chartlegend.h"
+#include "dashboardcharts.h"
 
 #include <QChart>
 #include <QLegend>
@@ -13,14 +14,10 @@ namespace agency::ui {
 using reports::Money;
 
 namespace {
-    // Share of `part` in `whole` as display text, computed in integers (hundredths of a percent, half up); "n/a"
-    // without a whole to share.
+    // Share of `part` in `whole` as display text (Money::shareOf); "n/a" without a whole to share.
     QString share(qint64 part, qint64 whole)
     {
-        if (whole <= 0)
-            return QObject::tr("n/a");
-        return domain::Percent::fromHundredths(static_cast<int>((part * 20000 + whole) / (whole * 2)))
-            .toDisplayString();
+        return shareText(Money::fromCents(part).shareOf(Money::fromCents(whole)));
     }
 
     const QList<QColor> sliceColours { QColor(0x2f, 0x5d, 0x8a), QColor(0xf2, 0xb1, 0x34), QColor(0x5a, 0x8f, 0xc4),

@@ -182,9 +182,7 @@ QChart* typeSpendChart(const QList<reports::BudgetTotals>& types)
     for (const auto& type : types) {
         if (type.spent.cents() <= 0 || whole <= 0)
             continue;
-        const QString share
-            = domain::Percent::fromHundredths(static_cast<int>((type.spent.cents() * 20000 + whole) / (whole * 2)))
-                  .toDisplayString();
+        const QString share = shareText(type.spent.shareOf(reports::Money::fromCents(whole)));
         // Name, exact amount and share in the legend; none on the slice, where Qt cut them short ("display 3....").
         auto* slice = new QPieSlice(QStringLiteral("%1 %2").arg(type.label, share), units(type.spent));
         slices << slice;
