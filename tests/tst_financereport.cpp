@@ -156,16 +156,25 @@ void TestFinanceReport::totalsByClientAndType()
             "Globex 2500.25/2500.25 over 0.00 (1 campaigns, 0 overspent)",
             "Initech 0.00/50.00 over 0.00 (1 campaigns, 0 overspent) without budget 1, without spent 0 both "
             "0.00/0.00 inactive" }));
-    QCOMPARE(clients->constFirst().remaining().toDecimalString(), QStringLiteral("2999.50"));
+    QCOMPARE(clients->constFirst().remaining()->toDecimalString(), QStringLiteral("2999.50"));
+    QCOMPARE(clients->constFirst().paired, 2);
     QCOMPARE(*clients->constFirst().burnShare(), 8000); // 12,000.50 of 15,000.00 = 80.0033 %
-    // Initech's 50.00 spent has no budget beside it: nothing remains or burns there, not −50.00 or "∞ %".
-    QCOMPARE(clients->constLast().remaining().toDecimalString(), QStringLiteral("0.00"));
+    // Initech's 50.00 spent has no budget beside it: no figure remains or burns there, not −50.00, 0.00 or "∞ %";
+    // its allocated is no figure either, its spent one.
+    QCOMPARE(clients->constLast().paired, 0);
+    QVERIFY(!clients->constLast().remaining());
     QVERIFY(!clients->constLast().burnShare());
+    QVERIFY(!clients->constLast().allocatedFigure());
+    QCOMPARE(clients->constLast().spentFigure()->toDecimalString(), QStringLiteral("50.00"));
     const reports::BudgetTotals all = reports::BudgetTotals::sum(*clients);
     QCOMPARE(line(all),
         QStringLiteral(" 17500.25/14550.75 over 2000.50 (4 campaigns, 1 overspent) without budget 1, without spent 0 "
                        "both 17500.25/14500.75"));
-    QCOMPARE(all.remaining().toDecimalString(), QStringLiteral("2999.50"));
+    QCOMPARE(all.remaining()->toDecimalString(), QStringLiteral("2999.50"));
+    QCOMPARE(all.allocatedFigure()->toDecimalString(), QStringLiteral("17500.25"));
+    // No campaign at all: sums of nothing, 0.00.
+    QCOMPARE(reports::BudgetTotals().remaining()->toDecimalString(), QStringLiteral("0.00"));
+    QCOMPARE(reports::BudgetTotals().allocatedFigure()->toDecimalString(), QStringLiteral("0.00"));
 
     const auto types = report.byCampaignType();
     QVERIFY(types);

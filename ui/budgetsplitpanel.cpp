@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "budgetsplitpanel.h"
 
+#include "charts/dashboardcharts.h"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
@@ -52,12 +54,8 @@ void BudgetSplitPanel::showSplit(const domain::BudgetSplit& split, const QString
         auto* name = new QTableWidgetItem(labels.value(i) + (on ? QString() : tr(" (inactive)")));
         auto* value = new QTableWidgetItem(amount ? amount->toDisplayString(locale) : tr("—"));
         value->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        QString share;
-        if (const auto part = amount && split.allocated ? amount->shareOf(*split.allocated) : std::nullopt) {
-            const qint64 hundredths = *part;
-            share = domain::Percent::fromHundredths(static_cast<int>(std::min<qint64>(hundredths, 1000000)))
-                        .toDisplayString(locale);
-        }
+        // The share of the budget, as the pie and every other surface write it ("n/a" without a budget above 0).
+        const QString share = shareText(amount && split.allocated ? amount->shareOf(*split.allocated) : std::nullopt);
         auto* shareItem = new QTableWidgetItem(share);
         shareItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         if (!on) {

@@ -423,9 +423,9 @@ void DashboardPage::showFigures(const Figures& figures)
 void DashboardPage::showTotals(const Figures& figures)
 {
     const reports::BudgetTotals all = reports::BudgetTotals::sum(figures.clients);
-    m_headline.value(QStringLiteral("allocated"))->setText(all.allocated.toDisplayString());
-    m_headline.value(QStringLiteral("spent"))->setText(all.spent.toDisplayString());
-    m_headline.value(QStringLiteral("remaining"))->setText(all.remaining().toDisplayString());
+    m_headline.value(QStringLiteral("allocated"))->setText(figureText(all.allocatedFigure()));
+    m_headline.value(QStringLiteral("spent"))->setText(figureText(all.spentFigure()));
+    m_headline.value(QStringLiteral("remaining"))->setText(figureText(all.remaining()));
     m_headline.value(QStringLiteral("burn"))->setText(shareText(all.burnShare()));
     m_headline.value(QStringLiteral("overspent"))
         ->setText(all.overspentCampaigns == 0
@@ -442,9 +442,9 @@ void DashboardPage::showTotals(const Figures& figures)
         const reports::BudgetTotals& t = figures.clients.at(row);
         clients->setItem(row, 0, new QTableWidgetItem(clientName(t)));
         clients->setItem(row, 1, numberItem(QLocale().toString(t.campaigns)));
-        clients->setItem(row, 2, numberItem(t.allocated.toDisplayString()));
-        clients->setItem(row, 3, numberItem(t.spent.toDisplayString()));
-        clients->setItem(row, 4, numberItem(t.remaining().toDisplayString()));
+        clients->setItem(row, 2, numberItem(figureText(t.allocatedFigure())));
+        clients->setItem(row, 3, numberItem(figureText(t.spentFigure())));
+        clients->setItem(row, 4, numberItem(figureText(t.remaining())));
         clients->setItem(row, 5, numberItem(shareText(t.burnShare())));
         auto* over = numberItem(t.overspentCampaigns > 0
                 ? tr("%1 by %2").arg(t.overspentCampaigns).arg(t.overspend.toDisplayString())
@@ -466,10 +466,11 @@ void DashboardPage::showTotals(const Figures& figures)
         const reports::BudgetTotals& t = figures.types.at(row);
         types->setItem(row, 0, new QTableWidgetItem(t.label));
         types->setItem(row, 1, numberItem(QLocale().toString(t.campaigns)));
-        types->setItem(row, 2, numberItem(t.spent.toDisplayString()));
+        types->setItem(row, 2, numberItem(figureText(t.spentFigure())));
         types->setItem(row, 3,
-            numberItem(shareText(reports::Money::fromCents(std::max<qint64>(t.spent.cents(), 0))
-                                     .shareOf(reports::Money::fromCents(whole)))));
+            numberItem(shareText(t.spentFigure() ? reports::Money::fromCents(std::max<qint64>(t.spent.cents(), 0))
+                                                       .shareOf(reports::Money::fromCents(whole))
+                                                 : std::nullopt)));
     }
     QTableWidget* tiers = m_tables.at(2);
     tiers->setRowCount(0);

@@ -72,9 +72,9 @@ namespace {
             row[4] = t.inactiveClient ? QStringLiteral("false") : QStringLiteral("true");
         }
         row[9] = QString::number(t.campaigns);
-        row[10] = t.allocated.toDecimalString();
-        row[11] = t.spent.toDecimalString();
-        row[12] = t.remaining().toDecimalString();
+        row[10] = money(t.allocatedFigure());
+        row[11] = money(t.spentFigure());
+        row[12] = money(t.remaining());
         row[13] = percent(t.burnShare());
         row[15] = QString::number(t.overspentCampaigns);
         row[16] = t.overspend.toDecimalString();

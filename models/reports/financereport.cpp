@@ -59,6 +59,21 @@ std::optional<Thresholds> Thresholds::make(int warnAt, int limitAt, QString* err
     return Thresholds { warnAt, limitAt };
 }
 
+std::optional<Money> BudgetTotals::allocatedFigure() const
+{
+    return campaigns > 0 && withoutBudget == campaigns ? std::nullopt : std::optional(allocated);
+}
+
+std::optional<Money> BudgetTotals::spentFigure() const
+{
+    return campaigns > 0 && withoutSpent == campaigns ? std::nullopt : std::optional(spent);
+}
+
+std::optional<Money> BudgetTotals::remaining() const
+{
+    return campaigns > 0 && paired == 0 ? std::nullopt : std::optional(pairedAllocated - pairedSpent);
+}
+
 std::optional<qint64> BudgetTotals::burnShare() const
 {
     return pairedSpent.shareOf(pairedAllocated);
@@ -77,6 +92,7 @@ BudgetTotals BudgetTotals::sum(const QList<BudgetTotals>& parts)
         all.withoutSpent += part.withoutSpent;
         all.pairedAllocated += part.pairedAllocated;
         all.pairedSpent += part.pairedSpent;
+        all.paired += part.paired;
     }
     return all;
 }
@@ -269,7 +285,8 @@ std::optional<QList<BudgetTotals>> FinanceReport::totals(
                          "sum(CASE WHEN %3 IS NULL THEN 1 ELSE 0 END), sum(CASE WHEN %4 IS NULL THEN 1 ELSE 0 END), "
                          "coalesce(sum(CASE WHEN %4 IS NOT NULL THEN %3 END), 0), "
                          "coalesce(sum(CASE WHEN %3 IS NOT NULL THEN %4 END), 0), "
-                         "min(CASE WHEN cl.is_active THEN 1 ELSE 0 END) "
+                         "min(CASE WHEN cl.is_active THEN 1 ELSE 0 END), "
+                         "sum(CASE WHEN %3 IS NOT NULL AND %4 IS NOT NULL THEN 1 ELSE 0 END) "
                          "FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id")
               .arg(keyExpression, labelExpression, allocated, spent)
         + where(filter, &bind) + QStringLiteral(" GROUP BY %1, %2 ORDER BY %2, %1").arg(keyExpression, labelExpression);
@@ -292,6 +309,7 @@ std::optional<QList<BudgetTotals>> FinanceReport::totals(
         t.pairedAllocated = Money::fromCents(query.value(9).toLongLong());
         t.pairedSpent = Money::fromCents(query.value(10).toLongLong());
         t.inactiveClient = query.value(11).toInt() == 0;
+        t.paired = query.value(12).toInt();
         list << t;
     }
     return list;

@@ -52,8 +52,14 @@ struct BudgetTotals {
     int withoutSpent = 0; // budget_spent is NULL
     Money pairedAllocated; // allocated and spent over the campaigns that have both
     Money pairedSpent;
+    int paired = 0; // how many campaigns have both
     bool inactiveClient = false; // a client whose is_active is false (its campaigns count, marked)
-    Money remaining() const { return pairedAllocated - pairedSpent; } // negative when overspent overall
+    // The figures as a person reads them: none (nullopt, shown "—", an empty CSV field) where there are campaigns and
+    // not one has the figure, for a sum over nothing is no figure, not 0.00; with no campaign at all, 0.00.
+    std::optional<Money> allocatedFigure() const;
+    std::optional<Money> spentFigure() const;
+    // Allocated − spent over the campaigns that have both (negative when overspent overall); none when none has both.
+    std::optional<Money> remaining() const;
     // Spent as a share of allocated, over the campaigns with both, in hundredths of a percent; nullopt when none
     // of them has a budget above 0.
     std::optional<qint64> burnShare() const;

@@ -5,9 +5,11 @@
 #include "dashboardcharts.h"
 
 #include <QChart>
+#include <QCursor>
 #include <QLegend>
 #include <QPieSeries>
 #include <QPieSlice>
+#include <QToolTip>
 
 namespace agency::ui {
 
@@ -46,7 +48,7 @@ void BudgetSplitChart::setSplit(const reports::CampaignSplit& split)
         if (slice.active && slice.amount && slice.amount->cents() > 0)
             active << slice;
     }
-    std::sort(active.begin(), active.end(),
+    std::stable_sort(active.begin(), active.end(), // equal amounts stay in the channels' order
         [](const auto& a, const auto& b) { return a.amount->cents() > b.amount->cents(); });
     Money other;
     int others = 0;
@@ -63,8 +65,17 @@ void BudgetSplitChart::setSplit(const reports::CampaignSplit& split)
     auto add = [&](const QString& name, Money amount, const QColor& colour) {
         auto* slice = new QPieSlice(QStringLiteral("%1 %2").arg(name, share(amount.cents(), allocation)),
             static_cast<qreal>(amount.cents()) / 100.0); // geometry only: every figure shown is the exact Money text
-        legend << QStringLiteral("%1  %2 (%3)").arg(name, amount.toDisplayString(), share(amount.cents(), allocation));
+        const QString figures
+            = QStringLiteral("%1  %2 (%3)").arg(name, amount.toDisplayString(), share(amount.cents(), allocation));
+        legend << figures;
         slice->setColor(colour);
+        // On hover, the same exact figures as its legend entry, beside the pointer.
+        connect(slice, &QPieSlice::hovered, slice, [figures](bool entered) {
+            if (entered)
+                QToolTip::showText(QCursor::pos(), figures);
+            else
+                QToolTip::hideText();
+        });
         slices << slice; // its label is not drawn: Qt cut slice labels short and let them overlap; the legend has all
     };
     for (int i = 0; i < active.size(); ++i)

@@ -2,6 +2,7 @@
 #include "chartoutput.h"
 
 #include "dashboardcharts.h"
+#include "domain/vocabulary.h"
 #include "tables/campaignmodel.h"
 
 #include <QBuffer>
@@ -207,9 +208,9 @@ bool writeFinanceReviewPdf(const FinanceReview& review, const QString& path, QSt
         // The headline figures, each a caption over its amount.
         const reports::BudgetTotals& all = review.totals;
         const QList<std::pair<QString, QString>> headline { { QObject::tr("Allocated"),
-                                                                all.allocated.toDisplayString() },
-            { QObject::tr("Spent"), all.spent.toDisplayString() },
-            { QObject::tr("Remaining"), all.remaining().toDisplayString() },
+                                                                figureText(all.allocatedFigure()) },
+            { QObject::tr("Spent"), figureText(all.spentFigure()) },
+            { QObject::tr("Remaining"), figureText(all.remaining()) },
             { QObject::tr("Burn"), shareText(all.burnShare()) },
             { QObject::tr("Overspent"),
                 all.overspentCampaigns == 0
@@ -361,9 +362,9 @@ bool writeFinanceReviewPdf(const FinanceReview& review, const QString& path, QSt
                 QObject::tr("Without a figure") },
             { 22, 8, 13, 13, 13, 8, 13, 10 }, { 1, 2, 3, 4, 5, 6 }, [&](const auto& row) {
                 for (const reports::BudgetTotals& client : review.clients) {
-                    row({ clientName(client), QLocale().toString(client.campaigns), client.allocated.toDisplayString(),
-                            client.spent.toDisplayString(), client.remaining().toDisplayString(),
-                            shareText(client.burnShare()),
+                    row({ clientName(client), QLocale().toString(client.campaigns),
+                            figureText(client.allocatedFigure()), figureText(client.spentFigure()),
+                            figureText(client.remaining()), shareText(client.burnShare()),
                             client.overspentCampaigns > 0 ? QObject::tr("%1 by %2")
                                                                 .arg(client.overspentCampaigns)
                                                                 .arg(client.overspend.toDisplayString())
@@ -409,8 +410,8 @@ bool writeFinanceReviewPdf(const FinanceReview& review, const QString& path, QSt
                             flag = QObject::tr("will overspend");
                         else if (level == reports::Attention::OffPace)
                             flag = QObject::tr("off pace");
-                        row({ clientOf(line), line.label, line.status, money(line.allocated), money(line.spent),
-                                remaining, pace, flag },
+                        row({ clientOf(line), line.label, domain::statusLabel(line.status), money(line.allocated),
+                                money(line.spent), remaining, pace, flag },
                             line.overspent() ? red : QColor(Qt::black));
                     }
                 });

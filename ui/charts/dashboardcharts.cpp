@@ -57,7 +57,7 @@ namespace {
 QString clientFigures(const reports::BudgetTotals& client)
 {
     QString text
-        = QObject::tr("spent %1 of %2").arg(client.spent.toDisplayString(), client.allocated.toDisplayString());
+        = QObject::tr("spent %1 of %2").arg(figureText(client.spentFigure()), figureText(client.allocatedFigure()));
     if (client.overspentCampaigns > 0)
         text += QObject::tr(" · OVERSPENT by %1").arg(client.overspend.toDisplayString());
     return text;
@@ -86,6 +86,11 @@ QString shareText(std::optional<qint64> hundredths)
     return hundredths
         ? domain::Percent::fromHundredths(static_cast<int>(std::min<qint64>(*hundredths, 99999999))).toDisplayString()
         : QObject::tr("n/a");
+}
+
+QString figureText(const std::optional<reports::Money>& amount)
+{
+    return amount ? amount->toDisplayString() : QObject::tr("—");
 }
 
 QString clientName(const reports::BudgetTotals& client)

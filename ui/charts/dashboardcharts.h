@@ -19,6 +19,8 @@ QString clientFigures(const reports::BudgetTotals& client);
 QString totalsNote(const QList<reports::BudgetTotals>& clients);
 // A share in hundredths of a percent as shown ("41.52 %"), or "n/a".
 QString shareText(std::optional<qint64> hundredths);
+// An amount as shown ("1,234.50"), or "—" for no figure.
+QString figureText(const std::optional<reports::Money>& amount);
 QChart* typeSpendChart(const QList<reports::BudgetTotals>& types); // spend by campaign type
 QChart* retainerChart(const QList<reports::TierRetainer>& tiers); // monthly retainer value per tier
 
