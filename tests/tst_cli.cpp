@@ -262,8 +262,15 @@ void TestCli::migrateOnPostgres()
     QVERIFY(run.out.contains(where->host));
     if (!where->password.isEmpty())
         QVERIFY(!run.out.contains(where->password));
-    // One step down takes the last migration only (the search indexes), then down to nothing.
-    QVERIFY2(run.out.contains(QStringLiteral("0003_search_indexes  applied")), qPrintable(run.out));
+    // One step down takes the last migration only, then down to nothing.
+    QVERIFY2(run.out.contains(QStringLiteral("0004_deleted_with_parent  applied")), qPrintable(run.out));
+    const QString deleteTriggers
+        = QStringLiteral("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'agency\\_%\\_delete\\_children'");
+    QCOMPARE(agency::test::scalar(scratch.db(), deleteTriggers).toInt(), 2);
+    run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("down"), QStringLiteral("--db"), scratch.dsn() }, m_env);
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("rolled back 0004_deleted_with_parent")), qPrintable(run.out));
+    QCOMPARE(agency::test::scalar(scratch.db(), deleteTriggers).toInt(), 0);
     const QString searchIndexes
         = QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'agency\\_%\\_search\\_idx'");
     QCOMPARE(agency::test::scalar(scratch.db(), searchIndexes).toInt(), 3); // pg_trgm is there (Debian's server)

@@ -3,6 +3,7 @@
 #include "db/database.h"
 #include "db/migrator.h"
 #include "support/scratchdatabase.h"
+#include "tables/softdeletion.h"
 
 #include <QProcess>
 #include <QSqlError>
@@ -143,6 +144,12 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void updatedAtMovesAndRoundTrips();
+    void deletedWithTheirParent_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void deletedWithTheirParent();
 };
 
 void TestMigrator::freshUpAndStatus()
@@ -542,4 +549,73 @@ void TestMigrator::updatedAtMovesAndRoundTrips()
 }
 
 QTEST_GUILESS_MAIN(TestMigrator)
+// A delete by direct SQL takes what belongs to the row with it, at its instant, as the app's delete does: a channel
+// is never left live under a deleted campaign, nor a campaign under a deleted client (0004). Rows so left before
+// 0004 are marked then; and the app's restore of the parent brings them all back.
+void TestMigrator::deletedWithTheirParent()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    db::Migrator migrator(scratch.db(), db::Migrator::builtIn(db::dialectOf(scratch.db())));
+    QVERIFY2(migrator.up(3), qPrintable(migrator.lastError()));
+    const bool pg = backend == QStringLiteral("postgresql");
+    const QString at
+        = pg ? QStringLiteral("'2026-03-01 10:00:00.123+00'") : QStringLiteral("'2026-03-01T10:00:00.123Z'");
+    const QString later
+        = pg ? QStringLiteral("'2026-04-01 09:30:00.456+00'") : QStringLiteral("'2026-04-01T09:30:00.456Z'");
+    for (const QString& sql : {
+             QStringLiteral("INSERT INTO agency_clients (id, client_name) VALUES "
+                            "('20000000-0000-4000-8000-000000000001', 'Left'), "
+                            "('20000000-0000-4000-8000-000000000002', 'Later')"),
+             QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type) VALUES "
+                            "('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'ppc'), "
+                            "('30000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000002', 'seo')"),
+             QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type) VALUES "
+                            "('40000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000001', 'a'), "
+                            "('40000000-0000-4000-8000-000000000002', '30000000-0000-4000-8000-000000000002', 'b')"),
+             // Before 0004: a client deleted by SQL, its campaign and channel left live.
+             QStringLiteral("UPDATE agency_clients SET deleted_at = %1 WHERE client_name = 'Left'").arg(at),
+         })
+        QVERIFY2(execute(scratch.db(), sql), qPrintable(sql));
+    const QString liveUnderLeft
+        = QStringLiteral("SELECT count(*) FROM agency_campaign_channels WHERE deleted_at IS NULL AND campaign_id = "
+                         "'30000000-0000-4000-8000-000000000001'");
+    QCOMPARE(scalar(scratch.db(), liveUnderLeft).toInt(), 1);
+    QVERIFY2(migrator.up(), qPrintable(migrator.lastError()));
+    // Marked at the client's instant, grandchildren too.
+    const QString sameInstant = QStringLiteral(
+        "SELECT count(*) FROM agency_campaign_channels ch JOIN agency_campaigns c ON c.id = ch.campaign_id JOIN "
+        "agency_clients cl ON cl.id = c.client_id WHERE cl.client_name = '%1' AND ch.deleted_at = cl.deleted_at AND "
+        "c.deleted_at = cl.deleted_at");
+    QCOMPARE(scalar(scratch.db(), sameInstant.arg(QStringLiteral("Left"))).toInt(), 1);
+    // After it: a delete by SQL takes them at once.
+    QVERIFY(execute(scratch.db(),
+        QStringLiteral("UPDATE agency_clients SET deleted_at = %1 WHERE client_name = 'Later'").arg(later)));
+    QCOMPARE(scalar(scratch.db(), sameInstant.arg(QStringLiteral("Later"))).toInt(), 1);
+    QCOMPARE(
+        scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaign_channels WHERE deleted_at IS NULL"))
+            .toInt(),
+        0);
+    // The app restores the client, and with it what went at its instant.
+    QString error;
+    QVERIFY2(tables::restore(scratch.db(), QStringLiteral("agency_clients"),
+                 { QStringLiteral("20000000-0000-4000-8000-000000000002") }, &error),
+        qPrintable(error));
+    QCOMPARE(scalar(scratch.db(),
+                 QStringLiteral("SELECT count(*) FROM agency_campaign_channels WHERE deleted_at IS NULL AND "
+                                "campaign_id = '30000000-0000-4000-8000-000000000002'"))
+                 .toInt(),
+        1);
+    // And deletes as before, the triggers finding nothing left to take.
+    QVERIFY2(tables::softDelete(scratch.db(), QStringLiteral("agency_campaigns"),
+                 { QStringLiteral("30000000-0000-4000-8000-000000000002") }, &error),
+        qPrintable(error));
+    QCOMPARE(
+        scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaign_channels WHERE deleted_at IS NULL"))
+            .toInt(),
+        0);
+    QVERIFY2(migrator.down(3), qPrintable(migrator.lastError()));
+    QVERIFY2(migrator.up(), qPrintable(migrator.lastError()));
+}
+
 #include "tst_migrator.moc"

@@ -116,7 +116,7 @@ bool writeFinanceCsv(
         row[20] = out ? out->toString(Qt::ISODate) : QString();
         const Attention level = line.attention(figures.asOf, figures.thresholds);
         row[21] = attentionWord(level);
-        row[22] = level == Attention::None ? QString() : line.attentionText(figures.asOf, figures.thresholds);
+        row[22] = level == Attention::None ? QString() : line.attentionText(figures.asOf, figures.thresholds, true);
         ok = write(csv, row);
     }
     ok = ok && csv.flush();

@@ -180,25 +180,29 @@ qint64 CampaignLine::attentionWeight(const QDate& asOf, const Thresholds& thresh
     return 0;
 }
 
-QString CampaignLine::attentionText(const QDate& asOf, const Thresholds& thresholds) const
+QString CampaignLine::attentionText(const QDate& asOf, const Thresholds& thresholds, bool forFile) const
 {
-    const auto share = [](qint64 hundredths) {
+    const QLocale locale = forFile ? QLocale::c() : QLocale();
+    const auto share = [&locale](qint64 hundredths) {
         return domain::Percent::fromHundredths(static_cast<int>(std::min<qint64>(hundredths, 99999999)))
-            .toDisplayString();
+            .toDisplayString(locale);
+    };
+    const auto amount = [forFile](Money money) { return forFile ? money.toDecimalString() : money.toDisplayString(); };
+    const auto date = [forFile](const QDate& day) {
+        return forFile ? day.toString(Qt::ISODate) : QLocale().toString(day, QLocale::ShortFormat);
     };
     switch (attention(asOf, thresholds)) {
     case Attention::OverLimit:
         if (*spent > *allocated)
-            return tr("OVERSPENT by %1").arg((*spent - *allocated).toDisplayString());
+            return tr("OVERSPENT by %1").arg(amount(*spent - *allocated));
         return tr("%1 of the budget spent: over the %2 limit").arg(share(*spentShare()), share(thresholds.limitAt));
     case Attention::Warning:
         return tr("%1 of the budget spent: warning at %2").arg(share(*spentShare()), share(thresholds.warnAt));
     case Attention::WillOverspend: {
         QString text = tr("will spend %1 of %2 by %3 at this pace")
-                           .arg(projectedSpend(asOf)->toDisplayString(), allocated->toDisplayString(),
-                               QLocale().toString(end, QLocale::ShortFormat));
+                           .arg(amount(*projectedSpend(asOf)), amount(*allocated), date(end));
         if (const auto out = runsOutOn(asOf))
-            text += tr("; runs out on %1").arg(QLocale().toString(*out, QLocale::ShortFormat));
+            text += tr("; runs out on %1").arg(date(*out));
         return text;
     }
     case Attention::OffPace:

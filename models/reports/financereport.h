@@ -98,7 +98,9 @@ struct CampaignLine {
     // That reason in words, with its figures ("OVERSPENT by 2,000.50", "85.00 % of the budget spent: warning at
     // 80 %", "will spend 12,000.00 of 10,000.00 by 2026-12-31 at this pace; runs out on 2026-10-02", "spent 50.61 %
     // of the budget in 34.24 % of its time").
-    QString attentionText(const QDate& asOf, const Thresholds& thresholds = {}) const;
+    // For a file (`forFile`): amounts, shares and dates as files write them (1234.50, 50.61 %, 2026-12-31), the same
+    // whatever the locale of the desktop that wrote it.
+    QString attentionText(const QDate& asOf, const Thresholds& thresholds = {}, bool forFile = false) const;
 };
 
 struct TierRetainer {

@@ -245,7 +245,8 @@ void TestFinanceSurfaces::oneFigureOnEverySurface_data()
                                 << QStringLiteral("Edge Co (inactive) Edge case Active 1,000.00 250.50 749.50")
                                 << QStringLiteral("1000.00,250.50")
                                 << QStringList { QStringLiteral("100.00"), QStringLiteral("250.00") };
-        // A deleted campaign, its channel left live by direct SQL: on no surface, in no total.
+        // A campaign deleted by direct SQL (an UPDATE of deleted_at, its channel not touched): on no surface, in no
+        // total.
         *row("deleted campaign") << backend << true << true << QStringLiteral("777.77") << QStringLiteral("777.77")
                                  << QStringList { QStringLiteral("social|50.00|") } << QStringList {} << QStringList {}
                                  << QString() << QStringList {}
@@ -313,6 +314,11 @@ void TestFinanceSurfaces::oneFigureOnEverySurface()
     QTRY_VERIFY(campaigns->model()->isLoaded());
     if (deleted) {
         QCOMPARE(campaigns->model()->rowCount(), 0);
+        // Its channel went with it (migration 0004), though the campaign was deleted by SQL: no row to show.
+        QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+        ui::TablePage* channelPage = window.page(ui::MainWindow::Channels);
+        QTRY_VERIFY(channelPage->model()->isLoaded());
+        QCOMPARE(channelPage->model()->rowCount(), 0);
     } else {
         QCOMPARE(campaigns->model()->rowCount(), 1);
         QVERIFY(campaigns->showRecord(campaign));
@@ -407,10 +413,7 @@ void TestFinanceSurfaces::oneFigureOnEverySurface()
         [&](const QString& a, const QString& b) { return a.split(u',').value(type) < b.split(u',').value(type); });
     for (const QString& line : std::as_const(rows))
         effectives << line.trimmed().split(u',').value(effective);
-    // (A live channel under a deleted campaign is still a row of the Channels table and its file, where it can be
-    // found and deleted; the finance figures above leave it out.)
-    if (!deleted)
-        QCOMPARE(effectives, csvChannels);
+    QCOMPARE(effectives, csvChannels);
 
     const QString financeCsv = dir.filePath(QStringLiteral("finance.csv"));
     out = run({ QStringLiteral("report"), QStringLiteral("finance"), QStringLiteral("--output"), financeCsv,
@@ -423,6 +426,10 @@ void TestFinanceSurfaces::oneFigureOnEverySurface()
     } else {
         QCOMPARE(financeLines.size(), 1);
         checkContains(QStringLiteral("finance CSV"), financeLines.constFirst(), { u',' + csvRow + u',' });
+        // Why it needs attention, in the file: figures as files write them, whatever the desktop's locale.
+        if (csvRow.startsWith(QStringLiteral("9999999999.99")))
+            checkContains(QStringLiteral("finance CSV"), financeLines.constFirst(),
+                { QStringLiteral("100.00 % of the budget spent: warning at 80.00 %") });
     }
 }
 

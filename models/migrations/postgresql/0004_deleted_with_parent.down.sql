@@ -1,0 +1,5 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- The rows the up step marked deleted stay so: they were dead to every figure before it, too.
+DROP TRIGGER IF EXISTS agency_campaigns_delete_children ON agency_campaigns;
+DROP TRIGGER IF EXISTS agency_clients_delete_children ON agency_clients;
+DROP FUNCTION IF EXISTS agency_delete_children();
