@@ -159,6 +159,10 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
                                                 tr("Remaining"), tr("Burn"), tr("Overspent"), tr("Without a figure") },
         { tr("Type"), tr("Campaigns"), tr("Spent"), tr("Share of spend") },
         { tr("Tier"), tr("Active clients"), tr("Monthly retainer"), tr("Value") } };
+    // The client chart on its own; spend by type and the retainer by tier share the other place, so that the
+    // attention list below has the window's whole width for its reasons and figures.
+    const QList<QStringList> tabNames { { tr("Chart"), tr("Figures") }, { tr("Spend by type"), tr("Type figures") },
+        { tr("Retainer by tier"), tr("Tier figures") } };
     QList<QTabWidget*> tabs;
     for (int i = 0; i < 3; ++i) {
         auto* view = new QChartView(new QChart, this);
@@ -167,18 +171,23 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
         m_views << view;
         m_tables << ui::figuresTable(tableHeaders.at(i), this);
         m_tables.constLast()->setObjectName(QStringLiteral("figures%1").arg(i));
-        auto* tab = new QTabWidget(this);
-        tab->setObjectName(QStringLiteral("chartTabs%1").arg(i));
-        tab->setDocumentMode(true);
-        tab->addTab(view, tr("Chart"));
-        tab->addTab(m_tables.constLast(), tr("Figures"));
-        tabs << tab;
+        if (i < 2) {
+            auto* tab = new QTabWidget(this);
+            tab->setObjectName(QStringLiteral("chartTabs%1").arg(i));
+            tab->setDocumentMode(true);
+            tabs << tab;
+        }
+        tabs.constLast()->addTab(view, tabNames.at(i).at(0));
+        tabs.constLast()->addTab(m_tables.constLast(), tabNames.at(i).at(1));
     }
     m_attention->setObjectName(QStringLiteral("attention"));
     m_attention->setHorizontalHeaderLabels(
         { tr("Needs attention"), tr("Why"), tr("Allocated"), tr("Spent"), tr("Projected at end"), tr("Client") });
+    // Figures whole at their width; the reason takes the rest and wraps onto more lines, never cut short.
     m_attention->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_attention->horizontalHeader()->setStretchLastSection(true); // whole texts: a scroll bar, never an ellipsis
+    m_attention->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_attention->setWordWrap(true);
+    m_attention->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_attention->setTextElideMode(Qt::ElideNone);
     m_attention->verticalHeader()->hide();
     m_attention->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -194,8 +203,9 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
     attentionBox->addWidget(explained);
     grid->addWidget(tabs.at(0), 0, 0);
     grid->addWidget(tabs.at(1), 0, 1);
-    grid->addLayout(attentionBox, 1, 0);
-    grid->addWidget(tabs.at(2), 1, 1);
+    grid->addLayout(attentionBox, 1, 0, 1, 2);
+    grid->setRowStretch(0, 1); // as much height for the list as for the charts
+    grid->setRowStretch(1, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addLayout(more);
