@@ -350,16 +350,15 @@ void DashboardPage::start()
     m_job = std::make_unique<db::BackgroundJob>(
         where, [figures, f](QSqlDatabase db, const db::BackgroundJob::Progress&, QString* error) {
             reports::FinanceReport report(db);
-            const auto clients = report.byClient(f);
-            const auto types = report.byCampaignType(f);
+            const auto totals = report.byClientAndType(f);
             const auto tiers = report.retainerByTier();
             const auto campaigns = report.campaignsNeedingAttention(f, QDate::currentDate(), figures->thresholds);
-            if (!clients || !types || !tiers || !campaigns) {
+            if (!totals || !tiers || !campaigns) {
                 *error = report.lastError();
                 return false;
             }
-            figures->clients = *clients;
-            figures->types = *types;
+            figures->clients = totals->clients;
+            figures->types = totals->types;
             figures->tiers = *tiers;
             figures->campaigns = *campaigns;
             return true;

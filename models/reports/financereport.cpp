@@ -231,9 +231,9 @@ QString FinanceReport::cents(const QString& column) const
                       : QStringLiteral("CAST(replace(%1, '.', '') AS INTEGER)").arg(column);
 }
 
-QString FinanceReport::where(const ReportFilter& filter, QVariantList* bind) const
+QStringList FinanceReport::campaignConditions(const ReportFilter& filter, QVariantList* bind) const
 {
-    QStringList conditions { QStringLiteral("c.deleted_at IS NULL"), QStringLiteral("cl.deleted_at IS NULL") };
+    QStringList conditions { QStringLiteral("c.deleted_at IS NULL") };
     if (!filter.statuses.isEmpty()) {
         QStringList marks;
         for (const QString& status : filter.statuses) {
@@ -258,7 +258,22 @@ QString FinanceReport::where(const ReportFilter& filter, QVariantList* bind) con
         conditions << QStringLiteral("c.start_date <= ?");
         *bind << filter.startTo.toString(Qt::ISODate);
     }
-    return QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    return conditions;
+}
+
+QString FinanceReport::where(const ReportFilter& filter, QVariantList* bind) const
+{
+    return QStringLiteral(" WHERE ")
+        + (campaignConditions(filter, bind) << QStringLiteral("cl.deleted_at IS NULL")).join(QStringLiteral(" AND "));
+}
+
+QString FinanceReport::campaignsTable(const ReportFilter& filter) const
+{
+    // SQLite's planner reads the live campaigns through the smallest partial index (deleted_at IS NULL) and fetches
+    // each row from there at random: 0.30 s for 100k campaigns where one scan of the table takes 0.16 s. Not so for
+    // one client's, which its index finds at once.
+    return !m_postgres && filter.clientId.isEmpty() ? QStringLiteral("agency_campaigns c NOT INDEXED")
+                                                    : QStringLiteral("agency_campaigns c");
 }
 
 std::optional<QSqlQuery> FinanceReport::run(const QString& sql, const QVariantList& bind, const QString& context)
@@ -275,63 +290,82 @@ std::optional<QSqlQuery> FinanceReport::run(const QString& sql, const QVariantLi
     return query;
 }
 
-std::optional<QList<BudgetTotals>> FinanceReport::totals(
-    const QString& keyExpression, const QString& labelExpression, const ReportFilter& filter)
+std::optional<FinanceReport::ClientAndTypeTotals> FinanceReport::byClientAndType(const ReportFilter& filter)
 {
     QVariantList bind;
-    const QString allocated = cents(QStringLiteral("c.budget_allocated"));
-    const QString spent = cents(QStringLiteral("c.budget_spent"));
-    // Each sum over the campaigns that have the figure (sum() passes NULL by), those without counted beside it.
+    // Each campaign's two amounts in cents worked out once (on SQLite a subquery with a LIMIT is not folded into the
+    // query around it, where each of the sums below would work them out again: 0.28 s → 0.16 s for 100k campaigns),
+    // summed by client and type in one read; each sum over the campaigns that have the figure (sum() passes NULL by),
+    // those without counted beside it.
     const QString sql
-        = QStringLiteral("SELECT %1, %2, coalesce(sum(%3), 0), coalesce(sum(%4), 0), "
-                         "coalesce(sum(CASE WHEN %4 > %3 THEN %4 - %3 ELSE 0 END), 0), count(*), "
-                         "coalesce(sum(CASE WHEN %4 > %3 THEN 1 ELSE 0 END), 0), "
-                         "sum(CASE WHEN %3 IS NULL THEN 1 ELSE 0 END), sum(CASE WHEN %4 IS NULL THEN 1 ELSE 0 END), "
-                         "coalesce(sum(CASE WHEN %4 IS NOT NULL THEN %3 END), 0), "
-                         "coalesce(sum(CASE WHEN %3 IS NOT NULL THEN %4 END), 0), "
-                         "min(CASE WHEN cl.is_active THEN 1 ELSE 0 END), "
-                         "sum(CASE WHEN %3 IS NOT NULL AND %4 IS NOT NULL THEN 1 ELSE 0 END) "
-                         "FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id")
-              .arg(keyExpression, labelExpression, allocated, spent)
-        + where(filter, &bind) + QStringLiteral(" GROUP BY %1, %2 ORDER BY %2, %1").arg(keyExpression, labelExpression);
+        = QStringLiteral("SELECT cl.id, cl.client_name, CASE WHEN cl.is_active THEN 1 ELSE 0 END, c.campaign_type, "
+                         "coalesce(sum(a), 0), coalesce(sum(s), 0), coalesce(sum(CASE WHEN s > a THEN s - a ELSE 0 "
+                         "END), 0), count(*), coalesce(sum(CASE WHEN s > a THEN 1 ELSE 0 END), 0), "
+                         "sum(CASE WHEN a IS NULL THEN 1 ELSE 0 END), sum(CASE WHEN s IS NULL THEN 1 ELSE 0 END), "
+                         "coalesce(sum(CASE WHEN s IS NOT NULL THEN a END), 0), "
+                         "coalesce(sum(CASE WHEN a IS NOT NULL THEN s END), 0), "
+                         "sum(CASE WHEN a IS NOT NULL AND s IS NOT NULL THEN 1 ELSE 0 END) "
+                         "FROM (SELECT c.client_id, c.campaign_type, %1 AS a, %2 AS s FROM %3 WHERE %4%5) c "
+                         "JOIN agency_clients cl ON cl.id = c.client_id WHERE cl.deleted_at IS NULL "
+                         "GROUP BY cl.id, cl.client_name, cl.is_active, c.campaign_type "
+                         "ORDER BY cl.client_name, cl.id, c.campaign_type")
+              .arg(cents(QStringLiteral("c.budget_allocated")), cents(QStringLiteral("c.budget_spent")),
+                  campaignsTable(filter), campaignConditions(filter, &bind).join(QStringLiteral(" AND ")),
+                  m_postgres ? QString() : QStringLiteral(" LIMIT -1"));
     auto result = run(sql, bind, tr("Adding up budgets"));
     if (!result)
         return std::nullopt;
     QSqlQuery& query = *result;
-    QList<BudgetTotals> list;
+    ClientAndTypeTotals totals;
+    QMap<QString, BudgetTotals> types;
     while (query.next()) {
         BudgetTotals t;
-        t.key = query.value(0).toString();
-        t.label = query.value(1).toString();
-        t.allocated = Money::fromCents(query.value(2).toLongLong());
-        t.spent = Money::fromCents(query.value(3).toLongLong());
-        t.overspend = Money::fromCents(query.value(4).toLongLong());
-        t.campaigns = query.value(5).toInt();
-        t.overspentCampaigns = query.value(6).toInt();
-        t.withoutBudget = query.value(7).toInt();
-        t.withoutSpent = query.value(8).toInt();
-        t.pairedAllocated = Money::fromCents(query.value(9).toLongLong());
-        t.pairedSpent = Money::fromCents(query.value(10).toLongLong());
-        t.inactiveClient = query.value(11).toInt() == 0;
-        t.paired = query.value(12).toInt();
-        list << t;
+        t.allocated = Money::fromCents(query.value(4).toLongLong());
+        t.spent = Money::fromCents(query.value(5).toLongLong());
+        t.overspend = Money::fromCents(query.value(6).toLongLong());
+        t.campaigns = query.value(7).toInt();
+        t.overspentCampaigns = query.value(8).toInt();
+        t.withoutBudget = query.value(9).toInt();
+        t.withoutSpent = query.value(10).toInt();
+        t.pairedAllocated = Money::fromCents(query.value(11).toLongLong());
+        t.pairedSpent = Money::fromCents(query.value(12).toLongLong());
+        t.paired = query.value(13).toInt();
+        const QString client = query.value(0).toString();
+        const QString type = query.value(3).toString();
+        if (totals.clients.isEmpty() || totals.clients.constLast().key != client) {
+            BudgetTotals first;
+            first.key = client;
+            first.label = query.value(1).toString();
+            first.inactiveClient = query.value(2).toInt() == 0;
+            totals.clients << first;
+        }
+        BudgetTotals& clientTotals = totals.clients.last();
+        BudgetTotals& typeTotals = types[type];
+        for (BudgetTotals* sum : { &clientTotals, &typeTotals }) {
+            const BudgetTotals added = BudgetTotals::sum({ *sum, t });
+            const QString key = sum == &typeTotals ? type : sum->key;
+            const QString label = sum == &typeTotals ? type : sum->label;
+            const bool inactive = sum->inactiveClient;
+            *sum = added;
+            sum->key = key;
+            sum->label = label;
+            sum->inactiveClient = inactive; // a client's mark, never a type's
+        }
     }
-    return list;
+    totals.types = types.values();
+    return totals;
 }
 
 std::optional<QList<BudgetTotals>> FinanceReport::byClient(const ReportFilter& filter)
 {
-    return totals(QStringLiteral("cl.id"), QStringLiteral("cl.client_name"), filter);
+    auto both = byClientAndType(filter);
+    return both ? std::optional(both->clients) : std::nullopt;
 }
 
 std::optional<QList<BudgetTotals>> FinanceReport::byCampaignType(const ReportFilter& filter)
 {
-    auto list = totals(QStringLiteral("c.campaign_type"), QStringLiteral("c.campaign_type"), filter);
-    if (list) {
-        for (BudgetTotals& type : *list)
-            type.inactiveClient = false; // a client's mark, not a type's
-    }
-    return list;
+    auto both = byClientAndType(filter);
+    return both ? std::optional(both->types) : std::nullopt;
 }
 
 std::optional<QList<CampaignLine>> FinanceReport::campaignsNeedingAttention(
@@ -371,9 +405,10 @@ std::optional<QList<CampaignLine>> FinanceReport::campaigns(const ReportFilter& 
     QVariantList bind;
     const QString sql
         = QStringLiteral("SELECT c.id, cl.client_name, c.campaign_type, c.status, %1, %2, c.start_date, c.end_date, "
-                         "c.metadata, c.plane_project_id, cl.is_active FROM agency_campaigns c JOIN agency_clients cl "
+                         "c.metadata, c.plane_project_id, cl.is_active FROM %3 JOIN agency_clients cl "
                          "ON cl.id = c.client_id")
-              .arg(cents(QStringLiteral("c.budget_allocated")), cents(QStringLiteral("c.budget_spent")))
+              .arg(cents(QStringLiteral("c.budget_allocated")), cents(QStringLiteral("c.budget_spent")),
+                  campaignsTable(filter))
         + where(filter, &bind) + andWhere
         + QStringLiteral(" ORDER BY cl.client_name, c.start_date IS NULL, c.start_date, c.id");
     auto result = run(sql, bind, tr("Listing campaigns"));

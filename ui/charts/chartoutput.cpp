@@ -112,10 +112,11 @@ void rememberThresholds(const reports::Thresholds& thresholds)
 bool collectFinanceReview(
     reports::FinanceReport& report, const reports::ReportFilter& filter, FinanceReview* review, QString* error)
 {
-    const auto clients = report.byClient(filter);
-    const auto types = report.byCampaignType(filter);
+    const auto totals = report.byClientAndType(filter);
     const auto tiers = report.retainerByTier();
-    if (!clients || !types || !tiers) {
+    const auto* clients = totals ? &totals->clients : nullptr;
+    const auto* types = totals ? &totals->types : nullptr;
+    if (!totals || !tiers) {
         *error = report.lastError();
         return false;
     }
