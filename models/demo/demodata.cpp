@@ -18,6 +18,7 @@
 #include <QSqlQuery>
 #include <QUuid>
 #include <random>
+#include <spdlog/spdlog.h>
 
 namespace agency::demo {
 
@@ -324,6 +325,14 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
             db::reportSqlError(QCoreApplication::translate("DemoData", "Committing the demo data"), m_db.lastError()));
     if (m_progress && reported != channels.written())
         m_progress(channels.written(), totalChannels);
+    // PostgreSQL plans by its statistics, which its autovacuum gathers within the next minute or so: until then a
+    // window opened on a million new rows was planned as for an empty table (the dashboard 6.4 s instead of 0.5 s).
+    if (db::dialectOf(m_db) == db::Dialect::PostgreSQL) {
+        QSqlQuery analyze(m_db);
+        if (!analyze.exec(
+                QStringLiteral("ANALYZE agency_sla_tiers, agency_clients, agency_campaigns, agency_campaign_channels")))
+            spdlog::warn("demo-data: ANALYZE failed: {}", analyze.lastError().text().toStdString());
+    }
     if (counts)
         *counts = { tiers.written(), clients.written(), campaigns.written(), channels.written() };
     return true;
