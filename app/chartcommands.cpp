@@ -21,28 +21,31 @@
 namespace agency::app {
 
 namespace {
-    QString tr(const char* text)
-    {
-        return QCoreApplication::translate("ChartCommands", text);
-    }
+    // What this file says to people, in lupdate's and the runtime's one context "ChartCommands".
+    struct Text {
+        Q_DECLARE_TR_FUNCTIONS(ChartCommands)
+    };
 
     struct Parsed {
         QCommandLineParser parser;
-        QCommandLineOption db { QStringLiteral("db"), tr("Database: postgresql://…, sqlite:PATH or FILE.db."),
-            tr("DSN") };
+        QCommandLineOption db { QStringLiteral("db"), Text::tr("Database: postgresql://…, sqlite:PATH or FILE.db."),
+            Text::tr("DSN") };
         QCommandLineOption output { QStringList { QStringLiteral("output"), QStringLiteral("o") },
-            tr("The file to write."), tr("FILE") };
-        QCommandLineOption campaign { QStringLiteral("campaign"), tr("The campaign's id."), tr("ID") };
-        QCommandLineOption size { QStringLiteral("size"), tr("Width x height in pixels (default 900x600)."), tr("WxH"),
-            QStringLiteral("900x600") };
-        QCommandLineOption client { QStringLiteral("client"), tr("Only this client's campaigns."), tr("ID") };
-        QCommandLineOption status { QStringLiteral("status"), tr("Only campaigns in this status."), tr("S") };
+            Text::tr("The file to write."), Text::tr("FILE") };
+        QCommandLineOption campaign { QStringLiteral("campaign"), Text::tr("The campaign's id."), Text::tr("ID") };
+        QCommandLineOption size { QStringLiteral("size"), Text::tr("Width x height in pixels (default 900x600)."),
+            Text::tr("WxH"), QStringLiteral("900x600") };
+        QCommandLineOption client { QStringLiteral("client"), Text::tr("Only this client's campaigns."),
+            Text::tr("ID") };
+        QCommandLineOption status { QStringLiteral("status"), Text::tr("Only campaigns in this status."),
+            Text::tr("S") };
         QCommandLineOption format { QStringLiteral("format"),
-            tr("pdf (the review as a document) or csv (its figures: the total, each client, each campaign); default: "
-               "by the output's suffix."),
-            tr("FORMAT") };
+            Text::tr(
+                "pdf (the review as a document) or csv (its figures: the total, each client, each campaign); default: "
+                "by the output's suffix."),
+            Text::tr("FORMAT") };
         QCommandLineOption logLevel { QStringLiteral("log-level"),
-            tr("Messages on stderr from this level (%1).").arg(logLevelNames()), tr("LEVEL"),
+            Text::tr("Messages on stderr from this level (%1).").arg(logLevelNames()), Text::tr("LEVEL"),
             QStringLiteral("critical") };
     };
 
@@ -61,20 +64,20 @@ namespace {
     int chartCommand(Parsed& p, const QString& kind)
     {
         if (!p.parser.isSet(p.campaign) || !p.parser.isSet(p.output)) {
-            printError(tr("chart %1 needs --campaign ID and --output FILE.png|FILE.svg").arg(kind));
+            printError(Text::tr("chart %1 needs --campaign ID and --output FILE.png|FILE.svg").arg(kind));
             return ExitUsage;
         }
         const QString path = p.parser.value(p.output);
         const QString suffix = QFileInfo(path).suffix().toLower();
         if (suffix != QStringLiteral("png") && suffix != QStringLiteral("svg")) {
-            printError(tr("--output must end in .png or .svg"));
+            printError(Text::tr("--output must end in .png or .svg"));
             return ExitUsage;
         }
         const auto size = parseSize(p.parser.value(p.size));
         if (!size) {
-            printError(
-                tr("--size must be WIDTHxHEIGHT in pixels, each from 100 to 8000 (for example 1200x800), not '%1'")
-                    .arg(p.parser.value(p.size).left(20)));
+            printError(Text::tr(
+                "--size must be WIDTHxHEIGHT in pixels, each from 100 to 8000 (for example 1200x800), not '%1'")
+                           .arg(p.parser.value(p.size).left(20)));
             return ExitUsage;
         }
         return withWorkDatabase(
@@ -84,7 +87,7 @@ namespace {
                 const QString id = p.parser.value(p.campaign);
                 const auto split = report.budgetSplit(id);
                 if (!split) {
-                    printError(tr("%1; no file written").arg(report.lastError()));
+                    printError(Text::tr("%1; no file written").arg(report.lastError()));
                     return int(ExitFailure);
                 }
                 QString error;
@@ -116,7 +119,7 @@ namespace {
     int reportCommand(Parsed& p)
     {
         if (!p.parser.isSet(p.output) || p.parser.value(p.output).isEmpty()) {
-            printError(tr("report finance needs --output FILE.pdf or FILE.csv"));
+            printError(Text::tr("report finance needs --output FILE.pdf or FILE.csv"));
             return ExitUsage;
         }
         const QString path = p.parser.value(p.output);
@@ -125,8 +128,8 @@ namespace {
             format = QFileInfo(path).suffix().toLower();
         if (format != QStringLiteral("pdf") && format != QStringLiteral("csv")) {
             printError(p.parser.isSet(p.format)
-                    ? tr("--format must be pdf or csv, not '%1'").arg(format.left(40))
-                    : tr("--output must end in .pdf or .csv, or --format pdf|csv must say which: %1").arg(path));
+                    ? Text::tr("--format must be pdf or csv, not '%1'").arg(format.left(40))
+                    : Text::tr("--output must end in .pdf or .csv, or --format pdf|csv must say which: %1").arg(path));
             return ExitUsage;
         }
         reports::ReportFilter filter;
@@ -134,11 +137,12 @@ namespace {
         if (p.parser.isSet(p.status)) {
             const QString status = p.parser.value(p.status);
             if (!domain::campaignStatuses().contains(status)) {
-                printError(tr("--status must be one of %1").arg(domain::campaignStatuses().join(QStringLiteral(", "))));
+                printError(
+                    Text::tr("--status must be one of %1").arg(domain::campaignStatuses().join(QStringLiteral(", "))));
                 return ExitUsage;
             }
             filter.statuses = { status };
-            words << tr("status %1").arg(status);
+            words << Text::tr("status %1").arg(status);
         }
         return withWorkDatabase(
             p.parser.value(p.db), QStringLiteral("report"),
@@ -150,11 +154,11 @@ namespace {
                     if (!clients || clients->isEmpty()) {
                         // An unknown client, or one without campaigns under these filters: say so rather than print an
                         // empty review.
-                        printError(tr("no campaigns for client %1 (check the id); no file written")
+                        printError(Text::tr("no campaigns for client %1 (check the id); no file written")
                                        .arg(filter.clientId.left(40)));
                         return int(ExitFailure);
                     }
-                    words << tr("client %1").arg(clients->constFirst().label);
+                    words << Text::tr("client %1").arg(clients->constFirst().label);
                 }
                 QString error;
                 if (format == QStringLiteral("csv")) {
@@ -171,11 +175,12 @@ namespace {
                     figures.campaigns = *campaigns;
                     QSaveFile file(path);
                     if (!file.open(QIODevice::WriteOnly)) {
-                        printError(tr("cannot write %1: %2").arg(path, file.errorString()));
+                        printError(Text::tr("cannot write %1: %2").arg(path, file.errorString()));
                         return int(ExitFailure);
                     }
                     if (!reports::writeFinanceCsv(&file, figures, {}, &error) || !file.commit()) {
-                        printError(tr("cannot write %1: %2").arg(path, error.isEmpty() ? file.errorString() : error));
+                        printError(
+                            Text::tr("cannot write %1: %2").arg(path, error.isEmpty() ? file.errorString() : error));
                         return int(ExitFailure);
                     }
                     return int(ExitOk);
@@ -205,8 +210,8 @@ int runChartCommand(const QStringList& arguments)
     Parsed p;
     const QString command = arguments.value(1);
     p.parser.setApplicationDescription(command == QStringLiteral("chart")
-            ? tr("Renders a campaign's budget split or KPI chart as PNG or SVG.")
-            : tr(
+            ? Text::tr("Renders a campaign's budget split or KPI chart as PNG or SVG.")
+            : Text::tr(
                 "Writes the finance review: a PDF document (headline figures, charts, the campaigns needing attention, "
                 "client totals) or its figures as CSV."));
     p.parser.addOptions({ p.db, p.output, p.logLevel });
@@ -214,12 +219,12 @@ int runChartCommand(const QStringList& arguments)
         p.parser.addOptions({ p.campaign, p.size });
     else
         p.parser.addOptions({ p.client, p.status, p.format });
-    p.parser.addPositionalArgument(command, tr("The command."), command);
-    p.parser.addPositionalArgument(
-        QStringLiteral("kind"), command == QStringLiteral("chart") ? tr("budget-split or kpi.") : tr("finance."));
+    p.parser.addPositionalArgument(command, Text::tr("The command."), command);
+    p.parser.addPositionalArgument(QStringLiteral("kind"),
+        command == QStringLiteral("chart") ? Text::tr("budget-split or kpi.") : Text::tr("finance."));
     const auto help = p.parser.addHelpOption();
     if (!p.parser.parse(arguments)) {
-        printError(p.parser.errorText() + tr(" (see --help)"));
+        printError(p.parser.errorText() + Text::tr(" (see --help)"));
         return ExitUsage;
     }
     if (p.parser.isSet(help)) {
@@ -229,7 +234,7 @@ int runChartCommand(const QStringList& arguments)
     if (refuseEmptyDbOption(p.parser, p.db))
         return ExitUsage;
     if (!isLogLevel(p.parser.value(p.logLevel))) {
-        printError(tr("--log-level must be one of %1").arg(logLevelNames()));
+        printError(Text::tr("--log-level must be one of %1").arg(logLevelNames()));
         return ExitUsage;
     }
     setUpLogging(p.parser.value(p.logLevel), false);
@@ -241,8 +246,8 @@ int runChartCommand(const QStringList& arguments)
     if (command == QStringLiteral("report") && positional.size() == 2 && kind == QStringLiteral("finance"))
         return reportCommand(p);
     printError(command == QStringLiteral("chart")
-            ? tr("chart needs budget-split or kpi (for example: agency-os chart kpi --campaign ID -o kpi.png)")
-            : tr("report needs finance (for example: agency-os report finance -o review.pdf)"));
+            ? Text::tr("chart needs budget-split or kpi (for example: agency-os chart kpi --campaign ID -o kpi.png)")
+            : Text::tr("report needs finance (for example: agency-os report finance -o review.pdf)"));
     return ExitUsage;
 }
 

@@ -24,10 +24,10 @@
 namespace agency::app {
 
 namespace {
-    QString tr(const char* text)
-    {
-        return QCoreApplication::translate("CommandLine", text);
-    }
+    // What this file says to people, in lupdate's and the runtime's one context "CommandLine".
+    struct Text {
+        Q_DECLARE_TR_FUNCTIONS(CommandLine)
+    };
 
     QTextStream& out()
     {
@@ -37,11 +37,11 @@ namespace {
 
     // Options every command shares; returns nullopt-like false with a usage message when the line is wrong.
     struct CommonOptions {
-        QCommandLineOption db { QStringLiteral("db"), tr("Database: postgresql://…, sqlite:PATH or FILE.db."),
-            tr("DSN") };
+        QCommandLineOption db { QStringLiteral("db"), Text::tr("Database: postgresql://…, sqlite:PATH or FILE.db."),
+            Text::tr("DSN") };
         QCommandLineOption logLevel { QStringLiteral("log-level"),
-            tr("Messages on stderr from this level (%1). Default: only errors.").arg(logLevelNames()), tr("LEVEL"),
-            QStringLiteral("critical") };
+            Text::tr("Messages on stderr from this level (%1). Default: only errors.").arg(logLevelNames()),
+            Text::tr("LEVEL"), QStringLiteral("critical") };
     };
 
     // Parses `arguments`; prints help/version and returns an exit code when the command is already done.
@@ -53,7 +53,7 @@ namespace {
         const auto help = parser.addHelpOption();
         const auto version = parser.addVersionOption();
         if (!parser.parse(arguments)) {
-            printError(parser.errorText() + tr(" (see --help)"));
+            printError(parser.errorText() + Text::tr(" (see --help)"));
             return ExitUsage;
         }
         if (parser.isSet(help)) {
@@ -67,7 +67,7 @@ namespace {
             return ExitOk;
         }
         if (!isLogLevel(parser.value(common.logLevel))) {
-            printError(tr("--log-level must be one of %1").arg(logLevelNames()));
+            printError(Text::tr("--log-level must be one of %1").arg(logLevelNames()));
             return ExitUsage;
         }
         setUpLogging(parser.value(common.logLevel), false);
@@ -79,16 +79,16 @@ namespace {
     int runMigrate(const QStringList& arguments)
     {
         QCommandLineParser parser;
-        parser.setApplicationDescription(tr("Shows, applies or rolls back the Agency OS schema migrations."));
+        parser.setApplicationDescription(Text::tr("Shows, applies or rolls back the Agency OS schema migrations."));
         CommonOptions common;
         const QCommandLineOption to(QStringLiteral("to"),
-            tr("Target version (up: default latest; down: default one "
-               "step back)."),
-            tr("N"));
+            Text::tr("Target version (up: default latest; down: default one "
+                     "step back)."),
+            Text::tr("N"));
         parser.addOption(to);
-        parser.addPositionalArgument(QStringLiteral("migrate"), tr("The command."), QStringLiteral("migrate"));
+        parser.addPositionalArgument(QStringLiteral("migrate"), Text::tr("The command."), QStringLiteral("migrate"));
         parser.addPositionalArgument(
-            QStringLiteral("action"), tr("status, up or down."), QStringLiteral("status|up|down"));
+            QStringLiteral("action"), Text::tr("status, up or down."), QStringLiteral("status|up|down"));
         if (const auto done = parse(parser, common, arguments))
             return *done;
 
@@ -97,7 +97,8 @@ namespace {
         if (positional.size() != 2
             || !QStringList { QStringLiteral("status"), QStringLiteral("up"), QStringLiteral("down") }.contains(
                 action)) {
-            printError(tr("migrate needs one action: status, up or down (for example: agency-os migrate up --db DSN)"));
+            printError(
+                Text::tr("migrate needs one action: status, up or down (for example: agency-os migrate up --db DSN)"));
             return ExitUsage;
         }
         int target = -1;
@@ -105,11 +106,12 @@ namespace {
             bool ok = false;
             target = parser.value(to).toInt(&ok);
             if (!ok || target < 0) {
-                printError(tr("--to must be a version number of 0 or more, not '%1'").arg(parser.value(to).left(20)));
+                printError(
+                    Text::tr("--to must be a version number of 0 or more, not '%1'").arg(parser.value(to).left(20)));
                 return ExitUsage;
             }
             if (action == QStringLiteral("status")) {
-                printError(tr("--to goes with migrate up or migrate down, not status"));
+                printError(Text::tr("--to goes with migrate up or migrate down, not status"));
                 return ExitUsage;
             }
         }
@@ -125,7 +127,7 @@ namespace {
         {
             QSqlDatabase db = db::openDatabase(*where, connection, &error);
             if (!db.isOpen()) {
-                printError(error + tr(" (check the server address, that it is running, and the credentials)"));
+                printError(error + Text::tr(" (check the server address, that it is running, and the credentials)"));
                 return ExitFailure;
             }
             db::Migrator migrator(db, db::Migrator::builtIn(where->dialect));
@@ -138,22 +140,24 @@ namespace {
                 QList<db::MigrationStatus> list;
                 ok = migrator.status(&list);
                 if (ok) {
-                    out() << tr("database: %1").arg(where->redacted()) << u'\n';
+                    out() << Text::tr("database: %1").arg(where->redacted()) << u'\n';
                     int current = 0;
                     for (const auto& s : std::as_const(list)) {
                         if (s.applied)
                             current = std::max(current, s.version);
-                        QString state
-                            = s.applied ? tr("applied %1").arg(s.appliedAt.toString(Qt::ISODate)) : tr("pending");
+                        QString state = s.applied ? Text::tr("applied %1").arg(s.appliedAt.toString(Qt::ISODate))
+                                                  : Text::tr("pending");
                         if (s.edited)
-                            state += tr(" — EDITED since it was applied (checksum differs)");
+                            state += Text::tr(" — EDITED since it was applied (checksum differs)");
                         if (!s.known)
-                            state += tr(" — unknown to this app (newer schema)");
+                            state += Text::tr(" — unknown to this app (newer schema)");
                         out() << QStringLiteral("  %1_%2  %3\n")
                                      .arg(s.version, 4, 10, QLatin1Char('0'))
                                      .arg(s.name, state);
                     }
-                    out() << tr("schema version %1; this app's latest is %2").arg(current).arg(migrator.latestVersion())
+                    out() << Text::tr("schema version %1; this app's latest is %2")
+                                 .arg(current)
+                                 .arg(migrator.latestVersion())
                           << u'\n';
                 }
             } else if (action == QStringLiteral("up")) {
@@ -200,8 +204,9 @@ namespace {
         const QStringList positional = parser.positionalArguments();
         QString table = positional.size() == 2 ? tableForCommandName(positional.at(1)) : QString();
         if (table.isEmpty())
-            printError(tr("%1 needs one table: sla-tiers, clients, campaigns or channels (for example: agency-os %2)")
-                           .arg(positional.value(0), example));
+            printError(
+                Text::tr("%1 needs one table: sla-tiers, clients, campaigns or channels (for example: agency-os %2)")
+                    .arg(positional.value(0), example));
         return table;
     }
 
@@ -212,7 +217,7 @@ namespace {
         bool ok = false;
         const qint64 value = parser.value(option).toLongLong(&ok);
         if (!ok || value < min || value > max) {
-            printError(tr("--%1 must be a whole number from %2 to %3, not '%4'")
+            printError(Text::tr("--%1 must be a whole number from %2 to %3, not '%4'")
                            .arg(option.names().constFirst())
                            .arg(min)
                            .arg(max)
@@ -225,24 +230,27 @@ namespace {
     int runDemoData(const QStringList& arguments)
     {
         QCommandLineParser parser;
-        parser.setApplicationDescription(tr("Fills the database with a believable demo agency, in one transaction."));
+        parser.setApplicationDescription(
+            Text::tr("Fills the database with a believable demo agency, in one transaction."));
         CommonOptions common;
-        const QCommandLineOption clients(
-            QStringLiteral("clients"), tr("Number of clients (default 24)."), tr("N"), QStringLiteral("24"));
+        const QCommandLineOption clients(QStringLiteral("clients"), Text::tr("Number of clients (default 24)."),
+            Text::tr("N"), QStringLiteral("24"));
         const QCommandLineOption campaigns(QStringLiteral("campaigns-per-client"),
-            tr("Campaigns per client (default 4)."), tr("N"), QStringLiteral("4"));
+            Text::tr("Campaigns per client (default 4)."), Text::tr("N"), QStringLiteral("4"));
         const QCommandLineOption channels(QStringLiteral("channels-per-campaign"),
-            tr("Channels per campaign (default 3)."), tr("N"), QStringLiteral("3"));
+            Text::tr("Channels per campaign (default 3)."), Text::tr("N"), QStringLiteral("3"));
         const QCommandLineOption seed(QStringLiteral("seed"),
-            tr("Random seed: the same seed gives the same data (default 42)."), tr("S"), QStringLiteral("42"));
+            Text::tr("Random seed: the same seed gives the same data (default 42)."), Text::tr("S"),
+            QStringLiteral("42"));
         const QCommandLineOption ifEmpty(
-            QStringLiteral("if-empty"), tr("Only when the database has no clients yet (what scripts/run uses)."));
+            QStringLiteral("if-empty"), Text::tr("Only when the database has no clients yet (what scripts/run uses)."));
         parser.addOptions({ clients, campaigns, channels, seed, ifEmpty });
-        parser.addPositionalArgument(QStringLiteral("demo-data"), tr("The command."), QStringLiteral("demo-data"));
+        parser.addPositionalArgument(
+            QStringLiteral("demo-data"), Text::tr("The command."), QStringLiteral("demo-data"));
         if (const auto done = parse(parser, common, arguments))
             return *done;
         if (parser.positionalArguments().size() != 1) {
-            printError(tr("demo-data takes no further words; see agency-os demo-data --help"));
+            printError(Text::tr("demo-data takes no further words; see agency-os demo-data --help"));
             return ExitUsage;
         }
         demo::DemoSize size;
@@ -267,7 +275,7 @@ namespace {
                         return int(ExitFailure);
                     }
                     if (!*empty) {
-                        out() << tr("%1 already has data; nothing added").arg(where.redacted()) << u'\n';
+                        out() << Text::tr("%1 already has data; nothing added").arg(where.redacted()) << u'\n';
                         out().flush();
                         return int(ExitOk);
                     }
@@ -275,17 +283,17 @@ namespace {
                 const qint64 total = qint64(size.clients) * size.campaignsPerClient * size.channelsPerCampaign;
                 if (total >= 100000) {
                     writer.setProgressHandler([](qint64 done, qint64 all) {
-                        std::fputs(qPrintable(tr("demo-data: %1 of %2 channels\n").arg(done).arg(all)), stderr);
+                        std::fputs(qPrintable(Text::tr("demo-data: %1 of %2 channels\n").arg(done).arg(all)), stderr);
                     });
                 }
                 QElapsedTimer timer;
                 timer.start();
                 demo::DemoCounts counts;
                 if (!writer.write(size, &counts)) {
-                    printError(tr("demo data not written (nothing was changed): %1").arg(writer.lastError()));
+                    printError(Text::tr("demo data not written (nothing was changed): %1").arg(writer.lastError()));
                     return int(ExitFailure);
                 }
-                out() << tr("added %1 tiers, %2 clients, %3 campaigns and %4 channels to %5 in %6 s")
+                out() << Text::tr("added %1 tiers, %2 clients, %3 campaigns and %4 channels to %5 in %6 s")
                              .arg(counts.tiers)
                              .arg(counts.clients)
                              .arg(counts.campaigns)
@@ -302,22 +310,23 @@ namespace {
     {
         QCommandLineParser parser;
         parser.setApplicationDescription(
-            tr("Writes one table to CSV (RFC 4180, UTF-8, CRLF), with the lookups a spreadsheet "
-               "reader needs. Deleted rows are left out unless asked for."));
+            Text::tr("Writes one table to CSV (RFC 4180, UTF-8, CRLF), with the lookups a spreadsheet "
+                     "reader needs. Deleted rows are left out unless asked for."));
         CommonOptions common;
         const QCommandLineOption output(QStringList { QStringLiteral("output"), QStringLiteral("o") },
-            tr("Where to write: a file (written atomically) or - for standard output (default)."), tr("FILE"),
-            QStringLiteral("-"));
-        const QCommandLineOption includeDeleted(QStringLiteral("include-deleted"), tr("Include soft-deleted rows."));
-        const QCommandLineOption delimiter(
-            QStringLiteral("delimiter"), tr("comma (default), semicolon or tab."), tr("NAME"), QStringLiteral("comma"));
+            Text::tr("Where to write: a file (written atomically) or - for standard output (default)."),
+            Text::tr("FILE"), QStringLiteral("-"));
+        const QCommandLineOption includeDeleted(
+            QStringLiteral("include-deleted"), Text::tr("Include soft-deleted rows."));
+        const QCommandLineOption delimiter(QStringLiteral("delimiter"), Text::tr("comma (default), semicolon or tab."),
+            Text::tr("NAME"), QStringLiteral("comma"));
         const QCommandLineOption bom(
-            QStringLiteral("bom"), tr("Start with a UTF-8 byte-order mark (for spreadsheet programs)."));
+            QStringLiteral("bom"), Text::tr("Start with a UTF-8 byte-order mark (for spreadsheet programs)."));
         const QCommandLineOption noGuard(QStringLiteral("no-formula-guard"),
-            tr("Do not prefix ' to text starting with = + - @ tab or CR (only for trusted round trips)."));
+            Text::tr("Do not prefix ' to text starting with = + - @ tab or CR (only for trusted round trips)."));
         parser.addOptions({ output, includeDeleted, delimiter, bom, noGuard });
-        parser.addPositionalArgument(QStringLiteral("export"), tr("The command."), QStringLiteral("export"));
-        parser.addPositionalArgument(QStringLiteral("table"), tr("sla-tiers, clients, campaigns or channels."),
+        parser.addPositionalArgument(QStringLiteral("export"), Text::tr("The command."), QStringLiteral("export"));
+        parser.addPositionalArgument(QStringLiteral("table"), Text::tr("sla-tiers, clients, campaigns or channels."),
             QStringLiteral("sla-tiers|clients|campaigns|channels"));
         if (const auto done = parse(parser, common, arguments))
             return *done;
@@ -333,14 +342,14 @@ namespace {
         request.csv.formulaGuard = !parser.isSet(noGuard);
         const auto separator = exporting::CsvWriter::delimiterFromName(parser.value(delimiter));
         if (!separator) {
-            printError(
-                tr("--delimiter must be comma, semicolon or tab, not '%1'").arg(parser.value(delimiter).left(20)));
+            printError(Text::tr("--delimiter must be comma, semicolon or tab, not '%1'")
+                           .arg(parser.value(delimiter).left(20)));
             return ExitUsage;
         }
         request.csv.delimiter = *separator;
         const QString path = parser.value(output);
         if (path.isEmpty()) {
-            printError(tr("--output needs a file name, or - for standard output"));
+            printError(Text::tr("--output needs a file name, or - for standard output"));
             return ExitUsage;
         }
 
@@ -350,18 +359,18 @@ namespace {
                 exporting::TableExporter exporter(db);
                 if (isatty(STDERR_FILENO)) {
                     exporter.setProgressHandler(
-                        [](qint64 rows) { std::fputs(qPrintable(tr("\rexport: %1 rows").arg(rows)), stderr); });
+                        [](qint64 rows) { std::fputs(qPrintable(Text::tr("\rexport: %1 rows").arg(rows)), stderr); });
                 }
                 QString error;
                 if (path == QStringLiteral("-") && standardOutputWasClosed()) {
-                    printError(tr("export of %1 failed: standard output is closed (write to a file with -o FILE)")
+                    printError(Text::tr("export of %1 failed: standard output is closed (write to a file with -o FILE)")
                                    .arg(positional.at(1)));
                     return int(ExitFailure);
                 }
                 if (!exporting::exportToFile(exporter, request, path, &error)) {
                     printError(path == QStringLiteral("-")
-                            ? tr("export of %1 to standard output failed: %2").arg(positional.at(1), error)
-                            : tr("export of %1 failed, no file written: %2").arg(positional.at(1), error));
+                            ? Text::tr("export of %1 to standard output failed: %2").arg(positional.at(1), error)
+                            : Text::tr("export of %1 failed, no file written: %2").arg(positional.at(1), error));
                     return int(ExitFailure);
                 }
                 if (isatty(STDERR_FILENO))
@@ -376,8 +385,8 @@ namespace {
     {
         QString where;
         if (problem.line > 0)
-            where = problem.column.isEmpty() ? tr("line %1").arg(problem.line)
-                                             : tr("line %1, %2").arg(problem.line).arg(problem.column);
+            where = problem.column.isEmpty() ? Text::tr("line %1").arg(problem.line)
+                                             : Text::tr("line %1, %2").arg(problem.line).arg(problem.column);
         else
             where = problem.column;
         return where.isEmpty() ? problem.message : where + QStringLiteral(": ") + problem.message;
@@ -386,20 +395,20 @@ namespace {
     int runImport(const QStringList& arguments)
     {
         QCommandLineParser parser;
-        parser.setApplicationDescription(
-            tr("Reads one table from CSV as the export writes it (what the window's Import does), all or nothing: a "
-               "row whose id exists updates what changed, other rows are added. Any refused row is listed with its "
-               "line and field, nothing is written, and the exit status is 1."));
+        parser.setApplicationDescription(Text::tr(
+            "Reads one table from CSV as the export writes it (what the window's Import does), all or nothing: a "
+            "row whose id exists updates what changed, other rows are added. Any refused row is listed with its "
+            "line and field, nothing is written, and the exit status is 1."));
         CommonOptions common;
         const QCommandLineOption input(QStringList { QStringLiteral("input"), QStringLiteral("i") },
-            tr("The CSV file to read, or - for standard input."), tr("FILE"));
+            Text::tr("The CSV file to read, or - for standard input."), Text::tr("FILE"));
         const QCommandLineOption dryRun(
-            QStringLiteral("dry-run"), tr("Check every row and say what would change; write nothing."));
+            QStringLiteral("dry-run"), Text::tr("Check every row and say what would change; write nothing."));
         const QCommandLineOption delimiter(QStringLiteral("delimiter"),
-            tr("comma, semicolon or tab (default: guessed from the header line)."), tr("NAME"));
+            Text::tr("comma, semicolon or tab (default: guessed from the header line)."), Text::tr("NAME"));
         parser.addOptions({ input, dryRun, delimiter });
-        parser.addPositionalArgument(QStringLiteral("import"), tr("The command."), QStringLiteral("import"));
-        parser.addPositionalArgument(QStringLiteral("table"), tr("sla-tiers, clients, campaigns or channels."),
+        parser.addPositionalArgument(QStringLiteral("import"), Text::tr("The command."), QStringLiteral("import"));
+        parser.addPositionalArgument(QStringLiteral("table"), Text::tr("sla-tiers, clients, campaigns or channels."),
             QStringLiteral("sla-tiers|clients|campaigns|channels"));
         if (const auto done = parse(parser, common, arguments))
             return *done;
@@ -409,15 +418,15 @@ namespace {
             return ExitUsage;
         const QStringList positional = parser.positionalArguments();
         if (!parser.isSet(input) || parser.value(input).isEmpty()) {
-            printError(tr("import needs --input FILE, or --input - for standard input"));
+            printError(Text::tr("import needs --input FILE, or --input - for standard input"));
             return ExitUsage;
         }
         std::optional<char> separator;
         if (parser.isSet(delimiter)) {
             separator = exporting::CsvWriter::delimiterFromName(parser.value(delimiter));
             if (!separator) {
-                printError(
-                    tr("--delimiter must be comma, semicolon or tab, not '%1'").arg(parser.value(delimiter).left(20)));
+                printError(Text::tr("--delimiter must be comma, semicolon or tab, not '%1'")
+                               .arg(parser.value(delimiter).left(20)));
                 return ExitUsage;
             }
         }
@@ -426,14 +435,14 @@ namespace {
         const bool opened = path == QStringLiteral("-") ? file.open(stdin, QIODevice::ReadOnly)
                                                         : (file.setFileName(path), file.open(QIODevice::ReadOnly));
         if (!opened || QFileInfo(path).isDir()) {
-            printError(tr("cannot read %1: %2")
-                           .arg(path == QStringLiteral("-") ? tr("standard input") : path,
-                               opened ? tr("it is a folder") : file.errorString()));
+            printError(Text::tr("cannot read %1: %2")
+                           .arg(path == QStringLiteral("-") ? Text::tr("standard input") : path,
+                               opened ? Text::tr("it is a folder") : file.errorString()));
             return ExitFailure;
         }
         const QByteArray data = file.readAll();
         if (file.error() != QFileDevice::NoError) {
-            printError(tr("cannot read %1: %2").arg(path, file.errorString()));
+            printError(Text::tr("cannot read %1: %2").arg(path, file.errorString()));
             return ExitFailure;
         }
         const bool check = parser.isSet(dryRun);
@@ -446,7 +455,7 @@ namespace {
                 const bool showProgress = isatty(STDERR_FILENO) != 0;
                 if (showProgress) {
                     importer.setProgress([](int line) {
-                        std::fputs(qPrintable(tr("\rimport: line %1").arg(line)), stderr);
+                        std::fputs(qPrintable(Text::tr("\rimport: line %1").arg(line)), stderr);
                         return true;
                     });
                 }
@@ -454,18 +463,18 @@ namespace {
                 if (showProgress)
                     std::fputs("\n", stderr);
                 if (!report.ignoredColumns.isEmpty())
-                    out() << tr("columns not imported (not columns of %1): %2")
+                    out() << Text::tr("columns not imported (not columns of %1): %2")
                                  .arg(positional.at(1), report.ignoredColumns.join(QStringLiteral(", ")))
                           << u'\n';
                 if (check) {
-                    out() << tr("%1: %2 to add, %3 to update, %4 unchanged (dry run: nothing written)")
+                    out() << Text::tr("%1: %2 to add, %3 to update, %4 unchanged (dry run: nothing written)")
                                  .arg(positional.at(1))
                                  .arg(report.inserts)
                                  .arg(report.updates)
                                  .arg(report.unchanged)
                           << u'\n';
                 } else if (report.ok()) {
-                    out() << tr("%1: %2 added, %3 updated, %4 unchanged in %5")
+                    out() << Text::tr("%1: %2 added, %3 updated, %4 unchanged in %5")
                                  .arg(positional.at(1))
                                  .arg(report.inserts)
                                  .arg(report.updates)
@@ -516,7 +525,7 @@ bool refuseEmptyDbOption(const QCommandLineParser& parser, const QCommandLineOpt
 {
     if (!parser.isSet(db) || !parser.value(db).trimmed().isEmpty())
         return false;
-    printError(tr("--db is empty: give the database (%1), or leave --db out for the embedded one")
+    printError(Text::tr("--db is empty: give the database (%1), or leave --db out for the embedded one")
                    .arg(db::ConnectionString::expectedForms()));
     return true;
 }
@@ -540,9 +549,10 @@ int withWorkDatabase(const QString& dsnOption, const QString& connectionName,
     const bool named = !dsnOption.isEmpty() || !qEnvironmentVariableIsEmpty("AGENCY_OS_DB");
     if (reads && named && where->dialect == db::Dialect::SQLite && where->path != QStringLiteral(":memory:")
         && !QFileInfo::exists(where->path)) {
-        printError(tr("there is no database file at %1: check the path (agency-os migrate up --db sqlite:%1 makes a "
-                      "new one)")
-                       .arg(where->path));
+        printError(
+            Text::tr("there is no database file at %1: check the path (agency-os migrate up --db sqlite:%1 makes a "
+                     "new one)")
+                .arg(where->path));
         return ExitFailure;
     }
     int code = ExitFailure;
@@ -575,7 +585,7 @@ int runCommand(const QStringList& arguments)
         return runExport(arguments);
     if (command == QStringLiteral("import"))
         return runImport(arguments);
-    printError(tr("unknown command '%1'").arg(command.left(40)));
+    printError(Text::tr("unknown command '%1'").arg(command.left(40)));
     return ExitUsage;
 }
 

@@ -14,10 +14,10 @@
 namespace agency::app {
 
 namespace {
-    QString tr(const char* text)
-    {
-        return QCoreApplication::translate("Startup", text);
-    }
+    // What this file says to people, in lupdate's and the runtime's one context "Startup".
+    struct Text {
+        Q_DECLARE_TR_FUNCTIONS(Startup)
+    };
 }
 
 std::optional<db::ConnectionString> resolveDatabase(const QString& option, const QString& fallback, QString* error)
@@ -30,11 +30,11 @@ std::optional<db::ConnectionString> resolveDatabase(const QString& option, const
     }
     if (text.isEmpty()) {
         text = fallback;
-        source = tr("the last database used");
+        source = Text::tr("the last database used");
     }
     if (text.isEmpty()) {
         text = QStringLiteral("sqlite:") + db::defaultEmbeddedPath();
-        source = tr("the embedded database");
+        source = Text::tr("the embedded database");
     }
     QString why;
     auto parsed = db::ConnectionString::parse(text, &why);
@@ -109,7 +109,7 @@ QSqlDatabase openForWork(const db::ConnectionString& where, const QString& conne
     QString problem;
     if (where.dialect == db::Dialect::SQLite) {
         if (!migrator.up())
-            problem = tr("cannot prepare the database %1: %2").arg(where.redacted(), migrator.lastError());
+            problem = Text::tr("cannot prepare the database %1: %2").arg(where.redacted(), migrator.lastError());
     } else {
         switch (migrator.state()) {
         case db::SchemaState::Current:
@@ -117,19 +117,20 @@ QSqlDatabase openForWork(const db::ConnectionString& where, const QString& conne
         case db::SchemaState::Missing:
         case db::SchemaState::Behind:
             problem = migrator.lastError().isEmpty()
-                ? tr("the Agency OS schema in %1 is not up to date (this app needs version %2): ask an administrator "
-                     "to run: agency-os migrate up --db %1")
+                ? Text::tr(
+                    "the Agency OS schema in %1 is not up to date (this app needs version %2): ask an administrator "
+                    "to run: agency-os migrate up --db %1")
                       .arg(where.redacted())
                       .arg(migrator.latestVersion())
                 : migrator.lastError();
             break;
         case db::SchemaState::Newer:
-            problem = tr("the Agency OS schema in %1 is newer than this app (version %2): update Agency OS")
+            problem = Text::tr("the Agency OS schema in %1 is newer than this app (version %2): update Agency OS")
                           .arg(where.redacted())
                           .arg(migrator.latestVersion());
             break;
         case db::SchemaState::Edited:
-            problem = tr("an applied migration in %1 differs from this app's copy: run agency-os migrate status")
+            problem = Text::tr("an applied migration in %1 differs from this app's copy: run agency-os migrate status")
                           .arg(where.redacted());
             break;
         case db::SchemaState::NoAccess:

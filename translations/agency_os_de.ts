@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>BackgroundJob</name>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BatchInsert</name>
     <message>
         <source>Writing %1</source>
@@ -24,6 +31,153 @@
     </message>
     <message>
         <source>Channels would take %1 of the campaign&apos;s %2 budget (%3 over): lower an amount or percentage, or raise the budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChartCommands</name>
+    <message>
+        <source>Database: postgresql://…, sqlite:PATH or FILE.db.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DSN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width x height in pixels (default 900x600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this client&apos;s campaigns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only campaigns in this status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pdf (the review as a document) or csv (its figures: the total, each client, each campaign); default: by the output&apos;s suffix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages on stderr from this level (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LEVEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart %1 needs --campaign ID and --output FILE.png|FILE.svg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--output must end in .png or .svg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--size must be WIDTHxHEIGHT in pixels, each from 100 to 8000 (for example 1200x800), not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; no file written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report finance needs --output FILE.pdf or FILE.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be pdf or csv, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--output must end in .pdf or .csv, or --format pdf|csv must say which: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--status must be one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no campaigns for client %1 (check the id); no file written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renders a campaign&apos;s budget split or KPI chart as PNG or SVG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the finance review: a PDF document (headline figures, charts, the campaigns needing attention, client totals) or its figures as CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>budget-split or kpi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (see --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--log-level must be one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart needs budget-split or kpi (for example: agency-os chart kpi --campaign ID -o kpi.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report needs finance (for example: agency-os report finance -o review.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -211,219 +365,58 @@
     </message>
 </context>
 <context>
-    <name>ConnectionWatch</name>
+    <name>ColumnValues</name>
     <message>
-        <source>the connection is closed</source>
+        <source>%1 is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the server does not answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CsvReader</name>
-    <message>
-        <source>line %1: a quoted field is never closed</source>
+        <source>%1: &apos;%2&apos; is not a valid UUID (like 3f2b…-…, 36 lowercase characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>line %1: text after a closing quote</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DemoData</name>
-    <message>
-        <source>Starting the demo data</source>
+        <source>%1: at most %2 characters (this has %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Committing the demo data</source>
+        <source>%1: enter a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Looking for existing data</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LookupNames</name>
-    <message>
-        <source>Looking up a name in %1</source>
+        <source>%1 may not be negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Listing %1 to choose from</source>
+        <source>%1: not a valid date (YYYY-MM-DD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading the client&apos;s Plane workspace</source>
+        <source>%1: not a valid date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not one of %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>QObject</name>
+    <name>CommandLine</name>
     <message>
-        <source>cannot write %1: %2</source>
+        <source>Database: postgresql://…, sqlite:PATH or FILE.db.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the output must end in .png or .svg: %1</source>
+        <source>DSN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>could not encode %1 as PNG</source>
+        <source>Messages on stderr from this level (%1). Default: only errors.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>As of %1 · Filters: %2</source>
+        <source>LEVEL</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Campaign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Allocated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remaining</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OVERSPENT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>off pace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>—</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Allocated vs spent by client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Overspend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (overspent)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spend by campaign type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Monthly retainer value by SLA tier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retainer × active clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported %L1 rows…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Allocated vs spent: the %1 largest of %2 clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tier (active clients)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finance review</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Rules</name>
-    <message>
-        <source>%1 (%2) is before %3 (%4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SqlError</name>
-    <message>
-        <source>the database connection is closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>your database role is not allowed to do this; ask an administrator for the right (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Vocabulary</name>
-    <message>
-        <source>Draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>agency::app</name>
     <message>
         <source> (see --help)</source>
         <translation type="unfinished"></translation>
@@ -493,31 +486,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the last database used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the embedded database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot prepare the database %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the Agency OS schema in %1 is not up to date (this app needs version %2): ask an administrator to run: agency-os migrate up --db %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the Agency OS schema in %1 is newer than this app (version %2): update Agency OS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an applied migration in %1 differs from this app&apos;s copy: run agency-os migrate status</source>
+        <source>%1 needs one table: sla-tiers, clients, campaigns or channels (for example: agency-os %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -566,11 +535,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>added %1 tiers, %2 clients, %3 campaigns and %4 channels to %5 in %6 s</source>
+        <source>demo data not written (nothing was changed): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>demo data not written (nothing was changed): %1</source>
+        <source>added %1 tiers, %2 clients, %3 campaigns and %4 channels to %5 in %6 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -610,10 +579,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>export needs one table: sla-tiers, clients, campaigns or channels (for example: agency-os export clients -o clients.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--delimiter must be comma, semicolon or tab, not &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -626,146 +591,88 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>export of %1 failed: standard output is closed (write to a file with -o FILE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export of %1 to standard output failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>export of %1 failed, no file written: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>chart %1 needs --campaign ID and --output FILE.png|FILE.svg</source>
+        <source>line %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--output must end in .png or .svg</source>
+        <source>line %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--size must be WIDTHxHEIGHT in pixels, each from 100 to 8000 (for example 1200x800), not &apos;%1&apos;</source>
+        <source>Reads one table from CSV as the export writes it (what the window&apos;s Import does), all or nothing: a row whose id exists updates what changed, other rows are added. Any refused row is listed with its line and field, nothing is written, and the exit status is 1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1; no file written</source>
+        <source>The CSV file to read, or - for standard input.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>report finance needs --output FILE.pdf</source>
+        <source>Check every row and say what would change; write nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--status must be one of %1</source>
+        <source>comma, semicolon or tab (default: guessed from the header line).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>status %1</source>
+        <source>import needs --input FILE, or --input - for standard input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no campaigns for client %1 (check the id); no file written</source>
+        <source>cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>client %1</source>
+        <source>standard input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Renders a campaign&apos;s budget split or KPI chart as PNG or SVG.</source>
+        <source>it is a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Writes the finance review as a PDF: charts and a table of campaigns, overspend flagged.</source>
+        <source><byte value="xd"/>import: line %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>budget-split or kpi.</source>
+        <source>columns not imported (not columns of %1): %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>finance.</source>
+        <source>%1: %2 to add, %3 to update, %4 unchanged (dry run: nothing written)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>chart needs budget-split or kpi (for example: agency-os chart kpi --campaign ID -o kpi.png)</source>
+        <source>%1: %2 added, %3 updated, %4 unchanged in %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>report needs finance (for example: agency-os report finance -o review.pdf)</source>
+        <source>--db is empty: give the database (%1), or leave --db out for the embedded one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no database file at %1: check the path (agency-os migrate up --db sqlite:%1 makes a new one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>agency::app::CommonOptions</name>
-    <message>
-        <source>Database: postgresql://…, sqlite:PATH or FILE.db.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DSN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Messages on stderr from this level (%1). Default: only errors.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LEVEL</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>agency::app::Parsed</name>
-    <message>
-        <source>Database: postgresql://…, sqlite:PATH or FILE.db.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DSN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file to write.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FILE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The campaign&apos;s id.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Width x height in pixels (default 900x600).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>WxH</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only this client&apos;s campaigns.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only campaigns in this status.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Messages on stderr from this level (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LEVEL</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>agency::db</name>
+    <name>ConnectionString</name>
     <message>
         <source>the password has a broken %-escape (write %40 for @, %3A for :, %25 for %)</source>
         <translation type="unfinished"></translation>
@@ -831,25 +738,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the Qt SQL driver %1 is not installed (Debian: libqt6sql6-%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot create the folder %1 for the database file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not prepare %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>agency::db::ConnectionString</name>
-    <message>
         <source>the database location is empty; expected %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -867,13 +755,274 @@
     </message>
 </context>
 <context>
-    <name>agency::db::Migrator</name>
+    <name>ConnectionWatch</name>
+    <message>
+        <source>the connection is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server does not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CsvExportJob</name>
+    <message>
+        <source>Export options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semicolon (spreadsheets in many European locales)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Byte-order mark (for spreadsheet programs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protect against formulas (prefix &apos; to text starting with = + - @)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Separator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <source>line %1: a quoted field is never closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: text after a closing quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1, field %2: a NUL byte, which no text may hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1, field %2: not UTF-8 text (save the file as UTF-8 and import it again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>the Qt SQL driver %1 is not installed (Debian: libqt6sql6-%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1 for the database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not prepare %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoData</name>
+    <message>
+        <source>Starting the demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committing the demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for existing data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditSession</name>
+    <message>
+        <source>There is no delete to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FinanceReport</name>
+    <message>
+        <source>the warning threshold must lie between %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the limit must lie between %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the warning threshold (%1) must not lie above the limit (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OVERSPENT by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the budget spent: over the %2 limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the budget spent: warning at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>will spend %1 of %2 by %3 at this pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; runs out on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spent %1 of the budget in %2 of its time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding up budgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding up retainers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no campaign with id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the campaign&apos;s channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the campaign&apos;s KPIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeysetPager</name>
+    <message>
+        <source>Reading rows of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting rows of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Kpis</name>
+    <message>
+        <source>%1: not valid JSON (%2 at character %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: must be an object of metric names and numbers, like {&quot;clicks&quot;: 2500}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a metric has an empty name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; must be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>features: must be a list of texts, like [&quot;24/7 support&quot;]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>features: every entry must be a text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: must be a JSON object, like {&quot;name&quot;: &quot;Spring launch&quot;}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LookupNames</name>
+    <message>
+        <source>Looking up a name in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing %1 to choose from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the client&apos;s Plane workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up names in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Migrator</name>
+    <message>
+        <source>Checking the right to change the schema</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Waiting for other desktops to finish migrating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Releasing the migration lock</source>
+        <source>Rolling back a failed migration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -897,11 +1046,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Starting migration %1</source>
+        <source>your database role %1 may not read %2 in this database: ask an administrator to grant it SELECT on the agency_ tables (and INSERT, UPDATE to edit them)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rolling back a failed migration</source>
+        <source>Starting migration %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -944,29 +1093,9 @@
         <source>--to must be a version number of 0 or more</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Checking the right to change the schema</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
-    <name>agency::domain</name>
-    <message>
-        <source>%1: not valid JSON (%2 at character %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>features: must be a list of texts, like [&quot;24/7 support&quot;]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>features: every entry must be a text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: must be a JSON object, like {&quot;name&quot;: &quot;Spring launch&quot;}</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>Money</name>
     <message>
         <source>enter a number, for example 1234.50</source>
         <translation type="unfinished"></translation>
@@ -983,128 +1112,47 @@
         <source>too large: at most %1 digits before the decimal point</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>agency::domain::Kpis</name>
     <message>
-        <source>%1: must be an object of metric names and numbers, like {&quot;clicks&quot;: 2500}</source>
+        <source>a space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: a metric has an empty name</source>
+        <source>&apos;%1&apos; is not how numbers are written in this language: write %2 (%3 before the decimals, %4 between thousands, or nothing)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1: &apos;%2&apos; must be a number</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>agency::domain::Percent</name>
     <message>
         <source>a percentage must be from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>agency::exporting</name>
+    <name>MoneyScale</name>
     <message>
-        <source>unknown export column &apos;%1&apos;</source>
+        <source>amount (thousands)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot write to standard output</source>
+        <source>amount (millions)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot write %1: %2</source>
+        <source>amount (billions)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: &apos;%2&apos; is not true or false</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &apos;%2&apos; is not a date (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &apos;%2&apos; is not a whole number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing</source>
+        <source>amount</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>agency::exporting::TableExporter</name>
+    <name>PasswordStore</name>
     <message>
-        <source>unknown table &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot sort by &apos;%1&apos;: not a column of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>could not write the file: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>could not write the file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting %1: %2</source>
+        <source>the desktop keychain did not answer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>agency::exporting::TableImporter</name>
-    <message>
-        <source>import works for clients, campaigns and channels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the file is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no column of the header names a column of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starting the import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>line %1 has %2 fields, the header has %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>line %1: this row was changed in the database at %2, after the file&apos;s version (%3): export again and redo the edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>line %1: the row changed while importing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Committing the import</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>agency::plane::PlaneDirectory</name>
+    <name>PlaneDirectory</name>
     <message>
         <source>Looking for Plane&apos;s tables</source>
         <translation type="unfinished"></translation>
@@ -1131,70 +1179,282 @@
     </message>
 </context>
 <context>
-    <name>agency::reports::FinanceReport</name>
+    <name>QObject</name>
     <message>
-        <source>Adding up budgets</source>
+        <source>cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Listing campaigns</source>
+        <source>the output must end in .png or .svg: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Adding up retainers</source>
+        <source>could not encode %1 as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading the campaign</source>
+        <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no campaign with id %1</source>
+        <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading the campaign&apos;s channels</source>
+        <source>Campaign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading the campaign&apos;s KPIs</source>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OVERSPENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocated vs spent by client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overspend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend by campaign type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly retainer value by SLA tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retainer × active clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %L1 rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tier (active clients)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finance review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated %1 from %2 · figures as of %3 · filters: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overspent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needing attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns needing attention: the %1 most severe of %2 (of %3 campaigns); &apos;agency-os report finance --format csv&apos; lists every one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns needing attention: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most severe first: over the limit (%1 of the budget; at 100 %: overspent), past the warning threshold (%2), projected to overspend, off pace. Pace: the share of its budget a campaign has spent against the share of its days gone; off pace is more than 15 points ahead or 25 behind. Projected: spent so far ÷ days gone × days in all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projected at end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totals by client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 budget · %2 spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appendix: the %1 campaigns under these filters are too many to list here; &apos;agency-os report finance --format csv&apos; writes each one&apos;s figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appendix: every campaign (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent / time gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>will overspend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spent %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · OVERSPENT by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 campaigns. Allocated and spent add up the campaigns that have the figure: %2 have no budget and %3 no spent figure (counted apart, never as 0); remaining and burn are over the campaigns with both. Deleted campaigns and clients never count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the campaigns are inactive clients&apos;: counted, and marked (inactive).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 other client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 other clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocated vs spent: the %1 largest of %2 clients, and the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · over by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n campaign(s) without a budget</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n campaign(s) without a spent figure</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: overspent by %2 in %n campaign(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no retainer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 active client(s) × %3 = %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>agency::tables</name>
+    <name>Rules</name>
     <message>
-        <source>%1 is required</source>
+        <source>%1 (%2) is before %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1: &apos;%2&apos; is not a valid UUID (like 3f2b…-…, 36 lowercase characters)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: at most %2 characters (this has %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: enter a whole number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 may not be negative</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: not a valid date (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: not a valid date and time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &apos;%2&apos; is not one of %3</source>
-        <translation type="unfinished"></translation>
-    </message>
+</context>
+<context>
+    <name>SoftDeletion</name>
     <message>
         <source>Starting a transaction</source>
         <translation type="unfinished"></translation>
@@ -1204,23 +1464,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checking who uses the SLA tier</source>
+        <source>Deleting what belongs to it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The SLA tier &quot;%1&quot; is used by %2 live client(s): move them to another tier first</source>
+        <source>Restoring what belongs to it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deleting the clients&apos; channels</source>
+        <source>Counting what belongs to it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deleting the clients&apos; campaigns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleting the campaigns&apos; channels</source>
+        <source>Checking what uses it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1232,6 +1488,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Restoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SLA tier &quot;%1&quot; is used by %2 live client(s): move them to another tier first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The client &quot;%1&quot; is deleted: restore the client first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1239,20 +1503,213 @@
         <source>The channel&apos;s campaign is deleted: restore the campaign first</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>SqlError</name>
     <message>
-        <source>Restoring the client&apos;s channels</source>
+        <source>the database connection is closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restoring the client&apos;s campaigns</source>
+        <source>your database role is not allowed to do this; ask an administrator for the right (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restoring the campaign&apos;s channels</source>
+        <source>another program is writing the database file and has not finished after 5 seconds; nothing was written here, try again in a moment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restoring</source>
+        <source>another program wrote the database file since it was read here; nothing was written here, try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>the last database used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the embedded database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot prepare the database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Agency OS schema in %1 is not up to date (this app needs version %2): ask an administrator to run: agency-os migrate up --db %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Agency OS schema in %1 is newer than this app (version %2): update Agency OS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an applied migration in %1 differs from this app&apos;s copy: run agency-os migrate status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TableExport</name>
+    <message>
+        <source>unknown export column &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown table &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot sort by &apos;%1&apos;: not a column of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not write the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write to standard output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TableImport</name>
+    <message>
+        <source>%1: &apos;%2&apos; is not true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a date (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import works for SLA tiers, clients, campaigns and channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header names the column %1 twice (fields %2 and %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no column of the header names a column of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fields, where the header has %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this row was changed in the database at %1, after the file&apos;s version (%2): export again and redo the edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the row changed while importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled: nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committing the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TableSpec</name>
+    <message numerus="yes">
+        <source>%n SLA tier(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>agency::db::ChangeFeed</name>
+    <message>
+        <source>connected through a connection pooler, which does not pass on the server&apos;s change notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server did not accept LISTEN (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1272,14 +1729,6 @@
     </message>
     <message>
         <source>Saving a row of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This row was deleted by someone else: keep your version or let it go</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This row was changed by someone else at %1: review both versions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1314,50 +1763,37 @@
         <source>Checking the right to change %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This row was deleted on another desktop: keep your version or let it go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This row was changed on another desktop at %1: review both versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved, except %n row(s) deleted on another desktop while you edited them: save yours as a new row or discard them</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>agency::tables::BackgroundReader</name>
+    <message>
+        <source>Cannot open a second connection to read in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>agency::tables::CampaignModel</name>
     <message>
         <source>Overspent by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>agency::ui</name>
-    <message>
-        <source>Export options</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comma</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Semicolon (spreadsheets in many European locales)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Byte-order mark (for spreadsheet programs)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Protect against formulas (prefix &apos; to text starting with = + - @)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Separator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1427,26 +1863,33 @@
     </message>
 </context>
 <context>
+    <name>agency::ui::CampaignDetailPanel</name>
+    <message>
+        <source>Budget split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>agency::ui::ChoiceCombo</name>
     <message>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Nothing matches &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::ConflictDialog</name>
-    <message>
-        <source>Someone else changed this record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This record was &lt;b&gt;deleted&lt;/b&gt; by someone else after you started editing. Keep your version to save your values anyway, or let it go.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This record was changed by someone else at &lt;b&gt;%1&lt;/b&gt;, after you opened it. Your edits are kept until you choose: compare the versions below.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Field</source>
         <translation type="unfinished"></translation>
@@ -1489,6 +1932,30 @@
     </message>
     <message>
         <source>Decide later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on another desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record was &lt;b&gt;removed&lt;/b&gt; from the database on another desktop after you started editing; your other edits were saved. Save your version as a new record, or discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record was &lt;b&gt;deleted&lt;/b&gt; on another desktop after you started editing. Keep your version to save your values anyway, or let it go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record was changed on another desktop at &lt;b&gt;%1&lt;/b&gt;, after you opened it. Your edits are kept until you choose: compare the versions below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save mine as a new row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard mine</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1592,6 +2059,22 @@
     </message>
     <message>
         <source>Connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember the password in the desktop keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No desktop keychain is running (%1): the password is asked each time and never stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the password of %1 above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your user</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1718,15 +2201,131 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>OVERSPENT by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>off pace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Updating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warn at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A live campaign that has spent this share of its budget is flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A campaign past this share of its budget is over its limit (at 100 %: overspent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overspent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly retainer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend by type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retainer by tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projected at end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pace: the share of its budget a campaign has spent against the share of its days gone; off pace is more than 15 points ahead or 25 behind. Projected: spent so far ÷ days gone × days in all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention: the %1 most severe of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 budget · %2 spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no retainer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the finance review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finance review cancelled: nothing was written</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1796,6 +2395,38 @@
     </message>
     <message>
         <source>Columns not imported: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing… line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking… line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled: nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check cancelled: choose the file again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1875,6 +2506,22 @@ target %2, actual %3</source>
     </message>
     <message>
         <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a: no target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a: no actual yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a: actual is 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a: target is 0</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2025,27 +2672,11 @@ Open the folder?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Read-only: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connected to </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Budget split</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Split chart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>KPIs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2096,6 +2727,43 @@ Open the folder?</source>
         <source>Reconnected. Unsaved edits are still here: save them when ready.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes (Ctrl+S saves them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring back what was just deleted (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>· others&apos; changes checked every %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Live refresh is not available: %1. Other desktops&apos; changes are looked for every %n s instead.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Live refresh is not available (%1): other desktops&apos; changes are looked for every %n s instead.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::OptionalDateEdit</name>
@@ -2112,6 +2780,30 @@ Open the folder?</source>
     </message>
     <message>
         <source>%1 (archived)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Harbour relaunch (else shown as client · type · start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type to find a campaign by name, client or type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name of its Plane project: rename it in Plane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata below is not valid JSON: correct it, then name the campaign</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2152,6 +2844,121 @@ Open the folder?</source>
         <source>Restored</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the rows for this search or sort…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing here matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing here yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing here yet: Ctrl+N adds a row, Ctrl+I imports a CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was deleted on another desktop %2 while you were editing it. Your edits are kept: Save asks what to do with them, Discard lets them go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was deleted on another desktop %2 (Show deleted lists it; Restore brings it back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was changed on another desktop %2 while you were editing it. Its fields show their values with your edits over them; Save asks which to keep where you both changed a field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was changed on another desktop %2: the form shows the new values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more row(s) here were changed on another desktop.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read-only: your database role&apos;s rights on this table could not be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: this database is open read-only, nothing here can be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: your database role may look at these rows but not change them. An administrator can grant it the right (INSERT, UPDATE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your database role may add rows here but not change saved ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your database role may change only: %1; the other fields are read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It may not add rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your database role may change these rows but not add new ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with %2 and %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z) or Restore brings them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing only “%1”, opened from elsewhere: it lies far down this list.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2173,22 +2980,6 @@ Open the folder?</source>
     </message>
     <message>
         <source>Agency OS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Agency OS desktop: clients, campaigns, channels and budgets over Plane.
-
-Commands (each has --help):
-  agency-os migrate status|up|down [--to N] [--db DSN]
-  agency-os export sla-tiers|clients|campaigns|channels [--db DSN] [--output FILE|-] [--include-deleted]
-                   [--delimiter comma|semicolon|tab] [--bom] [--no-formula-guard]
-  agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed S]
-  agency-os chart budget-split|kpi --campaign ID --output FILE.png|FILE.svg [--db DSN] [--size WxH]
-  agency-os report finance --output FILE.pdf [--db DSN] [--client ID] [--status S]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown command &apos;%1&apos;; the commands are: migrate, export, demo-data, chart, report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2217,6 +3008,24 @@ Commands (each has --help):
     </message>
     <message>
         <source>The schema was not upgraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency OS desktop: clients, campaigns, channels and budgets over Plane.
+
+Commands (each has --help):
+  agency-os migrate status|up|down [--to N] [--db DSN]
+  agency-os export sla-tiers|clients|campaigns|channels [--db DSN] [--output FILE|-] [--include-deleted]
+                   [--delimiter comma|semicolon|tab] [--bom] [--no-formula-guard]
+  agency-os import sla-tiers|clients|campaigns|channels --input FILE|- [--db DSN] [--dry-run]
+                   [--delimiter comma|semicolon|tab]
+  agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed S]
+  agency-os chart budget-split|kpi --campaign ID --output FILE.png|FILE.svg [--db DSN] [--size WxH]
+  agency-os report finance --output FILE [--format pdf|csv] [--db DSN] [--client ID] [--status S]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;; the commands are: migrate, export, import, demo-data, chart, report</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -17,10 +17,10 @@
 namespace agency::ui {
 
 namespace {
-    QString tr(const char* text)
-    {
-        return QCoreApplication::translate("CsvExportJob", text);
-    }
+    // What this file says to people, in lupdate's and the runtime's one context "CsvExportJob".
+    struct Text {
+        Q_DECLARE_TR_FUNCTIONS(CsvExportJob)
+    };
 }
 
 exporting::CsvOptions rememberedCsvOptions()
@@ -38,23 +38,23 @@ exporting::CsvOptions rememberedCsvOptions()
 bool askCsvOptions(QWidget* parent)
 {
     QDialog dialog(parent);
-    dialog.setWindowTitle(tr("Export options"));
+    dialog.setWindowTitle(Text::tr("Export options"));
     QSettings settings;
     auto* delimiter = new QComboBox(&dialog);
-    delimiter->addItem(tr("Comma"), QStringLiteral("comma"));
-    delimiter->addItem(tr("Semicolon (spreadsheets in many European locales)"), QStringLiteral("semicolon"));
-    delimiter->addItem(tr("Tab"), QStringLiteral("tab"));
+    delimiter->addItem(Text::tr("Comma"), QStringLiteral("comma"));
+    delimiter->addItem(Text::tr("Semicolon (spreadsheets in many European locales)"), QStringLiteral("semicolon"));
+    delimiter->addItem(Text::tr("Tab"), QStringLiteral("tab"));
     delimiter->setCurrentIndex(
         std::max(0, delimiter->findData(settings.value(QStringLiteral("export/delimiter"), QStringLiteral("comma")))));
-    auto* bom = new QCheckBox(tr("Byte-order mark (for spreadsheet programs)"), &dialog);
+    auto* bom = new QCheckBox(Text::tr("Byte-order mark (for spreadsheet programs)"), &dialog);
     bom->setChecked(settings.value(QStringLiteral("export/bom"), false).toBool());
-    auto* guard = new QCheckBox(tr("Protect against formulas (prefix ' to text starting with = + - @)"), &dialog);
+    auto* guard = new QCheckBox(Text::tr("Protect against formulas (prefix ' to text starting with = + - @)"), &dialog);
     guard->setChecked(settings.value(QStringLiteral("export/formulaGuard"), true).toBool());
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     auto* form = new QFormLayout(&dialog);
-    form->addRow(tr("Separator"), delimiter);
+    form->addRow(Text::tr("Separator"), delimiter);
     form->addRow(bom);
     form->addRow(guard);
     form->addRow(buttons);
@@ -69,7 +69,8 @@ bool askCsvOptions(QWidget* parent)
 bool runCsvExport(QWidget* parent, const db::ConnectionString& where, const exporting::ExportRequest& request,
     const QString& path, QString* error)
 {
-    QProgressDialog progress(tr("Exporting %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 0, parent);
+    QProgressDialog progress(
+        Text::tr("Exporting %1…").arg(QFileInfo(path).fileName()), Text::tr("Cancel"), 0, 0, parent);
     progress.setObjectName(QStringLiteral("exportProgress"));
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);

@@ -10,10 +10,10 @@ namespace agency::db {
 
 namespace {
 
-    QString tr(const char* text)
-    {
-        return QCoreApplication::translate("ConnectionString", text);
-    }
+    // What this file says to people, in lupdate's and the runtime's one context "ConnectionString".
+    struct Text {
+        Q_DECLARE_TR_FUNCTIONS(ConnectionString)
+    };
 
     // libpq's URI decoding: %XX escapes only ('+' stays '+'). Returns nullopt on a broken escape.
     std::optional<QString> percentDecode(QStringView part)
@@ -95,12 +95,12 @@ namespace {
                 const auto password = percentDecode(userInfo.mid(colon + 1));
                 if (!password)
                     return fail(
-                        error, tr("the password has a broken %-escape (write %40 for @, %3A for :, %25 for %)"));
+                        error, Text::tr("the password has a broken %-escape (write %40 for @, %3A for :, %25 for %)"));
                 cs.password = *password;
             }
             const auto user = percentDecode(userPart);
             if (!user)
-                return fail(error, tr("the user name has a broken %-escape"));
+                return fail(error, Text::tr("the user name has a broken %-escape"));
             cs.user = *user;
         }
 
@@ -109,48 +109,48 @@ namespace {
         if (authority.startsWith(u'[')) {
             const auto close = authority.indexOf(u']');
             if (close < 0)
-                return fail(error, tr("an IPv6 host must be closed with ']' (for example [::1]:5432)"));
+                return fail(error, Text::tr("an IPv6 host must be closed with ']' (for example [::1]:5432)"));
             hostPart = authority.mid(1, close - 1);
             const QStringView after = authority.mid(close + 1);
             if (!after.isEmpty()) {
                 if (!after.startsWith(u':'))
-                    return fail(error, tr("unexpected text after the IPv6 host; expected ':port'"));
+                    return fail(error, Text::tr("unexpected text after the IPv6 host; expected ':port'"));
                 portPart = after.mid(1);
                 if (portPart.isEmpty())
-                    return fail(error, tr("the port after ':' is empty"));
+                    return fail(error, Text::tr("the port after ':' is empty"));
             }
             if (hostPart.isEmpty())
-                return fail(error, tr("the IPv6 host between '[' and ']' is empty"));
+                return fail(error, Text::tr("the IPv6 host between '[' and ']' is empty"));
         } else if (const auto colon = authority.lastIndexOf(u':'); colon >= 0) {
             hostPart = authority.left(colon);
             portPart = authority.mid(colon + 1);
             if (portPart.isEmpty())
-                return fail(error, tr("the port after ':' is empty"));
+                return fail(error, Text::tr("the port after ':' is empty"));
         }
         if (hostPart.contains(u',') || portPart.contains(u','))
-            return fail(error, tr("several hosts in one connection string are not supported; give one host"));
+            return fail(error, Text::tr("several hosts in one connection string are not supported; give one host"));
         const auto host = percentDecode(hostPart);
         if (!host)
-            return fail(error, tr("the host has a broken %-escape"));
+            return fail(error, Text::tr("the host has a broken %-escape"));
         cs.host = *host;
         if (!cs.host.isEmpty() && !cs.host.startsWith(u'/')) {
             for (const QChar c : std::as_const(cs.host)) {
                 if (c.isSpace() || c == u'/' || c == u'@' || c == u'[' || c == u']' || c == u'?')
-                    return fail(error, tr("the host name contains '%1', which no host name may contain").arg(c));
+                    return fail(error, Text::tr("the host name contains '%1', which no host name may contain").arg(c));
             }
         }
         if (!portPart.isEmpty()) {
             bool ok = false;
             const int port = portPart.toInt(&ok);
             if (!ok || port < 1 || port > 65535 || !portPart.front().isDigit())
-                return fail(error, tr("the port must be a number from 1 to 65535"));
+                return fail(error, Text::tr("the port must be a number from 1 to 65535"));
             cs.port = port;
         }
 
         if (hasPath) {
             const auto database = percentDecode(path);
             if (!database)
-                return fail(error, tr("the database name has a broken %-escape"));
+                return fail(error, Text::tr("the database name has a broken %-escape"));
             cs.database = *database;
         }
 
@@ -160,16 +160,16 @@ namespace {
                     continue;
                 const auto eq = pair.indexOf(u'=');
                 if (eq < 0)
-                    return fail(error, tr("the option '%1' has no value; write key=value").arg(pair.left(40)));
+                    return fail(error, Text::tr("the option '%1' has no value; write key=value").arg(pair.left(40)));
                 const auto key = percentDecode(pair.left(eq));
                 const auto value = percentDecode(pair.mid(eq + 1));
                 if (!key || !value)
-                    return fail(error, tr("an option has a broken %-escape"));
+                    return fail(error, Text::tr("an option has a broken %-escape"));
                 if (!isKeyword(*key))
-                    return fail(
-                        error, tr("'%1' is not a connection option name (lowercase letters and _)").arg(key->left(40)));
+                    return fail(error,
+                        Text::tr("'%1' is not a connection option name (lowercase letters and _)").arg(key->left(40)));
                 if (value->contains(u';'))
-                    return fail(error, tr("the value of option '%1' may not contain ';'").arg(*key));
+                    return fail(error, Text::tr("the value of option '%1' may not contain ';'").arg(*key));
                 if (*key == u"host" || *key == u"hostaddr") {
                     if (*key == u"host")
                         cs.host = *value;
@@ -179,7 +179,7 @@ namespace {
                     bool ok = false;
                     const int port = value->toInt(&ok);
                     if (!ok || port < 1 || port > 65535)
-                        return fail(error, tr("the port must be a number from 1 to 65535"));
+                        return fail(error, Text::tr("the port must be a number from 1 to 65535"));
                     cs.port = port;
                 } else if (*key == u"dbname") {
                     cs.database = *value;
@@ -195,7 +195,7 @@ namespace {
         if (const QString timeout = cs.option(QStringLiteral("connect_timeout")); !timeout.isNull()) {
             bool ok = false;
             if (timeout.toInt(&ok) < 0 || !ok)
-                return fail(error, tr("connect_timeout must be a whole number of seconds"));
+                return fail(error, Text::tr("connect_timeout must be a whole number of seconds"));
         }
         return cs;
     }
@@ -206,7 +206,7 @@ std::optional<ConnectionString> ConnectionString::parse(const QString& input, QS
 {
     const QString text = input.trimmed();
     if (text.isEmpty())
-        return fail(error, tr("the database location is empty; expected %1").arg(expectedForms()));
+        return fail(error, Text::tr("the database location is empty; expected %1").arg(expectedForms()));
 
     for (const auto& scheme : { QStringLiteral("postgresql://"), QStringLiteral("postgres://") }) {
         if (text.startsWith(scheme, Qt::CaseInsensitive))
@@ -219,15 +219,15 @@ std::optional<ConnectionString> ConnectionString::parse(const QString& input, QS
         if (path.startsWith(QStringLiteral("//")))
             path = path.mid(2);
         if (path.isEmpty())
-            return fail(error, tr("sqlite: needs a file path after it, for example sqlite:/home/me/agency.db"));
+            return fail(error, Text::tr("sqlite: needs a file path after it, for example sqlite:/home/me/agency.db"));
     } else if (text.endsWith(QStringLiteral(".db"), Qt::CaseInsensitive)
         || text.endsWith(QStringLiteral(".sqlite"), Qt::CaseInsensitive)) {
         if (text.contains(QStringLiteral("://")))
-            return fail(error, tr("unknown kind of database location; expected %1").arg(expectedForms()));
+            return fail(error, Text::tr("unknown kind of database location; expected %1").arg(expectedForms()));
         path = text;
     } else {
         // Never echo the text: a mistyped scheme may still carry a password.
-        return fail(error, tr("unknown kind of database location; expected %1").arg(expectedForms()));
+        return fail(error, Text::tr("unknown kind of database location; expected %1").arg(expectedForms()));
     }
 
     ConnectionString cs;
@@ -324,8 +324,9 @@ QString ConnectionString::qpsqlConnectOptions() const
 
 QString ConnectionString::expectedForms()
 {
-    return tr("postgresql://user[:password]@host[:port]/dbname[?sslmode=…], sqlite:PATH, or a file path ending in "
-              ".db or .sqlite");
+    return Text::tr(
+        "postgresql://user[:password]@host[:port]/dbname[?sslmode=…], sqlite:PATH, or a file path ending in "
+        ".db or .sqlite");
 }
 
 } // namespace agency::db

@@ -24,10 +24,10 @@ namespace {
 }
 
 namespace {
-    QString tr(const char* text)
-    {
-        return QCoreApplication::translate("Database", text);
-    }
+    // What this file says to people, in lupdate's and the runtime's one context "Database".
+    struct Text {
+        Q_DECLARE_TR_FUNCTIONS(Database)
+    };
 }
 
 bool isThroughPooler(const QSqlDatabase& db)
@@ -121,7 +121,7 @@ QSqlDatabase openDatabase(const ConnectionString& where, const QString& connecti
     const QString driver = postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
     if (!QSqlDatabase::isDriverAvailable(driver)) {
         if (error)
-            *error = tr("the Qt SQL driver %1 is not installed (Debian: libqt6sql6-%2)")
+            *error = Text::tr("the Qt SQL driver %1 is not installed (Debian: libqt6sql6-%2)")
                          .arg(driver, postgres ? QStringLiteral("psql") : QStringLiteral("sqlite"));
         return {};
     }
@@ -142,7 +142,7 @@ QSqlDatabase openDatabase(const ConnectionString& where, const QString& connecti
                 const QFileInfo file(where.path);
                 if (!QDir().mkpath(file.absolutePath())) {
                     if (error)
-                        *error = tr("cannot create the folder %1 for the database file").arg(file.absolutePath());
+                        *error = Text::tr("cannot create the folder %1 for the database file").arg(file.absolutePath());
                     db = {};
                     QSqlDatabase::removeDatabase(connectionName);
                     return {};
@@ -167,7 +167,7 @@ QSqlDatabase openDatabase(const ConnectionString& where, const QString& connecti
                 if (ok && where.path != QStringLiteral(":memory:"))
                     ok = pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
                 if (!ok && error)
-                    *error = reportSqlError(tr("Could not prepare %1").arg(where.redacted()), pragma.lastError());
+                    *error = reportSqlError(Text::tr("Could not prepare %1").arg(where.redacted()), pragma.lastError());
             }
             if (ok) {
                 spdlog::info("opened {}", where.redacted().toStdString());
@@ -179,7 +179,7 @@ QSqlDatabase openDatabase(const ConnectionString& where, const QString& connecti
             const QSqlError failed = db.lastError();
             const QString said = failed.databaseText().trimmed().isEmpty() ? failed.text() : failed.databaseText();
             const QString why = where.withoutSecrets(said.simplified());
-            *error = tr("cannot open %1: %2").arg(where.redacted(), why);
+            *error = Text::tr("cannot open %1: %2").arg(where.redacted(), why);
             spdlog::warn("open failed: {}", error->toStdString());
         }
     }

@@ -20,10 +20,10 @@
 namespace agency::db {
 
 namespace {
-    QString tr(const char* text)
-    {
-        return QCoreApplication::translate("Migrator", text);
-    }
+    // What this file says to people, in lupdate's and the runtime's one context "Migrator".
+    struct Text {
+        Q_DECLARE_TR_FUNCTIONS(Migrator)
+    };
 
     // "agency" in ASCII: the advisory-lock key every Agency OS desktop agrees on.
     constexpr qint64 migrationLockKey = 0x6167656e6379;
@@ -93,7 +93,7 @@ bool Migrator::mayMigrate()
             "SELECT 1 FROM pg_class c WHERE c.relname LIKE 'agency\\_%' AND c.relkind = 'r' "
             "AND c.relnamespace = current_schema()::regnamespace AND NOT pg_has_role(c.relowner, 'USAGE'))"))
         || !query.next()) {
-        reportSqlError(tr("Checking the right to change the schema"), query.lastError());
+        reportSqlError(Text::tr("Checking the right to change the schema"), query.lastError());
         return false;
     }
     return query.value(0).toBool();
@@ -128,14 +128,14 @@ bool Migrator::begin(const QString& what)
         return exec(QStringLiteral("BEGIN IMMEDIATE"), what);
     return exec(QStringLiteral("BEGIN"), what)
         && exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(migrationLockKey),
-            tr("Waiting for other desktops to finish migrating"));
+            Text::tr("Waiting for other desktops to finish migrating"));
 }
 
 void Migrator::rollback()
 {
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("ROLLBACK")))
-        reportSqlError(tr("Rolling back a failed migration"), query.lastError());
+        reportSqlError(Text::tr("Rolling back a failed migration"), query.lastError());
 }
 
 bool Migrator::bookkeepingExists(bool* exists)
@@ -146,7 +146,7 @@ bool Migrator::bookkeepingExists(bool* exists)
         : QStringLiteral(
             "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'agency_schema_migrations'");
     if (!query.exec(sql) || !query.next())
-        return fail(reportSqlError(tr("Reading the schema version"), query.lastError()));
+        return fail(reportSqlError(Text::tr("Reading the schema version"), query.lastError()));
     *exists = query.value(0).toBool();
     return true;
 }
@@ -159,7 +159,7 @@ bool Migrator::ensureBookkeeping()
         : QStringLiteral("CREATE TABLE IF NOT EXISTS agency_schema_migrations (version INTEGER PRIMARY KEY, "
                          "name TEXT NOT NULL, checksum TEXT NOT NULL, "
                          "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))");
-    const QString what = tr("Creating the migration table agency_schema_migrations");
+    const QString what = Text::tr("Creating the migration table agency_schema_migrations");
     if (!begin(what))
         return false;
     if (exec(sql, what) && exec(QStringLiteral("COMMIT"), what))
@@ -173,7 +173,7 @@ bool Migrator::readApplied(QMap<int, Applied>* out)
     out->clear();
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("SELECT version, name, checksum, applied_at FROM agency_schema_migrations")))
-        return fail(reportSqlError(tr("Reading applied migrations"), query.lastError()));
+        return fail(reportSqlError(Text::tr("Reading applied migrations"), query.lastError()));
     while (query.next()) {
         QDateTime at = query.value(3).toDateTime();
         if (!at.isValid())
@@ -189,15 +189,17 @@ bool Migrator::checkApplied(const QMap<int, Applied>& applied)
         const auto known = std::find_if(
             m_migrations.cbegin(), m_migrations.cend(), [&](const Migration& m) { return m.version == it.key(); });
         if (known == m_migrations.cend()) {
-            return fail(tr("the database schema is at version %1, newer than this app knows (%2): update Agency OS "
-                           "before changing the schema")
-                            .arg(applied.lastKey())
-                            .arg(latestVersion()));
+            return fail(
+                Text::tr("the database schema is at version %1, newer than this app knows (%2): update Agency OS "
+                         "before changing the schema")
+                    .arg(applied.lastKey())
+                    .arg(latestVersion()));
         }
         if (known->checksum() != it->checksum) {
-            return fail(tr("migration %1 was edited after it was applied (checksum differs): restore the original "
-                           "file; an applied migration is never changed, add a new one instead")
-                            .arg(label(known->version, known->name)));
+            return fail(
+                Text::tr("migration %1 was edited after it was applied (checksum differs): restore the original "
+                         "file; an applied migration is never changed, add a new one instead")
+                    .arg(label(known->version, known->name)));
         }
     }
     return true;
@@ -240,8 +242,9 @@ SchemaState Migrator::state()
                 "'agency_sla_tiers', 'agency_clients', 'agency_campaigns', 'agency_campaign_channels']) AS t "
                 "WHERE to_regclass(t) IS NOT NULL AND NOT has_table_privilege(t, 'SELECT')"))
             && query.next() && !query.isNull(1)) {
-            fail(tr("your database role %1 may not read %2 in this database: ask an administrator to grant it SELECT "
-                    "on the agency_ tables (and INSERT, UPDATE to edit them)")
+            fail(Text::tr(
+                "your database role %1 may not read %2 in this database: ask an administrator to grant it SELECT "
+                "on the agency_ tables (and INSERT, UPDATE to edit them)")
                      .arg(query.value(0).toString(), query.value(1).toString()));
             return SchemaState::NoAccess;
         }
@@ -267,7 +270,7 @@ SchemaState Migrator::state()
 bool Migrator::runStep(const Migration& migration, bool upwards)
 {
     const QString what = label(migration.version, migration.name);
-    if (!begin(tr("Starting migration %1").arg(what)))
+    if (!begin(Text::tr("Starting migration %1").arg(what)))
         return false;
     auto rollback = [this]() {
         this->rollback();
@@ -280,20 +283,22 @@ bool Migrator::runStep(const Migration& migration, bool upwards)
     if (!check.exec(
             QStringLiteral("SELECT count(*) FROM agency_schema_migrations WHERE version = %1").arg(migration.version))
         || !check.next()) {
-        fail(reportSqlError(tr("Checking migration %1").arg(what), check.lastError()));
+        fail(reportSqlError(Text::tr("Checking migration %1").arg(what), check.lastError()));
         return rollback();
     }
     const bool alreadyApplied = check.value(0).toInt() > 0;
     check.finish();
     if (alreadyApplied == upwards) { // someone else did this step meanwhile
-        exec(QStringLiteral("COMMIT"), tr("Finishing migration %1").arg(what));
+        exec(QStringLiteral("COMMIT"), Text::tr("Finishing migration %1").arg(what));
         return true;
     }
 
     const QStringList statements = splitSqlScript(upwards ? migration.up : migration.down);
     for (qsizetype i = 0; i < statements.size(); ++i) {
         if (!exec(statements.at(i),
-                tr("Migration %1 %2, statement %3").arg(what, upwards ? tr("up") : tr("down")).arg(i + 1)))
+                Text::tr("Migration %1 %2, statement %3")
+                    .arg(what, upwards ? Text::tr("up") : Text::tr("down"))
+                    .arg(i + 1)))
             return rollback();
     }
 
@@ -308,13 +313,13 @@ bool Migrator::runStep(const Migration& migration, bool upwards)
               .arg(QString::number(migration.version), literal(migration.name), literal(migration.checksum()))
         : QStringLiteral("DELETE FROM agency_schema_migrations WHERE version = %1").arg(migration.version);
     if (!record.exec(recorded)) {
-        fail(reportSqlError(tr("Recording migration %1").arg(what), record.lastError()));
+        fail(reportSqlError(Text::tr("Recording migration %1").arg(what), record.lastError()));
         return rollback();
     }
-    if (!exec(QStringLiteral("COMMIT"), tr("Committing migration %1").arg(what)))
+    if (!exec(QStringLiteral("COMMIT"), Text::tr("Committing migration %1").arg(what)))
         return rollback();
     if (m_progress)
-        m_progress(upwards ? tr("applied %1").arg(what) : tr("rolled back %1").arg(what));
+        m_progress(upwards ? Text::tr("applied %1").arg(what) : Text::tr("rolled back %1").arg(what));
     return true;
 }
 
@@ -337,7 +342,7 @@ bool Migrator::up(int target)
 bool Migrator::down(int target)
 {
     if (target < 0)
-        return fail(tr("--to must be a version number of 0 or more"));
+        return fail(Text::tr("--to must be a version number of 0 or more"));
     bool exists = false;
     bool ok = bookkeepingExists(&exists);
     QMap<int, Applied> applied;

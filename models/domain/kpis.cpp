@@ -10,10 +10,10 @@
 namespace agency::domain {
 
 namespace {
-    QString tr(const char* text)
-    {
-        return QCoreApplication::translate("Kpis", text);
-    }
+    // What this file says to people, in lupdate's and the runtime's one context "Kpis".
+    struct Text {
+        Q_DECLARE_TR_FUNCTIONS(Kpis)
+    };
 
     std::optional<QJsonDocument> parseDocument(const QString& json, const QString& field, QString* error)
     {
@@ -21,7 +21,7 @@ namespace {
         const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8(), &parseError);
         if (parseError.error != QJsonParseError::NoError) {
             if (error)
-                *error = tr("%1: not valid JSON (%2 at character %3)")
+                *error = Text::tr("%1: not valid JSON (%2 at character %3)")
                              .arg(field, parseError.errorString())
                              .arg(parseError.offset);
             return std::nullopt;
@@ -40,19 +40,19 @@ std::optional<Kpis> Kpis::parse(const QString& json, const QString& field, QStri
         return std::nullopt;
     if (!doc->isObject()) {
         if (error)
-            *error = tr("%1: must be an object of metric names and numbers, like {\"clicks\": 2500}").arg(field);
+            *error = Text::tr("%1: must be an object of metric names and numbers, like {\"clicks\": 2500}").arg(field);
         return std::nullopt;
     }
     const QJsonObject object = doc->object();
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (it.key().trimmed().isEmpty()) {
             if (error)
-                *error = tr("%1: a metric has an empty name").arg(field);
+                *error = Text::tr("%1: a metric has an empty name").arg(field);
             return std::nullopt;
         }
         if (!it.value().isDouble() || !std::isfinite(it.value().toDouble())) {
             if (error)
-                *error = tr("%1: '%2' must be a number").arg(field, it.key());
+                *error = Text::tr("%1: '%2' must be a number").arg(field, it.key());
             return std::nullopt;
         }
         kpis.m_values.insert(it.key(), it.value().toDouble());
@@ -119,14 +119,14 @@ std::optional<QStringList> parseFeatures(const QString& json, QString* error)
         return std::nullopt;
     if (!doc->isArray()) {
         if (error)
-            *error = tr("features: must be a list of texts, like [\"24/7 support\"]");
+            *error = Text::tr("features: must be a list of texts, like [\"24/7 support\"]");
         return std::nullopt;
     }
     QStringList features;
     for (const QJsonValue value : doc->array()) {
         if (!value.isString()) {
             if (error)
-                *error = tr("features: every entry must be a text");
+                *error = Text::tr("features: every entry must be a text");
             return std::nullopt;
         }
         features << value.toString();
@@ -148,7 +148,7 @@ std::optional<QString> normalizeJsonObject(const QString& json, const QString& f
         return std::nullopt;
     if (!doc->isObject()) {
         if (error)
-            *error = tr(R"(%1: must be a JSON object, like {"name": "Spring launch"})").arg(field);
+            *error = Text::tr(R"(%1: must be a JSON object, like {"name": "Spring launch"})").arg(field);
         return std::nullopt;
     }
     return QString::fromUtf8(doc->toJson(QJsonDocument::Compact));

@@ -7,10 +7,10 @@
 namespace agency::domain {
 
 namespace {
-    QString tr(const char* text)
-    {
-        return QCoreApplication::translate("Money", text);
-    }
+    // What this file says to people, in lupdate's and the runtime's one context "Money".
+    struct Text {
+        Q_DECLARE_TR_FUNCTIONS(Money)
+    };
 
     template <typename T> std::optional<T> failWith(QString* error, const QString& message)
     {
@@ -29,27 +29,27 @@ namespace {
             text = text.mid(1);
         }
         if (text.isEmpty())
-            return failWith<qint64>(error, tr("enter a number, for example 1234.50"));
+            return failWith<qint64>(error, Text::tr("enter a number, for example 1234.50"));
         const auto dot = text.indexOf(u'.');
         const QStringView whole = dot < 0 ? text : text.left(dot);
         const QStringView fraction = dot < 0 ? QStringView() : text.mid(dot + 1);
         if (whole.isEmpty() && fraction.isEmpty())
-            return failWith<qint64>(error, tr("enter a number, for example 1234.50"));
+            return failWith<qint64>(error, Text::tr("enter a number, for example 1234.50"));
         for (const QStringView part : { whole, fraction }) {
             for (const QChar c : part) {
                 if (c < u'0' || c > u'9')
                     return failWith<qint64>(
-                        error, tr("'%1' is not a number; use digits and one decimal point").arg(text.left(30)));
+                        error, Text::tr("'%1' is not a number; use digits and one decimal point").arg(text.left(30)));
             }
         }
         if (fraction.size() > 2)
-            return failWith<qint64>(error, tr("at most two decimals (cents) are allowed"));
+            return failWith<qint64>(error, Text::tr("at most two decimals (cents) are allowed"));
         QStringView digits = whole;
         while (digits.size() > 1 && digits.front() == u'0')
             digits = digits.mid(1);
         if (digits.size() > integerDigits)
             return failWith<qint64>(
-                error, tr("too large: at most %1 digits before the decimal point").arg(integerDigits));
+                error, Text::tr("too large: at most %1 digits before the decimal point").arg(integerDigits));
         qint64 value = 0;
         for (const QChar c : digits)
             value = value * 10 + (c.unicode() - u'0');
@@ -121,10 +121,10 @@ namespace {
     template <typename Value> QString howToWrite(QStringView typed, const QLocale& locale, const Value& example)
     {
         const auto mark = [](const QString& m) {
-            return !m.isEmpty() && isSpaceMark(m.front()) ? tr("a space") : QStringLiteral("'%1'").arg(m);
+            return !m.isEmpty() && isSpaceMark(m.front()) ? Text::tr("a space") : QStringLiteral("'%1'").arg(m);
         };
-        return tr("'%1' is not how numbers are written in this language: write %2 (%3 before the decimals, %4 "
-                  "between thousands, or nothing)")
+        return Text::tr("'%1' is not how numbers are written in this language: write %2 (%3 before the decimals, %4 "
+                        "between thousands, or nothing)")
             .arg(typed.trimmed().left(30).toString(), example.toDisplayString(locale), mark(locale.decimalPoint()),
                 mark(locale.groupSeparator()));
     }
@@ -198,7 +198,7 @@ std::optional<Percent> Percent::parse(QStringView text, QString* error)
     if (!value)
         return std::nullopt;
     if (*value < 0 || *value > 10000)
-        return failWith<Percent>(error, tr("a percentage must be from 0 to 100"));
+        return failWith<Percent>(error, Text::tr("a percentage must be from 0 to 100"));
     return Percent(static_cast<int>(*value));
 }
 

@@ -30,10 +30,10 @@ namespace {
     using tables::ColumnKind;
     using tables::ColumnSpec;
 
-    QString tr(const char* text)
-    {
-        return QCoreApplication::translate("TableExport", text);
-    }
+    // What this file says to people, in lupdate's and the runtime's one context "TableExport".
+    struct Text {
+        Q_DECLARE_TR_FUNCTIONS(TableExport)
+    };
 
     enum class Source { Own, LookupText, CampaignLabel, EffectiveBudget };
 
@@ -194,7 +194,7 @@ namespace {
         for (const QString& name : wanted) {
             const auto it = std::find_if(plan.cbegin(), plan.cend(), [&](const Column& c) { return c.header == name; });
             if (it == plan.cend()) {
-                *error = tr("unknown export column '%1'").arg(name);
+                *error = Text::tr("unknown export column '%1'").arg(name);
                 return std::nullopt;
             }
             picked << static_cast<int>(it - plan.cbegin());
@@ -404,9 +404,9 @@ bool TableExporter::exportTable(const ExportRequest& request, QIODevice* out)
     m_usedDirect = false;
     const QList<Column> plan = planFor(request.table);
     if (plan.isEmpty())
-        return fail(tr("unknown table '%1'").arg(request.table));
+        return fail(Text::tr("unknown table '%1'").arg(request.table));
     if (!request.sortColumn.isEmpty() && !tables::specFor(request.table)->column(request.sortColumn))
-        return fail(tr("cannot sort by '%1': not a column of %2").arg(request.sortColumn, request.table));
+        return fail(Text::tr("cannot sort by '%1': not a column of %2").arg(request.sortColumn, request.table));
     QString error;
     const auto picked = selection(plan, request.columns, &error);
     if (!picked)
@@ -429,7 +429,7 @@ bool TableExporter::exportTable(const ExportRequest& request, QIODevice* out)
     if (!ok)
         return false;
     if (!writer.flush())
-        return fail(tr("could not write the file: %1").arg(writer.errorString()));
+        return fail(Text::tr("could not write the file: %1").arg(writer.errorString()));
     return true;
 }
 
@@ -458,7 +458,7 @@ bool TableExporter::exportGeneric(const ExportRequest& request, CsvWriter& write
     if (!query.exec(QStringLiteral("SELECT ") + select.join(QStringLiteral(", "))
             + fromClause(
                 request, sqlite ? Joins::SQLite : (plane ? Joins::PostgresWithPlane : Joins::Postgres), m_db.driver())))
-        return fail(db::reportSqlError(tr("Exporting %1").arg(request.table), query.lastError()));
+        return fail(db::reportSqlError(Text::tr("Exporting %1").arg(request.table), query.lastError()));
 
     const tables::TableSpec& spec = *tables::specFor(request.table);
     const int amount = spec.indexOf(QStringLiteral("budget_amount"));
@@ -468,7 +468,7 @@ bool TableExporter::exportGeneric(const ExportRequest& request, CsvWriter& write
     QList<QByteArrayView> fields(picked.size());
     while (query.next()) {
         if (*m_cancelled)
-            return fail(tr("export cancelled"));
+            return fail(Text::tr("export cancelled"));
         int position = 0;
         for (int i = 0; i < plan.size(); ++i) {
             const Column& column = plan.at(i);
@@ -508,12 +508,12 @@ bool TableExporter::exportGeneric(const ExportRequest& request, CsvWriter& write
             fields[k] = nulls[i] ? QByteArrayView() : QByteArrayView(values[i].constData(), values[i].size());
         }
         if (!writer.writeRow(fields))
-            return fail(tr("could not write the file: %1").arg(writer.errorString()));
+            return fail(Text::tr("could not write the file: %1").arg(writer.errorString()));
         if (++m_rows % 10000 == 0 && m_progress)
             m_progress(m_rows);
     }
     if (query.lastError().isValid())
-        return fail(db::reportSqlError(tr("Exporting %1").arg(request.table), query.lastError()));
+        return fail(db::reportSqlError(Text::tr("Exporting %1").arg(request.table), query.lastError()));
     if (m_progress)
         m_progress(m_rows);
     return true;
@@ -534,7 +534,7 @@ bool TableExporter::exportWithCopy(const ExportRequest& request, CsvWriter& writ
     if (PQresultStatus(started) != PGRES_COPY_OUT) {
         const QString why = QString::fromUtf8(PQresultErrorMessage(started)).simplified();
         PQclear(started);
-        return fail(tr("Exporting %1: %2").arg(request.table, why));
+        return fail(Text::tr("Exporting %1: %2").arg(request.table, why));
     }
     PQclear(started);
 
@@ -594,11 +594,11 @@ bool TableExporter::exportWithCopy(const ExportRequest& request, CsvWriter& writ
     while (PGresult* rest = PQgetResult(conn))
         PQclear(rest);
     if (writeFailed)
-        return fail(tr("could not write the file: %1").arg(writer.errorString()));
+        return fail(Text::tr("could not write the file: %1").arg(writer.errorString()));
     if (*m_cancelled)
-        return fail(tr("export cancelled"));
+        return fail(Text::tr("export cancelled"));
     if (!ok || length == -2)
-        return fail(tr("Exporting %1: %2").arg(request.table, why));
+        return fail(Text::tr("Exporting %1: %2").arg(request.table, why));
     if (m_progress)
         m_progress(m_rows);
     return true;
@@ -619,7 +619,7 @@ bool TableExporter::exportWithSqlite(const ExportRequest& request, CsvWriter& wr
     if (sqlite3_prepare_v2(connection, sql.constData(), static_cast<int>(sql.size()), &statement, nullptr)
         != SQLITE_OK) {
         sqlite3_finalize(statement);
-        return fail(tr("Exporting %1: %2").arg(request.table, QString::fromUtf8(sqlite3_errmsg(connection))));
+        return fail(Text::tr("Exporting %1: %2").arg(request.table, QString::fromUtf8(sqlite3_errmsg(connection))));
     }
     // A sort on a column without an index can take seconds before the first row: let Cancel stop that too.
     sqlite3_progress_handler(
@@ -711,11 +711,11 @@ bool TableExporter::exportWithSqlite(const ExportRequest& request, CsvWriter& wr
     sqlite3_progress_handler(connection, 0, nullptr, nullptr);
     sqlite3_finalize(statement);
     if (*m_cancelled)
-        return fail(tr("export cancelled"));
+        return fail(Text::tr("export cancelled"));
     if (!written)
-        return fail(tr("could not write the file: %1").arg(writer.errorString()));
+        return fail(Text::tr("could not write the file: %1").arg(writer.errorString()));
     if (step != SQLITE_DONE && step != SQLITE_ROW)
-        return fail(tr("Exporting %1: %2").arg(request.table, why));
+        return fail(Text::tr("Exporting %1: %2").arg(request.table, why));
     if (m_progress)
         m_progress(m_rows);
     return true;
@@ -733,8 +733,8 @@ bool exportToFile(TableExporter& exporter, const ExportRequest& request, const Q
             ? out.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::DontCloseHandle)
             : (out.setFileName(path), out.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
         if (!opened) {
-            *error = toStdout ? tr("cannot write to standard output: %1").arg(out.errorString())
-                              : tr("cannot write %1: %2").arg(path, out.errorString());
+            *error = toStdout ? Text::tr("cannot write to standard output: %1").arg(out.errorString())
+                              : Text::tr("cannot write %1: %2").arg(path, out.errorString());
             return false;
         }
         if (!exporter.exportTable(request, &out)) {
@@ -747,7 +747,7 @@ bool exportToFile(TableExporter& exporter, const ExportRequest& request, const Q
     // Unbuffered: the writer buffers; a buffer of QFileDevice's own would be flushed at commit(), where a full disk
     // reads "Unknown error" (a short write carries no reason).
     if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
-        *error = tr("cannot write %1: %2").arg(path, file.errorString());
+        *error = Text::tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     if (!exporter.exportTable(request, &file)) {
@@ -756,7 +756,7 @@ bool exportToFile(TableExporter& exporter, const ExportRequest& request, const Q
         return false;
     }
     if (!file.commit()) {
-        *error = tr("cannot write %1: %2").arg(path, file.errorString());
+        *error = Text::tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;

@@ -29,10 +29,10 @@ namespace {
     using tables::ColumnKind;
     using tables::ColumnSpec;
 
-    QString tr(const char* text)
-    {
-        return QCoreApplication::translate("TableImport", text);
-    }
+    // What this file says to people, in lupdate's and the runtime's one context "TableImport".
+    struct Text {
+        Q_DECLARE_TR_FUNCTIONS(TableImport)
+    };
 
     // The file's text → the app's value for `column`, or a problem.
     QVariant parseValue(const ColumnSpec& column, const CsvField& field, QString* problem)
@@ -51,14 +51,14 @@ namespace {
                 return true;
             if (b == QStringLiteral("false") || b == QStringLiteral("0") || b == QStringLiteral("no"))
                 return false;
-            *problem = tr("%1: '%2' is not true or false").arg(tables::columnLabel(column.name), text.left(20));
+            *problem = Text::tr("%1: '%2' is not true or false").arg(tables::columnLabel(column.name), text.left(20));
             return {};
         }
         case ColumnKind::Date: {
             const QDate date = QDate::fromString(text.trimmed(), Qt::ISODate);
             if (!date.isValid())
-                *problem
-                    = tr("%1: '%2' is not a date (YYYY-MM-DD)").arg(tables::columnLabel(column.name), text.left(20));
+                *problem = Text::tr("%1: '%2' is not a date (YYYY-MM-DD)")
+                               .arg(tables::columnLabel(column.name), text.left(20));
             return date;
         }
         case ColumnKind::Instant:
@@ -67,7 +67,8 @@ namespace {
             bool ok = false;
             const qlonglong n = text.trimmed().toLongLong(&ok);
             if (!ok)
-                *problem = tr("%1: '%2' is not a whole number").arg(tables::columnLabel(column.name), text.left(20));
+                *problem
+                    = Text::tr("%1: '%2' is not a whole number").arg(tables::columnLabel(column.name), text.left(20));
             return n;
         }
         default:
@@ -114,7 +115,7 @@ namespace {
             ok = ok && query.exec();
         }
         if (!ok && error)
-            *error = db::reportSqlError(tr("Importing"), query.lastError());
+            *error = db::reportSqlError(Text::tr("Importing"), query.lastError());
         if (ok && out)
             *out = std::move(query);
         return ok;
@@ -132,13 +133,13 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
     ImportReport report;
     const tables::TableSpec* spec = tables::specFor(m_table);
     if (!spec || !spec->importable) {
-        report.problems.append({ 0, {}, tr("import works for SLA tiers, clients, campaigns and channels") });
+        report.problems.append({ 0, {}, Text::tr("import works for SLA tiers, clients, campaigns and channels") });
         return report;
     }
     CsvReader reader(csv, m_delimiter);
     const auto header = reader.next();
     if (!header) {
-        report.problems.append({ 1, {}, reader.error().isEmpty() ? tr("the file is empty") : reader.error() });
+        report.problems.append({ 1, {}, reader.error().isEmpty() ? Text::tr("the file is empty") : reader.error() });
         return report;
     }
     QList<const ColumnSpec*> mapped;
@@ -146,7 +147,7 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         const ColumnSpec* column = spec->column(name.text.trimmed().toLower());
         if (column && mapped.contains(column)) { // which of the two would be meant?
             report.problems.append({ 1, column->name,
-                tr("the header names the column %1 twice (fields %2 and %3)")
+                Text::tr("the header names the column %1 twice (fields %2 and %3)")
                     .arg(column->name)
                     .arg(mapped.indexOf(column) + 1)
                     .arg(mapped.size() + 1) });
@@ -157,13 +158,13 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
             report.ignoredColumns << name.text;
     }
     if (std::none_of(mapped.cbegin(), mapped.cend(), [](const ColumnSpec* c) { return c != nullptr; })) {
-        report.problems.append({ 1, {}, tr("no column of the header names a column of %1").arg(m_table) });
+        report.problems.append({ 1, {}, Text::tr("no column of the header names a column of %1").arg(m_table) });
         return report;
     }
 
     QSqlError began;
     if (!db::beginWrite(m_db, &began)) {
-        report.problems.append({ 0, {}, db::reportSqlError(tr("Starting the import"), began) });
+        report.problems.append({ 0, {}, db::reportSqlError(Text::tr("Starting the import"), began) });
         return report;
     }
     QSet<QString> campaignsToCheck;
@@ -181,8 +182,8 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         if (record->fields.size() == 1 && record->fields.constFirst().isNull)
             continue; // a blank line
         if (record->fields.size() != mapped.size()) {
-            report.problems.append(
-                { line, {}, tr("%1 fields, where the header has %2").arg(record->fields.size()).arg(mapped.size()) });
+            report.problems.append({ line, {},
+                Text::tr("%1 fields, where the header has %2").arg(record->fields.size()).arg(mapped.size()) });
             continue;
         }
         QVariantMap values;
@@ -249,8 +250,8 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
             const QDateTime stored = current.value(QStringLiteral("updated_at")).toDateTime();
             if (fileStamp.isValid() && fileStamp.toDateTime().isValid() && fileStamp.toDateTime() != stored) {
                 report.problems.append({ line, QStringLiteral("updated_at"),
-                    tr("this row was changed in the database at %1, after the file's version (%2): export again "
-                       "and redo the edit")
+                    Text::tr("this row was changed in the database at %1, after the file's version (%2): export again "
+                             "and redo the edit")
                         .arg(stored.toString(Qt::ISODateWithMs), fileStamp.toDateTime().toString(Qt::ISODateWithMs)) });
                 continue;
             }
@@ -267,10 +268,10 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
                 ++report.updates;
                 break;
             case tables::RowWriter::Update::Stale:
-                error = tr("the row changed while importing");
+                error = Text::tr("the row changed while importing");
                 break;
             case tables::RowWriter::Update::Failed:
-                error = db::reportSqlError(tr("Importing"), failure);
+                error = db::reportSqlError(Text::tr("Importing"), failure);
                 break;
             }
         } else {
@@ -286,7 +287,7 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
             if (ok)
                 ++report.inserts;
             else
-                error = db::reportSqlError(tr("Importing"), failure);
+                error = db::reportSqlError(Text::tr("Importing"), failure);
         }
         if (ok) {
             exec(m_db, QStringLiteral("RELEASE SAVEPOINT agency_import_row"), {}, nullptr);
@@ -307,7 +308,7 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         report.problems.append({ 0, {}, reader.error() });
 
     if (report.cancelled) {
-        report.problems.append({ 0, {}, tr("cancelled: nothing was written") });
+        report.problems.append({ 0, {}, Text::tr("cancelled: nothing was written") });
         campaignsToCheck.clear();
     }
     // Budgets as they would be after the whole file: no campaign may end up over-allocated.
@@ -326,7 +327,7 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
 
     if (commit && report.ok()) {
         if (!m_db.commit())
-            report.problems.append({ 0, {}, db::reportSqlError(tr("Committing the import"), m_db.lastError()) });
+            report.problems.append({ 0, {}, db::reportSqlError(Text::tr("Committing the import"), m_db.lastError()) });
         else
             return report;
     }

@@ -11,10 +11,10 @@
 namespace agency::plane {
 
 namespace {
-    QString tr(const char* text)
-    {
-        return QCoreApplication::translate("PlaneDirectory", text);
-    }
+    // What this file says to people, in lupdate's and the runtime's one context "PlaneDirectory".
+    struct Text {
+        Q_DECLARE_TR_FUNCTIONS(PlaneDirectory)
+    };
 }
 
 PlaneDirectory::PlaneDirectory(QSqlDatabase db)
@@ -26,7 +26,7 @@ PlaneDirectory::PlaneDirectory(QSqlDatabase db)
     if (!query.exec(
             QStringLiteral("SELECT to_regclass('workspaces') IS NOT NULL AND to_regclass('projects') IS NOT NULL"))
         || !query.next()) {
-        m_error = db::reportSqlError(tr("Looking for Plane's tables"), query.lastError());
+        m_error = db::reportSqlError(Text::tr("Looking for Plane's tables"), query.lastError());
         return;
     }
     m_available = query.value(0).toBool();
@@ -41,7 +41,7 @@ QList<Workspace> PlaneDirectory::workspaces() const
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral(
             "SELECT id::text, name, slug FROM workspaces WHERE deleted_at IS NULL ORDER BY lower(name), id"))) {
-        m_error = db::reportSqlError(tr("Listing Plane workspaces"), query.lastError());
+        m_error = db::reportSqlError(Text::tr("Listing Plane workspaces"), query.lastError());
         return list;
     }
     while (query.next())
@@ -64,7 +64,7 @@ QList<Project> PlaneDirectory::projects(const QString& workspaceId, bool include
     query.addBindValue(workspaceId);
     query.addBindValue(includeArchived);
     if (!query.exec()) {
-        m_error = db::reportSqlError(tr("Listing Plane projects"), query.lastError());
+        m_error = db::reportSqlError(Text::tr("Listing Plane projects"), query.lastError());
         return list;
     }
     while (query.next()) {
@@ -83,7 +83,7 @@ std::optional<Workspace> PlaneDirectory::workspace(const QString& id) const
         QStringLiteral("SELECT id::text, name, slug FROM workspaces WHERE id::text = ? AND deleted_at IS NULL"));
     query.addBindValue(id);
     if (!query.exec()) {
-        m_error = db::reportSqlError(tr("Reading a Plane workspace"), query.lastError());
+        m_error = db::reportSqlError(Text::tr("Reading a Plane workspace"), query.lastError());
         return std::nullopt;
     }
     if (!query.next())
@@ -100,7 +100,7 @@ std::optional<Project> PlaneDirectory::project(const QString& id) const
                                  "FROM projects WHERE id::text = ? AND deleted_at IS NULL"));
     query.addBindValue(id);
     if (!query.exec()) {
-        m_error = db::reportSqlError(tr("Reading a Plane project"), query.lastError());
+        m_error = db::reportSqlError(Text::tr("Reading a Plane project"), query.lastError());
         return std::nullopt;
     }
     if (!query.next())
@@ -153,7 +153,7 @@ QList<DanglingReference> PlaneDirectory::danglingReferences() const
                                    "WHERE c.deleted_at IS NULL AND c.plane_project_id IS NOT NULL AND (p.id IS NULL OR "
                                    "p.deleted_at IS NOT NULL) "
                                    "ORDER BY 1, 2"))) {
-        m_error = db::reportSqlError(tr("Checking references to Plane"), query.lastError());
+        m_error = db::reportSqlError(Text::tr("Checking references to Plane"), query.lastError());
         return list;
     }
     while (query.next()) {

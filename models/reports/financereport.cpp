@@ -18,10 +18,10 @@
 namespace agency::reports {
 
 namespace {
-    QString tr(const char* text)
-    {
-        return QCoreApplication::translate("FinanceReport", text);
-    }
+    // What this file says to people, in lupdate's and the runtime's one context "FinanceReport".
+    struct Text {
+        Q_DECLARE_TR_FUNCTIONS(FinanceReport)
+    };
 
     std::optional<Money> moneyFromCents(const QVariant& value)
     {
@@ -49,11 +49,11 @@ std::optional<Thresholds> Thresholds::make(int warnAt, int limitAt, QString* err
     const QString range = domain::Percent::fromHundredths(100).toDisplayString() + QStringLiteral("–")
         + QLocale().toString(highest / 100) + QStringLiteral(" %");
     if (warnAt < 100 || warnAt > highest)
-        return say(tr("the warning threshold must lie between %1").arg(range));
+        return say(Text::tr("the warning threshold must lie between %1").arg(range));
     if (limitAt < 100 || limitAt > highest)
-        return say(tr("the limit must lie between %1").arg(range));
+        return say(Text::tr("the limit must lie between %1").arg(range));
     if (warnAt > limitAt)
-        return say(tr("the warning threshold (%1) must not lie above the limit (%2)")
+        return say(Text::tr("the warning threshold (%1) must not lie above the limit (%2)")
                        .arg(domain::Percent::fromHundredths(warnAt).toDisplayString(),
                            domain::Percent::fromHundredths(limitAt).toDisplayString()));
     return Thresholds { warnAt, limitAt };
@@ -194,19 +194,21 @@ QString CampaignLine::attentionText(const QDate& asOf, const Thresholds& thresho
     switch (attention(asOf, thresholds)) {
     case Attention::OverLimit:
         if (*spent > *allocated)
-            return tr("OVERSPENT by %1").arg(amount(*spent - *allocated));
-        return tr("%1 of the budget spent: over the %2 limit").arg(share(*spentShare()), share(thresholds.limitAt));
+            return Text::tr("OVERSPENT by %1").arg(amount(*spent - *allocated));
+        return Text::tr("%1 of the budget spent: over the %2 limit")
+            .arg(share(*spentShare()), share(thresholds.limitAt));
     case Attention::Warning:
-        return tr("%1 of the budget spent: warning at %2").arg(share(*spentShare()), share(thresholds.warnAt));
+        return Text::tr("%1 of the budget spent: warning at %2").arg(share(*spentShare()), share(thresholds.warnAt));
     case Attention::WillOverspend: {
-        QString text = tr("will spend %1 of %2 by %3 at this pace")
+        QString text = Text::tr("will spend %1 of %2 by %3 at this pace")
                            .arg(amount(*projectedSpend(asOf)), amount(*allocated), date(end));
         if (const auto out = runsOutOn(asOf))
-            text += tr("; runs out on %1").arg(date(*out));
+            text += Text::tr("; runs out on %1").arg(date(*out));
         return text;
     }
     case Attention::OffPace:
-        return tr("spent %1 of the budget in %2 of its time").arg(share(*spentShare()), share(*elapsedShare(asOf)));
+        return Text::tr("spent %1 of the budget in %2 of its time")
+            .arg(share(*spentShare()), share(*elapsedShare(asOf)));
     case Attention::None:
         break;
     }
@@ -312,7 +314,7 @@ std::optional<FinanceReport::ClientAndTypeTotals> FinanceReport::byClientAndType
               .arg(cents(QStringLiteral("c.budget_allocated")), cents(QStringLiteral("c.budget_spent")),
                   campaignsTable(filter), campaignConditions(filter, &bind).join(QStringLiteral(" AND ")),
                   m_postgres ? QString() : QStringLiteral(" LIMIT -1"));
-    auto result = run(sql, bind, tr("Adding up budgets"));
+    auto result = run(sql, bind, Text::tr("Adding up budgets"));
     if (!result)
         return std::nullopt;
     QSqlQuery& query = *result;
@@ -411,7 +413,7 @@ std::optional<QList<CampaignLine>> FinanceReport::campaigns(const ReportFilter& 
                   campaignsTable(filter))
         + where(filter, &bind) + andWhere
         + QStringLiteral(" ORDER BY cl.client_name, c.start_date IS NULL, c.start_date, c.id");
-    auto result = run(sql, bind, tr("Listing campaigns"));
+    auto result = run(sql, bind, Text::tr("Listing campaigns"));
     if (!result)
         return std::nullopt;
     QSqlQuery& query = *result;
@@ -436,7 +438,7 @@ std::optional<QList<CampaignLine>> FinanceReport::campaigns(const ReportFilter& 
         list << line;
     }
     if (query.lastError().isValid()) {
-        m_error = db::reportSqlError(tr("Listing campaigns"), query.lastError());
+        m_error = db::reportSqlError(Text::tr("Listing campaigns"), query.lastError());
         return std::nullopt;
     }
     tables::LookupNames names(m_db);
@@ -460,7 +462,7 @@ std::optional<QList<TierRetainer>> FinanceReport::retainerByTier()
             "WHERE t.deleted_at IS NULL GROUP BY t.id, t.name, t.monthly_retainer, t.priority ORDER BY t.priority, "
             "t.name")
                         .arg(cents(QStringLiteral("t.monthly_retainer"))))) {
-        m_error = db::reportSqlError(tr("Adding up retainers"), query.lastError());
+        m_error = db::reportSqlError(Text::tr("Adding up retainers"), query.lastError());
         return std::nullopt;
     }
     QList<TierRetainer> list;
@@ -477,11 +479,11 @@ std::optional<CampaignSplit> FinanceReport::budgetSplit(const QString& campaignI
         QStringLiteral("SELECT budget_allocated FROM agency_campaigns WHERE id = ? AND deleted_at IS NULL"));
     campaign.addBindValue(campaignId);
     if (!campaign.exec()) {
-        m_error = db::reportSqlError(tr("Reading the campaign"), campaign.lastError());
+        m_error = db::reportSqlError(Text::tr("Reading the campaign"), campaign.lastError());
         return std::nullopt;
     }
     if (!campaign.next()) {
-        m_error = tr("no campaign with id %1").arg(campaignId.left(40));
+        m_error = Text::tr("no campaign with id %1").arg(campaignId.left(40));
         return std::nullopt;
     }
     CampaignSplit split;
@@ -496,7 +498,7 @@ std::optional<CampaignSplit> FinanceReport::budgetSplit(const QString& campaignI
         "WHERE campaign_id = ? AND deleted_at IS NULL ORDER BY channel_type, id"));
     channels.addBindValue(campaignId);
     if (!channels.exec()) {
-        m_error = db::reportSqlError(tr("Reading the campaign's channels"), channels.lastError());
+        m_error = db::reportSqlError(Text::tr("Reading the campaign's channels"), channels.lastError());
         return std::nullopt;
     }
     QList<domain::ChannelShare> shares;
@@ -527,11 +529,11 @@ std::optional<QList<KpiLine>> FinanceReport::kpis(const QString& campaignId)
         QStringLiteral("SELECT target_kpis, actual_kpis FROM agency_campaigns WHERE id = ? AND deleted_at IS NULL"));
     query.addBindValue(campaignId);
     if (!query.exec()) {
-        m_error = db::reportSqlError(tr("Reading the campaign's KPIs"), query.lastError());
+        m_error = db::reportSqlError(Text::tr("Reading the campaign's KPIs"), query.lastError());
         return std::nullopt;
     }
     if (!query.next()) {
-        m_error = tr("no campaign with id %1").arg(campaignId.left(40));
+        m_error = Text::tr("no campaign with id %1").arg(campaignId.left(40));
         return std::nullopt;
     }
     const auto target = domain::Kpis::parse(query.value(0).toString(), QStringLiteral("target_kpis"), &m_error);

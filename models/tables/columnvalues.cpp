@@ -13,10 +13,10 @@
 namespace agency::tables {
 
 namespace {
-    QString tr(const char* text)
-    {
-        return QCoreApplication::translate("ColumnValues", text);
-    }
+    // What this file says to people, in lupdate's and the runtime's one context "ColumnValues".
+    struct Text {
+        Q_DECLARE_TR_FUNCTIONS(ColumnValues)
+    };
 
     bool isUuidText(const QString& text)
     {
@@ -113,7 +113,7 @@ QString problemWith(const ColumnSpec& column, const QVariant& value)
         return label + QStringLiteral(": ") + refused->why;
     if (isNullValue(value)) {
         if (column.required && column.kind != ColumnKind::Boolean)
-            return tr("%1 is required").arg(label);
+            return Text::tr("%1 is required").arg(label);
         return {};
     }
     QString why;
@@ -122,14 +122,14 @@ QString problemWith(const ColumnSpec& column, const QVariant& value)
     case ColumnKind::Reference:
     case ColumnKind::PlaneReference:
         if (!isUuidText(value.toString()))
-            return tr("%1: '%2' is not a valid UUID (like 3f2b…-…, 36 lowercase characters)")
+            return Text::tr("%1: '%2' is not a valid UUID (like 3f2b…-…, 36 lowercase characters)")
                 .arg(label, value.toString().left(40));
         return {};
     case ColumnKind::Text:
         if (column.required && value.toString().trimmed().isEmpty())
-            return tr("%1 is required").arg(label);
+            return Text::tr("%1 is required").arg(label);
         if (column.size > 0 && value.toString().size() > column.size)
-            return tr("%1: at most %2 characters (this has %3)")
+            return Text::tr("%1: at most %2 characters (this has %3)")
                 .arg(label)
                 .arg(column.size)
                 .arg(value.toString().size());
@@ -138,9 +138,9 @@ QString problemWith(const ColumnSpec& column, const QVariant& value)
         bool ok = false;
         const qlonglong number = value.toLongLong(&ok);
         if (!ok || number > std::numeric_limits<int>::max() || number < std::numeric_limits<int>::min())
-            return tr("%1: enter a whole number").arg(label);
+            return Text::tr("%1: enter a whole number").arg(label);
         if (column.nonNegative && number < 0)
-            return tr("%1 may not be negative").arg(label);
+            return Text::tr("%1 may not be negative").arg(label);
         return {};
     }
     case ColumnKind::Money: {
@@ -148,7 +148,7 @@ QString problemWith(const ColumnSpec& column, const QVariant& value)
         if (!money)
             return label + QStringLiteral(": ") + why;
         if (money->cents() < 0)
-            return tr("%1 may not be negative").arg(label);
+            return Text::tr("%1 may not be negative").arg(label);
         return {};
     }
     case ColumnKind::Percent:
@@ -157,17 +157,17 @@ QString problemWith(const ColumnSpec& column, const QVariant& value)
         return {};
     case ColumnKind::Date:
         if (!value.toDate().isValid() && !QDate::fromString(value.toString(), Qt::ISODate).isValid())
-            return tr("%1: not a valid date (YYYY-MM-DD)").arg(label);
+            return Text::tr("%1: not a valid date (YYYY-MM-DD)").arg(label);
         return {};
     case ColumnKind::Instant:
         if (!value.toDateTime().isValid())
-            return tr("%1: not a valid date and time").arg(label);
+            return Text::tr("%1: not a valid date and time").arg(label);
         return {};
     case ColumnKind::Boolean:
         return {};
     case ColumnKind::Choice:
         if (!column.choices.contains(value.toString()))
-            return tr("%1: '%2' is not one of %3")
+            return Text::tr("%1: '%2' is not one of %3")
                 .arg(label, value.toString().left(40), column.choices.join(QStringLiteral(", ")));
         return {};
     case ColumnKind::JsonObject:

@@ -13,10 +13,10 @@
 namespace agency::tables {
 
 namespace {
-    QString tr(const char* text)
-    {
-        return QCoreApplication::translate("SoftDeletion", text);
-    }
+    // What this file says to people, in lupdate's and the runtime's one context "SoftDeletion".
+    struct Text {
+        Q_DECLARE_TR_FUNCTIONS(SoftDeletion)
+    };
 
     QString marks(qsizetype n)
     {
@@ -54,13 +54,13 @@ namespace {
         QSqlError began;
         if (!db::beginWrite(db, &began)) {
             if (error)
-                *error = db::reportSqlError(tr("Starting a transaction"), began);
+                *error = db::reportSqlError(Text::tr("Starting a transaction"), began);
             return false;
         }
         if (work() && db.commit())
             return true;
         if (error && error->isEmpty())
-            *error = db::reportSqlError(tr("Committing"), db.lastError());
+            *error = db::reportSqlError(Text::tr("Committing"), db.lastError());
         db.rollback();
         return false;
     }
@@ -98,7 +98,7 @@ namespace {
             if (!run(db,
                     QStringLiteral("UPDATE %1 SET deleted_at = ? WHERE deleted_at IS NULL AND %2 IN (%3)")
                         .arg(child.table, child.column, owners),
-                    QVariantList { at } + binds, tr("Deleting what belongs to it"), error))
+                    QVariantList { at } + binds, Text::tr("Deleting what belongs to it"), error))
                 return false;
         }
         return true;
@@ -119,7 +119,7 @@ namespace {
             if (!run(db,
                     QStringLiteral("UPDATE %1 SET deleted_at = NULL WHERE deleted_at = %2 AND %3 IN (%4)")
                         .arg(child.table, sameInstant, child.column, owners),
-                    QVariantList { id } + binds, tr("Restoring what belongs to it"), error))
+                    QVariantList { id } + binds, Text::tr("Restoring what belongs to it"), error))
                 return false;
         }
         return true;
@@ -146,7 +146,7 @@ QList<QPair<QString, qint64>> whatDeleteTakes(
                                          .arg(child.table, child.column, owners);
                 QSqlQuery count;
                 if (!run(db, QStringLiteral("SELECT count(*) FROM (%1) AS x").arg(mine), asVariants(ids),
-                        tr("Counting what belongs to it"), error, &count)
+                        Text::tr("Counting what belongs to it"), error, &count)
                     || !count.next())
                     return {};
                 if (const qint64 n = count.value(0).toLongLong(); n > 0)
@@ -174,18 +174,19 @@ bool softDelete(QSqlDatabase db, const QString& table, const QStringList& ids, Q
                     QStringLiteral("SELECT t.%1, count(*) FROM %2 u JOIN %3 t ON t.id = u.%4 WHERE u.deleted_at IS "
                                    "NULL AND u.%4 IN (%5) GROUP BY t.%1 ORDER BY t.%1")
                         .arg(spec->nameColumn, user.table, table, user.column, in),
-                    idValues, tr("Checking what uses it"), error, &users))
+                    idValues, Text::tr("Checking what uses it"), error, &users))
                 return false;
             if (users.next()) {
                 if (error)
-                    *error = tr(spec->inUseMessage).arg(users.value(0).toString()).arg(users.value(1).toLongLong());
+                    *error
+                        = Text::tr(spec->inUseMessage).arg(users.value(0).toString()).arg(users.value(1).toLongLong());
                 return false;
             }
         }
         return deleteChildren(db, *spec, in, idValues, at, error)
             && run(db,
                 QStringLiteral("UPDATE %1 SET deleted_at = ? WHERE deleted_at IS NULL AND id IN (%2)").arg(table, in),
-                QVariantList { at } + idValues, tr("Deleting"), error);
+                QVariantList { at } + idValues, Text::tr("Deleting"), error);
     });
 }
 
@@ -207,11 +208,11 @@ bool restore(QSqlDatabase db, const QString& table, const QStringList& ids, QStr
                             .arg(parent->nameColumn.isEmpty() ? QStringLiteral("p.id")
                                                               : QStringLiteral("p.") + parent->nameColumn,
                                 table, parent->table, spec->parentColumn),
-                        { id }, tr("Checking the parent row"), error, &deleted))
+                        { id }, Text::tr("Checking the parent row"), error, &deleted))
                     return false;
                 if (deleted.next()) {
                     if (error) {
-                        *error = tr(spec->parentDeletedMessage);
+                        *error = Text::tr(spec->parentDeletedMessage);
                         if (!parent->nameColumn.isEmpty())
                             *error = error->arg(deleted.value(0).toString());
                     }
@@ -223,7 +224,7 @@ bool restore(QSqlDatabase db, const QString& table, const QStringList& ids, QStr
             if (!run(db,
                     QStringLiteral("UPDATE %1 SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL")
                         .arg(table),
-                    { id }, tr("Restoring"), error))
+                    { id }, Text::tr("Restoring"), error))
                 return false;
         }
         return true;
