@@ -359,7 +359,7 @@ namespace {
                 exporting::TableExporter exporter(db);
                 if (isatty(STDERR_FILENO)) {
                     exporter.setProgressHandler(
-                        [](qint64 rows) { std::fputs(qPrintable(Text::tr("\rexport: %1 rows").arg(rows)), stderr); });
+                        [](qint64 rows) { std::fputs(qPrintable(u'\r' + Text::tr("export: %1 rows").arg(rows)), stderr); });
                 }
                 QString error;
                 if (path == QStringLiteral("-") && standardOutputWasClosed()) {
@@ -455,7 +455,7 @@ namespace {
                 const bool showProgress = isatty(STDERR_FILENO) != 0;
                 if (showProgress) {
                     importer.setProgress([](int line) {
-                        std::fputs(qPrintable(Text::tr("\rimport: line %1").arg(line)), stderr);
+                        std::fputs(qPrintable(u'\r' + Text::tr("import: line %1").arg(line)), stderr);
                         return true;
                     });
                 }

@@ -232,11 +232,13 @@ int main(int argc, char** argv)
         }
         QApplication app(argc, argv);
         describeApplication();
+        agency::app::installTranslations(QLocale()); // messages and --help in the user's language
         return agency::app::runChartCommand(QCoreApplication::arguments());
     }
     if (argc > 1 && agency::app::isCommand(QString::fromLocal8Bit(argv[1]))) {
         QCoreApplication app(argc, argv);
         describeApplication();
+        agency::app::installTranslations(QLocale()); // messages and --help in the user's language
         return agency::app::runCommand(QCoreApplication::arguments());
     }
     const auto parsed = parseGuiCommandLine(argc, argv);

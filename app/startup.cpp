@@ -56,9 +56,9 @@ QList<QTranslator*> installTranslations(const QLocale& locale)
         if (translator->load(locale, name, QStringLiteral("_"), folder)) {
             QCoreApplication::installTranslator(translator);
             installed << translator;
-            spdlog::info("translation loaded: {}", translator->filePath().toStdString());
+            spdlog::debug("translation loaded: {}", translator->filePath().toStdString());
         } else {
-            spdlog::info("no {} translation for {} in {}", name.toStdString(), locale.name().toStdString(),
+            spdlog::debug("no {} translation for {} in {}", name.toStdString(), locale.name().toStdString(),
                 folder.toStdString());
             delete translator;
         }

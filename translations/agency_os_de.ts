@@ -5,1677 +5,1678 @@
     <name>BackgroundJob</name>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
     <name>BatchInsert</name>
     <message>
         <source>Writing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben in %1</translation>
     </message>
     <message>
         <source>Preparing to write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben in %1 wird vorbereitet</translation>
     </message>
 </context>
 <context>
     <name>Budget</name>
     <message>
         <source>Reading the campaign&apos;s budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget der Kampagne wird gelesen</translation>
     </message>
     <message>
         <source>Reading the campaign&apos;s channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanäle der Kampagne werden gelesen</translation>
     </message>
     <message>
         <source>Channels would take %1 of the campaign&apos;s %2 budget (%3 over): lower an amount or percentage, or raise the budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kanäle würden %1 des Kampagnenbudgets von %2 beanspruchen (%3 zu viel): Senken Sie einen Betrag oder Prozentsatz, oder erhöhen Sie das Budget</translation>
     </message>
 </context>
 <context>
     <name>ChartCommands</name>
     <message>
         <source>Database: postgresql://…, sqlite:PATH or FILE.db.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank: postgresql://…, sqlite:PFAD oder DATEI.db.</translation>
     </message>
     <message>
         <source>DSN</source>
-        <translation type="unfinished"></translation>
+        <translation>DSN</translation>
     </message>
     <message>
         <source>The file to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu schreibende Datei.</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>DATEI</translation>
     </message>
     <message>
         <source>The campaign&apos;s id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ID der Kampagne.</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Width x height in pixels (default 900x600).</source>
-        <translation type="unfinished"></translation>
+        <translation>Breite x Höhe in Pixeln (Standard 900x600).</translation>
     </message>
     <message>
         <source>WxH</source>
-        <translation type="unfinished"></translation>
+        <translation>BxH</translation>
     </message>
     <message>
         <source>Only this client&apos;s campaigns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Kampagnen dieses Kunden.</translation>
     </message>
     <message>
         <source>Only campaigns in this status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Kampagnen mit diesem Status.</translation>
     </message>
     <message>
         <source>S</source>
-        <translation type="unfinished"></translation>
+        <translation>S</translation>
     </message>
     <message>
         <source>pdf (the review as a document) or csv (its figures: the total, each client, each campaign); default: by the output&apos;s suffix.</source>
-        <translation type="unfinished"></translation>
+        <translation>pdf (der Bericht als Dokument) oder csv (seine Zahlen: Gesamtsumme, jeder Kunde, jede Kampagne); Standard: nach der Endung der Ausgabedatei.</translation>
     </message>
     <message>
         <source>FORMAT</source>
-        <translation type="unfinished"></translation>
+        <translation>FORMAT</translation>
     </message>
     <message>
         <source>Messages on stderr from this level (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldungen auf stderr ab dieser Stufe (%1).</translation>
     </message>
     <message>
         <source>LEVEL</source>
-        <translation type="unfinished"></translation>
+        <translation>STUFE</translation>
     </message>
     <message>
         <source>chart %1 needs --campaign ID and --output FILE.png|FILE.svg</source>
-        <translation type="unfinished"></translation>
+        <translation>chart %1 braucht --campaign ID und --output DATEI.png|DATEI.svg</translation>
     </message>
     <message>
         <source>--output must end in .png or .svg</source>
-        <translation type="unfinished"></translation>
+        <translation>--output muss auf .png oder .svg enden</translation>
     </message>
     <message>
         <source>--size must be WIDTHxHEIGHT in pixels, each from 100 to 8000 (for example 1200x800), not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--size muss BREITExHÖHE in Pixeln sein, jeweils von 100 bis 8000 (zum Beispiel 1200x800), nicht „%1“</translation>
     </message>
     <message>
         <source>%1; no file written</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; keine Datei geschrieben</translation>
     </message>
     <message>
         <source>report finance needs --output FILE.pdf or FILE.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>report finance braucht --output DATEI.pdf oder DATEI.csv</translation>
     </message>
     <message>
         <source>--format must be pdf or csv, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--format muss pdf oder csv sein, nicht „%1“</translation>
     </message>
     <message>
         <source>--output must end in .pdf or .csv, or --format pdf|csv must say which: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--output muss auf .pdf oder .csv enden, oder --format pdf|csv muss es angeben: %1</translation>
     </message>
     <message>
         <source>--status must be one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--status muss einer dieser Werte sein: %1</translation>
     </message>
     <message>
         <source>status %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Status %1</translation>
     </message>
     <message>
         <source>no campaigns for client %1 (check the id); no file written</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Kampagnen für Kunde %1 (prüfen Sie die ID); keine Datei geschrieben</translation>
     </message>
     <message>
         <source>client %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde %1</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Renders a campaign&apos;s budget split or KPI chart as PNG or SVG.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichnet die Budgetaufteilung oder das KPI-Diagramm einer Kampagne als PNG oder SVG.</translation>
     </message>
     <message>
         <source>Writes the finance review: a PDF document (headline figures, charts, the campaigns needing attention, client totals) or its figures as CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibt den Finanzbericht: ein PDF-Dokument (Kennzahlen, Diagramme, Kampagnen mit Handlungsbedarf, Summen je Kunde) oder seine Zahlen als CSV.</translation>
     </message>
     <message>
         <source>The command.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Befehl.</translation>
     </message>
     <message>
         <source>budget-split or kpi.</source>
-        <translation type="unfinished"></translation>
+        <translation>budget-split oder kpi.</translation>
     </message>
     <message>
         <source>finance.</source>
-        <translation type="unfinished"></translation>
+        <translation>finance.</translation>
     </message>
     <message>
         <source> (see --help)</source>
-        <translation type="unfinished"></translation>
+        <translation> (siehe --help)</translation>
     </message>
     <message>
         <source>--log-level must be one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--log-level muss einer dieser Werte sein: %1</translation>
     </message>
     <message>
         <source>chart needs budget-split or kpi (for example: agency-os chart kpi --campaign ID -o kpi.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>chart braucht budget-split oder kpi (zum Beispiel: agency-os chart kpi --campaign ID -o kpi.png)</translation>
     </message>
     <message>
         <source>report needs finance (for example: agency-os report finance -o review.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>report braucht finance (zum Beispiel: agency-os report finance -o review.pdf)</translation>
     </message>
 </context>
 <context>
     <name>Column</name>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Response time (h)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reaktionszeit (h)</translation>
     </message>
     <message>
         <source>Hours included / month</source>
-        <translation type="unfinished"></translation>
+        <translation>Inklusivstunden / Monat</translation>
     </message>
     <message>
         <source>Hourly rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Stundensatz</translation>
     </message>
     <message>
         <source>Monthly retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>Monatliche Pauschale</translation>
     </message>
     <message>
         <source>Features</source>
-        <translation type="unfinished"></translation>
+        <translation>Leistungen</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorität</translation>
     </message>
     <message>
         <source>Plane workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Plane-Arbeitsbereich</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Legal name</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmenname</translation>
     </message>
     <message>
         <source>SLA tier</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA-Stufe</translation>
     </message>
     <message>
         <source>Billing contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnungskontakt</translation>
     </message>
     <message>
         <source>Billing e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnungs-E-Mail</translation>
     </message>
     <message>
         <source>Billing phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnungstelefon</translation>
     </message>
     <message>
         <source>Billing address</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnungsadresse</translation>
     </message>
     <message>
         <source>Contract start</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertragsbeginn</translation>
     </message>
     <message>
         <source>Contract end</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertragsende</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>Branche</translation>
     </message>
     <message>
         <source>Client type</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundentyp</translation>
     </message>
     <message>
         <source>Internal notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Interne Notizen</translation>
     </message>
     <message>
         <source>Metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadaten</translation>
     </message>
     <message>
         <source>Plane project</source>
-        <translation type="unfinished"></translation>
+        <translation>Plane-Projekt</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Budget allocated</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget zugewiesen</translation>
     </message>
     <message>
         <source>Budget spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget ausgegeben</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Target KPIs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel-KPIs</translation>
     </message>
     <message>
         <source>Actual KPIs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ist-KPIs</translation>
     </message>
     <message>
         <source>Brief</source>
-        <translation type="unfinished"></translation>
+        <translation>Briefing</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal</translation>
     </message>
     <message>
         <source>Budget %</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget %</translation>
     </message>
     <message>
         <source>Fixed amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Fester Betrag</translation>
     </message>
     <message>
         <source>Performance</source>
-        <translation type="unfinished"></translation>
+        <translation>Leistung</translation>
     </message>
     <message>
         <source>External account</source>
-        <translation type="unfinished"></translation>
+        <translation>Externes Konto</translation>
     </message>
     <message>
         <source>External campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Externe Kampagne</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöscht</translation>
     </message>
 </context>
 <context>
     <name>ColumnValues</name>
     <message>
         <source>%1 is required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist erforderlich</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; is not a valid UUID (like 3f2b…-…, 36 lowercase characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2“ ist keine gültige UUID (wie 3f2b…-…, 36 Kleinbuchstaben und Ziffern)</translation>
     </message>
     <message>
         <source>%1: at most %2 characters (this has %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: höchstens %2 Zeichen (hier sind es %3)</translation>
     </message>
     <message>
         <source>%1: enter a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Geben Sie eine ganze Zahl ein</translation>
     </message>
     <message>
         <source>%1 may not be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 darf nicht negativ sein</translation>
     </message>
     <message>
         <source>%1: not a valid date (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein gültiges Datum (JJJJ-MM-TT)</translation>
     </message>
     <message>
         <source>%1: not a valid date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein gültiges Datum mit Uhrzeit</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; is not one of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2“ ist keiner der Werte %3</translation>
     </message>
 </context>
 <context>
     <name>CommandLine</name>
     <message>
         <source>Database: postgresql://…, sqlite:PATH or FILE.db.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank: postgresql://…, sqlite:PFAD oder DATEI.db.</translation>
     </message>
     <message>
         <source>DSN</source>
-        <translation type="unfinished"></translation>
+        <translation>DSN</translation>
     </message>
     <message>
         <source>Messages on stderr from this level (%1). Default: only errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldungen auf stderr ab dieser Stufe (%1). Standard: nur Fehler.</translation>
     </message>
     <message>
         <source>LEVEL</source>
-        <translation type="unfinished"></translation>
+        <translation>STUFE</translation>
     </message>
     <message>
         <source> (see --help)</source>
-        <translation type="unfinished"></translation>
+        <translation> (siehe --help)</translation>
     </message>
     <message>
         <source>--log-level must be one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--log-level muss einer dieser Werte sein: %1</translation>
     </message>
     <message>
         <source>Shows, applies or rolls back the Agency OS schema migrations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt, wendet an oder macht rückgängig: die Schemamigrationen von Agency OS.</translation>
     </message>
     <message>
         <source>Target version (up: default latest; down: default one step back).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielversion (up: Standard die neueste; down: Standard einen Schritt zurück).</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>The command.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Befehl.</translation>
     </message>
     <message>
         <source>status, up or down.</source>
-        <translation type="unfinished"></translation>
+        <translation>status, up oder down.</translation>
     </message>
     <message>
         <source>migrate needs one action: status, up or down (for example: agency-os migrate up --db DSN)</source>
-        <translation type="unfinished"></translation>
+        <translation>migrate braucht eine Aktion: status, up oder down (zum Beispiel: agency-os migrate up --db DSN)</translation>
     </message>
     <message>
         <source>--to must be a version number of 0 or more, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--to muss eine Versionsnummer ab 0 sein, nicht „%1“</translation>
     </message>
     <message>
         <source>--to goes with migrate up or migrate down, not status</source>
-        <translation type="unfinished"></translation>
+        <translation>--to gehört zu migrate up oder migrate down, nicht zu status</translation>
     </message>
     <message>
         <source> (check the server address, that it is running, and the credentials)</source>
-        <translation type="unfinished"></translation>
+        <translation> (prüfen Sie die Serveradresse, ob der Server läuft, und die Anmeldedaten)</translation>
     </message>
     <message>
         <source>database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank: %1</translation>
     </message>
     <message>
         <source>applied %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 angewendet</translation>
     </message>
     <message>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>ausstehend</translation>
     </message>
     <message>
         <source> — EDITED since it was applied (checksum differs)</source>
-        <translation type="unfinished"></translation>
+        <translation> — seit dem Anwenden GEÄNDERT (Prüfsumme weicht ab)</translation>
     </message>
     <message>
         <source> — unknown to this app (newer schema)</source>
-        <translation type="unfinished"></translation>
+        <translation> — dieser App unbekannt (neueres Schema)</translation>
     </message>
     <message>
         <source>schema version %1; this app&apos;s latest is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schemaversion %1; die neueste dieser App ist %2</translation>
     </message>
     <message>
         <source>%1 needs one table: sla-tiers, clients, campaigns or channels (for example: agency-os %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 braucht eine Tabelle: sla-tiers, clients, campaigns oder channels (zum Beispiel: agency-os %2)</translation>
     </message>
     <message>
         <source>--%1 must be a whole number from %2 to %3, not &apos;%4&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 muss eine ganze Zahl von %2 bis %3 sein, nicht „%4“</translation>
     </message>
     <message>
         <source>Fills the database with a believable demo agency, in one transaction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Füllt die Datenbank in einer Transaktion mit einer glaubwürdigen Demo-Agentur.</translation>
     </message>
     <message>
         <source>Number of clients (default 24).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der Kunden (Standard 24).</translation>
     </message>
     <message>
         <source>Campaigns per client (default 4).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnen je Kunde (Standard 4).</translation>
     </message>
     <message>
         <source>Channels per campaign (default 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanäle je Kampagne (Standard 3).</translation>
     </message>
     <message>
         <source>Random seed: the same seed gives the same data (default 42).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zufallsstartwert: derselbe Wert ergibt dieselben Daten (Standard 42).</translation>
     </message>
     <message>
         <source>S</source>
-        <translation type="unfinished"></translation>
+        <translation>S</translation>
     </message>
     <message>
         <source>Only when the database has no clients yet (what scripts/run uses).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur wenn die Datenbank noch keine Kunden hat (was scripts/run verwendet).</translation>
     </message>
     <message>
         <source>demo-data takes no further words; see agency-os demo-data --help</source>
-        <translation type="unfinished"></translation>
+        <translation>demo-data nimmt keine weiteren Wörter; siehe agency-os demo-data --help</translation>
     </message>
     <message>
         <source>%1 already has data; nothing added</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält bereits Daten; nichts hinzugefügt</translation>
     </message>
     <message>
         <source>demo-data: %1 of %2 channels
 </source>
-        <translation type="unfinished"></translation>
+        <translation>demo-data: %1 von %2 Kanälen
+</translation>
     </message>
     <message>
         <source>demo data not written (nothing was changed): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Demodaten nicht geschrieben (nichts wurde geändert): %1</translation>
     </message>
     <message>
         <source>added %1 tiers, %2 clients, %3 campaigns and %4 channels to %5 in %6 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Stufen, %2 Kunden, %3 Kampagnen und %4 Kanäle in %6 s zu %5 hinzugefügt</translation>
     </message>
     <message>
         <source>Writes one table to CSV (RFC 4180, UTF-8, CRLF), with the lookups a spreadsheet reader needs. Deleted rows are left out unless asked for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibt eine Tabelle als CSV (RFC 4180, UTF-8, CRLF), mit den Namen, die ein Leser der Tabelle braucht. Gelöschte Zeilen bleiben weg, außer sie werden verlangt.</translation>
     </message>
     <message>
         <source>Where to write: a file (written atomically) or - for standard output (default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wohin geschrieben wird: eine Datei (atomar geschrieben) oder - für die Standardausgabe (Standard).</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>DATEI</translation>
     </message>
     <message>
         <source>Include soft-deleted rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch gelöschte Zeilen einschließen.</translation>
     </message>
     <message>
         <source>comma (default), semicolon or tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>comma (Standard), semicolon oder tab.</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>Start with a UTF-8 byte-order mark (for spreadsheet programs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einer UTF-8-Bytereihenfolgemarke beginnen (für Tabellenkalkulationen).</translation>
     </message>
     <message>
         <source>Do not prefix &apos; to text starting with = + - @ tab or CR (only for trusted round trips).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein &apos; vor Text setzen, der mit = + - @ Tab oder CR beginnt (nur für vertrauenswürdige Hin- und Rückwege).</translation>
     </message>
     <message>
         <source>sla-tiers, clients, campaigns or channels.</source>
-        <translation type="unfinished"></translation>
+        <translation>sla-tiers, clients, campaigns oder channels.</translation>
     </message>
     <message>
         <source>--delimiter must be comma, semicolon or tab, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--delimiter muss comma, semicolon oder tab sein, nicht „%1“</translation>
     </message>
     <message>
         <source>--output needs a file name, or - for standard output</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source><byte value="xd"/>export: %1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>--output braucht einen Dateinamen, oder - für die Standardausgabe</translation>
     </message>
     <message>
         <source>export of %1 failed: standard output is closed (write to a file with -o FILE)</source>
-        <translation type="unfinished"></translation>
+        <translation>Export von %1 fehlgeschlagen: die Standardausgabe ist geschlossen (schreiben Sie mit -o DATEI in eine Datei)</translation>
     </message>
     <message>
         <source>export of %1 to standard output failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Export von %1 auf die Standardausgabe fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>export of %1 failed, no file written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Export von %1 fehlgeschlagen, keine Datei geschrieben: %2</translation>
     </message>
     <message>
         <source>line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1</translation>
     </message>
     <message>
         <source>line %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1, %2</translation>
     </message>
     <message>
         <source>Reads one table from CSV as the export writes it (what the window&apos;s Import does), all or nothing: a row whose id exists updates what changed, other rows are added. Any refused row is listed with its line and field, nothing is written, and the exit status is 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liest eine Tabelle aus CSV, wie der Export sie schreibt (wie der Import im Fenster), ganz oder gar nicht: Eine Zeile mit vorhandener ID aktualisiert, was sich geändert hat, andere Zeilen werden hinzugefügt. Jede abgelehnte Zeile wird mit Zeile und Feld genannt, nichts wird geschrieben, und der Rückgabewert ist 1.</translation>
     </message>
     <message>
         <source>The CSV file to read, or - for standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu lesende CSV-Datei, oder - für die Standardeingabe.</translation>
     </message>
     <message>
         <source>Check every row and say what would change; write nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Zeile prüfen und sagen, was sich ändern würde; nichts schreiben.</translation>
     </message>
     <message>
         <source>comma, semicolon or tab (default: guessed from the header line).</source>
-        <translation type="unfinished"></translation>
+        <translation>comma, semicolon oder tab (Standard: aus der Kopfzeile erkannt).</translation>
     </message>
     <message>
         <source>import needs --input FILE, or --input - for standard input</source>
-        <translation type="unfinished"></translation>
+        <translation>import braucht --input DATEI, oder --input - für die Standardeingabe</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>standard input</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardeingabe</translation>
     </message>
     <message>
         <source>it is a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source><byte value="xd"/>import: line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist ein Ordner</translation>
     </message>
     <message>
         <source>columns not imported (not columns of %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht importierte Spalten (keine Spalten von %1): %2</translation>
     </message>
     <message>
         <source>%1: %2 to add, %3 to update, %4 unchanged (dry run: nothing written)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 hinzuzufügen, %3 zu aktualisieren, %4 unverändert (Probelauf: nichts geschrieben)</translation>
     </message>
     <message>
         <source>%1: %2 added, %3 updated, %4 unchanged in %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 hinzugefügt, %3 aktualisiert, %4 unverändert in %5</translation>
     </message>
     <message>
         <source>--db is empty: give the database (%1), or leave --db out for the embedded one</source>
-        <translation type="unfinished"></translation>
+        <translation>--db ist leer: Geben Sie die Datenbank an (%1), oder lassen Sie --db für die eingebettete weg</translation>
     </message>
     <message>
         <source>there is no database file at %1: check the path (agency-os migrate up --db sqlite:%1 makes a new one)</source>
-        <translation type="unfinished"></translation>
+        <translation>unter %1 gibt es keine Datenbankdatei: Prüfen Sie den Pfad (agency-os migrate up --db sqlite:%1 legt eine neue an)</translation>
     </message>
     <message>
         <source>unknown command &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Befehl „%1“</translation>
+    </message>
+    <message>
+        <source>export: %1 rows</source>
+        <translation>Export: %1 Zeilen</translation>
+    </message>
+    <message>
+        <source>import: line %1</source>
+        <translation>Import: Zeile %1</translation>
     </message>
 </context>
 <context>
     <name>ConnectionString</name>
     <message>
         <source>the password has a broken %-escape (write %40 for @, %3A for :, %25 for %)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Passwort hat eine fehlerhafte %-Kodierung (schreiben Sie %40 für @, %3A für :, %25 für %)</translation>
     </message>
     <message>
         <source>the user name has a broken %-escape</source>
-        <translation type="unfinished"></translation>
+        <translation>der Benutzername hat eine fehlerhafte %-Kodierung</translation>
     </message>
     <message>
         <source>an IPv6 host must be closed with &apos;]&apos; (for example [::1]:5432)</source>
-        <translation type="unfinished"></translation>
+        <translation>ein IPv6-Host muss mit „]“ geschlossen werden (zum Beispiel [::1]:5432)</translation>
     </message>
     <message>
         <source>unexpected text after the IPv6 host; expected &apos;:port&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwarteter Text nach dem IPv6-Host; erwartet: „:port“</translation>
     </message>
     <message>
         <source>the port after &apos;:&apos; is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>der Port nach „:“ ist leer</translation>
     </message>
     <message>
         <source>the IPv6 host between &apos;[&apos; and &apos;]&apos; is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>der IPv6-Host zwischen „[“ und „]“ ist leer</translation>
     </message>
     <message>
         <source>several hosts in one connection string are not supported; give one host</source>
-        <translation type="unfinished"></translation>
+        <translation>mehrere Hosts in einer Verbindungsangabe werden nicht unterstützt; geben Sie einen Host an</translation>
     </message>
     <message>
         <source>the host has a broken %-escape</source>
-        <translation type="unfinished"></translation>
+        <translation>der Host hat eine fehlerhafte %-Kodierung</translation>
     </message>
     <message>
         <source>the host name contains &apos;%1&apos;, which no host name may contain</source>
-        <translation type="unfinished"></translation>
+        <translation>der Hostname enthält „%1“, was kein Hostname enthalten darf</translation>
     </message>
     <message>
         <source>the port must be a number from 1 to 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>der Port muss eine Zahl von 1 bis 65535 sein</translation>
     </message>
     <message>
         <source>the database name has a broken %-escape</source>
-        <translation type="unfinished"></translation>
+        <translation>der Datenbankname hat eine fehlerhafte %-Kodierung</translation>
     </message>
     <message>
         <source>the option &apos;%1&apos; has no value; write key=value</source>
-        <translation type="unfinished"></translation>
+        <translation>die Option „%1“ hat keinen Wert; schreiben Sie schlüssel=wert</translation>
     </message>
     <message>
         <source>an option has a broken %-escape</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Option hat eine fehlerhafte %-Kodierung</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a connection option name (lowercase letters and _)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Name einer Verbindungsoption (Kleinbuchstaben und _)</translation>
     </message>
     <message>
         <source>the value of option &apos;%1&apos; may not contain &apos;;&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>der Wert der Option „%1“ darf kein „;“ enthalten</translation>
     </message>
     <message>
         <source>connect_timeout must be a whole number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>connect_timeout muss eine ganze Zahl von Sekunden sein</translation>
     </message>
     <message>
         <source>the database location is empty; expected %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ort der Datenbank ist leer; erwartet: %1</translation>
     </message>
     <message>
         <source>sqlite: needs a file path after it, for example sqlite:/home/me/agency.db</source>
-        <translation type="unfinished"></translation>
+        <translation>sqlite: braucht danach einen Dateipfad, zum Beispiel sqlite:/home/ich/agency.db</translation>
     </message>
     <message>
         <source>unknown kind of database location; expected %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Art von Datenbankort; erwartet: %1</translation>
     </message>
     <message>
         <source>postgresql://user[:password]@host[:port]/dbname[?sslmode=…], sqlite:PATH, or a file path ending in .db or .sqlite</source>
-        <translation type="unfinished"></translation>
+        <translation>postgresql://benutzer[:passwort]@host[:port]/datenbank[?sslmode=…], sqlite:PFAD, oder ein Dateipfad, der auf .db oder .sqlite endet</translation>
     </message>
 </context>
 <context>
     <name>ConnectionWatch</name>
     <message>
         <source>the connection is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung ist geschlossen</translation>
     </message>
     <message>
         <source>the server does not answer</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server antwortet nicht</translation>
     </message>
 </context>
 <context>
     <name>CsvExportJob</name>
     <message>
         <source>Export options</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportoptionen</translation>
     </message>
     <message>
         <source>Comma</source>
-        <translation type="unfinished"></translation>
+        <translation>Komma</translation>
     </message>
     <message>
         <source>Semicolon (spreadsheets in many European locales)</source>
-        <translation type="unfinished"></translation>
+        <translation>Semikolon (Tabellenkalkulationen in vielen europäischen Sprachen)</translation>
     </message>
     <message>
         <source>Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabulator</translation>
     </message>
     <message>
         <source>Byte-order mark (for spreadsheet programs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytereihenfolgemarke (für Tabellenkalkulationen)</translation>
     </message>
     <message>
         <source>Protect against formulas (prefix &apos; to text starting with = + - @)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor Formeln schützen (&apos; vor Text setzen, der mit = + - @ beginnt)</translation>
     </message>
     <message>
         <source>Separator</source>
-        <translation type="unfinished"></translation>
+        <translation>Trennzeichen</translation>
     </message>
     <message>
         <source>Exporting %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird exportiert…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
     <name>CsvReader</name>
     <message>
         <source>line %1: a quoted field is never closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: ein Feld in Anführungszeichen wird nie geschlossen</translation>
     </message>
     <message>
         <source>line %1: text after a closing quote</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: Text nach einem schließenden Anführungszeichen</translation>
     </message>
     <message>
         <source>line %1, field %2: a NUL byte, which no text may hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1, Feld %2: ein NUL-Byte, das kein Text enthalten darf</translation>
     </message>
     <message>
         <source>line %1, field %2: not UTF-8 text (save the file as UTF-8 and import it again)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1, Feld %2: kein UTF-8-Text (speichern Sie die Datei als UTF-8 und importieren Sie sie erneut)</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>the Qt SQL driver %1 is not installed (Debian: libqt6sql6-%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Qt-SQL-Treiber %1 ist nicht installiert (Debian: libqt6sql6-%2)</translation>
     </message>
     <message>
         <source>cannot create the folder %1 for the database file</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ordner %1 für die Datenbankdatei kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>Could not prepare %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht vorbereitet werden</translation>
     </message>
     <message>
         <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
 </context>
 <context>
     <name>DemoData</name>
     <message>
         <source>Starting the demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Demodaten werden begonnen</translation>
     </message>
     <message>
         <source>Committing the demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Demodaten werden festgeschrieben</translation>
     </message>
     <message>
         <source>Looking for existing data</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhandene Daten werden gesucht</translation>
     </message>
 </context>
 <context>
     <name>EditSession</name>
     <message>
         <source>There is no delete to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Löschen, das rückgängig zu machen wäre.</translation>
     </message>
 </context>
 <context>
     <name>FileDialogs</name>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>%1 file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Datei</translation>
     </message>
 </context>
 <context>
     <name>FinanceReport</name>
     <message>
         <source>the warning threshold must lie between %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Warnschwelle muss zwischen %1 liegen</translation>
     </message>
     <message>
         <source>the limit must lie between %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Limit muss zwischen %1 liegen</translation>
     </message>
     <message>
         <source>the warning threshold (%1) must not lie above the limit (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Warnschwelle (%1) darf nicht über dem Limit (%2) liegen</translation>
     </message>
     <message>
         <source>OVERSPENT by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ÜBERZOGEN um %1</translation>
     </message>
     <message>
         <source>%1 of the budget spent: over the %2 limit</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 des Budgets ausgegeben: über dem Limit von %2</translation>
     </message>
     <message>
         <source>%1 of the budget spent: warning at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 des Budgets ausgegeben: Warnung ab %2</translation>
     </message>
     <message>
         <source>will spend %1 of %2 by %3 at this pace</source>
-        <translation type="unfinished"></translation>
+        <translation>wird bei diesem Tempo bis %3 %1 von %2 ausgeben</translation>
     </message>
     <message>
         <source>; runs out on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>; aufgebraucht am %1</translation>
     </message>
     <message>
         <source>spent %1 of the budget in %2 of its time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 des Budgets in %2 der Laufzeit ausgegeben</translation>
     </message>
     <message>
         <source>Adding up budgets</source>
-        <translation type="unfinished"></translation>
+        <translation>Budgets werden addiert</translation>
     </message>
     <message>
         <source>Listing campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnen werden aufgelistet</translation>
     </message>
     <message>
         <source>Adding up retainers</source>
-        <translation type="unfinished"></translation>
+        <translation>Pauschalen werden addiert</translation>
     </message>
     <message>
         <source>Reading the campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne wird gelesen</translation>
     </message>
     <message>
         <source>no campaign with id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Kampagne mit der ID %1</translation>
     </message>
     <message>
         <source>Reading the campaign&apos;s channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanäle der Kampagne werden gelesen</translation>
     </message>
     <message>
         <source>Reading the campaign&apos;s KPIs</source>
-        <translation type="unfinished"></translation>
+        <translation>KPIs der Kampagne werden gelesen</translation>
     </message>
 </context>
 <context>
     <name>KeysetPager</name>
     <message>
         <source>Reading rows of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen von %1 werden gelesen</translation>
     </message>
     <message>
         <source>Counting rows of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen von %1 werden gezählt</translation>
     </message>
 </context>
 <context>
     <name>Kpis</name>
     <message>
         <source>%1: not valid JSON (%2 at character %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein gültiges JSON (%2 bei Zeichen %3)</translation>
     </message>
     <message>
         <source>%1: must be an object of metric names and numbers, like {&quot;clicks&quot;: 2500}</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: muss ein Objekt aus Kennzahlnamen und Zahlen sein, wie {&quot;clicks&quot;: 2500}</translation>
     </message>
     <message>
         <source>%1: a metric has an empty name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: eine Kennzahl hat einen leeren Namen</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; must be a number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2“ muss eine Zahl sein</translation>
     </message>
     <message>
         <source>features: must be a list of texts, like [&quot;24/7 support&quot;]</source>
-        <translation type="unfinished"></translation>
+        <translation>Leistungen: muss eine Liste von Texten sein, wie [&quot;Support rund um die Uhr&quot;]</translation>
     </message>
     <message>
         <source>features: every entry must be a text</source>
-        <translation type="unfinished"></translation>
+        <translation>Leistungen: jeder Eintrag muss ein Text sein</translation>
     </message>
     <message>
         <source>%1: must be a JSON object, like {&quot;name&quot;: &quot;Spring launch&quot;}</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: muss ein JSON-Objekt sein, wie {&quot;name&quot;: &quot;Frühjahrsstart&quot;}</translation>
     </message>
 </context>
 <context>
     <name>LookupNames</name>
     <message>
         <source>Looking up a name in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Name wird in %1 nachgeschlagen</translation>
     </message>
     <message>
         <source>Listing %1 to choose from</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird zur Auswahl aufgelistet</translation>
     </message>
     <message>
         <source>Reading the client&apos;s Plane workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Plane-Arbeitsbereich des Kunden wird gelesen</translation>
     </message>
     <message>
         <source>Looking up names in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen werden in %1 nachgeschlagen</translation>
     </message>
     <message>
         <source>Finding %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird gesucht</translation>
     </message>
 </context>
 <context>
     <name>Migrator</name>
     <message>
         <source>Checking the right to change the schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Recht zum Ändern des Schemas wird geprüft</translation>
     </message>
     <message>
         <source>Waiting for other desktops to finish migrating</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten, bis andere Arbeitsplätze ihre Migration beendet haben</translation>
     </message>
     <message>
         <source>Rolling back a failed migration</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagene Migration wird zurückgenommen</translation>
     </message>
     <message>
         <source>Reading the schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>Schemaversion wird gelesen</translation>
     </message>
     <message>
         <source>Creating the migration table agency_schema_migrations</source>
-        <translation type="unfinished"></translation>
+        <translation>Migrationstabelle agency_schema_migrations wird angelegt</translation>
     </message>
     <message>
         <source>Reading applied migrations</source>
-        <translation type="unfinished"></translation>
+        <translation>Angewendete Migrationen werden gelesen</translation>
     </message>
     <message>
         <source>the database schema is at version %1, newer than this app knows (%2): update Agency OS before changing the schema</source>
-        <translation type="unfinished"></translation>
+        <translation>das Datenbankschema hat Version %1, neuer als diese App kennt (%2): Aktualisieren Sie Agency OS, bevor Sie das Schema ändern</translation>
     </message>
     <message>
         <source>migration %1 was edited after it was applied (checksum differs): restore the original file; an applied migration is never changed, add a new one instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Migration %1 wurde nach dem Anwenden geändert (Prüfsumme weicht ab): Stellen Sie die ursprüngliche Datei wieder her; eine angewendete Migration wird nie geändert, fügen Sie stattdessen eine neue hinzu</translation>
     </message>
     <message>
         <source>your database role %1 may not read %2 in this database: ask an administrator to grant it SELECT on the agency_ tables (and INSERT, UPDATE to edit them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Datenbankrolle %1 darf %2 in dieser Datenbank nicht lesen: Bitten Sie einen Administrator, ihr SELECT auf die agency_-Tabellen zu gewähren (und INSERT, UPDATE zum Bearbeiten)</translation>
     </message>
     <message>
         <source>Starting migration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Migration %1 wird begonnen</translation>
     </message>
     <message>
         <source>Checking migration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Migration %1 wird geprüft</translation>
     </message>
     <message>
         <source>Finishing migration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Migration %1 wird abgeschlossen</translation>
     </message>
     <message>
         <source>Migration %1 %2, statement %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Migration %1 %2, Anweisung %3</translation>
     </message>
     <message>
         <source>up</source>
-        <translation type="unfinished"></translation>
+        <translation>angewendet</translation>
     </message>
     <message>
         <source>down</source>
-        <translation type="unfinished"></translation>
+        <translation>zurück</translation>
     </message>
     <message>
         <source>Recording migration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Migration %1 wird vermerkt</translation>
     </message>
     <message>
         <source>Committing migration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Migration %1 wird festgeschrieben</translation>
     </message>
     <message>
         <source>applied %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 angewendet</translation>
     </message>
     <message>
         <source>rolled back %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zurückgenommen</translation>
     </message>
     <message>
         <source>--to must be a version number of 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>--to muss eine Versionsnummer ab 0 sein</translation>
     </message>
 </context>
 <context>
     <name>Money</name>
     <message>
         <source>enter a number, for example 1234.50</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Zahl ein, zum Beispiel 1234,50</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a number; use digits and one decimal point</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Zahl; verwenden Sie Ziffern und ein Dezimalzeichen</translation>
     </message>
     <message>
         <source>at most two decimals (cents) are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>höchstens zwei Nachkommastellen (Cent) sind erlaubt</translation>
     </message>
     <message>
         <source>too large: at most %1 digits before the decimal point</source>
-        <translation type="unfinished"></translation>
+        <translation>zu groß: höchstens %1 Stellen vor dem Dezimalzeichen</translation>
     </message>
     <message>
         <source>a space</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Leerzeichen</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not how numbers are written in this language: write %2 (%3 before the decimals, %4 between thousands, or nothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist nicht, wie Zahlen in dieser Sprache geschrieben werden: Schreiben Sie %2 (%3 vor den Nachkommastellen, %4 zwischen Tausendern, oder nichts)</translation>
     </message>
     <message>
         <source>a percentage must be from 0 to 100</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Prozentsatz muss zwischen 0 und 100 liegen</translation>
     </message>
 </context>
 <context>
     <name>MoneyScale</name>
     <message>
         <source>amount (thousands)</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag (Tausend)</translation>
     </message>
     <message>
         <source>amount (millions)</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag (Millionen)</translation>
     </message>
     <message>
         <source>amount (billions)</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag (Milliarden)</translation>
     </message>
     <message>
         <source>amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag</translation>
     </message>
 </context>
 <context>
     <name>PasswordStore</name>
     <message>
         <source>the desktop keychain did not answer</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüsselbund des Desktops hat nicht geantwortet</translation>
     </message>
 </context>
 <context>
     <name>PlaneDirectory</name>
     <message>
         <source>Looking for Plane&apos;s tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabellen von Plane werden gesucht</translation>
     </message>
     <message>
         <source>Listing Plane workspaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Plane-Arbeitsbereiche werden aufgelistet</translation>
     </message>
     <message>
         <source>Listing Plane projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Plane-Projekte werden aufgelistet</translation>
     </message>
     <message>
         <source>Reading a Plane workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Plane-Arbeitsbereich wird gelesen</translation>
     </message>
     <message>
         <source>Reading a Plane project</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Plane-Projekt wird gelesen</translation>
     </message>
     <message>
         <source>Checking references to Plane</source>
-        <translation type="unfinished"></translation>
+        <translation>Verweise auf Plane werden geprüft</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>the output must end in .png or .svg: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Ausgabe muss auf .png oder .svg enden: %1</translation>
     </message>
     <message>
         <source>could not encode %1 as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht als PNG kodiert werden</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Allocated</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugewiesen</translation>
     </message>
     <message>
         <source>Spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgegeben</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbleibend</translation>
     </message>
     <message>
         <source>Flag</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis</translation>
     </message>
     <message>
         <source>OVERSPENT</source>
-        <translation type="unfinished"></translation>
+        <translation>ÜBERZOGEN</translation>
     </message>
     <message>
         <source>off pace</source>
-        <translation type="unfinished"></translation>
+        <translation>aus dem Tempo</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Allocated vs spent by client</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugewiesen und ausgegeben je Kunde</translation>
     </message>
     <message>
         <source>Overspend</source>
-        <translation type="unfinished"></translation>
+        <translation>Überziehung</translation>
     </message>
     <message>
         <source>Spend by campaign type</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgaben je Kampagnentyp</translation>
     </message>
     <message>
         <source>Monthly retainer value by SLA tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert der monatlichen Pauschalen je SLA-Stufe</translation>
     </message>
     <message>
         <source>Retainer × active clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Pauschale × aktive Kunden</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(leer)</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>Exported %L1 rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 Zeilen exportiert…</translation>
     </message>
     <message>
         <source>tier (active clients)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe (aktive Kunden)</translation>
     </message>
     <message>
         <source>Finance review</source>
-        <translation type="unfinished"></translation>
+        <translation>Finanzbericht</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite %1</translation>
     </message>
     <message>
         <source>Generated %1 from %2 · figures as of %3 · filters: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt %1 aus %2 · Zahlen zum %3 · Filter: %4</translation>
     </message>
     <message>
         <source>the database</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbank</translation>
     </message>
     <message>
         <source>Burn</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbrauch</translation>
     </message>
     <message>
         <source>Overspent</source>
-        <translation type="unfinished"></translation>
+        <translation>Überzogen</translation>
     </message>
     <message>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 um %2</translation>
     </message>
     <message>
         <source>Needing attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Handlungsbedarf</translation>
     </message>
     <message>
         <source>%1 (inactive)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (inaktiv)</translation>
     </message>
     <message>
         <source>Campaigns needing attention: the %1 most severe of %2 (of %3 campaigns); &apos;agency-os report finance --format csv&apos; lists every one</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnen mit Handlungsbedarf: die %1 dringendsten von %2 (von %3 Kampagnen); „agency-os report finance --format csv“ listet alle auf</translation>
     </message>
     <message>
         <source>Campaigns needing attention: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnen mit Handlungsbedarf: %1 von %2</translation>
     </message>
     <message>
         <source>Most severe first: over the limit (%1 of the budget; at 100 %: overspent), past the warning threshold (%2), projected to overspend, off pace. Pace: the share of its budget a campaign has spent against the share of its days gone; off pace is more than 15 points ahead or 25 behind. Projected: spent so far ÷ days gone × days in all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die dringendsten zuerst: über dem Limit (%1 des Budgets; bei 100 %: überzogen), über der Warnschwelle (%2), voraussichtlich überzogen, aus dem Tempo. Tempo: der Anteil des Budgets, den eine Kampagne ausgegeben hat, gegenüber dem Anteil ihrer vergangenen Tage; aus dem Tempo heißt mehr als 15 Punkte voraus oder 25 zurück. Prognose: bisher ausgegeben ÷ vergangene Tage × Tage insgesamt.</translation>
     </message>
     <message>
         <source>Projected at end</source>
-        <translation type="unfinished"></translation>
+        <translation>Prognose zum Ende</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum</translation>
     </message>
     <message>
         <source>Totals by client</source>
-        <translation type="unfinished"></translation>
+        <translation>Summen je Kunde</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnen</translation>
     </message>
     <message>
         <source>Without a figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Wert</translation>
     </message>
     <message>
         <source>%1 budget · %2 spent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Budget · %2 Ausgaben</translation>
     </message>
     <message>
         <source>Appendix: the %1 campaigns under these filters are too many to list here; &apos;agency-os report finance --format csv&apos; writes each one&apos;s figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhang: Die %1 Kampagnen unter diesen Filtern sind zu viele, um sie hier aufzulisten; „agency-os report finance --format csv“ schreibt die Zahlen jeder einzelnen.</translation>
     </message>
     <message>
         <source>Appendix: every campaign (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhang: alle Kampagnen (%1)</translation>
     </message>
     <message>
         <source>Spent / time gone</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgegeben / Zeit vergangen</translation>
     </message>
     <message>
         <source>over the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>über dem Limit</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>will overspend</source>
-        <translation type="unfinished"></translation>
+        <translation>wird überzogen</translation>
     </message>
     <message>
         <source>spent %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 ausgegeben</translation>
     </message>
     <message>
         <source> · OVERSPENT by %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · ÜBERZOGEN um %1</translation>
     </message>
     <message>
         <source>%1 campaigns. Allocated and spent add up the campaigns that have the figure: %2 have no budget and %3 no spent figure (counted apart, never as 0); remaining and burn are over the campaigns with both. Deleted campaigns and clients never count.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Kampagnen. Zugewiesen und Ausgegeben summieren die Kampagnen, die den Wert haben: %2 haben kein Budget und %3 keinen Ausgabenwert (getrennt gezählt, nie als 0); Verbleibend und Verbrauch beziehen sich auf die Kampagnen mit beiden Werten. Gelöschte Kampagnen und Kunden zählen nie.</translation>
     </message>
     <message>
         <source>%1 of the campaigns are inactive clients&apos;: counted, and marked (inactive).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 der Kampagnen gehören inaktiven Kunden: gezählt und als (inaktiv) gekennzeichnet.</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.</translation>
     </message>
     <message>
         <source>1 other client</source>
-        <translation type="unfinished"></translation>
+        <translation>1 weiterer Kunde</translation>
     </message>
     <message>
         <source>%1 other clients</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 weitere Kunden</translation>
     </message>
     <message>
         <source>Allocated vs spent: the %1 largest of %2 clients, and the others</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugewiesen und ausgegeben: die %1 größten von %2 Kunden und die übrigen</translation>
     </message>
     <message>
         <source>%1 · over by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 zu viel</translation>
     </message>
     <message numerus="yes">
         <source>; %n campaign(s) without a budget</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n Kampagne ohne Budget</numerusform>
+            <numerusform>; %n Kampagnen ohne Budget</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n campaign(s) without a spent figure</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n Kampagne ohne Ausgabenwert</numerusform>
+            <numerusform>; %n Kampagnen ohne Ausgabenwert</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2%3</translation>
     </message>
     <message numerus="yes">
         <source>%1: overspent by %2 in %n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: um %2 überzogen in %n Kampagne</numerusform>
+            <numerusform>%1: um %2 überzogen in %n Kampagnen</numerusform>
         </translation>
     </message>
     <message>
         <source>no retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Pauschale</translation>
     </message>
     <message>
         <source>%1: %2 active client(s) × %3 = %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 aktive(r) Kunde(n) × %3 = %4</translation>
     </message>
 </context>
 <context>
     <name>Rules</name>
     <message>
         <source>%1 (%2) is before %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) liegt vor %3 (%4)</translation>
     </message>
 </context>
 <context>
     <name>SoftDeletion</name>
     <message>
         <source>Starting a transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaktion wird begonnen</translation>
     </message>
     <message>
         <source>Committing</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird festgeschrieben</translation>
     </message>
     <message>
         <source>Deleting what belongs to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugehöriges wird gelöscht</translation>
     </message>
     <message>
         <source>Restoring what belongs to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugehöriges wird wiederhergestellt</translation>
     </message>
     <message>
         <source>Counting what belongs to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugehöriges wird gezählt</translation>
     </message>
     <message>
         <source>Checking what uses it</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendungen werden geprüft</translation>
     </message>
     <message>
         <source>Deleting</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gelöscht</translation>
     </message>
     <message>
         <source>Checking the parent row</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeordnete Zeile wird geprüft</translation>
     </message>
     <message>
         <source>Restoring</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird wiederhergestellt</translation>
     </message>
     <message>
         <source>The SLA tier &quot;%1&quot; is used by %2 live client(s): move them to another tier first</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SLA-Stufe „%1“ wird von %2 aktiven Kunden verwendet: Verschieben Sie diese zuerst in eine andere Stufe</translation>
     </message>
     <message>
         <source>The client &quot;%1&quot; is deleted: restore the client first</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kunde „%1“ ist gelöscht: Stellen Sie zuerst den Kunden wieder her</translation>
     </message>
     <message>
         <source>The channel&apos;s campaign is deleted: restore the campaign first</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kampagne des Kanals ist gelöscht: Stellen Sie zuerst die Kampagne wieder her</translation>
     </message>
 </context>
 <context>
     <name>SqlError</name>
     <message>
         <source>the database connection is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbankverbindung ist geschlossen</translation>
     </message>
     <message>
         <source>your database role is not allowed to do this; ask an administrator for the right (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Datenbankrolle darf das nicht; bitten Sie einen Administrator um das Recht (%1)</translation>
     </message>
     <message>
         <source>another program is writing the database file and has not finished after 5 seconds; nothing was written here, try again in a moment</source>
-        <translation type="unfinished"></translation>
+        <translation>ein anderes Programm schreibt in die Datenbankdatei und ist nach 5 Sekunden nicht fertig; hier wurde nichts geschrieben, versuchen Sie es gleich noch einmal</translation>
     </message>
     <message>
         <source>another program wrote the database file since it was read here; nothing was written here, try again</source>
-        <translation type="unfinished"></translation>
+        <translation>ein anderes Programm hat in die Datenbankdatei geschrieben, seit sie hier gelesen wurde; hier wurde nichts geschrieben, versuchen Sie es noch einmal</translation>
     </message>
 </context>
 <context>
     <name>Startup</name>
     <message>
         <source>the last database used</source>
-        <translation type="unfinished"></translation>
+        <translation>die zuletzt verwendete Datenbank</translation>
     </message>
     <message>
         <source>the embedded database</source>
-        <translation type="unfinished"></translation>
+        <translation>die eingebettete Datenbank</translation>
     </message>
     <message>
         <source>cannot prepare the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbank %1 kann nicht vorbereitet werden: %2</translation>
     </message>
     <message>
         <source>the Agency OS schema in %1 is not up to date (this app needs version %2): ask an administrator to run: agency-os migrate up --db %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Agency-OS-Schema in %1 ist nicht aktuell (diese App braucht Version %2): Bitten Sie einen Administrator, Folgendes auszuführen: agency-os migrate up --db %1</translation>
     </message>
     <message>
         <source>the Agency OS schema in %1 is newer than this app (version %2): update Agency OS</source>
-        <translation type="unfinished"></translation>
+        <translation>das Agency-OS-Schema in %1 ist neuer als diese App (Version %2): Aktualisieren Sie Agency OS</translation>
     </message>
     <message>
         <source>an applied migration in %1 differs from this app&apos;s copy: run agency-os migrate status</source>
-        <translation type="unfinished"></translation>
+        <translation>eine angewendete Migration in %1 weicht von der Kopie dieser App ab: Führen Sie agency-os migrate status aus</translation>
     </message>
 </context>
 <context>
     <name>TableExport</name>
     <message>
         <source>unknown export column &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Exportspalte „%1“</translation>
     </message>
     <message>
         <source>unknown table &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Tabelle „%1“</translation>
     </message>
     <message>
         <source>cannot sort by &apos;%1&apos;: not a column of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>nach „%1“ kann nicht sortiert werden: keine Spalte von %2</translation>
     </message>
     <message>
         <source>could not write the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>Exporting %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird exportiert</translation>
     </message>
     <message>
         <source>export cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgebrochen</translation>
     </message>
     <message>
         <source>Exporting %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Export von %1: %2</translation>
     </message>
     <message>
         <source>cannot write to standard output: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>auf die Standardausgabe kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
     <name>TableImport</name>
     <message>
         <source>%1: &apos;%2&apos; is not true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2“ ist weder true noch false</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; is not a date (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2“ ist kein Datum (JJJJ-MM-TT)</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; is not a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2“ ist keine ganze Zahl</translation>
     </message>
     <message>
         <source>Importing</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird importiert</translation>
     </message>
     <message>
         <source>import works for SLA tiers, clients, campaigns and channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Import ist für SLA-Stufen, Kunden, Kampagnen und Kanäle möglich</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist leer</translation>
     </message>
     <message>
         <source>the header names the column %1 twice (fields %2 and %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Kopfzeile nennt die Spalte %1 zweimal (Felder %2 und %3)</translation>
     </message>
     <message>
         <source>no column of the header names a column of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Spalte der Kopfzeile nennt eine Spalte von %1</translation>
     </message>
     <message>
         <source>Starting the import</source>
-        <translation type="unfinished"></translation>
+        <translation>Import wird begonnen</translation>
     </message>
     <message>
         <source>%1 fields, where the header has %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Felder, wo die Kopfzeile %2 hat</translation>
     </message>
     <message>
         <source>this row was changed in the database at %1, after the file&apos;s version (%2): export again and redo the edit</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Zeile wurde am %1 in der Datenbank geändert, nach dem Stand der Datei (%2): Exportieren Sie erneut und wiederholen Sie die Änderung</translation>
     </message>
     <message>
         <source>the row changed while importing</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zeile hat sich während des Imports geändert</translation>
     </message>
     <message>
         <source>cancelled: nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen: nichts wurde geschrieben</translation>
     </message>
     <message>
         <source>Committing the import</source>
-        <translation type="unfinished"></translation>
+        <translation>Import wird festgeschrieben</translation>
     </message>
 </context>
 <context>
     <name>TableSpec</name>
     <message numerus="yes">
         <source>%n SLA tier(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n SLA-Stufe</numerusform>
+            <numerusform>%n SLA-Stufen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n client(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Kunde</numerusform>
+            <numerusform>%n Kunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Kampagne</numerusform>
+            <numerusform>%n Kampagnen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n channel(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Kanal</numerusform>
+            <numerusform>%n Kanäle</numerusform>
         </translation>
     </message>
 </context>
@@ -1683,103 +1684,103 @@
     <name>Vocabulary</name>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
 </context>
 <context>
     <name>agency::db::ChangeFeed</name>
     <message>
         <source>connected through a connection pooler, which does not pass on the server&apos;s change notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>über einen Verbindungspooler verbunden, der die Änderungsmeldungen des Servers nicht weitergibt</translation>
     </message>
     <message>
         <source>the server did not accept LISTEN (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat LISTEN nicht angenommen (%1)</translation>
     </message>
 </context>
 <context>
     <name>agency::tables::AgencyTableModel</name>
     <message>
         <source>%1 (not in Plane)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nicht in Plane)</translation>
     </message>
     <message>
         <source>Adding a row to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile wird zu %1 hinzugefügt</translation>
     </message>
     <message>
         <source>Reading the current version of a row</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktueller Stand einer Zeile wird gelesen</translation>
     </message>
     <message>
         <source>Saving a row of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile von %1 wird gespeichert</translation>
     </message>
     <message>
         <source>Rows are deleted softly: use Delete, which can be undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen werden nur als gelöscht markiert: Verwenden Sie Löschen, was sich rückgängig machen lässt</translation>
     </message>
     <message>
         <source>Nothing was saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gespeichert: %1</translation>
     </message>
     <message>
         <source>Starting to save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern wird begonnen</translation>
     </message>
     <message>
         <source>Saving %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird gespeichert</translation>
     </message>
     <message>
         <source>Rolling back a failed save</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagenes Speichern wird zurückgenommen</translation>
     </message>
     <message>
         <source>This database is open read-only: nothing can be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datenbank ist schreibgeschützt geöffnet: Nichts kann gespeichert werden</translation>
     </message>
     <message>
         <source>The connection to the database is lost: nothing was saved, and your edits are kept. Save again once it is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zur Datenbank ist unterbrochen: Nichts wurde gespeichert, und Ihre Änderungen bleiben erhalten. Speichern Sie erneut, sobald sie wieder besteht.</translation>
     </message>
     <message>
         <source>Checking the right to change %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Recht zum Ändern von %1 wird geprüft</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>This row was deleted on another desktop: keep your version or let it go</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zeile wurde an einem anderen Arbeitsplatz gelöscht: Behalten Sie Ihre Fassung oder verwerfen Sie sie</translation>
     </message>
     <message>
         <source>This row was changed on another desktop at %1: review both versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zeile wurde am %1 an einem anderen Arbeitsplatz geändert: Prüfen Sie beide Fassungen</translation>
     </message>
     <message numerus="yes">
         <source>Saved, except %n row(s) deleted on another desktop while you edited them: save yours as a new row or discard them</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gespeichert, außer %n Zeile, die an einem anderen Arbeitsplatz gelöscht wurde, während Sie sie bearbeitet haben: Speichern Sie Ihre als neue Zeile oder verwerfen Sie sie</numerusform>
+            <numerusform>Gespeichert, außer %n Zeilen, die an einem anderen Arbeitsplatz gelöscht wurden, während Sie sie bearbeitet haben: Speichern Sie Ihre als neue Zeilen oder verwerfen Sie sie</numerusform>
         </translation>
     </message>
 </context>
@@ -1787,981 +1788,983 @@
     <name>agency::tables::BackgroundReader</name>
     <message>
         <source>Cannot open a second connection to read in the background</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine zweite Verbindung zum Lesen im Hintergrund kann nicht geöffnet werden</translation>
     </message>
 </context>
 <context>
     <name>agency::tables::CampaignModel</name>
     <message>
         <source>Overspent by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Überzogen um %1</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::BudgetSplitChart</name>
     <message numerus="yes">
         <source>Other (%n channels)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Andere (%n Kanal)</numerusform>
+            <numerusform>Andere (%n Kanäle)</numerusform>
         </translation>
     </message>
     <message>
         <source>Unallocated</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht zugewiesen</translation>
     </message>
     <message>
         <source>Budget split</source>
-        <translation type="unfinished"></translation>
+        <translation>Budgetaufteilung</translation>
     </message>
     <message>
         <source> — budget %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — Budget %1</translation>
     </message>
     <message>
         <source> — OVER-ALLOCATED by %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — ÜBERBUCHT um %1</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::BudgetSplitPanel</name>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal</translation>
     </message>
     <message>
         <source>Effective amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Effektiver Betrag</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil</translation>
     </message>
     <message>
         <source>&lt;b&gt;Budget split&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Budgetaufteilung&lt;/b&gt;</translation>
     </message>
     <message>
         <source> (inactive)</source>
-        <translation type="unfinished"></translation>
+        <translation> (inaktiv)</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Channels take %1; the campaign has no budget allocated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kanäle beanspruchen %1; der Kampagne ist kein Budget zugewiesen.</translation>
     </message>
     <message>
         <source>Allocated %1 · channels %2 · OVER-ALLOCATED by %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugewiesen %1 · Kanäle %2 · ÜBERBUCHT um %3</translation>
     </message>
     <message>
         <source>Allocated %1 · channels %2 · Unallocated %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugewiesen %1 · Kanäle %2 · Nicht zugewiesen %3</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::CampaignDetailPanel</name>
     <message>
         <source>Budget split</source>
-        <translation type="unfinished"></translation>
+        <translation>Budgetaufteilung</translation>
     </message>
     <message>
         <source>Split chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufteilungsdiagramm</translation>
     </message>
     <message>
         <source>KPIs</source>
-        <translation type="unfinished"></translation>
+        <translation>KPIs</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::ChoiceCombo</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>Nothing matches &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts passt zu „%1“</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::ConflictDialog</name>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>When you opened it</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Öffnen</translation>
     </message>
     <message>
         <source>Yours</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre</translation>
     </message>
     <message>
         <source>Theirs (now)</source>
-        <translation type="unfinished"></translation>
+        <translation>Deren (jetzt)</translation>
     </message>
     <message>
         <source>Use</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden</translation>
     </message>
     <message>
         <source>(not edited)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht bearbeitet)</translation>
     </message>
     <message>
         <source>Theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Deren</translation>
     </message>
     <message>
         <source>Keep all mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle meine behalten</translation>
     </message>
     <message>
         <source>Take theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Deren übernehmen</translation>
     </message>
     <message>
         <source>Use my choices</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Auswahl verwenden</translation>
     </message>
     <message>
         <source>Decide later</source>
-        <translation type="unfinished"></translation>
+        <translation>Später entscheiden</translation>
     </message>
     <message>
         <source>Changed on another desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>An einem anderen Arbeitsplatz geändert</translation>
     </message>
     <message>
         <source>This record was &lt;b&gt;removed&lt;/b&gt; from the database on another desktop after you started editing; your other edits were saved. Save your version as a new record, or discard it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Datensatz wurde an einem anderen Arbeitsplatz aus der Datenbank &lt;b&gt;entfernt&lt;/b&gt;, nachdem Sie mit dem Bearbeiten begonnen haben; Ihre übrigen Änderungen wurden gespeichert. Speichern Sie Ihre Fassung als neuen Datensatz, oder verwerfen Sie sie.</translation>
     </message>
     <message>
         <source>This record was &lt;b&gt;deleted&lt;/b&gt; on another desktop after you started editing. Keep your version to save your values anyway, or let it go.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Datensatz wurde an einem anderen Arbeitsplatz &lt;b&gt;gelöscht&lt;/b&gt;, nachdem Sie mit dem Bearbeiten begonnen haben. Behalten Sie Ihre Fassung, um Ihre Werte trotzdem zu speichern, oder verwerfen Sie sie.</translation>
     </message>
     <message>
         <source>This record was changed on another desktop at &lt;b&gt;%1&lt;/b&gt;, after you opened it. Your edits are kept until you choose: compare the versions below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Datensatz wurde am &lt;b&gt;%1&lt;/b&gt; an einem anderen Arbeitsplatz geändert, nachdem Sie ihn geöffnet haben. Ihre Änderungen bleiben erhalten, bis Sie entscheiden: Vergleichen Sie die Fassungen unten.</translation>
     </message>
     <message>
         <source>Save mine as a new row</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine als neue Zeile speichern</translation>
     </message>
     <message>
         <source>Discard mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine verwerfen</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::ConnectionDialog</name>
     <message>
         <source>PostgreSQL server (shared with Plane)</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL-Server (mit Plane geteilt)</translation>
     </message>
     <message>
         <source>SQLite file (this computer only)</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite-Datei (nur dieser Rechner)</translation>
     </message>
     <message>
         <source>Connect to a database</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einer Datenbank verbinden</translation>
     </message>
     <message>
         <source>localhost (empty: libpq&apos;s default)</source>
-        <translation type="unfinished"></translation>
+        <translation>localhost (leer: Standard von libpq)</translation>
     </message>
     <message>
         <source>plane</source>
-        <translation type="unfinished"></translation>
+        <translation>plane</translation>
     </message>
     <message>
         <source>empty: ~/.pgpass or the environment</source>
-        <translation type="unfinished"></translation>
+        <translation>leer: ~/.pgpass oder die Umgebung</translation>
     </message>
     <message>
         <source>Recent connections…</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Verbindungen…</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>SSL mode</source>
-        <translation type="unfinished"></translation>
+        <translation>SSL-Modus</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>SQLite database file</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite-Datenbankdatei</translation>
     </message>
     <message>
         <source>Databases (*.db *.sqlite)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbanken (*.db *.sqlite)</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung testen</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden</translation>
     </message>
     <message>
         <source>Host: &apos;%1&apos; cannot be part of a host name</source>
-        <translation type="unfinished"></translation>
+        <translation>Host: „%1“ darf nicht Teil eines Hostnamens sein</translation>
     </message>
     <message>
         <source>Database: a database name cannot contain / or ;</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank: ein Datenbankname darf weder / noch ; enthalten</translation>
     </message>
     <message>
         <source>User: a user name cannot contain ;</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer: ein Benutzername darf kein ; enthalten</translation>
     </message>
     <message>
         <source>File: choose where the SQLite database is (or should be created)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei: Wählen Sie, wo die SQLite-Datenbank liegt (oder angelegt werden soll)</translation>
     </message>
     <message>
         <source>File: %1 is a folder; give a file name such as agency.db</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei: %1 ist ein Ordner; geben Sie einen Dateinamen wie agency.db an</translation>
     </message>
     <message>
         <source>File: %1 cannot be written</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei: %1 kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>Connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden mit %1</translation>
     </message>
     <message>
         <source>Remember the password in the desktop keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort im Schlüsselbund des Desktops merken</translation>
     </message>
     <message>
         <source>No desktop keychain is running (%1): the password is asked each time and never stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft kein Schlüsselbund des Desktops (%1): Das Passwort wird jedes Mal abgefragt und nie gespeichert</translation>
     </message>
     <message>
         <source>Type the password of %1 above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie oben das Passwort von %1 ein.</translation>
     </message>
     <message>
         <source>your user</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Benutzer</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::DashboardPage</name>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Typen</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Starting from</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn ab</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <source>Save chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm speichern</translation>
     </message>
     <message>
         <source>Finance review PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Finanzbericht als PDF…</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Handlungsbedarf</translation>
     </message>
     <message>
         <source>Allocated</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugewiesen</translation>
     </message>
     <message>
         <source>Spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgegeben</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum</translation>
     </message>
     <message>
         <source>Allocated vs spent by client</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugewiesen und ausgegeben je Kunde</translation>
     </message>
     <message>
         <source>Spend by campaign type</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgaben je Kampagnentyp</translation>
     </message>
     <message>
         <source>Retainer value by tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert der Pauschalen je Stufe</translation>
     </message>
     <message>
         <source>Save as PNG or SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als PNG oder SVG speichern…</translation>
     </message>
     <message>
         <source>Images (*.png *.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder (*.png *.svg)</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Chart copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm kopiert</translation>
     </message>
     <message>
         <source>Finance review</source>
-        <translation type="unfinished"></translation>
+        <translation>Finanzbericht</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>status %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Status %1</translation>
     </message>
     <message>
         <source>client %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde %1</translation>
     </message>
     <message>
         <source>type %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ %1</translation>
     </message>
     <message>
         <source>starting from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn ab %1</translation>
     </message>
     <message>
         <source>starting until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn bis %1</translation>
     </message>
     <message>
         <source>All clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kunden</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Updating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird aktualisiert…</translation>
     </message>
     <message>
         <source>Warn at</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnen ab</translation>
     </message>
     <message>
         <source>limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit</translation>
     </message>
     <message>
         <source>A live campaign that has spent this share of its budget is flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine laufende Kampagne, die diesen Anteil ihres Budgets ausgegeben hat, wird markiert</translation>
     </message>
     <message>
         <source>A campaign past this share of its budget is over its limit (at 100 %: overspent)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kampagne über diesem Anteil ihres Budgets ist über dem Limit (bei 100 %: überzogen)</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbleibend</translation>
     </message>
     <message>
         <source>Burn</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbrauch</translation>
     </message>
     <message>
         <source>Overspent</source>
-        <translation type="unfinished"></translation>
+        <translation>Überzogen</translation>
     </message>
     <message>
         <source>Without a figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Wert</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnen</translation>
     </message>
     <message>
         <source>Share of spend</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil an den Ausgaben</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>Active clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktive Kunden</translation>
     </message>
     <message>
         <source>Monthly retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>Monatliche Pauschale</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm</translation>
     </message>
     <message>
         <source>Figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlen</translation>
     </message>
     <message>
         <source>Spend by type</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgaben je Typ</translation>
     </message>
     <message>
         <source>Type figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlen je Typ</translation>
     </message>
     <message>
         <source>Retainer by tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Pauschale je Stufe</translation>
     </message>
     <message>
         <source>Tier figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlen je Stufe</translation>
     </message>
     <message>
         <source>Projected at end</source>
-        <translation type="unfinished"></translation>
+        <translation>Prognose zum Ende</translation>
     </message>
     <message>
         <source>Pace: the share of its budget a campaign has spent against the share of its days gone; off pace is more than 15 points ahead or 25 behind. Projected: spent so far ÷ days gone × days in all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempo: der Anteil des Budgets, den eine Kampagne ausgegeben hat, gegenüber dem Anteil ihrer vergangenen Tage; aus dem Tempo heißt mehr als 15 Punkte voraus oder 25 zurück. Prognose: bisher ausgegeben ÷ vergangene Tage × Tage insgesamt.</translation>
     </message>
     <message>
         <source>Needs attention: the %1 most severe of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Handlungsbedarf: die %1 dringendsten von %2</translation>
     </message>
     <message>
         <source>%1 (inactive)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (inaktiv)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 um %2</translation>
     </message>
     <message>
         <source>%1 budget · %2 spent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Budget · %2 Ausgaben</translation>
     </message>
     <message>
         <source>no retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Pauschale</translation>
     </message>
     <message>
         <source>Writing the finance review…</source>
-        <translation type="unfinished"></translation>
+        <translation>Finanzbericht wird geschrieben…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Finance review cancelled: nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>Finanzbericht abgebrochen: nichts wurde geschrieben</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::DecimalEdit</name>
     <message>
         <source>no amount</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Betrag</translation>
     </message>
     <message>
         <source>no percentage</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Prozentsatz</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::ImportDialog</name>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren</translation>
     </message>
     <message>
         <source>Import CSV into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV in %1 importieren</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei wählen…</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.tsv *.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv *.tsv *.txt)</translation>
     </message>
     <message>
         <source>Rows whose id exists update only what changed (refused if someone changed the row since it was exported); other rows are added. Nothing is written unless every row is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen mit vorhandener ID ändern nur, was sich geändert hat (abgelehnt, wenn jemand die Zeile seit dem Export geändert hat); andere Zeilen werden hinzugefügt. Nichts wird geschrieben, solange nicht jede Zeile stimmt.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s): nothing will be written until the file is corrected.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Problem: Nichts wird geschrieben, bis die Datei korrigiert ist.</numerusform>
+            <numerusform>%n Probleme: Nichts wird geschrieben, bis die Datei korrigiert ist.</numerusform>
         </translation>
     </message>
     <message>
         <source>Imported: %1 added, %2 updated, %3 unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert: %1 hinzugefügt, %2 aktualisiert, %3 unverändert.</translation>
     </message>
     <message>
         <source>Ready: %1 to add, %2 to update, %3 unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit: %1 hinzuzufügen, %2 zu aktualisieren, %3 unverändert.</translation>
     </message>
     <message>
         <source>Columns not imported: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht importierte Spalten: %1.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Importing… line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird importiert… Zeile %1</translation>
     </message>
     <message>
         <source>Checking… line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft… Zeile %1</translation>
     </message>
     <message>
         <source>cancelled: nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen: nichts wurde geschrieben</translation>
     </message>
     <message>
         <source>Import cancelled: nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import abgebrochen: Nichts wurde geschrieben.</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird importiert…</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft…</translation>
     </message>
     <message>
         <source>Check cancelled: choose the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung abgebrochen: Wählen Sie die Datei erneut.</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::KeyValueEdit</name>
     <message>
         <source>Metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennzahl</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Add a metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennzahl hinzufügen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove the selected metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Kennzahl entfernen</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::KpiChart</name>
     <message>
         <source>Metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennzahl</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Ist</translation>
     </message>
     <message>
         <source>Attainment</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielerreichung</translation>
     </message>
     <message>
         <source>KPIs: attainment of target</source>
-        <translation type="unfinished"></translation>
+        <translation>KPIs: Zielerreichung</translation>
     </message>
     <message>
         <source>%1 — KPIs: attainment of target</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — KPIs: Zielerreichung</translation>
     </message>
     <message>
         <source>On track</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Plan</translation>
     </message>
     <message>
         <source>Off track</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht im Plan</translation>
     </message>
     <message>
         <source> (lower is better)</source>
-        <translation type="unfinished"></translation>
+        <translation> (niedriger ist besser)</translation>
     </message>
     <message>
         <source>Target (100 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel (100 %)</translation>
     </message>
     <message>
         <source>%1
 target %2, actual %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Ziel %2, Ist %3</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.</translation>
     </message>
     <message>
         <source>n/a: no target</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.: kein Ziel</translation>
     </message>
     <message>
         <source>n/a: no actual yet</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.: noch kein Istwert</translation>
     </message>
     <message>
         <source>n/a: actual is 0</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.: Istwert ist 0</translation>
     </message>
     <message>
         <source>n/a: target is 0</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.: Ziel ist 0</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::ListEdit</name>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>New feature</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Leistung</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::MainWindow</name>
     <message>
         <source>Agency OS</source>
-        <translation type="unfinished"></translation>
+        <translation>Agency OS</translation>
     </message>
     <message>
         <source>Clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnen</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanäle</translation>
     </message>
     <message>
         <source>SLA tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA-Stufen</translation>
     </message>
     <message>
         <source>Agency OS (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Agency OS (schreibgeschützt)</translation>
     </message>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;peichern</translation>
     </message>
     <message>
         <source>&amp;Revert row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile &amp;zurücksetzen</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>Res&amp;tore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
         <source>Show de&amp;leted</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gelöschte anzeigen</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen…</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportieren…</translation>
     </message>
     <message>
         <source>&amp;Connect to…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbinden mit…</translation>
     </message>
     <message>
         <source>Export the current view</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle Ansicht exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>Export finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgeschlossen</translation>
     </message>
     <message>
         <source>Exported to %1.
 Open the folder?</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportiert nach %1.
+Ordner öffnen?</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Design</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Agency OS</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Agency OS</translation>
     </message>
     <message>
         <source>About Agency OS</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Agency OS</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Agency OS %1&lt;/h3&gt;&lt;p&gt;Clients, campaigns, channels and budgets for agencies running Plane.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Agency OS %1&lt;/h3&gt;&lt;p&gt;Kunden, Kampagnen, Kanäle und Budgets für Agenturen, die mit Plane arbeiten.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL, Version 3 oder neuer.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Read-only: </source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibgeschützt: </translation>
     </message>
     <message>
         <source>Connected to </source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden mit </translation>
     </message>
     <message>
         <source>Deleted %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gelöscht</translation>
     </message>
     <message>
         <source>Restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederhergestellt</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
         <source>You have changes that are not saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben Änderungen, die noch nicht gespeichert sind.</translation>
     </message>
     <message>
         <source>Save them before leaving?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor dem Beenden speichern?</translation>
     </message>
     <message>
         <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportiert nach %1</translation>
     </message>
     <message>
         <source>Export failed, no file written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen, keine Datei geschrieben: %1</translation>
     </message>
     <message>
         <source>Could not connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung nicht möglich</translation>
     </message>
     <message>
         <source>&amp;Import CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV &amp;importieren…</translation>
     </message>
     <message>
         <source>Connection lost — retrying every few seconds; your edits are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung unterbrochen — neuer Versuch alle paar Sekunden; Ihre Änderungen bleiben erhalten</translation>
     </message>
     <message>
         <source>The connection to the database was lost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zur Datenbank wurde unterbrochen: %1</translation>
     </message>
     <message>
         <source>Reconnected. Unsaved edits are still here: save them when ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder verbunden. Nicht gespeicherte Änderungen sind noch da: Speichern Sie sie, wenn Sie so weit sind.</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert</translation>
     </message>
     <message>
         <source>Unsaved changes (Ctrl+S saves them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeicherte Änderungen (Strg+S speichert sie)</translation>
     </message>
     <message>
         <source>Undo delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen rückgängig</translation>
     </message>
     <message>
         <source>Bring back what was just deleted (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerade Gelöschtes zurückholen (Strg+Z)</translation>
     </message>
     <message numerus="yes">
         <source>· others&apos; changes checked every %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>· Änderungen anderer alle %n s geprüft</numerusform>
+            <numerusform>· Änderungen anderer alle %n s geprüft</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Live refresh is not available: %1. Other desktops&apos; changes are looked for every %n s instead.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Live-Aktualisierung ist nicht verfügbar: %1. Änderungen anderer Arbeitsplätze werden stattdessen alle %n s gesucht.</numerusform>
+            <numerusform>Live-Aktualisierung ist nicht verfügbar: %1. Änderungen anderer Arbeitsplätze werden stattdessen alle %n s gesucht.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Live refresh is not available (%1): other desktops&apos; changes are looked for every %n s instead.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Live-Aktualisierung ist nicht verfügbar (%1): Änderungen anderer Arbeitsplätze werden stattdessen alle %n s gesucht.</numerusform>
+            <numerusform>Live-Aktualisierung ist nicht verfügbar (%1): Änderungen anderer Arbeitsplätze werden stattdessen alle %n s gesucht.</numerusform>
         </translation>
     </message>
 </context>
@@ -2769,246 +2772,246 @@ Open the folder?</source>
     <name>agency::ui::OptionalDateEdit</name>
     <message>
         <source>Has a date</source>
-        <translation type="unfinished"></translation>
+        <translation>Hat ein Datum</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::RecordForm</name>
     <message>
         <source>Plane UUID, e.g. 3f2b6c1e-…</source>
-        <translation type="unfinished"></translation>
+        <translation>Plane-UUID, z. B. 3f2b6c1e-…</translation>
     </message>
     <message>
         <source>%1 (archived)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (archiviert)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>e.g. Harbour relaunch (else shown as client · type · start)</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Hafen-Relaunch (sonst angezeigt als Kunde · Typ · Beginn)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Type to find a campaign by name, client or type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tippen, um eine Kampagne nach Name, Kunde oder Typ zu finden</translation>
     </message>
     <message>
         <source>The name of its Plane project: rename it in Plane</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name ihres Plane-Projekts: Benennen Sie es in Plane um</translation>
     </message>
     <message>
         <source>Metadata below is not valid JSON: correct it, then name the campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Metadaten unten sind kein gültiges JSON: Korrigieren Sie sie, dann benennen Sie die Kampagne</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::TablePage</name>
     <message>
         <source>Search (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen (Strg+F)</translation>
     </message>
     <message>
         <source>This database is open read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datenbank ist schreibgeschützt geöffnet</translation>
     </message>
     <message>
         <source>Could not add a row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile konnte nicht hinzugefügt werden</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert</translation>
     </message>
     <message>
         <source>Changes to this row were reverted</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen an dieser Zeile wurden zurückgesetzt</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
         </translation>
     </message>
     <message>
         <source>Select a deleted row to restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine gelöschte Zeile zum Wiederherstellen</translation>
     </message>
     <message>
         <source>Restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederhergestellt</translation>
     </message>
     <message>
         <source>Show all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle anzeigen</translation>
     </message>
     <message>
         <source>Reading the rows for this search or sort…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen für diese Suche oder Sortierung werden gelesen…</translation>
     </message>
     <message>
         <source>Reading rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen werden gelesen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Nothing here matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier passt nichts zu „%1“.</translation>
     </message>
     <message>
         <source>Nothing here yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier ist noch nichts.</translation>
     </message>
     <message>
         <source>Nothing here yet: Ctrl+N adds a row, Ctrl+I imports a CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier ist noch nichts: Strg+N fügt eine Zeile hinzu, Strg+I importiert eine CSV-Datei.</translation>
     </message>
     <message>
         <source>A row</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile</translation>
     </message>
     <message>
         <source>at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>um %1</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>gerade eben</translation>
     </message>
     <message>
         <source>“%1” was deleted on another desktop %2 while you were editing it. Your edits are kept: Save asks what to do with them, Discard lets them go.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde %2 an einem anderen Arbeitsplatz gelöscht, während Sie es bearbeitet haben. Ihre Änderungen bleiben erhalten: Speichern fragt, was damit geschehen soll, Verwerfen lässt sie los.</translation>
     </message>
     <message>
         <source>“%1” was deleted on another desktop %2 (Show deleted lists it; Restore brings it back).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde %2 an einem anderen Arbeitsplatz gelöscht (Gelöschte anzeigen listet es auf; Wiederherstellen holt es zurück).</translation>
     </message>
     <message>
         <source>“%1” was changed on another desktop %2 while you were editing it. Its fields show their values with your edits over them; Save asks which to keep where you both changed a field.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde %2 an einem anderen Arbeitsplatz geändert, während Sie es bearbeitet haben. Die Felder zeigen die neuen Werte mit Ihren Änderungen darüber; Speichern fragt, was behalten werden soll, wo Sie beide ein Feld geändert haben.</translation>
     </message>
     <message>
         <source>“%1” was changed on another desktop %2: the form shows the new values.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde %2 an einem anderen Arbeitsplatz geändert: Das Formular zeigt die neuen Werte.</translation>
     </message>
     <message numerus="yes">
         <source>%n more row(s) here were changed on another desktop.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n weitere Zeile hier wurde an einem anderen Arbeitsplatz geändert.</numerusform>
+            <numerusform>%n weitere Zeilen hier wurden an einem anderen Arbeitsplatz geändert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Read-only: your database role&apos;s rights on this table could not be checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibgeschützt: Die Rechte Ihrer Datenbankrolle an dieser Tabelle konnten nicht geprüft werden.</translation>
     </message>
     <message>
         <source>Read-only: this database is open read-only, nothing here can be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibgeschützt: Diese Datenbank ist schreibgeschützt geöffnet, hier kann nichts geändert werden.</translation>
     </message>
     <message>
         <source>Read-only: your database role may look at these rows but not change them. An administrator can grant it the right (INSERT, UPDATE).</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibgeschützt: Ihre Datenbankrolle darf diese Zeilen ansehen, aber nicht ändern. Ein Administrator kann ihr das Recht gewähren (INSERT, UPDATE).</translation>
     </message>
     <message>
         <source>Your database role may add rows here but not change saved ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Datenbankrolle darf hier Zeilen hinzufügen, aber gespeicherte nicht ändern.</translation>
     </message>
     <message>
         <source>Your database role may change only: %1; the other fields are read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Datenbankrolle darf nur ändern: %1; die übrigen Felder sind schreibgeschützt.</translation>
     </message>
     <message>
         <source>It may not add rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie darf keine Zeilen hinzufügen.</translation>
     </message>
     <message>
         <source>Your database role may change these rows but not add new ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Datenbankrolle darf diese Zeilen ändern, aber keine neuen hinzufügen.</translation>
     </message>
     <message>
         <source>%1 with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit %2</translation>
     </message>
     <message>
         <source>%1 with %2 and %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit %2 und %3</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Delete %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 löschen?</translation>
     </message>
     <message>
         <source>Undo (Ctrl+Z) or Restore brings them back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig (Strg+Z) oder Wiederherstellen holt sie zurück.</translation>
     </message>
     <message>
         <source>Showing only “%1”, opened from elsewhere: it lies far down this list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur „%1“ wird angezeigt, von anderswo geöffnet: Es steht weit unten in dieser Liste.</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Database: postgresql://…, sqlite:PATH or FILE.db.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank: postgresql://…, sqlite:PFAD oder DATEI.db.</translation>
     </message>
     <message>
         <source>Messages on stderr from this level (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldungen auf stderr ab dieser Stufe (%1).</translation>
     </message>
     <message>
         <source> (see --help)</source>
-        <translation type="unfinished"></translation>
+        <translation> (siehe --help)</translation>
     </message>
     <message>
         <source>--log-level must be one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--log-level muss einer dieser Werte sein: %1</translation>
     </message>
     <message>
         <source>Agency OS</source>
-        <translation type="unfinished"></translation>
+        <translation>Agency OS</translation>
     </message>
     <message>
         <source>Newer schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Neueres Schema</translation>
     </message>
     <message>
         <source>The Agency OS schema in this database is newer than this app. It opens read-only; update Agency OS to edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Agency-OS-Schema in dieser Datenbank ist neuer als diese App. Sie wird schreibgeschützt geöffnet; aktualisieren Sie Agency OS, um zu bearbeiten.</translation>
     </message>
     <message>
         <source>An applied migration in this database differs from this app&apos;s copy: run agency-os migrate status</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine angewendete Migration in dieser Datenbank weicht von der Kopie dieser App ab: Führen Sie agency-os migrate status aus</translation>
     </message>
     <message>
         <source>The Agency OS schema in this database is not up to date (this app needs version %1). Ask an administrator to run: agency-os migrate up</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Agency-OS-Schema in dieser Datenbank ist nicht aktuell (diese App braucht Version %1). Bitten Sie einen Administrator, Folgendes auszuführen: agency-os migrate up</translation>
     </message>
     <message>
         <source>Upgrade the schema?</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema aktualisieren?</translation>
     </message>
     <message>
         <source>The Agency OS tables in %1 are not up to date (this app needs version %2). Other desktops share this database: upgrade it now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Agency-OS-Tabellen in %1 sind nicht aktuell (diese App braucht Version %2). Andere Arbeitsplätze teilen diese Datenbank: jetzt aktualisieren?</translation>
     </message>
     <message>
         <source>The schema was not upgraded</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Schema wurde nicht aktualisiert</translation>
     </message>
     <message>
         <source>Agency OS desktop: clients, campaigns, channels and budgets over Plane.
@@ -3022,11 +3025,21 @@ Commands (each has --help):
   agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed S]
   agency-os chart budget-split|kpi --campaign ID --output FILE.png|FILE.svg [--db DSN] [--size WxH]
   agency-os report finance --output FILE [--format pdf|csv] [--db DSN] [--client ID] [--status S]</source>
-        <translation type="unfinished"></translation>
+        <translation>Agency OS Desktop: Kunden, Kampagnen, Kanäle und Budgets über Plane.
+
+Befehle (jeder hat --help):
+  agency-os migrate status|up|down [--to N] [--db DSN]
+  agency-os export sla-tiers|clients|campaigns|channels [--db DSN] [--output DATEI|-] [--include-deleted]
+                   [--delimiter comma|semicolon|tab] [--bom] [--no-formula-guard]
+  agency-os import sla-tiers|clients|campaigns|channels --input DATEI|- [--db DSN] [--dry-run]
+                   [--delimiter comma|semicolon|tab]
+  agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed S]
+  agency-os chart budget-split|kpi --campaign ID --output DATEI.png|DATEI.svg [--db DSN] [--size BxH]
+  agency-os report finance --output DATEI [--format pdf|csv] [--db DSN] [--client ID] [--status S]</translation>
     </message>
     <message>
         <source>unknown command &apos;%1&apos;; the commands are: migrate, export, import, demo-data, chart, report</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Befehl „%1“; die Befehle sind: migrate, export, import, demo-data, chart, report</translation>
     </message>
 </context>
 </TS>

@@ -5,1677 +5,1678 @@
     <name>BackgroundJob</name>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>annulé</translation>
     </message>
 </context>
 <context>
     <name>BatchInsert</name>
     <message>
         <source>Writing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Écriture dans %1</translation>
     </message>
     <message>
         <source>Preparing to write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation de l&apos;écriture dans %1</translation>
     </message>
 </context>
 <context>
     <name>Budget</name>
     <message>
         <source>Reading the campaign&apos;s budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture du budget de la campagne</translation>
     </message>
     <message>
         <source>Reading the campaign&apos;s channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des canaux de la campagne</translation>
     </message>
     <message>
         <source>Channels would take %1 of the campaign&apos;s %2 budget (%3 over): lower an amount or percentage, or raise the budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Les canaux prendraient %1 du budget de %2 de la campagne (%3 de trop) : baissez un montant ou un pourcentage, ou augmentez le budget</translation>
     </message>
 </context>
 <context>
     <name>ChartCommands</name>
     <message>
         <source>Database: postgresql://…, sqlite:PATH or FILE.db.</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données : postgresql://…, sqlite:CHEMIN ou FICHIER.db.</translation>
     </message>
     <message>
         <source>DSN</source>
-        <translation type="unfinished"></translation>
+        <translation>DSN</translation>
     </message>
     <message>
         <source>The file to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier à écrire.</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FICHIER</translation>
     </message>
     <message>
         <source>The campaign&apos;s id.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant de la campagne.</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Width x height in pixels (default 900x600).</source>
-        <translation type="unfinished"></translation>
+        <translation>Largeur x hauteur en pixels (par défaut 900x600).</translation>
     </message>
     <message>
         <source>WxH</source>
-        <translation type="unfinished"></translation>
+        <translation>LxH</translation>
     </message>
     <message>
         <source>Only this client&apos;s campaigns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement les campagnes de ce client.</translation>
     </message>
     <message>
         <source>Only campaigns in this status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement les campagnes dans cet état.</translation>
     </message>
     <message>
         <source>S</source>
-        <translation type="unfinished"></translation>
+        <translation>S</translation>
     </message>
     <message>
         <source>pdf (the review as a document) or csv (its figures: the total, each client, each campaign); default: by the output&apos;s suffix.</source>
-        <translation type="unfinished"></translation>
+        <translation>pdf (la revue en document) ou csv (ses chiffres : le total, chaque client, chaque campagne) ; par défaut : selon l&apos;extension du fichier de sortie.</translation>
     </message>
     <message>
         <source>FORMAT</source>
-        <translation type="unfinished"></translation>
+        <translation>FORMAT</translation>
     </message>
     <message>
         <source>Messages on stderr from this level (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages sur stderr à partir de ce niveau (%1).</translation>
     </message>
     <message>
         <source>LEVEL</source>
-        <translation type="unfinished"></translation>
+        <translation>NIVEAU</translation>
     </message>
     <message>
         <source>chart %1 needs --campaign ID and --output FILE.png|FILE.svg</source>
-        <translation type="unfinished"></translation>
+        <translation>chart %1 a besoin de --campaign ID et --output FICHIER.png|FICHIER.svg</translation>
     </message>
     <message>
         <source>--output must end in .png or .svg</source>
-        <translation type="unfinished"></translation>
+        <translation>--output doit se terminer par .png ou .svg</translation>
     </message>
     <message>
         <source>--size must be WIDTHxHEIGHT in pixels, each from 100 to 8000 (for example 1200x800), not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--size doit être LARGEURxHAUTEUR en pixels, chacune de 100 à 8000 (par exemple 1200x800), pas « %1 »</translation>
     </message>
     <message>
         <source>%1; no file written</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ; aucun fichier écrit</translation>
     </message>
     <message>
         <source>report finance needs --output FILE.pdf or FILE.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>report finance a besoin de --output FICHIER.pdf ou FICHIER.csv</translation>
     </message>
     <message>
         <source>--format must be pdf or csv, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--format doit être pdf ou csv, pas « %1 »</translation>
     </message>
     <message>
         <source>--output must end in .pdf or .csv, or --format pdf|csv must say which: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--output doit se terminer par .pdf ou .csv, ou --format pdf|csv doit le préciser : %1</translation>
     </message>
     <message>
         <source>--status must be one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--status doit être l&apos;une de ces valeurs : %1</translation>
     </message>
     <message>
         <source>status %1</source>
-        <translation type="unfinished"></translation>
+        <translation>état %1</translation>
     </message>
     <message>
         <source>no campaigns for client %1 (check the id); no file written</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune campagne pour le client %1 (vérifiez l&apos;identifiant) ; aucun fichier écrit</translation>
     </message>
     <message>
         <source>client %1</source>
-        <translation type="unfinished"></translation>
+        <translation>client %1</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
         <source>Renders a campaign&apos;s budget split or KPI chart as PNG or SVG.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dessine la répartition du budget ou le graphique des KPI d&apos;une campagne en PNG ou SVG.</translation>
     </message>
     <message>
         <source>Writes the finance review: a PDF document (headline figures, charts, the campaigns needing attention, client totals) or its figures as CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrit la revue financière : un document PDF (chiffres clés, graphiques, campagnes à surveiller, totaux par client) ou ses chiffres en CSV.</translation>
     </message>
     <message>
         <source>The command.</source>
-        <translation type="unfinished"></translation>
+        <translation>La commande.</translation>
     </message>
     <message>
         <source>budget-split or kpi.</source>
-        <translation type="unfinished"></translation>
+        <translation>budget-split ou kpi.</translation>
     </message>
     <message>
         <source>finance.</source>
-        <translation type="unfinished"></translation>
+        <translation>finance.</translation>
     </message>
     <message>
         <source> (see --help)</source>
-        <translation type="unfinished"></translation>
+        <translation> (voir --help)</translation>
     </message>
     <message>
         <source>--log-level must be one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--log-level doit être l&apos;une de ces valeurs : %1</translation>
     </message>
     <message>
         <source>chart needs budget-split or kpi (for example: agency-os chart kpi --campaign ID -o kpi.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>chart a besoin de budget-split ou kpi (par exemple : agency-os chart kpi --campaign ID -o kpi.png)</translation>
     </message>
     <message>
         <source>report needs finance (for example: agency-os report finance -o review.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>report a besoin de finance (par exemple : agency-os report finance -o review.pdf)</translation>
     </message>
 </context>
 <context>
     <name>Column</name>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Response time (h)</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai de réponse (h)</translation>
     </message>
     <message>
         <source>Hours included / month</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures incluses / mois</translation>
     </message>
     <message>
         <source>Hourly rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux horaire</translation>
     </message>
     <message>
         <source>Monthly retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfait mensuel</translation>
     </message>
     <message>
         <source>Features</source>
-        <translation type="unfinished"></translation>
+        <translation>Prestations</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorité</translation>
     </message>
     <message>
         <source>Plane workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Espace de travail Plane</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Legal name</source>
-        <translation type="unfinished"></translation>
+        <translation>Raison sociale</translation>
     </message>
     <message>
         <source>SLA tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau de SLA</translation>
     </message>
     <message>
         <source>Billing contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact de facturation</translation>
     </message>
     <message>
         <source>Billing e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail de facturation</translation>
     </message>
     <message>
         <source>Billing phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone de facturation</translation>
     </message>
     <message>
         <source>Billing address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de facturation</translation>
     </message>
     <message>
         <source>Contract start</source>
-        <translation type="unfinished"></translation>
+        <translation>Début du contrat</translation>
     </message>
     <message>
         <source>Contract end</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin du contrat</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>Secteur</translation>
     </message>
     <message>
         <source>Client type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de client</translation>
     </message>
     <message>
         <source>Internal notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes internes</translation>
     </message>
     <message>
         <source>Metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Métadonnées</translation>
     </message>
     <message>
         <source>Plane project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projet Plane</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Budget allocated</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget alloué</translation>
     </message>
     <message>
         <source>Budget spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget dépensé</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Début</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Target KPIs</source>
-        <translation type="unfinished"></translation>
+        <translation>KPI cibles</translation>
     </message>
     <message>
         <source>Actual KPIs</source>
-        <translation type="unfinished"></translation>
+        <translation>KPI réels</translation>
     </message>
     <message>
         <source>Brief</source>
-        <translation type="unfinished"></translation>
+        <translation>Brief</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Campagne</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Canal</translation>
     </message>
     <message>
         <source>Budget %</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget %</translation>
     </message>
     <message>
         <source>Fixed amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant fixe</translation>
     </message>
     <message>
         <source>Performance</source>
-        <translation type="unfinished"></translation>
+        <translation>Performance</translation>
     </message>
     <message>
         <source>External account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte externe</translation>
     </message>
     <message>
         <source>External campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Campagne externe</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Créé</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimé</translation>
     </message>
 </context>
 <context>
     <name>ColumnValues</name>
     <message>
         <source>%1 is required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est obligatoire</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; is not a valid UUID (like 3f2b…-…, 36 lowercase characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : « %2 » n&apos;est pas un UUID valide (comme 3f2b…-…, 36 caractères en minuscules)</translation>
     </message>
     <message>
         <source>%1: at most %2 characters (this has %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : au plus %2 caractères (ici %3)</translation>
     </message>
     <message>
         <source>%1: enter a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : saisissez un nombre entier</translation>
     </message>
     <message>
         <source>%1 may not be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne peut pas être négatif</translation>
     </message>
     <message>
         <source>%1: not a valid date (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : date non valide (AAAA-MM-JJ)</translation>
     </message>
     <message>
         <source>%1: not a valid date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : date et heure non valides</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; is not one of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : « %2 » ne fait pas partie de %3</translation>
     </message>
 </context>
 <context>
     <name>CommandLine</name>
     <message>
         <source>Database: postgresql://…, sqlite:PATH or FILE.db.</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données : postgresql://…, sqlite:CHEMIN ou FICHIER.db.</translation>
     </message>
     <message>
         <source>DSN</source>
-        <translation type="unfinished"></translation>
+        <translation>DSN</translation>
     </message>
     <message>
         <source>Messages on stderr from this level (%1). Default: only errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages sur stderr à partir de ce niveau (%1). Par défaut : uniquement les erreurs.</translation>
     </message>
     <message>
         <source>LEVEL</source>
-        <translation type="unfinished"></translation>
+        <translation>NIVEAU</translation>
     </message>
     <message>
         <source> (see --help)</source>
-        <translation type="unfinished"></translation>
+        <translation> (voir --help)</translation>
     </message>
     <message>
         <source>--log-level must be one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--log-level doit être l&apos;une de ces valeurs : %1</translation>
     </message>
     <message>
         <source>Shows, applies or rolls back the Agency OS schema migrations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiche, applique ou annule les migrations du schéma d&apos;Agency OS.</translation>
     </message>
     <message>
         <source>Target version (up: default latest; down: default one step back).</source>
-        <translation type="unfinished"></translation>
+        <translation>Version cible (up : par défaut la plus récente ; down : par défaut une étape en arrière).</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>The command.</source>
-        <translation type="unfinished"></translation>
+        <translation>La commande.</translation>
     </message>
     <message>
         <source>status, up or down.</source>
-        <translation type="unfinished"></translation>
+        <translation>status, up ou down.</translation>
     </message>
     <message>
         <source>migrate needs one action: status, up or down (for example: agency-os migrate up --db DSN)</source>
-        <translation type="unfinished"></translation>
+        <translation>migrate a besoin d&apos;une action : status, up ou down (par exemple : agency-os migrate up --db DSN)</translation>
     </message>
     <message>
         <source>--to must be a version number of 0 or more, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--to doit être un numéro de version de 0 ou plus, pas « %1 »</translation>
     </message>
     <message>
         <source>--to goes with migrate up or migrate down, not status</source>
-        <translation type="unfinished"></translation>
+        <translation>--to va avec migrate up ou migrate down, pas avec status</translation>
     </message>
     <message>
         <source> (check the server address, that it is running, and the credentials)</source>
-        <translation type="unfinished"></translation>
+        <translation> (vérifiez l&apos;adresse du serveur, qu&apos;il fonctionne, et les identifiants)</translation>
     </message>
     <message>
         <source>database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>base de données : %1</translation>
     </message>
     <message>
         <source>applied %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 appliquée</translation>
     </message>
     <message>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>en attente</translation>
     </message>
     <message>
         <source> — EDITED since it was applied (checksum differs)</source>
-        <translation type="unfinished"></translation>
+        <translation> — MODIFIÉE depuis son application (somme de contrôle différente)</translation>
     </message>
     <message>
         <source> — unknown to this app (newer schema)</source>
-        <translation type="unfinished"></translation>
+        <translation> — inconnue de cette application (schéma plus récent)</translation>
     </message>
     <message>
         <source>schema version %1; this app&apos;s latest is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>version du schéma %1 ; la plus récente de cette application est %2</translation>
     </message>
     <message>
         <source>%1 needs one table: sla-tiers, clients, campaigns or channels (for example: agency-os %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a besoin d&apos;une table : sla-tiers, clients, campaigns ou channels (par exemple : agency-os %2)</translation>
     </message>
     <message>
         <source>--%1 must be a whole number from %2 to %3, not &apos;%4&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 doit être un nombre entier de %2 à %3, pas « %4 »</translation>
     </message>
     <message>
         <source>Fills the database with a believable demo agency, in one transaction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplit la base de données avec une agence de démonstration crédible, en une seule transaction.</translation>
     </message>
     <message>
         <source>Number of clients (default 24).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de clients (par défaut 24).</translation>
     </message>
     <message>
         <source>Campaigns per client (default 4).</source>
-        <translation type="unfinished"></translation>
+        <translation>Campagnes par client (par défaut 4).</translation>
     </message>
     <message>
         <source>Channels per campaign (default 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Canaux par campagne (par défaut 3).</translation>
     </message>
     <message>
         <source>Random seed: the same seed gives the same data (default 42).</source>
-        <translation type="unfinished"></translation>
+        <translation>Graine aléatoire : la même graine donne les mêmes données (par défaut 42).</translation>
     </message>
     <message>
         <source>S</source>
-        <translation type="unfinished"></translation>
+        <translation>S</translation>
     </message>
     <message>
         <source>Only when the database has no clients yet (what scripts/run uses).</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement si la base de données n&apos;a pas encore de clients (ce qu&apos;utilise scripts/run).</translation>
     </message>
     <message>
         <source>demo-data takes no further words; see agency-os demo-data --help</source>
-        <translation type="unfinished"></translation>
+        <translation>demo-data ne prend pas d&apos;autres mots ; voir agency-os demo-data --help</translation>
     </message>
     <message>
         <source>%1 already has data; nothing added</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 contient déjà des données ; rien n&apos;a été ajouté</translation>
     </message>
     <message>
         <source>demo-data: %1 of %2 channels
 </source>
-        <translation type="unfinished"></translation>
+        <translation>demo-data : %1 canaux sur %2
+</translation>
     </message>
     <message>
         <source>demo data not written (nothing was changed): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>données de démonstration non écrites (rien n&apos;a été modifié) : %1</translation>
     </message>
     <message>
         <source>added %1 tiers, %2 clients, %3 campaigns and %4 channels to %5 in %6 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 niveaux, %2 clients, %3 campagnes et %4 canaux ajoutés à %5 en %6 s</translation>
     </message>
     <message>
         <source>Writes one table to CSV (RFC 4180, UTF-8, CRLF), with the lookups a spreadsheet reader needs. Deleted rows are left out unless asked for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrit une table en CSV (RFC 4180, UTF-8, CRLF), avec les noms dont le lecteur d&apos;un tableur a besoin. Les lignes supprimées sont omises sauf demande.</translation>
     </message>
     <message>
         <source>Where to write: a file (written atomically) or - for standard output (default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Où écrire : un fichier (écrit de façon atomique) ou - pour la sortie standard (par défaut).</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FICHIER</translation>
     </message>
     <message>
         <source>Include soft-deleted rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inclure les lignes supprimées.</translation>
     </message>
     <message>
         <source>comma (default), semicolon or tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>comma (par défaut), semicolon ou tab.</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NOM</translation>
     </message>
     <message>
         <source>Start with a UTF-8 byte-order mark (for spreadsheet programs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencer par une marque d&apos;ordre des octets UTF-8 (pour les tableurs).</translation>
     </message>
     <message>
         <source>Do not prefix &apos; to text starting with = + - @ tab or CR (only for trusted round trips).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne pas préfixer &apos; au texte commençant par = + - @ tabulation ou CR (uniquement pour des allers-retours de confiance).</translation>
     </message>
     <message>
         <source>sla-tiers, clients, campaigns or channels.</source>
-        <translation type="unfinished"></translation>
+        <translation>sla-tiers, clients, campaigns ou channels.</translation>
     </message>
     <message>
         <source>--delimiter must be comma, semicolon or tab, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--delimiter doit être comma, semicolon ou tab, pas « %1 »</translation>
     </message>
     <message>
         <source>--output needs a file name, or - for standard output</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source><byte value="xd"/>export: %1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>--output a besoin d&apos;un nom de fichier, ou - pour la sortie standard</translation>
     </message>
     <message>
         <source>export of %1 failed: standard output is closed (write to a file with -o FILE)</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;export de %1 a échoué : la sortie standard est fermée (écrivez dans un fichier avec -o FICHIER)</translation>
     </message>
     <message>
         <source>export of %1 to standard output failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;export de %1 vers la sortie standard a échoué : %2</translation>
     </message>
     <message>
         <source>export of %1 failed, no file written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;export de %1 a échoué, aucun fichier écrit : %2</translation>
     </message>
     <message>
         <source>line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne %1</translation>
     </message>
     <message>
         <source>line %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne %1, %2</translation>
     </message>
     <message>
         <source>Reads one table from CSV as the export writes it (what the window&apos;s Import does), all or nothing: a row whose id exists updates what changed, other rows are added. Any refused row is listed with its line and field, nothing is written, and the exit status is 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lit une table depuis un CSV tel que l&apos;export l&apos;écrit (comme l&apos;import de la fenêtre), tout ou rien : une ligne dont l&apos;identifiant existe met à jour ce qui a changé, les autres lignes sont ajoutées. Toute ligne refusée est indiquée avec sa ligne et son champ, rien n&apos;est écrit, et le code de sortie est 1.</translation>
     </message>
     <message>
         <source>The CSV file to read, or - for standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier CSV à lire, ou - pour l&apos;entrée standard.</translation>
     </message>
     <message>
         <source>Check every row and say what would change; write nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier chaque ligne et dire ce qui changerait ; ne rien écrire.</translation>
     </message>
     <message>
         <source>comma, semicolon or tab (default: guessed from the header line).</source>
-        <translation type="unfinished"></translation>
+        <translation>comma, semicolon ou tab (par défaut : déduit de la ligne d&apos;en-tête).</translation>
     </message>
     <message>
         <source>import needs --input FILE, or --input - for standard input</source>
-        <translation type="unfinished"></translation>
+        <translation>import a besoin de --input FICHIER, ou --input - pour l&apos;entrée standard</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire %1 : %2</translation>
     </message>
     <message>
         <source>standard input</source>
-        <translation type="unfinished"></translation>
+        <translation>entrée standard</translation>
     </message>
     <message>
         <source>it is a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source><byte value="xd"/>import: line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>c&apos;est un dossier</translation>
     </message>
     <message>
         <source>columns not imported (not columns of %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>colonnes non importées (pas des colonnes de %1) : %2</translation>
     </message>
     <message>
         <source>%1: %2 to add, %3 to update, %4 unchanged (dry run: nothing written)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 à ajouter, %3 à mettre à jour, %4 inchangées (essai : rien n&apos;a été écrit)</translation>
     </message>
     <message>
         <source>%1: %2 added, %3 updated, %4 unchanged in %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 ajoutées, %3 mises à jour, %4 inchangées dans %5</translation>
     </message>
     <message>
         <source>--db is empty: give the database (%1), or leave --db out for the embedded one</source>
-        <translation type="unfinished"></translation>
+        <translation>--db est vide : indiquez la base de données (%1), ou omettez --db pour la base intégrée</translation>
     </message>
     <message>
         <source>there is no database file at %1: check the path (agency-os migrate up --db sqlite:%1 makes a new one)</source>
-        <translation type="unfinished"></translation>
+        <translation>il n&apos;y a pas de fichier de base de données à %1 : vérifiez le chemin (agency-os migrate up --db sqlite:%1 en crée un nouveau)</translation>
     </message>
     <message>
         <source>unknown command &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>commande inconnue « %1 »</translation>
+    </message>
+    <message>
+        <source>export: %1 rows</source>
+        <translation>export : %1 lignes</translation>
+    </message>
+    <message>
+        <source>import: line %1</source>
+        <translation>import : ligne %1</translation>
     </message>
 </context>
 <context>
     <name>ConnectionString</name>
     <message>
         <source>the password has a broken %-escape (write %40 for @, %3A for :, %25 for %)</source>
-        <translation type="unfinished"></translation>
+        <translation>le mot de passe a un échappement % incorrect (écrivez %40 pour @, %3A pour :, %25 pour %)</translation>
     </message>
     <message>
         <source>the user name has a broken %-escape</source>
-        <translation type="unfinished"></translation>
+        <translation>le nom d&apos;utilisateur a un échappement % incorrect</translation>
     </message>
     <message>
         <source>an IPv6 host must be closed with &apos;]&apos; (for example [::1]:5432)</source>
-        <translation type="unfinished"></translation>
+        <translation>un hôte IPv6 doit être fermé par « ] » (par exemple [::1]:5432)</translation>
     </message>
     <message>
         <source>unexpected text after the IPv6 host; expected &apos;:port&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>texte inattendu après l&apos;hôte IPv6 ; attendu : « :port »</translation>
     </message>
     <message>
         <source>the port after &apos;:&apos; is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>le port après « : » est vide</translation>
     </message>
     <message>
         <source>the IPv6 host between &apos;[&apos; and &apos;]&apos; is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;hôte IPv6 entre « [ » et « ] » est vide</translation>
     </message>
     <message>
         <source>several hosts in one connection string are not supported; give one host</source>
-        <translation type="unfinished"></translation>
+        <translation>plusieurs hôtes dans une chaîne de connexion ne sont pas pris en charge ; indiquez un seul hôte</translation>
     </message>
     <message>
         <source>the host has a broken %-escape</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;hôte a un échappement % incorrect</translation>
     </message>
     <message>
         <source>the host name contains &apos;%1&apos;, which no host name may contain</source>
-        <translation type="unfinished"></translation>
+        <translation>le nom d&apos;hôte contient « %1 », qu&apos;aucun nom d&apos;hôte ne peut contenir</translation>
     </message>
     <message>
         <source>the port must be a number from 1 to 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>le port doit être un nombre de 1 à 65535</translation>
     </message>
     <message>
         <source>the database name has a broken %-escape</source>
-        <translation type="unfinished"></translation>
+        <translation>le nom de la base de données a un échappement % incorrect</translation>
     </message>
     <message>
         <source>the option &apos;%1&apos; has no value; write key=value</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;option « %1 » n&apos;a pas de valeur ; écrivez clé=valeur</translation>
     </message>
     <message>
         <source>an option has a broken %-escape</source>
-        <translation type="unfinished"></translation>
+        <translation>une option a un échappement % incorrect</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a connection option name (lowercase letters and _)</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n&apos;est pas un nom d&apos;option de connexion (lettres minuscules et _)</translation>
     </message>
     <message>
         <source>the value of option &apos;%1&apos; may not contain &apos;;&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>la valeur de l&apos;option « %1 » ne peut pas contenir « ; »</translation>
     </message>
     <message>
         <source>connect_timeout must be a whole number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>connect_timeout doit être un nombre entier de secondes</translation>
     </message>
     <message>
         <source>the database location is empty; expected %1</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;emplacement de la base de données est vide ; attendu : %1</translation>
     </message>
     <message>
         <source>sqlite: needs a file path after it, for example sqlite:/home/me/agency.db</source>
-        <translation type="unfinished"></translation>
+        <translation>sqlite: doit être suivi d&apos;un chemin de fichier, par exemple sqlite:/home/moi/agency.db</translation>
     </message>
     <message>
         <source>unknown kind of database location; expected %1</source>
-        <translation type="unfinished"></translation>
+        <translation>type d&apos;emplacement de base de données inconnu ; attendu : %1</translation>
     </message>
     <message>
         <source>postgresql://user[:password]@host[:port]/dbname[?sslmode=…], sqlite:PATH, or a file path ending in .db or .sqlite</source>
-        <translation type="unfinished"></translation>
+        <translation>postgresql://utilisateur[:motdepasse]@hôte[:port]/base[?sslmode=…], sqlite:CHEMIN, ou un chemin de fichier se terminant par .db ou .sqlite</translation>
     </message>
 </context>
 <context>
     <name>ConnectionWatch</name>
     <message>
         <source>the connection is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>la connexion est fermée</translation>
     </message>
     <message>
         <source>the server does not answer</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur ne répond pas</translation>
     </message>
 </context>
 <context>
     <name>CsvExportJob</name>
     <message>
         <source>Export options</source>
-        <translation type="unfinished"></translation>
+        <translation>Options d&apos;export</translation>
     </message>
     <message>
         <source>Comma</source>
-        <translation type="unfinished"></translation>
+        <translation>Virgule</translation>
     </message>
     <message>
         <source>Semicolon (spreadsheets in many European locales)</source>
-        <translation type="unfinished"></translation>
+        <translation>Point-virgule (tableurs dans de nombreuses langues européennes)</translation>
     </message>
     <message>
         <source>Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabulation</translation>
     </message>
     <message>
         <source>Byte-order mark (for spreadsheet programs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Marque d&apos;ordre des octets (pour les tableurs)</translation>
     </message>
     <message>
         <source>Protect against formulas (prefix &apos; to text starting with = + - @)</source>
-        <translation type="unfinished"></translation>
+        <translation>Protéger contre les formules (préfixer &apos; au texte commençant par = + - @)</translation>
     </message>
     <message>
         <source>Separator</source>
-        <translation type="unfinished"></translation>
+        <translation>Séparateur</translation>
     </message>
     <message>
         <source>Exporting %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export de %1…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
     <name>CsvReader</name>
     <message>
         <source>line %1: a quoted field is never closed</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne %1 : un champ entre guillemets n&apos;est jamais fermé</translation>
     </message>
     <message>
         <source>line %1: text after a closing quote</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne %1 : texte après un guillemet fermant</translation>
     </message>
     <message>
         <source>line %1, field %2: a NUL byte, which no text may hold</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne %1, champ %2 : un octet NUL, qu&apos;aucun texte ne peut contenir</translation>
     </message>
     <message>
         <source>line %1, field %2: not UTF-8 text (save the file as UTF-8 and import it again)</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne %1, champ %2 : texte non UTF-8 (enregistrez le fichier en UTF-8 et importez-le à nouveau)</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>the Qt SQL driver %1 is not installed (Debian: libqt6sql6-%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>le pilote SQL de Qt %1 n&apos;est pas installé (Debian : libqt6sql6-%2)</translation>
     </message>
     <message>
         <source>cannot create the folder %1 for the database file</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de créer le dossier %1 pour le fichier de base de données</translation>
     </message>
     <message>
         <source>Could not prepare %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de préparer %1</translation>
     </message>
     <message>
         <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;ouvrir %1 : %2</translation>
     </message>
 </context>
 <context>
     <name>DemoData</name>
     <message>
         <source>Starting the demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Début des données de démonstration</translation>
     </message>
     <message>
         <source>Committing the demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Validation des données de démonstration</translation>
     </message>
     <message>
         <source>Looking for existing data</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche de données existantes</translation>
     </message>
 </context>
 <context>
     <name>EditSession</name>
     <message>
         <source>There is no delete to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n&apos;y a aucune suppression à annuler.</translation>
     </message>
 </context>
 <context>
     <name>FileDialogs</name>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <source>%1 file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier %1</translation>
     </message>
 </context>
 <context>
     <name>FinanceReport</name>
     <message>
         <source>the warning threshold must lie between %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le seuil d&apos;alerte doit être compris entre %1</translation>
     </message>
     <message>
         <source>the limit must lie between %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la limite doit être comprise entre %1</translation>
     </message>
     <message>
         <source>the warning threshold (%1) must not lie above the limit (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>le seuil d&apos;alerte (%1) ne doit pas dépasser la limite (%2)</translation>
     </message>
     <message>
         <source>OVERSPENT by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>DÉPASSÉ de %1</translation>
     </message>
     <message>
         <source>%1 of the budget spent: over the %2 limit</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 du budget dépensé : au-delà de la limite de %2</translation>
     </message>
     <message>
         <source>%1 of the budget spent: warning at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 du budget dépensé : alerte à %2</translation>
     </message>
     <message>
         <source>will spend %1 of %2 by %3 at this pace</source>
-        <translation type="unfinished"></translation>
+        <translation>dépensera %1 sur %2 d&apos;ici le %3 à ce rythme</translation>
     </message>
     <message>
         <source>; runs out on %1</source>
-        <translation type="unfinished"></translation>
+        <translation> ; épuisé le %1</translation>
     </message>
     <message>
         <source>spent %1 of the budget in %2 of its time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 du budget dépensé en %2 de sa durée</translation>
     </message>
     <message>
         <source>Adding up budgets</source>
-        <translation type="unfinished"></translation>
+        <translation>Addition des budgets</translation>
     </message>
     <message>
         <source>Listing campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste des campagnes</translation>
     </message>
     <message>
         <source>Adding up retainers</source>
-        <translation type="unfinished"></translation>
+        <translation>Addition des forfaits</translation>
     </message>
     <message>
         <source>Reading the campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de la campagne</translation>
     </message>
     <message>
         <source>no campaign with id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune campagne avec l&apos;identifiant %1</translation>
     </message>
     <message>
         <source>Reading the campaign&apos;s channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des canaux de la campagne</translation>
     </message>
     <message>
         <source>Reading the campaign&apos;s KPIs</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des KPI de la campagne</translation>
     </message>
 </context>
 <context>
     <name>KeysetPager</name>
     <message>
         <source>Reading rows of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des lignes de %1</translation>
     </message>
     <message>
         <source>Counting rows of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptage des lignes de %1</translation>
     </message>
 </context>
 <context>
     <name>Kpis</name>
     <message>
         <source>%1: not valid JSON (%2 at character %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : JSON non valide (%2 au caractère %3)</translation>
     </message>
     <message>
         <source>%1: must be an object of metric names and numbers, like {&quot;clicks&quot;: 2500}</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : doit être un objet de noms d&apos;indicateurs et de nombres, comme {&quot;clicks&quot;: 2500}</translation>
     </message>
     <message>
         <source>%1: a metric has an empty name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : un indicateur a un nom vide</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; must be a number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : « %2 » doit être un nombre</translation>
     </message>
     <message>
         <source>features: must be a list of texts, like [&quot;24/7 support&quot;]</source>
-        <translation type="unfinished"></translation>
+        <translation>prestations : doit être une liste de textes, comme [&quot;Support 24h/24&quot;]</translation>
     </message>
     <message>
         <source>features: every entry must be a text</source>
-        <translation type="unfinished"></translation>
+        <translation>prestations : chaque entrée doit être un texte</translation>
     </message>
     <message>
         <source>%1: must be a JSON object, like {&quot;name&quot;: &quot;Spring launch&quot;}</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : doit être un objet JSON, comme {&quot;name&quot;: &quot;Lancement de printemps&quot;}</translation>
     </message>
 </context>
 <context>
     <name>LookupNames</name>
     <message>
         <source>Looking up a name in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche d&apos;un nom dans %1</translation>
     </message>
     <message>
         <source>Listing %1 to choose from</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste de %1 à choisir</translation>
     </message>
     <message>
         <source>Reading the client&apos;s Plane workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de l&apos;espace de travail Plane du client</translation>
     </message>
     <message>
         <source>Looking up names in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche des noms dans %1</translation>
     </message>
     <message>
         <source>Finding %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche de %1</translation>
     </message>
 </context>
 <context>
     <name>Migrator</name>
     <message>
         <source>Checking the right to change the schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du droit de modifier le schéma</translation>
     </message>
     <message>
         <source>Waiting for other desktops to finish migrating</source>
-        <translation type="unfinished"></translation>
+        <translation>Attente de la fin de la migration sur les autres postes</translation>
     </message>
     <message>
         <source>Rolling back a failed migration</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation d&apos;une migration échouée</translation>
     </message>
     <message>
         <source>Reading the schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de la version du schéma</translation>
     </message>
     <message>
         <source>Creating the migration table agency_schema_migrations</source>
-        <translation type="unfinished"></translation>
+        <translation>Création de la table de migrations agency_schema_migrations</translation>
     </message>
     <message>
         <source>Reading applied migrations</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des migrations appliquées</translation>
     </message>
     <message>
         <source>the database schema is at version %1, newer than this app knows (%2): update Agency OS before changing the schema</source>
-        <translation type="unfinished"></translation>
+        <translation>le schéma de la base de données est à la version %1, plus récente que celles que connaît cette application (%2) : mettez à jour Agency OS avant de modifier le schéma</translation>
     </message>
     <message>
         <source>migration %1 was edited after it was applied (checksum differs): restore the original file; an applied migration is never changed, add a new one instead</source>
-        <translation type="unfinished"></translation>
+        <translation>la migration %1 a été modifiée après son application (somme de contrôle différente) : restaurez le fichier d&apos;origine ; une migration appliquée n&apos;est jamais modifiée, ajoutez-en une nouvelle</translation>
     </message>
     <message>
         <source>your database role %1 may not read %2 in this database: ask an administrator to grant it SELECT on the agency_ tables (and INSERT, UPDATE to edit them)</source>
-        <translation type="unfinished"></translation>
+        <translation>votre rôle de base de données %1 ne peut pas lire %2 dans cette base : demandez à un administrateur de lui accorder SELECT sur les tables agency_ (et INSERT, UPDATE pour les modifier)</translation>
     </message>
     <message>
         <source>Starting migration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Début de la migration %1</translation>
     </message>
     <message>
         <source>Checking migration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification de la migration %1</translation>
     </message>
     <message>
         <source>Finishing migration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin de la migration %1</translation>
     </message>
     <message>
         <source>Migration %1 %2, statement %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Migration %1 %2, instruction %3</translation>
     </message>
     <message>
         <source>up</source>
-        <translation type="unfinished"></translation>
+        <translation>appliquée</translation>
     </message>
     <message>
         <source>down</source>
-        <translation type="unfinished"></translation>
+        <translation>annulée</translation>
     </message>
     <message>
         <source>Recording migration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement de la migration %1</translation>
     </message>
     <message>
         <source>Committing migration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Validation de la migration %1</translation>
     </message>
     <message>
         <source>applied %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 appliquée</translation>
     </message>
     <message>
         <source>rolled back %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 annulée</translation>
     </message>
     <message>
         <source>--to must be a version number of 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>--to doit être un numéro de version de 0 ou plus</translation>
     </message>
 </context>
 <context>
     <name>Money</name>
     <message>
         <source>enter a number, for example 1234.50</source>
-        <translation type="unfinished"></translation>
+        <translation>saisissez un nombre, par exemple 1234,50</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a number; use digits and one decimal point</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n&apos;est pas un nombre ; utilisez des chiffres et un séparateur décimal</translation>
     </message>
     <message>
         <source>at most two decimals (cents) are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>au plus deux décimales (centimes) sont permises</translation>
     </message>
     <message>
         <source>too large: at most %1 digits before the decimal point</source>
-        <translation type="unfinished"></translation>
+        <translation>trop grand : au plus %1 chiffres avant la virgule</translation>
     </message>
     <message>
         <source>a space</source>
-        <translation type="unfinished"></translation>
+        <translation>une espace</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not how numbers are written in this language: write %2 (%3 before the decimals, %4 between thousands, or nothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n&apos;est pas la façon d&apos;écrire les nombres dans cette langue : écrivez %2 (%3 avant les décimales, %4 entre les milliers, ou rien)</translation>
     </message>
     <message>
         <source>a percentage must be from 0 to 100</source>
-        <translation type="unfinished"></translation>
+        <translation>un pourcentage doit être compris entre 0 et 100</translation>
     </message>
 </context>
 <context>
     <name>MoneyScale</name>
     <message>
         <source>amount (thousands)</source>
-        <translation type="unfinished"></translation>
+        <translation>montant (milliers)</translation>
     </message>
     <message>
         <source>amount (millions)</source>
-        <translation type="unfinished"></translation>
+        <translation>montant (millions)</translation>
     </message>
     <message>
         <source>amount (billions)</source>
-        <translation type="unfinished"></translation>
+        <translation>montant (milliards)</translation>
     </message>
     <message>
         <source>amount</source>
-        <translation type="unfinished"></translation>
+        <translation>montant</translation>
     </message>
 </context>
 <context>
     <name>PasswordStore</name>
     <message>
         <source>the desktop keychain did not answer</source>
-        <translation type="unfinished"></translation>
+        <translation>le trousseau du bureau n&apos;a pas répondu</translation>
     </message>
 </context>
 <context>
     <name>PlaneDirectory</name>
     <message>
         <source>Looking for Plane&apos;s tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche des tables de Plane</translation>
     </message>
     <message>
         <source>Listing Plane workspaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste des espaces de travail Plane</translation>
     </message>
     <message>
         <source>Listing Plane projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste des projets Plane</translation>
     </message>
     <message>
         <source>Reading a Plane workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture d&apos;un espace de travail Plane</translation>
     </message>
     <message>
         <source>Reading a Plane project</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture d&apos;un projet Plane</translation>
     </message>
     <message>
         <source>Checking references to Plane</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification des références à Plane</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
         <source>the output must end in .png or .svg: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la sortie doit se terminer par .png ou .svg : %1</translation>
     </message>
     <message>
         <source>could not encode %1 as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;encoder %1 en PNG</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Campagne</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Allocated</source>
-        <translation type="unfinished"></translation>
+        <translation>Alloué</translation>
     </message>
     <message>
         <source>Spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Dépensé</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Restant</translation>
     </message>
     <message>
         <source>Flag</source>
-        <translation type="unfinished"></translation>
+        <translation>Signal</translation>
     </message>
     <message>
         <source>OVERSPENT</source>
-        <translation type="unfinished"></translation>
+        <translation>DÉPASSÉ</translation>
     </message>
     <message>
         <source>off pace</source>
-        <translation type="unfinished"></translation>
+        <translation>hors rythme</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Allocated vs spent by client</source>
-        <translation type="unfinished"></translation>
+        <translation>Alloué et dépensé par client</translation>
     </message>
     <message>
         <source>Overspend</source>
-        <translation type="unfinished"></translation>
+        <translation>Dépassement</translation>
     </message>
     <message>
         <source>Spend by campaign type</source>
-        <translation type="unfinished"></translation>
+        <translation>Dépenses par type de campagne</translation>
     </message>
     <message>
         <source>Monthly retainer value by SLA tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur des forfaits mensuels par niveau de SLA</translation>
     </message>
     <message>
         <source>Retainer × active clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfait × clients actifs</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(vide)</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>oui</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>non</translation>
     </message>
     <message>
         <source>Exported %L1 rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 lignes exportées…</translation>
     </message>
     <message>
         <source>tier (active clients)</source>
-        <translation type="unfinished"></translation>
+        <translation>niveau (clients actifs)</translation>
     </message>
     <message>
         <source>Finance review</source>
-        <translation type="unfinished"></translation>
+        <translation>Revue financière</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>page %1</translation>
     </message>
     <message>
         <source>Generated %1 from %2 · figures as of %3 · filters: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Généré le %1 depuis %2 · chiffres au %3 · filtres : %4</translation>
     </message>
     <message>
         <source>the database</source>
-        <translation type="unfinished"></translation>
+        <translation>la base de données</translation>
     </message>
     <message>
         <source>Burn</source>
-        <translation type="unfinished"></translation>
+        <translation>Consommation</translation>
     </message>
     <message>
         <source>Overspent</source>
-        <translation type="unfinished"></translation>
+        <translation>Dépassées</translation>
     </message>
     <message>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2</translation>
     </message>
     <message>
         <source>Needing attention</source>
-        <translation type="unfinished"></translation>
+        <translation>À surveiller</translation>
     </message>
     <message>
         <source>%1 (inactive)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (inactif)</translation>
     </message>
     <message>
         <source>Campaigns needing attention: the %1 most severe of %2 (of %3 campaigns); &apos;agency-os report finance --format csv&apos; lists every one</source>
-        <translation type="unfinished"></translation>
+        <translation>Campagnes à surveiller : les %1 plus graves sur %2 (sur %3 campagnes) ; « agency-os report finance --format csv » les liste toutes</translation>
     </message>
     <message>
         <source>Campaigns needing attention: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Campagnes à surveiller : %1 sur %2</translation>
     </message>
     <message>
         <source>Most severe first: over the limit (%1 of the budget; at 100 %: overspent), past the warning threshold (%2), projected to overspend, off pace. Pace: the share of its budget a campaign has spent against the share of its days gone; off pace is more than 15 points ahead or 25 behind. Projected: spent so far ÷ days gone × days in all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les plus graves d&apos;abord : au-delà de la limite (%1 du budget ; à 100 % : dépassé), au-delà du seuil d&apos;alerte (%2), dépassement prévu, hors rythme. Rythme : la part de son budget qu&apos;une campagne a dépensée face à la part de ses jours écoulés ; hors rythme signifie plus de 15 points d&apos;avance ou 25 de retard. Prévision : dépensé jusqu&apos;ici ÷ jours écoulés × jours au total.</translation>
     </message>
     <message>
         <source>Projected at end</source>
-        <translation type="unfinished"></translation>
+        <translation>Prévision à la fin</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi</translation>
     </message>
     <message>
         <source>Totals by client</source>
-        <translation type="unfinished"></translation>
+        <translation>Totaux par client</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Campagnes</translation>
     </message>
     <message>
         <source>Without a figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans chiffre</translation>
     </message>
     <message>
         <source>%1 budget · %2 spent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 budget · %2 dépensé</translation>
     </message>
     <message>
         <source>Appendix: the %1 campaigns under these filters are too many to list here; &apos;agency-os report finance --format csv&apos; writes each one&apos;s figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annexe : les %1 campagnes de ces filtres sont trop nombreuses pour être listées ici ; « agency-os report finance --format csv » écrit les chiffres de chacune.</translation>
     </message>
     <message>
         <source>Appendix: every campaign (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Annexe : toutes les campagnes (%1)</translation>
     </message>
     <message>
         <source>Spent / time gone</source>
-        <translation type="unfinished"></translation>
+        <translation>Dépensé / temps écoulé</translation>
     </message>
     <message>
         <source>over the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>au-delà de la limite</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>alerte</translation>
     </message>
     <message>
         <source>will overspend</source>
-        <translation type="unfinished"></translation>
+        <translation>dépassement prévu</translation>
     </message>
     <message>
         <source>spent %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dépensé sur %2</translation>
     </message>
     <message>
         <source> · OVERSPENT by %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · DÉPASSÉ de %1</translation>
     </message>
     <message>
         <source>%1 campaigns. Allocated and spent add up the campaigns that have the figure: %2 have no budget and %3 no spent figure (counted apart, never as 0); remaining and burn are over the campaigns with both. Deleted campaigns and clients never count.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 campagnes. Alloué et dépensé additionnent les campagnes qui ont ce chiffre : %2 n&apos;ont pas de budget et %3 pas de montant dépensé (comptées à part, jamais comme 0) ; restant et consommation portent sur les campagnes qui ont les deux. Les campagnes et clients supprimés ne comptent jamais.</translation>
     </message>
     <message>
         <source>%1 of the campaigns are inactive clients&apos;: counted, and marked (inactive).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 des campagnes sont celles de clients inactifs : comptées, et marquées (inactif).</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>n.d.</translation>
     </message>
     <message>
         <source>1 other client</source>
-        <translation type="unfinished"></translation>
+        <translation>1 autre client</translation>
     </message>
     <message>
         <source>%1 other clients</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 autres clients</translation>
     </message>
     <message>
         <source>Allocated vs spent: the %1 largest of %2 clients, and the others</source>
-        <translation type="unfinished"></translation>
+        <translation>Alloué et dépensé : les %1 plus grands de %2 clients, et les autres</translation>
     </message>
     <message>
         <source>%1 · over by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · dépassé de %2</translation>
     </message>
     <message numerus="yes">
         <source>; %n campaign(s) without a budget</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> ; %n campagne sans budget</numerusform>
+            <numerusform> ; %n campagnes sans budget</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n campaign(s) without a spent figure</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> ; %n campagne sans montant dépensé</numerusform>
+            <numerusform> ; %n campagnes sans montant dépensé</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2%3</translation>
     </message>
     <message numerus="yes">
         <source>%1: overspent by %2 in %n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 : dépassé de %2 dans %n campagne</numerusform>
+            <numerusform>%1 : dépassé de %2 dans %n campagnes</numerusform>
         </translation>
     </message>
     <message>
         <source>no retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de forfait</translation>
     </message>
     <message>
         <source>%1: %2 active client(s) × %3 = %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 client(s) actif(s) × %3 = %4</translation>
     </message>
 </context>
 <context>
     <name>Rules</name>
     <message>
         <source>%1 (%2) is before %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) est avant %3 (%4)</translation>
     </message>
 </context>
 <context>
     <name>SoftDeletion</name>
     <message>
         <source>Starting a transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Début d&apos;une transaction</translation>
     </message>
     <message>
         <source>Committing</source>
-        <translation type="unfinished"></translation>
+        <translation>Validation</translation>
     </message>
     <message>
         <source>Deleting what belongs to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression de ce qui lui appartient</translation>
     </message>
     <message>
         <source>Restoring what belongs to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauration de ce qui lui appartient</translation>
     </message>
     <message>
         <source>Counting what belongs to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptage de ce qui lui appartient</translation>
     </message>
     <message>
         <source>Checking what uses it</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification de ce qui l&apos;utilise</translation>
     </message>
     <message>
         <source>Deleting</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression</translation>
     </message>
     <message>
         <source>Checking the parent row</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification de la ligne parente</translation>
     </message>
     <message>
         <source>Restoring</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauration</translation>
     </message>
     <message>
         <source>The SLA tier &quot;%1&quot; is used by %2 live client(s): move them to another tier first</source>
-        <translation type="unfinished"></translation>
+        <translation>Le niveau de SLA « %1 » est utilisé par %2 client(s) actif(s) : déplacez-les d&apos;abord vers un autre niveau</translation>
     </message>
     <message>
         <source>The client &quot;%1&quot; is deleted: restore the client first</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client « %1 » est supprimé : restaurez d&apos;abord le client</translation>
     </message>
     <message>
         <source>The channel&apos;s campaign is deleted: restore the campaign first</source>
-        <translation type="unfinished"></translation>
+        <translation>La campagne du canal est supprimée : restaurez d&apos;abord la campagne</translation>
     </message>
 </context>
 <context>
     <name>SqlError</name>
     <message>
         <source>the database connection is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>la connexion à la base de données est fermée</translation>
     </message>
     <message>
         <source>your database role is not allowed to do this; ask an administrator for the right (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>votre rôle de base de données n&apos;y est pas autorisé ; demandez ce droit à un administrateur (%1)</translation>
     </message>
     <message>
         <source>another program is writing the database file and has not finished after 5 seconds; nothing was written here, try again in a moment</source>
-        <translation type="unfinished"></translation>
+        <translation>un autre programme écrit dans le fichier de base de données et n&apos;a pas fini après 5 secondes ; rien n&apos;a été écrit ici, réessayez dans un instant</translation>
     </message>
     <message>
         <source>another program wrote the database file since it was read here; nothing was written here, try again</source>
-        <translation type="unfinished"></translation>
+        <translation>un autre programme a écrit dans le fichier de base de données depuis sa lecture ici ; rien n&apos;a été écrit ici, réessayez</translation>
     </message>
 </context>
 <context>
     <name>Startup</name>
     <message>
         <source>the last database used</source>
-        <translation type="unfinished"></translation>
+        <translation>la dernière base de données utilisée</translation>
     </message>
     <message>
         <source>the embedded database</source>
-        <translation type="unfinished"></translation>
+        <translation>la base de données intégrée</translation>
     </message>
     <message>
         <source>cannot prepare the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de préparer la base de données %1 : %2</translation>
     </message>
     <message>
         <source>the Agency OS schema in %1 is not up to date (this app needs version %2): ask an administrator to run: agency-os migrate up --db %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le schéma d&apos;Agency OS dans %1 n&apos;est pas à jour (cette application a besoin de la version %2) : demandez à un administrateur d&apos;exécuter : agency-os migrate up --db %1</translation>
     </message>
     <message>
         <source>the Agency OS schema in %1 is newer than this app (version %2): update Agency OS</source>
-        <translation type="unfinished"></translation>
+        <translation>le schéma d&apos;Agency OS dans %1 est plus récent que cette application (version %2) : mettez à jour Agency OS</translation>
     </message>
     <message>
         <source>an applied migration in %1 differs from this app&apos;s copy: run agency-os migrate status</source>
-        <translation type="unfinished"></translation>
+        <translation>une migration appliquée dans %1 diffère de la copie de cette application : exécutez agency-os migrate status</translation>
     </message>
 </context>
 <context>
     <name>TableExport</name>
     <message>
         <source>unknown export column &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>colonne d&apos;export inconnue « %1 »</translation>
     </message>
     <message>
         <source>unknown table &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>table inconnue « %1 »</translation>
     </message>
     <message>
         <source>cannot sort by &apos;%1&apos;: not a column of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de trier par « %1 » : ce n&apos;est pas une colonne de %2</translation>
     </message>
     <message>
         <source>could not write the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;écrire le fichier : %1</translation>
     </message>
     <message>
         <source>Exporting %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Export de %1</translation>
     </message>
     <message>
         <source>export cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>export annulé</translation>
     </message>
     <message>
         <source>Exporting %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Export de %1 : %2</translation>
     </message>
     <message>
         <source>cannot write to standard output: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;écrire sur la sortie standard : %1</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
     </message>
 </context>
 <context>
     <name>TableImport</name>
     <message>
         <source>%1: &apos;%2&apos; is not true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : « %2 » n&apos;est ni true ni false</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; is not a date (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : « %2 » n&apos;est pas une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; is not a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : « %2 » n&apos;est pas un nombre entier</translation>
     </message>
     <message>
         <source>Importing</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <source>import works for SLA tiers, clients, campaigns and channels</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;import fonctionne pour les niveaux de SLA, clients, campagnes et canaux</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier est vide</translation>
     </message>
     <message>
         <source>the header names the column %1 twice (fields %2 and %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;en-tête nomme la colonne %1 deux fois (champs %2 et %3)</translation>
     </message>
     <message>
         <source>no column of the header names a column of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune colonne de l&apos;en-tête ne nomme une colonne de %1</translation>
     </message>
     <message>
         <source>Starting the import</source>
-        <translation type="unfinished"></translation>
+        <translation>Début de l&apos;import</translation>
     </message>
     <message>
         <source>%1 fields, where the header has %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 champs, alors que l&apos;en-tête en a %2</translation>
     </message>
     <message>
         <source>this row was changed in the database at %1, after the file&apos;s version (%2): export again and redo the edit</source>
-        <translation type="unfinished"></translation>
+        <translation>cette ligne a été modifiée dans la base de données le %1, après la version du fichier (%2) : exportez à nouveau et refaites la modification</translation>
     </message>
     <message>
         <source>the row changed while importing</source>
-        <translation type="unfinished"></translation>
+        <translation>la ligne a changé pendant l&apos;import</translation>
     </message>
     <message>
         <source>cancelled: nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>annulé : rien n&apos;a été écrit</translation>
     </message>
     <message>
         <source>Committing the import</source>
-        <translation type="unfinished"></translation>
+        <translation>Validation de l&apos;import</translation>
     </message>
 </context>
 <context>
     <name>TableSpec</name>
     <message numerus="yes">
         <source>%n SLA tier(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n niveau de SLA</numerusform>
+            <numerusform>%n niveaux de SLA</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n client(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n client</numerusform>
+            <numerusform>%n clients</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n campagne</numerusform>
+            <numerusform>%n campagnes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n channel(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n canal</numerusform>
+            <numerusform>%n canaux</numerusform>
         </translation>
     </message>
 </context>
@@ -1683,103 +1684,103 @@
     <name>Vocabulary</name>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>En pause</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminée</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulée</translation>
     </message>
 </context>
 <context>
     <name>agency::db::ChangeFeed</name>
     <message>
         <source>connected through a connection pooler, which does not pass on the server&apos;s change notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>connecté via un pooler de connexions, qui ne transmet pas les notifications de changement du serveur</translation>
     </message>
     <message>
         <source>the server did not accept LISTEN (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur n&apos;a pas accepté LISTEN (%1)</translation>
     </message>
 </context>
 <context>
     <name>agency::tables::AgencyTableModel</name>
     <message>
         <source>%1 (not in Plane)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (absent de Plane)</translation>
     </message>
     <message>
         <source>Adding a row to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajout d&apos;une ligne à %1</translation>
     </message>
     <message>
         <source>Reading the current version of a row</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de la version actuelle d&apos;une ligne</translation>
     </message>
     <message>
         <source>Saving a row of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement d&apos;une ligne de %1</translation>
     </message>
     <message>
         <source>Rows are deleted softly: use Delete, which can be undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Les lignes sont supprimées en douceur : utilisez Supprimer, qui peut être annulé</translation>
     </message>
     <message>
         <source>Nothing was saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été enregistré : %1</translation>
     </message>
     <message>
         <source>Starting to save</source>
-        <translation type="unfinished"></translation>
+        <translation>Début de l&apos;enregistrement</translation>
     </message>
     <message>
         <source>Saving %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement de %1</translation>
     </message>
     <message>
         <source>Rolling back a failed save</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation d&apos;un enregistrement échoué</translation>
     </message>
     <message>
         <source>This database is open read-only: nothing can be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette base de données est ouverte en lecture seule : rien ne peut être enregistré</translation>
     </message>
     <message>
         <source>The connection to the database is lost: nothing was saved, and your edits are kept. Save again once it is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion à la base de données est perdue : rien n&apos;a été enregistré, et vos modifications sont conservées. Enregistrez à nouveau dès qu&apos;elle est rétablie.</translation>
     </message>
     <message>
         <source>Checking the right to change %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du droit de modifier %1</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>This row was deleted on another desktop: keep your version or let it go</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette ligne a été supprimée sur un autre poste : gardez votre version ou abandonnez-la</translation>
     </message>
     <message>
         <source>This row was changed on another desktop at %1: review both versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette ligne a été modifiée sur un autre poste le %1 : examinez les deux versions</translation>
     </message>
     <message numerus="yes">
         <source>Saved, except %n row(s) deleted on another desktop while you edited them: save yours as a new row or discard them</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Enregistré, sauf %n ligne supprimée sur un autre poste pendant que vous la modifiiez : enregistrez la vôtre comme nouvelle ligne ou abandonnez-la</numerusform>
+            <numerusform>Enregistré, sauf %n lignes supprimées sur un autre poste pendant que vous les modifiiez : enregistrez les vôtres comme nouvelles lignes ou abandonnez-les</numerusform>
         </translation>
     </message>
 </context>
@@ -1787,981 +1788,983 @@
     <name>agency::tables::BackgroundReader</name>
     <message>
         <source>Cannot open a second connection to read in the background</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;ouvrir une seconde connexion pour lire en arrière-plan</translation>
     </message>
 </context>
 <context>
     <name>agency::tables::CampaignModel</name>
     <message>
         <source>Overspent by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dépassé de %1</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::BudgetSplitChart</name>
     <message numerus="yes">
         <source>Other (%n channels)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Autres (%n canal)</numerusform>
+            <numerusform>Autres (%n canaux)</numerusform>
         </translation>
     </message>
     <message>
         <source>Unallocated</source>
-        <translation type="unfinished"></translation>
+        <translation>Non alloué</translation>
     </message>
     <message>
         <source>Budget split</source>
-        <translation type="unfinished"></translation>
+        <translation>Répartition du budget</translation>
     </message>
     <message>
         <source> — budget %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — budget %1</translation>
     </message>
     <message>
         <source> — OVER-ALLOCATED by %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — SURALLOUÉ de %1</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::BudgetSplitPanel</name>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Canal</translation>
     </message>
     <message>
         <source>Effective amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant effectif</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Part</translation>
     </message>
     <message>
         <source>&lt;b&gt;Budget split&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Répartition du budget&lt;/b&gt;</translation>
     </message>
     <message>
         <source> (inactive)</source>
-        <translation type="unfinished"></translation>
+        <translation> (inactif)</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Channels take %1; the campaign has no budget allocated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les canaux prennent %1 ; aucun budget n&apos;est alloué à la campagne.</translation>
     </message>
     <message>
         <source>Allocated %1 · channels %2 · OVER-ALLOCATED by %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Alloué %1 · canaux %2 · SURALLOUÉ de %3</translation>
     </message>
     <message>
         <source>Allocated %1 · channels %2 · Unallocated %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Alloué %1 · canaux %2 · Non alloué %3</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::CampaignDetailPanel</name>
     <message>
         <source>Budget split</source>
-        <translation type="unfinished"></translation>
+        <translation>Répartition du budget</translation>
     </message>
     <message>
         <source>Split chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphique de répartition</translation>
     </message>
     <message>
         <source>KPIs</source>
-        <translation type="unfinished"></translation>
+        <translation>KPI</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::ChoiceCombo</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun)</translation>
     </message>
     <message>
         <source>Nothing matches &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien ne correspond à « %1 »</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::ConflictDialog</name>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ</translation>
     </message>
     <message>
         <source>When you opened it</source>
-        <translation type="unfinished"></translation>
+        <translation>À l&apos;ouverture</translation>
     </message>
     <message>
         <source>Yours</source>
-        <translation type="unfinished"></translation>
+        <translation>La vôtre</translation>
     </message>
     <message>
         <source>Theirs (now)</source>
-        <translation type="unfinished"></translation>
+        <translation>La leur (maintenant)</translation>
     </message>
     <message>
         <source>Use</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser</translation>
     </message>
     <message>
         <source>(not edited)</source>
-        <translation type="unfinished"></translation>
+        <translation>(non modifié)</translation>
     </message>
     <message>
         <source>Theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>La leur</translation>
     </message>
     <message>
         <source>Keep all mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder toutes les miennes</translation>
     </message>
     <message>
         <source>Take theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre la leur</translation>
     </message>
     <message>
         <source>Use my choices</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser mes choix</translation>
     </message>
     <message>
         <source>Decide later</source>
-        <translation type="unfinished"></translation>
+        <translation>Décider plus tard</translation>
     </message>
     <message>
         <source>Changed on another desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié sur un autre poste</translation>
     </message>
     <message>
         <source>This record was &lt;b&gt;removed&lt;/b&gt; from the database on another desktop after you started editing; your other edits were saved. Save your version as a new record, or discard it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet enregistrement a été &lt;b&gt;retiré&lt;/b&gt; de la base de données sur un autre poste après le début de votre modification ; vos autres modifications ont été enregistrées. Enregistrez votre version comme nouvel enregistrement, ou abandonnez-la.</translation>
     </message>
     <message>
         <source>This record was &lt;b&gt;deleted&lt;/b&gt; on another desktop after you started editing. Keep your version to save your values anyway, or let it go.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet enregistrement a été &lt;b&gt;supprimé&lt;/b&gt; sur un autre poste après le début de votre modification. Gardez votre version pour enregistrer quand même vos valeurs, ou abandonnez-la.</translation>
     </message>
     <message>
         <source>This record was changed on another desktop at &lt;b&gt;%1&lt;/b&gt;, after you opened it. Your edits are kept until you choose: compare the versions below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet enregistrement a été modifié sur un autre poste le &lt;b&gt;%1&lt;/b&gt;, après que vous l&apos;avez ouvert. Vos modifications sont conservées jusqu&apos;à votre choix : comparez les versions ci-dessous.</translation>
     </message>
     <message>
         <source>Save mine as a new row</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la mienne comme nouvelle ligne</translation>
     </message>
     <message>
         <source>Discard mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner la mienne</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::ConnectionDialog</name>
     <message>
         <source>PostgreSQL server (shared with Plane)</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur PostgreSQL (partagé avec Plane)</translation>
     </message>
     <message>
         <source>SQLite file (this computer only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier SQLite (cet ordinateur uniquement)</translation>
     </message>
     <message>
         <source>Connect to a database</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter à une base de données</translation>
     </message>
     <message>
         <source>localhost (empty: libpq&apos;s default)</source>
-        <translation type="unfinished"></translation>
+        <translation>localhost (vide : valeur par défaut de libpq)</translation>
     </message>
     <message>
         <source>plane</source>
-        <translation type="unfinished"></translation>
+        <translation>plane</translation>
     </message>
     <message>
         <source>empty: ~/.pgpass or the environment</source>
-        <translation type="unfinished"></translation>
+        <translation>vide : ~/.pgpass ou l&apos;environnement</translation>
     </message>
     <message>
         <source>Recent connections…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexions récentes…</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôte</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>SSL mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode SSL</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir…</translation>
     </message>
     <message>
         <source>SQLite database file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de base de données SQLite</translation>
     </message>
     <message>
         <source>Databases (*.db *.sqlite)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases de données (*.db *.sqlite)</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester la connexion</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter</translation>
     </message>
     <message>
         <source>Host: &apos;%1&apos; cannot be part of a host name</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôte : « %1 » ne peut pas faire partie d&apos;un nom d&apos;hôte</translation>
     </message>
     <message>
         <source>Database: a database name cannot contain / or ;</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données : un nom de base ne peut contenir ni / ni ;</translation>
     </message>
     <message>
         <source>User: a user name cannot contain ;</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur : un nom d&apos;utilisateur ne peut pas contenir ;</translation>
     </message>
     <message>
         <source>File: choose where the SQLite database is (or should be created)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier : choisissez où se trouve la base SQLite (ou où la créer)</translation>
     </message>
     <message>
         <source>File: %1 is a folder; give a file name such as agency.db</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier : %1 est un dossier ; indiquez un nom de fichier comme agency.db</translation>
     </message>
     <message>
         <source>File: %1 cannot be written</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier : impossible d&apos;écrire %1</translation>
     </message>
     <message>
         <source>Connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté à %1</translation>
     </message>
     <message>
         <source>Remember the password in the desktop keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoriser le mot de passe dans le trousseau du bureau</translation>
     </message>
     <message>
         <source>No desktop keychain is running (%1): the password is asked each time and never stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau du bureau n&apos;est actif (%1) : le mot de passe est demandé à chaque fois et jamais enregistré</translation>
     </message>
     <message>
         <source>Type the password of %1 above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez ci-dessus le mot de passe de %1.</translation>
     </message>
     <message>
         <source>your user</source>
-        <translation type="unfinished"></translation>
+        <translation>votre utilisateur</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::DashboardPage</name>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les états</translation>
     </message>
     <message>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les types</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Starting from</source>
-        <translation type="unfinished"></translation>
+        <translation>Début à partir du</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>au</translation>
     </message>
     <message>
         <source>Save chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le graphique</translation>
     </message>
     <message>
         <source>Finance review PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Revue financière en PDF…</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>À surveiller</translation>
     </message>
     <message>
         <source>Allocated</source>
-        <translation type="unfinished"></translation>
+        <translation>Alloué</translation>
     </message>
     <message>
         <source>Spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Dépensé</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi</translation>
     </message>
     <message>
         <source>Allocated vs spent by client</source>
-        <translation type="unfinished"></translation>
+        <translation>Alloué et dépensé par client</translation>
     </message>
     <message>
         <source>Spend by campaign type</source>
-        <translation type="unfinished"></translation>
+        <translation>Dépenses par type de campagne</translation>
     </message>
     <message>
         <source>Retainer value by tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur des forfaits par niveau</translation>
     </message>
     <message>
         <source>Save as PNG or SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer en PNG ou SVG…</translation>
     </message>
     <message>
         <source>Images (*.png *.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.png *.svg)</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enregistré</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>Chart copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphique copié</translation>
     </message>
     <message>
         <source>Finance review</source>
-        <translation type="unfinished"></translation>
+        <translation>Revue financière</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>status %1</source>
-        <translation type="unfinished"></translation>
+        <translation>état %1</translation>
     </message>
     <message>
         <source>client %1</source>
-        <translation type="unfinished"></translation>
+        <translation>client %1</translation>
     </message>
     <message>
         <source>type %1</source>
-        <translation type="unfinished"></translation>
+        <translation>type %1</translation>
     </message>
     <message>
         <source>starting from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>début à partir du %1</translation>
     </message>
     <message>
         <source>starting until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>début jusqu&apos;au %1</translation>
     </message>
     <message>
         <source>All clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les clients</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Updating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise à jour…</translation>
     </message>
     <message>
         <source>Warn at</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerte à</translation>
     </message>
     <message>
         <source>limit</source>
-        <translation type="unfinished"></translation>
+        <translation>limite</translation>
     </message>
     <message>
         <source>A live campaign that has spent this share of its budget is flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>Une campagne en cours qui a dépensé cette part de son budget est signalée</translation>
     </message>
     <message>
         <source>A campaign past this share of its budget is over its limit (at 100 %: overspent)</source>
-        <translation type="unfinished"></translation>
+        <translation>Une campagne au-delà de cette part de son budget dépasse sa limite (à 100 % : dépassée)</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Restant</translation>
     </message>
     <message>
         <source>Burn</source>
-        <translation type="unfinished"></translation>
+        <translation>Consommation</translation>
     </message>
     <message>
         <source>Overspent</source>
-        <translation type="unfinished"></translation>
+        <translation>Dépassées</translation>
     </message>
     <message>
         <source>Without a figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans chiffre</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Campagnes</translation>
     </message>
     <message>
         <source>Share of spend</source>
-        <translation type="unfinished"></translation>
+        <translation>Part des dépenses</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau</translation>
     </message>
     <message>
         <source>Active clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients actifs</translation>
     </message>
     <message>
         <source>Monthly retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfait mensuel</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphique</translation>
     </message>
     <message>
         <source>Figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffres</translation>
     </message>
     <message>
         <source>Spend by type</source>
-        <translation type="unfinished"></translation>
+        <translation>Dépenses par type</translation>
     </message>
     <message>
         <source>Type figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffres par type</translation>
     </message>
     <message>
         <source>Retainer by tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Forfait par niveau</translation>
     </message>
     <message>
         <source>Tier figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffres par niveau</translation>
     </message>
     <message>
         <source>Projected at end</source>
-        <translation type="unfinished"></translation>
+        <translation>Prévision à la fin</translation>
     </message>
     <message>
         <source>Pace: the share of its budget a campaign has spent against the share of its days gone; off pace is more than 15 points ahead or 25 behind. Projected: spent so far ÷ days gone × days in all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rythme : la part de son budget qu&apos;une campagne a dépensée face à la part de ses jours écoulés ; hors rythme signifie plus de 15 points d&apos;avance ou 25 de retard. Prévision : dépensé jusqu&apos;ici ÷ jours écoulés × jours au total.</translation>
     </message>
     <message>
         <source>Needs attention: the %1 most severe of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>À surveiller : les %1 plus graves sur %2</translation>
     </message>
     <message>
         <source>%1 (inactive)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (inactif)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2</translation>
     </message>
     <message>
         <source>%1 budget · %2 spent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 budget · %2 dépensé</translation>
     </message>
     <message>
         <source>no retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de forfait</translation>
     </message>
     <message>
         <source>Writing the finance review…</source>
-        <translation type="unfinished"></translation>
+        <translation>Écriture de la revue financière…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Finance review cancelled: nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>Revue financière annulée : rien n&apos;a été écrit</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::DecimalEdit</name>
     <message>
         <source>no amount</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun montant</translation>
     </message>
     <message>
         <source>no percentage</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun pourcentage</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::ImportDialog</name>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer</translation>
     </message>
     <message>
         <source>Import CSV into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un CSV dans %1</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un fichier…</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.tsv *.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv *.tsv *.txt)</translation>
     </message>
     <message>
         <source>Rows whose id exists update only what changed (refused if someone changed the row since it was exported); other rows are added. Nothing is written unless every row is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les lignes dont l&apos;identifiant existe ne mettent à jour que ce qui a changé (refusé si quelqu&apos;un a modifié la ligne depuis l&apos;export) ; les autres lignes sont ajoutées. Rien n&apos;est écrit tant que chaque ligne n&apos;est pas correcte.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s): nothing will be written until the file is corrected.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n problème : rien ne sera écrit tant que le fichier n&apos;est pas corrigé.</numerusform>
+            <numerusform>%n problèmes : rien ne sera écrit tant que le fichier n&apos;est pas corrigé.</numerusform>
         </translation>
     </message>
     <message>
         <source>Imported: %1 added, %2 updated, %3 unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importé : %1 ajoutées, %2 mises à jour, %3 inchangées.</translation>
     </message>
     <message>
         <source>Ready: %1 to add, %2 to update, %3 unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prêt : %1 à ajouter, %2 à mettre à jour, %3 inchangées.</translation>
     </message>
     <message>
         <source>Columns not imported: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonnes non importées : %1.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Importing… line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Import… ligne %1</translation>
     </message>
     <message>
         <source>Checking… line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification… ligne %1</translation>
     </message>
     <message>
         <source>cancelled: nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>annulé : rien n&apos;a été écrit</translation>
     </message>
     <message>
         <source>Import cancelled: nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import annulé : rien n&apos;a été écrit.</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import…</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification…</translation>
     </message>
     <message>
         <source>Check cancelled: choose the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification annulée : choisissez à nouveau le fichier.</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::KeyValueEdit</name>
     <message>
         <source>Metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicateur</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <source>Add a metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un indicateur</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Remove the selected metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer l&apos;indicateur sélectionné</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::KpiChart</name>
     <message>
         <source>Metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicateur</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Cible</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Réel</translation>
     </message>
     <message>
         <source>Attainment</source>
-        <translation type="unfinished"></translation>
+        <translation>Atteinte</translation>
     </message>
     <message>
         <source>KPIs: attainment of target</source>
-        <translation type="unfinished"></translation>
+        <translation>KPI : atteinte de l&apos;objectif</translation>
     </message>
     <message>
         <source>%1 — KPIs: attainment of target</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — KPI : atteinte de l&apos;objectif</translation>
     </message>
     <message>
         <source>On track</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans l&apos;objectif</translation>
     </message>
     <message>
         <source>Off track</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors objectif</translation>
     </message>
     <message>
         <source> (lower is better)</source>
-        <translation type="unfinished"></translation>
+        <translation> (plus bas est meilleur)</translation>
     </message>
     <message>
         <source>Target (100 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cible (100 %)</translation>
     </message>
     <message>
         <source>%1
 target %2, actual %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+cible %2, réel %3</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>n.d.</translation>
     </message>
     <message>
         <source>n/a: no target</source>
-        <translation type="unfinished"></translation>
+        <translation>n.d. : pas de cible</translation>
     </message>
     <message>
         <source>n/a: no actual yet</source>
-        <translation type="unfinished"></translation>
+        <translation>n.d. : pas encore de réel</translation>
     </message>
     <message>
         <source>n/a: actual is 0</source>
-        <translation type="unfinished"></translation>
+        <translation>n.d. : le réel est 0</translation>
     </message>
     <message>
         <source>n/a: target is 0</source>
-        <translation type="unfinished"></translation>
+        <translation>n.d. : la cible est 0</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::ListEdit</name>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>New feature</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle prestation</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::MainWindow</name>
     <message>
         <source>Agency OS</source>
-        <translation type="unfinished"></translation>
+        <translation>Agency OS</translation>
     </message>
     <message>
         <source>Clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Campagnes</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Canaux</translation>
     </message>
     <message>
         <source>SLA tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveaux de SLA</translation>
     </message>
     <message>
         <source>Agency OS (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Agency OS (lecture seule)</translation>
     </message>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer</translation>
     </message>
     <message>
         <source>&amp;Revert row</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rétablir la ligne</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer</translation>
     </message>
     <message>
         <source>Res&amp;tore</source>
-        <translation type="unfinished"></translation>
+        <translation>Res&amp;taurer</translation>
     </message>
     <message>
         <source>Show de&amp;leted</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les supprimé&amp;s</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rechercher…</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporter…</translation>
     </message>
     <message>
         <source>&amp;Connect to…</source>
-        <translation type="unfinished"></translation>
+        <translation>Se &amp;connecter à…</translation>
     </message>
     <message>
         <source>Export the current view</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la vue actuelle</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>Export finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Export terminé</translation>
     </message>
     <message>
         <source>Exported to %1.
 Open the folder?</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporté vers %1.
+Ouvrir le dossier ?</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Tableau de bord</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thème</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>Système</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Clair</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Sombre</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>&amp;About Agency OS</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos d&apos;Agency OS</translation>
     </message>
     <message>
         <source>About Agency OS</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos d&apos;Agency OS</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Agency OS %1&lt;/h3&gt;&lt;p&gt;Clients, campaigns, channels and budgets for agencies running Plane.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Agency OS %1&lt;/h3&gt;&lt;p&gt;Clients, campagnes, canaux et budgets pour les agences qui travaillent avec Plane.&lt;/p&gt;&lt;p&gt;Sous licence GNU GPL, version 3 ou ultérieure.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Read-only: </source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture seule : </translation>
     </message>
     <message>
         <source>Connected to </source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté à </translation>
     </message>
     <message>
         <source>Deleted %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 supprimé</translation>
     </message>
     <message>
         <source>Restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauré</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications non enregistrées</translation>
     </message>
     <message>
         <source>You have changes that are not saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez des modifications qui ne sont pas encore enregistrées.</translation>
     </message>
     <message>
         <source>Save them before leaving?</source>
-        <translation type="unfinished"></translation>
+        <translation>Les enregistrer avant de quitter ?</translation>
     </message>
     <message>
         <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporté vers %1</translation>
     </message>
     <message>
         <source>Export failed, no file written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l&apos;export, aucun fichier écrit : %1</translation>
     </message>
     <message>
         <source>Could not connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion impossible</translation>
     </message>
     <message>
         <source>&amp;Import CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importer un CSV…</translation>
     </message>
     <message>
         <source>Connection lost — retrying every few seconds; your edits are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion perdue — nouvel essai toutes les quelques secondes ; vos modifications sont conservées</translation>
     </message>
     <message>
         <source>The connection to the database was lost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion à la base de données a été perdue : %1</translation>
     </message>
     <message>
         <source>Reconnected. Unsaved edits are still here: save them when ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnecté. Les modifications non enregistrées sont toujours là : enregistrez-les quand vous êtes prêt.</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré</translation>
     </message>
     <message>
         <source>Unsaved changes (Ctrl+S saves them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications non enregistrées (Ctrl+S les enregistre)</translation>
     </message>
     <message>
         <source>Undo delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la suppression</translation>
     </message>
     <message>
         <source>Bring back what was just deleted (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir ce qui vient d&apos;être supprimé (Ctrl+Z)</translation>
     </message>
     <message numerus="yes">
         <source>· others&apos; changes checked every %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>· modifications des autres vérifiées toutes les %n s</numerusform>
+            <numerusform>· modifications des autres vérifiées toutes les %n s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Live refresh is not available: %1. Other desktops&apos; changes are looked for every %n s instead.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>L&apos;actualisation en direct n&apos;est pas disponible : %1. Les modifications des autres postes sont recherchées toutes les %n s à la place.</numerusform>
+            <numerusform>L&apos;actualisation en direct n&apos;est pas disponible : %1. Les modifications des autres postes sont recherchées toutes les %n s à la place.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Live refresh is not available (%1): other desktops&apos; changes are looked for every %n s instead.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>L&apos;actualisation en direct n&apos;est pas disponible (%1) : les modifications des autres postes sont recherchées toutes les %n s à la place.</numerusform>
+            <numerusform>L&apos;actualisation en direct n&apos;est pas disponible (%1) : les modifications des autres postes sont recherchées toutes les %n s à la place.</numerusform>
         </translation>
     </message>
 </context>
@@ -2769,246 +2772,246 @@ Open the folder?</source>
     <name>agency::ui::OptionalDateEdit</name>
     <message>
         <source>Has a date</source>
-        <translation type="unfinished"></translation>
+        <translation>A une date</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::RecordForm</name>
     <message>
         <source>Plane UUID, e.g. 3f2b6c1e-…</source>
-        <translation type="unfinished"></translation>
+        <translation>UUID Plane, p. ex. 3f2b6c1e-…</translation>
     </message>
     <message>
         <source>%1 (archived)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (archivé)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>e.g. Harbour relaunch (else shown as client · type · start)</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Relance du port (sinon affichée comme client · type · début)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>Type to find a campaign by name, client or type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez pour trouver une campagne par nom, client ou type</translation>
     </message>
     <message>
         <source>The name of its Plane project: rename it in Plane</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom de son projet Plane : renommez-le dans Plane</translation>
     </message>
     <message>
         <source>Metadata below is not valid JSON: correct it, then name the campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Les métadonnées ci-dessous ne sont pas du JSON valide : corrigez-les, puis nommez la campagne</translation>
     </message>
 </context>
 <context>
     <name>agency::ui::TablePage</name>
     <message>
         <source>Search (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
         <source>This database is open read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette base de données est ouverte en lecture seule</translation>
     </message>
     <message>
         <source>Could not add a row</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;ajouter une ligne</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré</translation>
     </message>
     <message>
         <source>Changes to this row were reverted</source>
-        <translation type="unfinished"></translation>
+        <translation>Les modifications de cette ligne ont été annulées</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
         </translation>
     </message>
     <message>
         <source>Select a deleted row to restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une ligne supprimée à restaurer</translation>
     </message>
     <message>
         <source>Restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauré</translation>
     </message>
     <message>
         <source>Show all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout afficher</translation>
     </message>
     <message>
         <source>Reading the rows for this search or sort…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des lignes pour cette recherche ou ce tri…</translation>
     </message>
     <message>
         <source>Reading rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des lignes</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Nothing here matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien ici ne correspond à « %1 ».</translation>
     </message>
     <message>
         <source>Nothing here yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien ici pour l&apos;instant.</translation>
     </message>
     <message>
         <source>Nothing here yet: Ctrl+N adds a row, Ctrl+I imports a CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien ici pour l&apos;instant : Ctrl+N ajoute une ligne, Ctrl+I importe un fichier CSV.</translation>
     </message>
     <message>
         <source>A row</source>
-        <translation type="unfinished"></translation>
+        <translation>Une ligne</translation>
     </message>
     <message>
         <source>at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>à %1</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>à l&apos;instant</translation>
     </message>
     <message>
         <source>“%1” was deleted on another desktop %2 while you were editing it. Your edits are kept: Save asks what to do with them, Discard lets them go.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » a été supprimé sur un autre poste %2 pendant que vous le modifiiez. Vos modifications sont conservées : Enregistrer demande quoi en faire, Abandonner les laisse partir.</translation>
     </message>
     <message>
         <source>“%1” was deleted on another desktop %2 (Show deleted lists it; Restore brings it back).</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » a été supprimé sur un autre poste %2 (Afficher les supprimés le liste ; Restaurer le rétablit).</translation>
     </message>
     <message>
         <source>“%1” was changed on another desktop %2 while you were editing it. Its fields show their values with your edits over them; Save asks which to keep where you both changed a field.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » a été modifié sur un autre poste %2 pendant que vous le modifiiez. Ses champs montrent leurs valeurs avec vos modifications par-dessus ; Enregistrer demande quoi garder là où vous avez tous deux modifié un champ.</translation>
     </message>
     <message>
         <source>“%1” was changed on another desktop %2: the form shows the new values.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » a été modifié sur un autre poste %2 : le formulaire montre les nouvelles valeurs.</translation>
     </message>
     <message numerus="yes">
         <source>%n more row(s) here were changed on another desktop.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n autre ligne ici a été modifiée sur un autre poste.</numerusform>
+            <numerusform>%n autres lignes ici ont été modifiées sur un autre poste.</numerusform>
         </translation>
     </message>
     <message>
         <source>Read-only: your database role&apos;s rights on this table could not be checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture seule : les droits de votre rôle de base de données sur cette table n&apos;ont pas pu être vérifiés.</translation>
     </message>
     <message>
         <source>Read-only: this database is open read-only, nothing here can be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture seule : cette base de données est ouverte en lecture seule, rien ici ne peut être modifié.</translation>
     </message>
     <message>
         <source>Read-only: your database role may look at these rows but not change them. An administrator can grant it the right (INSERT, UPDATE).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture seule : votre rôle de base de données peut consulter ces lignes mais pas les modifier. Un administrateur peut lui accorder ce droit (INSERT, UPDATE).</translation>
     </message>
     <message>
         <source>Your database role may add rows here but not change saved ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle de base de données peut ajouter des lignes ici mais pas modifier celles enregistrées.</translation>
     </message>
     <message>
         <source>Your database role may change only: %1; the other fields are read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle de base de données ne peut modifier que : %1 ; les autres champs sont en lecture seule.</translation>
     </message>
     <message>
         <source>It may not add rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il ne peut pas ajouter de lignes.</translation>
     </message>
     <message>
         <source>Your database role may change these rows but not add new ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle de base de données peut modifier ces lignes mais pas en ajouter.</translation>
     </message>
     <message>
         <source>%1 with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 avec %2</translation>
     </message>
     <message>
         <source>%1 with %2 and %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 avec %2 et %3</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Delete %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer %1 ?</translation>
     </message>
     <message>
         <source>Undo (Ctrl+Z) or Restore brings them back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler (Ctrl+Z) ou Restaurer les rétablit.</translation>
     </message>
     <message>
         <source>Showing only “%1”, opened from elsewhere: it lies far down this list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul « %1 » est affiché, ouvert depuis ailleurs : il se trouve loin dans cette liste.</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Database: postgresql://…, sqlite:PATH or FILE.db.</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données : postgresql://…, sqlite:CHEMIN ou FICHIER.db.</translation>
     </message>
     <message>
         <source>Messages on stderr from this level (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages sur stderr à partir de ce niveau (%1).</translation>
     </message>
     <message>
         <source> (see --help)</source>
-        <translation type="unfinished"></translation>
+        <translation> (voir --help)</translation>
     </message>
     <message>
         <source>--log-level must be one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--log-level doit être l&apos;une de ces valeurs : %1</translation>
     </message>
     <message>
         <source>Agency OS</source>
-        <translation type="unfinished"></translation>
+        <translation>Agency OS</translation>
     </message>
     <message>
         <source>Newer schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Schéma plus récent</translation>
     </message>
     <message>
         <source>The Agency OS schema in this database is newer than this app. It opens read-only; update Agency OS to edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le schéma d&apos;Agency OS dans cette base de données est plus récent que cette application. Elle s&apos;ouvre en lecture seule ; mettez à jour Agency OS pour modifier.</translation>
     </message>
     <message>
         <source>An applied migration in this database differs from this app&apos;s copy: run agency-os migrate status</source>
-        <translation type="unfinished"></translation>
+        <translation>Une migration appliquée dans cette base de données diffère de la copie de cette application : exécutez agency-os migrate status</translation>
     </message>
     <message>
         <source>The Agency OS schema in this database is not up to date (this app needs version %1). Ask an administrator to run: agency-os migrate up</source>
-        <translation type="unfinished"></translation>
+        <translation>Le schéma d&apos;Agency OS dans cette base de données n&apos;est pas à jour (cette application a besoin de la version %1). Demandez à un administrateur d&apos;exécuter : agency-os migrate up</translation>
     </message>
     <message>
         <source>Upgrade the schema?</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre à jour le schéma ?</translation>
     </message>
     <message>
         <source>The Agency OS tables in %1 are not up to date (this app needs version %2). Other desktops share this database: upgrade it now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Les tables d&apos;Agency OS dans %1 ne sont pas à jour (cette application a besoin de la version %2). D&apos;autres postes partagent cette base de données : la mettre à jour maintenant ?</translation>
     </message>
     <message>
         <source>The schema was not upgraded</source>
-        <translation type="unfinished"></translation>
+        <translation>Le schéma n&apos;a pas été mis à jour</translation>
     </message>
     <message>
         <source>Agency OS desktop: clients, campaigns, channels and budgets over Plane.
@@ -3022,11 +3025,21 @@ Commands (each has --help):
   agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed S]
   agency-os chart budget-split|kpi --campaign ID --output FILE.png|FILE.svg [--db DSN] [--size WxH]
   agency-os report finance --output FILE [--format pdf|csv] [--db DSN] [--client ID] [--status S]</source>
-        <translation type="unfinished"></translation>
+        <translation>Agency OS bureau : clients, campagnes, canaux et budgets sur Plane.
+
+Commandes (chacune a --help) :
+  agency-os migrate status|up|down [--to N] [--db DSN]
+  agency-os export sla-tiers|clients|campaigns|channels [--db DSN] [--output FICHIER|-] [--include-deleted]
+                   [--delimiter comma|semicolon|tab] [--bom] [--no-formula-guard]
+  agency-os import sla-tiers|clients|campaigns|channels --input FICHIER|- [--db DSN] [--dry-run]
+                   [--delimiter comma|semicolon|tab]
+  agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed S]
+  agency-os chart budget-split|kpi --campaign ID --output FICHIER.png|FICHIER.svg [--db DSN] [--size LxH]
+  agency-os report finance --output FICHIER [--format pdf|csv] [--db DSN] [--client ID] [--status S]</translation>
     </message>
     <message>
         <source>unknown command &apos;%1&apos;; the commands are: migrate, export, import, demo-data, chart, report</source>
-        <translation type="unfinished"></translation>
+        <translation>commande inconnue « %1 » ; les commandes sont : migrate, export, import, demo-data, chart, report</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,7 @@
 #   - no context is a bare namespace (a tr() in a free function: lupdate and the runtime disagree);
 #   - a context naming one of our classes names a QObject (Q_OBJECT: its tr() looks up that very name);
 #   - the committed translations/*.ts list exactly the strings the sources hold (refresh them with
-#     `cmake --build BUILD --target update_translations`).
+#     `cmake --build BUILD --target update_translations`), each one translated (none unfinished or empty).
 # Usage: tests/translations/contexts.sh SOURCE_DIR LUPDATE
 set -euo pipefail
 src=$1
@@ -45,6 +45,14 @@ for ts in "$src"/translations/agency_os_*.ts; do
     fail "$(basename "$ts") is not current with the sources (cmake --build BUILD --target update_translations):"
     head -n 20 "$tmp/diff"
   fi
+done
+
+# Every string translated: none unfinished, none empty (lrelease would fall back to English for it).
+for ts in "$src"/translations/agency_os_*.ts; do
+  unfinished=$(grep -c 'type="unfinished"' "$ts" || true)
+  empty=$(grep -cE '<translation>\s*</translation>|<translation/>|<numerusform>\s*</numerusform>' "$ts" || true)
+  [ "$unfinished" -eq 0 ] || fail "$(basename "$ts"): $unfinished unfinished translation(s)"
+  [ "$empty" -eq 0 ] || fail "$(basename "$ts"): $empty empty translation(s)"
 done
 
 echo "$(wc -l <<<"$contexts") contexts, $(grep -c '<source>' "$tmp/now.ts") strings; $failed failed"
