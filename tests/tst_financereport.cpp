@@ -344,11 +344,11 @@ void TestFinanceReport::forecastAndThresholds_data()
     QTest::newRow("will overspend")
         << "active" << QVariant(1000000) << QVariant(600000) << half << 8000 << "12000.00"
         << "2026-11-01" << int(A::WillOverspend) // 10,000 ÷ (6,000 ÷ 182) = 303.3 days
-        << "will spend 12,000.00 of 10,000.00 by 12/31/26 at this pace; runs out on 11/1/26";
+        << "will spend 12,000.00 of 10,000.00 by 12/31/2026 at this pace; runs out on 11/1/2026";
     // Half a cent: 0.05 × 364 ÷ 8 = 2.275 → 2.28 (8,000.00 × 364 ÷ 334 below: 8,718.562… → 8,718.56)
     QTest::newRow("rounding half up") << "active" << QVariant(100) << QVariant(5) << QDate(2026, 1, 9) << 8000 << "2.28"
                                       << "2026-06-10" << int(A::WillOverspend) // 1.00 ÷ (0.05 ÷ 8) = 160 days
-                                      << "will spend 2.28 of 1.00 by 12/31/26 at this pace; runs out on 6/10/26";
+                                      << "will spend 2.28 of 1.00 by 12/31/2026 at this pace; runs out on 6/10/2026";
     QTest::newRow("warning at 80 %") << "active" << QVariant(1000000) << QVariant(800000) << QDate(2026, 12, 1) << 8000
                                      << "8718.56"
                                      << "" << int(A::Warning) << "80.00 % of the budget spent: warning at 80.00 %";

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conflictdialog.h"
 
+#include "domain/displaytext.h"
 #include "domain/money.h"
 
 #include <QComboBox>
@@ -29,7 +30,7 @@ namespace {
                 return percent->toDisplayString();
         }
         if (value.metaType().id() == QMetaType::QDate)
-            return value.toDate().toString(Qt::ISODate);
+            return domain::dateText(value.toDate());
         if (value.metaType().id() == QMetaType::Bool)
             return value.toBool() ? QObject::tr("yes") : QObject::tr("no");
         return value.toString();

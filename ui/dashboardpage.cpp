@@ -6,6 +6,7 @@
 #include "charts/dashboardcharts.h"
 #include "db/backgroundjob.h"
 #include "db/database.h"
+#include "domain/displaytext.h"
 #include "domain/vocabulary.h"
 #include "editors/choicecombo.h"
 #include "editors/optionaldateedit.h"
@@ -305,9 +306,9 @@ QString DashboardPage::filterText() const
     if (m_type->currentIndex() > 0)
         parts << tr("type %1").arg(m_type->currentText());
     if (m_from->date().isValid())
-        parts << tr("starting from %1").arg(m_from->date().toDate().toString(Qt::ISODate));
+        parts << tr("starting from %1").arg(domain::dateText(m_from->date().toDate()));
     if (m_to->date().isValid())
-        parts << tr("starting until %1").arg(m_to->date().toDate().toString(Qt::ISODate));
+        parts << tr("starting until %1").arg(domain::dateText(m_to->date().toDate()));
     return parts.join(QStringLiteral(", "));
 }
 

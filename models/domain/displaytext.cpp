@@ -42,4 +42,29 @@ QString isolatedForDisplay(const QString& text)
     return shown;
 }
 
+QString dateFormat(const QLocale& locale)
+{
+    if (locale.language() == QLocale::C)
+        return QStringLiteral("yyyy-MM-dd");
+    QString format = locale.dateFormat(QLocale::ShortFormat);
+    if (!format.contains(QStringLiteral("yyyy")))
+        format.replace(QStringLiteral("yy"), QStringLiteral("yyyy")); // a two-digit year is no date to act on
+    return format;
+}
+
+QString dateText(const QDate& date, const QLocale& locale)
+{
+    return date.isValid() ? locale.toString(date, dateFormat(locale)) : QString();
+}
+
+QString instantText(const QDateTime& instant, const QLocale& locale)
+{
+    if (!instant.isValid())
+        return {};
+    const QDateTime local = instant.toLocalTime();
+    const QString time
+        = locale.language() == QLocale::C ? QStringLiteral("HH:mm") : locale.timeFormat(QLocale::ShortFormat);
+    return locale.toString(local.date(), dateFormat(locale)) + u' ' + locale.toString(local.time(), time);
+}
+
 } // namespace agency::domain

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QDateTime>
+#include <QLocale>
 #include <QString>
 
 namespace agency::domain {
@@ -13,5 +15,12 @@ namespace agency::domain {
 // close the wrapper early). Text without such controls, right-to-left names included, is returned unchanged; what
 // is stored and exported is never changed.
 QString isolatedForDisplay(const QString& text);
+
+// A date as people read it in their locale, the year in four digits ("05.12.2026", "12/5/2026", "05/12/2026"); in
+// the C locale (none chosen) as ISO 8601 ("2026-12-05"). Files and CSV always write ISO 8601.
+QString dateFormat(const QLocale& locale = QLocale());
+QString dateText(const QDate& date, const QLocale& locale = QLocale());
+// An instant in local time, to the minute, in the same way ("05.12.2026 14:03").
+QString instantText(const QDateTime& instant, const QLocale& locale = QLocale());
 
 } // namespace agency::domain

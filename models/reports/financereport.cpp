@@ -188,9 +188,8 @@ QString CampaignLine::attentionText(const QDate& asOf, const Thresholds& thresho
             .toDisplayString(locale);
     };
     const auto amount = [forFile](Money money) { return forFile ? money.toDecimalString() : money.toDisplayString(); };
-    const auto date = [forFile](const QDate& day) {
-        return forFile ? day.toString(Qt::ISODate) : QLocale().toString(day, QLocale::ShortFormat);
-    };
+    const auto date
+        = [forFile](const QDate& day) { return forFile ? day.toString(Qt::ISODate) : domain::dateText(day); };
     switch (attention(asOf, thresholds)) {
     case Attention::OverLimit:
         if (*spent > *allocated)

@@ -222,9 +222,9 @@ QString AgencyTableModel::displayText(const ColumnSpec& column, const QVariant& 
             return percent->toDisplayString(locale);
         return value.toString();
     case ColumnKind::Date:
-        return value.toDate().toString(Qt::ISODate);
+        return domain::dateText(value.toDate(), locale);
     case ColumnKind::Instant:
-        return value.toDateTime().toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        return domain::instantText(value.toDateTime(), locale);
     case ColumnKind::Boolean:
         return {};
     case ColumnKind::Reference: {

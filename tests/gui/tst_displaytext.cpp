@@ -50,6 +50,8 @@ private Q_SLOTS:
     void isolatedForDisplay_data();
     void isolatedForDisplay();
     void overrideInAClientNameStaysInIt();
+    void datesInTheUsersLocale_data();
+    void datesInTheUsersLocale();
 };
 
 void TestDisplayText::isolatedForDisplay_data()
@@ -105,6 +107,34 @@ void TestDisplayText::overrideInAClientNameStaysInIt()
     // Inside the name the override still does what it says (that is the name as typed).
     QVERIFY(!readsLeftToRight(label, QStringLiteral("evil")));
     QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT client_name FROM agency_clients")).toString(), name);
+}
+
+void TestDisplayText::datesInTheUsersLocale_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QString>("date");
+    QTest::addColumn<QString>("instant");
+    QTest::newRow("German") << QLocale(QLocale::German, QLocale::Germany) << QStringLiteral("05.12.2026")
+                            << QStringLiteral("05.12.2026 14:03");
+    QTest::newRow("French") << QLocale(QLocale::French, QLocale::France) << QStringLiteral("05/12/2026")
+                            << QStringLiteral("05/12/2026 14:03");
+    QTest::newRow("US English") << QLocale(QLocale::English, QLocale::UnitedStates) << QStringLiteral("12/5/2026")
+                                << QStringLiteral("12/5/2026 2:03 PM");
+    QTest::newRow("no locale (C): ISO") << QLocale::c() << QStringLiteral("2026-12-05")
+                                        << QStringLiteral("2026-12-05 14:03");
+}
+
+// A date is shown as its reader writes dates, never with a two-digit year; the C locale keeps ISO 8601.
+void TestDisplayText::datesInTheUsersLocale()
+{
+    QFETCH(QLocale, locale);
+    QFETCH(QString, date);
+    QFETCH(QString, instant);
+    QCOMPARE(domain::dateText(QDate(2026, 12, 5), locale), date);
+    const QDateTime local(QDate(2026, 12, 5), QTime(14, 3, 27));
+    QCOMPARE(domain::instantText(local, locale).replace(QChar(0x202f), u' '), instant); // CLDR: a narrow space
+
+    QVERIFY(domain::dateText(QDate()).isEmpty());
 }
 
 QTEST_MAIN(TestDisplayText)

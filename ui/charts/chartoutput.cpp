@@ -2,6 +2,7 @@
 #include "chartoutput.h"
 
 #include "dashboardcharts.h"
+#include "domain/displaytext.h"
 #include "domain/vocabulary.h"
 #include "tables/campaignmodel.h"
 
@@ -202,7 +203,7 @@ bool writeFinanceReviewPdf(const FinanceReview& review, const QString& path, QSt
         paragraph(QObject::tr("Generated %1 from %2 · figures as of %3 · filters: %4")
                       .arg(QLocale().toString(review.generatedAt, QLocale::LongFormat),
                           review.database.isEmpty() ? QObject::tr("the database") : review.database,
-                          QLocale().toString(review.asOf, QLocale::ShortFormat),
+                          domain::dateText(review.asOf),
                           review.filterText.isEmpty() ? QObject::tr("none") : review.filterText),
             body);
 

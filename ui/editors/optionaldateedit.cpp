@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "optionaldateedit.h"
 
+#include "domain/displaytext.h"
+
 #include <QCheckBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
@@ -52,7 +54,7 @@ OptionalDateEdit::OptionalDateEdit(QWidget* parent)
     layout->addWidget(m_edit, 1);
     m_check->setToolTip(tr("Has a date"));
     m_edit->setCalendarPopup(true);
-    m_edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_edit->setDisplayFormat(domain::dateFormat()); // the user's, with four digits of year (ISO in the C locale)
     m_edit->setEnabled(false);
     setFocusProxy(m_edit);
     connect(m_check, &QCheckBox::toggled, this, [this](bool on) {
