@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A German or French user sees no English: with the app's and Qt's translations installed as at start-up, the real
+// window on a demo agency is walked page by page (Ctrl+1…5, each with a row selected, so its form shows), its menus
+// opened, and the Connect and Import dialogs shown; every text a person reads is collected — labels, buttons, tabs,
+// table headers, menus, tooltips, placeholders, the status bar, window titles, chart titles, legends and axes. A text
+// that is one of the app's English source strings fails, unless that language translates it as itself ("Status" in
+// German, "Clients" in French): those are read from the translation files, where they are written out like any other.
+#include "connectiondialog.h"
+#include "dashboardpage.h"
+#include "demo/demodata.h"
+#include "guisupport.h"
+#include "importdialog.h"
+#include "mainwindow.h"
+#include "startup.h"
+#include "support/scratchdatabase.h"
+
+#include <QAbstractAxis>
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QFile>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSet>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTableWidget>
+#include <QTranslator>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+using namespace agency;
+using agency::test::shown;
+using agency::test::whereOf;
+
+namespace {
+
+// A text as compared: without its shortcut mark, and a form's label without its "required" star or colon.
+QString plain(QString text)
+{
+    text = text.remove(u'&').trimmed();
+    while (text.endsWith(u'*') || text.endsWith(u':'))
+        text = text.chopped(1).trimmed();
+    return text;
+}
+
+// The English sources of `language`'s translation file that it translates into something else.
+QSet<QString> untranslatedIfShown(const QString& language)
+{
+    QFile file(QStringLiteral(AGENCY_OS_SOURCE_DIR "/translations/agency_os_%1.ts").arg(language));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QSet<QString> english;
+    QXmlStreamReader xml(&file);
+    QString source;
+    while (!xml.atEnd()) {
+        if (!xml.readNextStartElement())
+            continue;
+        if (xml.name() == QStringLiteral("source")) {
+            source = xml.readElementText();
+        } else if (xml.name() == QStringLiteral("translation")) {
+            const QString translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            // Plural forms: compared as their source, which holds %n (never shown as is).
+            if (plain(translation) != plain(source) && !plain(source).isEmpty())
+                english.insert(plain(source));
+        }
+    }
+    return english;
+}
+
+void addText(QStringList& texts, const QString& where, const QString& text)
+{
+    if (!plain(text).isEmpty())
+        texts << where + QStringLiteral(": ") + plain(text);
+}
+
+void collectMenu(QStringList& texts, QMenu* menu, const QString& path)
+{
+    for (QAction* action : menu->actions()) {
+        addText(texts, path, action->text());
+        addText(texts, path + QStringLiteral(" tooltip"),
+            action->toolTip() == plain(action->text()) ? QString() : action->toolTip());
+        if (action->menu())
+            collectMenu(texts, action->menu(), path + QStringLiteral(" › ") + plain(action->text()));
+    }
+}
+
+// What a person can read in `top` and its visible children.
+QStringList visibleTexts(QWidget* top)
+{
+    QStringList texts;
+    addText(texts, QStringLiteral("window title"), top->windowTitle());
+    QList<QWidget*> widgets = top->findChildren<QWidget*>();
+    widgets.prepend(top);
+    for (QWidget* w : std::as_const(widgets)) {
+        if (!w->isVisibleTo(top) && w != top)
+            continue;
+        const QString name = QString::fromLatin1(w->metaObject()->className()) + u' ' + w->objectName();
+        addText(texts, name + QStringLiteral(" tooltip"), w->toolTip());
+        if (auto* label = qobject_cast<QLabel*>(w))
+            addText(texts, name, label->text());
+        if (auto* button = qobject_cast<QAbstractButton*>(w))
+            addText(texts, name, button->text());
+        if (auto* group = qobject_cast<QGroupBox*>(w))
+            addText(texts, name, group->title());
+        if (auto* edit = qobject_cast<QLineEdit*>(w))
+            addText(texts, name + QStringLiteral(" placeholder"), edit->placeholderText());
+        if (auto* combo = qobject_cast<QComboBox*>(w)) {
+            for (int i = 0; i < combo->count() && i < 50; ++i)
+                addText(texts, name + QStringLiteral(" item"), combo->itemText(i));
+        }
+        if (auto* tabs = qobject_cast<QTabBar*>(w)) {
+            for (int i = 0; i < tabs->count(); ++i)
+                addText(texts, name + QStringLiteral(" tab"), tabs->tabText(i));
+        }
+        if (auto* header = qobject_cast<QHeaderView*>(w); header && header->model()) {
+            for (int i = 0; i < header->count(); ++i)
+                addText(texts, name + QStringLiteral(" header"),
+                    header->model()->headerData(i, header->orientation()).toString());
+        }
+        if (auto* view = qobject_cast<QChartView*>(w); view && view->chart()) {
+            addText(texts, name + QStringLiteral(" chart title"), view->chart()->title());
+            for (QLegendMarker* marker : view->chart()->legend()->markers())
+                addText(texts, name + QStringLiteral(" legend"), marker->label());
+            for (QAbstractAxis* axis : view->chart()->axes())
+                addText(texts, name + QStringLiteral(" axis"), axis->titleText());
+        }
+        if (auto* bar = qobject_cast<QMenuBar*>(w)) {
+            for (QAction* action : bar->actions()) {
+                addText(texts, QStringLiteral("menu"), action->text());
+                if (action->menu())
+                    collectMenu(texts, action->menu(), plain(action->text()));
+            }
+        }
+        if (auto* status = qobject_cast<QStatusBar*>(w))
+            addText(texts, QStringLiteral("status bar"), status->currentMessage());
+    }
+    return texts;
+}
+
+}
+
+class TestTranslations : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void noEnglishOnScreen_data();
+    void noEnglishOnScreen();
+};
+
+void TestTranslations::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("agency-os-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_translations"));
+    QSettings().clear();
+}
+
+void TestTranslations::noEnglishOnScreen_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("German") << QStringLiteral("de");
+    QTest::newRow("French") << QStringLiteral("fr");
+}
+
+void TestTranslations::noEnglishOnScreen()
+{
+    QFETCH(QString, language);
+    const QSet<QString> english = untranslatedIfShown(language);
+    QVERIFY2(english.size() > 400, qPrintable(QString::number(english.size())));
+    const QList<QTranslator*> installed = agency::app::installTranslations(QLocale(language));
+    QCOMPARE(installed.size(), 2); // ours and Qt's
+    auto cleanup = qScopeGuard([&installed]() {
+        for (QTranslator* translator : installed) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+    });
+
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 6, 2, 3, 42 }, nullptr));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+
+    QStringList texts;
+    // Each page, the dashboard's figures drawn first; each table page with a row selected, so its form shows.
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(window.dashboard()->attention()->rowCount() > 0, 10000);
+    texts << visibleTexts(&window);
+    for (const Qt::Key key : { Qt::Key_2, Qt::Key_3, Qt::Key_4, Qt::Key_5 }) {
+        QTest::keyClick(&window, key, Qt::ControlModifier);
+        QTest::qWait(200);
+        texts << visibleTexts(&window);
+    }
+    {
+        ui::ConnectionDialog dialog(&window);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        texts << visibleTexts(&dialog);
+    }
+    {
+        ui::ImportDialog dialog(whereOf(scratch), QStringLiteral("agency_clients"), &window);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        texts << visibleTexts(&dialog);
+    }
+    QVERIFY(texts.size() > 200);
+
+    QStringList left;
+    for (const QString& text : std::as_const(texts)) {
+        const QString shownText = text.section(QStringLiteral(": "), 1);
+        if (english.contains(shownText))
+            left << text;
+    }
+    left.removeDuplicates();
+    QVERIFY2(
+        left.isEmpty(), qPrintable(QStringLiteral("English left on screen in %1:\n").arg(language) + left.join(u'\n')));
+}
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"
