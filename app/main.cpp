@@ -180,9 +180,9 @@ int runGui(int argc, char** argv, const GuiOptions& options)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/agency-os.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.agencyos.AgencyOS"));
     agency::app::setUpLogging(options.logLevel, false);
-    agency::app::installTranslations(QLocale());
-
     QSettings settings;
+    agency::app::installTranslations(agency::app::uiLocale(settings));
+
     agency::app::followMovedDataFolder(settings);
     agency::app::forgetRememberedSecrets(settings);
     QString error;

@@ -66,6 +66,12 @@ QList<QTranslator*> installTranslations(const QLocale& locale)
     return installed;
 }
 
+QLocale uiLocale(const QSettings& settings)
+{
+    const QString chosen = settings.value(QStringLiteral("window/language")).toString();
+    return chosen.isEmpty() ? QLocale() : QLocale(chosen);
+}
+
 void forgetRememberedSecrets(QSettings& settings)
 {
     auto shown = [](const QString& remembered) {

@@ -19,6 +19,9 @@ std::optional<db::ConnectionString> resolveDatabase(const QString& option, const
 // standard dialog buttons speak the same language) for `locale`; logs which were found. Returns the installed ones
 // (owned by the application).
 QList<QTranslator*> installTranslations(const QLocale& locale);
+// The language the window speaks: the one chosen in View → Language (settings "window/language": en, de, fr), else
+// the desktop's. Numbers and dates keep the desktop's formats.
+QLocale uiLocale(const QSettings& settings);
 
 // After db::moveLegacyDataFolder(): the remembered databases (last used, recent) that named the embedded database at
 // its old place name it at the new one.

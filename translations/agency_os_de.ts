@@ -2767,6 +2767,30 @@ Ordner öffnen?</translation>
             <numerusform>Live-Aktualisierung ist nicht verfügbar (%1): Änderungen anderer Arbeitsplätze werden stattdessen alle %n s gesucht.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Agency OS speaks %1 from its next start. Restart it now?</source>
+        <translation>Agency OS spricht ab dem nächsten Start %1. Jetzt neu starten?</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Jetzt neu starten</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::OptionalDateEdit</name>

@@ -2767,6 +2767,30 @@ Ouvrir le dossier ?</translation>
             <numerusform>L&apos;actualisation en direct n&apos;est pas disponible (%1) : les modifications des autres postes sont recherchées toutes les %n s à la place.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Agency OS speaks %1 from its next start. Restart it now?</source>
+        <translation>Agency OS parlera %1 à partir de son prochain démarrage. Le redémarrer maintenant ?</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Redémarrer maintenant</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::OptionalDateEdit</name>

@@ -34,6 +34,8 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QSqlDriver>
 #include <QStackedWidget>
@@ -312,6 +314,35 @@ void MainWindow::createMenus()
         connect(choice, &QAction::triggered, this, [key = key]() {
             QSettings().setValue(QStringLiteral("window/theme"), key);
             applyTheme(key);
+        });
+    }
+    // The language the window speaks, for people whose desktop speaks another (settings "window/language"; empty:
+    // the desktop's). Read at start-up (agency::app::uiLocale), as every text is made then.
+    QMenu* language = view->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    auto* languages = new QActionGroup(this);
+    const QString spoken = QSettings().value(QStringLiteral("window/language")).toString();
+    // Each language by its own name, as language pickers write them.
+    for (const auto& [code, label] : QList<QPair<QString, QString>> { { QString(), tr("System language") },
+             { QStringLiteral("en"), QStringLiteral("English") }, { QStringLiteral("de"), QStringLiteral("Deutsch") },
+             { QStringLiteral("fr"), QStringLiteral("Français") } }) {
+        QAction* choice = language->addAction(label);
+        choice->setObjectName(QStringLiteral("language_") + (code.isEmpty() ? QStringLiteral("system") : code));
+        choice->setCheckable(true);
+        choice->setChecked(code == spoken);
+        languages->addAction(choice);
+        connect(choice, &QAction::triggered, this, [this, code = code, label = label]() {
+            if (QSettings().value(QStringLiteral("window/language")).toString() == code)
+                return;
+            QSettings().setValue(QStringLiteral("window/language"), code);
+            QMessageBox ask(QMessageBox::Question, tr("Language"),
+                tr("Agency OS speaks %1 from its next start. Restart it now?").arg(label), QMessageBox::NoButton, this);
+            QPushButton* now = ask.addButton(tr("Restart now"), QMessageBox::AcceptRole);
+            ask.addButton(tr("Later"), QMessageBox::RejectRole);
+            ask.exec();
+            // Closing asks about unsaved edits first; only a window that did close starts again.
+            if (ask.clickedButton() == now && close())
+                QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
         });
     }
     QMenu* help = menuBar()->addMenu(tr("&Help"));

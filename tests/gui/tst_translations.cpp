@@ -29,6 +29,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSet>
 #include <QSettings>
 #include <QStatusBar>
@@ -40,6 +41,7 @@
 
 using namespace agency;
 using agency::test::shown;
+using agency::test::whenModal;
 using agency::test::whereOf;
 
 namespace {
@@ -155,6 +157,7 @@ private Q_SLOTS:
     void initTestCase();
     void noEnglishOnScreen_data();
     void noEnglishOnScreen();
+    void languageChosenInTheWindowIsSpokenAtTheNextStart();
 };
 
 void TestTranslations::initTestCase()
@@ -224,6 +227,45 @@ void TestTranslations::noEnglishOnScreen()
     left.removeDuplicates();
     QVERIFY2(
         left.isEmpty(), qPrintable(QStringLiteral("English left on screen in %1:\n").arg(language) + left.join(u'\n')));
+}
+
+// View → Language: German on an English desktop. The window asks whether to restart now ("Later" here), and the
+// next start (agency::app::uiLocale, what main() installs) speaks German; "System language" goes back to the desktop's.
+void TestTranslations::languageChosenInTheWindowIsSpokenAtTheNextStart()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    auto* german = window.findChild<QAction*>(QStringLiteral("language_de"));
+    QVERIFY(german);
+    QString asked;
+    whenModal([&asked](QWidget* dialog) {
+        auto* box = qobject_cast<QMessageBox*>(dialog);
+        QVERIFY(box);
+        asked = box->text();
+        for (QAbstractButton* button : box->buttons()) {
+            if (box->buttonRole(button) == QMessageBox::RejectRole)
+                QTest::mouseClick(button, Qt::LeftButton); // Later
+        }
+    });
+    german->trigger();
+    QVERIFY2(asked.contains(QStringLiteral("Deutsch")), qPrintable(asked));
+    QVERIFY(window.isVisible()); // Later: nothing closed
+    QSettings settings;
+    QCOMPARE(agency::app::uiLocale(settings).language(), QLocale::German);
+    {
+        const QList<QTranslator*> installed = agency::app::installTranslations(agency::app::uiLocale(settings));
+        const QString file = QCoreApplication::translate("agency::ui::MainWindow", "&File");
+        for (QTranslator* translator : installed) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+        QCOMPARE(file, QStringLiteral("&Datei"));
+    }
+    whenModal([](QWidget* dialog) { dialog->close(); });
+    window.findChild<QAction*>(QStringLiteral("language_system"))->trigger();
+    QCOMPARE(agency::app::uiLocale(settings), QLocale());
 }
 
 QTEST_MAIN(TestTranslations)
