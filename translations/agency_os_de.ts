@@ -1307,7 +1307,7 @@
     </message>
     <message>
         <source>%1 by %2</source>
-        <translation>%1 um %2</translation>
+        <translation>%1 · %2 zu viel</translation>
     </message>
     <message>
         <source>Needing attention</source>
@@ -2307,7 +2307,7 @@
     </message>
     <message>
         <source>%1 by %2</source>
-        <translation>%1 um %2</translation>
+        <translation>%1 · %2 zu viel</translation>
     </message>
     <message>
         <source>%1 budget · %2 spent</source>
