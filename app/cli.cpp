@@ -358,8 +358,9 @@ namespace {
             [&](QSqlDatabase& db, const db::ConnectionString&) {
                 exporting::TableExporter exporter(db);
                 if (isatty(STDERR_FILENO)) {
-                    exporter.setProgressHandler(
-                        [](qint64 rows) { std::fputs(qPrintable(u'\r' + Text::tr("export: %1 rows").arg(rows)), stderr); });
+                    exporter.setProgressHandler([](qint64 rows) {
+                        std::fputs(qPrintable(u'\r' + Text::tr("export: %1 rows").arg(rows)), stderr);
+                    });
                 }
                 QString error;
                 if (path == QStringLiteral("-") && standardOutputWasClosed()) {
