@@ -346,12 +346,13 @@ void MainWindow::createMenus()
         });
     }
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Agency OS"), this, [this]() {
+    QAction* about = help->addAction(tr("&About Agency OS"), this, [this]() {
         QMessageBox::about(this, tr("About Agency OS"),
             tr("<h3>Agency OS %1</h3><p>Clients, campaigns, channels and budgets for agencies running Plane.</p>"
                "<p>Licensed under the GNU GPL, version 3 or later.</p>")
                 .arg(QCoreApplication::applicationVersion()));
     });
+    about->setObjectName(QStringLiteral("about"));
 }
 
 void MainWindow::createStatusBar()

@@ -5,6 +5,7 @@
 // table headers, menus, tooltips, placeholders, the status bar, window titles, chart titles, legends and axes. A text
 // that is one of the app's English source strings fails, unless that language translates it as itself ("Status" in
 // German, "Clients" in French): those are read from the translation files, where they are written out like any other.
+#include "conflictdialog.h"
 #include "connectiondialog.h"
 #include "dashboardpage.h"
 #include "demo/demodata.h"
@@ -13,6 +14,9 @@
 #include "mainwindow.h"
 #include "startup.h"
 #include "support/scratchdatabase.h"
+#include "tablepage.h"
+#include "tables/conflictset.h"
+#include "tables/tablespec.h"
 
 #include <QAbstractAxis>
 #include <QAbstractButton>
@@ -215,6 +219,43 @@ void TestTranslations::noEnglishOnScreen()
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         texts << visibleTexts(&dialog);
+    }
+    {
+        tables::Conflict conflict;
+        conflict.id = QStringLiteral("x");
+        conflict.columns = { QStringLiteral("industry") };
+        conflict.mine = { { QStringLiteral("industry"), QStringLiteral("Retail") } };
+        conflict.original = { { QStringLiteral("industry"), QStringLiteral("Food") } };
+        conflict.theirs = { { QStringLiteral("industry"), QStringLiteral("Coffee") },
+            { QStringLiteral("updated_at"), QDateTime::currentDateTimeUtc() } };
+        conflict.changedByThem = { QStringLiteral("industry") };
+        ui::ConflictDialog dialog(tables::clientsSpec(), conflict, &window);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        texts << visibleTexts(&dialog);
+    }
+    // The questions a person is asked: deleting a client (Delete on its page), and the About box.
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(window.currentTablePage(), window.page(ui::MainWindow::Clients));
+    for (const QString& action : { QStringLiteral("delete"), QStringLiteral("about") }) {
+        bool asked = false;
+        whenModal([&](QWidget* dialog) {
+            texts << visibleTexts(dialog);
+            asked = true;
+            dialog->close();
+        });
+        if (action == QStringLiteral("delete")) {
+            // A client with campaigns: what goes with it is asked about.
+            const QString client = test::scalar(
+                scratch.db(), QStringLiteral("SELECT client_id FROM agency_campaigns WHERE deleted_at IS NULL LIMIT 1"))
+                                       .toString();
+            QVERIFY(window.page(ui::MainWindow::Clients)->showRecord(client));
+            window.action(QStringLiteral("delete"))->trigger();
+        } else
+            window.findChild<QAction*>(QStringLiteral("about"))->trigger();
+        QTRY_VERIFY2(asked, qPrintable(action));
     }
     QVERIFY(texts.size() > 200);
 
