@@ -263,7 +263,14 @@ void TestCli::migrateOnPostgres()
     if (!where->password.isEmpty())
         QVERIFY(!run.out.contains(where->password));
     // One step down takes the last migration only, then down to nothing.
-    QVERIFY2(run.out.contains(QStringLiteral("0004_deleted_with_parent  applied")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("0005_search_rest_index  applied")), qPrintable(run.out));
+    const QString restIndex = QStringLiteral(
+        "SELECT count(*) FROM pg_indexes WHERE indexname = 'agency_campaign_channels_search_rest_idx'");
+    QCOMPARE(agency::test::scalar(scratch.db(), restIndex).toInt(), 1);
+    run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("down"), QStringLiteral("--db"), scratch.dsn() }, m_env);
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("rolled back 0005_search_rest_index")), qPrintable(run.out));
+    QCOMPARE(agency::test::scalar(scratch.db(), restIndex).toInt(), 0);
     const QString deleteTriggers
         = QStringLiteral("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'agency\\_%\\_delete\\_children'");
     QCOMPARE(agency::test::scalar(scratch.db(), deleteTriggers).toInt(), 2);

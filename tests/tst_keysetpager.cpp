@@ -93,6 +93,8 @@ private Q_SLOTS:
     void unindexedSortsScanTheTable();
     void walkedSearchMatchesTheSearch_data();
     void walkedSearchMatchesTheSearch();
+    void splitSearchReadsWhatTheWholeSearchReads_data();
+    void splitSearchReadsWhatTheWholeSearchReads();
 };
 
 void TestKeysetPager::pagesMatchTheFullOrder_data()
@@ -492,6 +494,114 @@ void TestKeysetPager::walkedSearchMatchesTheSearch()
         QCOMPARE(sorted, expected);
     }
     QVERIFY(walked >= 3); // the texts found something to compare
+}
+
+void TestKeysetPager::splitSearchReadsWhatTheWholeSearchReads_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sqlite") << QStringLiteral("sqlite");
+    QTest::newRow("postgresql") << QStringLiteral("postgresql");
+}
+
+// Channels in their page's order (by type), searched: the types that hold the text are read straight from the order's
+// index and merged with the other matches (TableSpec::searchSplitColumn). Page by page, ascending and descending, the
+// split reads exactly the rows, in exactly the order, that the whole search found first and sorted reads: matches
+// by type, by account id or notes in a type that does not match, by the campaign's label, in any case; never a
+// deleted row. And the other matches are found through their own search index.
+void TestKeysetPager::splitSearchReadsWhatTheWholeSearchReads()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 6, 3, 5, 4 }, nullptr));
+    QSqlDatabase db = scratch.db();
+    const QString table = QStringLiteral("agency_campaign_channels");
+    // "ads" outside a type: in a newsletter's notes, a podcast's account id (upper case); a client whose campaigns'
+    // labels hold it; a deleted google_ads channel.
+    QVERIFY(test::execute(db,
+        QStringLiteral("UPDATE agency_campaign_channels SET notes = 'more leads' WHERE id = (SELECT id FROM "
+                       "agency_campaign_channels WHERE channel_type = 'newsletter' ORDER BY id LIMIT 1)")));
+    QVERIFY(test::execute(db,
+        QStringLiteral("UPDATE agency_campaign_channels SET external_account_id = 'LEADS-7' WHERE id = (SELECT id "
+                       "FROM agency_campaign_channels WHERE channel_type = 'podcasts' ORDER BY id DESC LIMIT 1)")));
+    QVERIFY(test::execute(db,
+        QStringLiteral("UPDATE agency_clients SET client_name = 'Broadside Media' WHERE id = (SELECT id FROM "
+                       "agency_clients ORDER BY id LIMIT 1)")));
+    QVERIFY(test::execute(db,
+        QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = created_at WHERE id = (SELECT id FROM "
+                       "agency_campaign_channels WHERE channel_type = 'google_ads' ORDER BY id LIMIT 1)")));
+    auto count = [&](const QString& condition) {
+        QSqlQuery query(db);
+        return query.exec(QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(table, condition)) && query.next()
+            ? query.value(0).toInt()
+            : -1;
+    };
+    auto read = [&](const tables::KeysetPager::Query& query, bool* split) {
+        tables::KeysetPager pager(db, query, 4);
+        QStringList ids;
+        while (!pager.atEnd()) {
+            QList<QVariantList> page;
+            QString error;
+            if (!pager.readPage(&page, &error))
+                return QStringList { error };
+            *split = pager.isSplit();
+            for (const QVariantList& row : std::as_const(page))
+                ids << row.at(query.columns.indexOf(QStringLiteral("id"))).toString();
+        }
+        return ids;
+    };
+    int splitReads = 0;
+    for (const QString& text :
+        { QStringLiteral("ads"), QStringLiteral("ADS"), QStringLiteral("tiktok"), QStringLiteral("leads"),
+            QStringLiteral("news"), QStringLiteral("broadside"), QStringLiteral("acct"), QStringLiteral("zzqx") }) {
+        for (const Qt::SortOrder order : { Qt::AscendingOrder, Qt::DescendingOrder }) {
+            std::unique_ptr<tables::AgencyTableModel> model = modelFor(db, table);
+            model->sort(model->fieldIndex(QStringLiteral("channel_type")), order);
+            model->setSearchText(text);
+            QVERIFY(model->select());
+            QVERIFY(model->pager());
+            const tables::KeysetPager::Query query = model->pager()->query();
+            QVERIFY2(!query.splitValues.isEmpty(), qPrintable(text));
+            tables::KeysetPager::Query whole = query; // found first and sorted, no walk
+            whole.splitValues.clear();
+            whole.walkSearch.clear();
+            bool split = false;
+            bool wholeSplit = false;
+            const QStringList expected = read(whole, &wholeSplit);
+            QVERIFY(!wholeSplit);
+            QCOMPARE(read(query, &split), expected);
+            QCOMPARE(expected.size(), count(query.where));
+            QVERIFY2(split
+                    == (text.compare(QStringLiteral("ads"), Qt::CaseInsensitive) == 0
+                        || text == QStringLiteral("tiktok") || text == QStringLiteral("news")),
+                qPrintable(text));
+            splitReads += split ? 1 : 0;
+            if (text == QStringLiteral("ads")) // the two kinds of match, and more than a page of each
+                QVERIFY2(expected.size() > 8
+                        && count(query.where + QStringLiteral(" AND channel_type NOT LIKE '%ads'")) >= 2,
+                    qPrintable(QString::number(expected.size())));
+        }
+    }
+    QCOMPARE(splitReads, 8);
+
+    // The rows not of a matching type are found through the index over the other columns (on PostgreSQL, without the
+    // order's index, which a table this small is read whole through: as in searchesUseTheirIndex).
+    std::unique_ptr<tables::AgencyTableModel> model = modelFor(db, table);
+    model->setSearchText(QStringLiteral("ads"));
+    QVERIFY(model->select());
+    tables::KeysetPager pager(db, model->pager()->query());
+    QString error;
+    QVERIFY2(pager.readSplitValues(&error), qPrintable(error));
+    QVERIFY(pager.isSplit());
+    const QString statement = pager.nextStatement();
+    if (scratch.isPostgres()) {
+        QVERIFY(QSqlQuery(db).exec(QStringLiteral("DROP INDEX agency_campaign_channels_type_page_idx")));
+        QVERIFY(QSqlQuery(db).exec(QStringLiteral("ANALYZE")));
+    }
+    const QString plan = searchPlan(db, scratch.isPostgres(), statement);
+    const QString restIndex
+        = scratch.isPostgres() ? table + QStringLiteral("_search_rest_idx") : QStringLiteral("VIRTUAL TABLE INDEX");
+    QVERIFY2(plan.contains(restIndex), qPrintable(QString(plan).remove(QChar(31))));
 }
 
 QTEST_GUILESS_MAIN(TestKeysetPager)

@@ -530,6 +530,10 @@ KeysetPager::Query AgencyTableModel::pageQuery() const
             && !indexLeadingColumns().contains(column->name);
         if (query.findFirst && !query.keyTable.isEmpty())
             query.broadProbe = m_filter.indexedMatchCount(m_spec, database().driver(), query.broadAt);
+        if (const auto split = column->name == m_spec.searchSplitColumn && query.findFirst && query.keyTable.isEmpty()
+                ? m_filter.searchSplit(m_spec, database().driver())
+                : std::nullopt)
+            std::tie(query.splitValues, query.splitRest) = std::tie(split->values, split->rest);
     }
     return query;
 }

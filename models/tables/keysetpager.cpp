@@ -6,7 +6,9 @@
 #include "lookupnames.h"
 
 #include <QCoreApplication>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
@@ -22,6 +24,8 @@ KeysetPager::KeysetPager(QSqlDatabase db, Query query, int pageSize)
           && (m_dialect == db::Dialect::PostgreSQL || m_query.keyTable.isEmpty()))
     , m_probing(m_query.findFirst && !m_query.walkSearch.isEmpty() && m_query.walkRows > 0 && !m_walking
           && !m_query.broadProbe.isEmpty())
+    , m_splitPending(!m_query.splitValues.isEmpty() && !m_query.sortKey.isEmpty() && m_query.keyNeverNull
+          && m_query.keyTable.isEmpty())
 {
 }
 
@@ -87,9 +91,33 @@ QString KeysetPager::walkStatement(Stage stage, bool continuing, int limit) cons
 QString KeysetPager::statement(Stage stage, bool continuing, int limit) const
 {
     // limit < 0: the rows of a walk (walkStatement), every column and the key as sort_key.
-    const bool walk = limit < 0;
-    if (walk)
-        limit = m_query.walkRows;
+    if (limit < 0)
+        return rowsStatement(stage, continuing, m_query.walkRows, m_query.walkWhere, false, true);
+    if (!m_splitIn.isEmpty())
+        return splitStatement(continuing, limit);
+    return rowsStatement(stage, continuing, limit, m_query.where, m_query.findFirst, false);
+}
+
+QString KeysetPager::splitStatement(bool continuing, int limit) const
+{
+    const QString key = u'(' + m_query.sortKey + u')';
+    const QString values = m_splitIn.join(QStringLiteral(", "));
+    const QString base = m_query.walkWhere.isEmpty() ? QString() : u'(' + m_query.walkWhere + QStringLiteral(") AND ");
+    const QString held = base + QStringLiteral("%1 IN (%2)").arg(key, values);
+    const QString rest = base + QStringLiteral("%1 NOT IN (%2) AND %3").arg(key, values, m_query.splitRest);
+    // Merged by position: the key after the columns, and the id.
+    const QString direction = m_query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    const auto position = [](qsizetype index) { return QString::number(index + 1); };
+    return QStringLiteral("SELECT * FROM (SELECT * FROM (%1) AS held UNION ALL SELECT * FROM (%2) AS rest) AS rows "
+                          "ORDER BY %3%5, %4%5 LIMIT %6")
+        .arg(rowsStatement(Stage::Keys, continuing, limit, held, false, false),
+            rowsStatement(Stage::Keys, continuing, limit, rest, true, false), position(m_query.columns.size()),
+            position(m_query.columns.indexOf(QStringLiteral("id"))), direction, QString::number(limit));
+}
+
+QString KeysetPager::rowsStatement(
+    Stage stage, bool continuing, int limit, const QString& filter, bool findFirst, bool walk) const
+{
     const QString& table = m_query.table;
     const QString id = table + QStringLiteral(".id");
     const bool byKey = !m_query.sortKey.isEmpty();
@@ -106,10 +134,9 @@ QString KeysetPager::statement(Stage stage, bool continuing, int limit) const
         for (const QString& column : m_query.columns)
             columns << table + u'.' + column;
         if (byKey) // read back as the text PostgreSQL compares exactly (a timestamp keeps its microseconds)
-            columns << (m_dialect == db::Dialect::PostgreSQL ? QStringLiteral("CAST(%1 AS text)").arg(key) : key);
+            columns << (m_dialect == db::Dialect::PostgreSQL ? QStringLiteral("CAST(%1 AS text)").arg(key) : key)
+                    + QStringLiteral(" AS sort_key");
     }
-    const bool findFirst = m_query.findFirst && !walk;
-    const QString& filter = walk ? m_query.walkWhere : m_query.where;
 
     QStringList where;
     if (!filter.isEmpty())
@@ -163,8 +190,32 @@ QString KeysetPager::statement(Stage stage, bool continuing, int limit) const
             order, QString::number(limit));
 }
 
+bool KeysetPager::readSplitValues(QString* error)
+{
+    m_splitPending = false;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(m_query.splitValues)) {
+        const QString message = db::reportSqlError(
+            QCoreApplication::translate("KeysetPager", "Reading rows of %1").arg(m_query.table), query.lastError());
+        if (error)
+            *error = message;
+        return false;
+    }
+    while (query.next()) {
+        QSqlField field(QStringLiteral("v"), QMetaType(QMetaType::QString));
+        field.setValue(query.value(0).toString());
+        m_splitIn << m_db.driver()->formatValue(field);
+    }
+    if (!m_splitIn.isEmpty()) // the rows of the values matched come from the index in order: nothing to walk
+        m_walking = m_probing = false;
+    return true;
+}
+
 bool KeysetPager::readPage(QList<QVariantList>* rows, QString* error)
 {
+    if (m_splitPending && !readSplitValues(error))
+        return false;
     if (std::exchange(m_probing, false)) { // is the search broad enough to walk the order (Query::broadProbe)?
         QSqlQuery probe(m_db);
         m_walking = probe.exec(m_query.broadProbe) && probe.next() && probe.value(0).toLongLong() >= m_query.broadAt;
@@ -207,9 +258,11 @@ int KeysetPager::read(const QString& statement, QList<QVariantList>* rows, QStri
     query.setNumericalPrecisionPolicy(QSql::HighPrecision);
     query.prepare(statement);
     if (m_continuing) {
-        if (byKey && m_stage == Stage::Keys)
-            query.addBindValue(m_lastKey);
-        query.addBindValue(m_lastId);
+        for (int read = m_splitIn.isEmpty() || m_walking ? 1 : 2; read > 0; --read) { // a split: once per read merged
+            if (byKey && m_stage == Stage::Keys)
+                query.addBindValue(m_lastKey);
+            query.addBindValue(m_lastId);
+        }
     }
     if (!query.exec()) {
         const QString message = db::reportSqlError(

@@ -47,9 +47,16 @@ QStringList RowFilter::searchColumns(const TableSpec& spec)
 
 QString RowFilter::searchExpression(const TableSpec& spec)
 {
+    return searchExpression(spec, QString());
+}
+
+QString RowFilter::searchExpression(const TableSpec& spec, const QString& except)
+{
     QStringList parts;
-    for (const QString& name : searchColumns(spec))
-        parts << QStringLiteral("coalesce(%1, '')").arg(name);
+    for (const QString& name : searchColumns(spec)) {
+        if (name != except)
+            parts << QStringLiteral("coalesce(%1, '')").arg(name);
+    }
     return QStringLiteral("lower(%1)").arg(parts.join(QStringLiteral(" || chr(31) || ")));
 }
 
@@ -121,12 +128,54 @@ QString RowFilter::searchSql(const TableSpec& spec, const QSqlDriver* driver, bo
         for (const QString& name : searchColumns(spec))
             any << QStringLiteral("lower(%1) LIKE %2 ESCAPE '!'").arg(name, pattern);
     }
+    any << nameSearches(spec, pattern, dialect, perRow ? spec.table : QString());
+    return u'(' + any.join(QStringLiteral(" OR ")) + u')';
+}
+
+QStringList RowFilter::nameSearches(
+    const TableSpec& spec, const QString& pattern, db::Dialect dialect, const QString& rowAlias)
+{
+    QStringList any;
     for (const ColumnSpec& column : spec.columns) {
-        if (const QString names = LookupNames::nameMatches(column, pattern, dialect, perRow ? spec.table : QString());
-            !names.isEmpty())
+        if (const QString names = LookupNames::nameMatches(column, pattern, dialect, rowAlias); !names.isEmpty())
             any << names; // what the table shows for a reference: the client's or tier's name
     }
-    return u'(' + any.join(QStringLiteral(" OR ")) + u')';
+    return any;
+}
+
+std::optional<RowFilter::SearchSplit> RowFilter::searchSplit(const TableSpec& spec, const QSqlDriver* driver) const
+{
+    const QString& split = spec.searchSplitColumn;
+    const QString text = search.trimmed();
+    if (split.isEmpty() || includeDeleted || !searchesByIndex(spec)
+        || std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() > 0x7f; }))
+        return std::nullopt;
+    const QString pattern = literal(driver, u'%' + escapeLike(text.toLower()) + u'%');
+    const db::Dialect dialect
+        = driver->dbmsType() == QSqlDriver::PostgreSQL ? db::Dialect::PostgreSQL : db::Dialect::SQLite;
+    SearchSplit result;
+    // The live rows' distinct values, each the least one after the last (an index seek apiece: 11 steps over 1M
+    // channels, where a DISTINCT reads every entry), kept when they hold the text.
+    result.values
+        = QStringLiteral("WITH RECURSIVE v(x) AS (SELECT (SELECT min(%1) FROM %2 WHERE deleted_at IS NULL) UNION ALL "
+                         "SELECT (SELECT min(%1) FROM %2 WHERE deleted_at IS NULL AND %1 > v.x) FROM v WHERE v.x IS "
+                         "NOT NULL) SELECT x FROM v WHERE lower(x) LIKE %3 ESCAPE '!' ORDER BY x")
+              .arg(split, spec.table, pattern);
+    QStringList rest;
+    QStringList others = searchColumns(spec);
+    others.removeAll(split);
+    if (!others.isEmpty() && dialect == db::Dialect::PostgreSQL) {
+        rest << QStringLiteral("%1 LIKE %2 ESCAPE '!'").arg(searchExpression(spec, split), pattern);
+    } else if (!others.isEmpty()) { // the trigram index's other columns only (an FTS5 column filter)
+        QString phrase = text;
+        phrase.replace(u'"', QStringLiteral("\"\""));
+        rest << QStringLiteral("rowid IN (SELECT rowid FROM %1_search WHERE %1_search MATCH %2)")
+                    .arg(spec.table,
+                        literal(driver, u'{' + others.join(u' ') + QStringLiteral("} : \"") + phrase + u'"'));
+    }
+    rest << nameSearches(spec, pattern, dialect, QString());
+    result.rest = rest.isEmpty() ? QStringLiteral("1 = 0") : u'(' + rest.join(QStringLiteral(" OR ")) + u')';
+    return result;
 }
 
 } // namespace agency::tables

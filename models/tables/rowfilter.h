@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "db/connectionstring.h"
 #include "tablespec.h"
 
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 class QSqlDriver;
 
@@ -50,10 +52,27 @@ struct RowFilter {
     // SQLite, a search through the index: a statement counting the rows its index finds (in the table's own columns),
     // at most `limit` of them — how broad the search is, cheaply. Empty otherwise.
     QString indexedMatchCount(const TableSpec& spec, const QSqlDriver* driver, int limit) const;
+    // A search through the index split on spec.searchSplitColumn: a row matches when that column's value matches, or
+    // when the rest of what it shows does. `values` is a statement listing the column's values among the live rows
+    // that match (read by skipping along the column's index, one step per distinct value); `rest` is the condition
+    // that the row's other columns or the names it shows match, through a search index over those alone.
+    struct SearchSplit {
+        QString values;
+        QString rest;
+    };
+    // The split of this filter's search, or none: no split column, deleted rows included (the values are read from
+    // the live rows' index), no search through the index, or a text beyond ASCII (the search index folds its case,
+    // lower() does not).
+    std::optional<SearchSplit> searchSplit(const TableSpec& spec, const QSqlDriver* driver) const;
+    // PostgreSQL: searchExpression() without `except` — what <table>_search_rest_idx is built on (migration 0005).
+    static QString searchExpression(const TableSpec& spec, const QString& except);
     bool operator==(const RowFilter&) const = default;
 
 private:
     QString searchSql(const TableSpec& spec, const QSqlDriver* driver, bool perRow) const;
+    // What the table shows for its references (a client's or tier's name, a campaign's label), matching `pattern`.
+    static QStringList nameSearches(
+        const TableSpec& spec, const QString& pattern, db::Dialect dialect, const QString& rowAlias);
 };
 
 } // namespace agency::tables

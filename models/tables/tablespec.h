@@ -87,6 +87,11 @@ struct TableSpec {
     bool searchIndexed = false;
     // QT_TRANSLATE_N_NOOP("TableSpec", …): how many rows of it, for people ("3 channels"); see rowCountText().
     const char* rowsMessage = nullptr;
+    // A searchable column of few distinct values that leads the index of the page's order (a channel's type): a
+    // search in that order takes the values that match from the index (a skip over it, one step per value) and their
+    // rows straight from it, and finds only the rest of its matches through a search index over the other columns
+    // (RowFilter::searchSplit; on PostgreSQL <table>_search_rest_idx, migration 0005). Empty: none.
+    QString searchSplitColumn;
 
     int indexOf(const QString& name) const;
     const ColumnSpec* column(const QString& name) const;
