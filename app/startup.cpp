@@ -53,7 +53,11 @@ QList<QTranslator*> installTranslations(const QLocale& locale)
     QList<QTranslator*> installed;
     for (const auto& [name, folder] : catalogues) {
         auto* translator = new QTranslator(QCoreApplication::instance());
-        if (translator->load(locale, name, QStringLiteral("_"), folder)) {
+        // Ours in English (the sources' language, whose file holds the plural forms) where there is none for the
+        // locale: "3 channels", not "3 channel(s)", in the C locale too.
+        if (translator->load(locale, name, QStringLiteral("_"), folder)
+            || (name == QStringLiteral("agency_os")
+                && translator->load(QLocale(QLocale::English), name, QStringLiteral("_"), folder))) {
             QCoreApplication::installTranslator(translator);
             installed << translator;
             spdlog::debug("translation loaded: {}", translator->filePath().toStdString());

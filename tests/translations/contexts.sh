@@ -38,9 +38,19 @@ while read -r context; do
   esac
 done <<<"$contexts"
 
-# The same sources, context by context, in the committed files.
+# The same sources, context by context, in the committed files; English (the sources' language) holds the plural
+# forms only (lupdate -pluralonly).
 sources() { grep -E '<name>|<source>' "$1" | sed 's/^ *//' | sort; }
+plurals() { grep -A1 'numerus="yes"' "$1" | grep '<source>' | sed 's/^ *//' | sort; }
+if ! diff <(plurals "$tmp/now.ts") <(plurals "$src/translations/agency_os_en.ts") >"$tmp/diff"; then
+  fail "agency_os_en.ts does not hold exactly the plural strings of the sources (cmake --build BUILD --target update_translations):"
+  head -n 20 "$tmp/diff"
+fi
+if grep -q '<message>' "$src/translations/agency_os_en.ts"; then
+  fail "agency_os_en.ts holds a string without plural forms: English is the sources' language"
+fi
 for ts in "$src"/translations/agency_os_*.ts; do
+  [ "$(basename "$ts")" = agency_os_en.ts ] && continue
   if ! diff <(sources "$tmp/now.ts") <(sources "$ts") >"$tmp/diff"; then
     fail "$(basename "$ts") is not current with the sources (cmake --build BUILD --target update_translations):"
     head -n 20 "$tmp/diff"

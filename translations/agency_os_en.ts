@@ -1,0 +1,130 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>QObject</name>
+    <message numerus="yes">
+        <source>; %n campaign(s) without a budget</source>
+        <translation>
+            <numerusform>; %n campaign without a budget</numerusform>
+            <numerusform>; %n campaigns without a budget</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n campaign(s) without a spent figure</source>
+        <translation>
+            <numerusform>; %n campaign without a spent figure</numerusform>
+            <numerusform>; %n campaigns without a spent figure</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: overspent by %2 in %n campaign(s)</source>
+        <translation>
+            <numerusform>%1: overspent by %2 in %n campaign</numerusform>
+            <numerusform>%1: overspent by %2 in %n campaigns</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TableSpec</name>
+    <message numerus="yes">
+        <source>%n SLA tier(s)</source>
+        <translation>
+            <numerusform>%n SLA tier</numerusform>
+            <numerusform>%n SLA tiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n client</numerusform>
+            <numerusform>%n clients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation>
+            <numerusform>%n campaign</numerusform>
+            <numerusform>%n campaigns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n channel</numerusform>
+            <numerusform>%n channels</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>agency::tables::AgencyTableModel</name>
+    <message numerus="yes">
+        <source>Saved, except %n row(s) deleted on another desktop while you edited them: save yours as a new row or discard them</source>
+        <translation>
+            <numerusform>Saved, except %n row deleted on another desktop while you edited it: save yours as a new row or discard it</numerusform>
+            <numerusform>Saved, except %n rows deleted on another desktop while you edited them: save yours as new rows or discard them</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::BudgetSplitChart</name>
+    <message numerus="yes">
+        <source>Other (%n channels)</source>
+        <translation>
+            <numerusform>Other (%n channel)</numerusform>
+            <numerusform>Other (%n channels)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::ImportDialog</name>
+    <message numerus="yes">
+        <source>%n problem(s): nothing will be written until the file is corrected.</source>
+        <translation>
+            <numerusform>%n problem: nothing will be written until the file is corrected.</numerusform>
+            <numerusform>%n problems: nothing will be written until the file is corrected.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>· others&apos; changes checked every %n s</source>
+        <translation>
+            <numerusform>· others&apos; changes checked every %n s</numerusform>
+            <numerusform>· others&apos; changes checked every %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Live refresh is not available: %1. Other desktops&apos; changes are looked for every %n s instead.</source>
+        <translation>
+            <numerusform>Live refresh is not available: %1. Other desktops&apos; changes are looked for every %n s instead.</numerusform>
+            <numerusform>Live refresh is not available: %1. Other desktops&apos; changes are looked for every %n s instead.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Live refresh is not available (%1): other desktops&apos; changes are looked for every %n s instead.</source>
+        <translation>
+            <numerusform>Live refresh is not available (%1): other desktops&apos; changes are looked for every %n s instead.</numerusform>
+            <numerusform>Live refresh is not available (%1): other desktops&apos; changes are looked for every %n s instead.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::TablePage</name>
+    <message numerus="yes">
+        <source>%n more row(s) here were changed on another desktop.</source>
+        <translation>
+            <numerusform>%n more row here was changed on another desktop.</numerusform>
+            <numerusform>%n more rows here were changed on another desktop.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
