@@ -110,6 +110,8 @@ int AgencyTableModel::findRow(const QString& id, int limit)
 {
     const qsizetype stop = m_rows.size() + limit;
     int row = rowOfId(id);
+    if (row < 0 && canFetchMore() && !mayHold(id))
+        return -1; // not among the view's rows at all: nothing to read on for (a search that leaves it out)
     while (row < 0 && canFetchMore() && m_rows.size() < stop) {
         fetchMore();
         row = rowOfId(id);
@@ -674,6 +676,29 @@ void AgencyTableModel::applyFilter()
     setFilter(filterText());
     if (m_loaded || m_load != Load::OnDemand)
         selectSoon();
+}
+
+bool AgencyTableModel::mayHold(const QString& id) const
+{
+    // That one row tested, by its primary key: the search as a test of the row (RowFilter::searchTest), never the
+    // search through its index, which would find every match to look among them.
+    RowFilter unsearched = m_filter;
+    unsearched.search.clear();
+    QStringList conditions { QStringLiteral("id = ?") };
+    if (const QString rest = unsearched.sql(m_spec, database().driver()); !rest.isEmpty())
+        conditions << u'(' + rest + u')';
+    if (!m_filter.search.trimmed().isEmpty()) {
+        const QString test = m_filter.searchTest(m_spec, database().driver());
+        if (test.isEmpty())
+            return true; // no such test (SQLite, a text beyond ASCII): it may be there
+        conditions << test;
+    }
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT 1 FROM %1 WHERE %2").arg(m_spec.table, conditions.join(QStringLiteral(" AND "))));
+    query.addBindValue(id);
+    return !query.exec() || query.next(); // a failed test says nothing: read on as before
 }
 
 QString AgencyTableModel::filterText() const

@@ -168,7 +168,11 @@ public:
     // The row of `id` among the rows read so far, or -1 (no read: use findRow() to read on until it shows).
     int rowOfId(const QString& id);
     // rowOfId(), reading further pages (at most `limit` rows more) until the row turns up.
+    // A row the view's filter leaves out (a search that does not match it) is known so at once, by one test of that
+    // row on the server, and nothing is read for it.
     int findRow(const QString& id, int limit = 20000);
+    // Whether the row `id` is among the view's rows on the server (its filter and search): one test of that row.
+    bool mayHold(const QString& id) const;
     // Of `ids` (rows another desktop has just saved), those this desktop is editing, and `selectedId`, as they stand
     // on the server now when that differs from what was read here: deleted there, or changed since. One read per row
     // concerned; call it before refresh(), which replaces what was read.

@@ -4,7 +4,10 @@
 //  - page switch: Ctrl+1 … Ctrl+5 to the first paint of that page's table (or the dashboard), first visit and again;
 //  - typing: a digit typed into a campaign's "Budget allocated" to the next paint of that field, on the first row and
 //    on a row far down (the page scrolled that far), with the budget split following every key.
-//  - the dashboard: Ctrl+1 to its figures (worked out off the GUI thread) and their paint.
+//  - the dashboard: Ctrl+1 to its figures (worked out off the GUI thread) and their paint;
+//  - search: a text typed into the Channels page's search box (Ctrl+F), from its last key to the paint of the rows
+//    found; the window waits 250 ms after a key for the next one before it searches, so the time from the search's
+//    start (read in the background) is printed too.
 // Prints best, median and worst in milliseconds.
 //   typing DSN [deep row, default 20000]
 #include "dashboardpage.h"
@@ -22,6 +25,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <algorithm>
 #include <cstdio>
 
@@ -52,6 +56,58 @@ private:
     QWidget* m_widget;
     int m_count = 0;
 };
+
+// The times (ms on `clock`) at which a widget is painted.
+class PaintClock : public QObject {
+public:
+    PaintClock(QWidget* widget, const QElapsedTimer& clock)
+        : m_widget(widget)
+        , m_clock(clock)
+    {
+        widget->installEventFilter(this);
+    }
+    ~PaintClock() override { m_widget->removeEventFilter(this); }
+    PaintClock(const PaintClock&) = delete;
+    PaintClock& operator=(const PaintClock&) = delete;
+    // The first paint after `ms`, waiting up to 5 s for it; -1 when none came.
+    double firstAfter(double ms) const
+    {
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < 5000) {
+            for (const double at : m_paints) {
+                if (at > ms)
+                    return at;
+            }
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 2);
+        }
+        return -1;
+    }
+    bool eventFilter(QObject* /*watched*/, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint)
+            m_paints << static_cast<double>(m_clock.nsecsElapsed()) / 1e6;
+        return false;
+    }
+
+private:
+    QWidget* m_widget;
+    const QElapsedTimer& m_clock;
+    QList<double> m_paints;
+};
+
+// The process's peak resident memory so far (VmHWM), as /proc says it.
+QByteArray peakMemory()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray& line : status.readAll().split('\n')) {
+            if (line.startsWith("VmHWM:"))
+                return line.mid(6).trimmed();
+        }
+    }
+    return "unknown";
+}
 
 // Milliseconds from `act` to the next paint of `widget` (the event loop running meanwhile), or -1 after 10 s.
 double untilPainted(QWidget* widget, const std::function<void()>& act)
@@ -179,13 +235,77 @@ int main(int argc, char** argv)
         report(qPrintable(QStringLiteral("typing a digit into the budget, row %L1").arg(at + 1)), keys);
         model->discardChanges();
     }
-    // The process's peak memory over all of it (every page read, the campaigns scrolled that far, the dashboard).
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (status.open(QIODevice::ReadOnly)) {
-        for (const QByteArray& line : status.readAll().split('\n')) {
-            if (line.startsWith("VmHWM:"))
-                std::printf("peak memory (VmHWM)                          %s\n", line.mid(6).trimmed().constData());
+    std::printf("peak memory before the searches (VmHWM)      %s\n", peakMemory().constData());
+    // Searching the channels as a person does: Ctrl+F, the text typed key by key.
+    QTest::keyClick(&window, static_cast<Qt::Key>(Qt::Key_1 + int(ui::MainWindow::Channels)), Qt::ControlModifier);
+    settle();
+    tables::AgencyTableModel* channels = window.page(ui::MainWindow::Channels)->model();
+    QWidget* viewport = window.page(ui::MainWindow::Channels)->view()->viewport();
+    const auto waitFor = [&](const QString& text) {
+        QElapsedTimer timer;
+        timer.start();
+        while ((channels->searchText() != text || channels->isBusy()) && timer.elapsed() < 20000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 2);
+    };
+    for (const QString& text :
+        { QStringLiteral("tiktok"), QStringLiteral("ads"), QStringLiteral("acct"), QStringLiteral("zzqx") }) {
+        QList<double> fromKey;
+        QList<double> fromStart;
+        QList<double> toPaint;
+        QList<double> freeAgain;
+        for (int run = 0; run < 3; ++run) {
+            QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier); // the box, its text selected
+            QWidget* box = QApplication::focusWidget();
+            QTest::keyClick(box, Qt::Key_Delete);
+            waitFor({});
+            settle();
+            QTest::keyClicks(box, text.chopped(1));
+            QElapsedTimer timer;
+            double started = -1;
+            double replaced = -1;
+            const auto busy = QObject::connect(channels, &tables::AgencyTableModel::busyChanged, [&](bool on) {
+                if (on)
+                    started = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+            });
+            const auto reset = QObject::connect(channels, &QAbstractItemModel::modelReset,
+                [&]() { replaced = static_cast<double>(timer.nsecsElapsed()) / 1e6; });
+            timer.start();
+            const PaintClock paints(viewport, timer);
+            QTest::keyClick(box, text.back().toLatin1());
+            waitFor(text);
+            QObject::disconnect(busy);
+            QObject::disconnect(reset);
+            // The rows found are on screen at the first paint after they replaced the others.
+            const double painted = replaced < 0 ? -1 : paints.firstAfter(replaced);
+            if (painted < 0) {
+                std::printf("search \"%s\": no paint of the rows found within 5 s\n", qPrintable(text));
+                continue;
+            }
+            fromKey << painted;
+            if (started >= 0)
+                fromStart << painted - started;
+            toPaint << painted - replaced;
+            // And the window free for the next key: a zero-timer posted after the paint, to when it runs.
+            bool free = false;
+            QTimer::singleShot(0, [&free]() { free = true; });
+            while (!free)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 2);
+            freeAgain << static_cast<double>(timer.nsecsElapsed()) / 1e6 - painted;
         }
+        if (fromKey.isEmpty())
+            return 1;
+        report(qPrintable(QStringLiteral("search \"%1\": last key to rows painted").arg(text)), fromKey);
+        if (!fromStart.isEmpty())
+            report(qPrintable(QStringLiteral("search \"%1\": its start to rows painted").arg(text)), fromStart);
+        report(qPrintable(QStringLiteral("search \"%1\": rows replaced to painted").arg(text)), toPaint);
+        report(qPrintable(QStringLiteral("search \"%1\": painted to the window free").arg(text)), freeAgain);
+        std::printf("%-44s %lld rows, peak memory now %s\n",
+            qPrintable(QStringLiteral("search \"%1\" found").arg(text)), static_cast<long long>(channels->rowCount()),
+            peakMemory().constData());
     }
+
+    // The process's peak memory over all of it (every page read, the campaigns scrolled that far, the dashboard, the
+    // searches).
+    std::printf("peak memory (VmHWM)                          %s\n", peakMemory().constData());
     return 0;
 }
