@@ -64,7 +64,7 @@ QString instantText(const QDateTime& instant, const QLocale& locale)
     const QDateTime local = instant.toLocalTime();
     const QString time
         = locale.language() == QLocale::C ? QStringLiteral("HH:mm") : locale.timeFormat(QLocale::ShortFormat);
-    return locale.toString(local.date(), dateFormat(locale)) + u' ' + locale.toString(local.time(), time);
+    return dateText(local.date(), locale) + u' ' + locale.toString(local.time(), time);
 }
 
 } // namespace agency::domain

@@ -193,16 +193,21 @@ QString KeysetPager::rowsStatement(
             order, QString::number(limit));
 }
 
+void KeysetPager::readFailed(const QSqlQuery& query, QString* error) const
+{
+    const QString message = db::reportSqlError(
+        QCoreApplication::translate("KeysetPager", "Reading rows of %1").arg(m_query.table), query.lastError());
+    if (error)
+        *error = message;
+}
+
 bool KeysetPager::readSplitValues(QString* error)
 {
     m_splitPending = false;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     if (!query.exec(m_query.splitValues)) {
-        const QString message = db::reportSqlError(
-            QCoreApplication::translate("KeysetPager", "Reading rows of %1").arg(m_query.table), query.lastError());
-        if (error)
-            *error = message;
+        readFailed(query, error);
         return false;
     }
     while (query.next()) {
@@ -271,10 +276,7 @@ int KeysetPager::read(const QString& statement, QList<QVariantList>* rows, QStri
         }
     }
     if (!query.exec()) {
-        const QString message = db::reportSqlError(
-            QCoreApplication::translate("KeysetPager", "Reading rows of %1").arg(m_query.table), query.lastError());
-        if (error)
-            *error = message;
+        readFailed(query, error);
         return -1;
     }
     int read = 0;

@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QVariant>
 
+class QSqlQuery;
+
 namespace agency::tables {
 
 // Reads a table's rows a page at a time in a stable order, by keyset: each page continues after the last row read,
@@ -120,6 +122,8 @@ private:
     QString walkStatement(Stage stage, bool continuing, int limit) const;
     // Runs `statement` after the last row read and appends what it reads to `rows`; the number of rows read, or -1.
     int read(const QString& statement, QList<QVariantList>* rows, QString* error);
+    // Reports the failed read `query` (in the log, and in `error` when given).
+    void readFailed(const QSqlQuery& query, QString* error) const;
 
     QSqlDatabase m_db;
     Query m_query;

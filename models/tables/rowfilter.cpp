@@ -16,6 +16,11 @@ namespace {
         field.setValue(value);
         return driver->formatValue(field);
     }
+    // Whether `text` holds a character beyond ASCII, whose case the trigram index folds and LIKE and lower() do not.
+    bool beyondAscii(const QString& text)
+    {
+        return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() > 0x7f; });
+    }
     // `text` as an FTS5 phrase (a substring of one column, through the trigram index), as an SQL literal.
     QString ftsPhrase(const QSqlDriver* driver, QString text)
     {
@@ -122,8 +127,7 @@ QString RowFilter::searchSql(const TableSpec& spec, const QSqlDriver* driver, bo
     } else {
         // Each column LIKE the text: on SQLite the same rows as its trigram index finds only for a text in ASCII
         // (LIKE folds the case of ASCII letters only).
-        if (perRow && searchesByIndex(spec) && dialect == db::Dialect::SQLite
-            && std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() > 0x7f; }))
+        if (perRow && searchesByIndex(spec) && dialect == db::Dialect::SQLite && beyondAscii(text))
             return {};
         for (const QString& name : searchColumns(spec))
             any << QStringLiteral("lower(%1) LIKE %2 ESCAPE '!'").arg(name, pattern);
@@ -147,8 +151,7 @@ std::optional<RowFilter::SearchSplit> RowFilter::searchSplit(const TableSpec& sp
 {
     const QString& split = spec.searchSplitColumn;
     const QString text = search.trimmed();
-    if (split.isEmpty() || includeDeleted || !searchesByIndex(spec)
-        || std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() > 0x7f; }))
+    if (split.isEmpty() || includeDeleted || !searchesByIndex(spec) || beyondAscii(text))
         return std::nullopt;
     const QString pattern = literal(driver, u'%' + escapeLike(text.toLower()) + u'%');
     const db::Dialect dialect

@@ -33,30 +33,6 @@ using namespace agency;
 
 namespace {
 
-// Counts the paints a widget receives.
-class PaintCount : public QObject {
-public:
-    explicit PaintCount(QWidget* widget)
-        : m_widget(widget)
-    {
-        widget->installEventFilter(this);
-    }
-    ~PaintCount() override { m_widget->removeEventFilter(this); }
-    PaintCount(const PaintCount&) = delete;
-    PaintCount& operator=(const PaintCount&) = delete;
-    int count() const { return m_count; }
-    bool eventFilter(QObject* /*watched*/, QEvent* event) override
-    {
-        if (event->type() == QEvent::Paint)
-            ++m_count;
-        return false;
-    }
-
-private:
-    QWidget* m_widget;
-    int m_count = 0;
-};
-
 // The times (ms on `clock`) at which a widget is painted.
 class PaintClock : public QObject {
 public:
@@ -69,12 +45,13 @@ public:
     ~PaintClock() override { m_widget->removeEventFilter(this); }
     PaintClock(const PaintClock&) = delete;
     PaintClock& operator=(const PaintClock&) = delete;
-    // The first paint after `ms`, waiting up to 5 s for it; -1 when none came.
-    double firstAfter(double ms) const
+    // The first paint after `ms`, waiting up to `timeout` ms for it (the event loop running meanwhile); -1 when none
+    // came.
+    double firstAfter(double ms, int timeout = 5000) const
     {
         QElapsedTimer waited;
         waited.start();
-        while (waited.elapsed() < 5000) {
+        while (waited.elapsed() < timeout) {
             for (const double at : m_paints) {
                 if (at > ms)
                     return at;
@@ -112,13 +89,11 @@ QByteArray peakMemory()
 // Milliseconds from `act` to the next paint of `widget` (the event loop running meanwhile), or -1 after 10 s.
 double untilPainted(QWidget* widget, const std::function<void()>& act)
 {
-    PaintCount paints(widget);
     QElapsedTimer timer;
     timer.start();
+    const PaintClock paints(widget, timer);
     act();
-    while (paints.count() == 0 && timer.elapsed() < 10000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    return paints.count() == 0 ? -1 : static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    return paints.firstAfter(-1, 10000);
 }
 
 void report(const char* what, QList<double> ms)
