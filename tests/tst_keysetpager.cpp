@@ -517,7 +517,15 @@ void TestKeysetPager::splitSearchReadsWhatTheWholeSearchReads()
     QSqlDatabase db = scratch.db();
     const QString table = QStringLiteral("agency_campaign_channels");
     // "ads" outside a type: in a newsletter's notes, a podcast's account id (upper case); a client whose campaigns'
-    // labels hold it; a deleted google_ads channel.
+    // labels hold it; a deleted google_ads channel. And a type someone typed with a quote, a backslash and LIKE's
+    // wildcards in it, which the split lists among its values.
+    QVERIFY(test::execute(db,
+        QStringLiteral("UPDATE agency_campaign_channels SET channel_type = ? WHERE id = (SELECT id FROM "
+                       "agency_campaign_channels WHERE channel_type NOT IN ('newsletter', 'podcasts', 'google_ads') "
+                       "AND deleted_at IS "
+                       "NULL ORDER BY id "
+                       "LIMIT 1)"),
+        { QStringLiteral("Reader's \\ADS 100%_") }));
     QVERIFY(test::execute(db,
         QStringLiteral("UPDATE agency_campaign_channels SET notes = 'more leads' WHERE id = (SELECT id FROM "
                        "agency_campaign_channels WHERE channel_type = 'newsletter' ORDER BY id LIMIT 1)")));
@@ -551,9 +559,9 @@ void TestKeysetPager::splitSearchReadsWhatTheWholeSearchReads()
         return ids;
     };
     int splitReads = 0;
-    for (const QString& text :
-        { QStringLiteral("ads"), QStringLiteral("ADS"), QStringLiteral("tiktok"), QStringLiteral("leads"),
-            QStringLiteral("news"), QStringLiteral("broadside"), QStringLiteral("acct"), QStringLiteral("zzqx") }) {
+    for (const QString& text : { QStringLiteral("ads"), QStringLiteral("ADS"), QStringLiteral("tiktok"),
+             QStringLiteral("leads"), QStringLiteral("news"), QStringLiteral("broadside"), QStringLiteral("acct"),
+             QStringLiteral("zzqx"), QStringLiteral("100%_") }) {
         for (const Qt::SortOrder order : { Qt::AscendingOrder, Qt::DescendingOrder }) {
             std::unique_ptr<tables::AgencyTableModel> model = modelFor(db, table);
             model->sort(model->fieldIndex(QStringLiteral("channel_type")), order);
@@ -572,7 +580,8 @@ void TestKeysetPager::splitSearchReadsWhatTheWholeSearchReads()
             QCOMPARE(expected.size(), count(query.where));
             QVERIFY2(split
                     == (text.compare(QStringLiteral("ads"), Qt::CaseInsensitive) == 0
-                        || text == QStringLiteral("tiktok") || text == QStringLiteral("news")),
+                        || text == QStringLiteral("tiktok") || text == QStringLiteral("news")
+                        || text == QStringLiteral("100%_")),
                 qPrintable(text));
             splitReads += split ? 1 : 0;
             if (text == QStringLiteral("ads")) // the two kinds of match, and more than a page of each
@@ -581,7 +590,7 @@ void TestKeysetPager::splitSearchReadsWhatTheWholeSearchReads()
                     qPrintable(QString::number(expected.size())));
         }
     }
-    QCOMPARE(splitReads, 8);
+    QCOMPARE(splitReads, 10);
 
     // The rows not of a matching type are found through the index over the other columns (on PostgreSQL, without the
     // order's index, which a table this small is read whole through: as in searchesUseTheirIndex).
