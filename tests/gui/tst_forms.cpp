@@ -192,6 +192,8 @@ private Q_SLOTS:
     void typedClientIsSavedAsTyped();
     void typedCampaignIsSavedAsTyped_data();
     void typedCampaignIsSavedAsTyped();
+    void kpisAddedOneAfterAnotherKeepTheirValues_data();
+    void kpisAddedOneAfterAnotherKeepTheirValues();
     void typedTierAndChannelAreSavedAsTyped_data();
     void typedTierAndChannelAreSavedAsTyped();
     void formShowsOnlyTheSelectedRow();
@@ -408,6 +410,83 @@ void TestForms::typedCampaignIsSavedAsTyped()
                  .toString(),
         QStringLiteral("The Harbour relaunch"));
     QCOMPARE(page->model()->lookups().name(table, id), QStringLiteral("The Harbour relaunch"));
+}
+
+void TestForms::kpisAddedOneAfterAnotherKeepTheirValues_data()
+{
+    test::addBackendColumn();
+    test::addBackendRows();
+}
+
+// Three metrics added to a campaign that already has one, each as a person does it: Add, the metric's name, then to
+// its value by Enter and Right, by Tab, or by Right after Enter, and the value typed. Every metric keeps its own value
+// (the value typed after a new metric's name once landed on the metric before it, overwriting that one), the rows
+// stay where they were added, and the database holds all four.
+void TestForms::kpisAddedOneAfterAnotherKeepTheirValues()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    seedTier(scratch.db());
+    seedClients(scratch.db());
+    const QString id = QStringLiteral("30000000-0000-4000-8000-000000000001");
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("UPDATE agency_campaigns SET target_kpis = '{\"leads\": 250}' WHERE id = '%1'").arg(id)));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    ui::TablePage* page = window.page(ui::MainWindow::Campaigns);
+    ui::RecordForm* form = page->form();
+    QTRY_COMPARE(page->currentId(), id);
+    auto* table = form->editor(QStringLiteral("target_kpis"))->findChild<QTableWidget*>();
+    QVERIFY(table);
+    QCOMPARE(table->rowCount(), 1);
+    form->focusFirstField();
+    QTRY_COMPARE(fieldWithFocus(form), 0);
+    tabTo(form, QStringLiteral("target_kpis"));
+    const auto addAMetric = [&]() {
+        // From the table (or a cell of it) to its Add button, and press it: a new row, its name being edited.
+        if (!qobject_cast<QAbstractButton*>(focused()))
+            press(Qt::Key_Tab);
+        QVERIFY2(qobject_cast<QAbstractButton*>(focused()), qPrintable(describe(focused())));
+        press(Qt::Key_Space);
+    };
+
+    addAMetric(); // by Enter, then Right to the value, Enter to edit it
+    type(QStringLiteral("clicks"));
+    press(Qt::Key_Return);
+    press(Qt::Key_Right);
+    press(Qt::Key_Return);
+    type(QStringLiteral("1200"));
+    press(Qt::Key_Return);
+
+    addAMetric(); // by Tab, which goes on to the value being edited
+    type(QStringLiteral("impressions"));
+    press(Qt::Key_Tab);
+    type(QStringLiteral("50000"));
+    press(Qt::Key_Return);
+
+    addAMetric(); // by Right after Enter, and typing straight into the value
+    type(QStringLiteral("conversions"));
+    press(Qt::Key_Return);
+    press(Qt::Key_Right);
+    type(QStringLiteral("30"));
+    press(Qt::Key_Return);
+
+    QStringList shownRows;
+    for (int row = 0; row < table->rowCount(); ++row)
+        shownRows << table->item(row, 0)->text() + u'=' + table->item(row, 1)->text();
+    QCOMPARE(shownRows.join(u' '), QStringLiteral("leads=250 clicks=1200 impressions=50000 conversions=30"));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!page->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    const QJsonObject kpis = QJsonDocument::fromJson(
+        stored(scratch.db(), QStringLiteral("agency_campaigns"), QStringLiteral("target_kpis"), id).toString().toUtf8())
+                                 .object();
+    QCOMPARE(kpis.size(), 4);
+    QCOMPARE(kpis.value(QStringLiteral("leads")).toDouble(), 250.0);
+    QCOMPARE(kpis.value(QStringLiteral("clicks")).toDouble(), 1200.0);
+    QCOMPARE(kpis.value(QStringLiteral("impressions")).toDouble(), 50000.0);
+    QCOMPARE(kpis.value(QStringLiteral("conversions")).toDouble(), 30.0);
 }
 
 void TestForms::typedTierAndChannelAreSavedAsTyped_data()

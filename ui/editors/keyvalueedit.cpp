@@ -24,7 +24,7 @@ KeyValueEdit::KeyValueEdit(QWidget* parent)
     m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height() + 4 * 26 + 4);
     m_table->verticalHeader()->setDefaultSectionSize(26);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    new CellDelegate(m_table);
+    (new CellDelegate(m_table))->setTabAlongTheRow(true);
     auto* add = new QToolButton(this);
     add->setText(tr("Add"));
     add->setToolTip(tr("Add a metric"));
@@ -43,7 +43,11 @@ KeyValueEdit::KeyValueEdit(QWidget* parent)
 
     connect(add, &QToolButton::clicked, this, [this]() {
         addRow();
-        m_table->editItem(m_table->item(m_table->rowCount() - 1, 0));
+        // The new row's name cell becomes the current one, not only the one edited: Enter, then Right, goes on to
+        // this row's value (it went to the row current before, whose value the next key overwrote).
+        const int row = m_table->rowCount() - 1;
+        m_table->setCurrentCell(row, 0);
+        m_table->editItem(m_table->item(row, 0));
     });
     connect(remove, &QToolButton::clicked, this, [this]() {
         if (m_table->currentRow() >= 0) {
@@ -92,16 +96,38 @@ QString KeyValueEdit::json() const
 
 void KeyValueEdit::setJson(const QString& json)
 {
-    if (json == this->json()) // our own edit coming back from the model
+    const QJsonObject incoming = QJsonDocument::fromJson(json.toUtf8()).object();
+    const QString shown = this->json();
+    // Our own edit coming back from the model, or the same metrics and values written another way: nothing to redo
+    // (a table made anew would lose the cell being worked in).
+    if (json == shown || (!shown.isEmpty() && incoming == QJsonDocument::fromJson(shown.toUtf8()).object()))
         return;
+    // The rows stay in the order they are shown in (a JSON object's keys come back sorted, and a new metric's row
+    // jumping above the one before it took the value typed next): each metric still there keeps its place, with its
+    // new value, and metrics new to the table follow. The cell being worked in stays current.
+    QStringList order;
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const QString metric = m_table->item(row, 0) ? m_table->item(row, 0)->text().trimmed() : QString();
+        if (incoming.contains(metric) && !order.contains(metric))
+            order << metric;
+    }
+    for (auto it = incoming.begin(); it != incoming.end(); ++it) {
+        if (!order.contains(it.key()))
+            order << it.key();
+    }
+    const int column = m_table->currentColumn();
+    const QString current = m_table->currentRow() >= 0 && m_table->item(m_table->currentRow(), 0)
+        ? m_table->item(m_table->currentRow(), 0)->text().trimmed()
+        : QString();
     m_loading = true;
     m_table->setRowCount(0);
-    const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
     const QLocale locale;
-    for (auto it = object.begin(); it != object.end(); ++it)
-        addRow(it.key(),
-            it.value().isDouble() ? locale.toString(it.value().toDouble(), 'g', 15)
-                                  : it.value().toVariant().toString());
+    for (const QString& metric : std::as_const(order)) {
+        const QJsonValue value = incoming.value(metric);
+        addRow(metric, value.isDouble() ? locale.toString(value.toDouble(), 'g', 15) : value.toVariant().toString());
+    }
+    if (const auto row = order.indexOf(current); row >= 0 && column >= 0)
+        m_table->setCurrentCell(int(row), column);
     m_loading = false;
 }
 
