@@ -263,7 +263,14 @@ void TestCli::migrateOnPostgres()
     if (!where->password.isEmpty())
         QVERIFY(!run.out.contains(where->password));
     // One step down takes the last migration only, then down to nothing.
-    QVERIFY2(run.out.contains(QStringLiteral("0005_search_rest_index  applied")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("0006_campaign_name_search  applied")), qPrintable(run.out));
+    const QString nameIndex
+        = QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname = 'agency_campaigns_name_search_idx'");
+    QCOMPARE(agency::test::scalar(scratch.db(), nameIndex).toInt(), 1);
+    run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("down"), QStringLiteral("--db"), scratch.dsn() }, m_env);
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("rolled back 0006_campaign_name_search")), qPrintable(run.out));
+    QCOMPARE(agency::test::scalar(scratch.db(), nameIndex).toInt(), 0);
     const QString restIndex = QStringLiteral(
         "SELECT count(*) FROM pg_indexes WHERE indexname = 'agency_campaign_channels_search_rest_idx'");
     QCOMPARE(agency::test::scalar(scratch.db(), restIndex).toInt(), 1);

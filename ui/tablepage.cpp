@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -156,15 +157,13 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     connect(model, &tables::AgencyTableModel::saved, this, &TablePage::retireNotice);
 
     // Search as you type, a moment after the last key; the model matches the text literally.
-    auto* debounce = new QTimer(this);
-    debounce->setSingleShot(true);
-    debounce->setInterval(250);
-    connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
-    connect(debounce, &QTimer::timeout, this, [this]() {
-        if (m_search->text() != m_model->searchText() && !m_model->onlyRows().isEmpty())
-            showAll(); // a new search looks through every row again
-        m_model->setSearchText(m_search->text());
-    });
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_debounce, &QTimer::timeout, this, &TablePage::applySearch);
+    // Down (or Page Down) in the search box goes on to the results, at the match selected.
+    m_search->installEventFilter(this);
 
     connect(
         m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
@@ -196,7 +195,12 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
         if (m_noticeAboutEdits && !m_model->hasPendingChanges())
             retireNotice(); // the edits it spoke of are saved or discarded
         QTimer::singleShot(0, this, [this]() {
-            const int row = m_currentId.isEmpty() ? -1 : m_model->findRow(m_currentId);
+            int row = m_currentId.isEmpty() ? -1 : m_model->findRow(m_currentId);
+            if (m_selectFirstMatch && !m_model->isBusy()) {
+                m_selectFirstMatch = false;
+                if (row < 0 && m_model->rowCount() > 0)
+                    row = 0; // a search that leaves the selected row out selects its first match
+            }
             selectRow(row);
             m_form->reloadChoices();
         });
@@ -471,6 +475,32 @@ bool TablePage::restoreSelected()
 void TablePage::setShowDeleted(bool show)
 {
     m_model->setShowDeleted(show);
+}
+
+void TablePage::applySearch()
+{
+    m_debounce->stop();
+    if (m_search->text() == m_model->searchText())
+        return;
+    if (!m_model->onlyRows().isEmpty())
+        showAll(); // a new search looks through every row again
+    m_selectFirstMatch = true;
+    m_model->setSearchText(m_search->text());
+}
+
+bool TablePage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if ((key->key() == Qt::Key_Down || key->key() == Qt::Key_PageDown) && key->modifiers() == Qt::NoModifier) {
+            applySearch(); // typed a moment ago: searched now
+            if (m_model->rowCount() > 0 && !m_view->selectionModel()->currentIndex().isValid())
+                selectRow(0);
+            m_view->setFocus(Qt::ShortcutFocusReason);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void TablePage::focusSearch()

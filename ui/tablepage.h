@@ -15,6 +15,7 @@ class QProgressBar;
 class QAction;
 class QSplitter;
 class QTableView;
+class QTimer;
 class QToolBar;
 
 namespace agency::ui {
@@ -79,12 +80,15 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     // Reads the table the first time it is needed (shown, or a record asked for), then fits the columns when no
     // layout was saved and selects the first row.
     void ensureRead();
     void selectRow(int row);
+    // The search box's text searched now (a moment after the last key, or at once when Down goes to the results).
+    void applySearch();
     void resolveConflicts();
     void updateEmptyHint(); // what to do on a page with no rows to show
     // The notice has been dealt with (closed, its edits saved or discarded): hidden, unless one row is shown alone,
@@ -111,6 +115,8 @@ private:
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     bool m_layoutRestored = false;
+    QTimer* m_debounce = nullptr;
+    bool m_selectFirstMatch = false; // the next rows read are a new search's
     std::function<QVariantMap()> m_newRowDefaults;
 };
 

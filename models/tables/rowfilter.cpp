@@ -132,6 +132,18 @@ QString RowFilter::searchSql(const TableSpec& spec, const QSqlDriver* driver, bo
         for (const QString& name : searchColumns(spec))
             any << QStringLiteral("lower(%1) LIKE %2 ESCAPE '!'").arg(name, pattern);
     }
+    for (const ColumnSpec& column : spec.columns) {
+        if (!column.holdsName)
+            continue;
+        // The row's own name, kept in its JSON (a campaign's metadata): through its index (migration 0006) on
+        // SQLite, as an expression PostgreSQL's trigram index is on (or a test of each row, without pg_trgm).
+        if (searchesByIndex(spec) && dialect == db::Dialect::SQLite && !perRow)
+            any << QStringLiteral("rowid IN (SELECT rowid FROM %1_name_search WHERE %1_name_search MATCH %2)")
+                       .arg(spec.table, ftsPhrase(driver, text));
+        else
+            any << QStringLiteral("lower(%1) LIKE %2 ESCAPE '!'")
+                       .arg(LookupNames::jsonNameSql(column.name, dialect), pattern);
+    }
     any << nameSearches(spec, pattern, dialect, perRow ? spec.table : QString());
     return u'(' + any.join(QStringLiteral(" OR ")) + u')';
 }

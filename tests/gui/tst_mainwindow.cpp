@@ -167,6 +167,12 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void dashboardFollowsTheData();
+    void searchFindsACampaignByItsNameAndSelectsTheFirstMatch_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void searchFindsACampaignByItsNameAndSelectsTheFirstMatch();
     void droppedConnectionIsRetriedAndEditsKept();
     void tablesTheRoleMayNotChangeAreReadOnly();
     void readOnlyIsShownAndColumnGrantsArePerField();
@@ -870,6 +876,81 @@ void TestMainWindow::dashboardFollowsTheData()
                 .data(tables::AgencyTableModel::CautionRole)
                 .toString()
                 .isEmpty());
+}
+
+// A campaign is found by its own name (kept in its metadata, the first thing its row shows), typed into the search box
+// as a person does; the first match is selected at once (the row selected before is not among them) and Down from the
+// search box goes on into the results, one match after another. A name changed in the form is found by its new name.
+void TestMainWindow::searchFindsACampaignByItsNameAndSelectsTheFirstMatch()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
+                       "('20000000-0000-4000-8000-000000000001', 'Nordlicht Media', 'retainer')")));
+    const QStringList names { QStringLiteral("Spring sale"), QStringLiteral("Harbour relaunch"),
+        QStringLiteral("Winter HARBOUR lights"), QStringLiteral("Quiet month") };
+    for (int i = 0; i < names.size(); ++i)
+        QVERIFY(execute(scratch.db(),
+            QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, start_date, metadata) VALUES "
+                           "(?, '20000000-0000-4000-8000-000000000001', 'seo', ?, ?)"),
+            { QStringLiteral("30000000-0000-4000-8000-00000000000%1").arg(i + 1),
+                QStringLiteral("2027-0%1-01").arg(i + 1),
+                QStringLiteral("{\"name\": \"%1\", \"owner\": \"jo\"}").arg(names.at(i)) }));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    ui::TablePage* page = window.page(ui::MainWindow::Campaigns);
+    QTRY_VERIFY(!page->currentId().isEmpty());
+    const auto nameOf
+        = [&](const QString& id) { return page->model()->lookups().name(QStringLiteral("agency_campaigns"), id); };
+    QTRY_COMPARE(nameOf(page->currentId()), QStringLiteral("Quiet month")); // the newest first
+
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), page->searchBox());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("harbour"));
+    QTRY_COMPARE(page->model()->rowCount(), 2);
+    QTRY_VERIFY(!page->model()->isBusy());
+    QStringList found;
+    for (int row = 0; row < page->model()->rowCount(); ++row)
+        found << nameOf(page->model()->idAt(row));
+    found.sort();
+    QCOMPARE(found, (QStringList { QStringLiteral("Harbour relaunch"), QStringLiteral("Winter HARBOUR lights") }));
+    // The first match is selected, and its form shows it.
+    QTRY_COMPARE(page->currentId(), page->model()->idAt(0));
+    QCOMPARE(page->view()->currentIndex().row(), 0);
+    // Down from the search box: into the results, at that first match; Down again: the next one.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+    QCOMPARE(QApplication::focusWidget(), page->view());
+    QCOMPARE(page->currentId(), page->model()->idAt(0));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+    QCOMPARE(page->currentId(), page->model()->idAt(1));
+
+    // Two letters: no trigram to look up, each row's name tested; the case of the letters does not matter.
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("SP"));
+    QTRY_COMPARE(page->model()->rowCount(), 1);
+    QTRY_COMPARE(nameOf(page->currentId()), QStringLiteral("Spring sale"));
+
+    // Renamed in the form and saved: found by the new name, not by the old.
+    auto* name = page->form()->findChild<QLineEdit*>(QStringLiteral("campaign_name"));
+    QVERIFY(name);
+    const QString renamed = page->currentId();
+    typeInto(name, QStringLiteral("Lighthouse autumn"));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY(!page->model()->hasPendingChanges());
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("lighthouse"));
+    QTRY_COMPARE(page->model()->rowCount(), 1);
+    QTRY_VERIFY(!page->model()->isBusy());
+    QTRY_COMPARE(page->currentId(), renamed);
+    QCOMPARE(name->text(), QStringLiteral("Lighthouse autumn"));
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("spring"));
+    QTRY_VERIFY(!page->model()->isBusy());
+    QTest::qWait(400);
+    QTRY_COMPARE(page->model()->rowCount(), 0);
 }
 
 void TestMainWindow::droppedConnectionIsRetriedAndEditsKept()
