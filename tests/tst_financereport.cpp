@@ -309,6 +309,11 @@ void TestFinanceReport::campaignLinesAndPace()
     QVERIFY(first.overspent());
     QCOMPARE(*first.spentShare(), 12001); // 120.005 % rounds half up to 120.01 %
     QCOMPARE(*first.elapsedShare(QDate(2026, 7, 2)), 5000);
+    reports::CampaignLine thirds = first;
+    thirds.start = QDate(2026, 1, 1);
+    thirds.end = QDate(2026, 1, 4);
+    QCOMPARE(*thirds.elapsedShare(QDate(2026, 1, 3)), 6667); // 66.666… % rounds to 66.67 %, never cut to 66.66 %
+    QCOMPARE(*thirds.elapsedShare(QDate(2026, 1, 2)), 3333);
     QVERIFY(first.offPace(QDate(2026, 7, 2)));
     QVERIFY(first.offPace(QDate(2026, 12, 31))); // 120 % spent at the end is still 20 points ahead
     reports::CampaignLine steady = first;

@@ -109,7 +109,7 @@ std::optional<int> CampaignLine::elapsedShare(const QDate& asOf) const
         return std::nullopt;
     const qint64 total = start.daysTo(end);
     const qint64 done = std::clamp<qint64>(start.daysTo(asOf), 0, total);
-    return static_cast<int>(done * 10000 / total);
+    return static_cast<int>((done * 10000 * 2 + total) / (total * 2)); // half up, as every share is (never cut)
 }
 
 bool CampaignLine::offPace(const QDate& asOf) const
