@@ -88,6 +88,7 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
     filters->addWidget(new QLabel(tr("Status"), this));
     filters->addWidget(m_status);
     filters->addWidget(new QLabel(tr("Client"), this));
+    m_client->setObjectName(QStringLiteral("clientFilter"));
     filters->addWidget(m_client, 1);
     filters->addWidget(new QLabel(tr("Type"), this));
     filters->addWidget(m_type);

@@ -5,9 +5,11 @@
 #include "db/sqlerror.h"
 #include "domain/budget.h"
 #include "domain/displaytext.h"
+#include "domain/distinctnames.h"
 #include "domain/kpis.h"
 #include "tables/columnvalues.h"
 #include "tables/lookupnames.h"
+#include "tables/tablespec.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -354,7 +356,30 @@ std::optional<FinanceReport::ClientAndTypeTotals> FinanceReport::byClientAndType
         }
     }
     totals.types = types.values();
+    const QHash<QString, QString> names = clientNames();
+    for (BudgetTotals& client : totals.clients)
+        client.label = names.value(client.key, client.label); // two clients of one name told apart
     return totals;
+}
+
+QHash<QString, QString> FinanceReport::clientNames()
+{
+    // Every live client's name as people are shown it: two of one name ("Müller GmbH" in two cities) told apart by
+    // their legal names, else a short id, wherever the report names them.
+    const tables::TableSpec& spec = tables::clientsSpec();
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    QHash<QString, QString> names;
+    if (!query.exec(QStringLiteral("SELECT id, %1, %2 FROM %3 WHERE deleted_at IS NULL")
+                        .arg(spec.nameColumn, spec.detailColumn, spec.table)))
+        return names; // each keeps the name read with its figures
+    QList<domain::NamedRow> rows;
+    while (query.next())
+        rows.append({ query.value(0).toString(), query.value(1).toString(), query.value(2).toString(), {} });
+    const QList<QString> distinct = domain::distinctNames(rows);
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        names.insert(rows.at(i).id, distinct.at(i));
+    return names;
 }
 
 std::optional<QList<BudgetTotals>> FinanceReport::byClient(const ReportFilter& filter)
@@ -406,7 +431,7 @@ std::optional<QList<CampaignLine>> FinanceReport::campaigns(const ReportFilter& 
     QVariantList bind;
     const QString sql
         = QStringLiteral("SELECT c.id, cl.client_name, c.campaign_type, c.status, %1, %2, c.start_date, c.end_date, "
-                         "c.metadata, c.plane_project_id, cl.is_active FROM %3 JOIN agency_clients cl "
+                         "c.metadata, c.plane_project_id, cl.is_active, c.client_id FROM %3 JOIN agency_clients cl "
                          "ON cl.id = c.client_id")
               .arg(cents(QStringLiteral("c.budget_allocated")), cents(QStringLiteral("c.budget_spent")),
                   campaignsTable(filter))
@@ -421,6 +446,7 @@ std::optional<QList<CampaignLine>> FinanceReport::campaigns(const ReportFilter& 
     QList<CampaignLine> list;
     QStringList metadata;
     QStringList projects;
+    QStringList clients;
     while (query.next()) {
         CampaignLine line;
         line.id = query.value(0).toString();
@@ -434,6 +460,7 @@ std::optional<QList<CampaignLine>> FinanceReport::campaigns(const ReportFilter& 
         metadata << query.value(8).toString();
         projects << query.value(9).toString();
         line.inactiveClient = !query.value(10).toBool();
+        clients << query.value(11).toString();
         list << line;
     }
     if (query.lastError().isValid()) {
@@ -441,13 +468,23 @@ std::optional<QList<CampaignLine>> FinanceReport::campaigns(const ReportFilter& 
         return std::nullopt;
     }
     tables::LookupNames names(m_db);
+    const QHash<QString, QString> clientNamed = clientNames();
+    QList<domain::NamedRow> labels;
+    labels.reserve(list.size());
     for (qsizetype i = 0; i < list.size(); ++i) {
         CampaignLine& line = list[i];
+        line.clientName = clientNamed.value(clients.at(i), line.clientName); // two clients of one name told apart
         // Read by people in the PDF: a client's name cannot turn the rest of the label around (displaytext.h).
         line.label = domain::isolatedForDisplay(tables::LookupNames::campaignLabel(names.projectName(projects.at(i)),
             metadata.at(i), domain::isolatedForDisplay(line.clientName), line.campaignType,
             line.start.isValid() ? line.start.toString(Qt::ISODate) : QString()));
+        labels.append(
+            { line.id, line.label, line.start.isValid() ? domain::dateText(line.start) : QString(), clients.at(i) });
     }
+    // Two campaigns of one client with one name: told apart by their start dates, else a short id.
+    const QList<QString> distinct = domain::distinctNames(labels);
+    for (qsizetype i = 0; i < list.size(); ++i)
+        list[i].label = distinct.at(i);
     return list;
 }
 

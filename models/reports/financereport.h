@@ -4,6 +4,7 @@
 #include "domain/money.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -164,6 +165,8 @@ public:
 private:
     std::optional<QList<CampaignLine>> campaigns(const ReportFilter& filter, const QString& andWhere);
     QString cents(const QString& column) const;
+    // Live clients' names by id, two of one name told apart (domain::distinctNames).
+    QHash<QString, QString> clientNames();
     QString where(const ReportFilter& filter, QVariantList* bind) const;
     QStringList campaignConditions(const ReportFilter& filter, QVariantList* bind) const; // on c only
     // FROM agency_campaigns c, read as one scan of the table where that is fastest (SQLite, no client filter).

@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "db/sqlerror.h"
 #include "domain/displaytext.h"
+#include "domain/distinctnames.h"
 #include "rowfilter.h"
 
 #include <QCoreApplication>
@@ -65,8 +66,7 @@ void LookupNames::prefetch(const QString& table, const QList<QString>& ids)
     if (!spec)
         return;
     const bool campaigns = isLabelled(*spec);
-    const QString select = campaigns ? campaignSelect(table, m_plane.isAvailable())
-                                     : QStringLiteral("SELECT id, %1 FROM %2 x").arg(spec->nameColumn, table);
+    const QString select = campaigns ? campaignSelect(table, m_plane.isAvailable()) : QString();
     constexpr qsizetype chunk = 500;
     for (qsizetype from = 0; from < wanted.size(); from += chunk) {
         const QStringList part = wanted.mid(from, chunk);
@@ -74,9 +74,12 @@ void LookupNames::prefetch(const QString& table, const QList<QString>& ids)
         marks.fill(QStringLiteral("?"), part.size());
         QSqlQuery query(m_db);
         query.setForwardOnly(true);
-        query.prepare(select + QStringLiteral(" WHERE x.id IN (%1)").arg(marks.join(u',')));
-        for (const QString& id : part)
-            query.addBindValue(id);
+        query.prepare(campaigns ? select + QStringLiteral(" WHERE x.id IN (%1)").arg(marks.join(u','))
+                                : namedSelect(*spec, marks.join(u',')));
+        for (int twice = campaigns ? 1 : 2; twice > 0; --twice) {
+            for (const QString& id : part)
+                query.addBindValue(id);
+        }
         if (!query.exec()) {
             db::reportSqlError(
                 QCoreApplication::translate("LookupNames", "Looking up names in %1").arg(table), query.lastError());
@@ -86,11 +89,40 @@ void LookupNames::prefetch(const QString& table, const QList<QString>& ids)
             m_cache.insert(table + u':' + id, QString());
             m_stale.remove(table + u':' + id);
         }
+        if (!campaigns) {
+            readNamed(query, table);
+            continue;
+        }
         while (query.next())
-            m_cache.insert(table + u':' + query.value(0).toString(),
-                campaigns ? campaignLabelOf(query, 1, query.value(6).toString())
-                          : domain::isolatedForDisplay(query.value(1).toString()));
+            m_cache.insert(
+                table + u':' + query.value(0).toString(), campaignLabelOf(query, 1, query.value(6).toString()));
     }
+}
+
+QString LookupNames::namedSelect(const TableSpec& spec, const QString& marks)
+{
+    if (spec.detailColumn.isEmpty())
+        return QStringLiteral("SELECT x.id, x.%1, NULL FROM %2 x WHERE x.id IN (%3) OR x.id IN (%3)")
+            .arg(spec.nameColumn, spec.table, marks);
+    return QStringLiteral("SELECT x.id, x.%1, x.%2 FROM %3 x WHERE x.id IN (%4) OR (x.deleted_at IS NULL AND "
+                          "lower(x.%1) IN (SELECT lower(y.%1) FROM %3 y WHERE y.id IN (%4)))")
+        .arg(spec.nameColumn, spec.detailColumn, spec.table, marks);
+}
+
+QList<LookupNames::Choice> LookupNames::readNamed(QSqlQuery& query, const QString& table)
+{
+    QList<domain::NamedRow> named;
+    while (query.next())
+        named.append({ query.value(0).toString(), query.value(1).toString(), query.value(2).toString(), {} });
+    const QList<QString> names = domain::distinctNames(named);
+    QList<Choice> list;
+    for (qsizetype i = 0; i < named.size(); ++i) {
+        const QString name = domain::isolatedForDisplay(names.at(i));
+        list.append({ named.at(i).id, name });
+        m_cache.insert(table + u':' + named.at(i).id, name); // the table's cells show the same names at once
+        m_stale.remove(table + u':' + named.at(i).id);
+    }
+    return list;
 }
 
 QList<LookupNames::Choice> LookupNames::search(const QString& table, const QString& text, int limit)
@@ -125,8 +157,12 @@ QList<LookupNames::Choice> LookupNames::search(const QString& table, const QStri
     }
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    const QString select = campaigns ? campaignSelect(table, plane)
-                                     : QStringLiteral("SELECT x.id, x.%1 FROM %2 x").arg(spec->nameColumn, table);
+    const QString select = campaigns
+        ? campaignSelect(table, plane)
+        : QStringLiteral("SELECT x.id, x.%1, %2 FROM %3 x")
+              .arg(spec->nameColumn,
+                  spec->detailColumn.isEmpty() ? QStringLiteral("NULL") : QStringLiteral("x.") + spec->detailColumn,
+                  table);
     query.prepare(select + QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "))
         + QStringLiteral(" ORDER BY %1 LIMIT %2").arg(spec->pickerOrder).arg(limit));
     for (const QString& word : words)
@@ -280,29 +316,37 @@ QString LookupNames::lookUp(const QString& table, const QString& id)
     if (!spec)
         return {};
     QSqlQuery query(m_db);
-    query.prepare(isLabelled(*spec)
-            ? campaignSelect(table, false) + QStringLiteral(" WHERE x.id = ?")
-            : QStringLiteral("SELECT id, %1 FROM %2 WHERE id = ?").arg(spec->nameColumn, table));
+    const bool labelled = isLabelled(*spec);
+    query.prepare(labelled ? campaignSelect(table, false) + QStringLiteral(" WHERE x.id = ?")
+                           : namedSelect(*spec, QStringLiteral("?")));
     query.addBindValue(id);
+    if (!labelled)
+        query.addBindValue(id);
     if (!query.exec()) {
         db::reportSqlError(
             QCoreApplication::translate("LookupNames", "Looking up a name in %1").arg(table), query.lastError());
         return {};
     }
+    if (!labelled) {
+        for (const Choice& choice : readNamed(query, table)) {
+            if (choice.id == id)
+                return choice.name;
+        }
+        return {};
+    }
     if (!query.next())
         return {};
-    if (!isLabelled(*spec))
-        return domain::isolatedForDisplay(query.value(1).toString());
     return campaignLabelOf(query, 1, projectName(query.value(1).toString()));
 }
 
 QList<LookupNames::Choice> LookupNames::readChoices(QSqlQuery& query, const QString& table, bool labelled)
 {
+    if (!labelled)
+        return readNamed(query, table);
     QList<Choice> list;
     while (query.next()) {
         const QString id = query.value(0).toString();
-        const QString name = labelled ? campaignLabelOf(query, 1, query.value(6).toString())
-                                      : domain::isolatedForDisplay(query.value(1).toString());
+        const QString name = campaignLabelOf(query, 1, query.value(6).toString());
         list.append({ id, name });
         m_cache.insert(table + u':' + id, name); // the table's cells show the same names without asking again
         m_stale.remove(table + u':' + id);
@@ -343,8 +387,11 @@ QList<LookupNames::Choice> LookupNames::choices(const QString& table, const QStr
                 m_plane.isAvailable())
             + QStringLiteral(" ORDER BY ") + spec->pickerOrder);
     } else {
-        query.prepare(QStringLiteral("SELECT x.id, x.%1 FROM %2 x WHERE deleted_at IS NULL%3 ORDER BY %4")
-                          .arg(spec->nameColumn, table, ofClient, spec->pickerOrder));
+        query.prepare(
+            QStringLiteral("SELECT x.id, x.%1, %2 FROM %3 x WHERE deleted_at IS NULL%4 ORDER BY %5")
+                .arg(spec->nameColumn,
+                    spec->detailColumn.isEmpty() ? QStringLiteral("NULL") : QStringLiteral("x.") + spec->detailColumn,
+                    table, ofClient, spec->pickerOrder));
     }
     if (!clientId.isEmpty())
         query.addBindValue(clientId);

@@ -80,6 +80,12 @@ private:
     QList<Choice> readChoices(QSqlQuery& query, const QString& table, bool labelled);
     // SELECT id, plane_project_id, metadata, client_name, campaign_type, start_date, project name FROM `source` x …
     static QString campaignSelect(const QString& source, bool plane);
+    // A named table's rows of `ids` (as marks: "?, ?") and every live row named as one of them, as (id, name,
+    // detail): what domain::distinctNames needs to tell twins apart. Bind the ids twice.
+    static QString namedSelect(const TableSpec& spec, const QString& marks);
+    // The names to show for a named table's rows read as (id, name, detail), in their order, twins told apart
+    // (domain::distinctNames), cached.
+    QList<Choice> readNamed(QSqlQuery& query, const QString& table);
 
     QSqlDatabase m_db;
     plane::PlaneDirectory m_plane;

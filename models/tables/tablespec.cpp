@@ -65,7 +65,7 @@ const TableSpec& slaTiersSpec()
         { { QStringLiteral("agency_clients"), QStringLiteral("sla_tier_id") } }, nullptr,
         QT_TRANSLATE_NOOP(
             "SoftDeletion", "The SLA tier \"%1\" is used by %2 live client(s): move them to another tier first"),
-        {}, {}, {}, true, {}, false, QT_TRANSLATE_N_NOOP("TableSpec", "%n SLA tier(s)"), {} };
+        {}, {}, {}, true, {}, false, QT_TRANSLATE_N_NOOP("TableSpec", "%n SLA tier(s)"), {}, {} };
     return spec;
 }
 
@@ -84,7 +84,8 @@ const TableSpec& clientsSpec()
         QStringLiteral("client_name"), QStringLiteral("lower(x.client_name), x.id"), 0, {},
         { { QStringLiteral("agency_campaigns"), QStringLiteral("client_id") } }, {}, nullptr, nullptr,
         QStringLiteral("contract_start_date"), QStringLiteral("contract_end_date"), {}, true,
-        { ExportLookup::TierName }, true, QT_TRANSLATE_N_NOOP("TableSpec", "%n client(s)"), {} };
+        { ExportLookup::TierName }, true, QT_TRANSLATE_N_NOOP("TableSpec", "%n client(s)"), {},
+        QStringLiteral("client_legal_name") };
     return spec;
 }
 
@@ -103,7 +104,7 @@ const TableSpec& campaignsSpec()
         { { QStringLiteral("agency_campaign_channels"), QStringLiteral("campaign_id") } }, {},
         QT_TRANSLATE_NOOP("SoftDeletion", "The client \"%1\" is deleted: restore the client first"), nullptr,
         QStringLiteral("start_date"), QStringLiteral("end_date"), QStringLiteral("id"), true,
-        { ExportLookup::ClientName }, true, QT_TRANSLATE_N_NOOP("TableSpec", "%n campaign(s)"), {} };
+        { ExportLookup::ClientName }, true, QT_TRANSLATE_N_NOOP("TableSpec", "%n campaign(s)"), {}, {} };
     return spec;
 }
 
@@ -120,7 +121,7 @@ const TableSpec& channelsSpec()
         {}, QT_TRANSLATE_NOOP("SoftDeletion", "The channel's campaign is deleted: restore the campaign first"), nullptr,
         {}, {}, QStringLiteral("campaign_id"), true,
         { ExportLookup::ClientName, ExportLookup::CampaignLabel, ExportLookup::EffectiveBudget }, true,
-        QT_TRANSLATE_N_NOOP("TableSpec", "%n channel(s)"), QStringLiteral("channel_type") };
+        QT_TRANSLATE_N_NOOP("TableSpec", "%n channel(s)"), QStringLiteral("channel_type"), {} };
     return spec;
 }
 

@@ -92,6 +92,9 @@ struct TableSpec {
     // rows straight from it, and finds only the rest of its matches through a search index over the other columns
     // (RowFilter::searchSplit; on PostgreSQL <table>_search_rest_idx, migration 0005). Empty: none.
     QString searchSplitColumn;
+    // What tells two rows of one name apart where people see them (a client's legal name: two "Müller GmbH" in two
+    // cities), else a short id (domain::distinctNames). Empty: none.
+    QString detailColumn;
 
     int indexOf(const QString& name) const;
     const ColumnSpec* column(const QString& name) const;

@@ -7,6 +7,7 @@
 #include "budgetsplitpanel.h"
 #include "charts/budgetsplitchart.h"
 #include "dashboardpage.h"
+#include "editors/choicecombo.h"
 #include "guisupport.h"
 #include "mainwindow.h"
 #include "recordform.h"
@@ -14,6 +15,7 @@
 #include "tablepage.h"
 #include "tables/agencytablemodel.h"
 
+#include <QAbstractItemView>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineEdit>
@@ -116,6 +118,8 @@ private Q_SLOTS:
     void cleanup(); // figures grouped by thousands, a point before the cents (en_GB), as most rows read them
     void oneFigureOnEverySurface_data();
     void oneFigureOnEverySurface();
+    void twinClientsAreToldApart_data();
+    void twinClientsAreToldApart();
 };
 
 void TestFinanceSurfaces::initTestCase()
@@ -434,6 +438,76 @@ void TestFinanceSurfaces::oneFigureOnEverySurface()
                         ? QStringLiteral("100.00 % des Budgets ausgegeben: Warnung ab 80.00 %")
                         : QStringLiteral("100.00 % of the budget spent: warning at 80.00 %") });
     }
+}
+
+void TestFinanceSurfaces::twinClientsAreToldApart_data()
+{
+    test::addBackendColumn();
+    test::addBackendRows();
+}
+
+// Two clients called "Müller GmbH" (one in Köln, one in Hamburg) as a person meets them: the dashboard's client filter
+// opened with the mouse, the Figures table beside the client chart, the Campaigns table's Client column and the
+// finance review PDF each name them apart, by their legal names.
+void TestFinanceSurfaces::twinClientsAreToldApart()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(test::execute(scratch.db(),
+        QString::fromUtf8(
+            "INSERT INTO agency_clients (id, client_name, client_legal_name, client_type) VALUES "
+            "('20000000-0000-4000-8000-000000000001', 'Müller GmbH', 'Müller GmbH Köln', 'retainer'), "
+            "('20000000-0000-4000-8000-000000000002', 'Müller GmbH', 'Müller GmbH Hamburg', 'project')")));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, status, budget_allocated, "
+                       "budget_spent, metadata) VALUES "
+                       "('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'seo', "
+                       "'active', '1000.00', '100.00', '{\"name\": \"Relaunch\"}'), "
+                       "('30000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000002', 'ppc', "
+                       "'active', '2000.00', '2500.00', '{\"name\": \"Harbour\"}')")));
+    const QString koeln = QString::fromUtf8("Müller GmbH (Müller GmbH Köln)");
+    const QString hamburg = QString::fromUtf8("Müller GmbH (Müller GmbH Hamburg)");
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    ui::DashboardPage* dashboard = window.dashboard();
+    QTableWidget* figures = dashboard->figuresTable(0);
+    QTRY_COMPARE_WITH_TIMEOUT(figures->rowCount() >= 2, true, 10000);
+    QStringList named;
+    for (int row = 0; row < figures->rowCount(); ++row)
+        named << figures->item(row, 0)->text();
+    QVERIFY2(named.contains(koeln) && named.contains(hamburg), qPrintable(named.join(u'|')));
+
+    auto* filter = dashboard->findChild<ui::ChoiceCombo*>(QStringLiteral("clientFilter"));
+    QVERIFY(filter);
+    QTest::mouseClick(filter, Qt::LeftButton, {}, filter->rect().center());
+    QTRY_VERIFY(filter->view()->isVisible());
+    QStringList listed;
+    for (int row = 0; row < filter->view()->model()->rowCount(); ++row)
+        listed << filter->view()->model()->index(row, 0).data().toString();
+    QVERIFY2(listed.contains(koeln) && listed.contains(hamburg), qPrintable(listed.join(u'|')));
+    QTest::keyClick(filter->view(), Qt::Key_Escape);
+
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    ui::TablePage* campaigns = window.page(ui::MainWindow::Campaigns);
+    QTRY_COMPARE(campaigns->model()->rowCount(), 2);
+    const int client = campaigns->model()->fieldIndex(QStringLiteral("client_id"));
+    QStringList cells;
+    for (int row = 0; row < 2; ++row)
+        cells << campaigns->model()->index(row, client).data().toString();
+    cells.sort();
+    QCOMPARE(cells, (QStringList { hamburg, koeln }));
+
+    QTemporaryDir dir;
+    const QString pdfPath = dir.filePath(QStringLiteral("review.pdf"));
+    int code = -1;
+    const QString out = run({ QStringLiteral("report"), QStringLiteral("finance"), QStringLiteral("--output"), pdfPath,
+                                QStringLiteral("--db"), scratch.dsn() },
+        &code);
+    QVERIFY2(code == 0, qPrintable(out));
+    const QString pdf = pdfText(pdfPath);
+    QVERIFY2(pdf.contains(QStringLiteral("Hamburg)")) && pdf.contains(QString::fromUtf8("Köln)")), qPrintable(pdf));
 }
 
 QTEST_MAIN(TestFinanceSurfaces)
