@@ -95,6 +95,7 @@ private Q_SLOTS:
     void pieHasOneSlicePerActiveChannelPlusUnallocated();
     void pieSaysOverAllocation();
     void pieGroupsManySmallChannels();
+    void neighbouringSlicesStayApartInGreyscale();
     void kpiBarsColourByTrackAndDrawTheTarget();
     void dashboardChartsHoldTheTotals();
     void moneyScaleTicksInReadableSteps_data();
@@ -164,6 +165,33 @@ void TestCharts::pieGroupsManySmallChannels()
     QCOMPARE(other->value(), (1000 + 1001 + 1002 + 1003 + 1004 + 1005 + 1006 + 1007) / 100.0); // the eight smallest
 }
 
+// Neighbouring slices (content and display, email and other) were shades of one blue: now each of seven channels has
+// its own Okabe–Ito colour (distinct for colour-blind readers), and any two that touch — the last and the first too —
+// differ in lightness by at least 38 of 255, as a greyscale print shows them. The bars take the same palette.
+void TestCharts::neighbouringSlicesStayApartInGreyscale()
+{
+    QList<std::pair<QString, qint64>> seven;
+    for (const char* type : { "content", "display", "email", "other", "ppc", "seo", "social" })
+        seven.append({ QString::fromLatin1(type), 10000 });
+    ui::BudgetSplitChart chart;
+    chart.setSplit(split(std::nullopt, seven));
+    const auto slices = chart.series()->slices();
+    QCOMPARE(slices.size(), 7);
+    const QSet<QRgb> okabeIto { qRgb(0x00, 0x72, 0xb2), qRgb(0xe6, 0x9f, 0x00), qRgb(0xd5, 0x5e, 0x00),
+        qRgb(0xf0, 0xe4, 0x42), qRgb(0x56, 0xb4, 0xe9), qRgb(0x00, 0x9e, 0x73), qRgb(0xcc, 0x79, 0xa7) };
+    QSet<QRgb> used;
+    for (qsizetype i = 0; i < slices.size(); ++i) {
+        const QColor colour = slices.at(i)->color();
+        const QColor next = slices.at((i + 1) % slices.size())->color();
+        QVERIFY2(okabeIto.contains(colour.rgb()), qPrintable(colour.name()));
+        used.insert(colour.rgb());
+        QVERIFY2(std::abs(qGray(colour.rgb()) - qGray(next.rgb())) >= 38,
+            qPrintable(QStringLiteral("%1 beside %2").arg(colour.name(), next.name())));
+    }
+    QCOMPARE(used.size(), 7);
+    QVERIFY(std::abs(qGray(ui::seriesColour::blue.rgb()) - qGray(ui::seriesColour::skyBlue.rgb())) >= 38); // the bars
+}
+
 void TestCharts::kpiBarsColourByTrackAndDrawTheTarget()
 {
     ui::KpiChart chart;
@@ -201,9 +229,9 @@ void TestCharts::dashboardChartsHoldTheTotals()
     QCOMPARE(barSeries->barSets().size(), 3);
     // Largest first from the top (the last category): Globex, then Acme, which overspent and so comes first of all.
     QCOMPARE(barSeries->barSets().at(1)->at(1), 12000.50);
-    QCOMPARE(barSeries->barSets().at(2)->at(1), 2000.50); // overspend, in red
+    QCOMPARE(barSeries->barSets().at(2)->at(1), 2000.50); // overspend, in vermillion (Okabe–Ito's red)
     QCOMPARE(barSeries->barSets().at(0)->at(0), 2500.25);
-    QCOMPARE(barSeries->barSets().at(2)->color(), QColor(0xc6, 0x28, 0x28));
+    QCOMPARE(barSeries->barSets().at(2)->color(), ui::seriesColour::vermillion);
     std::unique_ptr<QChart> tiers(ui::retainerChart({ { "t", "Gold", Money::fromCents(400000), 2 } }));
     QCOMPARE(qobject_cast<QBarSeries*>(tiers->series().constFirst())->barSets().at(0)->at(0), 8000.0);
     // Rendered at 100 % and at 200 %: the same picture, twice the pixels.

@@ -2,6 +2,7 @@
 #include "budgetsplitchart.h"
 
 #include "chartlegend.h"
+#include "chartpalette.h"
 #include "dashboardcharts.h"
 
 #include <QChart>
@@ -21,10 +22,6 @@ namespace {
     {
         return shareText(Money::fromCents(part).shareOf(Money::fromCents(whole)));
     }
-
-    const QList<QColor> sliceColours { QColor(0x2f, 0x5d, 0x8a), QColor(0xf2, 0xb1, 0x34), QColor(0x5a, 0x8f, 0xc4),
-        QColor(0x3f, 0x9a, 0x6b), QColor(0x9b, 0x59, 0xb6), QColor(0xe0, 0x7b, 0x39), QColor(0x1a, 0xa1, 0xa6),
-        QColor(0xc2, 0x5b, 0x7a) };
 }
 
 BudgetSplitChart::BudgetSplitChart(QWidget* parent)
@@ -79,7 +76,7 @@ void BudgetSplitChart::setSplit(const reports::CampaignSplit& split)
         slices << slice; // its label is not drawn: Qt cut slice labels short and let them overlap; the legend has all
     };
     for (int i = 0; i < active.size(); ++i)
-        add(active.at(i).label, *active.at(i).amount, sliceColours.at(i % sliceColours.size()));
+        add(active.at(i).label, *active.at(i).amount, seriesColours().at(i % seriesColours().size()));
     if (others > 0)
         add(tr("Other (%n channels)", nullptr, others), other, QColor(0x8d, 0x99, 0xa6));
     if (split.unallocated && split.unallocated->cents() > 0)

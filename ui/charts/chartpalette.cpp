@@ -9,6 +9,13 @@
 
 namespace agency::ui {
 
+const QList<QColor>& seriesColours()
+{
+    static const QList<QColor> colours { seriesColour::blue, seriesColour::orange, seriesColour::vermillion,
+        seriesColour::yellow, seriesColour::skyBlue, seriesColour::bluishGreen, seriesColour::reddishPurple };
+    return colours;
+}
+
 void applyPalette(QChart* chart, const QPalette& palette)
 {
     const QColor text = palette.color(QPalette::Text);

@@ -2,6 +2,7 @@
 #include "dashboardcharts.h"
 
 #include "chartlegend.h"
+#include "chartpalette.h"
 #include "domain/moneyscale.h"
 
 #include <QBarCategoryAxis>
@@ -124,11 +125,11 @@ QChart* clientBudgetChart(const QList<reports::BudgetTotals>& all)
                               .arg(all.size())
                         : QObject::tr("Allocated vs spent by client"));
     auto* allocated = new QBarSet(QObject::tr("Allocated"));
-    allocated->setColor(QColor(0x5a, 0x8f, 0xc4));
+    allocated->setColor(seriesColour::skyBlue);
     auto* spent = new QBarSet(QObject::tr("Spent"));
-    spent->setColor(QColor(0x2f, 0x5d, 0x8a));
+    spent->setColor(seriesColour::blue);
     auto* overspend = new QBarSet(QObject::tr("Overspend"));
-    overspend->setColor(QColor(0xc6, 0x28, 0x28));
+    overspend->setColor(seriesColour::vermillion);
     QStringList names;
     qint64 highest = 0;
     QList<qreal> a;
@@ -205,7 +206,7 @@ QChart* retainerChart(const QList<reports::TierRetainer>& tiers)
     auto* chart = new QChart;
     chart->setTitle(QObject::tr("Monthly retainer value by SLA tier"));
     auto* set = new QBarSet(QObject::tr("Retainer × active clients"));
-    set->setColor(QColor(0xf2, 0xb1, 0x34));
+    set->setColor(seriesColour::orange);
     QStringList names;
     qint64 highest = 0;
     QList<QStringList> texts(1);

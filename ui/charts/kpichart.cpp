@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kpichart.h"
 
+#include "chartpalette.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
@@ -58,9 +60,9 @@ void KpiChart::setKpis(const QString& title, const QList<reports::KpiLine>& kpis
 
     // One series rebuilt whole; the two sets only colour the bars (each metric has its value in one of them).
     m_onTrack = new QBarSet(tr("On track"));
-    m_onTrack->setColor(QColor(0x3f, 0x9a, 0x6b));
+    m_onTrack->setColor(seriesColour::bluishGreen);
     m_offTrack = new QBarSet(tr("Off track"));
-    m_offTrack->setColor(QColor(0xc6, 0x28, 0x28));
+    m_offTrack->setColor(seriesColour::vermillion);
     QStringList categories;
     qreal highest = 100;
     QList<qreal> on;
