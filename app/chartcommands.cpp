@@ -15,7 +15,6 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <cstdio>
 
 namespace agency::app {
@@ -162,25 +161,8 @@ namespace {
                 }
                 QString error;
                 if (format == QStringLiteral("csv")) {
-                    reports::FinanceFigures figures;
-                    figures.asOf = QDate::currentDate();
-                    figures.thresholds = ui::rememberedThresholds();
-                    const auto clients = report.byClient(filter);
-                    const auto campaigns = report.campaigns(filter);
-                    if (!clients || !campaigns) {
-                        printError(report.lastError());
-                        return int(ExitFailure);
-                    }
-                    figures.clients = *clients;
-                    figures.campaigns = *campaigns;
-                    QSaveFile file(path);
-                    if (!file.open(QIODevice::WriteOnly)) {
-                        printError(Text::tr("cannot write %1: %2").arg(path, file.errorString()));
-                        return int(ExitFailure);
-                    }
-                    if (!reports::writeFinanceCsv(&file, figures, {}, &error) || !file.commit()) {
-                        printError(
-                            Text::tr("cannot write %1: %2").arg(path, error.isEmpty() ? file.errorString() : error));
+                    if (!reports::saveFinanceCsv(report, filter, ui::rememberedThresholds(), path, &error)) {
+                        printError(Text::tr("cannot write %1: %2").arg(path, error));
                         return int(ExitFailure);
                     }
                     return int(ExitOk);

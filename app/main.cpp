@@ -207,6 +207,7 @@ int runGui(int argc, char** argv, const GuiOptions& options)
     window->installEventFilter(new FirstPaintLog(window));
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->setConnector(connectGui);
+    window->fitToScreen();
     window->show();
     return QApplication::exec();
 }

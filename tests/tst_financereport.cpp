@@ -176,16 +176,16 @@ void TestFinanceReport::totalsByClientAndType()
     QCOMPARE(reports::BudgetTotals().remaining()->toDecimalString(), QStringLiteral("0.00"));
     QCOMPARE(reports::BudgetTotals().allocatedFigure()->toDecimalString(), QStringLiteral("0.00"));
 
-    const auto types = report.byCampaignType();
+    const auto types = report.byCampaignType(); // each type as people read it, in their language
     QVERIFY(types);
     got.clear();
     for (const auto& t : *types)
         got << line(t);
     QCOMPARE(got,
-        (QStringList { "email 0.00/50.00 over 0.00 (1 campaigns, 0 overspent) without budget 1, without spent 0 both "
+        (QStringList { "Email 0.00/50.00 over 0.00 (1 campaigns, 0 overspent) without budget 1, without spent 0 both "
                        "0.00/0.00",
-            "ppc 12500.25/14500.75 over 2000.50 (2 campaigns, 1 overspent)",
-            "seo 5000.00/0.00 over 0.00 (1 campaigns, 0 overspent)" }));
+            "Paid search (PPC) 12500.25/14500.75 over 2000.50 (2 campaigns, 1 overspent)",
+            "SEO 5000.00/0.00 over 0.00 (1 campaigns, 0 overspent)" }));
 }
 
 void TestFinanceReport::filtersNarrowTheTotals()

@@ -5,8 +5,11 @@
 #include "support/scratchdatabase.h"
 
 #include <QBuffer>
+#include <QFile>
+#include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace agency;
@@ -115,6 +118,12 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void budgetsAreCheckedOverTheWholeFile();
+    void parentsAreFoundByTheNamesTheExportWrites_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void parentsAreFoundByTheNamesTheExportWrites();
 };
 
 void TestTableImport::readerKeepsNullAndEmptyApart()
@@ -355,6 +364,98 @@ void TestTableImport::budgetsAreCheckedOverTheWholeFile()
     report = importer.import(moved);
     QVERIFY2(report.ok(), qPrintable(report.problems.value(0).message));
     QCOMPARE(report.updates, 2);
+}
+
+// A campaign without its client's id is filed under the client its client_name names, a channel under the campaign
+// its client_name and campaign_label name (the lookup columns the export writes): by the importer, as the window
+// runs it, and by `agency-os import`. A name that is ambiguous, unknown or a deleted client's is refused with its line
+// and, where there are several, the candidates; an id that points at a deleted client is refused too.
+void TestTableImport::parentsAreFoundByTheNamesTheExportWrites()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(load(scratch.db()));
+    const QString gone = QStringLiteral("20000000-0000-4000-8000-000000000009");
+    QVERIFY(execute(scratch.db(),
+        QString::fromUtf8("INSERT INTO agency_clients (id, client_name, client_legal_name) VALUES "
+                          "('20000000-0000-4000-8000-000000000003', 'Müller GmbH', 'Müller GmbH Köln'), "
+                          "('20000000-0000-4000-8000-000000000004', 'Müller GmbH', 'Müller GmbH Hamburg')")));
+    QVERIFY(execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_clients (id, client_name, deleted_at) VALUES ('%1', 'Gone Ltd', "
+                       "CURRENT_TIMESTAMP)")
+            .arg(gone)));
+    QVERIFY(execute(scratch.db(),
+        QStringLiteral("UPDATE agency_campaigns SET metadata = '{\"name\": \"Spring\"}' WHERE id = '%1'")
+            .arg(campaign)));
+    const QString campaigns = QStringLiteral("agency_campaigns");
+    const auto count = [&](const QString& where) {
+        return scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaigns WHERE %1").arg(where))
+            .toInt();
+    };
+
+    const QByteArray mixed = QString::fromUtf8("client_name,campaign_type,budget_allocated\n"
+                                               "acme,seo,100.00\n"
+                                               "Müller GmbH,seo,1.00\n"
+                                               "Gone Ltd,seo,1.00\n"
+                                               "Nobody,seo,1.00\n")
+                                 .toUtf8();
+    exporting::ImportReport report = exporting::TableImporter(scratch.db(), campaigns).dryRun(mixed);
+    QCOMPARE(report.problems.size(), 3);
+    QCOMPARE(report.problems.at(0).line, 3);
+    QCOMPARE(report.problems.at(0).column, QStringLiteral("client_id"));
+    QVERIFY2(
+        report.problems.at(0).message.contains(QStringLiteral("2 clients")), qPrintable(report.problems.at(0).message));
+    QVERIFY2(report.problems.at(0).message.contains(QString::fromUtf8("Müller GmbH Köln"))
+            && report.problems.at(0).message.contains(QStringLiteral("Hamburg")),
+        qPrintable(report.problems.at(0).message));
+    QCOMPARE(report.problems.at(1).line, 4);
+    QVERIFY2(
+        report.problems.at(1).message.contains(QStringLiteral("deleted")), qPrintable(report.problems.at(1).message));
+    QCOMPARE(report.problems.at(2).line, 5);
+    QVERIFY2(
+        report.problems.at(2).message.contains(QStringLiteral("Nobody")), qPrintable(report.problems.at(2).message));
+    QCOMPARE(count(QStringLiteral("budget_allocated = '100.00'")), 0); // a dry run, and refused: nothing written
+
+    // The good line alone imports, under Acme.
+    report = exporting::TableImporter(scratch.db(), campaigns)
+                 .import("client_name,campaign_type,budget_allocated\n"
+                         "acme,seo,100.00\n");
+    QVERIFY2(report.ok(), qPrintable(report.problems.value(0).message));
+    QCOMPARE(report.inserts, 1);
+    QCOMPARE(count(QStringLiteral("budget_allocated = '100.00' AND client_id = '%1'").arg(acme)), 1);
+
+    // A channel by its campaign's client and label.
+    report = exporting::TableImporter(scratch.db(), QStringLiteral("agency_campaign_channels"))
+                 .import("client_name,campaign_label,channel_type,budget_amount\nAcme,Spring,newsletter,10.00\n");
+    QVERIFY2(report.ok(), qPrintable(report.problems.value(0).message));
+    QCOMPARE(scalar(scratch.db(),
+                 QStringLiteral("SELECT campaign_id FROM agency_campaign_channels WHERE channel_type = 'newsletter'"))
+                 .toString(),
+        campaign);
+
+    // A deleted client by its id: refused too, naming it.
+    report = exporting::TableImporter(scratch.db(), campaigns)
+                 .dryRun(QStringLiteral("client_id,campaign_type\n%1,seo\n").arg(gone).toUtf8());
+    QCOMPARE(report.problems.size(), 1);
+    QCOMPARE(report.problems.at(0).line, 2);
+    QVERIFY2(
+        report.problems.at(0).message.contains(QStringLiteral("Gone Ltd")), qPrintable(report.problems.at(0).message));
+
+    // The command line: the same file, by name.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("campaigns.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("client_name,campaign_type,budget_allocated\nAcme,ppc,200.00\n");
+    file.close();
+    QProcess process;
+    process.start(QStringLiteral(AGENCY_OS_BINARY),
+        { QStringLiteral("import"), QStringLiteral("campaigns"), QStringLiteral("--input"), path,
+            QStringLiteral("--db"), scratch.dsn() });
+    QVERIFY(process.waitForFinished(60000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    QCOMPARE(count(QStringLiteral("budget_allocated = '200.00' AND client_id = '%1'").arg(acme)), 1);
 }
 
 QTEST_GUILESS_MAIN(TestTableImport)

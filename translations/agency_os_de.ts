@@ -1180,6 +1180,21 @@
     </message>
 </context>
 <context>
+    <name>Plausibility</name>
+    <message>
+        <source>%1 goes from %2 to %3, %4 times as much.</source>
+        <translation>%1 steigt von %2 auf %3, das %4-Fache.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 is more than ten times the budget of %3.</source>
+        <translation>%1 %2 ist mehr als das Zehnfache des Budgets von %3.</translation>
+    </message>
+    <message>
+        <source>This channel takes 0 % of its campaign&apos;s budget, and has no fixed amount.</source>
+        <translation>Dieser Kanal erhält 0 % des Kampagnenbudgets und hat keinen festen Betrag.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -1648,6 +1663,42 @@
         <source>Committing the import</source>
         <translation>Import wird festgeschrieben</translation>
     </message>
+    <message>
+        <source>Finding the parent by name</source>
+        <translation>Übergeordnete Zeile nach Namen suchen</translation>
+    </message>
+    <message>
+        <source>no campaign_id, and no client_name and campaign_label to find the campaign by</source>
+        <translation>keine campaign_id und kein client_name und campaign_label, um die Kampagne zu finden</translation>
+    </message>
+    <message>
+        <source>no client_id, and no client_name to find the client by</source>
+        <translation>keine client_id und kein client_name, um den Kunden zu finden</translation>
+    </message>
+    <message>
+        <source>%1 campaigns match “%2”: %3; give campaign_id</source>
+        <translation>%1 Kampagnen passen zu „%2“: %3; geben Sie campaign_id an</translation>
+    </message>
+    <message>
+        <source>%1 clients are named “%2”: %3; give client_id</source>
+        <translation>%1 Kunden heißen „%2“: %3; geben Sie client_id an</translation>
+    </message>
+    <message>
+        <source>the campaign “%1” is deleted: restore it first</source>
+        <translation>die Kampagne „%1“ ist gelöscht: Stellen Sie sie zuerst wieder her</translation>
+    </message>
+    <message>
+        <source>the client “%1” is deleted: restore it first</source>
+        <translation>der Kunde „%1“ ist gelöscht: Stellen Sie ihn zuerst wieder her</translation>
+    </message>
+    <message>
+        <source>no campaign “%1”</source>
+        <translation>keine Kampagne „%1“</translation>
+    </message>
+    <message>
+        <source>no client named “%1”</source>
+        <translation>kein Kunde namens „%1“</translation>
+    </message>
 </context>
 <context>
     <name>TableSpec</name>
@@ -1701,6 +1752,94 @@
     <message>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Retainer</source>
+        <translation>Retainer</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Hybrid</source>
+        <translation>Hybrid</translation>
+    </message>
+    <message>
+        <source>SEO</source>
+        <translation>SEO</translation>
+    </message>
+    <message>
+        <source>Paid search (PPC)</source>
+        <translation>Suchmaschinenwerbung (PPC)</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>Social Media</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Display ads</source>
+        <translation>Displaywerbung</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Google Ads</source>
+        <translation>Google Ads</translation>
+    </message>
+    <message>
+        <source>Meta Ads</source>
+        <translation>Meta Ads</translation>
+    </message>
+    <message>
+        <source>LinkedIn Ads</source>
+        <translation>LinkedIn Ads</translation>
+    </message>
+    <message>
+        <source>TikTok Ads</source>
+        <translation>TikTok Ads</translation>
+    </message>
+    <message>
+        <source>Microsoft Advertising</source>
+        <translation>Microsoft Advertising</translation>
+    </message>
+    <message>
+        <source>Newsletter</source>
+        <translation>Newsletter</translation>
+    </message>
+    <message>
+        <source>SEO content</source>
+        <translation>SEO-Inhalte</translation>
+    </message>
+    <message>
+        <source>YouTube</source>
+        <translation>YouTube</translation>
+    </message>
+    <message>
+        <source>Display network</source>
+        <translation>Displaynetzwerk</translation>
+    </message>
+    <message>
+        <source>Influencers</source>
+        <translation>Influencer</translation>
+    </message>
+    <message>
+        <source>Podcasts</source>
+        <translation>Podcasts</translation>
     </message>
 </context>
 <context>
@@ -1861,6 +2000,10 @@
     <message>
         <source>Allocated %1 · channels %2 · Unallocated %3</source>
         <translation>Zugewiesen %1 · Kanäle %2 · Nicht zugewiesen %3</translation>
+    </message>
+    <message>
+        <source>Allocated %1 · channels %2 · Unallocated %3 (%4)</source>
+        <translation>Zugewiesen %1 · Kanäle %2 · Nicht zugewiesen %3 (%4)</translation>
     </message>
 </context>
 <context>
@@ -2329,6 +2472,34 @@
         <source>Finance review cancelled: nothing was written</source>
         <translation>Finanzbericht abgebrochen: nichts wurde geschrieben</translation>
     </message>
+    <message>
+        <source>Finance figures CSV…</source>
+        <translation>Finanzzahlen als CSV…</translation>
+    </message>
+    <message>
+        <source>The review&apos;s figures for this filter as one CSV table: the total, each client, each campaign</source>
+        <translation>Die Zahlen des Berichts für diesen Filter als eine CSV-Tabelle: die Summe, jeder Kunde, jede Kampagne</translation>
+    </message>
+    <message>
+        <source>Finance figures</source>
+        <translation>Finanzzahlen</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing the finance figures…</source>
+        <translation>Die Finanzzahlen werden geschrieben…</translation>
+    </message>
+    <message>
+        <source>Finance figures cancelled: nothing was written</source>
+        <translation>Finanzzahlen abgebrochen: Es wurde nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::DecimalEdit</name>
@@ -2791,6 +2962,14 @@ Ordner öffnen?</translation>
         <source>Later</source>
         <translation>Später</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::OptionalDateEdit</name>
@@ -2832,6 +3011,69 @@ Ordner öffnen?</translation>
     <message>
         <source>Metadata below is not valid JSON: correct it, then name the campaign</source>
         <translation>Die Metadaten unten sind kein gültiges JSON: Korrigieren Sie sie, dann benennen Sie die Kampagne</translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Was sie tun</translation>
+    </message>
+    <message>
+        <source>Dashboard, Clients, Campaigns, Channels, SLA tiers</source>
+        <translation>Übersicht, Kunden, Kampagnen, Kanäle, SLA-Stufen</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Umschalt+Tab</translation>
+    </message>
+    <message>
+        <source>The next or previous field of a form, in the order it is filled in</source>
+        <translation>Das nächste oder vorige Feld eines Formulars, in der Reihenfolge, in der es ausgefüllt wird</translation>
+    </message>
+    <message>
+        <source>Down (in the search box)</source>
+        <translation>Pfeil nach unten (im Suchfeld)</translation>
+    </message>
+    <message>
+        <source>Into the results, at the first match; Down and Up move through them</source>
+        <translation>In die Ergebnisse, zum ersten Treffer; Pfeil nach unten und oben gehen sie durch</translation>
+    </message>
+    <message>
+        <source>Enter (on a child row)</source>
+        <translation>Eingabe (auf einer untergeordneten Zeile)</translation>
+    </message>
+    <message>
+        <source>Open a client&apos;s campaign or a campaign&apos;s channel on its own page</source>
+        <translation>Die Kampagne eines Kunden oder den Kanal einer Kampagne auf ihrer eigenen Seite öffnen</translation>
+    </message>
+    <message>
+        <source>Enter, Right, Tab (in the KPI table)</source>
+        <translation>Eingabe, Pfeil nach rechts, Tab (in der KPI-Tabelle)</translation>
+    </message>
+    <message>
+        <source>Name a metric, then go on to its value; Tab from the value leaves the table</source>
+        <translation>Eine Kennzahl benennen, dann weiter zu ihrem Wert; Tab vom Wert verlässt die Tabelle</translation>
+    </message>
+    <message>
+        <source>Right-click a column header</source>
+        <translation>Rechtsklick auf einen Spaltenkopf</translation>
+    </message>
+    <message>
+        <source>Show or hide columns</source>
+        <translation>Spalten ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>Diese Liste</translation>
     </message>
 </context>
 <context>
@@ -2985,6 +3227,61 @@ Ordner öffnen?</translation>
     <message>
         <source>Showing only “%1”, opened from elsewhere: it lies far down this list.</source>
         <translation>Nur „%1“ wird angezeigt, von anderswo geöffnet: Es steht weit unten in dieser Liste.</translation>
+    </message>
+    <message>
+        <source>Save these figures?</source>
+        <translation>Diese Zahlen speichern?</translation>
+    </message>
+    <message>
+        <source>Before saving, is this what you meant?</source>
+        <translation>Vor dem Speichern: Ist das so gemeint?</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Trotzdem speichern</translation>
+    </message>
+    <message>
+        <source>Go back and correct</source>
+        <translation>Zurück und korrigieren</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the figure, or save again and confirm it</source>
+        <translation>Nicht gespeichert: Korrigieren Sie die Zahl, oder speichern Sie erneut und bestätigen Sie sie</translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::UserGuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Agency OS in five minutes&lt;/h2&gt;&lt;p&gt;Agency OS keeps your clients, their campaigns, the campaigns&apos; channels and the SLA tiers beside Plane&apos;s own data. Each has a page (Ctrl+1 to Ctrl+5): a table on the left, the selected row&apos;s form on the right.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Agency OS in fünf Minuten&lt;/h2&gt;&lt;p&gt;Agency OS verwaltet Ihre Kunden, deren Kampagnen, die Kanäle der Kampagnen und die SLA-Stufen neben den Daten von Plane. Jedes hat eine Seite (Strg+1 bis Strg+5): links eine Tabelle, rechts das Formular der gewählten Zeile.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Finding a row&lt;/h3&gt;&lt;p&gt;Ctrl+F searches the page for what its table shows: names, types, notes, the client of a campaign. The first match is selected; Down goes into the results. Click a column header to sort by it.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Eine Zeile finden&lt;/h3&gt;&lt;p&gt;Strg+F durchsucht die Seite nach dem, was ihre Tabelle zeigt: Namen, Typen, Notizen, den Kunden einer Kampagne. Der erste Treffer wird ausgewählt; Pfeil nach unten geht in die Ergebnisse. Ein Klick auf einen Spaltenkopf sortiert danach.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Editing&lt;/h3&gt;&lt;p&gt;Ctrl+N adds a row, Tab moves from field to field, Ctrl+S saves every page&apos;s edits. Nothing is lost by changing rows or pages; closing the window asks about unsaved edits. If someone else saved the same record first, you see both versions and choose.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Bearbeiten&lt;/h3&gt;&lt;p&gt;Strg+N fügt eine Zeile hinzu, Tab geht von Feld zu Feld, Strg+S speichert die Änderungen aller Seiten. Beim Wechsel von Zeilen oder Seiten geht nichts verloren; beim Schließen des Fensters wird nach nicht gespeicherten Änderungen gefragt. Hat jemand anderes denselben Datensatz zuerst gespeichert, sehen Sie beide Fassungen und wählen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Money&lt;/h3&gt;&lt;p&gt;Amounts are typed as your language writes them and kept exactly, to the cent. A field left empty stays empty: it is not a zero.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Geld&lt;/h3&gt;&lt;p&gt;Beträge werden so eingegeben, wie Ihre Sprache sie schreibt, und centgenau gespeichert. Ein leeres Feld bleibt leer: Es ist keine Null.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Budgets and the dashboard&lt;/h3&gt;&lt;p&gt;A campaign&apos;s channels share its budget by percentage or a fixed amount; the campaign&apos;s page shows the split, what is unallocated, and its KPIs against their targets. The dashboard (Ctrl+1) shows allocated, spent and remaining for the filter you choose, the campaigns that need attention, and writes the finance review as PDF or CSV.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Budgets und die Übersicht&lt;/h3&gt;&lt;p&gt;Die Kanäle einer Kampagne teilen ihr Budget nach Prozentsatz oder festem Betrag; die Seite der Kampagne zeigt die Aufteilung, was nicht zugewiesen ist, und ihre KPIs gegenüber den Zielen. Die Übersicht (Strg+1) zeigt Zugewiesenes, Ausgegebenes und Verbleibendes für den gewählten Filter, die Kampagnen mit Handlungsbedarf, und schreibt den Finanzbericht als PDF oder CSV.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Files&lt;/h3&gt;&lt;p&gt;Ctrl+E exports the current view to CSV; Ctrl+I imports a CSV file, after a dry run that lists every problem by line. An import is all or nothing.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Dateien&lt;/h3&gt;&lt;p&gt;Strg+E exportiert die aktuelle Ansicht als CSV; Strg+I importiert eine CSV-Datei, nach einem Probelauf, der jedes Problem mit seiner Zeile nennt. Ein Import geschieht ganz oder gar nicht.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Deleting&lt;/h3&gt;&lt;p&gt;Delete removes a row softly, with what belongs to it; Undo delete in the status bar or Ctrl+Z brings it back, and Ctrl+Shift+D shows deleted rows to restore them.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Löschen&lt;/h3&gt;&lt;p&gt;Entf löscht eine Zeile vorläufig, mit allem, was zu ihr gehört; „Löschen rückgängig“ in der Statusleiste oder Strg+Z holt sie zurück, und Strg+Umschalt+D zeigt gelöschte Zeilen zum Wiederherstellen.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

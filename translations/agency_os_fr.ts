@@ -1180,6 +1180,21 @@
     </message>
 </context>
 <context>
+    <name>Plausibility</name>
+    <message>
+        <source>%1 goes from %2 to %3, %4 times as much.</source>
+        <translation>%1 passe de %2 à %3, %4 fois plus.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 is more than ten times the budget of %3.</source>
+        <translation>%1 de %2 représente plus de dix fois le budget de %3.</translation>
+    </message>
+    <message>
+        <source>This channel takes 0 % of its campaign&apos;s budget, and has no fixed amount.</source>
+        <translation>Ce canal prend 0 % du budget de sa campagne et n&apos;a pas de montant fixe.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -1648,6 +1663,42 @@
         <source>Committing the import</source>
         <translation>Validation de l&apos;import</translation>
     </message>
+    <message>
+        <source>Finding the parent by name</source>
+        <translation>Recherche du parent par son nom</translation>
+    </message>
+    <message>
+        <source>no campaign_id, and no client_name and campaign_label to find the campaign by</source>
+        <translation>pas de campaign_id, ni de client_name et campaign_label pour trouver la campagne</translation>
+    </message>
+    <message>
+        <source>no client_id, and no client_name to find the client by</source>
+        <translation>pas de client_id, ni de client_name pour trouver le client</translation>
+    </message>
+    <message>
+        <source>%1 campaigns match “%2”: %3; give campaign_id</source>
+        <translation>%1 campagnes correspondent à « %2 » : %3 ; indiquez campaign_id</translation>
+    </message>
+    <message>
+        <source>%1 clients are named “%2”: %3; give client_id</source>
+        <translation>%1 clients s&apos;appellent « %2 » : %3 ; indiquez client_id</translation>
+    </message>
+    <message>
+        <source>the campaign “%1” is deleted: restore it first</source>
+        <translation>la campagne « %1 » est supprimée : restaurez-la d&apos;abord</translation>
+    </message>
+    <message>
+        <source>the client “%1” is deleted: restore it first</source>
+        <translation>le client « %1 » est supprimé : restaurez-le d&apos;abord</translation>
+    </message>
+    <message>
+        <source>no campaign “%1”</source>
+        <translation>aucune campagne « %1 »</translation>
+    </message>
+    <message>
+        <source>no client named “%1”</source>
+        <translation>aucun client nommé « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>TableSpec</name>
@@ -1701,6 +1752,94 @@
     <message>
         <source>Cancelled</source>
         <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Retainer</source>
+        <translation>Forfait</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Hybrid</source>
+        <translation>Hybride</translation>
+    </message>
+    <message>
+        <source>SEO</source>
+        <translation>SEO</translation>
+    </message>
+    <message>
+        <source>Paid search (PPC)</source>
+        <translation>Référencement payant (PPC)</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>Réseaux sociaux</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Contenu</translation>
+    </message>
+    <message>
+        <source>Display ads</source>
+        <translation>Publicité display</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Google Ads</source>
+        <translation>Google Ads</translation>
+    </message>
+    <message>
+        <source>Meta Ads</source>
+        <translation>Meta Ads</translation>
+    </message>
+    <message>
+        <source>LinkedIn Ads</source>
+        <translation>LinkedIn Ads</translation>
+    </message>
+    <message>
+        <source>TikTok Ads</source>
+        <translation>TikTok Ads</translation>
+    </message>
+    <message>
+        <source>Microsoft Advertising</source>
+        <translation>Microsoft Advertising</translation>
+    </message>
+    <message>
+        <source>Newsletter</source>
+        <translation>Lettre d&apos;information</translation>
+    </message>
+    <message>
+        <source>SEO content</source>
+        <translation>Contenu SEO</translation>
+    </message>
+    <message>
+        <source>YouTube</source>
+        <translation>YouTube</translation>
+    </message>
+    <message>
+        <source>Display network</source>
+        <translation>Réseau display</translation>
+    </message>
+    <message>
+        <source>Influencers</source>
+        <translation>Influenceurs</translation>
+    </message>
+    <message>
+        <source>Podcasts</source>
+        <translation>Podcasts</translation>
     </message>
 </context>
 <context>
@@ -1861,6 +2000,10 @@
     <message>
         <source>Allocated %1 · channels %2 · Unallocated %3</source>
         <translation>Alloué %1 · canaux %2 · Non alloué %3</translation>
+    </message>
+    <message>
+        <source>Allocated %1 · channels %2 · Unallocated %3 (%4)</source>
+        <translation>Alloué %1 · canaux %2 · Non alloué %3 (%4)</translation>
     </message>
 </context>
 <context>
@@ -2329,6 +2472,34 @@
         <source>Finance review cancelled: nothing was written</source>
         <translation>Revue financière annulée : rien n&apos;a été écrit</translation>
     </message>
+    <message>
+        <source>Finance figures CSV…</source>
+        <translation>Chiffres financiers en CSV…</translation>
+    </message>
+    <message>
+        <source>The review&apos;s figures for this filter as one CSV table: the total, each client, each campaign</source>
+        <translation>Les chiffres de la revue pour ce filtre en un tableau CSV : le total, chaque client, chaque campagne</translation>
+    </message>
+    <message>
+        <source>Finance figures</source>
+        <translation>Chiffres financiers</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing the finance figures…</source>
+        <translation>Écriture des chiffres financiers…</translation>
+    </message>
+    <message>
+        <source>Finance figures cancelled: nothing was written</source>
+        <translation>Chiffres financiers annulés : rien n&apos;a été écrit</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::DecimalEdit</name>
@@ -2791,6 +2962,14 @@ Ouvrir le dossier ?</translation>
         <source>Later</source>
         <translation>Plus tard</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide d&apos;utilisation</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::OptionalDateEdit</name>
@@ -2832,6 +3011,69 @@ Ouvrir le dossier ?</translation>
     <message>
         <source>Metadata below is not valid JSON: correct it, then name the campaign</source>
         <translation>Les métadonnées ci-dessous ne sont pas du JSON valide : corrigez-les, puis nommez la campagne</translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Ce qu&apos;elles font</translation>
+    </message>
+    <message>
+        <source>Dashboard, Clients, Campaigns, Channels, SLA tiers</source>
+        <translation>Tableau de bord, clients, campagnes, canaux, niveaux de SLA</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Maj+Tab</translation>
+    </message>
+    <message>
+        <source>The next or previous field of a form, in the order it is filled in</source>
+        <translation>Le champ suivant ou précédent d&apos;un formulaire, dans l&apos;ordre où on le remplit</translation>
+    </message>
+    <message>
+        <source>Down (in the search box)</source>
+        <translation>Flèche bas (dans le champ de recherche)</translation>
+    </message>
+    <message>
+        <source>Into the results, at the first match; Down and Up move through them</source>
+        <translation>Dans les résultats, au premier trouvé ; les flèches bas et haut les parcourent</translation>
+    </message>
+    <message>
+        <source>Enter (on a child row)</source>
+        <translation>Entrée (sur une ligne enfant)</translation>
+    </message>
+    <message>
+        <source>Open a client&apos;s campaign or a campaign&apos;s channel on its own page</source>
+        <translation>Ouvrir la campagne d&apos;un client ou le canal d&apos;une campagne sur sa propre page</translation>
+    </message>
+    <message>
+        <source>Enter, Right, Tab (in the KPI table)</source>
+        <translation>Entrée, flèche droite, Tab (dans le tableau des KPI)</translation>
+    </message>
+    <message>
+        <source>Name a metric, then go on to its value; Tab from the value leaves the table</source>
+        <translation>Nommer un indicateur, puis passer à sa valeur ; Tab depuis la valeur quitte le tableau</translation>
+    </message>
+    <message>
+        <source>Right-click a column header</source>
+        <translation>Clic droit sur un en-tête de colonne</translation>
+    </message>
+    <message>
+        <source>Show or hide columns</source>
+        <translation>Afficher ou masquer des colonnes</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>Cette liste</translation>
     </message>
 </context>
 <context>
@@ -2985,6 +3227,61 @@ Ouvrir le dossier ?</translation>
     <message>
         <source>Showing only “%1”, opened from elsewhere: it lies far down this list.</source>
         <translation>Seul « %1 » est affiché, ouvert depuis ailleurs : il se trouve loin dans cette liste.</translation>
+    </message>
+    <message>
+        <source>Save these figures?</source>
+        <translation>Enregistrer ces chiffres ?</translation>
+    </message>
+    <message>
+        <source>Before saving, is this what you meant?</source>
+        <translation>Avant d&apos;enregistrer : est-ce bien ce que vous vouliez ?</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Enregistrer quand même</translation>
+    </message>
+    <message>
+        <source>Go back and correct</source>
+        <translation>Revenir et corriger</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the figure, or save again and confirm it</source>
+        <translation>Non enregistré : corrigez le chiffre, ou enregistrez à nouveau et confirmez-le</translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::UserGuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Guide d&apos;utilisation</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Agency OS in five minutes&lt;/h2&gt;&lt;p&gt;Agency OS keeps your clients, their campaigns, the campaigns&apos; channels and the SLA tiers beside Plane&apos;s own data. Each has a page (Ctrl+1 to Ctrl+5): a table on the left, the selected row&apos;s form on the right.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Agency OS en cinq minutes&lt;/h2&gt;&lt;p&gt;Agency OS tient vos clients, leurs campagnes, les canaux des campagnes et les niveaux de SLA à côté des données de Plane. Chacun a sa page (Ctrl+1 à Ctrl+5) : un tableau à gauche, le formulaire de la ligne choisie à droite.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Finding a row&lt;/h3&gt;&lt;p&gt;Ctrl+F searches the page for what its table shows: names, types, notes, the client of a campaign. The first match is selected; Down goes into the results. Click a column header to sort by it.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Trouver une ligne&lt;/h3&gt;&lt;p&gt;Ctrl+F cherche dans la page ce que montre son tableau : noms, types, notes, le client d&apos;une campagne. Le premier résultat est sélectionné ; la flèche bas entre dans les résultats. Un clic sur un en-tête de colonne trie selon elle.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Editing&lt;/h3&gt;&lt;p&gt;Ctrl+N adds a row, Tab moves from field to field, Ctrl+S saves every page&apos;s edits. Nothing is lost by changing rows or pages; closing the window asks about unsaved edits. If someone else saved the same record first, you see both versions and choose.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Modifier&lt;/h3&gt;&lt;p&gt;Ctrl+N ajoute une ligne, Tab passe d&apos;un champ à l&apos;autre, Ctrl+S enregistre les modifications de toutes les pages. Rien ne se perd en changeant de ligne ou de page ; fermer la fenêtre demande quoi faire des modifications non enregistrées. Si quelqu&apos;un d&apos;autre a enregistré la même fiche avant vous, vous voyez les deux versions et choisissez.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Money&lt;/h3&gt;&lt;p&gt;Amounts are typed as your language writes them and kept exactly, to the cent. A field left empty stays empty: it is not a zero.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Argent&lt;/h3&gt;&lt;p&gt;Les montants se saisissent comme votre langue les écrit et sont gardés exactement, au centime près. Un champ laissé vide reste vide : ce n&apos;est pas un zéro.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Budgets and the dashboard&lt;/h3&gt;&lt;p&gt;A campaign&apos;s channels share its budget by percentage or a fixed amount; the campaign&apos;s page shows the split, what is unallocated, and its KPIs against their targets. The dashboard (Ctrl+1) shows allocated, spent and remaining for the filter you choose, the campaigns that need attention, and writes the finance review as PDF or CSV.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Budgets et tableau de bord&lt;/h3&gt;&lt;p&gt;Les canaux d&apos;une campagne se partagent son budget par pourcentage ou montant fixe ; la page de la campagne montre la répartition, ce qui n&apos;est pas alloué et ses KPI face à leurs objectifs. Le tableau de bord (Ctrl+1) montre l&apos;alloué, le dépensé et le restant pour le filtre choisi, les campagnes à surveiller, et écrit la revue financière en PDF ou CSV.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Files&lt;/h3&gt;&lt;p&gt;Ctrl+E exports the current view to CSV; Ctrl+I imports a CSV file, after a dry run that lists every problem by line. An import is all or nothing.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Fichiers&lt;/h3&gt;&lt;p&gt;Ctrl+E exporte la vue courante en CSV ; Ctrl+I importe un fichier CSV, après un essai à blanc qui liste chaque problème avec sa ligne. Une importation se fait entièrement ou pas du tout.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Deleting&lt;/h3&gt;&lt;p&gt;Delete removes a row softly, with what belongs to it; Undo delete in the status bar or Ctrl+Z brings it back, and Ctrl+Shift+D shows deleted rows to restore them.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Supprimer&lt;/h3&gt;&lt;p&gt;Suppr retire une ligne en douceur, avec ce qui lui appartient ; « Annuler la suppression » dans la barre d&apos;état ou Ctrl+Z la ramène, et Ctrl+Maj+D montre les lignes supprimées pour les restaurer.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

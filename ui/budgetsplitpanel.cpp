@@ -78,9 +78,17 @@ void BudgetSplitPanel::showSplit(const domain::BudgetSplit& split, const QString
                                   split.overAllocation.toDisplayString(locale)));
         m_totals->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
     } else {
-        m_totals->setText(tr("Allocated %1 · channels %2 · Unallocated %3")
-                              .arg(split.allocated->toDisplayString(locale), split.activeTotal.toDisplayString(locale),
-                                  split.unallocated->toDisplayString(locale)));
+        // What the channels leave of the budget, and its share of it, said whenever there is some (as the pie's
+        // Unallocated slice does).
+        const bool left = split.unallocated && split.unallocated->cents() > 0 && split.allocated->cents() > 0;
+        m_totals->setText(left
+                ? tr("Allocated %1 · channels %2 · Unallocated %3 (%4)")
+                      .arg(split.allocated->toDisplayString(locale), split.activeTotal.toDisplayString(locale),
+                          split.unallocated->toDisplayString(locale),
+                          shareText(split.unallocated->shareOf(*split.allocated)))
+                : tr("Allocated %1 · channels %2 · Unallocated %3")
+                      .arg(split.allocated->toDisplayString(locale), split.activeTotal.toDisplayString(locale),
+                          split.unallocated->toDisplayString(locale)));
         m_totals->setStyleSheet({});
     }
 }

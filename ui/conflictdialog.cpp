@@ -66,6 +66,11 @@ ConflictDialog::ConflictDialog(const tables::TableSpec& spec, const tables::Conf
         m_table->setColumnHidden(4, true);
     }
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Every version whole: long text wraps in its cell (never cut short with "…"), rows as tall as they need, and the
+    // table scrolls smoothly past a tall one; each cell's tooltip holds its whole text too.
+    m_table->setWordWrap(true);
+    m_table->setTextElideMode(Qt::ElideNone);
+    m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     for (const tables::ColumnSpec& column : spec.columns) {
         const bool mine = conflict.columns.contains(column.name);
         const bool theirs = conflict.changedByThem.contains(column.name);
@@ -81,6 +86,8 @@ ConflictDialog::ConflictDialog(const tables::TableSpec& spec, const tables::Conf
         m_table->setItem(
             row, 2, new QTableWidgetItem(mine ? shown(column, conflict.mine.value(column.name)) : tr("(not edited)")));
         m_table->setItem(row, 3, new QTableWidgetItem(shown(column, conflict.theirs.value(column.name))));
+        for (int c = 1; c < 4; ++c)
+            m_table->item(row, c)->setToolTip(m_table->item(row, c)->text());
         auto* use = new QComboBox(m_table);
         use->addItem(tr("Yours"), false);
         use->addItem(tr("Theirs"), true);
@@ -123,6 +130,14 @@ ConflictDialog::ConflictDialog(const tables::TableSpec& spec, const tables::Conf
     layout->addWidget(m_table, 1);
     layout->addWidget(buttons);
     resize(760, 360);
+    // Rows fitted to their wrapped text once the columns have their widths, and again whenever those change.
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, m_table, &QTableWidget::resizeRowsToContents);
+}
+
+void ConflictDialog::showEvent(QShowEvent* event)
+{
+    QDialog::showEvent(event);
+    m_table->resizeRowsToContents();
 }
 
 void ConflictDialog::pickTheirs(const QString& column, bool theirs)

@@ -23,6 +23,9 @@ public:
     QTableWidget* table() const { return m_table; }
     void pickTheirs(const QString& column, bool theirs); // what a click in the "Use" column does
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     QTableWidget* m_table;
     QStringList m_columns;

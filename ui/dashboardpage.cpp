@@ -11,6 +11,7 @@
 #include "editors/choicecombo.h"
 #include "editors/optionaldateedit.h"
 #include "filedialogs.h"
+#include "reports/financecsv.h"
 #include "tables/lookupnames.h"
 
 #include <QApplication>
@@ -18,6 +19,7 @@
 #include <QChartView>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFile>
 #include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -83,7 +85,7 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
         m_status->addItem(domain::statusLabel(status), status);
     m_type->addItem(tr("All types"), QString());
     for (const QString& type : domain::defaultCampaignTypes())
-        m_type->addItem(type, type);
+        m_type->addItem(domain::valueLabel(type), type);
     auto* filters = new QHBoxLayout;
     filters->addWidget(new QLabel(tr("Status"), this));
     filters->addWidget(m_status);
@@ -129,6 +131,11 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
     more->addWidget(m_state);
     more->addWidget(save);
     more->addWidget(pdf);
+    auto* csv = new QToolButton(this);
+    csv->setText(tr("Finance figures CSV…"));
+    csv->setToolTip(tr("The review's figures for this filter as one CSV table: the total, each client, each campaign"));
+    csv->setObjectName(QStringLiteral("exportFinanceCsv"));
+    more->addWidget(csv);
 
     // The headline figures of the filter, each a caption over its amount.
     auto* headline = new QHBoxLayout;
@@ -242,6 +249,14 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
             return;
         QString error;
         Q_EMIT message(exportReview(path, &error) ? tr("Saved %1").arg(path) : error);
+    });
+    connect(csv, &QToolButton::clicked, this, [this]() {
+        const QString path
+            = chooseFileToSave(this, tr("Finance figures"), QStringLiteral("finance-review.csv"), tr("CSV (*.csv)"));
+        if (path.isEmpty())
+            return;
+        QString error;
+        Q_EMIT message(exportFinanceCsv(path, &error) ? tr("Saved %1").arg(path) : error);
     });
     connect(m_attention, &QTableWidget::cellDoubleClicked, this,
         [this](int row) { Q_EMIT openCampaign(m_attention->item(row, 0)->data(Qt::UserRole).toString()); });
@@ -533,6 +548,34 @@ bool DashboardPage::exportReview(const QString& path, QString* error)
     const bool written = writeFinanceReviewPdf(*review, path, error);
     progress.close();
     return written;
+}
+
+bool DashboardPage::exportFinanceCsv(const QString& path, QString* error)
+{
+    QProgressDialog progress(tr("Writing the finance figures…"), tr("Cancel"), 0, 0, this);
+    progress.setObjectName(QStringLiteral("financeCsvProgress"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    db::BackgroundJob job(m_where,
+        [path, f = filter(), t = thresholds()](QSqlDatabase db, const db::BackgroundJob::Progress&, QString* failure) {
+            reports::FinanceReport report(db);
+            return reports::saveFinanceCsv(report, f, t, path, failure);
+        });
+    QObject::connect(&progress, &QProgressDialog::canceled, &job, &db::BackgroundJob::cancel);
+    QString failure;
+    QObject::connect(&job, &db::BackgroundJob::finished, &job, [&failure](bool, const QString& why) { failure = why; });
+    const bool written = job.wait();
+    const bool cancelled = job.wasCancelled();
+    progress.close();
+    if (!written || cancelled) {
+        if (cancelled)
+            QFile::remove(path); // written whole just as it was cancelled: cancelled means no file
+        if (error)
+            *error = cancelled ? tr("Finance figures cancelled: nothing was written")
+                               : tr("Could not write %1: %2").arg(path, failure);
+        return false;
+    }
+    return true;
 }
 
 } // namespace agency::ui

@@ -51,6 +51,9 @@ public:
     reports::Thresholds thresholds() const;
     bool saveChart(int index, const QString& path, QString* error) const;
     bool exportReview(const QString& path, QString* error);
+    // The review's figures as CSV, the same file as `report finance --format csv` writes for this filter, read off
+    // the GUI thread; cancelling leaves no file.
+    bool exportFinanceCsv(const QString& path, QString* error);
 
 Q_SIGNALS:
     void openCampaign(const QString& id);

@@ -7,6 +7,7 @@
 #include "charts/kpichart.h"
 #include "domain/budget.h"
 #include "domain/money.h"
+#include "domain/vocabulary.h"
 #include "reports/financereport.h"
 #include "tablepage.h"
 #include "tables/campaignmodel.h"
@@ -133,7 +134,7 @@ void CampaignDetailPanel::updateSplit()
     QList<bool> active;
     for (const auto& share : std::as_const(budget->channels)) {
         const QVariantMap edited = m_channels->editedRow(share.id);
-        labels << (!edited.isEmpty()
+        labels << domain::valueLabel(!edited.isEmpty()
                 ? edited.value(QStringLiteral("channel_type")).toString()
                 : m_channels->lookups().name(QStringLiteral("agency_campaign_channels"), share.id));
         active << share.active;

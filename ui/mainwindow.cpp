@@ -11,6 +11,7 @@
 #include "detailpanels.h"
 #include "export/tableexport.h"
 #include "filedialogs.h"
+#include "helpdialogs.h"
 #include "importdialog.h"
 #include "recordform.h"
 #include "tablepage.h"
@@ -36,6 +37,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSqlDriver>
 #include <QStackedWidget>
@@ -87,6 +89,27 @@ MainWindow::MainWindow(QSqlDatabase db, db::ConnectionString where, bool readOnl
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::fitToScreen()
+{
+    const QScreen* on = screen();
+    if (!on)
+        return;
+    const QRect room = on->availableGeometry();
+    const QSize frame(16, 48); // title bar and borders: not known before the window is shown
+    const QSize most = room.size() - frame;
+    if (width() <= most.width() && height() <= most.height())
+        return;
+    const QSize least = minimumSizeHint().expandedTo(minimumSize());
+    if (least.width() > most.width() || least.height() > most.height()) {
+        resize(size().boundedTo(most));
+        setWindowState(windowState() | Qt::WindowMaximized); // the window manager fits it to the screen
+        return;
+    }
+    resize(size().boundedTo(most));
+    move(room.x() + (room.width() - width() - frame.width()) / 2,
+        room.y() + (room.height() - height() - frame.height()) / 2);
+}
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 {
@@ -346,6 +369,18 @@ void MainWindow::createMenus()
         });
     }
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* shortcuts = help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this]() {
+        QList<QAction*> listed;
+        for (const char* name :
+            { "new", "save", "revert", "delete", "restore", "showDeleted", "find", "export", "connect", "import" })
+            listed << m_actions.value(QString::fromLatin1(name));
+        listed << findChild<QAction*>(QStringLiteral("quit"));
+        ShortcutsDialog(listed, this).exec();
+    });
+    shortcuts->setObjectName(QStringLiteral("shortcutsHelp"));
+    QAction* guide = help->addAction(tr("&User guide"), this, [this]() { UserGuideDialog(this).exec(); });
+    guide->setObjectName(QStringLiteral("userGuideHelp"));
+    help->addSeparator();
     QAction* about = help->addAction(tr("&About Agency OS"), this, [this]() {
         QMessageBox::about(this, tr("About Agency OS"),
             tr("<h3>Agency OS %1</h3><p>Clients, campaigns, channels and budgets for agencies running Plane.</p>"

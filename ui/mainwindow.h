@@ -48,6 +48,10 @@ public:
     MainWindow(QSqlDatabase db, db::ConnectionString where, bool readOnly, QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // Before the first show: a window larger than the screen it opens on (the first start's default on a small
+    // screen, 1366×768 at 2× scaling being 683×384; or a size remembered on a larger one) is made to fit its
+    // available geometry, centred; one whose least size does not fit opens maximised.
+    void fitToScreen();
     void setConnector(Connector connector) { m_connector = std::move(connector); }
     enum Page { Dashboard, Clients, Campaigns, Channels, SlaTiers };
     void showPage(Page which);

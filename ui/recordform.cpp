@@ -238,7 +238,7 @@ QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)
         if (column.kind == ColumnKind::Choice) {
             QList<QPair<QString, QString>> choices;
             for (const QString& value : column.choices)
-                choices.append({ value, name == QStringLiteral("status") ? domain::statusLabel(value) : value });
+                choices.append({ value, domain::valueLabel(value) });
             combo->setChoices(choices, false);
         }
         const tables::TableSpec* referenced
@@ -297,6 +297,8 @@ QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)
     }
     case ColumnKind::JsonObject: {
         auto* edit = new JsonEdit(this);
+        if (column.holdsName && m_name)
+            edit->setHiddenKey(QStringLiteral("name")); // the Name field above shows it, once
         connect(edit, &JsonEdit::jsonChanged, this, changed);
         return edit;
     }
@@ -311,12 +313,12 @@ QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)
     default:
         break;
     }
-    if (name == QStringLiteral("campaign_type")) { // a suggested list, open to the agency's own types
+    if (!column.suggestions.isEmpty()) { // a suggested list, open to the agency's own types
         auto* combo = new ChoiceCombo(this);
         combo->setEditable(true);
         QList<QPair<QString, QString>> types;
-        for (const QString& type : domain::defaultCampaignTypes())
-            types.append({ type, type });
+        for (const QString& type : column.suggestions)
+            types.append({ type, domain::valueLabel(type) }); // shown in the person's language, stored as the code
         combo->setChoices(types, false);
         connect(combo, &ChoiceCombo::valueChanged, this, changed);
         connect(combo, &QComboBox::editTextChanged, this, changed);

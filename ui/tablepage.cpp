@@ -370,8 +370,44 @@ void TablePage::showRights()
     m_rightsBanner->setVisible(!text.isEmpty());
 }
 
+bool TablePage::confirmDoubts()
+{
+    // Figures the rules allow but a person rarely means, asked about once each, with the figure.
+    QStringList asked;
+    QStringList keys;
+    for (const tables::Doubt& doubt : m_model->doubts()) {
+        const QString key = doubt.id + u'\x1f' + doubt.column + u'\x1f' + doubt.value.toString();
+        if (m_doubtsAnswered.contains(key))
+            continue;
+        keys << key;
+        const QString name = m_model->rowName(doubt.id);
+        asked << (name.isEmpty() ? doubt.message : QStringLiteral("%1: %2").arg(name, doubt.message));
+    }
+    if (asked.isEmpty())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Save these figures?"), tr("Before saving, is this what you meant?"),
+        QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("doubtsPrompt"));
+    box.setInformativeText(asked.join(u'\n'));
+    QPushButton* save = box.addButton(tr("Save anyway"), QMessageBox::AcceptRole);
+    save->setObjectName(QStringLiteral("saveAnyway"));
+    QPushButton* back = box.addButton(tr("Go back and correct"), QMessageBox::RejectRole);
+    back->setObjectName(QStringLiteral("goBack"));
+    box.setDefaultButton(back);
+    box.exec();
+    if (box.clickedButton() != save) {
+        Q_EMIT message(tr("Not saved: correct the figure, or save again and confirm it"));
+        return false;
+    }
+    for (const QString& key : std::as_const(keys))
+        m_doubtsAnswered.insert(key);
+    return true;
+}
+
 bool TablePage::save()
 {
+    if (!confirmDoubts())
+        return false;
     if (m_model->save()) {
         Q_EMIT message(tr("Saved"));
         Q_EMIT saved();

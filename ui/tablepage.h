@@ -4,6 +4,7 @@
 #include "export/tableexport.h"
 #include "tables/agencytablemodel.h"
 
+#include <QSet>
 #include <QVariantMap>
 #include <QWidget>
 #include <functional>
@@ -89,6 +90,9 @@ private:
     void selectRow(int row);
     // The search box's text searched now (a moment after the last key, or at once when Down goes to the results).
     void applySearch();
+    // Asks once about figures the rules allow but a person rarely means (a budget 1,000× what it was); false: not
+    // confirmed, nothing saved.
+    bool confirmDoubts();
     void resolveConflicts();
     void updateEmptyHint(); // what to do on a page with no rows to show
     // The notice has been dealt with (closed, its edits saved or discarded): hidden, unless one row is shown alone,
@@ -117,6 +121,7 @@ private:
     bool m_layoutRestored = false;
     QTimer* m_debounce = nullptr;
     bool m_selectFirstMatch = false; // the next rows read are a new search's
+    QSet<QString> m_doubtsAnswered; // "id, column, value" confirmed once: not asked again
     std::function<QVariantMap()> m_newRowDefaults;
 };
 

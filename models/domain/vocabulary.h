@@ -11,5 +11,10 @@ QStringList campaignStatuses(); // draft, active, paused, completed, cancelled
 QStringList clientTypes(); // retainer, project, hybrid
 QStringList defaultCampaignTypes(); // seo, ppc, social, email, content, display, video, other
 QString statusLabel(const QString& status); // translated, for people
+// A stored code as people read it, in their language: a status, a client type, a campaign type or a channel type the
+// app knows ("meta_ads" → "Meta Ads", "other" → "Sonstige"); any other value as stored. Files keep the codes.
+QString valueLabel(const QString& value);
+// The codes valueLabel() knows as channel types: the seed's and the demo's examples.
+QStringList knownChannelTypes();
 
 } // namespace agency::domain

@@ -7,6 +7,7 @@
 #include "db/sqlerror.h"
 #include "domain/budget.h"
 #include "domain/money.h"
+#include "parentlookup.h"
 #include "tables/budgetqueries.h"
 #include "tables/clientmodel.h"
 #include "tables/columnvalues.h"
@@ -143,7 +144,15 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         return report;
     }
     QList<const ColumnSpec*> mapped;
+    // The lookup columns the export writes beside a parent's id: a row without the id names its parent by them.
+    int clientNameAt = -1;
+    int campaignLabelAt = -1;
     for (const CsvField& name : header->fields) {
+        if (name.text.trimmed().compare(QStringLiteral("client_name"), Qt::CaseInsensitive) == 0
+            && !spec->column(QStringLiteral("client_name")))
+            clientNameAt = static_cast<int>(mapped.size());
+        if (name.text.trimmed().compare(QStringLiteral("campaign_label"), Qt::CaseInsensitive) == 0)
+            campaignLabelAt = static_cast<int>(mapped.size());
         const ColumnSpec* column = spec->column(name.text.trimmed().toLower());
         if (column && mapped.contains(column)) { // which of the two would be meant?
             report.problems.append({ 1, column->name,
@@ -167,6 +176,14 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         report.problems.append({ 0, {}, db::reportSqlError(Text::tr("Starting the import"), began) });
         return report;
     }
+    ParentLookup parents(m_db, *spec);
+    const bool byName = parents.applies() && clientNameAt >= 0 && (!parents.needsLabel() || campaignLabelAt >= 0);
+    const auto lookupText = [](const CsvField& field) {
+        QString text = field.isNull ? QString() : field.text;
+        if (CsvWriter::hasFormulaGuard(text))
+            text.remove(0, 1);
+        return text;
+    };
     QSet<QString> campaignsToCheck;
     QHash<QString, int> campaignLine;
     int sinceReport = 0;
@@ -199,12 +216,23 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
                 fileStamp = value;
                 continue;
             }
-            // An empty id means a new row: it gets one below.
-            if (problem.isEmpty() && !(column->kind == ColumnKind::Uuid && value.isNull()))
+            // An empty id means a new row: it gets one below; an empty parent is looked up by name below.
+            const bool parentByName = byName && column->name == parents.parentColumn() && value.toString().isEmpty();
+            if (problem.isEmpty() && !(column->kind == ColumnKind::Uuid && value.isNull()) && !parentByName)
                 problem = tables::problemWith(*column, value);
             if (!problem.isEmpty())
                 report.problems.append({ line, column->name, problem });
             values.insert(column->name, value);
+        }
+
+        if (byName && values.value(parents.parentColumn()).toString().isEmpty()) {
+            // No parent id: the parent the file names (client_name; for a channel with campaign_label).
+            const auto found = parents.byName(lookupText(record->fields.at(clientNameAt)),
+                campaignLabelAt >= 0 ? lookupText(record->fields.at(campaignLabelAt)) : QString());
+            if (found.id.isEmpty())
+                report.problems.append({ line, parents.parentColumn(), found.problem });
+            else
+                values.insert(parents.parentColumn(), found.id);
         }
 
         QString id = values.value(QStringLiteral("id")).toString();
@@ -227,6 +255,13 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         QVariantMap merged = current;
         for (auto it = values.cbegin(); it != values.cend(); ++it)
             merged.insert(it.key(), it.value());
+        // A new row, or one moved, under a deleted parent (a live campaign under a deleted client): refused.
+        if (parents.applies() && values.contains(parents.parentColumn())
+            && (current.isEmpty() || current.value(parents.parentColumn()) != values.value(parents.parentColumn()))) {
+            if (const QString deleted = parents.deletedParent(values.value(parents.parentColumn()).toString());
+                !deleted.isEmpty())
+                report.problems.append({ line, parents.parentColumn(), deleted });
+        }
         QList<tables::FieldProblem> ruleProblems;
         if (!spec->startColumn.isEmpty())
             tables::checkDateOrder(id, merged, spec->startColumn, spec->endColumn, ruleProblems);

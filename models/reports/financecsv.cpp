@@ -2,6 +2,7 @@
 #include "financecsv.h"
 
 #include <QCoreApplication>
+#include <QSaveFile>
 
 namespace agency::reports {
 
@@ -123,6 +124,31 @@ bool writeFinanceCsv(
     if (!ok && error)
         *error = csv.errorString();
     return ok;
+}
+
+bool saveFinanceCsv(FinanceReport& report, const ReportFilter& filter, const Thresholds& thresholds,
+    const QString& path, QString* error)
+{
+    FinanceFigures figures;
+    figures.asOf = QDate::currentDate();
+    figures.thresholds = thresholds;
+    const auto clients = report.byClient(filter);
+    const auto campaigns = report.campaigns(filter);
+    if (!clients || !campaigns) {
+        if (error)
+            *error = report.lastError();
+        return false;
+    }
+    figures.clients = *clients;
+    figures.campaigns = *campaigns;
+    QSaveFile file(path);
+    QString failure;
+    if (!file.open(QIODevice::WriteOnly) || !writeFinanceCsv(&file, figures, {}, &failure) || !file.commit()) {
+        if (error)
+            *error = failure.isEmpty() ? file.errorString() : failure;
+        return false;
+    }
+    return true;
 }
 
 } // namespace agency::reports

@@ -25,4 +25,10 @@ struct FinanceFigures {
 bool writeFinanceCsv(
     QIODevice* out, const FinanceFigures& figures, const exporting::CsvOptions& options, QString* error);
 
+// The figures of `filter` as of today, read from `report` and written to `path` whole or not at all: the one file
+// both `report finance --format csv` and the dashboard's "Finance figures CSV…" write. false with `error`: the
+// database's or the file system's reason.
+bool saveFinanceCsv(FinanceReport& report, const ReportFilter& filter, const Thresholds& thresholds,
+    const QString& path, QString* error);
+
 } // namespace agency::reports

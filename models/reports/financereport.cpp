@@ -7,6 +7,7 @@
 #include "domain/displaytext.h"
 #include "domain/distinctnames.h"
 #include "domain/kpis.h"
+#include "domain/vocabulary.h"
 #include "tables/columnvalues.h"
 #include "tables/lookupnames.h"
 #include "tables/tablespec.h"
@@ -347,7 +348,7 @@ std::optional<FinanceReport::ClientAndTypeTotals> FinanceReport::byClientAndType
         for (BudgetTotals* sum : { &clientTotals, &typeTotals }) {
             const BudgetTotals added = BudgetTotals::sum({ *sum, t });
             const QString key = sum == &typeTotals ? type : sum->key;
-            const QString label = sum == &typeTotals ? type : sum->label;
+            const QString label = sum == &typeTotals ? domain::valueLabel(type) : sum->label;
             const bool inactive = sum->inactiveClient;
             *sum = added;
             sum->key = key;
@@ -547,7 +548,7 @@ std::optional<CampaignSplit> FinanceReport::budgetSplit(const QString& campaignI
             share.percentage = domain::Percent::parse(channels.value(3).toString());
         share.active = channels.value(4).toBool();
         shares << share;
-        split.slices.append({ share.id, channels.value(1).toString(), std::nullopt, share.active });
+        split.slices.append({ share.id, domain::valueLabel(channels.value(1).toString()), std::nullopt, share.active });
     }
     const auto result = domain::splitBudget(split.allocated, shares);
     for (qsizetype i = 0; i < split.slices.size(); ++i)

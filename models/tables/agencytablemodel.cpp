@@ -89,6 +89,17 @@ QVariantMap AgencyTableModel::editedRow(const QString& id) const
     return m_journal.rowToSave(id);
 }
 
+QList<Doubt> AgencyTableModel::doubts() const
+{
+    QList<Doubt> all;
+    for (const QString& id : m_journal.ids()) {
+        const EditJournal::Entry* entry = m_journal.find(id);
+        if (entry)
+            all << doubtsAbout(m_spec, id, entry->inserted ? QVariantMap() : entry->original, m_journal.rowToSave(id));
+    }
+    return all;
+}
+
 int AgencyTableModel::rowOfId(const QString& id)
 {
     // An index of the rows read so far, by the id's hash (a few bytes a row rather than a copy of every id), grown
@@ -214,6 +225,8 @@ QString AgencyTableModel::displayText(const ColumnSpec& column, const QVariant& 
     if (const RefusedInput* refused = refusedInput(value))
         return refused->typed;
     const QLocale locale;
+    if (!column.suggestions.isEmpty())
+        return domain::valueLabel(value.toString()); // a known code as people read it
     switch (column.kind) {
     case ColumnKind::Money:
         if (const auto money = domain::Money::parse(value.toString()))
@@ -242,7 +255,7 @@ QString AgencyTableModel::displayText(const ColumnSpec& column, const QVariant& 
         return name.isEmpty() ? tr("%1 (not in Plane)").arg(value.toString()) : name;
     }
     case ColumnKind::Choice:
-        return column.name == QStringLiteral("status") ? domain::statusLabel(value.toString()) : value.toString();
+        return domain::valueLabel(value.toString());
     case ColumnKind::Kpis: {
         const auto kpis = domain::Kpis::parse(value.toString(), column.name, nullptr);
         if (!kpis)

@@ -7,6 +7,7 @@
 #include "editjournal.h"
 #include "keysetpager.h"
 #include "lookupnames.h"
+#include "plausibility.h"
 #include "rowfilter.h"
 #include "tablespec.h"
 
@@ -184,6 +185,8 @@ public:
     QString rowName(const QString& id);
     // The row as save() would write it: as read, with this desktop's edits over it (empty when not edited).
     QVariantMap editedRow(const QString& id) const;
+    // What the unsaved edits hold that the rules allow but a person rarely means (tables::doubtsAbout).
+    QList<Doubt> doubts() const;
     QString idAt(int row) const;
     QVariantMap rowValues(int row) const;
     QVariant valueAt(int row, const QString& column) const;

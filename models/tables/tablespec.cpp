@@ -25,6 +25,12 @@ namespace {
     {
         return { QString::fromLatin1(name), ColumnKind::Reference, 0, required, {}, QString::fromLatin1(table), false };
     }
+    ColumnSpec coded(const char* name, int size, const QStringList& suggestions)
+    {
+        ColumnSpec column = col(name, ColumnKind::Text, size, true);
+        column.suggestions = suggestions;
+        return column;
+    }
     ColumnSpec namingJson(const char* name)
     {
         ColumnSpec column = col(name, ColumnKind::JsonObject);
@@ -93,7 +99,7 @@ const TableSpec& campaignsSpec()
 {
     static const TableSpec spec { QStringLiteral("agency_campaigns"),
         QList<ColumnSpec> { col("id", ColumnKind::Uuid, 0, true), col("plane_project_id", ColumnKind::PlaneReference),
-            reference("client_id", "agency_clients", true), col("campaign_type", ColumnKind::Text, 50, true),
+            reference("client_id", "agency_clients", true), coded("campaign_type", 50, domain::defaultCampaignTypes()),
             col("budget_allocated", ColumnKind::Money, 10), col("budget_spent", ColumnKind::Money, 10),
             col("start_date", ColumnKind::Date), col("end_date", ColumnKind::Date),
             choice("status", domain::campaignStatuses()), col("target_kpis", ColumnKind::Kpis),
@@ -112,7 +118,7 @@ const TableSpec& channelsSpec()
 {
     static const TableSpec spec { QStringLiteral("agency_campaign_channels"),
         QList<ColumnSpec> { col("id", ColumnKind::Uuid, 0, true), reference("campaign_id", "agency_campaigns", true),
-            col("channel_type", ColumnKind::Text, 50, true), col("budget_percentage", ColumnKind::Percent),
+            coded("channel_type", 50, domain::knownChannelTypes()), col("budget_percentage", ColumnKind::Percent),
             col("budget_amount", ColumnKind::Money, 10), col("is_active", ColumnKind::Boolean),
             col("performance_data", ColumnKind::Kpis), col("external_account_id", ColumnKind::Text, 255),
             col("external_campaign_id", ColumnKind::Text, 255), col("notes", ColumnKind::Text) }

@@ -35,6 +35,9 @@ struct ColumnSpec {
     // JsonObject holding the row's name as {"name": "…"} (a campaign's metadata): lists head it "Name", show that
     // name (the Plane project's, when linked) and sort by it; forms and files keep the JSON.
     bool holdsName = false;
+    // Text holding a code of an open vocabulary (a campaign's or channel's type): these are offered as it is typed,
+    // and every known code is shown as people read it (domain::valueLabel), in their language; files keep the code.
+    QStringList suggestions = {};
 };
 
 // What an export adds after a table's own columns, for a spreadsheet reader: the names its references show.

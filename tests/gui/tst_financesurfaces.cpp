@@ -7,6 +7,7 @@
 #include "budgetsplitpanel.h"
 #include "charts/budgetsplitchart.h"
 #include "dashboardpage.h"
+#include "demo/demodata.h"
 #include "editors/choicecombo.h"
 #include "guisupport.h"
 #include "mainwindow.h"
@@ -16,6 +17,7 @@
 #include "tables/agencytablemodel.h"
 
 #include <QAbstractItemView>
+#include <QFileInfo>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineEdit>
@@ -25,7 +27,9 @@
 #include <QSettings>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QToolTip>
+#include <QXmlStreamReader>
 #include <QtTest>
 
 using namespace agency;
@@ -120,6 +124,9 @@ private Q_SLOTS:
     void oneFigureOnEverySurface();
     void twinClientsAreToldApart_data();
     void twinClientsAreToldApart();
+    void financeCsvFromTheDashboardIsTheCommandLinesFile_data();
+    void financeCsvFromTheDashboardIsTheCommandLinesFile();
+    void reviewPdfKeepsEveryWordWholeAndApart();
 };
 
 void TestFinanceSurfaces::initTestCase()
@@ -146,7 +153,7 @@ void TestFinanceSurfaces::oneFigureOnEverySurface_data()
     QTest::addColumn<QStringList>("cells"); // the Campaigns table's Budget and Spent cells, and the form's fields
     QTest::addColumn<QStringList>("split"); // per channel (by type): "effective amount|share"
     QTest::addColumn<QString>("splitTotals"); // the line under the split table
-    QTest::addColumn<QStringList>("pie"); // the pie's legend, each also the slice's tooltip
+    QTest::addColumn<QStringList>("pie"); // the legend, each also the slice's tooltip; a type as read ("Display ads")
     QTest::addColumn<QStringList>("headline"); // the dashboard's allocated, spent, remaining, burn
     QTest::addColumn<QString>("pdfRow"); // the campaign's row in the review's appendix (cells one space apart)
     QTest::addColumn<QString>("csvRow"); // budget_allocated,budget_spent in `export campaigns`
@@ -162,7 +169,7 @@ void TestFinanceSurfaces::oneFigureOnEverySurface_data()
                             << QStringList { QStringLiteral("2.68|50.09 %"), QStringLiteral("2.68|50.09 %") }
                             << QStringLiteral("Allocated 5.35 · channels 5.36 · OVER-ALLOCATED by 0.01")
                             << QStringList { QStringLiteral("search  2.68 (50.09 %)"),
-                                   QStringLiteral("social  2.68 (50.09 %)") }
+                                   QStringLiteral("Social media  2.68 (50.09 %)") }
                             << QStringList { QStringLiteral("5.35"), QStringLiteral("2.67"), QStringLiteral("2.68"),
                                    QStringLiteral("49.91 %") }
                             << QStringLiteral("Edge Co Edge case Active 5.35 2.67 2.68") << QStringLiteral("5.35,2.67")
@@ -210,7 +217,7 @@ void TestFinanceSurfaces::oneFigureOnEverySurface_data()
                           << QStringList { QString(), QStringLiteral("10.00") }
                           << QStringList { QStringLiteral("3.00|n/a"), dash + QStringLiteral("|n/a") }
                           << QStringLiteral("Channels take 3.00; the campaign has no budget allocated.")
-                          << QStringList { QStringLiteral("email  3.00 (n/a)") }
+                          << QStringList { QStringLiteral("Email  3.00 (n/a)") }
                           << QStringList { dash, QStringLiteral("10.00"), dash, QStringLiteral("n/a") }
                           << QStringLiteral("Edge Co Edge case Active ") + dash + QStringLiteral(" 10.00 ") + dash
                           << QStringLiteral(",10.00") << QStringList { QStringLiteral("3.00"), QString() };
@@ -219,8 +226,8 @@ void TestFinanceSurfaces::oneFigureOnEverySurface_data()
                          << QStringList { QStringLiteral("display|12.50|") }
                          << QStringList { QStringLiteral("100.00"), QString() }
                          << QStringList { QStringLiteral("12.50|12.50 %") }
-                         << QStringLiteral("Allocated 100.00 · channels 12.50 · Unallocated 87.50")
-                         << QStringList { QStringLiteral("display  12.50 (12.50 %)"),
+                         << QStringLiteral("Allocated 100.00 · channels 12.50 · Unallocated 87.50 (87.50 %)")
+                         << QStringList { QStringLiteral("Display ads  12.50 (12.50 %)"),
                                 QStringLiteral("Unallocated  87.50 (87.50 %)") }
                          << QStringList { QStringLiteral("100.00"), dash, dash, QStringLiteral("n/a") }
                          << QStringLiteral("Edge Co Edge case Active 100.00 ") + dash + u' ' + dash
@@ -230,8 +237,8 @@ void TestFinanceSurfaces::oneFigureOnEverySurface_data()
                          << QStringList { QStringLiteral("seo|10.00|7.50") }
                          << QStringList { QStringLiteral("200.00"), QStringLiteral("0.01") }
                          << QStringList { QStringLiteral("7.50|3.75 %") }
-                         << QStringLiteral("Allocated 200.00 · channels 7.50 · Unallocated 192.50")
-                         << QStringList { QStringLiteral("seo  7.50 (3.75 %)"),
+                         << QStringLiteral("Allocated 200.00 · channels 7.50 · Unallocated 192.50 (96.25 %)")
+                         << QStringList { QStringLiteral("SEO  7.50 (3.75 %)"),
                                 QStringLiteral("Unallocated  192.50 (96.25 %)") }
                          << QStringList { QStringLiteral("200.00"), QStringLiteral("0.01"), QStringLiteral("199.99"),
                                 QStringLiteral("0.01 %") }
@@ -242,8 +249,8 @@ void TestFinanceSurfaces::oneFigureOnEverySurface_data()
                                 << QStringList { QStringLiteral("radio||100.00|off"), QStringLiteral("video|25.00|") }
                                 << QStringList { QStringLiteral("1,000.00"), QStringLiteral("250.50") }
                                 << QStringList { QStringLiteral("100.00|10.00 %"), QStringLiteral("250.00|25.00 %") }
-                                << QStringLiteral("Allocated 1,000.00 · channels 250.00 · Unallocated 750.00")
-                                << QStringList { QStringLiteral("video  250.00 (25.00 %)"),
+                                << QStringLiteral("Allocated 1,000.00 · channels 250.00 · Unallocated 750.00 (75.00 %)")
+                                << QStringList { QStringLiteral("Video  250.00 (25.00 %)"),
                                        QStringLiteral("Unallocated  750.00 (75.00 %)") }
                                 << QStringList { QStringLiteral("1,000.00"), QStringLiteral("250.50"),
                                        QStringLiteral("749.50"), QStringLiteral("25.05 %") }
@@ -508,6 +515,130 @@ void TestFinanceSurfaces::twinClientsAreToldApart()
     QVERIFY2(code == 0, qPrintable(out));
     const QString pdf = pdfText(pdfPath);
     QVERIFY2(pdf.contains(QStringLiteral("Hamburg)")) && pdf.contains(QString::fromUtf8("Köln)")), qPrintable(pdf));
+}
+
+void TestFinanceSurfaces::financeCsvFromTheDashboardIsTheCommandLinesFile_data()
+{
+    test::addBackendColumn();
+    test::addBackendRows();
+}
+
+// The finance figures CSV, once only on the command line, from the dashboard: its button clicked, a file name typed
+// into the file dialog, Enter; the file is byte for byte what `report finance --format csv` writes.
+void TestFinanceSurfaces::financeCsvFromTheDashboardIsTheCommandLinesFile()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
+                       "('20000000-0000-4000-8000-000000000001', 'Acme', 'retainer')")));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, status, budget_allocated, "
+                       "budget_spent, start_date, end_date) VALUES "
+                       "('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'seo', "
+                       "'active', '1000.00', '1200.50', '2026-01-01', '2027-12-31'), "
+                       "('30000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000001', 'ppc', "
+                       "'draft', NULL, '10.00', NULL, NULL)")));
+    QTemporaryDir dir;
+    const QString fromWindow = dir.filePath(QStringLiteral("from-window.csv"));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    ui::DashboardPage* dashboard = window.dashboard();
+    QTRY_COMPARE_WITH_TIMEOUT(dashboard->figuresTable(0)->rowCount() >= 1, true, 10000);
+    auto* button = dashboard->findChild<QToolButton*>(QStringLiteral("exportFinanceCsv"));
+    QVERIFY(button);
+    bool typed = false;
+    test::whenModal([&](QWidget* dialog) {
+        auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+        if (!name) {
+            dialog->close();
+            return;
+        }
+        name->setFocus();
+        name->selectAll();
+        QTest::keyClicks(name, fromWindow);
+        QTest::keyClick(name, Qt::Key_Return);
+        typed = true;
+    });
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(typed);
+    QTRY_VERIFY(QFileInfo::exists(fromWindow));
+
+    const QString fromCli = dir.filePath(QStringLiteral("from-cli.csv"));
+    int code = -1;
+    const QString out
+        = run({ QStringLiteral("report"), QStringLiteral("finance"), QStringLiteral("--output"), fromCli,
+                  QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--db"), scratch.dsn() },
+            &code);
+    QVERIFY2(code == 0, qPrintable(out));
+    const QString window_ = fileText(fromWindow);
+    QVERIFY2(window_.contains(QStringLiteral("1200.50")), qPrintable(window_));
+    QCOMPARE(window_, fileText(fromCli));
+}
+
+// The finance review PDF in German, read back by an independent reader (pdftotext -bbox, each word with its box): no
+// line holds a lone "%" (a share's unit wrapped away from its figure), and no two words on a line overlap (a header
+// word wider than its column, such as "Kampagnen", ran into the column before it and was drawn over it).
+void TestFinanceSurfaces::reviewPdfKeepsEveryWordWholeAndApart()
+{
+    QLocale::setDefault(QLocale(QStringLiteral("de_DE")));
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 6, 3, 2, 7 }, nullptr));
+    QTemporaryDir dir;
+    const QString pdfPath = dir.filePath(QStringLiteral("review.pdf"));
+    int code = -1;
+    const QString out = run({ QStringLiteral("report"), QStringLiteral("finance"), QStringLiteral("--output"), pdfPath,
+                                QStringLiteral("--db"), scratch.dsn() },
+        &code);
+    QVERIFY2(code == 0, qPrintable(out));
+    QProcess reader;
+    reader.start(QStringLiteral("pdftotext"), { QStringLiteral("-bbox"), pdfPath, QStringLiteral("-") });
+    QVERIFY(reader.waitForFinished(30000));
+    QXmlStreamReader xml(reader.readAllStandardOutput());
+    struct Word {
+        double left, top, right, bottom;
+        QString text;
+    };
+    QList<QList<Word>> pages;
+    while (!xml.atEnd()) {
+        if (!xml.readNextStartElement())
+            continue;
+        if (xml.name() == QStringLiteral("page"))
+            pages.append(QList<Word>());
+        if (xml.name() == QStringLiteral("word") && !pages.isEmpty()) {
+            const auto a = xml.attributes();
+            pages.last().append({ a.value(QStringLiteral("xMin")).toDouble(),
+                a.value(QStringLiteral("yMin")).toDouble(), a.value(QStringLiteral("xMax")).toDouble(),
+                a.value(QStringLiteral("yMax")).toDouble(), xml.readElementText() });
+        }
+    }
+    QVERIFY(pages.size() >= 3);
+    int words = 0;
+    bool sawKampagnen = false;
+    for (const auto& page : std::as_const(pages)) {
+        for (qsizetype i = 0; i < page.size(); ++i) {
+            const Word& a = page.at(i);
+            ++words;
+            sawKampagnen = sawKampagnen || a.text == QStringLiteral("Kampagnen");
+            // A "%" is never the first word of its line: the figure before it is on the same line.
+            const bool firstOnLine = std::none_of(page.cbegin(), page.cend(), [&](const Word& b) {
+                return &b != &a && b.right <= a.left + 0.5 && b.top < a.bottom && a.top < b.bottom;
+            });
+            QVERIFY2(!(a.text == QStringLiteral("%") && firstOnLine), qPrintable(QStringLiteral("a lone %")));
+            for (qsizetype j = i + 1; j < page.size(); ++j) {
+                const Word& b = page.at(j);
+                const double across = std::min(a.right, b.right) - std::max(a.left, b.left);
+                const double down = std::min(a.bottom, b.bottom) - std::max(a.top, b.top);
+                QVERIFY2(across <= 0.5 || down <= 0.5,
+                    qPrintable(QStringLiteral("\"%1\" and \"%2\" overlap").arg(a.text, b.text)));
+            }
+        }
+    }
+    QVERIFY(sawKampagnen);
+    QVERIFY(words > 200);
 }
 
 QTEST_MAIN(TestFinanceSurfaces)

@@ -3,6 +3,7 @@
 // what the database then holds read back. Nothing here sets a widget's text.
 #include "conflictdialog.h"
 #include "db/database.h"
+#include "domain/money.h"
 #include "editors/choicecombo.h"
 #include "guisupport.h"
 #include "mainwindow.h"
@@ -24,7 +25,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -194,6 +198,10 @@ private Q_SLOTS:
     void typedCampaignIsSavedAsTyped();
     void kpisAddedOneAfterAnotherKeepTheirValues_data();
     void kpisAddedOneAfterAnotherKeepTheirValues();
+    void implausibleFiguresAreAskedAboutOnce_data();
+    void implausibleFiguresAreAskedAboutOnce();
+    void campaignNameIsShownOnce_data();
+    void campaignNameIsShownOnce();
     void typedTierAndChannelAreSavedAsTyped_data();
     void typedTierAndChannelAreSavedAsTyped();
     void formShowsOnlyTheSelectedRow();
@@ -202,8 +210,10 @@ private Q_SLOTS:
     void deleteSaysWhatGoesAndCtrlZBringsItBack();
     void newRowsStartInTheParentBeingWorkedOn();
     void windowFitsA1024PixelScreen();
+    void firstWindowFitsTheScreen();
     void anEmptyPageSaysWhatToDo();
     void conflictShowsAmountsAsPeopleReadThem();
+    void conflictShowsLongTextWhole();
     void moneyIsTypedAsTheLocaleWritesIt_data();
     void moneyIsTypedAsTheLocaleWritesIt();
     void anotherDesktopsChangeIsSaidAtOnce_data();
@@ -487,6 +497,125 @@ void TestForms::kpisAddedOneAfterAnotherKeepTheirValues()
     QCOMPARE(kpis.value(QStringLiteral("clicks")).toDouble(), 1200.0);
     QCOMPARE(kpis.value(QStringLiteral("impressions")).toDouble(), 50000.0);
     QCOMPARE(kpis.value(QStringLiteral("conversions")).toDouble(), 30.0);
+}
+
+void TestForms::implausibleFiguresAreAskedAboutOnce_data()
+{
+    test::addBackendColumn();
+    test::addBackendRows();
+}
+
+// A budget typed a thousand times as large as it was (three zeros too many) is asked about with its figures before it
+// is saved: "Go back" saves nothing; Save again asks again, "Save anyway" saves it; after that the same figure is not
+// asked about again.
+void TestForms::implausibleFiguresAreAskedAboutOnce()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    seedTier(scratch.db());
+    seedClients(scratch.db());
+    const QString id = QStringLiteral("30000000-0000-4000-8000-000000000001");
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("UPDATE agency_campaigns SET budget_allocated = '1000.00' WHERE id = '%1'").arg(id)));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    ui::TablePage* page = window.page(ui::MainWindow::Campaigns);
+    QTRY_COMPARE(page->currentId(), id);
+    page->form()->focusFirstField();
+    tabTo(page->form(), QStringLiteral("budget_allocated"));
+    press(Qt::Key_Home);
+    press(Qt::Key_End, Qt::ShiftModifier); // the whole amount selected, as a person does, and typed over
+    type(QStringLiteral("1000000.00"));
+    const auto answer = [&](const char* button) {
+        auto asked = std::make_shared<QString>();
+        whenModal([asked, button](QWidget* dialog) {
+            auto* box = qobject_cast<QMessageBox*>(dialog);
+            if (!box) {
+                dialog->close();
+                return;
+            }
+            *asked = box->informativeText();
+            QTest::mouseClick(box->findChild<QPushButton*>(QString::fromLatin1(button)), Qt::LeftButton);
+        });
+        return asked;
+    };
+    const QString budget = QStringLiteral("budget_allocated");
+    auto asked = answer("goBack");
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY(!asked->isEmpty());
+    QVERIFY2(asked->contains(domain::Money::fromCents(100000000).toDisplayString())
+            && asked->contains(domain::Money::fromCents(100000).toDisplayString()),
+        qPrintable(*asked));
+    QVERIFY(page->model()->hasPendingChanges());
+    QCOMPARE(
+        stored(scratch.db(), QStringLiteral("agency_campaigns"), budget, id).toString(), QStringLiteral("1000.00"));
+
+    window.activateWindow(); // the question gone, the window has the keyboard again (a window manager's part)
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    asked = answer("saveAnyway");
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY(!asked->isEmpty());
+    QTRY_VERIFY(!page->model()->hasPendingChanges());
+    QCOMPARE(
+        stored(scratch.db(), QStringLiteral("agency_campaigns"), budget, id).toString(), QStringLiteral("1000000.00"));
+}
+
+void TestForms::campaignNameIsShownOnce_data()
+{
+    test::addBackendColumn();
+    test::addBackendRows();
+}
+
+// A campaign's name has its own field; the Metadata field below it shows the rest of the metadata, not the name
+// again. A key typed into the metadata and a new name typed into the Name field are both saved, neither losing the
+// other.
+void TestForms::campaignNameIsShownOnce()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    seedTier(scratch.db());
+    seedClients(scratch.db());
+    const QString id = QStringLiteral("30000000-0000-4000-8000-000000000001");
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("UPDATE agency_campaigns SET metadata = '{\"name\": \"Harbour relaunch\", \"owner\": \"jo\"}' "
+                       "WHERE id = '%1'")
+            .arg(id)));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    ui::TablePage* page = window.page(ui::MainWindow::Campaigns);
+    ui::RecordForm* form = page->form();
+    QTRY_COMPARE(page->currentId(), id);
+    auto* name = form->findChild<QLineEdit*>(QStringLiteral("campaign_name"));
+    auto* metadata = qobject_cast<QPlainTextEdit*>(form->editor(QStringLiteral("metadata")));
+    QVERIFY(name && metadata);
+    QCOMPARE(name->text(), QStringLiteral("Harbour relaunch"));
+    QVERIFY2(!metadata->toPlainText().contains(QStringLiteral("Harbour")), qPrintable(metadata->toPlainText()));
+    QVERIFY2(metadata->toPlainText().contains(QStringLiteral("\"owner\"")), qPrintable(metadata->toPlainText()));
+
+    // A key typed into the metadata (at its end, before the closing brace), then a new name typed into its field.
+    metadata->setFocus();
+    QTRY_VERIFY(metadata->hasFocus());
+    press(Qt::Key_End, Qt::ControlModifier);
+    press(Qt::Key_Left);
+    type(QStringLiteral(", \"region\": \"north\""));
+    name->setFocus();
+    QTRY_VERIFY(name->hasFocus());
+    press(Qt::Key_End);
+    type(QStringLiteral(" 2027"));
+    QVERIFY2(!metadata->toPlainText().contains(QStringLiteral("Harbour")), qPrintable(metadata->toPlainText()));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!page->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    const QJsonObject saved = QJsonDocument::fromJson(
+        stored(scratch.db(), QStringLiteral("agency_campaigns"), QStringLiteral("metadata"), id).toString().toUtf8())
+                                  .object();
+    QCOMPARE(saved.value(QStringLiteral("name")).toString(), QStringLiteral("Harbour relaunch 2027"));
+    QCOMPARE(saved.value(QStringLiteral("owner")).toString(), QStringLiteral("jo"));
+    QCOMPARE(saved.value(QStringLiteral("region")).toString(), QStringLiteral("north"));
+    QCOMPARE(saved.size(), 3);
 }
 
 void TestForms::typedTierAndChannelAreSavedAsTyped_data()
@@ -808,6 +937,29 @@ void TestForms::windowFitsA1024PixelScreen()
     QTRY_COMPARE(window.width(), 1024);
 }
 
+// The first window on a screen smaller than its default size (the offscreen screen here is 800×600, as 1366×768 at
+// 2× scaling is 683×384) opens within the screen's available geometry, or maximised when its least size cannot fit.
+void TestForms::firstWindowFitsTheScreen()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    QSettings().remove(QStringLiteral("window/geometry")); // a first start
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    const QRect room = window.screen()->availableGeometry();
+    if (window.width() <= room.width() && window.height() <= room.height())
+        window.resize(room.size() + QSize(300, 200)); // a size remembered on a larger screen
+    window.fitToScreen();
+    QVERIFY(shown(window));
+    QVERIFY2(window.isMaximized() || room.contains(window.frameGeometry()),
+        qPrintable(QStringLiteral("%1×%2 at %3,%4 on %5×%6")
+                       .arg(window.frameGeometry().width())
+                       .arg(window.frameGeometry().height())
+                       .arg(window.frameGeometry().x())
+                       .arg(window.frameGeometry().y())
+                       .arg(room.width())
+                       .arg(room.height())));
+}
+
 // A new, empty database: each page says how to begin; a search that finds nothing says so; a row added hides it.
 void TestForms::anEmptyPageSaysWhatToDo()
 {
@@ -851,6 +1003,43 @@ void TestForms::conflictShowsAmountsAsPeopleReadThem()
     const int share = static_cast<int>(channel.table()->rowCount()) - 1;
     QCOMPARE(channel.table()->item(share, 1)->text(), QStringLiteral("25,00 %"));
     QCOMPARE(channel.table()->item(share, 3)->text(), QStringLiteral("12,50 %"));
+}
+
+// A long note changed on both sides is shown whole in the conflict dialog, each version wrapped in its cell (never cut
+// short with "…"), its row as tall as the text needs, and the whole text in the cell's tooltip; a tall table scrolls.
+void TestForms::conflictShowsLongTextWhole()
+{
+    QString mine;
+    QString theirs;
+    for (int i = 0; i < 40; ++i) {
+        mine += QStringLiteral("Mine %1: call before the launch. ").arg(i);
+        theirs += QStringLiteral("Theirs %1: the client asked for a new brief. ").arg(i);
+    }
+    tables::Conflict conflict;
+    conflict.id = QStringLiteral("20000000-0000-4000-8000-000000000001");
+    conflict.columns = { QStringLiteral("internal_notes") };
+    conflict.mine = { { QStringLiteral("internal_notes"), mine } };
+    conflict.original = { { QStringLiteral("internal_notes"), QStringLiteral("Short.") } };
+    conflict.theirs = { { QStringLiteral("internal_notes"), theirs },
+        { QStringLiteral("updated_at"), QDateTime(QDate(2026, 12, 3), QTime(9, 41), Qt::UTC) } };
+    conflict.changedByThem = { QStringLiteral("internal_notes") };
+    ui::ConflictDialog dialog(tables::clientsSpec(), conflict);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTableWidget* table = dialog.table();
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, 2)->text(), mine);
+    QCOMPARE(table->item(0, 3)->toolTip(), theirs);
+    QVERIFY(table->wordWrap());
+    QCOMPARE(table->textElideMode(), Qt::ElideNone);
+    // As tall as the longer version wrapped at its column's width needs (within the cell's own margins), which is
+    // many lines here: a row of one line showed a few words and "…".
+    const QFontMetrics metrics(table->item(0, 3)->font());
+    const int needed
+        = metrics.boundingRect(QRect(0, 0, table->columnWidth(3), 100000), Qt::TextWordWrap, theirs).height();
+    QTRY_VERIFY2(table->rowHeight(0) * 10 >= needed * 9 && table->rowHeight(0) > 10 * metrics.height(),
+        qPrintable(QStringLiteral("row %1 px, text %2 px").arg(table->rowHeight(0)).arg(needed)));
+    QVERIFY(table->verticalScrollBar()->maximum() > 0); // taller than the dialog: it scrolls
 }
 
 void TestForms::moneyIsTypedAsTheLocaleWritesIt_data()

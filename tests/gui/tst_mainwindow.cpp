@@ -25,12 +25,15 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QCompleter>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileSystemModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
@@ -41,6 +44,7 @@
 #include <QSqlTableModel>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QToolButton>
 #include <QtTest>
@@ -72,6 +76,8 @@ template <typename T> T* field(ui::TablePage* page, const char* column)
 // Types into a form field as a person would: focus, select all, type.
 void typeInto(QWidget* editor, const QString& text)
 {
+    if (auto* combo = qobject_cast<QComboBox*>(editor); combo && combo->isEditable())
+        editor = combo->lineEdit(); // a suggested list open to other values: typed into like a line
     editor->setFocus();
     if (auto* line = qobject_cast<QLineEdit*>(editor))
         line->selectAll();
@@ -173,6 +179,7 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void searchFindsACampaignByItsNameAndSelectsTheFirstMatch();
+    void helpListsTheKeysAndGuides();
     void droppedConnectionIsRetriedAndEditsKept();
     void tablesTheRoleMayNotChangeAreReadOnly();
     void readOnlyIsShownAndColumnGrantsArePerField();
@@ -269,7 +276,7 @@ void TestMainWindow::createClientCampaignAndChannelsThroughForms()
              { QStringLiteral("newsletter"), QString(), QStringLiteral("2500") } }) {
         QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
         pick(field<ui::ChoiceCombo>(channels, "campaign_id"), campaign);
-        typeInto(field<QLineEdit>(channels, "channel_type"), type);
+        typeInto(field<QWidget>(channels, "channel_type"), type);
         if (!percent.isEmpty())
             typeInto(field<ui::DecimalEdit>(channels, "budget_percentage"), percent);
         if (!amount.isEmpty())
@@ -951,6 +958,54 @@ void TestMainWindow::searchFindsACampaignByItsNameAndSelectsTheFirstMatch()
     QTRY_VERIFY(!page->model()->isBusy());
     QTest::qWait(400);
     QTRY_COMPARE(page->model()->rowCount(), 0);
+}
+
+// F1 lists every key the window answers, read from its own actions (Save with its Ctrl+S, and so on); the Help menu,
+// opened with the mouse, has a user guide that says how to search and save.
+void TestMainWindow::helpListsTheKeysAndGuides()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QStringList rows;
+    whenModal([&](QWidget* dialog) {
+        auto* table = dialog->findChild<QTableWidget*>();
+        if (table) {
+            for (int row = 0; row < table->rowCount(); ++row)
+                rows << table->item(row, 0)->text() + u'=' + table->item(row, 1)->text();
+        }
+        QTest::keyClick(dialog, Qt::Key_Escape);
+    });
+    QTest::keyClick(&window, Qt::Key_F1);
+    for (const char* name : { "save", "new", "find", "import", "export", "delete" }) {
+        QAction* action = window.action(QString::fromLatin1(name));
+        const QString expected
+            = action->shortcut().toString(QKeySequence::NativeText) + u'=' + QString(action->text()).remove(u'&');
+        QVERIFY2(rows.contains(expected), qPrintable(expected + QStringLiteral(" not in ") + rows.join(u'|')));
+    }
+    QVERIFY2(rows.join(u'|').contains(QStringLiteral("Down")), qPrintable(rows.join(u'|')));
+
+    QMenuBar* bar = window.menuBar();
+    QAction* helpMenu = nullptr;
+    for (QAction* top : bar->actions()) {
+        if (top->menu() && top->menu()->findChild<QAction*>(QStringLiteral("userGuideHelp")))
+            helpMenu = top;
+    }
+    QVERIFY(helpMenu);
+    QTest::mouseClick(bar, Qt::LeftButton, {}, bar->actionGeometry(helpMenu).center());
+    QMenu* menu = helpMenu->menu();
+    QTRY_VERIFY(menu->isVisible());
+    QString guide;
+    whenModal([&](QWidget* dialog) {
+        if (auto* text = dialog->findChild<QTextBrowser*>())
+            guide = text->toPlainText();
+        QTest::keyClick(dialog, Qt::Key_Escape);
+    });
+    QTest::mouseClick(menu, Qt::LeftButton, {},
+        menu->actionGeometry(menu->findChild<QAction*>(QStringLiteral("userGuideHelp"))).center());
+    QTRY_VERIFY(!guide.isEmpty());
+    QVERIFY2(guide.contains(QStringLiteral("Ctrl+F")) && guide.contains(QStringLiteral("Ctrl+S")), qPrintable(guide));
 }
 
 void TestMainWindow::droppedConnectionIsRetriedAndEditsKept()

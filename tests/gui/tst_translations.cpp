@@ -12,9 +12,11 @@
 #include "guisupport.h"
 #include "importdialog.h"
 #include "mainwindow.h"
+#include "recordform.h"
 #include "startup.h"
 #include "support/scratchdatabase.h"
 #include "tablepage.h"
+#include "tables/agencytablemodel.h"
 #include "tables/conflictset.h"
 #include "tables/tablespec.h"
 
@@ -162,6 +164,7 @@ private Q_SLOTS:
     void noEnglishOnScreen_data();
     void noEnglishOnScreen();
     void languageChosenInTheWindowIsSpokenAtTheNextStart();
+    void codesAreReadInTheLanguageAndStoredAsCodes();
 };
 
 void TestTranslations::initTestCase()
@@ -239,7 +242,8 @@ void TestTranslations::noEnglishOnScreen()
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(window.currentTablePage(), window.page(ui::MainWindow::Clients));
-    for (const QString& action : { QStringLiteral("delete"), QStringLiteral("about") }) {
+    for (const QString& action : { QStringLiteral("delete"), QStringLiteral("about"), QStringLiteral("shortcutsHelp"),
+             QStringLiteral("userGuideHelp") }) {
         bool asked = false;
         whenModal([&](QWidget* dialog) {
             texts << visibleTexts(dialog);
@@ -254,7 +258,7 @@ void TestTranslations::noEnglishOnScreen()
             QVERIFY(window.page(ui::MainWindow::Clients)->showRecord(client));
             window.action(QStringLiteral("delete"))->trigger();
         } else
-            window.findChild<QAction*>(QStringLiteral("about"))->trigger();
+            window.findChild<QAction*>(action)->trigger();
         QTRY_VERIFY2(asked, qPrintable(action));
     }
     QVERIFY(texts.size() > 200);
@@ -307,6 +311,63 @@ void TestTranslations::languageChosenInTheWindowIsSpokenAtTheNextStart()
     whenModal([](QWidget* dialog) { dialog->close(); });
     window.findChild<QAction*>(QStringLiteral("language_system"))->trigger();
     QCOMPARE(agency::app::uiLocale(settings), QLocale());
+}
+
+// A German user reads the stored codes of a client's type, a campaign's type and a channel's type in German, in the
+// tables and the forms, and what is picked or typed by its German name is stored as the seed's code.
+void TestTranslations::codesAreReadInTheLanguageAndStoredAsCodes()
+{
+    const QList<QTranslator*> installed = agency::app::installTranslations(QLocale(QStringLiteral("de")));
+    auto cleanup = qScopeGuard([&installed]() {
+        for (QTranslator* translator : installed) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+    });
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
+                       "('20000000-0000-4000-8000-000000000001', 'Nordlicht', 'project')")));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated) VALUES "
+                       "('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'other', "
+                       "'1000.00')")));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage) "
+                       "VALUES ('40000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000001', "
+                       "'meta_ads', '50.00')")));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    const auto cell = [&](ui::MainWindow::Page which, const char* column) {
+        ui::TablePage* page = window.page(which);
+        return page->model()->index(0, page->model()->fieldIndex(QString::fromLatin1(column))).data().toString();
+    };
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    QTRY_COMPARE(cell(ui::MainWindow::Clients, "client_type"), QStringLiteral("Projekt"));
+    auto* clientType
+        = qobject_cast<QComboBox*>(window.page(ui::MainWindow::Clients)->form()->editor(QStringLiteral("client_type")));
+    QVERIFY(clientType);
+    QCOMPARE(clientType->currentText(), QStringLiteral("Projekt"));
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    QTRY_COMPARE(cell(ui::MainWindow::Channels, "channel_type"), QStringLiteral("Meta Ads"));
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    QTRY_COMPARE(cell(ui::MainWindow::Campaigns, "campaign_type"), QStringLiteral("Sonstige"));
+    ui::TablePage* campaigns = window.page(ui::MainWindow::Campaigns);
+    auto* type = qobject_cast<QComboBox*>(campaigns->form()->editor(QStringLiteral("campaign_type")));
+    QVERIFY(type && type->isEditable());
+    QCOMPARE(type->currentText(), QStringLiteral("Sonstige"));
+    // Typed by its German name: stored as its code.
+    type->setFocus();
+    QTRY_VERIFY(type->lineEdit()->hasFocus());
+    type->lineEdit()->selectAll();
+    QTest::keyClicks(type->lineEdit(), QStringLiteral("Displaywerbung"));
+    QTest::keyClick(type->lineEdit(), Qt::Key_Tab);
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY(!campaigns->model()->hasPendingChanges());
+    QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT campaign_type FROM agency_campaigns")).toString(),
+        QStringLiteral("display"));
+    QCOMPARE(cell(ui::MainWindow::Campaigns, "campaign_type"), QStringLiteral("Displaywerbung"));
 }
 
 QTEST_MAIN(TestTranslations)

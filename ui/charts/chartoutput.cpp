@@ -272,27 +272,48 @@ bool writeFinanceReviewPdf(const FinanceReview& review, const QString& path, QSt
                 return at;
             };
             const int flags = Qt::TextWordWrap; // at spaces: a figure is one word and never broken
+            // A figure and its unit stay together ("100,00 %" never leaves its "%" alone on the next line), and a
+            // word wider than its column (a header's "Kampagnen") is set smaller until it fits, never cut.
+            auto cellText = [](QString text) { return text.replace(QStringLiteral(" %"), QStringLiteral("\u00a0%")); };
+            auto cellFont = [&](const QString& text, int column, const QFont& font) {
+                const int room = widths.at(column) * width / 100 - 6;
+                QFont fitted = font;
+                const QStringList words = text.split(u' ', Qt::SkipEmptyParts);
+                const auto widest = [&](const QFont& f) {
+                    const QFontMetrics metrics(f, &pdf);
+                    int most = 0;
+                    for (const QString& word : words)
+                        most = std::max(most, metrics.horizontalAdvance(word));
+                    return most;
+                };
+                while (widest(fitted) > room && fitted.pointSizeF() > font.pointSizeF() * 0.6)
+                    fitted.setPointSizeF(fitted.pointSizeF() - 0.5);
+                return fitted;
+            };
             auto rowHeight = [&](const QStringList& cells, const QFont& font) {
-                const QFontMetrics metrics(font, &pdf);
-                int tallest = metrics.height();
-                for (int c = 0; c < cells.size(); ++c)
+                int tallest = QFontMetrics(font, &pdf).height();
+                for (int c = 0; c < cells.size(); ++c) {
+                    const QString text = cellText(cells.at(c));
+                    const QFontMetrics metrics(cellFont(text, c, font), &pdf);
                     tallest = std::max(tallest,
-                        metrics.boundingRect(QRect(0, 0, widths.at(c) * width / 100 - 6, 10000), flags, cells.at(c))
-                            .height());
+                        metrics.boundingRect(QRect(0, 0, widths.at(c) * width / 100 - 6, 10000), flags, text).height());
+                }
                 return tallest + 4;
             };
             auto drawRow = [&](const QStringList& cells, bool header, const QColor& colour) {
                 QFont font = body;
                 font.setBold(header || colour != Qt::black);
                 const int height = rowHeight(cells, font);
-                painter.setFont(font);
                 painter.setPen(colour);
                 for (int c = 0; c < cells.size(); ++c) {
+                    const QString text = cellText(cells.at(c));
+                    painter.setFont(cellFont(text, c, font));
                     const Qt::Alignment align
                         = numeric.contains(c) ? Qt::AlignRight | Qt::AlignTop : Qt::AlignLeft | Qt::AlignTop;
                     painter.drawText(QRect(columnX(c) + 2, y + 2, widths.at(c) * width / 100 - 6, height),
-                        static_cast<int>(align) | flags, cells.at(c));
+                        static_cast<int>(align) | flags, text);
                 }
+                painter.setFont(font);
                 y += height;
                 painter.setPen(QColor(0xdd, 0xdd, 0xdd));
                 painter.drawLine(0, y, width, y);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QJsonValue>
 #include <QPlainTextEdit>
 
 namespace agency::ui {
@@ -12,14 +13,19 @@ class JsonEdit : public QPlainTextEdit {
 public:
     explicit JsonEdit(QWidget* parent = nullptr);
 
-    QString json() const { return toPlainText().trimmed(); }
+    QString json() const;
     void setJson(const QString& json);
+    // A key shown elsewhere in the form (a campaign's name, which has a field of its own): not shown here, and kept
+    // as it came from the model whatever is typed here (unless typed here too).
+    void setHiddenKey(const QString& key);
 
 Q_SIGNALS:
     void jsonChanged();
 
 private:
     bool m_loading = false;
+    QString m_hiddenKey;
+    QJsonValue m_hidden { QJsonValue::Undefined }; // its value as the model last gave it; undefined: none
 };
 
 } // namespace agency::ui
