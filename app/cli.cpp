@@ -467,6 +467,23 @@ namespace {
                     out() << Text::tr("columns not imported (not columns of %1): %2")
                                  .arg(positional.at(1), report.ignoredColumns.join(QStringLiteral(", ")))
                           << u'\n';
+                if (check && report.ok()) {
+                    // Each field each updated row would change, as files write values: line, id, column, now, after.
+                    for (const auto& change : report.changes) {
+                        const auto text = [](const QVariant& value) {
+                            if (value.isNull() || !value.isValid())
+                                return QStringLiteral("(NULL)");
+                            return value.metaType().id() == QMetaType::QDate ? value.toDate().toString(Qt::ISODate)
+                                                                             : value.toString();
+                        };
+                        out() << Text::tr("line %1: %2 %3: %4 -> %5")
+                                     .arg(change.line)
+                                     .arg(change.id, change.column, text(change.before), text(change.after))
+                              << u'\n';
+                    }
+                    if (report.changesLeftOut > 0)
+                        out() << Text::tr("… and %1 more changed fields").arg(report.changesLeftOut) << u'\n';
+                }
                 if (check) {
                     out() << Text::tr("%1: %2 to add, %3 to update, %4 unchanged (dry run: nothing written)")
                                  .arg(positional.at(1))

@@ -671,6 +671,14 @@
         <source>import: line %1</source>
         <translation>Import: Zeile %1</translation>
     </message>
+    <message>
+        <source>line %1: %2 %3: %4 -&gt; %5</source>
+        <translation>Zeile %1: %2 %3: %4 -&gt; %5</translation>
+    </message>
+    <message>
+        <source>… and %1 more changed fields</source>
+        <translation>… und %1 weitere geänderte Felder</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionString</name>
@@ -1273,18 +1281,6 @@
         <translation>Pauschale × aktive Kunden</translation>
     </message>
     <message>
-        <source>(empty)</source>
-        <translation>(leer)</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>nein</translation>
-    </message>
-    <message>
         <source>Exported %L1 rows…</source>
         <translation>%L1 Zeilen exportiert…</translation>
     </message>
@@ -1729,6 +1725,21 @@
             <numerusform>%n Kanal</numerusform>
             <numerusform>%n Kanäle</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ValueText</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
     </message>
 </context>
 <context>
@@ -2600,6 +2611,25 @@
     <message>
         <source>Check cancelled: choose the file again.</source>
         <translation>Prüfung abgebrochen: Wählen Sie die Datei erneut.</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>After the import</source>
+        <translation>Nach dem Import</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) would change, listed below.</source>
+        <translation>
+            <numerusform>%n Feld würde sich ändern, unten aufgeführt.</numerusform>
+            <numerusform>%n Felder würden sich ändern, unten aufgeführt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(The first %1 are listed.)</source>
+        <translation>(Die ersten %1 sind aufgeführt.)</translation>
     </message>
 </context>
 <context>

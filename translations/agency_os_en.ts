@@ -85,6 +85,13 @@
             <numerusform>%n problems: nothing will be written until the file is corrected.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n field(s) would change, listed below.</source>
+        <translation>
+            <numerusform>%n field would change, listed below.</numerusform>
+            <numerusform>%n fields would change, listed below.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::MainWindow</name>

@@ -671,6 +671,14 @@
         <source>import: line %1</source>
         <translation>import : ligne %1</translation>
     </message>
+    <message>
+        <source>line %1: %2 %3: %4 -&gt; %5</source>
+        <translation>ligne %1 : %2 %3 : %4 -&gt; %5</translation>
+    </message>
+    <message>
+        <source>… and %1 more changed fields</source>
+        <translation>… et %1 autres champs modifiés</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionString</name>
@@ -1273,18 +1281,6 @@
         <translation>Forfait × clients actifs</translation>
     </message>
     <message>
-        <source>(empty)</source>
-        <translation>(vide)</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>oui</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>non</translation>
-    </message>
-    <message>
         <source>Exported %L1 rows…</source>
         <translation>%L1 lignes exportées…</translation>
     </message>
@@ -1729,6 +1725,21 @@
             <numerusform>%n canal</numerusform>
             <numerusform>%n canaux</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ValueText</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
     </message>
 </context>
 <context>
@@ -2600,6 +2611,25 @@
     <message>
         <source>Check cancelled: choose the file again.</source>
         <translation>Vérification annulée : choisissez à nouveau le fichier.</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <source>After the import</source>
+        <translation>Après l&apos;importation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) would change, listed below.</source>
+        <translation>
+            <numerusform>%n champ changerait, listé ci-dessous.</numerusform>
+            <numerusform>%n champs changeraient, listés ci-dessous.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(The first %1 are listed.)</source>
+        <translation>(Les %1 premiers sont listés.)</translation>
     </message>
 </context>
 <context>

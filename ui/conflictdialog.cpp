@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conflictdialog.h"
 
-#include "domain/displaytext.h"
-#include "domain/money.h"
+#include "valuetext.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -14,28 +13,6 @@
 #include <QVBoxLayout>
 
 namespace agency::ui {
-
-namespace {
-    QString shown(const tables::ColumnSpec& column, const QVariant& value)
-    {
-        if (!value.isValid() || value.isNull())
-            return QObject::tr("(empty)");
-        // Amounts and shares as people read them everywhere else ("84,710.00", "25.00 %"), never the stored text.
-        if (column.kind == tables::ColumnKind::Money) {
-            if (const auto money = domain::Money::parse(value.toString()))
-                return money->toDisplayString();
-        }
-        if (column.kind == tables::ColumnKind::Percent) {
-            if (const auto percent = domain::Percent::parse(value.toString()))
-                return percent->toDisplayString();
-        }
-        if (value.metaType().id() == QMetaType::QDate)
-            return domain::dateText(value.toDate());
-        if (value.metaType().id() == QMetaType::Bool)
-            return value.toBool() ? QObject::tr("yes") : QObject::tr("no");
-        return value.toString();
-    }
-}
 
 ConflictDialog::ConflictDialog(const tables::TableSpec& spec, const tables::Conflict& conflict, QWidget* parent)
     : QDialog(parent)
@@ -82,10 +59,10 @@ ConflictDialog::ConflictDialog(const tables::TableSpec& spec, const tables::Conf
         m_table->insertRow(row);
         m_columns << column.name;
         m_table->setItem(row, 0, new QTableWidgetItem(tables::columnLabel(column.name)));
-        m_table->setItem(row, 1, new QTableWidgetItem(shown(column, conflict.original.value(column.name))));
-        m_table->setItem(
-            row, 2, new QTableWidgetItem(mine ? shown(column, conflict.mine.value(column.name)) : tr("(not edited)")));
-        m_table->setItem(row, 3, new QTableWidgetItem(shown(column, conflict.theirs.value(column.name))));
+        m_table->setItem(row, 1, new QTableWidgetItem(valueText(column, conflict.original.value(column.name))));
+        m_table->setItem(row, 2,
+            new QTableWidgetItem(mine ? valueText(column, conflict.mine.value(column.name)) : tr("(not edited)")));
+        m_table->setItem(row, 3, new QTableWidgetItem(valueText(column, conflict.theirs.value(column.name))));
         for (int c = 1; c < 4; ++c)
             m_table->item(row, c)->setToolTip(m_table->item(row, c)->text());
         auto* use = new QComboBox(m_table);

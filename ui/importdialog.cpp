@@ -3,6 +3,8 @@
 
 #include "db/backgroundjob.h"
 #include "filedialogs.h"
+#include "tables/tablespec.h"
+#include "valuetext.h"
 
 #include <QDialogButtonBox>
 #include <QFile>
@@ -22,6 +24,7 @@ ImportDialog::ImportDialog(db::ConnectionString where, const QString& table, QWi
     , m_where(std::move(where))
     , m_table(table)
     , m_summary(new QLabel(this))
+    , m_changes(new QTableWidget(0, 4, this))
     , m_problems(new QTableWidget(0, 3, this))
     , m_busy(new QProgressBar(this))
     , m_choose(new QPushButton(tr("Choose file…"), this))
@@ -36,6 +39,14 @@ ImportDialog::ImportDialog(db::ConnectionString where, const QString& table, QWi
     m_problems->horizontalHeader()->setStretchLastSection(true);
     m_problems->verticalHeader()->hide();
     m_problems->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_changes->setObjectName(QStringLiteral("changes"));
+    m_changes->setHorizontalHeaderLabels({ tr("Line"), tr("Field"), tr("Now"), tr("After the import") });
+    m_changes->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_changes->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_changes->verticalHeader()->hide();
+    m_changes->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_changes->setWordWrap(true);
+    m_changes->hide();
     m_busy->setRange(0, 0); // busy: how many lines a file has is not known before it is read
     m_busy->setTextVisible(false);
     m_busy->setMaximumHeight(8);
@@ -67,6 +78,7 @@ ImportDialog::ImportDialog(db::ConnectionString where, const QString& table, QWi
     layout->addWidget(m_summary);
     layout->addWidget(m_busy);
     layout->addWidget(m_problems, 1);
+    layout->addWidget(m_changes, 1);
     layout->addWidget(buttons);
     resize(720, 420);
 }
@@ -174,6 +186,26 @@ void ImportDialog::showReport(bool done)
         m_problems->setItem(row, 1, new QTableWidgetItem(problem.column));
         m_problems->setItem(row, 2, new QTableWidgetItem(problem.message));
     }
+    // What a clean dry run would change, field by field: the value now and after the import.
+    m_changes->setRowCount(0);
+    const tables::TableSpec* spec = tables::specFor(m_table);
+    const bool listChanges = m_report.ok() && !done && !m_report.cancelled && spec && !m_report.changes.isEmpty();
+    if (listChanges) {
+        m_changes->setRowCount(static_cast<int>(m_report.changes.size()));
+        int row = 0;
+        for (const auto& change : std::as_const(m_report.changes)) {
+            const tables::ColumnSpec* column = spec->column(change.column);
+            m_changes->setItem(row, 0, new QTableWidgetItem(QString::number(change.line)));
+            m_changes->setItem(row, 1, new QTableWidgetItem(tables::columnLabel(change.column)));
+            m_changes->setItem(
+                row, 2, new QTableWidgetItem(column ? valueText(*column, change.before) : change.before.toString()));
+            m_changes->setItem(
+                row, 3, new QTableWidgetItem(column ? valueText(*column, change.after) : change.after.toString()));
+            ++row;
+        }
+    }
+    m_changes->setVisible(listChanges);
+    m_problems->setVisible(!listChanges);
     QString text;
     if (m_report.cancelled)
         text = tr("Check cancelled: choose the file again.");
@@ -190,6 +222,12 @@ void ImportDialog::showReport(bool done)
                    .arg(m_report.inserts)
                    .arg(m_report.updates)
                    .arg(m_report.unchanged);
+    if (listChanges)
+        text += u' '
+            + tr("%n field(s) would change, listed below.", nullptr,
+                static_cast<int>(m_report.changes.size() + m_report.changesLeftOut));
+    if (m_report.changesLeftOut > 0)
+        text += u' ' + tr("(The first %1 are listed.)").arg(m_report.changes.size());
     if (!m_report.ignoredColumns.isEmpty())
         text += u' ' + tr("Columns not imported: %1.").arg(m_report.ignoredColumns.join(QStringLiteral(", ")));
     m_summary->setText(text);

@@ -38,6 +38,8 @@ public:
     void cancel(); // stops the run under way: nothing is written
     exporting::ImportReport report() const { return m_report; }
     QTableWidget* problems() const { return m_problems; }
+    // After a clean dry run: each field each updated row would change, its line, the value now and after the import.
+    QTableWidget* changes() const { return m_changes; }
     QPushButton* importButton() const { return m_import; }
     QPushButton* cancelButton() const { return m_cancel; }
     QString summary() const;
@@ -58,6 +60,7 @@ private:
     exporting::ImportReport m_report;
     std::unique_ptr<db::BackgroundJob> m_job;
     QLabel* m_summary;
+    QTableWidget* m_changes;
     QTableWidget* m_problems;
     QProgressBar* m_busy;
     QPushButton* m_choose;

@@ -282,6 +282,12 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
                 ++report.unchanged;
                 continue;
             }
+            for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
+                if (report.changes.size() < ImportReport::maxChanges)
+                    report.changes.append({ line, id, it.key(), current.value(it.key()), it.value() });
+                else
+                    ++report.changesLeftOut;
+            }
             const QDateTime stored = current.value(QStringLiteral("updated_at")).toDateTime();
             if (fileStamp.isValid() && fileStamp.toDateTime().isValid() && fileStamp.toDateTime() != stored) {
                 report.problems.append({ line, QStringLiteral("updated_at"),
@@ -370,6 +376,8 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
     if (commit) { // a refused import wrote nothing; a dry run keeps the counts of what it would do
         report.inserts = 0;
         report.updates = 0;
+        report.changes.clear();
+        report.changesLeftOut = 0;
     }
     return report;
 }

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariant>
 #include <functional>
 #include <optional>
 
@@ -16,12 +17,26 @@ struct ImportProblem {
     QString message;
 };
 
+// One field an import would change (or did): its line, the row, and the value before and after, as stored.
+struct FieldChange {
+    int line = 0;
+    QString id;
+    QString column;
+    QVariant before;
+    QVariant after;
+};
+
 struct ImportReport {
     int inserts = 0;
     int updates = 0;
     int unchanged = 0;
     QStringList ignoredColumns; // headers that are not the table's own (lookups such as client_name)
     QList<ImportProblem> problems;
+    // Each field of each updated row, old → new (the first maxChanges; how many more in changesLeftOut), so that a
+    // person sees what a dry run would change before anything is written.
+    static constexpr int maxChanges = 10000;
+    QList<FieldChange> changes;
+    qint64 changesLeftOut = 0;
     bool cancelled = false; // stopped on request (TableImporter::setProgress): nothing was written
     bool ok() const { return problems.isEmpty(); }
 };

@@ -211,6 +211,8 @@ private Q_SLOTS:
     void newRowsStartInTheParentBeingWorkedOn();
     void windowFitsA1024PixelScreen();
     void firstWindowFitsTheScreen();
+    void everyTabStopShowsTheFocus_data();
+    void everyTabStopShowsTheFocus();
     void anEmptyPageSaysWhatToDo();
     void conflictShowsAmountsAsPeopleReadThem();
     void conflictShowsLongTextWhole();
@@ -958,6 +960,56 @@ void TestForms::firstWindowFitsTheScreen()
                        .arg(window.frameGeometry().y())
                        .arg(room.width())
                        .arg(room.height())));
+}
+
+void TestForms::everyTabStopShowsTheFocus_data()
+{
+    QTest::addColumn<int>("page");
+    QTest::addRow("clients") << int(ui::MainWindow::Clients);
+    QTest::addRow("campaigns") << int(ui::MainWindow::Campaigns);
+    QTest::addRow("channels") << int(ui::MainWindow::Channels);
+    QTest::addRow("sla tiers") << int(ui::MainWindow::SlaTiers);
+}
+
+// Every widget Tab stops at on a page shows that it has the focus: drawn with the focus, it looks different from
+// drawn without it (three stops looked the same either way, so a keyboard user could not tell where they were).
+void TestForms::everyTabStopShowsTheFocus()
+{
+    QFETCH(int, page);
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    seedTier(scratch.db());
+    seedClients(scratch.db());
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key(Qt::Key_1 + page), Qt::ControlModifier);
+    ui::TablePage* table = window.page(ui::MainWindow::Page(page));
+    QTRY_VERIFY(!table->currentId().isEmpty() || page == int(ui::MainWindow::Channels));
+    if (table->currentId().isEmpty())
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY(table->form()->isEnabled());
+    table->form()->focusFirstField();
+    QStringList unseen;
+    QSet<QWidget*> visited;
+    for (int presses = 0; presses < 80; ++presses) {
+        QWidget* stop = focused();
+        if (!stop || visited.contains(stop))
+            break;
+        visited.insert(stop);
+        if (table->form()->isAncestorOf(stop) && stop->isVisible()) {
+            const QImage withFocus = stop->grab().toImage();
+            stop->clearFocus();
+            QCoreApplication::processEvents();
+            const QImage without = stop->grab().toImage();
+            stop->setFocus(Qt::TabFocusReason);
+            QCoreApplication::processEvents();
+            if (withFocus == without)
+                unseen << describe(stop);
+        }
+        press(Qt::Key_Tab);
+    }
+    QVERIFY(visited.size() > 5);
+    QVERIFY2(unseen.isEmpty(), qPrintable(QStringLiteral("no visible focus: ") + unseen.join(QStringLiteral(", "))));
 }
 
 // A new, empty database: each page says how to begin; a search that finds nothing says so; a row added hides it.

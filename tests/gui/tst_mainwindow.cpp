@@ -180,6 +180,12 @@ private Q_SLOTS:
     }
     void searchFindsACampaignByItsNameAndSelectsTheFirstMatch();
     void helpListsTheKeysAndGuides();
+    void importDryRunShowsEachFieldsOldAndNewValue_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void importDryRunShowsEachFieldsOldAndNewValue();
     void droppedConnectionIsRetriedAndEditsKept();
     void tablesTheRoleMayNotChangeAreReadOnly();
     void readOnlyIsShownAndColumnGrantsArePerField();
@@ -1006,6 +1012,72 @@ void TestMainWindow::helpListsTheKeysAndGuides()
         menu->actionGeometry(menu->findChild<QAction*>(QStringLiteral("userGuideHelp"))).center());
     QTRY_VERIFY(!guide.isEmpty());
     QVERIFY2(guide.contains(QStringLiteral("Ctrl+F")) && guide.contains(QStringLiteral("Ctrl+S")), qPrintable(guide));
+}
+
+// An exported file edited in a spreadsheet and checked in the Import dialog: before anything is written, it lists each
+// field that would change, on its line, with the value now and after the import (an amount as people read it, a type
+// in words); `agency-os import --dry-run` prints the same, as files write values. Nothing is written by either.
+void TestMainWindow::importDryRunShowsEachFieldsOldAndNewValue()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Fixture f;
+    seed(scratch.db(), f);
+    QVERIFY(execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated) "
+                       "VALUES ('30000000-0000-4000-8000-0000000000aa', ?, 'seo', '1000.00')"),
+        { f.client }));
+    const QString stamp = scalar(scratch.db(),
+        QStringLiteral("SELECT updated_at FROM agency_campaigns WHERE id = '30000000-0000-4000-8000-0000000000aa'"))
+                              .toDateTime()
+                              .toUTC()
+                              .toString(Qt::ISODateWithMs);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("edited.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral("id,updated_at,campaign_type,budget_allocated\r\n"
+                              "30000000-0000-4000-8000-0000000000aa,%1,ppc,1250.50\r\n")
+                   .arg(stamp)
+                   .toUtf8());
+    file.close();
+    ui::ImportDialog dialog(whereOf(scratch), QStringLiteral("agency_campaigns"));
+    QVERIFY(dialog.loadFile(path));
+    QTRY_VERIFY(!dialog.isBusy());
+    QVERIFY2(dialog.report().ok(), qPrintable(dialog.summary()));
+    QTableWidget* changes = dialog.changes();
+    QVERIFY(changes->isVisibleTo(&dialog));
+    QStringList listed;
+    for (int row = 0; row < changes->rowCount(); ++row)
+        listed << QStringLiteral("%1|%2|%3|%4")
+                      .arg(changes->item(row, 0)->text(), changes->item(row, 1)->text(), changes->item(row, 2)->text(),
+                          changes->item(row, 3)->text());
+    listed.sort();
+    const QLocale locale;
+    QCOMPARE(listed,
+        (QStringList { QStringLiteral("2|Budget allocated|%1|%2")
+                           .arg(domain::Money::fromCents(100000).toDisplayString(locale),
+                               domain::Money::fromCents(125050).toDisplayString(locale)),
+            QStringLiteral("2|Type|SEO|Paid search (PPC)") }));
+    QVERIFY2(dialog.summary().contains(QStringLiteral("would change")), qPrintable(dialog.summary()));
+
+    QProcess cli;
+    cli.start(QStringLiteral(AGENCY_OS_BINARY),
+        { QStringLiteral("import"), QStringLiteral("campaigns"), QStringLiteral("--input"), path,
+            QStringLiteral("--dry-run"), QStringLiteral("--db"), scratch.dsn() });
+    QVERIFY(cli.waitForFinished(60000));
+    const QString said = QString::fromUtf8(cli.readAllStandardOutput());
+    QVERIFY2(cli.exitCode() == 0, qPrintable(said));
+    QVERIFY2(said.contains(
+                 QStringLiteral("line 2: 30000000-0000-4000-8000-0000000000aa budget_allocated: 1000.00 -> 1250.50")),
+        qPrintable(said));
+    QVERIFY2(said.contains(QStringLiteral("campaign_type: seo -> ppc")), qPrintable(said));
+    QCOMPARE(scalar(scratch.db(),
+                 QStringLiteral(
+                     "SELECT budget_allocated FROM agency_campaigns WHERE id = '30000000-0000-4000-8000-0000000000aa'"))
+                 .toString(),
+        QStringLiteral("1000.00"));
 }
 
 void TestMainWindow::droppedConnectionIsRetriedAndEditsKept()

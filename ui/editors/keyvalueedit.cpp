@@ -24,6 +24,8 @@ KeyValueEdit::KeyValueEdit(QWidget* parent)
     m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height() + 4 * 26 + 4);
     m_table->verticalHeader()->setDefaultSectionSize(26);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // The table shows when it has the keyboard, empty or with no cell current too (a frame in the focus colour).
+    m_table->setStyleSheet(QStringLiteral("QTableWidget:focus { border: 2px solid palette(highlight); }"));
     (new CellDelegate(m_table))->setTabAlongTheRow(true);
     auto* add = new QToolButton(this);
     add->setText(tr("Add"));

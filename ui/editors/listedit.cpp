@@ -17,6 +17,8 @@ ListEdit::ListEdit(QWidget* parent)
 {
     m_list->setMinimumHeight(96);
     new CellDelegate(m_list);
+    // The list shows when it has the keyboard, empty or with no item current too (a frame in the focus colour).
+    m_list->setStyleSheet(QStringLiteral("QListWidget:focus { border: 2px solid palette(highlight); }"));
     auto* add = new QToolButton(this);
     add->setText(tr("Add"));
     auto* remove = new QToolButton(this);
