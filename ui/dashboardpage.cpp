@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dashboardpage.h"
 
+#include "charts/chartlegend.h"
 #include "charts/chartoutput.h"
 #include "charts/chartpalette.h"
 #include "charts/dashboardcharts.h"
@@ -27,6 +28,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QProgressDialog>
+#include <QResizeEvent>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -175,6 +177,7 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
     QList<QTabWidget*> tabs;
     for (int i = 0; i < 3; ++i) {
         auto* view = new QChartView(new QChart, this);
+        view->installEventFilter(this); // its words fitted to its size as the window is resized
         view->setRenderHint(QPainter::Antialiasing);
         view->setMinimumSize(300, 200);
         m_views << view;
@@ -405,6 +408,7 @@ void DashboardPage::showFigures(const Figures& figures)
         QChart* old = m_views.at(i)->chart();
         m_views.at(i)->setChart(charts.at(i)); // the view owns the new chart
         delete old;
+        fitChartTexts(charts.at(i), m_views.at(i)->size());
     }
     const QDate today = QDate::currentDate();
     showTotals(figures);
@@ -576,6 +580,15 @@ bool DashboardPage::exportFinanceCsv(const QString& path, QString* error)
         return false;
     }
     return true;
+}
+
+bool DashboardPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::Resize) {
+        if (auto* view = qobject_cast<QChartView*>(watched); view && m_views.contains(view))
+            fitChartTexts(view->chart(), static_cast<QResizeEvent*>(event)->size());
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace agency::ui

@@ -17,7 +17,12 @@
 #include "tables/agencytablemodel.h"
 
 #include <QAbstractItemView>
+#include <QBarCategoryAxis>
+#include <QChartView>
 #include <QFileInfo>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineEdit>
@@ -127,6 +132,8 @@ private Q_SLOTS:
     void financeCsvFromTheDashboardIsTheCommandLinesFile_data();
     void financeCsvFromTheDashboardIsTheCommandLinesFile();
     void reviewPdfKeepsEveryWordWholeAndApart();
+    void dashboardChartsShowEveryLabelOnASmallScreen_data();
+    void dashboardChartsShowEveryLabelOnASmallScreen();
 };
 
 void TestFinanceSurfaces::initTestCase()
@@ -639,6 +646,69 @@ void TestFinanceSurfaces::reviewPdfKeepsEveryWordWholeAndApart()
     }
     QVERIFY(sawKampagnen);
     QVERIFY(words > 200);
+}
+
+void TestFinanceSurfaces::dashboardChartsShowEveryLabelOnASmallScreen_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QSize>("window");
+    QTest::newRow("en 1366x768") << QStringLiteral("en_GB") << QSize(1366, 768);
+    QTest::newRow("de 1366x768") << QStringLiteral("de_DE") << QSize(1366, 768);
+    QTest::newRow("en 1920x1080") << QStringLiteral("en_GB") << QSize(1920, 1080);
+}
+
+// The dashboard in a window of a 1366×768 screen (and a large one): every chart draws each of its labels and legend
+// entries whole. Read from what the chart's scene draws: each category's and each legend entry's text is a visible
+// text item inside the view, never elided with "…" (at 1366×768 two of six client names vanished and the pie's legend
+// lost "video").
+void TestFinanceSurfaces::dashboardChartsShowEveryLabelOnASmallScreen()
+{
+    QFETCH(QString, locale);
+    QFETCH(QSize, window);
+    QLocale::setDefault(QLocale(locale));
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 40, 5, 6, 11 }, nullptr));
+    ui::MainWindow main(scratch.db(), whereOf(scratch), false);
+    main.resize(window);
+    QVERIFY(shown(main));
+    QTest::keyClick(&main, Qt::Key_1, Qt::ControlModifier);
+    ui::DashboardPage* dashboard = main.dashboard();
+    QTRY_VERIFY_WITH_TIMEOUT(dashboard->figuresTable(0)->rowCount() > 0, 10000);
+    QTest::qWait(300); // laid out and fitted
+    int checked = 0;
+    for (QChartView* view : dashboard->findChildren<QChartView*>()) {
+        if (!view->isVisible() || !view->chart())
+            continue;
+        QChart* chart = view->chart();
+        QStringList wanted;
+        for (QLegendMarker* marker : chart->legend()->markers())
+            wanted << marker->label();
+        for (QAbstractAxis* axis : chart->axes()) {
+            if (auto* categories = qobject_cast<QBarCategoryAxis*>(axis); categories && axis->isVisible())
+                wanted << categories->categories();
+        }
+        view->viewport()->repaint();
+        QStringList drawn;
+        const QRectF inside = view->mapToScene(view->viewport()->rect()).boundingRect();
+        for (QGraphicsItem* item : view->scene()->items()) {
+            if (!item->isVisible() || !inside.contains(item->sceneBoundingRect().adjusted(1, 1, -1, -1)))
+                continue;
+            if (auto* text = dynamic_cast<QGraphicsTextItem*>(item))
+                drawn << text->toPlainText().replace(QChar::LineSeparator, u' ').replace(u'\n', u' ').simplified();
+            else if (auto* simple = dynamic_cast<QGraphicsSimpleTextItem*>(item))
+                drawn << simple->text().simplified();
+        }
+        for (const QString& text : std::as_const(wanted)) {
+            QString plainText = text;
+            plainText = plainText.replace(QStringLiteral("<br>"), QStringLiteral(" ")).simplified(); // as HTML lays it out
+            QVERIFY2(drawn.contains(plainText),
+                qPrintable(QStringLiteral("%1: \"%2\" is not drawn whole; drawn: %3")
+                               .arg(chart->title(), plainText, drawn.join(QStringLiteral(" | ")))));
+            ++checked;
+        }
+    }
+    QVERIFY(checked > 10);
 }
 
 QTEST_MAIN(TestFinanceSurfaces)

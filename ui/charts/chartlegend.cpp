@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartlegend.h"
 
+#include <QBarCategoryAxis>
 #include <QChart>
 #include <QFontMetrics>
+#include <QFontMetricsF>
 #include <QLegend>
 #include <QLegendMarker>
 #include <algorithm>
@@ -19,6 +21,58 @@ void setWholeLegendLabels(QChart* chart, QAbstractSeries* series, const QStringL
         widest = std::max(widest, metrics.horizontalAdvance(labels.at(i)));
     }
     chart->legend()->setMinimumWidth(widest + 4 * metrics.height()); // the marker and the margins beside the text
+}
+
+void fitChartTexts(QChart* chart, const QSizeF& size)
+{
+    if (!chart || size.isEmpty())
+        return;
+    const QFont usual = QFont();
+    const qreal smallest = usual.pointSizeF() * 0.7;
+    const qreal titleHeight = chart->title().isEmpty() ? 0 : QFontMetricsF(chart->titleFont()).height() * 2;
+    // A legend beside the plot: every entry in the height (a line and a half each), the widest in half the width.
+    QLegend* legend = chart->legend();
+    if (legend->isVisible() && (legend->alignment() & (Qt::AlignLeft | Qt::AlignRight))) {
+        const auto markers = legend->markers();
+        QFont font = usual;
+        const auto fits = [&](const QFont& f) {
+            const QFontMetricsF metrics(f);
+            qreal widest = 0;
+            for (const QLegendMarker* marker : markers)
+                widest = std::max(widest, metrics.horizontalAdvance(marker->label()));
+            // Qt spaces entries about a line and a half apart, inside the chart's and the plot's margins.
+            return markers.size() * metrics.height() * 1.6 <= size.height() - titleHeight - 60
+                && widest + 4 * metrics.height() <= size.width() * 0.5 - 20;
+        };
+        while (!fits(font) && font.pointSizeF() > smallest)
+            font.setPointSizeF(font.pointSizeF() - 0.5);
+        legend->setFont(font);
+        const QFontMetricsF metrics(font);
+        qreal widest = 0;
+        for (const QLegendMarker* marker : markers)
+            widest = std::max(widest, metrics.horizontalAdvance(marker->label()));
+        legend->setMinimumWidth(widest + 4 * metrics.height());
+    }
+    // Category labels along a side: each in its own line's height, or Qt hides those that would overlap.
+    const auto axes = chart->axes(Qt::Vertical);
+    for (QAbstractAxis* axis : axes) {
+        auto* categories = qobject_cast<QBarCategoryAxis*>(axis);
+        if (!categories || categories->count() == 0)
+            continue;
+        const qreal below = legend->isVisible() && (legend->alignment() & (Qt::AlignTop | Qt::AlignBottom))
+            ? QFontMetricsF(legend->font()).height() * 2
+            : 0;
+        // The plot's height: less the title, a legend below, the value axis's labels and title, and the margins.
+        const qreal room = size.height() - titleHeight - below - QFontMetricsF(usual).height() * 4.5 - 30;
+        QFont font = usual;
+        const auto lines = [](const QString& label) { return label.count(QStringLiteral("<br>")) + 1; };
+        int needed = 0;
+        for (const QString& label : categories->categories())
+            needed += lines(label);
+        while (needed * QFontMetricsF(font).height() * 1.7 > room && font.pointSizeF() > smallest)
+            font.setPointSizeF(font.pointSizeF() - 0.5);
+        categories->setLabelsFont(font);
+    }
 }
 
 } // namespace agency::ui

@@ -191,6 +191,7 @@ QChart* typeSpendChart(const QList<reports::BudgetTotals>& types)
         const QString share = shareText(type.spent.shareOf(reports::Money::fromCents(whole)));
         // Name, exact amount and share in the legend; none on the slice, where Qt cut them short ("display 3....").
         auto* slice = new QPieSlice(QStringLiteral("%1 %2").arg(type.label, share), units(type.spent));
+        slice->setColor(seriesColours().at(slices.size() % seriesColours().size()));
         slices << slice;
         legend << QStringLiteral("%1  %2 (%3)").arg(type.label, type.spent.toDisplayString(), share);
     }
