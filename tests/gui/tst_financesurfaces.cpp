@@ -701,7 +701,8 @@ void TestFinanceSurfaces::dashboardChartsShowEveryLabelOnASmallScreen()
         }
         for (const QString& text : std::as_const(wanted)) {
             QString plainText = text;
-            plainText = plainText.replace(QStringLiteral("<br>"), QStringLiteral(" ")).simplified(); // as HTML lays it out
+            plainText
+                = plainText.replace(QStringLiteral("<br>"), QStringLiteral(" ")).simplified(); // as HTML lays it out
             QVERIFY2(drawn.contains(plainText),
                 qPrintable(QStringLiteral("%1: \"%2\" is not drawn whole; drawn: %3")
                                .arg(chart->title(), plainText, drawn.join(QStringLiteral(" | ")))));
