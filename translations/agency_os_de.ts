@@ -1728,6 +1728,25 @@
     </message>
 </context>
 <context>
+    <name>ValueMerge</name>
+    <message>
+        <source>Listing the values in use</source>
+        <translation>Verwendete Werte werden aufgelistet</translation>
+    </message>
+    <message>
+        <source>Choose two different values to merge</source>
+        <translation>Wählen Sie zwei verschiedene Werte zum Zusammenführen</translation>
+    </message>
+    <message>
+        <source>%1: at most %2 characters</source>
+        <translation>%1: höchstens %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>Merging values</source>
+        <translation>Werte werden zusammengeführt</translation>
+    </message>
+</context>
+<context>
     <name>ValueText</name>
     <message>
         <source>(empty)</source>
@@ -3000,6 +3019,40 @@ Ordner öffnen?</translation>
         <source>&amp;User guide</source>
         <translation>&amp;Benutzerhandbuch</translation>
     </message>
+    <message numerus="yes">
+        <source>%n channel(s) of type “%1” now “%2”</source>
+        <translation>
+            <numerusform>%n Kanal vom Typ „%1“ jetzt „%2“</numerusform>
+            <numerusform>%n Kanäle vom Typ „%1“ jetzt „%2“</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Merge channel types…</source>
+        <translation>Kanaltypen &amp;zusammenführen…</translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::MergeValuesDialog</name>
+    <message>
+        <source>Merge channel types</source>
+        <translation>Kanaltypen zusammenführen</translation>
+    </message>
+    <message>
+        <source>Every channel whose type is the first becomes the second, in one step; the other desktops see the change. Reports then count them as one type.</source>
+        <translation>Jeder Kanal mit dem ersten Typ erhält den zweiten, in einem Schritt; die anderen Arbeitsplätze sehen die Änderung. Berichte zählen sie dann als einen Typ.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>durch</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::OptionalDateEdit</name>
@@ -3041,6 +3094,10 @@ Ordner öffnen?</translation>
     <message>
         <source>Metadata below is not valid JSON: correct it, then name the campaign</source>
         <translation>Die Metadaten unten sind kein gültiges JSON: Korrigieren Sie sie, dann benennen Sie die Kampagne</translation>
+    </message>
+    <message>
+        <source>Did you mean “%1” (%2)? Another spelling of it splits the reports by type.</source>
+        <translation>Meinten Sie „%1“ (%2)? Eine andere Schreibweise teilt die Berichte nach Typ auf.</translation>
     </message>
 </context>
 <context>

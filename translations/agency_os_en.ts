@@ -116,6 +116,13 @@
             <numerusform>Live refresh is not available (%1): other desktops&apos; changes are looked for every %n s instead.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n channel(s) of type “%1” now “%2”</source>
+        <translation>
+            <numerusform>%n channel of type “%1” now “%2”</numerusform>
+            <numerusform>%n channels of type “%1” now “%2”</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::TablePage</name>

@@ -1728,6 +1728,25 @@
     </message>
 </context>
 <context>
+    <name>ValueMerge</name>
+    <message>
+        <source>Listing the values in use</source>
+        <translation>Liste des valeurs utilisées</translation>
+    </message>
+    <message>
+        <source>Choose two different values to merge</source>
+        <translation>Choisissez deux valeurs différentes à fusionner</translation>
+    </message>
+    <message>
+        <source>%1: at most %2 characters</source>
+        <translation>%1 : au plus %2 caractères</translation>
+    </message>
+    <message>
+        <source>Merging values</source>
+        <translation>Fusion des valeurs</translation>
+    </message>
+</context>
+<context>
     <name>ValueText</name>
     <message>
         <source>(empty)</source>
@@ -3000,6 +3019,40 @@ Ouvrir le dossier ?</translation>
         <source>&amp;User guide</source>
         <translation>&amp;Guide d&apos;utilisation</translation>
     </message>
+    <message numerus="yes">
+        <source>%n channel(s) of type “%1” now “%2”</source>
+        <translation>
+            <numerusform>%n canal de type « %1 » désormais « %2 »</numerusform>
+            <numerusform>%n canaux de type « %1 » désormais « %2 »</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Merge channel types…</source>
+        <translation>&amp;Fusionner des types de canaux…</translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::MergeValuesDialog</name>
+    <message>
+        <source>Merge channel types</source>
+        <translation>Fusionner des types de canaux</translation>
+    </message>
+    <message>
+        <source>Every channel whose type is the first becomes the second, in one step; the other desktops see the change. Reports then count them as one type.</source>
+        <translation>Chaque canal du premier type prend le second, en une seule étape ; les autres postes voient le changement. Les rapports les comptent alors comme un seul type.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>par</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Fusionner</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::OptionalDateEdit</name>
@@ -3041,6 +3094,10 @@ Ouvrir le dossier ?</translation>
     <message>
         <source>Metadata below is not valid JSON: correct it, then name the campaign</source>
         <translation>Les métadonnées ci-dessous ne sont pas du JSON valide : corrigez-les, puis nommez la campagne</translation>
+    </message>
+    <message>
+        <source>Did you mean “%1” (%2)? Another spelling of it splits the reports by type.</source>
+        <translation>Vouliez-vous dire « %1 » (%2) ? Une autre orthographe divise les rapports par type.</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include "filedialogs.h"
 #include "helpdialogs.h"
 #include "importdialog.h"
+#include "mergevaluesdialog.h"
 #include "recordform.h"
 #include "tablepage.h"
 #include "tables/campaignmodel.h"
@@ -20,6 +21,8 @@
 #include "tables/clientmodel.h"
 #include "tables/editsession.h"
 #include "tables/slatiermodel.h"
+#include "tables/tablespec.h"
+#include "tables/valuemerge.h"
 #include "theme.h"
 
 #include <QActionGroup>
@@ -89,6 +92,26 @@ MainWindow::MainWindow(QSqlDatabase db, db::ConnectionString where, bool readOnl
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::mergeChannelTypes()
+{
+    const tables::TableSpec& spec = tables::channelsSpec();
+    const auto coded = std::find_if(
+        spec.columns.cbegin(), spec.columns.cend(), [](const auto& column) { return !column.suggestions.isEmpty(); });
+    if (coded == spec.columns.cend())
+        return;
+    MergeValuesDialog dialog(tables::valuesInUse(m_db, spec, coded->name), coded->suggestions, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    const auto merged = tables::mergeValues(m_db, spec, coded->name, dialog.from(), dialog.into(), &error);
+    if (!merged) {
+        showMessage(error);
+        return;
+    }
+    refreshAfterChange();
+    showMessage(tr("%n channel(s) of type “%1” now “%2”", nullptr, *merged).arg(dialog.from(), dialog.into()));
+}
 
 void MainWindow::fitToScreen()
 {
@@ -323,6 +346,10 @@ void MainWindow::createMenus()
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     for (const char* name : { "new", "save", "revert", "delete", "restore", "find" })
         edit->addAction(m_actions.value(QString::fromLatin1(name)));
+    edit->addSeparator();
+    QAction* merge = edit->addAction(tr("&Merge channel types…"), this, &MainWindow::mergeChannelTypes);
+    merge->setObjectName(QStringLiteral("mergeChannelTypes"));
+    merge->setEnabled(!m_readOnly);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions.value(QStringLiteral("showDeleted")));
     QMenu* theme = view->addMenu(tr("&Theme"));

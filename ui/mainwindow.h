@@ -85,6 +85,7 @@ private:
     void watchConnection();
     void refreshAfterChange(); // a save or an import changed the data
     void showMessage(const QString& text);
+    void mergeChannelTypes(); // Edit → Merge channel types…
     void offerUndo(const QString& table, const QStringList& ids, const QString& description);
     void openConnectionDialog();
     void saveAll();

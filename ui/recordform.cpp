@@ -11,6 +11,7 @@
 #include "editors/optionaldateedit.h"
 #include "tables/backgroundreader.h"
 #include "tables/columnvalues.h"
+#include "tables/valuemerge.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>
@@ -360,6 +361,23 @@ void RecordForm::reloadChoices()
         auto* combo = qobject_cast<ChoiceCombo*>(m_editors.value(column.name));
         if (!combo)
             continue;
+        if (!column.suggestions.isEmpty() && !m_inUseRead.contains(column.name)) {
+            // The known codes, then the spellings in use (read once: "Google Ads" typed by someone is offered too,
+            // so that the next person picks it rather than typing a third).
+            m_inUseRead.insert(column.name);
+            QList<QPair<QString, QString>> types;
+            QStringList listed = column.suggestions;
+            for (const QString& used : tables::valuesInUse(m_model->database(), m_model->spec(), column.name)) {
+                if (!listed.contains(used))
+                    listed << used;
+            }
+            for (const QString& type : std::as_const(listed))
+                types.append({ type, domain::valueLabel(type) });
+            const QString value = combo->value();
+            combo->setChoices(types, false);
+            combo->setValue(value);
+            continue;
+        }
         if (column.kind == ColumnKind::Reference) {
             combo->setLabelOf(
                 [this, table = column.references](const QString& id) { return m_model->lookups().name(table, id); });
@@ -476,10 +494,36 @@ void RecordForm::write(const QString& column)
     m_loading = false;
     // Checked as it is typed; the model checks again, with the rules across fields, on Save.
     const tables::ColumnSpec* spec = m_model->spec().column(column);
-    showMessage(column, spec ? tables::problemWith(*spec, m_model->valueAt(m_row, column)) : QString());
+    const QString problem = spec ? tables::problemWith(*spec, m_model->valueAt(m_row, column)) : QString();
+    showMessage(column, problem);
+    if (problem.isEmpty() && spec && !spec->suggestions.isEmpty())
+        warnOfNearDuplicate(column);
     if (column == QStringLiteral("metadata") || column == QStringLiteral("plane_project_id"))
         loadName(); // the name typed into the JSON, or the project's
     Q_EMIT edited(column);
+}
+
+void RecordForm::warnOfNearDuplicate(const QString& column)
+{
+    // Another spelling of a type already known or in use ("Google Ads" for google_ads) splits every report by type:
+    // said under the field, in amber (it may still be meant, and saves).
+    auto* combo = qobject_cast<ChoiceCombo*>(m_editors.value(column));
+    if (!combo)
+        return;
+    QStringList values;
+    for (int i = 0; i < combo->count(); ++i)
+        values << combo->itemData(i).toString();
+    const QString near = domain::nearDuplicate(m_model->valueAt(m_row, column).toString(), values);
+    if (near.isEmpty())
+        return;
+    QLabel* label = m_messages.value(column);
+    if (!label)
+        return;
+    label->setText(QStringLiteral("<span style=\"color:#b26a00\">%1</span>")
+                       .arg(tr("Did you mean “%1” (%2)? Another spelling of it splits the reports by type.")
+                                .arg(near, domain::valueLabel(near))
+                                .toHtmlEscaped()));
+    label->setVisible(true);
 }
 
 void RecordForm::showMessage(const QString& column, const QString& message)

@@ -4,6 +4,7 @@
 #include "tables/agencytablemodel.h"
 
 #include <QHash>
+#include <QSet>
 #include <QWidget>
 #include <memory>
 
@@ -48,6 +49,8 @@ private:
 
     void write(const QString& column);
     void showMessage(const QString& column, const QString& message);
+    // Under a coded field (a channel's type): another spelling of a value known or in use, said in amber.
+    void warnOfNearDuplicate(const QString& column);
     void loadPlaneProjects();
     void loadName(); // a campaign's name, from its Plane project or its metadata
     void writeName(); // what is typed into the name, into the metadata
@@ -58,6 +61,7 @@ private:
     QHash<QString, QWidget*> m_editors;
     QList<QWidget*> m_order;
     QHash<QString, QLabel*> m_messages;
+    QSet<QString> m_inUseRead; // coded columns whose values in use the pickers list already
     QHash<QString, QLabel*> m_readOnly; // audit columns
     int m_row = -1;
     bool m_loading = false;

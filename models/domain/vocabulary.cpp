@@ -82,4 +82,25 @@ QStringList knownChannelTypes()
         QStringLiteral("social"), QStringLiteral("video"), QStringLiteral("other") };
 }
 
+QString nearDuplicate(const QString& typed, const QStringList& values)
+{
+    // Letters and digits only, case folded: what is left when spelling differs only in case, spaces and marks.
+    const auto folded = [](const QString& text) {
+        QString kept;
+        for (const QChar c : text.toCaseFolded()) {
+            if (c.isLetterOrNumber())
+                kept += c;
+        }
+        return kept;
+    };
+    const QString mine = folded(typed);
+    if (mine.isEmpty() || values.contains(typed))
+        return {};
+    for (const QString& value : values) {
+        if (folded(value) == mine || folded(valueLabel(value)) == mine)
+            return value;
+    }
+    return {};
+}
+
 } // namespace agency::domain

@@ -16,5 +16,8 @@ QString statusLabel(const QString& status); // translated, for people
 QString valueLabel(const QString& value);
 // The codes valueLabel() knows as channel types: the seed's and the demo's examples.
 QStringList knownChannelTypes();
+// Another spelling of one of `values` ("Google Ads", "google-ads" or "GoogleAds" for "google_ads"; a value's label
+// counts too): the value it spells, or empty when `typed` is one of them exactly or like none of them.
+QString nearDuplicate(const QString& typed, const QStringList& values);
 
 } // namespace agency::domain

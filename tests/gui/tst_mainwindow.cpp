@@ -15,6 +15,7 @@
 #include "guisupport.h"
 #include "importdialog.h"
 #include "mainwindow.h"
+#include "mergevaluesdialog.h"
 #include "recordform.h"
 #include "support/scratchdatabase.h"
 #include "tablepage.h"
@@ -180,6 +181,12 @@ private Q_SLOTS:
     }
     void searchFindsACampaignByItsNameAndSelectsTheFirstMatch();
     void helpListsTheKeysAndGuides();
+    void channelTypesAreOfferedWarnedAndMerged_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void channelTypesAreOfferedWarnedAndMerged();
     void importDryRunShowsEachFieldsOldAndNewValue_data()
     {
         test::addBackendColumn();
@@ -1078,6 +1085,69 @@ void TestMainWindow::importDryRunShowsEachFieldsOldAndNewValue()
                      "SELECT budget_allocated FROM agency_campaigns WHERE id = '30000000-0000-4000-8000-0000000000aa'"))
                  .toString(),
         QStringLiteral("1000.00"));
+}
+
+// Channel types are free text, and "Google Ads", "GoogleAds" and "google_ads" split every report: the type picker
+// offers the spellings in use beside the known ones, typing another spelling of one says so under the field, and
+// Edit → Merge channel types makes two spellings one in a single step, seen in the database.
+void TestMainWindow::channelTypesAreOfferedWarnedAndMerged()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Fixture f;
+    seed(scratch.db(), f);
+    QVERIFY(execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated) VALUES "
+                       "('30000000-0000-4000-8000-0000000000cc', ?, 'ppc', '1000.00')"),
+        { f.client }));
+    for (const auto& [id, type] : QList<QPair<QString, QString>> {
+             { QStringLiteral("40000000-0000-4000-8000-0000000000c1"), QStringLiteral("google_ads") },
+             { QStringLiteral("40000000-0000-4000-8000-0000000000c2"), QStringLiteral("Google Ads") },
+             { QStringLiteral("40000000-0000-4000-8000-0000000000c3"), QStringLiteral("GoogleAds") } })
+        QVERIFY(execute(scratch.db(),
+            QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage) "
+                           "VALUES (?, '30000000-0000-4000-8000-0000000000cc', ?, '10.00')"),
+            { id, type }));
+    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
+    QVERIFY(shown(window));
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    ui::TablePage* channels = window.page(ui::MainWindow::Channels);
+    QTRY_VERIFY(!channels->currentId().isEmpty());
+    auto* type = field<ui::ChoiceCombo>(channels, "channel_type");
+    QVERIFY(type);
+    QTRY_VERIFY(type->findData(QStringLiteral("Google Ads")) >= 0); // in use, so offered
+    QVERIFY(type->findData(QStringLiteral("GoogleAds")) >= 0);
+    QVERIFY(type->findData(QStringLiteral("tiktok_ads")) >= 0); // known
+    typeInto(type, QStringLiteral("Google-Ads")); // ("google ads" completes to Google Ads, the known code)
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    auto* said = channels->form()->findChild<QLabel*>(QStringLiteral("channel_type_message"));
+    QVERIFY(said);
+    QTRY_VERIFY(said->isVisible());
+    QVERIFY2(said->text().contains(QStringLiteral("google_ads")) || said->text().contains(QStringLiteral("Google Ads")),
+        qPrintable(said->text()));
+    channels->model()->discardChanges(); // not what this test is about
+
+    whenModal([](QWidget* dialog) {
+        auto* merge = qobject_cast<ui::MergeValuesDialog*>(dialog);
+        if (!merge) {
+            dialog->close();
+            return;
+        }
+        merge->fromBox()->setCurrentIndex(merge->fromBox()->findData(QStringLiteral("Google Ads")));
+        merge->intoBox()->setCurrentIndex(merge->intoBox()->findData(QStringLiteral("google_ads")));
+        QTest::mouseClick(merge->findChild<QPushButton*>(QStringLiteral("merge")), Qt::LeftButton);
+    });
+    window.findChild<QAction*>(QStringLiteral("mergeChannelTypes"))->trigger();
+    const auto count = [&](const QString& value) {
+        return scalar(scratch.db(),
+            QStringLiteral("SELECT count(*) FROM agency_campaign_channels WHERE channel_type = ?"), { value })
+            .toInt();
+    };
+    QTRY_COMPARE(count(QStringLiteral("Google Ads")), 0);
+    QCOMPARE(count(QStringLiteral("google_ads")), 2);
+    QCOMPARE(count(QStringLiteral("GoogleAds")), 1); // only the spelling chosen
+    QVERIFY2(window.statusMessage().contains(QStringLiteral("google_ads")), qPrintable(window.statusMessage()));
 }
 
 void TestMainWindow::droppedConnectionIsRetriedAndEditsKept()

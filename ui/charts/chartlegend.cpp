@@ -41,7 +41,7 @@ void fitChartTexts(QChart* chart, const QSizeF& size)
             for (const QLegendMarker* marker : markers)
                 widest = std::max(widest, metrics.horizontalAdvance(marker->label()));
             // Qt spaces entries about a line and a half apart, inside the chart's and the plot's margins.
-            return markers.size() * metrics.height() * 1.6 <= size.height() - titleHeight - 60
+            return static_cast<qreal>(markers.size()) * metrics.height() * 1.6 <= size.height() - titleHeight - 60
                 && widest + 4 * metrics.height() <= size.width() * 0.5 - 20;
         };
         while (!fits(font) && font.pointSizeF() > smallest)
@@ -66,10 +66,10 @@ void fitChartTexts(QChart* chart, const QSizeF& size)
         const qreal room = size.height() - titleHeight - below - QFontMetricsF(usual).height() * 4.5 - 30;
         QFont font = usual;
         const auto lines = [](const QString& label) { return label.count(QStringLiteral("<br>")) + 1; };
-        int needed = 0;
+        qsizetype needed = 0;
         for (const QString& label : categories->categories())
             needed += lines(label);
-        while (needed * QFontMetricsF(font).height() * 1.7 > room && font.pointSizeF() > smallest)
+        while (static_cast<qreal>(needed) * QFontMetricsF(font).height() * 1.7 > room && font.pointSizeF() > smallest)
             font.setPointSizeF(font.pointSizeF() - 0.5);
         categories->setLabelsFont(font);
     }
