@@ -13,6 +13,7 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QChartView>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
@@ -97,6 +98,7 @@ private Q_SLOTS:
     void pieGroupsManySmallChannels();
     void neighbouringSlicesStayApartInGreyscale();
     void kpiBarsColourByTrackAndDrawTheTarget();
+    void kpiLabelsAreDrawnWholeInASmallChart();
     void dashboardChartsHoldTheTotals();
     void moneyScaleTicksInReadableSteps_data();
     void moneyScaleTicksInReadableSteps();
@@ -190,6 +192,41 @@ void TestCharts::neighbouringSlicesStayApartInGreyscale()
     }
     QCOMPARE(used.size(), 7);
     QVERIFY(std::abs(qGray(ui::seriesColour::blue.rgb()) - qGray(ui::seriesColour::skyBlue.rgb())) >= 38); // the bars
+}
+
+// The KPI chart as a campaign's page shows it on a 1366×768 screen (about 420 × 260): each metric's name and each
+// legend entry is drawn whole, turned or smaller if need be — never "conve…" or "Nicht i…".
+void TestCharts::kpiLabelsAreDrawnWholeInASmallChart()
+{
+    ui::KpiChart chart;
+    QList<reports::KpiLine> kpis;
+    for (const char* metric :
+        { "conversions", "impressions", "cost_per_lead", "newsletter_signups", "engagement_rate" })
+        kpis.append({ QString::fromLatin1(metric), 100.0, 80.0, 0.8, false });
+    chart.resize(420 + 360, 260);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.setKpis(QStringLiteral("Spring"), kpis);
+    QCoreApplication::processEvents();
+    QChartView* view = chart.chartView();
+    view->viewport()->repaint();
+    QStringList drawn;
+    const QRectF inside = view->mapToScene(view->viewport()->rect()).boundingRect();
+    for (QGraphicsItem* item : view->scene()->items()) {
+        if (!item->isVisible() || !inside.contains(item->sceneBoundingRect().adjusted(1, 1, -1, -1)))
+            continue;
+        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item))
+            drawn << text->toPlainText().replace(QChar::LineSeparator, u' ').simplified();
+        else if (auto* simple = dynamic_cast<QGraphicsSimpleTextItem*>(item))
+            drawn << simple->text().simplified();
+    }
+    const QString all = drawn.join(u'|');
+    for (const auto& kpi : kpis)
+        QVERIFY2(drawn.contains(kpi.metric), qPrintable(kpi.metric + QStringLiteral(" not whole in: ") + all));
+    for (QLegendMarker* marker : view->chart()->legend()->markers())
+        QVERIFY2(
+            drawn.contains(marker->label()), qPrintable(marker->label() + QStringLiteral(" not whole in: ") + all));
+    QVERIFY2(!all.contains(u'…'), qPrintable(all));
 }
 
 void TestCharts::kpiBarsColourByTrackAndDrawTheTarget()

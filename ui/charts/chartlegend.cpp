@@ -53,6 +53,47 @@ void fitChartTexts(QChart* chart, const QSizeF& size)
             widest = std::max(widest, metrics.horizontalAdvance(marker->label()));
         legend->setMinimumWidth(widest + 4 * metrics.height());
     }
+    // A legend below the plot: its entries side by side in the width, each a marker, the text and a gap.
+    if (legend->isVisible() && (legend->alignment() & (Qt::AlignTop | Qt::AlignBottom))) {
+        const auto markers = legend->markers();
+        QFont font = usual;
+        const auto wide = [&](const QFont& f) {
+            const QFontMetricsF metrics(f);
+            qreal all = 0;
+            for (const QLegendMarker* marker : markers)
+                all += metrics.horizontalAdvance(marker->label()) + 3 * metrics.height();
+            return all;
+        };
+        while (wide(font) > size.width() - 40 && font.pointSizeF() > smallest)
+            font.setPointSizeF(font.pointSizeF() - 0.5);
+        legend->setFont(font);
+    }
+    // Category labels below the plot: whole (never "conve…"), turned when they would not fit side by side, and set
+    // smaller when even turned they would not.
+    for (QAbstractAxis* axis : chart->axes(Qt::Horizontal)) {
+        auto* categories = qobject_cast<QBarCategoryAxis*>(axis);
+        if (!categories || categories->count() == 0)
+            continue;
+        categories->setTruncateLabels(false);
+        QFont font = usual;
+        const auto widest = [&](const QFont& f) {
+            const QFontMetricsF metrics(f);
+            qreal most = 0;
+            for (const QString& label : categories->categories()) {
+                for (const QString& line : label.split(QStringLiteral("<br>")))
+                    most = std::max(most, metrics.horizontalAdvance(line));
+            }
+            return most;
+        };
+        const qreal each = (size.width() - 100) / static_cast<qreal>(categories->count());
+        const bool turned = widest(font) > each - 8;
+        // Turned upright, a label takes a line's width beside the next one (turned less, they overlapped and Qt
+        // left some out), and its length in height: at most a third of the chart's.
+        categories->setLabelsAngle(turned ? -90 : 0);
+        while (turned && widest(font) > size.height() / 3 && font.pointSizeF() > smallest)
+            font.setPointSizeF(font.pointSizeF() - 0.5);
+        categories->setLabelsFont(font);
+    }
     // Category labels along a side: each in its own line's height, or Qt hides those that would overlap.
     const auto axes = chart->axes(Qt::Vertical);
     for (QAbstractAxis* axis : axes) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kpichart.h"
 
+#include "chartlegend.h"
 #include "chartpalette.h"
 
 #include <QBarCategoryAxis>
@@ -11,6 +12,7 @@
 #include <QHeaderView>
 #include <QLegend>
 #include <QLineSeries>
+#include <QResizeEvent>
 #include <QStackedBarSeries>
 #include <QTableWidget>
 #include <QToolTip>
@@ -41,6 +43,14 @@ KpiChart::KpiChart(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_table);
+    m_view->installEventFilter(this); // its words fitted to its size as the window is resized
+}
+
+bool KpiChart::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_view && event->type() == QEvent::Resize)
+        fitChartTexts(m_view->chart(), static_cast<QResizeEvent*>(event)->size());
+    return QWidget::eventFilter(watched, event);
 }
 
 QChart* KpiChart::chart() const
@@ -117,6 +127,7 @@ void KpiChart::setKpis(const QString& title, const QList<reports::KpiLine>& kpis
     m_target->attachAxis(hidden);
     m_target->attachAxis(y);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    fitChartTexts(chart, m_view->size());
 
     auto tooltip = [this](bool status, int index) {
         if (!status || index < 0 || index >= m_kpis.size()) {

@@ -28,6 +28,9 @@ public:
     QLineSeries* targetLine() const { return m_target; }
     QTableWidget* table() const { return m_table; }
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     QChartView* m_view;
     QTableWidget* m_table;
