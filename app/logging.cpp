@@ -4,6 +4,7 @@
 #include "db/database.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStringList>
 #include <chrono>
@@ -61,6 +62,7 @@ void setUpLogging(const QString& stderrLevel, bool verboseFile)
 {
     // The log file is the first thing every mode writes into the data folder: an old doubled folder moves first.
     const QString moved = db::moveLegacyDataFolder();
+    const QStringList madePrivate = db::makeDataFolderPrivate(); // before anything is written into them
     const auto level
         = spdlog::level::from_str(stderrLevel == QStringLiteral("warning") ? "warn" : stderrLevel.toStdString());
     std::vector<spdlog::sink_ptr> sinks;
@@ -77,6 +79,7 @@ void setUpLogging(const QString& stderrLevel, bool verboseFile)
             file->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z [%l] [pid %P] %v");
             file->set_level(verboseFile ? std::min(level, spdlog::level::info) : spdlog::level::info);
             sinks.push_back(file);
+            QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         } catch (const spdlog::spdlog_ex&) {
             // No writable log folder: stderr still works, and start-up must not fail over a log file.
         }
@@ -90,6 +93,9 @@ void setUpLogging(const QString& stderrLevel, bool verboseFile)
     qInstallMessageHandler(routeQtMessage);
     if (!moved.isEmpty())
         spdlog::info("{}", moved.toStdString());
+    if (!madePrivate.isEmpty())
+        spdlog::warn("made private, readable by their owner alone now (they were open to others): {}",
+            madePrivate.join(QStringLiteral(", ")).toStdString());
 }
 
 } // namespace agency::app

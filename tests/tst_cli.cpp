@@ -5,6 +5,8 @@
 #include "export/csvwriter.h"
 #include "support/scratchdatabase.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -101,6 +103,7 @@ class TestCli : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void versionAndHelp();
+    void dataAndLogsAreTheirOwnersAlone();
     void usageErrors_data();
     void usageErrors();
     void unreachableServerHidesPassword();
@@ -130,6 +133,61 @@ void TestCli::initTestCase()
     m_env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
     m_env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
     m_env.remove(QStringLiteral("AGENCY_OS_DB"));
+}
+
+// The embedded database (with its -wal and -shm) and the logs are their owner's alone: the folders 0700, the files
+// 0600, from the first start; a folder an older version left open (0755, files 0644) is closed at the next start,
+// and the log says what was changed.
+void TestCli::dataAndLogsAreTheirOwnersAlone()
+{
+    QTemporaryDir home;
+    QProcessEnvironment env = m_env;
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    const QString folder = home.filePath(QStringLiteral("data/agency-os"));
+    const auto mode = [](const QString& path) {
+        return QString::number(static_cast<int>(QFile::permissions(path)) & 0x777, 16); // owner, group, other
+    };
+    Run run = agencyOs({ QStringLiteral("demo-data"), QStringLiteral("--clients"), QStringLiteral("1"),
+                           QStringLiteral("--campaigns-per-client"), QStringLiteral("1"),
+                           QStringLiteral("--channels-per-campaign"), QStringLiteral("1") },
+        env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    const QString db = folder + QStringLiteral("/agency-os.db");
+    const QString log = folder + QStringLiteral("/logs/agency-os.log");
+    QVERIFY(QFileInfo::exists(db));
+    QVERIFY(QFileInfo::exists(log));
+    // Qt's permission bits: 0x7 per class, owner's in the top digit (with "user" beside it, 0x7700 for 0700).
+    const auto openToOthers = [](const QString& path) {
+        return (QFile::permissions(path)
+                   & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                       | QFileDevice::WriteOther | QFileDevice::ExeOther))
+            != 0;
+    };
+    for (const QString& path : { folder, folder + QStringLiteral("/logs"), db, log, db + QStringLiteral("-wal"),
+             db + QStringLiteral("-shm") }) {
+        if (QFileInfo::exists(path))
+            QVERIFY2(!openToOthers(path), qPrintable(path + QStringLiteral(" is ") + mode(path)));
+    }
+    QVERIFY(QFile::permissions(db) & QFileDevice::ReadOwner);
+
+    // Left open by an older version: closed at the next start, and said.
+    const auto open
+        = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    QVERIFY(
+        QFile::setPermissions(folder, open | QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther));
+    QVERIFY(QFile::setPermissions(db, open));
+    QVERIFY(QFile::setPermissions(log, open));
+    QVERIFY(openToOthers(db));
+    run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("status") }, env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    for (const QString& path : { folder, db, log })
+        QVERIFY2(!openToOthers(path), qPrintable(path + QStringLiteral(" is ") + mode(path)));
+    QFile text(log);
+    QVERIFY(text.open(QIODevice::ReadOnly));
+    const QString said = QString::fromUtf8(text.readAll());
+    QVERIFY2(said.contains(QStringLiteral("made private")) && said.contains(db), qPrintable(said.right(2000)));
 }
 
 void TestCli::versionAndHelp()

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -71,6 +72,30 @@ bool beginWrite(QSqlDatabase db, QSqlError* error)
 QString dataFolder()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/agency-os");
+}
+
+QStringList makeDataFolderPrivate()
+{
+    constexpr QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    QStringList changed;
+    const QString folder = dataFolder();
+    for (const QString& dir : { folder, folder + QStringLiteral("/logs") }) {
+        if (!QDir().mkpath(dir))
+            continue;
+        if (QFile::permissions(dir) & others) {
+            QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+            changed << dir;
+        }
+        const QFileInfoList files = QDir(dir).entryInfoList(QDir::Files | QDir::Hidden | QDir::System);
+        for (const QFileInfo& file : files) {
+            if (!file.isSymLink() && (file.permissions() & others)) {
+                QFile::setPermissions(file.filePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+                changed << file.filePath();
+            }
+        }
+    }
+    return changed;
 }
 
 QString defaultEmbeddedPath()
@@ -146,6 +171,16 @@ QSqlDatabase openDatabase(const ConnectionString& where, const QString& connecti
                     db = {};
                     QSqlDatabase::removeDatabase(connectionName);
                     return {};
+                }
+            }
+            // The embedded database is made its owner's alone from the start (SQLite gives its -wal and -shm
+            // files the database file's permissions); a file chosen elsewhere keeps what its folder gives it.
+            if (where.path != QStringLiteral(":memory:") && !QFileInfo::exists(where.path)
+                && QFileInfo(where.path).absolutePath() == QFileInfo(dataFolder()).absoluteFilePath()) {
+                QFile created(where.path);
+                if (created.open(QIODevice::WriteOnly)) {
+                    created.close();
+                    created.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
                 }
             }
             db.setDatabaseName(where.path);

@@ -33,6 +33,11 @@ bool beginWrite(QSqlDatabase db, QSqlError* error);
 // The one folder for the app's data and logs: <XDG data home>/agency-os (e.g. ~/.local/share/agency-os).
 QString dataFolder();
 
+// Makes the data folder and its logs folder readable by their owner alone (0700) and every file directly in them
+// (the embedded database with its -wal and -shm, the logs) too (0600), creating the folders as needed. Returns what
+// it had to change (made by an older version, or by hand), for a notice; empty when all was private already.
+QStringList makeDataFolderPrivate();
+
 // The embedded database's default location: dataFolder()/agency-os.db.
 QString defaultEmbeddedPath();
 
