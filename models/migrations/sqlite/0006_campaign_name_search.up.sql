@@ -4,7 +4,9 @@
 -- index of the name as the app reads it (LookupNames::jsonNameSql: metadata's "name" when it is a text, trimmed,
 -- none when empty). It is contentless (the name is an expression, not a column an external-content index could
 -- read), so the triggers give it the old name to delete: the same expression over the old row. A search ORs it with
--- 0003's index.
+-- 0003's index. Should it ever disagree with the table (a restore that renumbered rowids), it is made anew with
+-- INSERT INTO agency_campaigns_name_search(agency_campaigns_name_search) VALUES('delete-all') and the INSERT … SELECT
+-- below.
 CREATE VIRTUAL TABLE agency_campaigns_name_search USING fts5(name, content='', tokenize='trigram');
 INSERT INTO agency_campaigns_name_search (rowid, name)
     SELECT rowid, n FROM (SELECT rowid, NULLIF(trim(CASE WHEN json_type(metadata, '$.name') = 'text' THEN json_extract(metadata, '$.name') END, ' ' || char(9, 10, 13, 12, 11)), '') AS n FROM agency_campaigns WHERE json_valid(metadata)) WHERE n IS NOT NULL;
