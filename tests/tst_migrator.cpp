@@ -195,9 +195,8 @@ void TestMigrator::downToZeroThenUpIsIdentical()
     QVERIFY2(migrator.down(0), qPrintable(migrator.lastError()));
     QCOMPARE(migrator.state(), db::SchemaState::Missing);
     const QStringList left = scratch.db().tables();
-    for (const QString& table : left)
-        QVERIFY2(!table.startsWith(QStringLiteral("agency_")) || table == QStringLiteral("agency_schema_migrations"),
-            qPrintable(table));
+    for (const QString& table : left) // nothing of the app's, its migration table included
+        QVERIFY2(!table.startsWith(QStringLiteral("agency_")), qPrintable(table));
 
     QVERIFY2(migrator.up(), qPrintable(migrator.lastError()));
     QCOMPARE(agencyCatalog(scratch.db()), first);

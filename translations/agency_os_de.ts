@@ -1102,6 +1102,10 @@
         <source>--to must be a version number of 0 or more</source>
         <translation>--to muss eine Versionsnummer ab 0 sein</translation>
     </message>
+    <message>
+        <source>Removing the migration table agency_schema_migrations</source>
+        <translation>Die Migrationstabelle agency_schema_migrations wird entfernt</translation>
+    </message>
 </context>
 <context>
     <name>Money</name>

@@ -1102,6 +1102,10 @@
         <source>--to must be a version number of 0 or more</source>
         <translation>--to doit être un numéro de version de 0 ou plus</translation>
     </message>
+    <message>
+        <source>Removing the migration table agency_schema_migrations</source>
+        <translation>Suppression de la table de migration agency_schema_migrations</translation>
+    </message>
 </context>
 <context>
     <name>Money</name>

@@ -352,6 +352,19 @@ bool Migrator::down(int target)
         if (it->version > target && applied.contains(it->version))
             ok = runStep(*it, false);
     }
+    // Down to nothing leaves nothing of the app's: its bookkeeping table goes too, once no step of any version (a
+    // newer app's included) is recorded in it. (pg_trgm stays: it may have been there before, and others may use it.)
+    if (ok && exists && target == 0) {
+        QSqlQuery query(m_db);
+        ok = query.exec(QStringLiteral("SELECT count(*) FROM agency_schema_migrations")) && query.next();
+        if (ok && query.value(0).toInt() == 0) {
+            query.finish();
+            ok = query.exec(QStringLiteral("DROP TABLE agency_schema_migrations"));
+        }
+        if (!ok)
+            return fail(
+                reportSqlError(Text::tr("Removing the migration table agency_schema_migrations"), query.lastError()));
+    }
     return ok;
 }
 
