@@ -6,7 +6,11 @@
 #include "support/scratchdatabase.h"
 
 #include <QApplication>
+#include <QChartView>
 #include <QElapsedTimer>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 #include <QTimer>
 #include <QWidget>
 #include <QtTest>
@@ -45,6 +49,25 @@ inline bool shown(QWidget& window)
     window.show();
     window.activateWindow();
     return QTest::qWaitForWindowExposed(&window) && QTest::qWaitForWindowActive(&window);
+}
+
+// The texts a chart view draws now: each visible text item lying whole inside the view (a label pushed out of it,
+// hidden by Qt, or elided counts as not drawn), with white space as laid out (runs of spaces as one).
+inline QStringList drawnTexts(QChartView* view)
+{
+    view->viewport()->repaint();
+    QStringList drawn;
+    const QRectF inside = view->mapToScene(view->viewport()->rect()).boundingRect();
+    const auto items = view->scene()->items();
+    for (QGraphicsItem* item : items) {
+        if (!item->isVisible() || !inside.contains(item->sceneBoundingRect().adjusted(1, 1, -1, -1)))
+            continue;
+        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item))
+            drawn << text->toPlainText().replace(QChar::LineSeparator, u' ').replace(u'\n', u' ').simplified();
+        else if (auto* simple = dynamic_cast<QGraphicsSimpleTextItem*>(item))
+            drawn << simple->text().simplified();
+    }
+    return drawn;
 }
 
 } // namespace agency::test

@@ -7,6 +7,7 @@
 #include "charts/kpichart.h"
 #include "demo/demodata.h"
 #include "domain/moneyscale.h"
+#include "guisupport.h"
 #include "support/scratchdatabase.h"
 
 #include <QBarCategoryAxis>
@@ -209,17 +210,7 @@ void TestCharts::kpiLabelsAreDrawnWholeInASmallChart()
     chart.setKpis(QStringLiteral("Spring"), kpis);
     QCoreApplication::processEvents();
     QChartView* view = chart.chartView();
-    view->viewport()->repaint();
-    QStringList drawn;
-    const QRectF inside = view->mapToScene(view->viewport()->rect()).boundingRect();
-    for (QGraphicsItem* item : view->scene()->items()) {
-        if (!item->isVisible() || !inside.contains(item->sceneBoundingRect().adjusted(1, 1, -1, -1)))
-            continue;
-        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item))
-            drawn << text->toPlainText().replace(QChar::LineSeparator, u' ').simplified();
-        else if (auto* simple = dynamic_cast<QGraphicsSimpleTextItem*>(item))
-            drawn << simple->text().simplified();
-    }
+    const QStringList drawn = test::drawnTexts(view);
     const QString all = drawn.join(u'|');
     for (const auto& kpi : kpis)
         QVERIFY2(drawn.contains(kpi.metric), qPrintable(kpi.metric + QStringLiteral(" not whole in: ") + all));

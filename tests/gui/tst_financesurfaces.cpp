@@ -703,17 +703,7 @@ void TestFinanceSurfaces::dashboardChartsShowEveryLabelOnASmallScreen()
             if (auto* categories = qobject_cast<QBarCategoryAxis*>(axis); categories && axis->isVisible())
                 wanted << categories->categories();
         }
-        view->viewport()->repaint();
-        QStringList drawn;
-        const QRectF inside = view->mapToScene(view->viewport()->rect()).boundingRect();
-        for (QGraphicsItem* item : view->scene()->items()) {
-            if (!item->isVisible() || !inside.contains(item->sceneBoundingRect().adjusted(1, 1, -1, -1)))
-                continue;
-            if (auto* text = dynamic_cast<QGraphicsTextItem*>(item))
-                drawn << text->toPlainText().replace(QChar::LineSeparator, u' ').replace(u'\n', u' ').simplified();
-            else if (auto* simple = dynamic_cast<QGraphicsSimpleTextItem*>(item))
-                drawn << simple->text().simplified();
-        }
+        const QStringList drawn = test::drawnTexts(view);
         for (const QString& text : std::as_const(wanted)) {
             QString plainText = text;
             plainText

@@ -35,23 +35,24 @@ void fitChartTexts(QChart* chart, const QSizeF& size)
     if (legend->isVisible() && (legend->alignment() & (Qt::AlignLeft | Qt::AlignRight))) {
         const auto markers = legend->markers();
         QFont font = usual;
-        const auto fits = [&](const QFont& f) {
+        // The width an entry takes at `f`: the widest text, its marker and the margins beside it.
+        const auto entryWidth = [&](const QFont& f) {
             const QFontMetricsF metrics(f);
             qreal widest = 0;
             for (const QLegendMarker* marker : markers)
                 widest = std::max(widest, metrics.horizontalAdvance(marker->label()));
+            return widest + 4 * metrics.height();
+        };
+        const auto fits = [&](const QFont& f) {
             // Qt spaces entries about a line and a half apart, inside the chart's and the plot's margins.
-            return static_cast<qreal>(markers.size()) * metrics.height() * 1.6 <= size.height() - titleHeight - 60
-                && widest + 4 * metrics.height() <= size.width() * 0.5 - 20;
+            return static_cast<qreal>(markers.size()) * QFontMetricsF(f).height() * 1.6
+                <= size.height() - titleHeight - 60
+                && entryWidth(f) <= size.width() * 0.5 - 20;
         };
         while (!fits(font) && font.pointSizeF() > smallest)
             font.setPointSizeF(font.pointSizeF() - 0.5);
         legend->setFont(font);
-        const QFontMetricsF metrics(font);
-        qreal widest = 0;
-        for (const QLegendMarker* marker : markers)
-            widest = std::max(widest, metrics.horizontalAdvance(marker->label()));
-        legend->setMinimumWidth(widest + 4 * metrics.height());
+        legend->setMinimumWidth(entryWidth(font));
     }
     // A legend below the plot: its entries side by side in the width, each a marker, the text and a gap.
     if (legend->isVisible() && (legend->alignment() & (Qt::AlignTop | Qt::AlignBottom))) {
