@@ -100,6 +100,7 @@ private Q_SLOTS:
     void neighbouringSlicesStayApartInGreyscale();
     void kpiBarsColourByTrackAndDrawTheTarget();
     void kpiLabelsAreDrawnWholeInASmallChart();
+    void splitLegendIsDrawnWholeInASmallChart();
     void dashboardChartsHoldTheTotals();
     void moneyScaleTicksInReadableSteps_data();
     void moneyScaleTicksInReadableSteps();
@@ -197,6 +198,27 @@ void TestCharts::neighbouringSlicesStayApartInGreyscale()
 
 // The KPI chart as a campaign's page shows it on a 1366×768 screen (about 420 × 260): each metric's name and each
 // legend entry is drawn whole, turned or smaller if need be — never "conve…" or "Nicht i…".
+// The budget split's pie as a campaign's page shows it at 1366×768 in German (about 540 × 350): every legend entry,
+// name, amount and share, is drawn whole (they ran off the right edge: "(31,29" without its "%)").
+void TestCharts::splitLegendIsDrawnWholeInASmallChart()
+{
+    QList<std::pair<QString, qint64>> channels;
+    for (const char* name : { "Displaynetzwerk", "YouTube", "Newsletter", "SEO-Inhalte", "LinkedIn Ads", "TikTok Ads" })
+        channels.append({ QString::fromLatin1(name), 2000000 + 1000 * channels.size() });
+    ui::BudgetSplitChart chart;
+    chart.resize(540, 350);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.setSplit(split(20000000, channels));
+    QCoreApplication::processEvents();
+    const QStringList drawn = test::drawnTexts(&chart);
+    const auto markers = chart.chart()->legend()->markers();
+    QVERIFY(markers.size() >= 6);
+    for (QLegendMarker* marker : markers)
+        QVERIFY2(drawn.contains(marker->label().simplified()),
+            qPrintable(marker->label() + QStringLiteral(" not whole in: ") + drawn.join(u'|')));
+}
+
 void TestCharts::kpiLabelsAreDrawnWholeInASmallChart()
 {
     ui::KpiChart chart;

@@ -10,6 +10,7 @@
 #include <QLegend>
 #include <QPieSeries>
 #include <QPieSlice>
+#include <QResizeEvent>
 #include <QToolTip>
 
 namespace agency::ui {
@@ -83,6 +84,7 @@ void BudgetSplitChart::setSplit(const reports::CampaignSplit& split)
         add(tr("Unallocated"), *split.unallocated, QColor(0xc8, 0xcc, 0xd0));
     m_series->append(slices);
     setWholeLegendLabels(chart(), m_series, legend);
+    fitChartTexts(chart(), size());
 
     QString title = split.label.isEmpty() ? tr("Budget split") : split.label;
     if (split.allocated)
@@ -96,6 +98,12 @@ void BudgetSplitChart::setSplit(const reports::CampaignSplit& split)
         chart()->setTitleBrush(palette().color(QPalette::WindowText));
     }
     chart()->setTitle(title);
+}
+
+void BudgetSplitChart::resizeEvent(QResizeEvent* event)
+{
+    QChartView::resizeEvent(event);
+    fitChartTexts(chart(), event->size());
 }
 
 } // namespace agency::ui

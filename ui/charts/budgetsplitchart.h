@@ -22,6 +22,9 @@ public:
 
     static constexpr int maxSlices = 12;
 
+protected:
+    void resizeEvent(QResizeEvent* event) override; // its legend fitted to the size it is shown at
+
 private:
     QPieSeries* m_series;
 };
