@@ -3,6 +3,7 @@
 
 #include "db/database.h"
 #include "db/sqlerror.h"
+#include "rowfilter.h"
 #include "tablespec.h"
 
 #include <QCoreApplication>
@@ -24,13 +25,14 @@ QStringList valuesInUse(QSqlDatabase db, const TableSpec& spec, const QString& c
         return values;
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    // Along the index the column leads (the least value after the last, one seek each), else one read of the table.
-    const QString sql = column == spec.searchSplitColumn
-        ? QStringLiteral("WITH RECURSIVE v(x) AS (SELECT (SELECT min(%1) FROM %2 WHERE deleted_at IS NULL) UNION ALL "
-                         "SELECT (SELECT min(%1) FROM %2 WHERE deleted_at IS NULL AND %1 > v.x) FROM v WHERE v.x IS "
-                         "NOT NULL) SELECT x FROM v WHERE x IS NOT NULL LIMIT %3")
-        : QStringLiteral("SELECT DISTINCT %1 FROM %2 WHERE deleted_at IS NULL AND %1 IS NOT NULL ORDER BY 1 LIMIT %3");
-    if (!query.exec(sql.arg(column, spec.table).arg(limit))) {
+    // Along the index the column leads (one seek per value), else one read of the table.
+    const QString sql
+        = (column == spec.searchSplitColumn
+                  ? RowFilter::liveValues(spec, column)
+                  : QStringLiteral("SELECT DISTINCT %1 FROM %2 WHERE deleted_at IS NULL AND %1 IS NOT NULL ORDER BY 1")
+                        .arg(column, spec.table))
+        + QStringLiteral(" LIMIT %1").arg(limit);
+    if (!query.exec(sql)) {
         db::reportSqlError(Text::tr("Listing the values in use"), query.lastError());
         return values;
     }

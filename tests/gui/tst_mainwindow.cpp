@@ -21,6 +21,7 @@
 #include "tablepage.h"
 #include "tables/campaignmodel.h"
 #include "tables/channelmodel.h"
+#include "tables/valuemerge.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -1147,6 +1148,15 @@ void TestMainWindow::channelTypesAreOfferedWarnedAndMerged()
     QTRY_COMPARE(count(QStringLiteral("Google Ads")), 0);
     QCOMPARE(count(QStringLiteral("google_ads")), 2);
     QCOMPARE(count(QStringLiteral("GoogleAds")), 1); // only the spelling chosen
+    // A merge of a value into itself, or into nothing, is refused and changes nothing.
+    QString error;
+    const QString column = QStringLiteral("channel_type");
+    QVERIFY(!tables::mergeValues(scratch.db(), tables::channelsSpec(), column, QStringLiteral("GoogleAds"),
+        QStringLiteral("GoogleAds"), &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!tables::mergeValues(
+        scratch.db(), tables::channelsSpec(), column, QStringLiteral("GoogleAds"), QStringLiteral("  "), &error));
+    QCOMPARE(count(QStringLiteral("GoogleAds")), 1);
     QVERIFY2(window.statusMessage().contains(QStringLiteral("google_ads")), qPrintable(window.statusMessage()));
 }
 
