@@ -155,6 +155,12 @@ private Q_SLOTS:
     void tierInUseCannotBeDeleted();
     void concurrentChangeIsDetected_data();
     void concurrentChangeIsDetected();
+    void genericCallersGoThroughTheJournal_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void genericCallersGoThroughTheJournal();
     void concurrentDeleteIsDetected_data()
     {
         test::addBackendColumn();
@@ -1386,6 +1392,48 @@ void TestAgencyTableModel::concurrentChangeIsDetected()
         QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT campaign_brief FROM agency_campaigns")).toString(),
             QStringLiteral("my brief"));
     }
+}
+
+void TestAgencyTableModel::genericCallersGoThroughTheJournal()
+{
+    // A caller that knows only Qt's model interface (a view, a delegate, a QDataWidgetMapper) reaches the same journal
+    // and the same conflict check as the app's own forms: there is no member that writes around them.
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QVERIFY(scratch.migrate());
+    const Seed s = seed(scratch.db());
+    tables::CampaignModel campaigns(scratch.db());
+    QAbstractItemModelTester tester(&campaigns, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModel* generic = &campaigns;
+    const int row = campaigns.rowOfId(s.campaign);
+    const int spent = campaigns.fieldIndex(QStringLiteral("budget_spent"));
+    const QString stored = QStringLiteral("SELECT budget_spent FROM agency_campaigns WHERE id = ?");
+
+    QVERIFY(generic->setData(generic->index(row, spent), QStringLiteral("100.00")));
+    QVERIFY(generic->submit()); // what a view calls when an editor closes: it writes nothing
+    QCOMPARE(scalar(scratch.db(), stored, { s.campaign }).toString(), QStringLiteral("12000.50"));
+    QVERIFY(campaigns.pendingIds().contains(s.campaign));
+
+    // A row added the generic way is a new row of the journal, with its own id; nothing is written yet.
+    const qint64 before = scalar(scratch.db(), QStringLiteral("SELECT COUNT(*) FROM agency_campaigns")).toLongLong();
+    QVERIFY(generic->insertRows(0, 1));
+    QVERIFY(!QUuid::fromString(campaigns.idAt(0)).isNull());
+    QVERIFY(campaigns.pendingIds().contains(campaigns.idAt(0)));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT COUNT(*) FROM agency_campaigns")).toLongLong(), before);
+    // Rows are never removed the generic way: deleting is soft, and undoable.
+    QVERIFY(!generic->removeRows(1, 1));
+    QVERIFY(campaigns.lastMessage().contains(QStringLiteral("softly")));
+    campaigns.revertRow(0);
+    QCOMPARE(campaigns.rowOfId(s.campaign), row);
+
+    // Another desktop saves the same row first: the edit made the generic way meets the conflict check.
+    QVERIFY(execute(scratch.openAnother(QStringLiteral("other")),
+        QStringLiteral("UPDATE agency_campaigns SET budget_spent = '200.00' WHERE id = ?"), { s.campaign }));
+    QVERIFY(!campaigns.save());
+    QCOMPARE(campaigns.conflicts().size(), 1);
+    QCOMPARE(scalar(scratch.db(), stored, { s.campaign }).toString(), QStringLiteral("200.00"));
+    QCOMPARE(generic->data(generic->index(campaigns.rowOfId(s.campaign), spent), Qt::EditRole).toString(),
+        QStringLiteral("100.00"));
 }
 
 void TestAgencyTableModel::concurrentDeleteIsDetected()

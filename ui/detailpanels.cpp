@@ -38,7 +38,7 @@ namespace {
         view->setAlternatingRowColors(true);
         view->verticalHeader()->hide();
         for (int c = 0; c < model->columnCount(); ++c)
-            view->setColumnHidden(c, !columns.contains(model->record().fieldName(c)));
+            view->setColumnHidden(c, !columns.contains(model->columnName(c)));
         moveNameColumnFirst(view, model);
         // Each column as wide as its header and values (a few dozen rows): nothing is cut off ("10.000,00", not
         // "1"); the last takes what is left.

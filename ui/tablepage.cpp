@@ -175,7 +175,7 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this, [this](const QPoint& at) {
         QMenu menu(this);
         for (int c = 0; c < m_model->columnCount(); ++c) {
-            const QString name = m_model->record().fieldName(c);
+            const QString name = m_model->columnName(c);
             if (name == QStringLiteral("id"))
                 continue;
             QAction* toggle = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
@@ -622,7 +622,7 @@ exporting::ExportRequest TablePage::currentViewExport() const
     request.table = m_model->tableName();
     request.filter = m_model->rowFilter();
     if (m_sortColumn >= 0) {
-        request.sortColumn = m_model->record().fieldName(m_sortColumn);
+        request.sortColumn = m_model->columnName(m_sortColumn);
         request.sortOrder = m_sortOrder;
     }
     // The visible columns in their order, between what an import of the file back needs to match each row to the
@@ -633,7 +633,7 @@ exporting::ExportRequest TablePage::currentViewExport() const
     const QHeaderView* header = m_view->horizontalHeader();
     for (int visual = 0; visual < header->count(); ++visual) {
         const int logical = header->logicalIndex(visual);
-        const QString name = m_model->record().fieldName(logical);
+        const QString name = m_model->columnName(logical);
         if (!header->isSectionHidden(logical) && name != id && name != stamp)
             request.columns << name;
     }

@@ -26,20 +26,16 @@
 
 namespace agency::tables {
 
-namespace {
-
-}
-
 AgencyTableModel::AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObject* parent, Load load)
-    : QSqlTableModel(parent, db)
+    : QAbstractTableModel(parent)
     , m_spec(spec)
+    , m_db(db)
+    , m_fields(db.record(spec.table))
     , m_dialect(db::dialectOf(db))
     , m_lookups(db)
     , m_rights(allRightsOn(spec))
     , m_load(load)
 {
-    setEditStrategy(OnManualSubmit);
-    setTable(spec.table);
     m_idColumn = qMax(0, fieldIndex(QStringLiteral("id")));
     // Rows that move invalidate rowOfId()'s index; rows appended below the ones read (fetchMore) do not.
     connect(this, &QAbstractItemModel::modelReset, this, &AgencyTableModel::forgetRowIndex);
@@ -49,14 +45,13 @@ AgencyTableModel::AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObje
         if (first < m_indexedRows)
             forgetRowIndex();
     });
-    setFilter(filterText()); // the concrete model decides when to select
 }
 
 const ColumnSpec* AgencyTableModel::columnAt(int column) const
 {
-    if (column < 0 || column >= record().count())
+    if (column < 0 || column >= m_fields.count())
         return nullptr;
-    return m_spec.column(record().fieldName(column));
+    return m_spec.column(m_fields.fieldName(column));
 }
 
 QString AgencyTableModel::idAt(int row) const
@@ -133,6 +128,11 @@ int AgencyTableModel::findRow(const QString& id, int limit)
 int AgencyTableModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int AgencyTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : m_fields.count();
 }
 
 bool AgencyTableModel::canFetchMore(const QModelIndex& parent) const
@@ -360,10 +360,10 @@ Qt::ItemFlags AgencyTableModel::flags(const QModelIndex& index) const
 
 QVariant AgencyTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 && section < record().count()) {
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 && section < m_fields.count()) {
         if (const ColumnSpec* column = columnAt(section); column && column->holdsName)
             return tr("Name");
-        return columnLabel(record().fieldName(section));
+        return columnLabel(m_fields.fieldName(section));
     }
     if (orientation == Qt::Vertical && role == Qt::DisplayRole && section >= 0 && section < rowCount()) {
         const QString id = idAt(section);
@@ -371,7 +371,7 @@ QVariant AgencyTableModel::headerData(int section, Qt::Orientation orientation, 
             return m_journal.isNew(id) ? QStringLiteral("+") : QStringLiteral("\u270E");
         return section + 1;
     }
-    return QSqlTableModel::headerData(section, orientation, role);
+    return QAbstractTableModel::headerData(section, orientation, role);
 }
 
 bool AgencyTableModel::setData(const QModelIndex& index, const QVariant& value, int role)
@@ -412,7 +412,7 @@ int AgencyTableModel::insertNewRow()
         if (const ColumnSpec* column = m_spec.column(it.key()))
             values.insert(it.key(), fromStorage(*column, it.value()));
     }
-    QVariantList row(record().count());
+    QVariantList row(m_fields.count());
     row[m_idColumn] = id;
     const QScopedValueRollback<bool> telling(m_signalling, true); // until the change has been told
     beginInsertRows({}, 0, 0);
@@ -439,7 +439,7 @@ bool AgencyTableModel::removeRows(int row, int count, const QModelIndex& parent)
     Q_UNUSED(count)
     Q_UNUSED(parent)
     m_message = tr("Rows are deleted softly: use Delete, which can be undone");
-    setLastError(QSqlError(m_message, {}, QSqlError::StatementError));
+    m_lastError = QSqlError(m_message, {}, QSqlError::StatementError);
     return false;
 }
 
@@ -486,21 +486,10 @@ void AgencyTableModel::discardChanges()
     endResetModel();
 }
 
-bool AgencyTableModel::submitAll()
-{
-    return save();
-}
-
-void AgencyTableModel::revertAll()
-{
-    discardChanges();
-}
-
 void AgencyTableModel::setSort(int column, Qt::SortOrder order)
 {
     m_sortColumn = column;
     m_sortOrder = order;
-    QSqlTableModel::setSort(column, order);
 }
 
 void AgencyTableModel::sort(int column, Qt::SortOrder order)
@@ -527,10 +516,9 @@ KeysetPager::Query AgencyTableModel::pageQuery() const
 {
     KeysetPager::Query query;
     query.table = m_spec.table;
-    const QSqlRecord fields = record();
-    for (int c = 0; c < fields.count(); ++c)
-        query.columns << fields.fieldName(c);
-    query.where = filter();
+    for (int c = 0; c < m_fields.count(); ++c)
+        query.columns << m_fields.fieldName(c);
+    query.where = filterText();
     query.findFirst = m_filter.searchesByIndex(m_spec);
     if (query.findFirst) { // unless the search matches many rows: then walking the order finds a page soonest
         RowFilter unsearched = m_filter;
@@ -590,7 +578,7 @@ void AgencyTableModel::install(
 {
     // Rows not saved yet stay on top in the order they were added; edits lie over the rows read, by id.
     QList<QVariantList> rows;
-    const int columns = record().count();
+    const int columns = m_fields.count();
     for (const QString& id : m_journal.ids()) {
         if (!m_journal.isNew(id))
             continue;
@@ -605,10 +593,11 @@ void AgencyTableModel::install(
     m_rows = std::move(rows);
     m_pager = ok ? std::move(pager) : nullptr;
     m_totalRows = -1;
+    m_lastError = {};
     endResetModel();
     if (!ok) {
         m_message = error;
-        setLastError(QSqlError(error, {}, QSqlError::StatementError));
+        m_lastError = QSqlError(error, {}, QSqlError::StatementError);
     }
 }
 
@@ -686,7 +675,6 @@ QStringList AgencyTableModel::onlyRows() const
 
 void AgencyTableModel::applyFilter()
 {
-    setFilter(filterText());
     if (m_loaded || m_load != Load::OnDemand)
         selectSoon();
 }
@@ -733,7 +721,7 @@ bool AgencyTableModel::writeInsert(const QString& id)
     if (RowWriter(database(), m_spec).insert(values, &error))
         return true;
     m_message = db::reportSqlError(tr("Adding a row to %1").arg(m_spec.table), error);
-    setLastError(error);
+    m_lastError = error;
     return false;
 }
 
@@ -820,7 +808,7 @@ bool AgencyTableModel::writeUpdate(const QString& id)
         return true;
     case RowWriter::Update::Failed:
         m_message = db::reportSqlError(tr("Saving a row of %1").arg(m_spec.table), error);
-        setLastError(error);
+        m_lastError = error;
         return false;
     case RowWriter::Update::Stale:
         break;
@@ -837,7 +825,7 @@ bool AgencyTableModel::writeUpdate(const QString& id)
         ? tr("This row was deleted on another desktop: keep your version or let it go")
         : tr("This row was changed on another desktop at %1: review both versions")
               .arg(QLocale().toString(when.time(), QLocale::ShortFormat));
-    setLastError(QSqlError(m_message, {}, QSqlError::TransactionError));
+    m_lastError = QSqlError(m_message, {}, QSqlError::TransactionError);
     return false;
 }
 
@@ -850,6 +838,7 @@ void AgencyTableModel::checkRules(const QString& id, const QVariantMap& row, QLi
 
 bool AgencyTableModel::save()
 {
+    m_lastError = {};
     m_problems.clear();
     m_conflicts.clearConflicts();
     m_message.clear();
@@ -934,7 +923,7 @@ bool AgencyTableModel::save()
     }
     if (m_message.isEmpty())
         m_message = db::reportSqlError(
-            tr("Saving %1").arg(m_spec.table), lastError().isValid() ? lastError() : db.lastError());
+            tr("Saving %1").arg(m_spec.table), m_lastError.isValid() ? m_lastError : db.lastError());
     if (!db.rollback())
         db::reportSqlError(tr("Rolling back a failed save"), db.lastError());
     reread(); // back to what the database holds, with every edit laid over it again

@@ -11,10 +11,13 @@
 #include "rowfilter.h"
 #include "tablespec.h"
 
+#include <QAbstractTableModel>
 #include <QDateTime>
 #include <QHash>
 #include <QSet>
-#include <QSqlTableModel>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlRecord>
 #include <QStringList>
 #include <QVariantMap>
 #include <memory>
@@ -37,15 +40,20 @@ struct OutsideChange {
     QDateTime at; // when, by the server's clock (invalid when the row is gone)
 };
 
-// The base of the four table models: a QSqlTableModel (the table, its record, filter, sort and the OnManualSubmit
-// submitAll()/revertAll() contract) that reads only what is on screen. Rows come a page at a time by keyset
-// (KeysetPager): the first page on select(), the next ones by fetchMore() as the view scrolls, so memory grows with
-// what a person has scrolled past, never with the table. Values are shaped alike on both backends (NUMERIC as exact
-// text). Edits are kept in a journal by row id, laid over the rows read, so a refresh (sort, filter, NOTIFY) never
-// loses them and a row need not be read to be saved; save() validates every edited row, then writes all of them in
-// one transaction — each UPDATE guarded by the updated_at this desktop read — and on any failure rolls back and
-// leaves every edit in place.
-class AgencyTableModel : public QSqlTableModel {
+// The base of the four table models: a Qt table model over one agency_ table that reads only what is on screen.
+// Rows come a page at a time by keyset (KeysetPager): the first page on select(), the next ones by fetchMore() as the
+// view scrolls, so memory grows with what a person has scrolled past, never with the table. Values are shaped alike on
+// both backends (NUMERIC as exact text). Edits are kept in a journal by row id, laid over the rows read, so a refresh
+// (sort, filter, NOTIFY) never loses them and a row need not be read to be saved; save() validates every edited row,
+// then writes all of them in one transaction — each UPDATE guarded by the updated_at this desktop read — and on any
+// failure rolls back and leaves every edit in place.
+//
+// It is a QAbstractTableModel, not a QSqlTableModel: QSqlTableModel keeps every row it has read in its own cache and
+// writes through record(), setRecord(), insertRecord() and submitAll(), none of them virtual. A model that pages by
+// keyset and guards every write could not keep those members honest: a caller holding a QSqlTableModel pointer would
+// have written around the journal and its conflict check. Here the only way to change a row is setData(), then
+// save(), and the only way to add or remove one is insertNewRow() and softDelete().
+class AgencyTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Role {
@@ -66,17 +74,25 @@ public:
     AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObject* parent = nullptr, Load load = Load::Now);
 
     const TableSpec& spec() const { return m_spec; }
+    // The agency_ table, its columns in the order the database lists them (the model's columns), and the connection.
+    QString tableName() const { return m_spec.table; }
+    int fieldIndex(const QString& column) const { return m_fields.indexOf(column); }
+    QString columnName(int column) const { return m_fields.fieldName(column); }
+    QSqlDatabase database() const { return m_db; }
+    // The last failed read or write, as the driver reported it (lastMessage() says it for people).
+    QSqlError lastError() const { return m_lastError; }
     db::Dialect dialect() const { return m_dialect; }
     LookupNames& lookups() { return m_lookups; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
     bool canFetchMore(const QModelIndex& parent = {}) const override;
     void fetchMore(const QModelIndex& parent = {}) override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool select() override;
+    bool select();
     // Whether select() has run: an OnDemand model reads nothing before it.
     bool isLoaded() const { return m_loaded; }
     // After a change elsewhere (another desktop, a reconnect): reads the rows and the names they show again, if
@@ -85,20 +101,17 @@ public:
     // After a save on another page: the names shown (client, tier, campaign label) are looked up again. Signals
     // dataChanged for Qt::DisplayRole only: the values themselves are unchanged.
     void forgetNames();
-    void setSort(int column, Qt::SortOrder order) override;
+    // The order the next select() reads in (nothing is read now).
+    void setSort(int column, Qt::SortOrder order);
     // Re-reads only when the order changes (a view that enables sorting asks for the order the model already has).
     void sort(int column, Qt::SortOrder order) override;
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
-    void revertRow(int row) override;
+    // Forgets the unsaved edits of `row` (a new row that was never saved goes).
+    void revertRow(int row);
     // New rows come only through insertNewRow() (at the top); rows go only through softDelete().
     bool insertRows(int row, int count, const QModelIndex& parent = {}) override;
     bool removeRows(int row, int count, const QModelIndex& parent = {}) override;
-    // QSqlTableModel's OnManualSubmit contract, kept: submitAll() is save(), revertAll() is discardChanges().
-    bool submitAll();
-    void revertAll();
-    bool submit() override { return true; }
-    void revert() override { }
     // What reads the next page (null before the first select() or after a failed read).
     const KeysetPager* pager() const { return m_pager.get(); }
     // Once read, a new sort or search is read on a thread and connection of its own (the window stays responsive;
@@ -226,8 +239,11 @@ private:
     void nameRows(const QList<QVariantList>& rows);
 
     const TableSpec& m_spec;
+    QSqlDatabase m_db;
+    QSqlRecord m_fields; // the table's columns, as the database lists them
+    QSqlError m_lastError;
     db::Dialect m_dialect;
-    QList<QVariantList> m_rows; // as read (the driver's values in record()'s column order); new rows on top
+    QList<QVariantList> m_rows; // as read (the driver's values in m_fields' column order); new rows on top
     std::shared_ptr<KeysetPager> m_pager;
     std::unique_ptr<BackgroundReader> m_background;
     qint64 m_totalRows = -1; // counted once per select, on demand

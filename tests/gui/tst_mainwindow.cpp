@@ -43,7 +43,6 @@
 #include <QSpinBox>
 #include <QSqlQuery>
 #include <QSqlRecord>
-#include <QSqlTableModel>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTextBrowser>
@@ -380,8 +379,9 @@ void TestMainWindow::enterOnAChildOpensIt()
     QVERIFY(campaigns);
     QTRY_COMPARE(campaigns->model()->rowCount(), 1);
     campaigns->setFocus();
-    campaigns->setCurrentIndex(campaigns->model()->index(
-        0, qobject_cast<QSqlTableModel*>(campaigns->model())->fieldIndex(QStringLiteral("campaign_type"))));
+    const auto* campaignModel = qobject_cast<tables::AgencyTableModel*>(campaigns->model());
+    QVERIFY(campaignModel);
+    campaigns->setCurrentIndex(campaignModel->index(0, campaignModel->fieldIndex(QStringLiteral("campaign_type"))));
     QTest::keyClick(campaigns, Qt::Key_Return);
     QCOMPARE(window.currentTablePage(), window.page(ui::MainWindow::Campaigns));
     QCOMPARE(window.page(ui::MainWindow::Campaigns)->currentId(), campaign);
@@ -389,8 +389,9 @@ void TestMainWindow::enterOnAChildOpensIt()
     // And the campaign's channels below it, the same way, by double-click.
     auto* channels = window.findChild<QTableView*>(QStringLiteral("campaignChannels"));
     QTRY_COMPARE(channels->model()->rowCount(), 1);
-    const QModelIndex first = channels->model()->index(
-        0, qobject_cast<QSqlTableModel*>(channels->model())->fieldIndex(QStringLiteral("channel_type")));
+    const auto* channelModel = qobject_cast<tables::AgencyTableModel*>(channels->model());
+    QVERIFY(channelModel);
+    const QModelIndex first = channelModel->index(0, channelModel->fieldIndex(QStringLiteral("channel_type")));
     const QRect cell = channels->visualRect(first);
     // What a mouse sends: press and release, then press (as a double-click) and release.
     QTest::mouseClick(channels->viewport(), Qt::LeftButton, {}, cell.center());
@@ -620,7 +621,7 @@ void TestMainWindow::exportsTheCurrentView()
     QTest::keyClicks(clients->searchBox(), QStringLiteral("glob"));
     QTRY_COMPARE(clients->model()->rowCount(), 1);
     for (int c = 0; c < clients->model()->columnCount(); ++c) {
-        const QString name = clients->model()->record().fieldName(c);
+        const QString name = clients->model()->columnName(c);
         clients->view()->setColumnHidden(
             c, name != QStringLiteral("client_name") && name != QStringLiteral("client_type"));
     }
