@@ -35,6 +35,13 @@
     </message>
 </context>
 <context>
+    <name>CellText</name>
+    <message>
+        <source>%1 (not in Plane)</source>
+        <translation>%1 (nicht in Plane)</translation>
+    </message>
+</context>
+<context>
     <name>ChartCommands</name>
     <message>
         <source>Database: postgresql://…, sqlite:PATH or FILE.db.</source>
@@ -1701,6 +1708,13 @@
     </message>
 </context>
 <context>
+    <name>TableRights</name>
+    <message>
+        <source>Checking the right to change %1</source>
+        <translation>Recht zum Ändern von %1 wird geprüft</translation>
+    </message>
+</context>
+<context>
     <name>TableSpec</name>
     <message numerus="yes">
         <source>%n SLA tier(s)</source>
@@ -1729,6 +1743,45 @@
             <numerusform>%n Kanal</numerusform>
             <numerusform>%n Kanäle</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TableStore</name>
+    <message>
+        <source>Reading the current version of a row</source>
+        <translation>Aktueller Stand einer Zeile wird gelesen</translation>
+    </message>
+    <message>
+        <source>The connection to the database is lost: nothing was saved, and your edits are kept. Save again once it is back.</source>
+        <translation>Die Verbindung zur Datenbank ist unterbrochen: Nichts wurde gespeichert, und Ihre Änderungen bleiben erhalten. Speichern Sie erneut, sobald sie wieder besteht.</translation>
+    </message>
+    <message>
+        <source>Starting to save</source>
+        <translation>Speichern wird begonnen</translation>
+    </message>
+    <message>
+        <source>Saving %1</source>
+        <translation>%1 wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Rolling back a failed save</source>
+        <translation>Fehlgeschlagenes Speichern wird zurückgenommen</translation>
+    </message>
+    <message>
+        <source>Adding a row to %1</source>
+        <translation>Zeile wird zu %1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Saving a row of %1</source>
+        <translation>Zeile von %1 wird gespeichert</translation>
+    </message>
+    <message>
+        <source>This row was deleted on another desktop: keep your version or let it go</source>
+        <translation>Diese Zeile wurde an einem anderen Arbeitsplatz gelöscht: Behalten Sie Ihre Fassung oder verwerfen Sie sie</translation>
+    </message>
+    <message>
+        <source>This row was changed on another desktop at %1: review both versions</source>
+        <translation>Diese Zeile wurde am %1 an einem anderen Arbeitsplatz geändert: Prüfen Sie beide Fassungen</translation>
     </message>
 </context>
 <context>
@@ -1890,22 +1943,6 @@
 <context>
     <name>agency::tables::AgencyTableModel</name>
     <message>
-        <source>%1 (not in Plane)</source>
-        <translation>%1 (nicht in Plane)</translation>
-    </message>
-    <message>
-        <source>Adding a row to %1</source>
-        <translation>Zeile wird zu %1 hinzugefügt</translation>
-    </message>
-    <message>
-        <source>Reading the current version of a row</source>
-        <translation>Aktueller Stand einer Zeile wird gelesen</translation>
-    </message>
-    <message>
-        <source>Saving a row of %1</source>
-        <translation>Zeile von %1 wird gespeichert</translation>
-    </message>
-    <message>
         <source>Rows are deleted softly: use Delete, which can be undone</source>
         <translation>Zeilen werden nur als gelöscht markiert: Verwenden Sie Löschen, was sich rückgängig machen lässt</translation>
     </message>
@@ -1914,40 +1951,12 @@
         <translation>Nichts wurde gespeichert: %1</translation>
     </message>
     <message>
-        <source>Starting to save</source>
-        <translation>Speichern wird begonnen</translation>
-    </message>
-    <message>
-        <source>Saving %1</source>
-        <translation>%1 wird gespeichert</translation>
-    </message>
-    <message>
-        <source>Rolling back a failed save</source>
-        <translation>Fehlgeschlagenes Speichern wird zurückgenommen</translation>
-    </message>
-    <message>
         <source>This database is open read-only: nothing can be saved</source>
         <translation>Diese Datenbank ist schreibgeschützt geöffnet: Nichts kann gespeichert werden</translation>
     </message>
     <message>
-        <source>The connection to the database is lost: nothing was saved, and your edits are kept. Save again once it is back.</source>
-        <translation>Die Verbindung zur Datenbank ist unterbrochen: Nichts wurde gespeichert, und Ihre Änderungen bleiben erhalten. Speichern Sie erneut, sobald sie wieder besteht.</translation>
-    </message>
-    <message>
-        <source>Checking the right to change %1</source>
-        <translation>Recht zum Ändern von %1 wird geprüft</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Name</translation>
-    </message>
-    <message>
-        <source>This row was deleted on another desktop: keep your version or let it go</source>
-        <translation>Diese Zeile wurde an einem anderen Arbeitsplatz gelöscht: Behalten Sie Ihre Fassung oder verwerfen Sie sie</translation>
-    </message>
-    <message>
-        <source>This row was changed on another desktop at %1: review both versions</source>
-        <translation>Diese Zeile wurde am %1 an einem anderen Arbeitsplatz geändert: Prüfen Sie beide Fassungen</translation>
     </message>
     <message numerus="yes">
         <source>Saved, except %n row(s) deleted on another desktop while you edited them: save yours as a new row or discard them</source>

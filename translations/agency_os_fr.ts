@@ -35,6 +35,13 @@
     </message>
 </context>
 <context>
+    <name>CellText</name>
+    <message>
+        <source>%1 (not in Plane)</source>
+        <translation>%1 (absent de Plane)</translation>
+    </message>
+</context>
+<context>
     <name>ChartCommands</name>
     <message>
         <source>Database: postgresql://…, sqlite:PATH or FILE.db.</source>
@@ -1701,6 +1708,13 @@
     </message>
 </context>
 <context>
+    <name>TableRights</name>
+    <message>
+        <source>Checking the right to change %1</source>
+        <translation>Vérification du droit de modifier %1</translation>
+    </message>
+</context>
+<context>
     <name>TableSpec</name>
     <message numerus="yes">
         <source>%n SLA tier(s)</source>
@@ -1729,6 +1743,45 @@
             <numerusform>%n canal</numerusform>
             <numerusform>%n canaux</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TableStore</name>
+    <message>
+        <source>Reading the current version of a row</source>
+        <translation>Lecture de la version actuelle d&apos;une ligne</translation>
+    </message>
+    <message>
+        <source>The connection to the database is lost: nothing was saved, and your edits are kept. Save again once it is back.</source>
+        <translation>La connexion à la base de données est perdue : rien n&apos;a été enregistré, et vos modifications sont conservées. Enregistrez à nouveau dès qu&apos;elle est rétablie.</translation>
+    </message>
+    <message>
+        <source>Starting to save</source>
+        <translation>Début de l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>Saving %1</source>
+        <translation>Enregistrement de %1</translation>
+    </message>
+    <message>
+        <source>Rolling back a failed save</source>
+        <translation>Annulation d&apos;un enregistrement échoué</translation>
+    </message>
+    <message>
+        <source>Adding a row to %1</source>
+        <translation>Ajout d&apos;une ligne à %1</translation>
+    </message>
+    <message>
+        <source>Saving a row of %1</source>
+        <translation>Enregistrement d&apos;une ligne de %1</translation>
+    </message>
+    <message>
+        <source>This row was deleted on another desktop: keep your version or let it go</source>
+        <translation>Cette ligne a été supprimée sur un autre poste : gardez votre version ou abandonnez-la</translation>
+    </message>
+    <message>
+        <source>This row was changed on another desktop at %1: review both versions</source>
+        <translation>Cette ligne a été modifiée sur un autre poste le %1 : examinez les deux versions</translation>
     </message>
 </context>
 <context>
@@ -1890,22 +1943,6 @@
 <context>
     <name>agency::tables::AgencyTableModel</name>
     <message>
-        <source>%1 (not in Plane)</source>
-        <translation>%1 (absent de Plane)</translation>
-    </message>
-    <message>
-        <source>Adding a row to %1</source>
-        <translation>Ajout d&apos;une ligne à %1</translation>
-    </message>
-    <message>
-        <source>Reading the current version of a row</source>
-        <translation>Lecture de la version actuelle d&apos;une ligne</translation>
-    </message>
-    <message>
-        <source>Saving a row of %1</source>
-        <translation>Enregistrement d&apos;une ligne de %1</translation>
-    </message>
-    <message>
         <source>Rows are deleted softly: use Delete, which can be undone</source>
         <translation>Les lignes sont supprimées en douceur : utilisez Supprimer, qui peut être annulé</translation>
     </message>
@@ -1914,40 +1951,12 @@
         <translation>Rien n&apos;a été enregistré : %1</translation>
     </message>
     <message>
-        <source>Starting to save</source>
-        <translation>Début de l&apos;enregistrement</translation>
-    </message>
-    <message>
-        <source>Saving %1</source>
-        <translation>Enregistrement de %1</translation>
-    </message>
-    <message>
-        <source>Rolling back a failed save</source>
-        <translation>Annulation d&apos;un enregistrement échoué</translation>
-    </message>
-    <message>
         <source>This database is open read-only: nothing can be saved</source>
         <translation>Cette base de données est ouverte en lecture seule : rien ne peut être enregistré</translation>
     </message>
     <message>
-        <source>The connection to the database is lost: nothing was saved, and your edits are kept. Save again once it is back.</source>
-        <translation>La connexion à la base de données est perdue : rien n&apos;a été enregistré, et vos modifications sont conservées. Enregistrez à nouveau dès qu&apos;elle est rétablie.</translation>
-    </message>
-    <message>
-        <source>Checking the right to change %1</source>
-        <translation>Vérification du droit de modifier %1</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Nom</translation>
-    </message>
-    <message>
-        <source>This row was deleted on another desktop: keep your version or let it go</source>
-        <translation>Cette ligne a été supprimée sur un autre poste : gardez votre version ou abandonnez-la</translation>
-    </message>
-    <message>
-        <source>This row was changed on another desktop at %1: review both versions</source>
-        <translation>Cette ligne a été modifiée sur un autre poste le %1 : examinez les deux versions</translation>
     </message>
     <message numerus="yes">
         <source>Saved, except %n row(s) deleted on another desktop while you edited them: save yours as a new row or discard them</source>

@@ -282,7 +282,7 @@ void MainWindow::createPages()
     for (const auto& [model, iconName, title] : pages) {
         // What the role may do is what PostgreSQL grants it: a table it may not change is read-only here.
         model->setReadOnly(m_readOnly);
-        model->setRights(tables::AgencyTableModel::rightsOn(m_db, model->tableName()));
+        model->setRights(tables::TableRights::on(m_db, model->tableName()));
         auto* page = new TablePage(model, m_pages);
         for (const char* name : { "new", "save", "revert", "delete", "restore", "showDeleted" })
             page->toolBar()->addAction(m_actions.value(QString::fromLatin1(name)));

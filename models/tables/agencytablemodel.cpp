@@ -1,27 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agencytablemodel.h"
 
+#include "celltext.h"
 #include "columnvalues.h"
-#include "db/database.h"
-#include "db/sqlerror.h"
 #include "domain/campaignname.h"
 #include "domain/displaytext.h"
-#include "domain/kpis.h"
-#include "domain/money.h"
-#include "domain/vocabulary.h"
-#include "rowwriter.h"
-#include "softdeletion.h"
 
-#include <QDate>
 #include <QDateTime>
-#include <QLocale>
 #include <QScopedValueRollback>
 #include <QSet>
-#include <QSqlDriver>
-#include <QSqlError>
-#include <QSqlField>
-#include <QSqlQuery>
-#include <QSqlRecord>
 #include <QUuid>
 
 namespace agency::tables {
@@ -29,11 +16,9 @@ namespace agency::tables {
 AgencyTableModel::AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObject* parent, Load load)
     : QAbstractTableModel(parent)
     , m_spec(spec)
-    , m_db(db)
-    , m_fields(db.record(spec.table))
-    , m_dialect(db::dialectOf(db))
+    , m_store(spec, db)
     , m_lookups(db)
-    , m_rights(allRightsOn(spec))
+    , m_rights(TableRights::all(spec))
     , m_load(load)
 {
     m_idColumn = qMax(0, fieldIndex(QStringLiteral("id")));
@@ -49,9 +34,9 @@ AgencyTableModel::AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObje
 
 const ColumnSpec* AgencyTableModel::columnAt(int column) const
 {
-    if (column < 0 || column >= m_fields.count())
+    if (column < 0 || column >= m_store.fields().count())
         return nullptr;
-    return m_spec.column(m_fields.fieldName(column));
+    return m_spec.column(m_store.fields().fieldName(column));
 }
 
 QString AgencyTableModel::idAt(int row) const
@@ -132,7 +117,7 @@ int AgencyTableModel::rowCount(const QModelIndex& parent) const
 
 int AgencyTableModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : m_fields.count();
+    return parent.isValid() ? 0 : m_store.fields().count();
 }
 
 bool AgencyTableModel::canFetchMore(const QModelIndex& parent) const
@@ -218,66 +203,6 @@ QString AgencyTableModel::problemAt(const QString& id, const QString& column) co
     return {};
 }
 
-QString AgencyTableModel::displayText(const ColumnSpec& column, const QVariant& value) const
-{
-    if (!value.isValid() || value.isNull())
-        return {};
-    if (const RefusedInput* refused = refusedInput(value))
-        return refused->typed;
-    const QLocale locale;
-    if (!column.suggestions.isEmpty())
-        return domain::valueLabel(value.toString()); // a known code as people read it
-    switch (column.kind) {
-    case ColumnKind::Money:
-        if (const auto money = domain::Money::parse(value.toString()))
-            return money->toDisplayString(locale);
-        return value.toString();
-    case ColumnKind::Percent:
-        if (const auto percent = domain::Percent::parse(value.toString()))
-            return percent->toDisplayString(locale);
-        return value.toString();
-    case ColumnKind::Date:
-        return domain::dateText(value.toDate(), locale);
-    case ColumnKind::Instant:
-        return domain::instantText(value.toDateTime(), locale);
-    case ColumnKind::Boolean:
-        return {};
-    case ColumnKind::Reference: {
-        const QString name = m_lookups.name(column.references, value.toString());
-        return name.isEmpty() ? value.toString() : name;
-    }
-    case ColumnKind::PlaneReference: {
-        if (!m_lookups.plane().isAvailable())
-            return value.toString();
-        const QString name = column.name == QStringLiteral("plane_workspace_id")
-            ? m_lookups.workspaceName(value.toString())
-            : m_lookups.projectName(value.toString());
-        return name.isEmpty() ? tr("%1 (not in Plane)").arg(value.toString()) : name;
-    }
-    case ColumnKind::Choice:
-        return domain::valueLabel(value.toString());
-    case ColumnKind::Kpis: {
-        const auto kpis = domain::Kpis::parse(value.toString(), column.name, nullptr);
-        if (!kpis)
-            return value.toString();
-        QStringList parts;
-        for (auto it = kpis->values().cbegin(); it != kpis->values().cend(); ++it)
-            parts << it.key() + u' ' + locale.toString(it.value(), 'g', 12);
-        return parts.join(QStringLiteral(" · "));
-    }
-    case ColumnKind::JsonArray:
-        if (const auto features = domain::parseFeatures(value.toString(), nullptr)) {
-            QStringList shown;
-            for (const QString& feature : *features)
-                shown << domain::isolatedForDisplay(feature);
-            return shown.join(QStringLiteral(", "));
-        }
-        return value.toString();
-    default:
-        return domain::isolatedForDisplay(value.toString());
-    }
-}
-
 QString AgencyTableModel::givenName(int row, bool* fromProject) const
 {
     // Linked to a Plane project: that project's name.
@@ -308,7 +233,7 @@ QVariant AgencyTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         if (column->holdsName) // the name people gave it: its Plane project's, else the one kept in the JSON
             return domain::isolatedForDisplay(givenName(index.row()));
-        return displayText(*column, value);
+        return cellText(*column, value, m_lookups);
     case Qt::EditRole:
     case StorageRole:
         return value;
@@ -360,10 +285,11 @@ Qt::ItemFlags AgencyTableModel::flags(const QModelIndex& index) const
 
 QVariant AgencyTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 && section < m_fields.count()) {
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0
+        && section < m_store.fields().count()) {
         if (const ColumnSpec* column = columnAt(section); column && column->holdsName)
             return tr("Name");
-        return columnLabel(m_fields.fieldName(section));
+        return columnLabel(m_store.fields().fieldName(section));
     }
     if (orientation == Qt::Vertical && role == Qt::DisplayRole && section >= 0 && section < rowCount()) {
         const QString id = idAt(section);
@@ -412,7 +338,7 @@ int AgencyTableModel::insertNewRow()
         if (const ColumnSpec* column = m_spec.column(it.key()))
             values.insert(it.key(), fromStorage(*column, it.value()));
     }
-    QVariantList row(m_fields.count());
+    QVariantList row(m_store.fields().count());
     row[m_idColumn] = id;
     const QScopedValueRollback<bool> telling(m_signalling, true); // until the change has been told
     beginInsertRows({}, 0, 0);
@@ -514,46 +440,7 @@ bool AgencyTableModel::reread()
 
 KeysetPager::Query AgencyTableModel::pageQuery() const
 {
-    KeysetPager::Query query;
-    query.table = m_spec.table;
-    for (int c = 0; c < m_fields.count(); ++c)
-        query.columns << m_fields.fieldName(c);
-    query.where = filterText();
-    query.findFirst = m_filter.searchesByIndex(m_spec);
-    if (query.findFirst) { // unless the search matches many rows: then walking the order finds a page soonest
-        RowFilter unsearched = m_filter;
-        unsearched.search.clear();
-        query.walkWhere = unsearched.sql(m_spec, database().driver());
-        query.walkSearch = m_filter.searchTest(m_spec, database().driver());
-    }
-    query.descending = m_sortOrder == Qt::DescendingOrder;
-    if (const ColumnSpec* column = m_sortColumn >= 0 ? columnAt(m_sortColumn) : nullptr) {
-        KeysetPager::setSortColumn(&query, *column, m_dialect);
-        query.scanTable = m_dialect == db::Dialect::SQLite && m_filter.matches.isEmpty() && m_filter.search.isEmpty()
-            && !indexLeadingColumns().contains(column->name);
-        if (query.findFirst && !query.keyTable.isEmpty())
-            query.broadProbe = m_filter.indexedMatchCount(m_spec, database().driver(), query.broadAt);
-        if (const auto split = column->name == m_spec.searchSplitColumn && query.findFirst && query.keyTable.isEmpty()
-                ? m_filter.searchSplit(m_spec, database().driver())
-                : std::nullopt)
-            std::tie(query.splitValues, query.splitRest) = std::tie(split->values, split->rest);
-    }
-    return query;
-}
-
-QSet<QString> AgencyTableModel::indexLeadingColumns() const
-{
-    if (!m_indexLeads) { // SQLite: the first column of each of the table's indexes, as the schema has them
-        m_indexLeads.emplace();
-        QSqlQuery indexes(database());
-        if (indexes.exec(QStringLiteral("SELECT ii.name FROM pragma_index_list('%1') AS il, pragma_index_info(il.name) "
-                                        "AS ii WHERE ii.seqno = 0")
-                             .arg(m_spec.table))) {
-            while (indexes.next())
-                m_indexLeads->insert(indexes.value(0).toString());
-        }
-    }
-    return *m_indexLeads;
+    return m_store.readPlan(m_filter, m_sortColumn, m_sortOrder);
 }
 
 bool AgencyTableModel::selectRows(qsizetype atLeast)
@@ -578,7 +465,7 @@ void AgencyTableModel::install(
 {
     // Rows not saved yet stay on top in the order they were added; edits lie over the rows read, by id.
     QList<QVariantList> rows;
-    const int columns = m_fields.count();
+    const int columns = m_store.fields().count();
     for (const QString& id : m_journal.ids()) {
         if (!m_journal.isNew(id))
             continue;
@@ -681,48 +568,7 @@ void AgencyTableModel::applyFilter()
 
 bool AgencyTableModel::mayHold(const QString& id) const
 {
-    // That one row tested, by its primary key: the search as a test of the row (RowFilter::searchTest), never the
-    // search through its index, which would find every match to look among them.
-    RowFilter unsearched = m_filter;
-    unsearched.search.clear();
-    QStringList conditions { QStringLiteral("id = ?") };
-    if (const QString rest = unsearched.sql(m_spec, database().driver()); !rest.isEmpty())
-        conditions << u'(' + rest + u')';
-    if (!m_filter.search.trimmed().isEmpty()) {
-        const QString test = m_filter.searchTest(m_spec, database().driver());
-        if (test.isEmpty())
-            return true; // no such test (SQLite, a text beyond ASCII): it may be there
-        conditions << test;
-    }
-    QSqlQuery query(database());
-    query.setForwardOnly(true);
-    query.prepare(
-        QStringLiteral("SELECT 1 FROM %1 WHERE %2").arg(m_spec.table, conditions.join(QStringLiteral(" AND "))));
-    query.addBindValue(id);
-    return !query.exec() || query.next(); // a failed test says nothing: read on as before
-}
-
-QString AgencyTableModel::filterText() const
-{
-    return m_filter.sql(m_spec, database().driver());
-}
-
-bool AgencyTableModel::writeInsert(const QString& id)
-{
-    const EditJournal::Entry* entry = m_journal.find(id);
-    QVariantMap values;
-    if (entry) { // what was typed; what was left empty gets the column's default
-        for (auto v = entry->values.cbegin(); v != entry->values.cend(); ++v) {
-            if (!isNullValue(v.value()))
-                values.insert(v.key(), v.value());
-        }
-    }
-    QSqlError error;
-    if (RowWriter(database(), m_spec).insert(values, &error))
-        return true;
-    m_message = db::reportSqlError(tr("Adding a row to %1").arg(m_spec.table), error);
-    m_lastError = error;
-    return false;
+    return m_store.mayHold(m_filter, id);
 }
 
 QList<OutsideChange> AgencyTableModel::changedElsewhere(const QSet<QString>& ids, const QString& selectedId)
@@ -744,7 +590,7 @@ QList<OutsideChange> AgencyTableModel::changedElsewhere(const QSet<QString>& ids
         }
         QVariant stamp;
         bool deleted = false;
-        const QVariantMap now = currentRow(id, &stamp, &deleted);
+        const QVariantMap now = m_store.currentRow(id, &stamp, &deleted);
         const bool wasDeleted = [&] {
             const int row = rowOfId(id);
             return row >= 0 && !valueAt(row, QStringLiteral("deleted_at")).isNull();
@@ -772,61 +618,6 @@ QString AgencyTableModel::rowName(const QString& id)
             name = typed->toString();
     }
     return name.isEmpty() ? m_lookups.name(m_spec.table, id) : name;
-}
-
-QVariantMap AgencyTableModel::currentRow(const QString& id, QVariant* stamp, bool* deleted)
-{
-    QVariantMap row;
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(m_spec.table));
-    query.addBindValue(id);
-    if (!query.exec()) {
-        db::reportSqlError(tr("Reading the current version of a row"), query.lastError());
-        return row;
-    }
-    if (!query.next())
-        return row;
-    const QSqlRecord record = query.record();
-    for (int i = 0; i < record.count(); ++i) {
-        if (const ColumnSpec* column = m_spec.column(record.fieldName(i)))
-            row.insert(column->name, fromStorage(*column, query.value(i)));
-    }
-    *stamp = query.value(QStringLiteral("updated_at"));
-    *deleted = !row.value(QStringLiteral("deleted_at")).isNull();
-    return row;
-}
-
-bool AgencyTableModel::writeUpdate(const QString& id)
-{
-    const EditJournal::Entry* entry = m_journal.find(id);
-    if (!entry)
-        return true;
-    const EditJournal::Entry& pending = *entry;
-    QSqlError error;
-    switch (RowWriter(database(), m_spec).update(id, pending.values, pending.readStamp, &error)) {
-    case RowWriter::Update::Written:
-        return true;
-    case RowWriter::Update::Failed:
-        m_message = db::reportSqlError(tr("Saving a row of %1").arg(m_spec.table), error);
-        m_lastError = error;
-        return false;
-    case RowWriter::Update::Stale:
-        break;
-    }
-
-    // Nobody's row matched the stamp this desktop read: someone else saved (or deleted) it first.
-    QVariant theirStamp;
-    bool deleted = false;
-    const QVariantMap theirs = currentRow(id, &theirStamp, &deleted);
-    const Conflict conflict = ConflictSet::describe(m_spec, id, pending.values, pending.original, theirs, deleted);
-    m_conflicts.add(conflict, theirStamp);
-    const QDateTime when = conflict.theirs.value(QStringLiteral("updated_at")).toDateTime().toLocalTime();
-    m_message = conflict.deletedElsewhere
-        ? tr("This row was deleted on another desktop: keep your version or let it go")
-        : tr("This row was changed on another desktop at %1: review both versions")
-              .arg(QLocale().toString(when.time(), QLocale::ShortFormat));
-    m_lastError = QSqlError(m_message, {}, QSqlError::TransactionError);
-    return false;
 }
 
 void AgencyTableModel::checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems)
@@ -875,36 +666,15 @@ bool AgencyTableModel::save()
     }
 
     // 2. All of it in one transaction, or none of it.
-    QSqlDatabase db = database();
-    QSqlError began;
-    if (!db::beginWrite(db, &began)) {
-        m_message = db::isConnectionLost(began) || !db.isOpen()
-            ? tr("The connection to the database is lost: nothing was saved, and your edits are kept. Save again once "
-                 "it is back.")
-            : db::reportSqlError(tr("Starting to save"), began);
-        if (db::isConnectionLost(began))
-            db::reportSqlError(tr("Starting to save"), began);
+    const TableStore::Written written = m_store.write(m_journal, m_conflicts);
+    m_lastError = written.error;
+    if (!written.began) {
+        m_message = written.message;
         return false;
     }
-    // A row deleted on another desktop does not hold the others back: its guarded UPDATE wrote nothing, and the rest
-    // of the transaction stands. Its edits stay, for "save mine as a new row" or "discard mine". A row changed there
-    // does hold them back (the whole save is for the person to review).
-    bool ok = true;
-    QStringList deletedElsewhere;
-    for (const QString& id : ids) { // whether the row is read, filtered out or never read
-        if (m_journal.isNew(id) ? writeInsert(id) : writeUpdate(id))
-            continue;
-        const Conflict* conflict = m_conflicts.find(id);
-        if (conflict && conflict->deletedElsewhere) {
-            deletedElsewhere << id;
-            continue;
-        }
-        ok = false;
-        break;
-    }
-    if (ok && db.commit()) {
+    if (written.committed) {
         for (const QString& id : ids) {
-            if (!deletedElsewhere.contains(id)) {
+            if (!written.deletedElsewhere.contains(id)) {
                 m_journal.remove(id);
                 m_conflicts.forget(id);
             }
@@ -912,20 +682,17 @@ bool AgencyTableModel::save()
         m_lookups.markStale();
         reread(); // the stamps the database gave the rows just written, and the names they show
         Q_EMIT saved();
-        if (deletedElsewhere.isEmpty())
+        if (written.deletedElsewhere.isEmpty())
             return true;
+        // Their edits stay, for "save mine as a new row" or "discard mine".
         m_message = tr("Saved, except %n row(s) deleted on another desktop while you edited them: save yours as a new "
                        "row or discard them",
-            nullptr, static_cast<int>(deletedElsewhere.size()));
-        for (const QString& id : std::as_const(deletedElsewhere))
+            nullptr, static_cast<int>(written.deletedElsewhere.size()));
+        for (const QString& id : written.deletedElsewhere)
             Q_EMIT conflictDetected(id);
         return false;
     }
-    if (m_message.isEmpty())
-        m_message = db::reportSqlError(
-            tr("Saving %1").arg(m_spec.table), m_lastError.isValid() ? m_lastError : db.lastError());
-    if (!db.rollback())
-        db::reportSqlError(tr("Rolling back a failed save"), db.lastError());
+    m_message = written.message;
     reread(); // back to what the database holds, with every edit laid over it again
     for (const Conflict& conflict : m_conflicts.all())
         Q_EMIT conflictDetected(conflict.id);
@@ -983,44 +750,6 @@ bool AgencyTableModel::merge(const QString& id, const QStringList& columnsFromTh
     return true;
 }
 
-AgencyTableModel::Rights AgencyTableModel::rightsOn(QSqlDatabase db, const QString& table)
-{
-    const TableSpec* spec = specFor(table);
-    Rights rights = spec ? allRightsOn(*spec) : Rights {};
-    if (db::dialectOf(db) != db::Dialect::PostgreSQL)
-        return rights;
-    rights.updatable.clear();
-    // has_column_privilege is true for a column when the table's own UPDATE is granted, too.
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT a.attname, has_table_privilege(c.oid, 'INSERT'), "
-                                 "has_column_privilege(c.oid, a.attnum, 'UPDATE') "
-                                 "FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid "
-                                 "WHERE c.oid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped"));
-    query.addBindValue(table);
-    if (!query.exec()) {
-        db::reportSqlError(tr("Checking the right to change %1").arg(table), query.lastError());
-        rights.known = false;
-        rights.insert = false;
-        return rights;
-    }
-    rights.insert = false;
-    while (query.next()) {
-        rights.insert = query.value(1).toBool();
-        if (query.value(2).toBool() && rights.columns.contains(query.value(0).toString()))
-            rights.updatable.insert(query.value(0).toString());
-    }
-    return rights;
-}
-
-AgencyTableModel::Rights AgencyTableModel::allRightsOn(const TableSpec& spec)
-{
-    Rights rights;
-    for (const ColumnSpec& column : spec.columns)
-        rights.columns.insert(column.name);
-    rights.updatable = rights.columns;
-    return rights;
-}
-
 bool AgencyTableModel::mayEdit(int row, const QString& column) const
 {
     if (m_readOnly)
@@ -1034,7 +763,7 @@ bool AgencyTableModel::mayEdit(int row, const QString& column) const
 bool AgencyTableModel::softDelete(const QStringList& ids)
 {
     m_message.clear();
-    if (!tables::softDelete(database(), m_spec.table, ids, &m_message))
+    if (!m_store.softDelete(ids, &m_message))
         return false;
     for (const QString& id : ids) { // the user chose to delete these: their unsaved edits go with them
         m_journal.remove(id);
@@ -1045,7 +774,7 @@ bool AgencyTableModel::softDelete(const QStringList& ids)
 bool AgencyTableModel::restore(const QStringList& ids)
 {
     m_message.clear();
-    if (!tables::restore(database(), m_spec.table, ids, &m_message))
+    if (!m_store.restore(ids, &m_message))
         return false;
     return reread();
 }

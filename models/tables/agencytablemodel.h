@@ -9,7 +9,9 @@
 #include "lookupnames.h"
 #include "plausibility.h"
 #include "rowfilter.h"
+#include "tablerights.h"
 #include "tablespec.h"
+#include "tablestore.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -76,12 +78,12 @@ public:
     const TableSpec& spec() const { return m_spec; }
     // The agency_ table, its columns in the order the database lists them (the model's columns), and the connection.
     QString tableName() const { return m_spec.table; }
-    int fieldIndex(const QString& column) const { return m_fields.indexOf(column); }
-    QString columnName(int column) const { return m_fields.fieldName(column); }
-    QSqlDatabase database() const { return m_db; }
+    int fieldIndex(const QString& column) const { return m_store.fields().indexOf(column); }
+    QString columnName(int column) const { return m_store.fields().fieldName(column); }
+    QSqlDatabase database() const { return m_store.database(); }
     // The last failed read or write, as the driver reported it (lastMessage() says it for people).
     QSqlError lastError() const { return m_lastError; }
-    db::Dialect dialect() const { return m_dialect; }
+    db::Dialect dialect() const { return m_store.dialect(); }
     LookupNames& lookups() { return m_lookups; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -147,18 +149,8 @@ public:
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
     bool isReadOnly() const { return m_readOnly || (!m_rights.insert && m_rights.updatable.isEmpty()); }
 
-    // What PostgreSQL grants the connection's role on a table, column by column (GRANT UPDATE (industry) ON …).
-    struct Rights {
-        bool insert = true;
-        QSet<QString> updatable; // the columns it may UPDATE
-        QSet<QString> columns; // every column of the table
-        bool known = true; // false: the server could not be asked (then the table is taken as read-only)
-        bool mayUpdateAll() const { return known && updatable == columns; }
-    };
-    // SQLite: everything. One query on PostgreSQL.
-    static Rights rightsOn(QSqlDatabase db, const QString& table);
-    // Every right on every column of the table (what a model starts with, and SQLite's answer).
-    static Rights allRightsOn(const TableSpec& spec);
+    // What the connection's role may change here (TableRights::on()); every right until set.
+    using Rights = TableRights;
     void setRights(Rights rights) { m_rights = std::move(rights); }
     const Rights& rights() const { return m_rights; }
     bool mayInsert() const { return !m_readOnly && m_rights.insert; }
@@ -218,32 +210,24 @@ protected:
     void setScope(const QString& column, const QString& value);
 
 private:
-    bool writeInsert(const QString& id);
-    bool writeUpdate(const QString& id); // the guarded UPDATE; records a Conflict when the stamp no longer matches
     bool selectRows(qsizetype atLeast); // select(), reading pages until at least this many rows are read
     bool reread(); // after a change: select() again, as far down as the rows read before
     KeysetPager::Query pageQuery() const;
-    QSet<QString> indexLeadingColumns() const; // SQLite: the columns an index of the table starts with
     void selectSoon(); // select(), in the background when that is on and the rows have been read before
     void install(QList<QVariantList> read, std::shared_ptr<KeysetPager> pager, bool ok, const QString& error);
     QVariant rawAt(int row, int column) const { return m_rows.at(row).value(column); }
     void emitRowChanged(int row);
     const ColumnSpec* columnAt(int column) const;
-    QString displayText(const ColumnSpec& column, const QVariant& value) const;
     void applyFilter();
-    QString filterText() const;
-    QVariantMap currentRow(const QString& id, QVariant* stamp, bool* deleted);
     QString problemAt(const QString& id, const QString& column) const;
     void forgetRowIndex();
     // Reads the names the rows show (their references), one query per referenced table, before they are painted.
     void nameRows(const QList<QVariantList>& rows);
 
     const TableSpec& m_spec;
-    QSqlDatabase m_db;
-    QSqlRecord m_fields; // the table's columns, as the database lists them
+    TableStore m_store;
     QSqlError m_lastError;
-    db::Dialect m_dialect;
-    QList<QVariantList> m_rows; // as read (the driver's values in m_fields' column order); new rows on top
+    QList<QVariantList> m_rows; // as read (the driver's values in the store's column order); new rows on top
     std::shared_ptr<KeysetPager> m_pager;
     std::unique_ptr<BackgroundReader> m_background;
     qint64 m_totalRows = -1; // counted once per select, on demand
@@ -264,7 +248,6 @@ private:
     bool m_loaded = false;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
-    mutable std::optional<QSet<QString>> m_indexLeads;
 };
 
 } // namespace agency::tables
