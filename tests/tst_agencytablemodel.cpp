@@ -5,12 +5,10 @@
 #include "support/scratchdatabase.h"
 #include "tables/campaignmodel.h"
 #include "tables/channelmodel.h"
-#include "tables/clientmodel.h"
 #include "tables/columnvalues.h"
 #include "tables/editsession.h"
 #include "tables/lookupnames.h"
 #include "tables/rowwriter.h"
-#include "tables/slatiermodel.h"
 #include "tables/softdeletion.h"
 
 #include <QAbstractItemModelTester>
@@ -420,8 +418,8 @@ void TestAgencyTableModel::editSessionSavesParentsFirstAndUndoesADelete()
     QFETCH(QString, backend);
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
-    tables::SlaTierModel tiers(scratch.db());
-    tables::ClientModel clients(scratch.db());
+    tables::AgencyTableModel tiers(tables::slaTiersSpec(), scratch.db());
+    tables::AgencyTableModel clients(tables::clientsSpec(), scratch.db());
     tables::CampaignModel campaigns(scratch.db());
     tables::ChannelModel channels(scratch.db());
     const tables::EditSession session({ &tiers, &clients, &campaigns, &channels });
@@ -558,7 +556,8 @@ void TestAgencyTableModel::searchAndSortReadInTheBackground()
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
     QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 12, 1, 1, 4 }, nullptr));
-    tables::ClientModel clients(scratch.db(), nullptr, tables::AgencyTableModel::Load::OnDemand);
+    tables::AgencyTableModel clients(
+        tables::clientsSpec(), scratch.db(), nullptr, tables::AgencyTableModel::Load::OnDemand);
     QAbstractItemModelTester tester(&clients, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(clients.select());
     clients.setReadsInBackground(true);
@@ -632,7 +631,8 @@ void TestAgencyTableModel::readsOnlyWhenAskedAndOnce()
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
     seed(scratch.db());
-    tables::ClientModel clients(scratch.db(), nullptr, tables::AgencyTableModel::Load::OnDemand);
+    tables::AgencyTableModel clients(
+        tables::clientsSpec(), scratch.db(), nullptr, tables::AgencyTableModel::Load::OnDemand);
     QSignalSpy resets(&clients, &QAbstractItemModel::modelReset);
     const int name = clients.fieldIndex(QStringLiteral("client_name"));
     clients.sort(name, Qt::DescendingOrder);
@@ -766,7 +766,8 @@ void TestAgencyTableModel::changesElsewhereAreToldByRow()
         QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES (?, 'Acme', 'retainer'), "
                        "(?, 'Globex', 'project'), (?, 'Initech', 'project'), (?, 'Umbrella', 'hybrid')"),
         { ids.at(0), ids.at(1), ids.at(2), ids.at(3) }));
-    tables::ClientModel clients(scratch.db(), nullptr, tables::AgencyTableModel::Load::OnDemand);
+    tables::AgencyTableModel clients(
+        tables::clientsSpec(), scratch.db(), nullptr, tables::AgencyTableModel::Load::OnDemand);
     QVERIFY(clients.select());
     // I edit Acme and Globex (Globex's name too) and look at Initech; Umbrella I neither edit nor look at.
     const int industry = clients.fieldIndex(QStringLiteral("industry"));
@@ -919,7 +920,7 @@ void TestAgencyTableModel::sortAndSearchByShownNames()
 
     // The same for the other shown names: clients by their SLA tier's name, channels found by their campaign's
     // client.
-    tables::ClientModel clients(scratch.db());
+    tables::AgencyTableModel clients(tables::clientsSpec(), scratch.db());
     const int tier = clients.fieldIndex(QStringLiteral("sla_tier_id"));
     clients.sort(tier, Qt::AscendingOrder);
     QStringList tiers;
@@ -974,8 +975,8 @@ void TestAgencyTableModel::modelsPassTheModelTester()
     using Load = tables::AgencyTableModel::Load;
     // The pages' models (read when shown) and the detail lists (read once narrowed), each watched from before its
     // first read, through pages of 5 rows: select, scrolling to the end, new rows, edits, sort, search, save.
-    tables::SlaTierModel tiers(scratch.db(), nullptr, Load::OnDemand);
-    tables::ClientModel clients(scratch.db(), nullptr, Load::OnDemand);
+    tables::AgencyTableModel tiers(tables::slaTiersSpec(), scratch.db(), nullptr, Load::OnDemand);
+    tables::AgencyTableModel clients(tables::clientsSpec(), scratch.db(), nullptr, Load::OnDemand);
     tables::CampaignModel campaigns(scratch.db(), nullptr, Load::OnDemand);
     tables::ChannelModel channels(scratch.db(), nullptr, Load::OnDemand);
     tables::CampaignModel clientCampaigns(scratch.db(), nullptr, Load::Later);
@@ -997,9 +998,9 @@ void TestAgencyTableModel::modelsPassTheModelTester()
         QCOMPARE(model->rowCount(), model->totalRows());
     }
     QCOMPARE(clientCampaigns.rowCount(), 0); // not narrowed yet: nothing read
-    clientCampaigns.setClientFilter(clients.idAt(0));
+    clientCampaigns.setParentFilter(clients.idAt(0));
     QVERIFY(clientCampaigns.rowCount() > 0);
-    campaignChannels.setCampaignFilter(campaigns.idAt(0));
+    campaignChannels.setParentFilter(campaigns.idAt(0));
     QVERIFY(campaignChannels.rowCount() > 0);
 
     const QString firstBefore = clients.idAt(0);
@@ -1016,7 +1017,7 @@ void TestAgencyTableModel::modelsPassTheModelTester()
     QVERIFY2(clients.save(), qPrintable(clients.lastMessage()));
     channels.insertNewRow();
     channels.discardChanges();
-    campaignChannels.setCampaignFilter(campaigns.idAt(1));
+    campaignChannels.setParentFilter(campaigns.idAt(1));
 }
 
 void TestAgencyTableModel::insertRoundTripsEveryColumn()
@@ -1165,7 +1166,7 @@ void TestAgencyTableModel::overAllocationIsRefusedWithFigures()
     QVERIFY(scratch.migrate());
     const Seed s = seed(scratch.db()); // 10,000 budget: 40 % (4,000) + 2,500 fixed = 6,500
     tables::ChannelModel model(scratch.db());
-    model.setCampaignFilter(s.campaign);
+    model.setParentFilter(s.campaign);
     QCOMPARE(model.rowCount(), 2);
     const int row = model.insertNewRow();
     QCOMPARE(model.valueAt(row, QStringLiteral("campaign_id")).toString(), s.campaign);
@@ -1196,7 +1197,7 @@ void TestAgencyTableModel::failedSaveWritesNothingAndKeepsEdits()
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
     const Seed s = seed(scratch.db());
-    tables::ClientModel model(scratch.db());
+    tables::AgencyTableModel model(tables::clientsSpec(), scratch.db());
     // Two good edits and a third that only the database refuses (a tier id that passes validation but does not exist).
     QVERIFY(setCell(model, model.rowOfId(s.client), "industry", QStringLiteral("Retail")));
     const int fresh = model.insertNewRow();
@@ -1226,7 +1227,7 @@ void TestAgencyTableModel::editsSurviveRefreshAndFilter()
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
     const Seed s = seed(scratch.db());
-    tables::ClientModel model(scratch.db());
+    tables::AgencyTableModel model(tables::clientsSpec(), scratch.db());
     QVERIFY(setCell(model, model.rowOfId(s.client), "industry", QStringLiteral("Retail")));
     const int fresh = model.insertNewRow();
     const QString freshId = model.idAt(fresh);
@@ -1262,7 +1263,7 @@ void TestAgencyTableModel::softDeleteCascadesAndRestoresExactly()
                                       : QStringLiteral("'2025-01-01T00:00:00.000Z'")),
         { s.channelB }));
 
-    tables::ClientModel clients(db);
+    tables::AgencyTableModel clients(tables::clientsSpec(), db);
     QVERIFY2(clients.softDelete({ s.client }), qPrintable(clients.lastMessage()));
     QCOMPARE(clients.rowOfId(s.client), -1);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM agency_clients WHERE deleted_at IS NULL")).toInt(), 1);
@@ -1311,14 +1312,14 @@ void TestAgencyTableModel::tierInUseCannotBeDeleted()
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
     const Seed s = seed(scratch.db());
-    tables::SlaTierModel tiers(scratch.db());
+    tables::AgencyTableModel tiers(tables::slaTiersSpec(), scratch.db());
     QVERIFY(!tiers.softDelete({ s.tier }));
     QVERIFY2(tiers.lastMessage().contains(QStringLiteral("Gold"))
             && tiers.lastMessage().contains(QStringLiteral("1 live client")),
         qPrintable(tiers.lastMessage()));
     QVERIFY(scalar(scratch.db(), QStringLiteral("SELECT deleted_at FROM agency_sla_tiers")).isNull());
     // Once its client is gone it may go.
-    tables::ClientModel clients(scratch.db());
+    tables::AgencyTableModel clients(tables::clientsSpec(), scratch.db());
     QVERIFY(clients.softDelete({ s.client }));
     QVERIFY2(tiers.softDelete({ s.tier }), qPrintable(tiers.lastMessage()));
 }
@@ -1442,7 +1443,7 @@ void TestAgencyTableModel::concurrentDeleteIsDetected()
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
     const Seed s = seed(scratch.db());
-    tables::ClientModel mine(scratch.db());
+    tables::AgencyTableModel mine(tables::clientsSpec(), scratch.db());
     QVERIFY(setCell(mine, mine.rowOfId(s.otherClient), "industry", QStringLiteral("Energy")));
     QSqlDatabase other = scratch.openAnother(QStringLiteral("other"));
     QString error;
@@ -1498,7 +1499,7 @@ void TestAgencyTableModel::searchIsLiteralAndHarmless()
             scalar(scratch.db(), QStringLiteral("SELECT current_setting('standard_conforming_strings')")).toString(),
             QStringLiteral("off"));
     }
-    tables::ClientModel model(scratch.db());
+    tables::AgencyTableModel model(tables::clientsSpec(), scratch.db());
     model.setSearchText(text);
     QVERIFY2(!model.lastError().isValid(), qPrintable(model.lastError().text()));
     QStringList names;
@@ -1517,7 +1518,7 @@ void TestAgencyTableModel::searchIndexFollowsEveryWrite()
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
     seed(scratch.db());
-    tables::ClientModel model(scratch.db());
+    tables::AgencyTableModel model(tables::clientsSpec(), scratch.db());
     auto found = [&](const QString& text) {
         model.setSearchText(text);
         model.select(); // read again when the text is the same as before
@@ -1569,7 +1570,7 @@ void TestAgencyTableModel::lookupsShowNames()
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
     const Seed s = seed(scratch.db());
-    tables::ClientModel clients(scratch.db());
+    tables::AgencyTableModel clients(tables::clientsSpec(), scratch.db());
     QCOMPARE(clients.data(clients.index(clients.rowOfId(s.client), clients.fieldIndex(QStringLiteral("sla_tier_id"))))
                  .toString(),
         QStringLiteral("Gold"));
@@ -1613,9 +1614,9 @@ void TestAgencyTableModel::everyColumnOfEveryTableRoundTrips()
     const tables::TableSpec& spec = *tables::specFor(table);
     std::unique_ptr<tables::AgencyTableModel> model;
     if (table == QStringLiteral("agency_sla_tiers"))
-        model = std::make_unique<tables::SlaTierModel>(scratch.db());
+        model = std::make_unique<tables::AgencyTableModel>(tables::slaTiersSpec(), scratch.db());
     else if (table == QStringLiteral("agency_clients"))
-        model = std::make_unique<tables::ClientModel>(scratch.db());
+        model = std::make_unique<tables::AgencyTableModel>(tables::clientsSpec(), scratch.db());
     else if (table == QStringLiteral("agency_campaigns"))
         model = std::make_unique<tables::CampaignModel>(scratch.db());
     else

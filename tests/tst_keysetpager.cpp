@@ -6,7 +6,6 @@
 #include "support/scratchdatabase.h"
 #include "tables/campaignmodel.h"
 #include "tables/channelmodel.h"
-#include "tables/clientmodel.h"
 #include "tables/keysetpager.h"
 #include "tables/rowfilter.h"
 #include "tables/tablespec.h"
@@ -57,7 +56,7 @@ std::unique_ptr<tables::AgencyTableModel> modelFor(const QSqlDatabase& db, const
 {
     using Load = tables::AgencyTableModel::Load;
     if (table == QStringLiteral("agency_clients"))
-        return std::make_unique<tables::ClientModel>(db, nullptr, Load::OnDemand);
+        return std::make_unique<tables::AgencyTableModel>(tables::clientsSpec(), db, nullptr, Load::OnDemand);
     if (table == QStringLiteral("agency_campaigns"))
         return std::make_unique<tables::CampaignModel>(db, nullptr, Load::OnDemand);
     return std::make_unique<tables::ChannelModel>(db, nullptr, Load::OnDemand);
@@ -343,10 +342,10 @@ void TestKeysetPager::unindexedSortsScanTheTable()
         qPrintable(planOf(channels)));
 
     tables::ChannelModel ofOne(scratch.db(), nullptr, tables::AgencyTableModel::Load::OnDemand);
-    ofOne.setCampaignFilter(test::scalar(scratch.db(),
+    ofOne.setParentFilter(test::scalar(scratch.db(),
         QStringLiteral("SELECT campaign_id FROM agency_campaign_channels "
                        "LIMIT 1"))
-                                .toString());
+                              .toString());
     ofOne.sort(ofOne.fieldIndex(QStringLiteral("external_account_id")), Qt::AscendingOrder);
     QVERIFY(ofOne.select());
     QVERIFY(ofOne.rowCount() > 0);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plane/planedirectory.h"
 #include "support/scratchdatabase.h"
-#include "tables/clientmodel.h"
+#include "tables/agencytablemodel.h"
 
 #include <QSqlQuery>
 #include <QtTest>
@@ -115,7 +115,7 @@ void TestPlaneDirectory::modelsShowPlaneNames()
         "INSERT INTO agency_clients (id, client_name, plane_workspace_id) VALUES "
         "('c0000000-0000-4000-8000-000000000001', 'A', '%1'), ('c0000000-0000-4000-8000-000000000002', 'B', '%2')")
                        .arg(globex, gone)));
-    tables::ClientModel clients(pg.db());
+    tables::AgencyTableModel clients(tables::clientsSpec(), pg.db());
     const int column = clients.fieldIndex(QStringLiteral("plane_workspace_id"));
     QCOMPARE(
         clients.data(clients.index(clients.rowOfId(QStringLiteral("c0000000-0000-4000-8000-000000000001")), column))

@@ -275,6 +275,7 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
                 return;
             }
             rememberThresholds(*chosen);
+            Q_EMIT thresholdsChanged(*chosen);
             refresh();
         });
     }

@@ -59,6 +59,8 @@ Q_SIGNALS:
     void openCampaign(const QString& id);
     void message(const QString& text);
     void refreshed();
+    // The warning and limit shares a person set (and the window flags spent cells by).
+    void thresholdsChanged(const reports::Thresholds& thresholds);
 
 protected:
     void showEvent(QShowEvent* event) override;

@@ -52,7 +52,7 @@ ClientCampaignsPanel::ClientCampaignsPanel(QSqlDatabase db, QWidget* parent)
     : QWidget(parent)
     , m_model(new tables::CampaignModel(db, this, tables::AgencyTableModel::Load::Later))
 {
-    m_model->setClientFilter(none());
+    m_model->setParentFilter(none());
     m_view = detailView(m_model,
         { QStringLiteral("metadata"), QStringLiteral("campaign_type"), QStringLiteral("status"),
             QStringLiteral("budget_allocated"), QStringLiteral("budget_spent"), QStringLiteral("start_date"),
@@ -69,7 +69,7 @@ ClientCampaignsPanel::ClientCampaignsPanel(QSqlDatabase db, QWidget* parent)
 
 void ClientCampaignsPanel::setClient(const QString& id)
 {
-    m_model->setClientFilter(id.isEmpty() ? none() : id);
+    m_model->setParentFilter(id.isEmpty() ? none() : id);
 }
 
 void ClientCampaignsPanel::setShowDeleted(bool show)
@@ -93,7 +93,7 @@ CampaignDetailPanel::CampaignDetailPanel(
     , m_pie(new BudgetSplitChart(this))
     , m_kpiChart(new KpiChart(this))
 {
-    m_model->setCampaignFilter(none());
+    m_model->setParentFilter(none());
     m_view = detailView(m_model,
         { QStringLiteral("channel_type"), QStringLiteral("budget_percentage"), QStringLiteral("budget_amount"),
             QStringLiteral("is_active") },
@@ -115,7 +115,7 @@ CampaignDetailPanel::CampaignDetailPanel(
 void CampaignDetailPanel::setCampaign(const QString& id)
 {
     m_campaign = id;
-    m_model->setCampaignFilter(id.isEmpty() ? none() : id);
+    m_model->setParentFilter(id.isEmpty() ? none() : id);
     updateSplit();
     updateCharts();
 }

@@ -18,9 +18,7 @@
 #include "tablepage.h"
 #include "tables/campaignmodel.h"
 #include "tables/channelmodel.h"
-#include "tables/clientmodel.h"
 #include "tables/editsession.h"
-#include "tables/slatiermodel.h"
 #include "tables/tablespec.h"
 #include "tables/valuemerge.h"
 #include "theme.h"
@@ -69,13 +67,13 @@ MainWindow::MainWindow(QSqlDatabase db, db::ConnectionString where, bool readOnl
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(readOnly ? tr("Agency OS (read-only)") : tr("Agency OS"));
-    tables::CampaignModel::setThresholds(rememberedThresholds()); // the spent cells flagged as the dashboard does
     createActions();
     qApp->installEventFilter(this); // the window's commands before a text field's own use of the same keys
     createPages();
     createMenus();
     createStatusBar();
     connectDetails();
+    flagSpentBy(rememberedThresholds()); // the spent cells flagged as the dashboard does
     subscribeToChanges();
     watchConnection();
 
@@ -264,6 +262,7 @@ void MainWindow::createPages()
 
     m_dashboard = new DashboardPage(m_db, m_where, m_pages);
     connect(m_dashboard, &DashboardPage::message, this, &MainWindow::showMessage);
+    connect(m_dashboard, &DashboardPage::thresholdsChanged, this, &MainWindow::flagSpentBy);
     connect(m_dashboard, &DashboardPage::openCampaign, this, [this](const QString& id) {
         showPage(Campaigns);
         page(Campaigns)->showRecord(id);
@@ -274,10 +273,10 @@ void MainWindow::createPages()
     constexpr auto OnDemand = tables::AgencyTableModel::Load::OnDemand;
     const QList<std::tuple<tables::AgencyTableModel*, const char*, QString>> pages {
         // Each page reads its table when it is first shown, not before.
-        { new tables::ClientModel(m_db, this, OnDemand), "clients", tr("Clients") },
+        { new tables::AgencyTableModel(tables::clientsSpec(), m_db, this, OnDemand), "clients", tr("Clients") },
         { new tables::CampaignModel(m_db, this, OnDemand), "campaigns", tr("Campaigns") },
         { new tables::ChannelModel(m_db, this, OnDemand), "channels", tr("Channels") },
-        { new tables::SlaTierModel(m_db, this, OnDemand), "tiers", tr("SLA tiers") },
+        { new tables::AgencyTableModel(tables::slaTiersSpec(), m_db, this, OnDemand), "tiers", tr("SLA tiers") },
     };
     for (const auto& [model, iconName, title] : pages) {
         // What the role may do is what PostgreSQL grants it: a table it may not change is read-only here.
@@ -487,6 +486,12 @@ void MainWindow::refreshAfterChange()
         p->form()->reloadChoices();
     m_campaignDetail->refresh();
     m_dashboard->refresh(); // charts follow the data
+}
+
+void MainWindow::flagSpentBy(const reports::Thresholds& thresholds)
+{
+    for (auto* campaigns : findChildren<tables::CampaignModel*>())
+        campaigns->setThresholds(thresholds);
 }
 
 void MainWindow::watchConnection()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "db/connectionstring.h"
+#include "reports/financereport.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -83,6 +84,8 @@ private:
     void subscribeToChanges();
     void showConnected(); // the status bar's connection label: where, read-only, how others' changes arrive
     void watchConnection();
+    // Every campaign table flags its spent cells by these (the dashboard's, as last set).
+    void flagSpentBy(const reports::Thresholds& thresholds);
     void refreshAfterChange(); // a save or an import changed the data
     void showMessage(const QString& text);
     void mergeChannelTypes(); // Edit → Merge channel types…

@@ -441,7 +441,7 @@ bool TableExporter::exportGeneric(const ExportRequest& request, CsvWriter& write
     QString error;
     const QList<int> picked = *selection(plan, request.columns, &error);
     const bool channels = throughCampaign(request.table);
-    const ColumnSpec dateColumn { QStringLiteral("start_date"), ColumnKind::Date, 0, false, {}, {}, false };
+    const ColumnSpec dateColumn { .name = QStringLiteral("start_date"), .kind = ColumnKind::Date };
 
     QStringList select;
     for (const Column& column : plan) {

@@ -8,8 +8,8 @@
 #include "domain/budget.h"
 #include "domain/money.h"
 #include "parentlookup.h"
+#include "tables/agencytablemodel.h"
 #include "tables/budgetqueries.h"
-#include "tables/clientmodel.h"
 #include "tables/columnvalues.h"
 #include "tables/rowwriter.h"
 #include "tables/tablespec.h"
@@ -264,7 +264,7 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         }
         QList<tables::FieldProblem> ruleProblems;
         if (!spec->startColumn.isEmpty())
-            tables::checkDateOrder(id, merged, spec->startColumn, spec->endColumn, ruleProblems);
+            tables::checkDateOrder(*spec, id, merged, ruleProblems);
         for (const auto& p : std::as_const(ruleProblems))
             report.problems.append({ line, p.column, p.message });
         if (report.problems.size() != problemsBefore)

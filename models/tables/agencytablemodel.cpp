@@ -30,6 +30,10 @@ AgencyTableModel::AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObje
         if (first < m_indexedRows)
             forgetRowIndex();
     });
+    if (const int column = fieldIndex(spec.sortColumn); column >= 0)
+        setSort(column, spec.sortDescending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    if (load == Load::Now)
+        select();
 }
 
 const ColumnSpec* AgencyTableModel::columnAt(int column) const
@@ -397,11 +401,12 @@ void AgencyTableModel::selectSoon()
         Q_EMIT busyChanged(true);
 }
 
-void AgencyTableModel::setScope(const QString& column, const QString& value)
+void AgencyTableModel::setParentFilter(const QString& parentId)
 {
-    m_filter.matches.clear();
-    if (!column.isEmpty())
-        m_filter.matches.append({ column, { value } });
+    m_parentId = parentId;
+    m_filter.matches.removeIf([&](const RowFilter::Match& match) { return match.column == m_spec.parentColumn; });
+    if (!parentId.isEmpty() && !m_spec.parentColumn.isEmpty())
+        m_filter.matches.append({ m_spec.parentColumn, { parentId } });
     applyFilter();
 }
 

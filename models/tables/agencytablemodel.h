@@ -33,6 +33,9 @@ struct FieldProblem {
     QString message;
 };
 
+// A date range of `spec` (its start and end columns) whose end is before its start gets a problem on the end column.
+void checkDateOrder(const TableSpec& spec, const QString& id, const QVariantMap& row, QList<FieldProblem>& problems);
+
 // A row another desktop has just saved, as this desktop meets it (see AgencyTableModel::changedElsewhere()).
 struct OutsideChange {
     QString id;
@@ -73,6 +76,7 @@ public:
     // (a page, when it is first shown); sort, search and filter changes before that are kept for that select.
     enum class Load { Now, Later, OnDemand };
 
+    // A model of `spec`'s table, in the order the spec opens it in; with Load::Now it reads its first page at once.
     AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObject* parent = nullptr, Load load = Load::Now);
 
     const TableSpec& spec() const { return m_spec; }
@@ -167,6 +171,10 @@ public:
     // Text to look for in the table's text columns: matched literally (%, _ and quotes are not special).
     void setSearchText(const QString& text);
     QString searchText() const { return m_filter.search; }
+    // Only the rows under this parent (the spec's parentColumn: a client's campaigns, a campaign's channels); empty:
+    // every row. A row added meanwhile is added under it.
+    void setParentFilter(const QString& parentId);
+    QString parentFilter() const { return m_parentId; }
     // Only these rows (a row opened from elsewhere that lies too far down the order to read up to); empty: all.
     void setOnlyRows(const QStringList& ids);
     QStringList onlyRows() const;
@@ -203,11 +211,9 @@ Q_SIGNALS:
     void saved();
 
 protected:
-    // Table rules beyond single columns (dates in order, budgets). `row` holds every column's current value.
+    // Table rules beyond single columns: the spec's pair of dates in order here; budgets in the budget models. `row`
+    // holds every column's current value.
     virtual void checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems);
-    virtual QVariantMap defaultsForNewRow() const { return {}; }
-    // A restriction such as "client_id = …" (already escaped), or empty.
-    void setScope(const QString& column, const QString& value);
 
 private:
     bool selectRows(qsizetype atLeast); // select(), reading pages until at least this many rows are read
@@ -223,6 +229,8 @@ private:
     void forgetRowIndex();
     // Reads the names the rows show (their references), one query per referenced table, before they are painted.
     void nameRows(const QList<QVariantList>& rows);
+    // What a new row starts with: each column's declared newRowValue, and the parent it is filtered to.
+    QVariantMap defaultsForNewRow() const;
 
     const TableSpec& m_spec;
     TableStore m_store;
@@ -242,6 +250,7 @@ private:
     ConflictSet m_conflicts;
     QString m_message;
     RowFilter m_filter;
+    QString m_parentId;
     bool m_readOnly = false;
     Rights m_rights;
     Load m_load = Load::Now;

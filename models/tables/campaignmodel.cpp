@@ -2,7 +2,6 @@
 #include "campaignmodel.h"
 
 #include "budgetqueries.h"
-#include "clientmodel.h"
 #include "domain/money.h"
 
 namespace agency::tables {
@@ -10,24 +9,6 @@ namespace agency::tables {
 CampaignModel::CampaignModel(QSqlDatabase db, QObject* parent, Load load)
     : AgencyTableModel(campaignsSpec(), db, parent, load)
 {
-    setSort(fieldIndex(QStringLiteral("start_date")), Qt::DescendingOrder);
-    if (load == Load::Now)
-        select();
-}
-
-void CampaignModel::setClientFilter(const QString& clientId)
-{
-    m_clientId = clientId;
-    setScope(clientId.isEmpty() ? QString() : QStringLiteral("client_id"), clientId);
-}
-
-QVariantMap CampaignModel::defaultsForNewRow() const
-{
-    QVariantMap defaults { { QStringLiteral("status"), QStringLiteral("draft") },
-        { QStringLiteral("campaign_type"), QStringLiteral("other") } };
-    if (!m_clientId.isEmpty())
-        defaults.insert(QStringLiteral("client_id"), m_clientId);
-    return defaults;
 }
 
 bool CampaignModel::isOverspent(int row) const
@@ -37,13 +18,11 @@ bool CampaignModel::isOverspent(int row) const
     return allocated && spent && *spent > *allocated;
 }
 
-namespace {
-    reports::Thresholds flagThresholds;
-}
-
 void CampaignModel::setThresholds(const reports::Thresholds& thresholds)
 {
-    flagThresholds = thresholds;
+    m_thresholds = thresholds;
+    if (const int spent = fieldIndex(QStringLiteral("budget_spent")); spent >= 0 && rowCount() > 0)
+        Q_EMIT dataChanged(index(0, spent), index(rowCount() - 1, spent));
 }
 
 QVariant CampaignModel::data(const QModelIndex& index, int role) const
@@ -56,13 +35,13 @@ QVariant CampaignModel::data(const QModelIndex& index, int role) const
         line.allocated = domain::Money::parse(valueAt(index.row(), QStringLiteral("budget_allocated")).toString());
         line.spent = domain::Money::parse(valueAt(index.row(), QStringLiteral("budget_spent")).toString());
         // Dates left out: a pace is the dashboard's to judge, not a cell's.
-        const reports::Attention level = line.attention(QDate(), flagThresholds);
+        const reports::Attention level = line.attention(QDate(), m_thresholds);
         const bool warning = level == reports::Attention::OverLimit;
         const bool caution = level == reports::Attention::Warning;
         if ((warning && role != CautionRole) || (caution && role != WarningRole)) {
             if (line.overspent())
                 return tr("Overspent by %1").arg((*line.spent - *line.allocated).toDisplayString(QLocale()));
-            return line.attentionText(QDate(), flagThresholds);
+            return line.attentionText(QDate(), m_thresholds);
         }
         if (role != Qt::ToolTipRole)
             return {};
@@ -72,7 +51,7 @@ QVariant CampaignModel::data(const QModelIndex& index, int role) const
 
 void CampaignModel::checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems)
 {
-    checkDateOrder(id, row, spec().startColumn, spec().endColumn, problems);
+    AgencyTableModel::checkRules(id, row, problems);
 
     // Lowering the budget below what the active channels already take is refused with the figures.
     const QString allocatedText = row.value(QStringLiteral("budget_allocated")).toString();

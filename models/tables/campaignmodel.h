@@ -11,21 +11,20 @@ class CampaignModel : public AgencyTableModel {
 public:
     explicit CampaignModel(QSqlDatabase db, QObject* parent = nullptr, Load load = Load::Now);
 
-    // Only this client's campaigns (empty: all).
-    void setClientFilter(const QString& clientId);
     // budget_spent > budget_allocated: allowed, and flagged wherever it shows.
     bool isOverspent(int row) const;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    // The thresholds the spent cell is flagged by, in every campaign table (the dashboard's, as last set): past the
-    // limit in WarningRole, past the warning share (a campaign not completed or cancelled) in CautionRole, in words.
-    static void setThresholds(const reports::Thresholds& thresholds);
+    // The thresholds the spent cell is flagged by (the window gives every campaign table the dashboard's, as last
+    // set): past the limit in WarningRole, past the warning share (a campaign not completed or cancelled) in
+    // CautionRole, in words.
+    void setThresholds(const reports::Thresholds& thresholds);
+    const reports::Thresholds& thresholds() const { return m_thresholds; }
 
 protected:
     void checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems) override;
-    QVariantMap defaultsForNewRow() const override;
 
 private:
-    QString m_clientId;
+    reports::Thresholds m_thresholds;
 };
 
 } // namespace agency::tables

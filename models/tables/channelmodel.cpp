@@ -8,23 +8,6 @@ namespace agency::tables {
 ChannelModel::ChannelModel(QSqlDatabase db, QObject* parent, Load load)
     : AgencyTableModel(channelsSpec(), db, parent, load)
 {
-    setSort(fieldIndex(QStringLiteral("channel_type")), Qt::AscendingOrder);
-    if (load == Load::Now)
-        select();
-}
-
-void ChannelModel::setCampaignFilter(const QString& campaignId)
-{
-    m_campaignId = campaignId;
-    setScope(campaignId.isEmpty() ? QString() : QStringLiteral("campaign_id"), campaignId);
-}
-
-QVariantMap ChannelModel::defaultsForNewRow() const
-{
-    QVariantMap defaults { { QStringLiteral("is_active"), true } };
-    if (!m_campaignId.isEmpty())
-        defaults.insert(QStringLiteral("campaign_id"), m_campaignId);
-    return defaults;
 }
 
 std::optional<domain::BudgetSplit> ChannelModel::liveSplit(const QString& campaignId, QString* error)

@@ -12,9 +12,6 @@ class ChannelModel : public AgencyTableModel {
 public:
     explicit ChannelModel(QSqlDatabase db, QObject* parent = nullptr, Load load = Load::Now);
 
-    // Only this campaign's channels (empty: all).
-    void setCampaignFilter(const QString& campaignId);
-
     // The campaign's allocation and live channels as they would be with this model's unsaved edits (edited
     // channels replace theirs, new ones join, moved ones leave), and the split of that: what the form shows live.
     std::optional<CampaignBudget> liveBudget(const QString& campaignId, QString* error = nullptr);
@@ -22,10 +19,6 @@ public:
 
 protected:
     void checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems) override;
-    QVariantMap defaultsForNewRow() const override;
-
-private:
-    QString m_campaignId;
 };
 
 } // namespace agency::tables

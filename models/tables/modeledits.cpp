@@ -4,6 +4,8 @@
 #include "agencytablemodel.h"
 #include "columnvalues.h"
 
+#include <QCoreApplication>
+#include <QDate>
 #include <QScopedValueRollback>
 #include <QSet>
 #include <QUuid>
@@ -167,11 +169,35 @@ QList<OutsideChange> AgencyTableModel::changedElsewhere(const QSet<QString>& ids
     return changes;
 }
 
+QVariantMap AgencyTableModel::defaultsForNewRow() const
+{
+    QVariantMap defaults;
+    for (const ColumnSpec& column : m_spec.columns) {
+        if (column.newRowValue.isValid())
+            defaults.insert(column.name, column.newRowValue);
+    }
+    if (!m_parentId.isEmpty() && !m_spec.parentColumn.isEmpty())
+        defaults.insert(m_spec.parentColumn, m_parentId);
+    return defaults;
+}
+
+void checkDateOrder(const TableSpec& spec, const QString& id, const QVariantMap& row, QList<FieldProblem>& problems)
+{
+    if (spec.startColumn.isEmpty() || spec.endColumn.isEmpty())
+        return;
+    const QDate start = row.value(spec.startColumn).toDate();
+    const QDate end = row.value(spec.endColumn).toDate();
+    if (start.isValid() && end.isValid() && end < start) {
+        problems.append({ id, spec.endColumn,
+            QCoreApplication::translate("Rules", "%1 (%2) is before %3 (%4)")
+                .arg(columnLabel(spec.endColumn), end.toString(Qt::ISODate), columnLabel(spec.startColumn),
+                    start.toString(Qt::ISODate)) });
+    }
+}
+
 void AgencyTableModel::checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems)
 {
-    Q_UNUSED(id)
-    Q_UNUSED(row)
-    Q_UNUSED(problems)
+    checkDateOrder(m_spec, id, row, problems);
 }
 
 bool AgencyTableModel::save()

@@ -4,43 +4,25 @@
 #include "domain/vocabulary.h"
 
 #include <QCoreApplication>
-#include <QHash>
 
 namespace agency::tables {
 
 namespace {
-    ColumnSpec col(const char* name, ColumnKind kind, int size = 0, bool required = false)
-    {
-        return { QString::fromLatin1(name), kind, size, required, {}, {}, false };
-    }
-    ColumnSpec count(const char* name)
-    {
-        return { QString::fromLatin1(name), ColumnKind::Integer, 0, false, {}, {}, true };
-    }
-    ColumnSpec choice(const char* name, const QStringList& choices)
-    {
-        return { QString::fromLatin1(name), ColumnKind::Choice, 0, true, choices, {}, false };
-    }
-    ColumnSpec reference(const char* name, const char* table, bool required)
-    {
-        return { QString::fromLatin1(name), ColumnKind::Reference, 0, required, {}, QString::fromLatin1(table), false };
-    }
-    ColumnSpec coded(const char* name, int size, const QStringList& suggestions)
-    {
-        ColumnSpec column = col(name, ColumnKind::Text, size, true);
-        column.suggestions = suggestions;
-        return column;
-    }
-    ColumnSpec namingJson(const char* name)
-    {
-        ColumnSpec column = col(name, ColumnKind::JsonObject);
-        column.holdsName = true;
-        return column;
-    }
+    // created_at, updated_at, deleted_at: the database's own, never written by the app.
     QList<ColumnSpec> audit()
     {
-        return { col("created_at", ColumnKind::Instant), col("updated_at", ColumnKind::Instant),
-            col("deleted_at", ColumnKind::Instant) };
+        return {
+            { .name = createdColumn(), .kind = ColumnKind::Instant, .label = QT_TRANSLATE_NOOP("Column", "Created") },
+            { .name = stampColumn(), .kind = ColumnKind::Instant, .label = QT_TRANSLATE_NOOP("Column", "Updated") },
+            { .name = deletedColumn(), .kind = ColumnKind::Instant, .label = QT_TRANSLATE_NOOP("Column", "Deleted") },
+        };
+    }
+
+    ColumnSpec primaryKey()
+    {
+        return {
+            .name = idColumn(), .kind = ColumnKind::Uuid, .label = QT_TRANSLATE_NOOP("Column", "ID"), .required = true
+        };
     }
 }
 
@@ -61,73 +43,183 @@ const ColumnSpec* TableSpec::column(const QString& name) const
 
 const TableSpec& slaTiersSpec()
 {
-    static const TableSpec spec { QStringLiteral("agency_sla_tiers"),
-        QList<ColumnSpec> { col("id", ColumnKind::Uuid, 0, true), col("name", ColumnKind::Text, 100, true),
-            col("description", ColumnKind::Text), count("response_time_hours"), count("monthly_hours_included"),
-            col("hourly_rate", ColumnKind::Money, 6), col("monthly_retainer", ColumnKind::Money, 8),
-            col("features", ColumnKind::JsonArray), col("priority", ColumnKind::Integer) }
-            + audit(),
-        QStringLiteral("name"), QStringLiteral("x.priority, x.name"), 0, {}, {},
-        { { QStringLiteral("agency_clients"), QStringLiteral("sla_tier_id") } }, nullptr,
-        QT_TRANSLATE_NOOP(
+    static const TableSpec spec {
+        .table = QStringLiteral("agency_sla_tiers"),
+        .commandName = QStringLiteral("sla-tiers"),
+        .columns = QList<ColumnSpec> {
+            primaryKey(),
+            { .name = QStringLiteral("name"), .label = QT_TRANSLATE_NOOP("Column", "Name"), .size = 100,
+                .required = true },
+            { .name = QStringLiteral("description"), .label = QT_TRANSLATE_NOOP("Column", "Description"),
+                .multiline = true },
+            { .name = QStringLiteral("response_time_hours"), .kind = ColumnKind::Integer,
+                .label = QT_TRANSLATE_NOOP("Column", "Response time (h)"), .nonNegative = true },
+            { .name = QStringLiteral("monthly_hours_included"), .kind = ColumnKind::Integer,
+                .label = QT_TRANSLATE_NOOP("Column", "Hours included / month"), .nonNegative = true },
+            { .name = QStringLiteral("hourly_rate"), .kind = ColumnKind::Money,
+                .label = QT_TRANSLATE_NOOP("Column", "Hourly rate"), .size = 6 },
+            { .name = QStringLiteral("monthly_retainer"), .kind = ColumnKind::Money,
+                .label = QT_TRANSLATE_NOOP("Column", "Monthly retainer"), .size = 8 },
+            { .name = QStringLiteral("features"), .kind = ColumnKind::JsonArray,
+                .label = QT_TRANSLATE_NOOP("Column", "Features"), .newRowValue = QStringLiteral("[]") },
+            { .name = QStringLiteral("priority"), .kind = ColumnKind::Integer,
+                .label = QT_TRANSLATE_NOOP("Column", "Priority"), .newRowValue = 0 },
+        } + audit(),
+        .sortColumn = QStringLiteral("priority"),
+        .nameColumn = QStringLiteral("name"),
+        .pickerOrder = QStringLiteral("x.priority, x.name"),
+        .users = { { QStringLiteral("agency_clients"), QStringLiteral("sla_tier_id") } },
+        .inUseMessage = QT_TRANSLATE_NOOP(
             "SoftDeletion", "The SLA tier \"%1\" is used by %2 live client(s): move them to another tier first"),
-        {}, {}, {}, true, {}, false, QT_TRANSLATE_N_NOOP("TableSpec", "%n SLA tier(s)"), {}, {} };
+        .rowsMessage = QT_TRANSLATE_N_NOOP("TableSpec", "%n SLA tier(s)"),
+    };
     return spec;
 }
 
 const TableSpec& clientsSpec()
 {
-    static const TableSpec spec { QStringLiteral("agency_clients"),
-        QList<ColumnSpec> { col("id", ColumnKind::Uuid, 0, true), col("plane_workspace_id", ColumnKind::PlaneReference),
-            col("client_name", ColumnKind::Text, 255, true), col("client_legal_name", ColumnKind::Text, 255),
-            reference("sla_tier_id", "agency_sla_tiers", false), col("billing_contact_name", ColumnKind::Text),
-            col("billing_contact_email", ColumnKind::Text), col("billing_contact_phone", ColumnKind::Text),
-            col("billing_contact_address", ColumnKind::Text), col("contract_start_date", ColumnKind::Date),
-            col("contract_end_date", ColumnKind::Date), col("is_active", ColumnKind::Boolean),
-            col("industry", ColumnKind::Text, 100), choice("client_type", domain::clientTypes()),
-            col("internal_notes", ColumnKind::Text), col("metadata", ColumnKind::JsonObject) }
-            + audit(),
-        QStringLiteral("client_name"), QStringLiteral("lower(x.client_name), x.id"), 0, {},
-        { { QStringLiteral("agency_campaigns"), QStringLiteral("client_id") } }, {}, nullptr, nullptr,
-        QStringLiteral("contract_start_date"), QStringLiteral("contract_end_date"), {}, true,
-        { ExportLookup::TierName }, true, QT_TRANSLATE_N_NOOP("TableSpec", "%n client(s)"), {},
-        QStringLiteral("client_legal_name") };
+    static const TableSpec spec {
+        .table = QStringLiteral("agency_clients"),
+        .commandName = QStringLiteral("clients"),
+        .columns = QList<ColumnSpec> {
+            primaryKey(),
+            { .name = QStringLiteral("plane_workspace_id"), .kind = ColumnKind::PlaneReference,
+                .label = QT_TRANSLATE_NOOP("Column", "Plane workspace"), .plane = PlaneLink::Workspace },
+            { .name = QStringLiteral("client_name"), .label = QT_TRANSLATE_NOOP("Column", "Client"), .size = 255,
+                .required = true },
+            { .name = QStringLiteral("client_legal_name"), .label = QT_TRANSLATE_NOOP("Column", "Legal name"),
+                .size = 255 },
+            { .name = QStringLiteral("sla_tier_id"), .kind = ColumnKind::Reference,
+                .label = QT_TRANSLATE_NOOP("Column", "SLA tier"), .references = QStringLiteral("agency_sla_tiers") },
+            { .name = QStringLiteral("billing_contact_name"), .label = QT_TRANSLATE_NOOP("Column", "Billing contact") },
+            { .name = QStringLiteral("billing_contact_email"), .label = QT_TRANSLATE_NOOP("Column", "Billing e-mail") },
+            { .name = QStringLiteral("billing_contact_phone"), .label = QT_TRANSLATE_NOOP("Column", "Billing phone") },
+            { .name = QStringLiteral("billing_contact_address"),
+                .label = QT_TRANSLATE_NOOP("Column", "Billing address"), .multiline = true },
+            { .name = QStringLiteral("contract_start_date"), .kind = ColumnKind::Date,
+                .label = QT_TRANSLATE_NOOP("Column", "Contract start") },
+            { .name = QStringLiteral("contract_end_date"), .kind = ColumnKind::Date,
+                .label = QT_TRANSLATE_NOOP("Column", "Contract end") },
+            { .name = QStringLiteral("is_active"), .kind = ColumnKind::Boolean,
+                .label = QT_TRANSLATE_NOOP("Column", "Active"), .newRowValue = true },
+            { .name = QStringLiteral("industry"), .label = QT_TRANSLATE_NOOP("Column", "Industry"), .size = 100 },
+            { .name = QStringLiteral("client_type"), .kind = ColumnKind::Choice,
+                .label = QT_TRANSLATE_NOOP("Column", "Client type"), .required = true,
+                .choices = domain::clientTypes(), .newRowValue = QStringLiteral("retainer") },
+            { .name = QStringLiteral("internal_notes"), .label = QT_TRANSLATE_NOOP("Column", "Internal notes"),
+                .multiline = true },
+            { .name = QStringLiteral("metadata"), .kind = ColumnKind::JsonObject,
+                .label = QT_TRANSLATE_NOOP("Column", "Metadata") },
+        } + audit(),
+        .sortColumn = QStringLiteral("client_name"),
+        .nameColumn = QStringLiteral("client_name"),
+        .pickerOrder = QStringLiteral("lower(x.client_name), x.id"),
+        .children = { { QStringLiteral("agency_campaigns"), QStringLiteral("client_id") } },
+        .startColumn = QStringLiteral("contract_start_date"),
+        .endColumn = QStringLiteral("contract_end_date"),
+        .exportLookups = { ExportLookup::TierName },
+        .searchIndexed = true,
+        .rowsMessage = QT_TRANSLATE_N_NOOP("TableSpec", "%n client(s)"),
+        .detailColumn = QStringLiteral("client_legal_name"),
+    };
     return spec;
 }
 
 const TableSpec& campaignsSpec()
 {
-    static const TableSpec spec { QStringLiteral("agency_campaigns"),
-        QList<ColumnSpec> { col("id", ColumnKind::Uuid, 0, true), col("plane_project_id", ColumnKind::PlaneReference),
-            reference("client_id", "agency_clients", true), coded("campaign_type", 50, domain::defaultCampaignTypes()),
-            col("budget_allocated", ColumnKind::Money, 10), col("budget_spent", ColumnKind::Money, 10),
-            col("start_date", ColumnKind::Date), col("end_date", ColumnKind::Date),
-            choice("status", domain::campaignStatuses()), col("target_kpis", ColumnKind::Kpis),
-            col("actual_kpis", ColumnKind::Kpis), col("campaign_brief", ColumnKind::Text),
-            col("internal_notes", ColumnKind::Text), namingJson("metadata") }
-            + audit(),
-        {}, QStringLiteral("x.start_date DESC, x.id"), 1000, QStringLiteral("client_id"),
-        { { QStringLiteral("agency_campaign_channels"), QStringLiteral("campaign_id") } }, {},
-        QT_TRANSLATE_NOOP("SoftDeletion", "The client \"%1\" is deleted: restore the client first"), nullptr,
-        QStringLiteral("start_date"), QStringLiteral("end_date"), QStringLiteral("id"), true,
-        { ExportLookup::ClientName }, true, QT_TRANSLATE_N_NOOP("TableSpec", "%n campaign(s)"), {}, {} };
+    static const TableSpec spec {
+        .table = QStringLiteral("agency_campaigns"),
+        .commandName = QStringLiteral("campaigns"),
+        .columns = QList<ColumnSpec> {
+            primaryKey(),
+            { .name = QStringLiteral("plane_project_id"), .kind = ColumnKind::PlaneReference,
+                .label = QT_TRANSLATE_NOOP("Column", "Plane project"), .plane = PlaneLink::Project,
+                .narrowedBy = QStringLiteral("client_id") },
+            { .name = QStringLiteral("client_id"), .kind = ColumnKind::Reference,
+                .label = QT_TRANSLATE_NOOP("Column", "Client"), .required = true,
+                .references = QStringLiteral("agency_clients") },
+            { .name = QStringLiteral("campaign_type"), .label = QT_TRANSLATE_NOOP("Column", "Type"), .size = 50,
+                .required = true, .suggestions = domain::defaultCampaignTypes(),
+                .newRowValue = QStringLiteral("other") },
+            { .name = QStringLiteral("budget_allocated"), .kind = ColumnKind::Money,
+                .label = QT_TRANSLATE_NOOP("Column", "Budget allocated"), .size = 10 },
+            { .name = QStringLiteral("budget_spent"), .kind = ColumnKind::Money,
+                .label = QT_TRANSLATE_NOOP("Column", "Budget spent"), .size = 10 },
+            { .name = QStringLiteral("start_date"), .kind = ColumnKind::Date, .label = QT_TRANSLATE_NOOP("Column", "Start") },
+            { .name = QStringLiteral("end_date"), .kind = ColumnKind::Date, .label = QT_TRANSLATE_NOOP("Column", "End") },
+            { .name = QStringLiteral("status"), .kind = ColumnKind::Choice, .label = QT_TRANSLATE_NOOP("Column", "Status"),
+                .required = true, .choices = domain::campaignStatuses(), .newRowValue = QStringLiteral("draft") },
+            { .name = QStringLiteral("target_kpis"), .kind = ColumnKind::Kpis,
+                .label = QT_TRANSLATE_NOOP("Column", "Target KPIs") },
+            { .name = QStringLiteral("actual_kpis"), .kind = ColumnKind::Kpis,
+                .label = QT_TRANSLATE_NOOP("Column", "Actual KPIs") },
+            { .name = QStringLiteral("campaign_brief"), .label = QT_TRANSLATE_NOOP("Column", "Brief"), .multiline = true },
+            { .name = QStringLiteral("internal_notes"), .label = QT_TRANSLATE_NOOP("Column", "Internal notes"),
+                .multiline = true },
+            { .name = QStringLiteral("metadata"), .kind = ColumnKind::JsonObject,
+                .label = QT_TRANSLATE_NOOP("Column", "Metadata"), .holdsName = true },
+        } + audit(),
+        .sortColumn = QStringLiteral("start_date"),
+        .sortDescending = true,
+        .pickerOrder = QStringLiteral("x.start_date DESC, x.id"),
+        .pickerLimit = 1000,
+        .parentColumn = QStringLiteral("client_id"),
+        .children = { { QStringLiteral("agency_campaign_channels"), QStringLiteral("campaign_id") } },
+        .parentDeletedMessage
+        = QT_TRANSLATE_NOOP("SoftDeletion", "The client \"%1\" is deleted: restore the client first"),
+        .startColumn = QStringLiteral("start_date"),
+        .endColumn = QStringLiteral("end_date"),
+        .splitCampaignColumn = idColumn(),
+        .exportLookups = { ExportLookup::ClientName },
+        .searchIndexed = true,
+        .rowsMessage = QT_TRANSLATE_N_NOOP("TableSpec", "%n campaign(s)"),
+        .listColumns = { QStringLiteral("metadata"), QStringLiteral("campaign_type"), QStringLiteral("status"),
+            QStringLiteral("budget_allocated"), QStringLiteral("budget_spent"), QStringLiteral("start_date"),
+            QStringLiteral("end_date") },
+    };
     return spec;
 }
 
 const TableSpec& channelsSpec()
 {
-    static const TableSpec spec { QStringLiteral("agency_campaign_channels"),
-        QList<ColumnSpec> { col("id", ColumnKind::Uuid, 0, true), reference("campaign_id", "agency_campaigns", true),
-            coded("channel_type", 50, domain::knownChannelTypes()), col("budget_percentage", ColumnKind::Percent),
-            col("budget_amount", ColumnKind::Money, 10), col("is_active", ColumnKind::Boolean),
-            col("performance_data", ColumnKind::Kpis), col("external_account_id", ColumnKind::Text, 255),
-            col("external_campaign_id", ColumnKind::Text, 255), col("notes", ColumnKind::Text) }
-            + audit(),
-        QStringLiteral("channel_type"), QStringLiteral("x.channel_type, x.id"), 0, QStringLiteral("campaign_id"), {},
-        {}, QT_TRANSLATE_NOOP("SoftDeletion", "The channel's campaign is deleted: restore the campaign first"), nullptr,
-        {}, {}, QStringLiteral("campaign_id"), true,
-        { ExportLookup::ClientName, ExportLookup::CampaignLabel, ExportLookup::EffectiveBudget }, true,
-        QT_TRANSLATE_N_NOOP("TableSpec", "%n channel(s)"), QStringLiteral("channel_type"), {} };
+    static const TableSpec spec {
+        .table = QStringLiteral("agency_campaign_channels"),
+        .commandName = QStringLiteral("channels"),
+        .columns = QList<ColumnSpec> {
+            primaryKey(),
+            { .name = QStringLiteral("campaign_id"), .kind = ColumnKind::Reference,
+                .label = QT_TRANSLATE_NOOP("Column", "Campaign"), .required = true,
+                .references = QStringLiteral("agency_campaigns") },
+            { .name = QStringLiteral("channel_type"), .label = QT_TRANSLATE_NOOP("Column", "Channel"), .size = 50,
+                .required = true, .suggestions = domain::knownChannelTypes() },
+            { .name = QStringLiteral("budget_percentage"), .kind = ColumnKind::Percent,
+                .label = QT_TRANSLATE_NOOP("Column", "Budget %") },
+            { .name = QStringLiteral("budget_amount"), .kind = ColumnKind::Money,
+                .label = QT_TRANSLATE_NOOP("Column", "Fixed amount"), .size = 10 },
+            { .name = QStringLiteral("is_active"), .kind = ColumnKind::Boolean,
+                .label = QT_TRANSLATE_NOOP("Column", "Active"), .newRowValue = true },
+            { .name = QStringLiteral("performance_data"), .kind = ColumnKind::Kpis,
+                .label = QT_TRANSLATE_NOOP("Column", "Performance") },
+            { .name = QStringLiteral("external_account_id"), .label = QT_TRANSLATE_NOOP("Column", "External account"),
+                .size = 255 },
+            { .name = QStringLiteral("external_campaign_id"),
+                .label = QT_TRANSLATE_NOOP("Column", "External campaign"), .size = 255 },
+            { .name = QStringLiteral("notes"), .label = QT_TRANSLATE_NOOP("Column", "Notes"), .multiline = true },
+        } + audit(),
+        .sortColumn = QStringLiteral("channel_type"),
+        .nameColumn = QStringLiteral("channel_type"),
+        .pickerOrder = QStringLiteral("x.channel_type, x.id"),
+        .parentColumn = QStringLiteral("campaign_id"),
+        .parentDeletedMessage
+        = QT_TRANSLATE_NOOP("SoftDeletion", "The channel's campaign is deleted: restore the campaign first"),
+        .splitCampaignColumn = QStringLiteral("campaign_id"),
+        .exportLookups = { ExportLookup::ClientName, ExportLookup::CampaignLabel, ExportLookup::EffectiveBudget },
+        .searchIndexed = true,
+        .rowsMessage = QT_TRANSLATE_N_NOOP("TableSpec", "%n channel(s)"),
+        .searchSplitColumn = QStringLiteral("channel_type"),
+        .listColumns = { QStringLiteral("channel_type"), QStringLiteral("budget_percentage"),
+            QStringLiteral("budget_amount"), QStringLiteral("is_active") },
+    };
     return spec;
 }
 
@@ -139,14 +231,27 @@ QString rowCountText(const TableSpec& spec, qint64 count)
 
 bool isAuditColumn(const QString& column)
 {
-    return column == QStringLiteral("created_at") || column == QStringLiteral("updated_at")
-        || column == QStringLiteral("deleted_at");
+    return column == createdColumn() || column == stampColumn() || column == deletedColumn();
+}
+
+QList<const TableSpec*> allSpecs()
+{
+    return { &clientsSpec(), &campaignsSpec(), &channelsSpec(), &slaTiersSpec() };
 }
 
 const TableSpec* specFor(const QString& table)
 {
-    for (const TableSpec* spec : { &slaTiersSpec(), &clientsSpec(), &campaignsSpec(), &channelsSpec() }) {
+    for (const TableSpec* spec : allSpecs()) {
         if (spec->table == table)
+            return spec;
+    }
+    return nullptr;
+}
+
+const TableSpec* specForCommandName(const QString& name)
+{
+    for (const TableSpec* spec : allSpecs()) {
+        if (spec->commandName == name)
             return spec;
     }
     return nullptr;
@@ -154,56 +259,11 @@ const TableSpec* specFor(const QString& table)
 
 QString columnLabel(const QString& column)
 {
-    static const QHash<QString, const char*> labels {
-        { QStringLiteral("id"), QT_TRANSLATE_NOOP("Column", "ID") },
-        { QStringLiteral("name"), QT_TRANSLATE_NOOP("Column", "Name") },
-        { QStringLiteral("description"), QT_TRANSLATE_NOOP("Column", "Description") },
-        { QStringLiteral("response_time_hours"), QT_TRANSLATE_NOOP("Column", "Response time (h)") },
-        { QStringLiteral("monthly_hours_included"), QT_TRANSLATE_NOOP("Column", "Hours included / month") },
-        { QStringLiteral("hourly_rate"), QT_TRANSLATE_NOOP("Column", "Hourly rate") },
-        { QStringLiteral("monthly_retainer"), QT_TRANSLATE_NOOP("Column", "Monthly retainer") },
-        { QStringLiteral("features"), QT_TRANSLATE_NOOP("Column", "Features") },
-        { QStringLiteral("priority"), QT_TRANSLATE_NOOP("Column", "Priority") },
-        { QStringLiteral("plane_workspace_id"), QT_TRANSLATE_NOOP("Column", "Plane workspace") },
-        { QStringLiteral("client_name"), QT_TRANSLATE_NOOP("Column", "Client") },
-        { QStringLiteral("client_legal_name"), QT_TRANSLATE_NOOP("Column", "Legal name") },
-        { QStringLiteral("sla_tier_id"), QT_TRANSLATE_NOOP("Column", "SLA tier") },
-        { QStringLiteral("billing_contact_name"), QT_TRANSLATE_NOOP("Column", "Billing contact") },
-        { QStringLiteral("billing_contact_email"), QT_TRANSLATE_NOOP("Column", "Billing e-mail") },
-        { QStringLiteral("billing_contact_phone"), QT_TRANSLATE_NOOP("Column", "Billing phone") },
-        { QStringLiteral("billing_contact_address"), QT_TRANSLATE_NOOP("Column", "Billing address") },
-        { QStringLiteral("contract_start_date"), QT_TRANSLATE_NOOP("Column", "Contract start") },
-        { QStringLiteral("contract_end_date"), QT_TRANSLATE_NOOP("Column", "Contract end") },
-        { QStringLiteral("is_active"), QT_TRANSLATE_NOOP("Column", "Active") },
-        { QStringLiteral("industry"), QT_TRANSLATE_NOOP("Column", "Industry") },
-        { QStringLiteral("client_type"), QT_TRANSLATE_NOOP("Column", "Client type") },
-        { QStringLiteral("internal_notes"), QT_TRANSLATE_NOOP("Column", "Internal notes") },
-        { QStringLiteral("metadata"), QT_TRANSLATE_NOOP("Column", "Metadata") },
-        { QStringLiteral("plane_project_id"), QT_TRANSLATE_NOOP("Column", "Plane project") },
-        { QStringLiteral("client_id"), QT_TRANSLATE_NOOP("Column", "Client") },
-        { QStringLiteral("campaign_type"), QT_TRANSLATE_NOOP("Column", "Type") },
-        { QStringLiteral("budget_allocated"), QT_TRANSLATE_NOOP("Column", "Budget allocated") },
-        { QStringLiteral("budget_spent"), QT_TRANSLATE_NOOP("Column", "Budget spent") },
-        { QStringLiteral("start_date"), QT_TRANSLATE_NOOP("Column", "Start") },
-        { QStringLiteral("end_date"), QT_TRANSLATE_NOOP("Column", "End") },
-        { QStringLiteral("status"), QT_TRANSLATE_NOOP("Column", "Status") },
-        { QStringLiteral("target_kpis"), QT_TRANSLATE_NOOP("Column", "Target KPIs") },
-        { QStringLiteral("actual_kpis"), QT_TRANSLATE_NOOP("Column", "Actual KPIs") },
-        { QStringLiteral("campaign_brief"), QT_TRANSLATE_NOOP("Column", "Brief") },
-        { QStringLiteral("campaign_id"), QT_TRANSLATE_NOOP("Column", "Campaign") },
-        { QStringLiteral("channel_type"), QT_TRANSLATE_NOOP("Column", "Channel") },
-        { QStringLiteral("budget_percentage"), QT_TRANSLATE_NOOP("Column", "Budget %") },
-        { QStringLiteral("budget_amount"), QT_TRANSLATE_NOOP("Column", "Fixed amount") },
-        { QStringLiteral("performance_data"), QT_TRANSLATE_NOOP("Column", "Performance") },
-        { QStringLiteral("external_account_id"), QT_TRANSLATE_NOOP("Column", "External account") },
-        { QStringLiteral("external_campaign_id"), QT_TRANSLATE_NOOP("Column", "External campaign") },
-        { QStringLiteral("notes"), QT_TRANSLATE_NOOP("Column", "Notes") },
-        { QStringLiteral("created_at"), QT_TRANSLATE_NOOP("Column", "Created") },
-        { QStringLiteral("updated_at"), QT_TRANSLATE_NOOP("Column", "Updated") },
-        { QStringLiteral("deleted_at"), QT_TRANSLATE_NOOP("Column", "Deleted") },
-    };
-    const auto it = labels.constFind(column);
-    return it == labels.cend() ? column : QCoreApplication::translate("Column", *it);
+    for (const TableSpec* spec : allSpecs()) {
+        if (const ColumnSpec* declared = spec->column(column); declared && declared->label)
+            return QCoreApplication::translate("Column", declared->label);
+    }
+    return column;
 }
 
 } // namespace agency::tables

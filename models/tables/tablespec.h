@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 namespace agency::tables {
 
@@ -24,13 +25,19 @@ enum class ColumnKind {
     Kpis, // object of metric → number
 };
 
+// Which Plane table a PlaneReference column points to (read-only: Plane's own rows).
+enum class PlaneLink { None, Workspace, Project };
+
+// One column, declared once with designated initialisers: what it holds, how people see and edit it, how it is
+// searched, sorted and imported. Code asks the column, never its name.
 struct ColumnSpec {
-    QString name;
+    QString name = {};
     ColumnKind kind = ColumnKind::Text;
+    const char* label = nullptr; // QT_TRANSLATE_NOOP("Column", …): its name for people (columnLabel())
     int size = 0; // varchar length, or digits before the point for money
     bool required = false; // NOT NULL without a default the app can rely on
-    QStringList choices; // Choice
-    QString references; // Reference: the agency_ table
+    QStringList choices = {}; // Choice
+    QString references = {}; // Reference: the agency_ table
     bool nonNegative = false; // Integer
     // JsonObject holding the row's name as {"name": "…"} (a campaign's metadata): lists head it "Name", show that
     // name (the Plane project's, when linked) and sort by it; forms and files keep the JSON.
@@ -38,6 +45,14 @@ struct ColumnSpec {
     // Text holding a code of an open vocabulary (a campaign's or channel's type): these are offered as it is typed,
     // and every known code is shown as people read it (domain::valueLabel), in their language; files keep the code.
     QStringList suggestions = {};
+    // Text a person writes at length (notes, a brief, an address): a multi-line editor.
+    bool multiline = false;
+    // PlaneReference: the Plane table it points to.
+    PlaneLink plane = PlaneLink::None;
+    // PlaneLink::Project: the reference to the client whose Plane workspace lists the projects to pick from.
+    QString narrowedBy = {};
+    // What a new row starts with (invalid: nothing, or the database's default when saved).
+    QVariant newRowValue = {};
 };
 
 // What an export adds after a table's own columns, for a spreadsheet reader: the names its references show.
@@ -50,41 +65,47 @@ enum class ExportLookup {
 
 // Rows of `table` whose `column` references a row of the table that declares the link.
 struct Link {
-    QString table;
-    QString column;
+    QString table = {};
+    QString column = {};
 };
 
-// One agency_ table as the app knows it: described once, used by validation, formatting, lookups and export. Its
-// behaviour is declared here too, so that code asks the spec, not the table's name.
+// One agency_ table as the app knows it: described once (designated initialisers, tablespec.cpp), used by the models,
+// forms, validation, formatting, lookups, import and export. Its behaviour is declared here too, so that code asks
+// the spec, not the table's name.
 struct TableSpec {
-    QString table;
-    QList<ColumnSpec> columns;
+    QString table = {};
+    // What the command line and file names call it ("sla-tiers").
+    QString commandName = {};
+    QList<ColumnSpec> columns = {};
+    // The order a page opens in: this column, ascending unless `sortDescending`.
+    QString sortColumn = {};
+    bool sortDescending = false;
     // What a row is called where people see it; empty for campaigns, which are named by a label made of parts
     // (LookupNames::campaignLabel).
-    QString nameColumn;
+    QString nameColumn = {};
     // How a picker lists the rows (SQL over the row alias x).
-    QString pickerOrder;
+    QString pickerOrder = {};
     // 0: a picker lists every live row; else the first this many, and typing searches the rest on the server.
     int pickerLimit = 0;
     // The reference to the row this one belongs to: restored only while that one is live.
-    QString parentColumn;
+    QString parentColumn = {};
     // Rows that belong to one of these: deleted with it and restored with it (recursively).
-    QList<Link> children;
+    QList<Link> children = {};
     // Live rows that use one of these: it cannot be deleted while there are any.
-    QList<Link> users;
+    QList<Link> users = {};
     // QT_TRANSLATE_NOOP("SoftDeletion", …): why a row cannot be restored (%1: the parent's name, when it has one);
     // why it cannot be deleted (%1: its name, %2: how many live rows use it).
     const char* parentDeletedMessage = nullptr;
     const char* inUseMessage = nullptr;
     // A pair of dates whose end may not come before its start (both columns of this table); empty: none.
-    QString startColumn;
-    QString endColumn;
+    QString startColumn = {};
+    QString endColumn = {};
     // The column naming the campaign whose budget split a row takes part in ("id" for a campaign itself); empty:
     // none. A save or an import that touches it checks that campaign for over-allocation.
-    QString splitCampaignColumn;
+    QString splitCampaignColumn = {};
     // Whether the CSV import takes this table.
     bool importable = true;
-    QList<ExportLookup> exportLookups;
+    QList<ExportLookup> exportLookups = {};
     // Whether migration 0003 gave the table a search index over its searchable columns (RowFilter::searchColumns):
     // <table>_search (FTS5 trigram) on SQLite, <table>_search_idx (pg_trgm) on PostgreSQL.
     bool searchIndexed = false;
@@ -94,10 +115,12 @@ struct TableSpec {
     // search in that order takes the values that match from the index (a skip over it, one step per value) and their
     // rows straight from it, and finds only the rest of its matches through a search index over the other columns
     // (RowFilter::searchSplit; on PostgreSQL <table>_search_rest_idx, migration 0005). Empty: none.
-    QString searchSplitColumn;
+    QString searchSplitColumn = {};
     // What tells two rows of one name apart where people see them (a client's legal name: two "Müller GmbH" in two
     // cities), else a short id (domain::distinctNames). Empty: none.
-    QString detailColumn;
+    QString detailColumn = {};
+    // What a list of these rows under their parent shows (a client's campaigns, a campaign's channels); empty: all.
+    QStringList listColumns = {};
 
     int indexOf(const QString& name) const;
     const ColumnSpec* column(const QString& name) const;
@@ -108,6 +131,28 @@ const TableSpec& clientsSpec();
 const TableSpec& campaignsSpec();
 const TableSpec& channelsSpec();
 const TableSpec* specFor(const QString& table);
+// The spec of the table the command line calls `name` ("channels"), or null.
+const TableSpec* specForCommandName(const QString& name);
+// The four, in the order the window lists them.
+QList<const TableSpec*> allSpecs();
+
+// The columns every agency_ table has: its primary key, and the database's own stamps.
+inline QString idColumn()
+{
+    return QStringLiteral("id");
+}
+inline QString createdColumn()
+{
+    return QStringLiteral("created_at");
+}
+inline QString stampColumn()
+{
+    return QStringLiteral("updated_at");
+}
+inline QString deletedColumn()
+{
+    return QStringLiteral("deleted_at");
+}
 
 // created_at, updated_at, deleted_at: the database's own, never written by the app.
 bool isAuditColumn(const QString& column);

@@ -7,7 +7,6 @@
 #include "db/database.h"
 #include "tables/campaignmodel.h"
 #include "tables/channelmodel.h"
-#include "tables/clientmodel.h"
 #include "tables/rowfilter.h"
 #include "tables/tablespec.h"
 
@@ -58,7 +57,7 @@ int main(int argc, char** argv)
     using Load = tables::AgencyTableModel::Load;
     std::unique_ptr<tables::AgencyTableModel> model;
     if (table == QStringLiteral("agency_clients"))
-        model = std::make_unique<tables::ClientModel>(db, nullptr, Load::OnDemand);
+        model = std::make_unique<tables::AgencyTableModel>(tables::clientsSpec(), db, nullptr, Load::OnDemand);
     else if (table == QStringLiteral("agency_campaigns"))
         model = std::make_unique<tables::CampaignModel>(db, nullptr, Load::OnDemand);
     else

@@ -4,7 +4,6 @@
 #include "dashboardcharts.h"
 #include "domain/displaytext.h"
 #include "domain/vocabulary.h"
-#include "tables/campaignmodel.h"
 
 #include <QBuffer>
 #include <QChart>
@@ -104,7 +103,6 @@ reports::Thresholds rememberedThresholds()
 
 void rememberThresholds(const reports::Thresholds& thresholds)
 {
-    tables::CampaignModel::setThresholds(thresholds);
     QSettings settings;
     settings.setValue(QStringLiteral("finance/warnAt"), thresholds.warnAt);
     settings.setValue(QStringLiteral("finance/limitAt"), thresholds.limitAt);
