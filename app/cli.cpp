@@ -9,13 +9,13 @@
 #include "export/tableimport.h"
 #include "logging.h"
 #include "startup.h"
+#include "tables/tablespec.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QHash>
 #include <QTextStream>
 #include <cstdio>
 #include <fcntl.h>
@@ -188,13 +188,8 @@ namespace {
     // The table a command names (sla-tiers, clients, campaigns, channels), or empty.
     QString tableForCommandName(const QString& word)
     {
-        static const QHash<QString, QString> tables {
-            { QStringLiteral("sla-tiers"), QStringLiteral("agency_sla_tiers") },
-            { QStringLiteral("clients"), QStringLiteral("agency_clients") },
-            { QStringLiteral("campaigns"), QStringLiteral("agency_campaigns") },
-            { QStringLiteral("channels"), QStringLiteral("agency_campaign_channels") },
-        };
-        return tables.value(word);
+        const tables::TableSpec* spec = tables::specForCommandName(word);
+        return spec ? spec->table : QString();
     }
 
     // The table of a command that takes one (export, import: its second word), or empty after saying what is wanted;

@@ -20,7 +20,7 @@ ConflictDialog::ConflictDialog(const tables::TableSpec& spec, const tables::Conf
 {
     setObjectName(QStringLiteral("conflictDialog"));
     setWindowTitle(tr("Changed on another desktop"));
-    const QDateTime when = conflict.theirs.value(QStringLiteral("updated_at")).toDateTime().toLocalTime();
+    const QDateTime when = conflict.theirs.value(tables::stampColumn()).toDateTime().toLocalTime();
     const bool gone = conflict.deletedElsewhere && conflict.theirs.isEmpty(); // purged: nothing to save over
     auto* intro = new QLabel(gone
             ? tr("This record was <b>removed</b> from the database on another desktop after you started editing; your "
@@ -53,7 +53,7 @@ ConflictDialog::ConflictDialog(const tables::TableSpec& spec, const tables::Conf
         const bool theirs = conflict.changedByThem.contains(column.name);
         if ((!mine && !theirs) || (gone && !mine))
             continue;
-        if (column.name == QStringLiteral("updated_at") || column.name == QStringLiteral("created_at"))
+        if (column.name == tables::stampColumn() || column.name == tables::createdColumn())
             continue;
         const int row = m_table->rowCount();
         m_table->insertRow(row);

@@ -28,8 +28,9 @@ namespace {
         return QStringLiteral("00000000-0000-4000-8000-000000000000");
     }
 
-    // A read-only list of a parent's children under the parent's table, showing the useful columns only.
-    QTableView* detailView(tables::AgencyTableModel* model, const QStringList& columns, QWidget* parent)
+    // A read-only list of a parent's children under the parent's table, showing the columns its table declares for
+    // such a list (TableSpec::listColumns).
+    QTableView* detailView(tables::AgencyTableModel* model, QWidget* parent)
     {
         auto* view = new QTableView(parent);
         view->setModel(model);
@@ -38,7 +39,7 @@ namespace {
         view->setAlternatingRowColors(true);
         view->verticalHeader()->hide();
         for (int c = 0; c < model->columnCount(); ++c)
-            view->setColumnHidden(c, !columns.contains(model->columnName(c)));
+            view->setColumnHidden(c, !model->spec().listColumns.contains(model->columnName(c)));
         moveNameColumnFirst(view, model);
         // Each column as wide as its header and values (a few dozen rows): nothing is cut off ("10.000,00", not
         // "1"); the last takes what is left.
@@ -53,11 +54,7 @@ ClientCampaignsPanel::ClientCampaignsPanel(QSqlDatabase db, QWidget* parent)
     , m_model(new tables::CampaignModel(db, this, tables::AgencyTableModel::Load::Later))
 {
     m_model->setParentFilter(none());
-    m_view = detailView(m_model,
-        { QStringLiteral("metadata"), QStringLiteral("campaign_type"), QStringLiteral("status"),
-            QStringLiteral("budget_allocated"), QStringLiteral("budget_spent"), QStringLiteral("start_date"),
-            QStringLiteral("end_date") },
-        this);
+    m_view = detailView(m_model, this);
     m_view->setObjectName(QStringLiteral("clientCampaigns"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -83,7 +80,7 @@ void ClientCampaignsPanel::refresh()
 }
 
 CampaignDetailPanel::CampaignDetailPanel(
-    QSqlDatabase db, tables::AgencyTableModel* campaigns, tables::ChannelModel* channels, QWidget* parent)
+    QSqlDatabase db, tables::CampaignModel* campaigns, tables::ChannelModel* channels, QWidget* parent)
     : QSplitter(Qt::Horizontal, parent)
     , m_db(db)
     , m_campaigns(campaigns)
@@ -94,10 +91,7 @@ CampaignDetailPanel::CampaignDetailPanel(
     , m_kpiChart(new KpiChart(this))
 {
     m_model->setParentFilter(none());
-    m_view = detailView(m_model,
-        { QStringLiteral("channel_type"), QStringLiteral("budget_percentage"), QStringLiteral("budget_amount"),
-            QStringLiteral("is_active") },
-        this);
+    m_view = detailView(m_model, this);
     m_view->setObjectName(QStringLiteral("campaignChannels"));
     m_budget->setObjectName(QStringLiteral("budgetSplit"));
     m_pie->setObjectName(QStringLiteral("budgetPie"));
@@ -128,15 +122,11 @@ void CampaignDetailPanel::updateSplit()
         return;
     }
     // The campaign's budget as typed on the Campaigns page, saved or not.
-    if (const QVariantMap edited = m_campaigns->editedRow(m_campaign); !edited.isEmpty())
-        budget->allocated = domain::Money::parse(edited.value(QStringLiteral("budget_allocated")).toString());
+    m_campaigns->typedAllocation(m_campaign, &budget->allocated);
     QStringList labels;
     QList<bool> active;
     for (const auto& share : std::as_const(budget->channels)) {
-        const QVariantMap edited = m_channels->editedRow(share.id);
-        labels << domain::valueLabel(!edited.isEmpty()
-                ? edited.value(QStringLiteral("channel_type")).toString()
-                : m_channels->lookups().name(QStringLiteral("agency_campaign_channels"), share.id));
+        labels << domain::valueLabel(m_channels->rowName(share.id)); // its type, as typed here when edited
         active << share.active;
     }
     m_budget->showSplit(domain::splitBudget(budget->allocated, budget->channels), labels, active);

@@ -45,8 +45,8 @@ class CampaignDetailPanel : public QSplitter {
     Q_OBJECT
 public:
     // `campaigns` and `channels`: the pages' models, whose unsaved edits the split shows.
-    CampaignDetailPanel(QSqlDatabase db, tables::AgencyTableModel* campaigns, tables::ChannelModel* channels,
-        QWidget* parent = nullptr);
+    CampaignDetailPanel(
+        QSqlDatabase db, tables::CampaignModel* campaigns, tables::ChannelModel* channels, QWidget* parent = nullptr);
 
     void setCampaign(const QString& id); // empty: none
     void updateSplit();
@@ -60,7 +60,7 @@ Q_SIGNALS:
 
 private:
     QSqlDatabase m_db;
-    tables::AgencyTableModel* m_campaigns;
+    tables::CampaignModel* m_campaigns;
     tables::ChannelModel* m_channels;
     QString m_campaign;
     tables::ChannelModel* m_model; // the campaign's channels, as saved

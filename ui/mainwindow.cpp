@@ -460,8 +460,8 @@ void MainWindow::connectDetails()
     });
 
     // Campaigns: the selected campaign's channels and its live budget split.
-    m_campaignDetail = new CampaignDetailPanel(
-        m_db, page(Campaigns)->model(), qobject_cast<tables::ChannelModel*>(page(Channels)->model()), this);
+    m_campaignDetail = new CampaignDetailPanel(m_db, qobject_cast<tables::CampaignModel*>(page(Campaigns)->model()),
+        qobject_cast<tables::ChannelModel*>(page(Channels)->model()), this);
     page(Campaigns)->setDetail(m_campaignDetail);
     connect(page(Campaigns), &TablePage::currentChanged, m_campaignDetail, &CampaignDetailPanel::setCampaign);
     connect(m_campaignDetail, &CampaignDetailPanel::openChannel, this, [this](const QString& id) {

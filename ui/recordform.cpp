@@ -32,19 +32,6 @@ namespace agency::ui {
 namespace {
     using tables::ColumnKind;
 
-    bool isLongText(const QString& column)
-    {
-        static const QStringList longs { QStringLiteral("description"), QStringLiteral("internal_notes"),
-            QStringLiteral("campaign_brief"), QStringLiteral("notes"), QStringLiteral("billing_contact_address") };
-        return longs.contains(column);
-    }
-
-    bool isAudit(const QString& column)
-    {
-        return column == QStringLiteral("created_at") || column == QStringLiteral("updated_at")
-            || column == QStringLiteral("deleted_at");
-    }
-
     QVariant userValue(QWidget* editor)
     {
         const QMetaProperty property = editor->metaObject()->userProperty();
@@ -116,18 +103,18 @@ RecordForm::RecordForm(tables::AgencyTableModel* model, QWidget* parent)
         ordered << name;
     for (const bool plane : { false, true }) {
         for (const tables::ColumnSpec& column : model->spec().columns) {
-            if (column.name != nameColumn && !isAudit(column.name)
+            if (column.name != nameColumn && !tables::isAuditColumn(column.name)
                 && (column.kind == ColumnKind::PlaneReference) == plane)
                 ordered << &column;
         }
     }
     for (const tables::ColumnSpec& column : model->spec().columns) {
-        if (isAudit(column.name))
+        if (tables::isAuditColumn(column.name))
             ordered << &column;
     }
     QWidget* previous = nullptr;
     // A campaign's name: no column of its own, kept in its metadata (or its Plane project's), typed as plain text.
-    if (tables::LookupNames::isLabelled(model->spec()) && model->spec().column(QStringLiteral("metadata"))) {
+    if (tables::LookupNames::isLabelled(model->spec()) && model->spec().namingColumn()) {
         m_name = new QLineEdit(this);
         m_name->setObjectName(QStringLiteral("campaign_name"));
         m_name->setAccessibleName(tr("Name"));
@@ -142,7 +129,7 @@ RecordForm::RecordForm(tables::AgencyTableModel* model, QWidget* parent)
         if (column.kind == ColumnKind::Uuid)
             continue;
         const QString label = tables::columnLabel(column.name) + (column.required ? QStringLiteral(" *") : QString());
-        if (isAudit(column.name)) {
+        if (tables::isAuditColumn(column.name)) {
             auto* value = new QLabel(this);
             value->setObjectName(column.name);
             value->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -269,7 +256,8 @@ QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)
             combo->lineEdit()->setPlaceholderText(tr("Type to find a campaign by name, client or type"));
         }
         connect(combo, &ChoiceCombo::valueChanged, this, changed);
-        if (name == QStringLiteral("client_id"))
+        if (const tables::ColumnSpec* project = m_model->spec().planeColumn(tables::PlaneLink::Project);
+            project && project->narrowedBy == name)
             connect(combo, &ChoiceCombo::valueChanged, this, &RecordForm::loadPlaneProjects);
         return combo;
     }
@@ -299,7 +287,7 @@ QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)
     case ColumnKind::JsonObject: {
         auto* edit = new JsonEdit(this);
         if (column.holdsName && m_name)
-            edit->setHiddenKey(QStringLiteral("name")); // the Name field above shows it, once
+            edit->setHiddenKey(domain::campaignNameKey()); // the Name field above shows it, once
         connect(edit, &JsonEdit::jsonChanged, this, changed);
         return edit;
     }
@@ -325,7 +313,7 @@ QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)
         connect(combo, &QComboBox::editTextChanged, this, changed);
         return combo;
     }
-    if (isLongText(name)) {
+    if (column.multiline) {
         auto* edit = new QPlainTextEdit(this);
         edit->setTabChangesFocus(true);
         edit->setMaximumHeight(80);
@@ -385,7 +373,7 @@ void RecordForm::reloadChoices()
             for (const auto& choice : m_model->lookups().choices(column.references))
                 choices.append({ choice.id, choice.name });
             combo->setChoices(choices, !column.required);
-        } else if (column.name == QStringLiteral("plane_workspace_id")) {
+        } else if (column.plane == tables::PlaneLink::Workspace) {
             QList<QPair<QString, QString>> choices;
             for (const auto& workspace : m_model->lookups().plane().workspaces())
                 choices.append({ workspace.id, workspace.name });
@@ -398,8 +386,11 @@ void RecordForm::reloadChoices()
 
 void RecordForm::loadPlaneProjects()
 {
-    auto* combo = qobject_cast<ChoiceCombo*>(m_editors.value(QStringLiteral("plane_project_id")));
-    auto* client = qobject_cast<ChoiceCombo*>(m_editors.value(QStringLiteral("client_id")));
+    const tables::ColumnSpec* project = m_model->spec().planeColumn(tables::PlaneLink::Project);
+    if (!project)
+        return;
+    auto* combo = qobject_cast<ChoiceCombo*>(m_editors.value(project->name));
+    auto* client = qobject_cast<ChoiceCombo*>(m_editors.value(project->narrowedBy));
     if (!combo || !client)
         return;
     // Projects of the client's Plane workspace only.
@@ -455,7 +446,7 @@ void RecordForm::loadName()
     if (m_name->text() != name) // what is being typed stays as it is, cursor and all
         m_name->setText(name);
     m_name->setReadOnly(linked);
-    m_name->setEnabled(m_row >= 0 && m_model->mayEdit(m_row, QStringLiteral("metadata")));
+    m_name->setEnabled(m_row >= 0 && m_model->mayEdit(m_row, m_model->spec().namingColumn()->name));
     m_name->setToolTip(linked ? tr("The name of its Plane project: rename it in Plane") : QString());
 }
 
@@ -463,7 +454,8 @@ void RecordForm::writeName()
 {
     if (m_loading || m_row < 0)
         return;
-    const QString metadata = m_model->valueAt(m_row, QStringLiteral("metadata")).toString();
+    const QString naming = m_model->spec().namingColumn()->name;
+    const QString metadata = m_model->valueAt(m_row, naming).toString();
     const auto written
         = domain::withCampaignName(metadata, m_name->text().trimmed().isEmpty() ? QString() : m_name->text());
     m_nameMessage->setText(
@@ -473,12 +465,12 @@ void RecordForm::writeName()
         return;
     m_loading = true;
     m_writing = m_name;
-    m_model->setData(m_model->index(m_row, m_model->fieldIndex(QStringLiteral("metadata"))),
-        written->isEmpty() ? QVariant() : QVariant(*written));
+    m_model->setData(
+        m_model->index(m_row, m_model->fieldIndex(naming)), written->isEmpty() ? QVariant() : QVariant(*written));
     m_writing = nullptr;
     m_loading = false;
     m_mapper->setCurrentIndex(m_row); // the Metadata field shows the name in its JSON
-    Q_EMIT edited(QStringLiteral("metadata"));
+    Q_EMIT edited(naming);
 }
 
 void RecordForm::write(const QString& column)
@@ -498,7 +490,7 @@ void RecordForm::write(const QString& column)
     showMessage(column, problem);
     if (problem.isEmpty() && spec && !spec->suggestions.isEmpty())
         warnOfNearDuplicate(column);
-    if (column == QStringLiteral("metadata") || column == QStringLiteral("plane_project_id"))
+    if (spec && (spec->holdsName || spec->plane == tables::PlaneLink::Project))
         loadName(); // the name typed into the JSON, or the project's
     Q_EMIT edited(column);
 }

@@ -88,14 +88,14 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     m_view->verticalHeader()->setDefaultSectionSize(24);
     m_view->horizontalHeader()->setSectionsMovable(true);
     m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_view->hideColumn(model->fieldIndex(QStringLiteral("id")));
+    m_view->hideColumn(model->fieldIndex(tables::idColumn()));
     moveNameColumnFirst(m_view, model);
-    m_view->hideColumn(model->fieldIndex(QStringLiteral("deleted_at")));
+    m_view->hideColumn(model->fieldIndex(tables::deletedColumn()));
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers); // edits happen in the form beside
     if (!model->lookups().plane().isAvailable()) { // bare UUIDs say nothing in a list; the form still has them
-        for (const char* column : { "plane_workspace_id", "plane_project_id" }) {
-            if (const int c = model->fieldIndex(QString::fromLatin1(column)); c >= 0)
-                m_view->hideColumn(c);
+        for (const tables::ColumnSpec& column : model->spec().columns) {
+            if (column.kind == tables::ColumnKind::PlaneReference)
+                m_view->hideColumn(model->fieldIndex(column.name));
         }
     }
 
@@ -176,7 +176,7 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
         QMenu menu(this);
         for (int c = 0; c < m_model->columnCount(); ++c) {
             const QString name = m_model->columnName(c);
-            if (name == QStringLiteral("id"))
+            if (name == tables::idColumn())
                 continue;
             QAction* toggle = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
             toggle->setCheckable(true);
@@ -627,8 +627,8 @@ exporting::ExportRequest TablePage::currentViewExport() const
     }
     // The visible columns in their order, between what an import of the file back needs to match each row to the
     // one it came from, shown or not: the id first, the stamp the row had when exported last.
-    const QString id = QStringLiteral("id");
-    const QString stamp = QStringLiteral("updated_at");
+    const QString id = tables::idColumn();
+    const QString stamp = tables::stampColumn();
     request.columns << id;
     const QHeaderView* header = m_view->horizontalHeader();
     for (int visual = 0; visual < header->count(); ++visual) {
@@ -665,7 +665,7 @@ void TablePage::restoreLayout()
         = m_view->horizontalHeader()->restoreState(settings.value(key + QStringLiteral("/header")).toByteArray());
     m_split->restoreState(settings.value(key + QStringLiteral("/split")).toByteArray());
     m_leftSplit->restoreState(settings.value(key + QStringLiteral("/leftSplit")).toByteArray());
-    m_view->hideColumn(m_model->fieldIndex(QStringLiteral("id")));
+    m_view->hideColumn(m_model->fieldIndex(tables::idColumn()));
 }
 
 } // namespace agency::ui

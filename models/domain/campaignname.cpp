@@ -6,9 +6,14 @@
 
 namespace agency::domain {
 
+QString campaignNameKey()
+{
+    return QStringLiteral("name");
+}
+
 QString campaignNameIn(const QString& metadataJson)
 {
-    const QJsonValue name = QJsonDocument::fromJson(metadataJson.toUtf8()).object().value(QStringLiteral("name"));
+    const QJsonValue name = QJsonDocument::fromJson(metadataJson.toUtf8()).object().value(campaignNameKey());
     return name.isString() ? name.toString() : QString();
 }
 
@@ -23,9 +28,9 @@ std::optional<QString> withCampaignName(const QString& metadataJson, const QStri
         metadata = document.object();
     }
     if (name.isEmpty())
-        metadata.remove(QStringLiteral("name"));
+        metadata.remove(campaignNameKey());
     else
-        metadata.insert(QStringLiteral("name"), name);
+        metadata.insert(campaignNameKey(), name);
     if (metadata.isEmpty() && metadataJson.trimmed().isEmpty())
         return QString();
     return QString::fromUtf8(QJsonDocument(metadata).toJson(QJsonDocument::Compact));

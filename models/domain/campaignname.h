@@ -12,6 +12,8 @@ namespace agency::domain {
 
 // The name stored in `metadataJson` (exactly as stored), or empty when there is none or it is not a text.
 QString campaignNameIn(const QString& metadataJson);
+// The key of the metadata object that holds the name ("name").
+QString campaignNameKey();
 // `metadataJson` with its name set to `name` (removed when `name` is empty), every other key kept; empty (NULL) when
 // nothing is left of metadata that was empty before. nullopt when `metadataJson` is not a JSON object (text typed
 // into the Metadata field that is not valid yet): that is never overwritten.

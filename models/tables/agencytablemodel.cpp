@@ -21,7 +21,7 @@ AgencyTableModel::AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObje
     , m_rights(TableRights::all(spec))
     , m_load(load)
 {
-    m_idColumn = qMax(0, fieldIndex(QStringLiteral("id")));
+    m_idColumn = qMax(0, fieldIndex(idColumn()));
     // Rows that move invalidate rowOfId()'s index; rows appended below the ones read (fetchMore) do not.
     connect(this, &QAbstractItemModel::modelReset, this, &AgencyTableModel::forgetRowIndex);
     connect(this, &QAbstractItemModel::layoutChanged, this, &AgencyTableModel::forgetRowIndex);
@@ -194,9 +194,9 @@ QString AgencyTableModel::problemAt(const QString& id, const QString& column) co
 QString AgencyTableModel::givenName(int row, bool* fromProject) const
 {
     // Linked to a Plane project: that project's name.
-    const QString project = m_spec.column(QStringLiteral("plane_project_id")) && m_lookups.plane().isAvailable()
-        ? valueAt(row, QStringLiteral("plane_project_id")).toString()
-        : QString();
+    const ColumnSpec* projectColumn = m_spec.planeColumn(PlaneLink::Project);
+    const QString project
+        = projectColumn && m_lookups.plane().isAvailable() ? valueAt(row, projectColumn->name).toString() : QString();
     QString name = project.isEmpty() ? QString() : m_lookups.projectName(project);
     if (fromProject)
         *fromProject = !name.isEmpty();
@@ -247,7 +247,7 @@ QVariant AgencyTableModel::data(const QModelIndex& index, int role) const
     case RowIdRole:
         return idAt(index.row());
     case IsDeletedRole:
-        return !valueAt(index.row(), QStringLiteral("deleted_at")).isNull();
+        return !valueAt(index.row(), deletedColumn()).isNull();
     case IsEditedRole: {
         return m_journal.isEdited(idAt(index.row()), column->name);
     }
@@ -430,16 +430,16 @@ void AgencyTableModel::setOnlyRows(const QStringList& ids)
 {
     if (ids == onlyRows())
         return;
-    m_filter.matches.removeIf([](const RowFilter::Match& match) { return match.column == QStringLiteral("id"); });
+    m_filter.matches.removeIf([](const RowFilter::Match& match) { return match.column == idColumn(); });
     if (!ids.isEmpty())
-        m_filter.matches.append({ QStringLiteral("id"), ids });
+        m_filter.matches.append({ idColumn(), ids });
     applyFilter();
 }
 
 QStringList AgencyTableModel::onlyRows() const
 {
     for (const RowFilter::Match& match : m_filter.matches) {
-        if (match.column == QStringLiteral("id"))
+        if (match.column == idColumn())
             return match.values;
     }
     return {};

@@ -18,6 +18,15 @@ bool CampaignModel::isOverspent(int row) const
     return allocated && spent && *spent > *allocated;
 }
 
+bool CampaignModel::typedAllocation(const QString& id, std::optional<domain::Money>* allocated) const
+{
+    const QVariantMap edited = editedRow(id);
+    if (edited.isEmpty())
+        return false;
+    *allocated = domain::Money::parse(edited.value(QStringLiteral("budget_allocated")).toString());
+    return true;
+}
+
 void CampaignModel::setThresholds(const reports::Thresholds& thresholds)
 {
     m_thresholds = thresholds;

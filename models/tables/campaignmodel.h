@@ -13,6 +13,9 @@ public:
 
     // budget_spent > budget_allocated: allowed, and flagged wherever it shows.
     bool isOverspent(int row) const;
+    // The campaign's allocation as typed here, saved or not: true, and `allocated` set, when this model holds an
+    // unsaved edit of the campaign; else false and `allocated` untouched.
+    bool typedAllocation(const QString& id, std::optional<domain::Money>* allocated) const;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     // The thresholds the spent cell is flagged by (the window gives every campaign table the dashboard's, as last
     // set): past the limit in WarningRole, past the warning share (a campaign not completed or cancelled) in

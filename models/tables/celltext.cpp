@@ -46,8 +46,8 @@ QString cellText(const ColumnSpec& column, const QVariant& value, LookupNames& n
     case ColumnKind::PlaneReference: {
         if (!names.plane().isAvailable())
             return value.toString();
-        const QString name = column.name == QStringLiteral("plane_workspace_id") ? names.workspaceName(value.toString())
-                                                                                 : names.projectName(value.toString());
+        const QString name = column.plane == PlaneLink::Workspace ? names.workspaceName(value.toString())
+                                                                  : names.projectName(value.toString());
         return name.isEmpty() ? QCoreApplication::translate("CellText", "%1 (not in Plane)").arg(value.toString())
                               : name;
     }

@@ -48,7 +48,7 @@ bool AgencyTableModel::setData(const QModelIndex& index, const QVariant& value, 
     // The first edit of a row records it as read, before the edit hides the original values.
     const bool first = !m_journal.contains(id);
     m_journal.edit(id, column->name, stored, first ? rowValues(row) : QVariantMap(),
-        first ? rawAt(row, fieldIndex(QStringLiteral("updated_at"))) : QVariant());
+        first ? rawAt(row, fieldIndex(stampColumn())) : QVariant());
     m_problems.removeIf([&](const FieldProblem& p) { return p.id == id && p.column == column->name; });
     Q_EMIT dataChanged(index, index);
     Q_EMIT headerDataChanged(Qt::Vertical, row, row);
@@ -60,7 +60,7 @@ int AgencyTableModel::insertNewRow()
     if (!mayInsert())
         return -1;
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QVariantMap values { { QStringLiteral("id"), id } };
+    QVariantMap values { { idColumn(), id } };
     const QVariantMap defaults = defaultsForNewRow();
     for (auto it = defaults.cbegin(); it != defaults.cend(); ++it) {
         if (const ColumnSpec* column = m_spec.column(it.key()))
@@ -145,7 +145,7 @@ QList<OutsideChange> AgencyTableModel::changedElsewhere(const QSet<QString>& ids
         if (const EditJournal::Entry* entry = m_journal.find(id)) {
             readStamp = entry->readStamp;
         } else if (const int row = rowOfId(id); row >= 0) {
-            readStamp = rawAt(row, fieldIndex(QStringLiteral("updated_at")));
+            readStamp = rawAt(row, fieldIndex(stampColumn()));
         } else {
             continue;
         }
@@ -154,7 +154,7 @@ QList<OutsideChange> AgencyTableModel::changedElsewhere(const QSet<QString>& ids
         const QVariantMap now = m_store.currentRow(id, &stamp, &deleted);
         const bool wasDeleted = [&] {
             const int row = rowOfId(id);
-            return row >= 0 && !valueAt(row, QStringLiteral("deleted_at")).isNull();
+            return row >= 0 && !valueAt(row, deletedColumn()).isNull();
         }();
         if (!now.isEmpty() && stamp == readStamp)
             continue; // as read here: a save that did not touch it after all
@@ -163,7 +163,7 @@ QList<OutsideChange> AgencyTableModel::changedElsewhere(const QSet<QString>& ids
         change.name = rowName(id);
         change.deleted = now.isEmpty() || (deleted && !wasDeleted);
         change.edited = m_journal.contains(id);
-        change.at = now.value(QStringLiteral("updated_at")).toDateTime();
+        change.at = now.value(stampColumn()).toDateTime();
         changes << change;
     }
     return changes;
@@ -280,8 +280,7 @@ bool AgencyTableModel::saveMineAsNew(const QString& id)
     // The row as I would have saved it, added again under its id (nothing holds that id now); the database stamps
     // it anew.
     QVariantMap row = m_journal.rowToSave(id);
-    for (const QString& audit :
-        { QStringLiteral("created_at"), QStringLiteral("updated_at"), QStringLiteral("deleted_at") })
+    for (const QString& audit : { createdColumn(), stampColumn(), deletedColumn() })
         row.remove(audit);
     m_journal.remove(id);
     m_journal.addNew(id, row);

@@ -4,6 +4,7 @@
 #include "domain/vocabulary.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 
 namespace agency::tables {
 
@@ -39,6 +40,19 @@ const ColumnSpec* TableSpec::column(const QString& name) const
 {
     const int i = indexOf(name);
     return i < 0 ? nullptr : &columns.at(i);
+}
+
+const ColumnSpec* TableSpec::namingColumn() const
+{
+    const auto it = std::find_if(columns.cbegin(), columns.cend(), [](const ColumnSpec& c) { return c.holdsName; });
+    return it == columns.cend() ? nullptr : &*it;
+}
+
+const ColumnSpec* TableSpec::planeColumn(PlaneLink link) const
+{
+    const auto it
+        = std::find_if(columns.cbegin(), columns.cend(), [&](const ColumnSpec& c) { return c.plane == link; });
+    return it == columns.cend() ? nullptr : &*it;
 }
 
 const TableSpec& slaTiersSpec()

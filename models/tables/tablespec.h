@@ -124,6 +124,10 @@ struct TableSpec {
 
     int indexOf(const QString& name) const;
     const ColumnSpec* column(const QString& name) const;
+    // The column holding the row's name in JSON (ColumnSpec::holdsName), or null.
+    const ColumnSpec* namingColumn() const;
+    // The column linking a row to a Plane table of that kind, or null.
+    const ColumnSpec* planeColumn(PlaneLink link) const;
 };
 
 const TableSpec& slaTiersSpec();

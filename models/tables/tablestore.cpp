@@ -114,8 +114,8 @@ QVariantMap TableStore::currentRow(const QString& id, QVariant* stamp, bool* del
         if (const ColumnSpec* column = m_spec.column(record.fieldName(i)))
             row.insert(column->name, fromStorage(*column, query.value(i)));
     }
-    *stamp = query.value(QStringLiteral("updated_at"));
-    *deleted = !row.value(QStringLiteral("deleted_at")).isNull();
+    *stamp = query.value(stampColumn());
+    *deleted = !row.value(deletedColumn()).isNull();
     return row;
 }
 
@@ -204,7 +204,7 @@ bool TableStore::update(const EditJournal& journal, const QString& id, ConflictS
     const QVariantMap theirs = currentRow(id, &theirStamp, &deleted);
     const Conflict conflict = ConflictSet::describe(m_spec, id, pending.values, pending.original, theirs, deleted);
     conflicts.add(conflict, theirStamp);
-    const QDateTime when = conflict.theirs.value(QStringLiteral("updated_at")).toDateTime().toLocalTime();
+    const QDateTime when = conflict.theirs.value(stampColumn()).toDateTime().toLocalTime();
     written->message = conflict.deletedElsewhere
         ? tr("This row was deleted on another desktop: keep your version or let it go")
         : tr("This row was changed on another desktop at %1: review both versions")
