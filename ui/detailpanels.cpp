@@ -110,17 +110,25 @@ void CampaignDetailPanel::setCampaign(const QString& id)
 {
     m_campaign = id;
     m_model->setParentFilter(id.isEmpty() ? none() : id);
+    reloadFigures();
+}
+
+void CampaignDetailPanel::reloadFigures()
+{
+    m_saved = m_campaign.isEmpty() ? std::nullopt : tables::readCampaignBudget(m_db, m_campaign, nullptr);
     updateSplit();
     updateCharts();
 }
 
 void CampaignDetailPanel::updateSplit()
 {
-    auto budget = m_campaign.isEmpty() ? std::nullopt : m_channels->liveBudget(m_campaign);
-    if (!budget) {
+    // From what was read when the campaign was opened (or saved, or changed elsewhere) and the edits the models
+    // hold: nothing is read per key.
+    if (!m_saved) {
         m_budget->clear();
         return;
     }
+    std::optional<tables::CampaignBudget> budget = m_channels->withEdits(*m_saved, m_campaign);
     // The campaign's budget as typed on the Campaigns page, saved or not.
     m_campaigns->typedAllocation(m_campaign, &budget->allocated);
     QStringList labels;
@@ -146,8 +154,7 @@ void CampaignDetailPanel::updateCharts()
 void CampaignDetailPanel::refresh()
 {
     m_model->refresh();
-    updateSplit();
-    updateCharts();
+    reloadFigures();
 }
 
 } // namespace agency::ui

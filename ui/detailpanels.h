@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "tables/budgetqueries.h"
+
 #include <QSplitter>
 #include <QSqlDatabase>
 #include <QString>
+#include <optional>
 
 class QTableView;
 
@@ -49,8 +52,11 @@ public:
         QSqlDatabase db, tables::CampaignModel* campaigns, tables::ChannelModel* channels, QWidget* parent = nullptr);
 
     void setCampaign(const QString& id); // empty: none
+    // The split as the campaign's and channels' unsaved edits make it, from the budget read last: no read.
     void updateSplit();
     void updateCharts();
+    // After a change elsewhere: the saved budget read again, then the split and the charts.
+    void reloadFigures();
     void refresh(); // after a save: the channel list, the split and the charts
     BudgetSplitChart* pie() const { return m_pie; }
     KpiChart* kpis() const { return m_kpiChart; }
@@ -63,6 +69,7 @@ private:
     tables::CampaignModel* m_campaigns;
     tables::ChannelModel* m_channels;
     QString m_campaign;
+    std::optional<tables::CampaignBudget> m_saved; // the campaign's budget as last read
     tables::ChannelModel* m_model; // the campaign's channels, as saved
     QTableView* m_view;
     BudgetSplitPanel* m_budget;

@@ -559,8 +559,7 @@ void MainWindow::subscribeToChanges()
                     if (const QString said = p->announce(changes); !said.isEmpty())
                         showMessage(said);
                 }
-                m_campaignDetail->updateSplit();
-                m_campaignDetail->updateCharts();
+                m_campaignDetail->reloadFigures();
                 m_dashboard->refresh();
             });
     }

@@ -23,18 +23,22 @@ std::optional<CampaignBudget> ChannelModel::liveBudget(const QString& campaignId
     auto budget = readCampaignBudget(database(), campaignId, error);
     if (!budget)
         return std::nullopt;
+    return withEdits(*budget, campaignId);
+}
+
+CampaignBudget ChannelModel::withEdits(CampaignBudget budget, const QString& campaignId) const
+{
     for (const QString& id : pendingIds()) { // from the journal: no row needs to be read, no scan
         const QVariantMap row = editedRow(id);
-        budget->channels.removeIf([&](const domain::ChannelShare& s) { return s.id == id; });
-        if (row.value(QStringLiteral("campaign_id")).toString() != campaignId
-            || !row.value(QStringLiteral("deleted_at")).isNull())
+        budget.channels.removeIf([&](const domain::ChannelShare& s) { return s.id == id; });
+        if (row.value(QStringLiteral("campaign_id")).toString() != campaignId || !row.value(deletedColumn()).isNull())
             continue;
         domain::ChannelShare share;
         share.id = id;
         share.amount = domain::Money::parse(row.value(QStringLiteral("budget_amount")).toString());
         share.percentage = domain::Percent::parse(row.value(QStringLiteral("budget_percentage")).toString());
         share.active = row.value(QStringLiteral("is_active")).toBool();
-        budget->channels << share;
+        budget.channels << share;
     }
     return budget;
 }

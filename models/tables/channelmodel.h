@@ -15,6 +15,9 @@ public:
     // The campaign's allocation and live channels as they would be with this model's unsaved edits (edited
     // channels replace theirs, new ones join, moved ones leave), and the split of that: what the form shows live.
     std::optional<CampaignBudget> liveBudget(const QString& campaignId, QString* error = nullptr);
+    // `budget` (the campaign's budget as the database holds it) with this model's unsaved edits laid over it: no
+    // read, so that a form can follow every key without a round trip to the server.
+    CampaignBudget withEdits(CampaignBudget budget, const QString& campaignId) const;
     std::optional<domain::BudgetSplit> liveSplit(const QString& campaignId, QString* error = nullptr);
 
 protected:

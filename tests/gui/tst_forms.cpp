@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The forms as people use them: real key events into whatever has the focus, Tab to move on, Ctrl+S to save, and
 // what the database then holds read back. Nothing here sets a widget's text.
+#include "budgetsplitpanel.h"
 #include "conflictdialog.h"
 #include "db/database.h"
 #include "domain/money.h"
@@ -8,6 +9,7 @@
 #include "guisupport.h"
 #include "mainwindow.h"
 #include "recordform.h"
+#include "support/linkproxy.h"
 #include "support/scratchdatabase.h"
 #include "tablepage.h"
 #include "tables/agencytablemodel.h"
@@ -20,6 +22,7 @@
 #include <QApplication>
 #include <QCompleter>
 #include <QDialog>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -224,6 +227,7 @@ private Q_SLOTS:
     void takingTheirDeleteLetsMyEditGo();
     void openingARowFarDownShowsIt_data();
     void openingARowFarDownShowsIt();
+    void typingOverASlowLinkAsksTheServerNothing();
 };
 
 void TestForms::initTestCase()
@@ -1410,4 +1414,70 @@ void TestForms::openingARowFarDownShowsIt()
 }
 
 QTEST_MAIN(TestForms)
+// A person types a campaign's budget over a slow link to the server (20 ms each way, as a database in another
+// building): each key shows at once, the budget split beside the form follows every key, and not one message goes to
+// the server while typing. What the form and the split need is read when the campaign is opened or saved. (Typing in
+// a form is the same on SQLite; only PostgreSQL has a link to be slow.)
+void TestForms::typingOverASlowLinkAsksTheServerNothing()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("postgresql"));
+    QVERIFY(scratch.migrate());
+    seedClients(scratch.db());
+    const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage) VALUES "
+                       "('40000000-0000-4000-8000-000000000001', ?, 'google_ads', '40.00')"),
+        { campaign }));
+    db::ConnectionString where = whereOf(scratch);
+    test::LinkProxy link(static_cast<quint16>(where.port), 20);
+    QVERIFY(link.port() > 0);
+    where.host = QStringLiteral("127.0.0.1");
+    where.port = link.port();
+    QString error;
+    const QString connection = QStringLiteral("slow-link");
+    {
+        QSqlDatabase db = db::openDatabase(where, connection, &error);
+        QVERIFY2(db.isOpen(), qPrintable(error));
+        ui::MainWindow window(db, where, false);
+        QVERIFY(shown(window));
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        ui::TablePage* campaigns = window.page(ui::MainWindow::Campaigns);
+        QVERIFY(campaigns->showRecord(campaign));
+        auto* split = window.findChild<ui::BudgetSplitPanel*>(QStringLiteral("budgetSplit"));
+        QVERIFY(split);
+        QVERIFY(campaigns->form()->focusFirstField());
+        tabTo(campaigns->form(), QStringLiteral("budget_allocated"));
+        QTest::qWait(500); // what opening the campaign reads (its channels, its charts) has come back
+
+        // Two bursts of typing: the window's connection check (one round trip every 5 s) may fall into one of them,
+        // a read per key would fall into both.
+        qint64 quietest = -1;
+        QList<qint64> keyTimes;
+        for (const QString& burst : { QStringLiteral("2000"), QStringLiteral("0") }) {
+            link.resetCount();
+            for (const QChar c : burst) {
+                QElapsedTimer key;
+                key.start();
+                type(QString(c));
+                keyTimes << key.elapsed();
+            }
+            const qint64 sent = link.messagesFromClients();
+            quietest = quietest < 0 ? sent : std::min(quietest, sent);
+        }
+        qInfo("each key over a 20 ms link, typed to handled (ms): %s", qPrintable([&] {
+            QStringList shown;
+            for (const qint64 ms : std::as_const(keyTimes))
+                shown << QString::number(ms);
+            return shown.join(QStringLiteral(" "));
+        }()));
+        QCOMPARE(quietest, 0);
+        // The split follows what is typed: 40 % of 20,000.00 is 8,000.00; 12,000.00 unallocated.
+        QVERIFY2(split->summary().contains(
+                     QStringLiteral("Unallocated ") + domain::Money::fromCents(1200000).toDisplayString(QLocale())),
+            qPrintable(split->summary()));
+        QVERIFY(campaigns->model()->hasPendingChanges());
+    }
+    db::closeDatabase(connection);
+}
+
 #include "tst_forms.moc"
