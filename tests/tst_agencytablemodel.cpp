@@ -2,6 +2,7 @@
 #include "db/database.h"
 #include "demo/demodata.h"
 #include "export/tableexport.h"
+#include "support/builders.h"
 #include "support/scratchdatabase.h"
 #include "tables/campaignmodel.h"
 #include "tables/channelmodel.h"
@@ -28,14 +29,10 @@
 
 using namespace agency;
 using agency::test::execute;
+using agency::test::newId;
 using agency::test::scalar;
 
 namespace {
-
-QString newId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
 
 // A row read back with plain SQL, every column normalized the way the models normalize it.
 QVariantMap readRow(QSqlDatabase db, const tables::TableSpec& spec, const QString& id)
@@ -63,32 +60,26 @@ struct Seed {
 // A small, known data set written with plain SQL.
 Seed seed(QSqlDatabase db)
 {
-    Seed s { newId(), newId(), newId(), newId(), newId(), newId() };
-    execute(db,
-        QStringLiteral(
-            "INSERT INTO agency_sla_tiers (id, name, monthly_retainer, priority) VALUES (?, 'Gold', '5000.00', 1)"),
-        { s.tier });
-    execute(db,
-        QStringLiteral(
-            "INSERT INTO agency_clients (id, client_name, sla_tier_id, client_type) VALUES (?, 'Acme', ?, 'retainer')"),
-        { s.client, s.tier });
-    execute(db,
-        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type, internal_notes) VALUES (?, 'Globex', "
-                       "'project', '50% off_sale \\o/')"),
-        { s.otherClient });
-    execute(db,
-        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, budget_spent, "
-                       "status, start_date) "
-                       "VALUES (?, ?, 'ppc', '10000.00', '12000.50', 'active', '2026-01-01')"),
-        { s.campaign, s.client });
-    execute(db,
-        QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage) VALUES "
-                       "(?, ?, 'google_ads', '40.00')"),
-        { s.channelA, s.campaign });
-    execute(db,
-        QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_amount) VALUES (?, "
-                       "?, 'meta', '2500.00')"),
-        { s.channelB, s.campaign });
+    Seed s;
+    s.tier = test::add(db, test::Tier { .name = QStringLiteral("Gold"), .monthlyRetainer = QStringLiteral("5000.00") });
+    s.client = test::add(
+        db, test::Client { .name = QStringLiteral("Acme"), .type = QStringLiteral("retainer"), .tier = s.tier });
+    s.otherClient = test::add(db,
+        test::Client { .name = QStringLiteral("Globex"),
+            .type = QStringLiteral("project"),
+            .notes = QStringLiteral("50% off_sale \\o/") });
+    s.campaign = test::add(db,
+        test::Campaign { .client = s.client,
+            .type = QStringLiteral("ppc"),
+            .status = QStringLiteral("active"),
+            .allocated = QStringLiteral("10000.00"),
+            .spent = QStringLiteral("12000.50"),
+            .start = QStringLiteral("2026-01-01") });
+    s.channelA = test::add(db,
+        test::Channel {
+            .campaign = s.campaign, .type = QStringLiteral("google_ads"), .percentage = QStringLiteral("40.00") });
+    s.channelB = test::add(db,
+        test::Channel { .campaign = s.campaign, .type = QStringLiteral("meta"), .amount = QStringLiteral("2500.00") });
     return s;
 }
 

@@ -9,6 +9,7 @@
 #include "guisupport.h"
 #include "mainwindow.h"
 #include "recordform.h"
+#include "support/builders.h"
 #include "support/linkproxy.h"
 #include "support/scratchdatabase.h"
 #include "tablepage.h"
@@ -171,20 +172,25 @@ QVariant stored(const QSqlDatabase& db, const QString& table, const QString& col
 
 void seedTier(const QSqlDatabase& db)
 {
-    QSqlQuery q(db);
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_sla_tiers (id, name, priority) VALUES "
-                                  "('10000000-0000-4000-8000-000000000001', 'Gold', 1)")));
+    QVERIFY(!test::add(db, test::Tier { .id = QStringLiteral("10000000-0000-4000-8000-000000000001") }).isEmpty());
 }
 
 void seedClients(const QSqlDatabase& db)
 {
-    QVERIFY(test::execute(db,
-        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
-                       "('20000000-0000-4000-8000-000000000001', 'Acme', 'retainer'), "
-                       "('20000000-0000-4000-8000-000000000002', 'Globex', 'project')")));
-    QVERIFY(test::execute(db,
-        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type) VALUES "
-                       "('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'seo')")));
+    const QString acme = QStringLiteral("20000000-0000-4000-8000-000000000001");
+    QVERIFY(
+        !test::add(db, test::Client { .id = acme, .name = QStringLiteral("Acme"), .type = QStringLiteral("retainer") })
+             .isEmpty());
+    QVERIFY(!test::add(db,
+        test::Client { .id = QStringLiteral("20000000-0000-4000-8000-000000000002"),
+            .name = QStringLiteral("Globex"),
+            .type = QStringLiteral("project") })
+                 .isEmpty());
+    QVERIFY(!test::add(db,
+        test::Campaign { .id = QStringLiteral("30000000-0000-4000-8000-000000000001"),
+            .client = acme,
+            .type = QStringLiteral("seo") })
+                 .isEmpty());
 }
 
 } // namespace
@@ -1424,10 +1430,8 @@ void TestForms::typingOverASlowLinkAsksTheServerNothing()
     QVERIFY(scratch.migrate());
     seedClients(scratch.db());
     const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage) VALUES "
-                       "('40000000-0000-4000-8000-000000000001', ?, 'google_ads', '40.00')"),
-        { campaign }));
+    QVERIFY(!test::add(scratch.db(), test::Channel { .campaign = campaign, .percentage = QStringLiteral("40.00") })
+                 .isEmpty());
     db::ConnectionString where = whereOf(scratch);
     test::LinkProxy link(static_cast<quint16>(where.port), 20);
     QVERIFY(link.port() > 0);

@@ -17,6 +17,7 @@
 #include "mainwindow.h"
 #include "mergevaluesdialog.h"
 #include "recordform.h"
+#include "support/builders.h"
 #include "support/scratchdatabase.h"
 #include "tablepage.h"
 #include "tables/campaignmodel.h"
@@ -103,12 +104,13 @@ struct Fixture {
 
 void seed(QSqlDatabase db, const Fixture& f)
 {
-    QSqlQuery q(db);
-    QVERIFY(q.exec(
-        QStringLiteral("INSERT INTO agency_sla_tiers (id, name, priority) VALUES ('%1', 'Gold', 1)").arg(f.tier)));
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type, industry) VALUES ('%1', "
-                                  "'Acme', 'retainer', 'Retail')")
-                       .arg(f.client)));
+    QCOMPARE(test::add(db, test::Tier { .id = f.tier, .name = QStringLiteral("Gold"), .priority = 1 }), f.tier);
+    QCOMPARE(test::add(db,
+                 test::Client { .id = f.client,
+                     .name = QStringLiteral("Acme"),
+                     .type = QStringLiteral("retainer"),
+                     .industry = QStringLiteral("Retail") }),
+        f.client);
 }
 
 } // namespace
