@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "db/backgroundjob.h"
 #include "db/connectionstring.h"
+#include "support/builders.h"
 #include "support/scratchdatabase.h"
 
 #include <QSignalSpy>
@@ -37,9 +38,7 @@ void TestBackgroundJob::runsOnItsOwnThreadAndConnection()
     QFETCH(QString, backend);
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_clients (id, client_name) VALUES ('20000000-0000-4000-8000-000000000001', "
-                       "'Harbour Ltd')")));
+    QVERIFY(!test::add(scratch.db(), test::Client { .name = QStringLiteral("Harbour Ltd") }).isEmpty());
     QThread* worker = nullptr;
     QString connection;
     QString name;

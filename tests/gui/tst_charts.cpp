@@ -8,6 +8,7 @@
 #include "demo/demodata.h"
 #include "domain/moneyscale.h"
 #include "guisupport.h"
+#include "support/builders.h"
 #include "support/scratchdatabase.h"
 
 #include <QBarCategoryAxis>
@@ -315,20 +316,35 @@ void TestCharts::commandLineWritesPngSvgAndPdf()
     QFETCH(QString, backend);
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
-    QSqlQuery q(scratch.db());
-    QVERIFY(q.exec(QStringLiteral(
-        "INSERT INTO agency_clients (id, client_name) VALUES ('20000000-0000-4000-8000-000000000001', 'Acme Widgets'), "
-        "('20000000-0000-4000-8000-000000000002', 'Globex Corp')")));
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, status, "
-                                  "budget_allocated, budget_spent, target_kpis, actual_kpis, metadata) VALUES "
-                                  "('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', "
-                                  "'ppc', 'active', '1000.00', '1250.00', "
-                                  "'{\"clicks\": 100}', '{\"clicks\": 90}', '{\"name\": \"Blowout Sale\"}'), "
-                                  "('30000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000002', "
-                                  "'seo', 'active', '5000.00', '100.00', NULL, NULL, NULL)")));
-    QVERIFY(q.exec(QStringLiteral(
-        "INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage) VALUES "
-        "('40000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000001', 'google', '60.00')")));
+    const QString acme = test::add(scratch.db(),
+        test::Client {
+            .id = QStringLiteral("20000000-0000-4000-8000-000000000001"), .name = QStringLiteral("Acme Widgets") });
+    const QString globexCorp = test::add(scratch.db(),
+        test::Client {
+            .id = QStringLiteral("20000000-0000-4000-8000-000000000002"), .name = QStringLiteral("Globex Corp") });
+    QVERIFY(!test::add(scratch.db(),
+        test::Campaign { .id = QStringLiteral("30000000-0000-4000-8000-000000000001"),
+            .client = acme,
+            .type = QStringLiteral("ppc"),
+            .status = QStringLiteral("active"),
+            .allocated = QStringLiteral("1000.00"),
+            .spent = QStringLiteral("1250.00"),
+            .targetKpis = QStringLiteral("{\"clicks\": 100}"),
+            .actualKpis = QStringLiteral("{\"clicks\": 90}"),
+            .metadata = QStringLiteral("{\"name\": \"Blowout Sale\"}") })
+                 .isEmpty());
+    QVERIFY(!test::add(scratch.db(),
+        test::Campaign { .client = globexCorp,
+            .type = QStringLiteral("seo"),
+            .status = QStringLiteral("active"),
+            .allocated = QStringLiteral("5000.00"),
+            .spent = QStringLiteral("100.00") })
+                 .isEmpty());
+    QVERIFY(!test::add(scratch.db(),
+        test::Channel { .campaign = QStringLiteral("30000000-0000-4000-8000-000000000001"),
+            .type = QStringLiteral("google"),
+            .percentage = QStringLiteral("60.00") })
+                 .isEmpty());
     QTemporaryDir dir;
     const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
     Run run = agencyOs({ "chart", "budget-split", "--campaign", campaign, "--db", scratch.dsn(), "-o",

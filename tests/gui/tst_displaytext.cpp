@@ -3,6 +3,7 @@
 // beside them on screen (issue 12.12: a RIGHT-TO-LEFT OVERRIDE in a client's name reversed the channel table's
 // campaign labels), and what is stored stays exactly as typed.
 #include "domain/displaytext.h"
+#include "support/builders.h"
 #include "support/scratchdatabase.h"
 #include "tables/channelmodel.h"
 
@@ -84,17 +85,11 @@ void TestDisplayText::overrideInAClientNameStaysInIt()
     AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
     QVERIFY(scratch.migrate());
     const QString name = QStringLiteral("Acme") + rlo + QStringLiteral("evil");
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
-                       "('20000000-0000-4000-8000-000000000001', ?, 'retainer')"),
-        { name }));
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, start_date) VALUES "
-                       "('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'social', "
-                       "'2026-03-01')")));
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type) VALUES "
-                       "('40000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000001', 'email')")));
+    const QString client = test::add(scratch.db(), test::Client { .name = name, .type = QStringLiteral("retainer") });
+    const QString campaign = test::add(scratch.db(),
+        test::Campaign { .client = client, .type = QStringLiteral("social"), .start = QStringLiteral("2026-03-01") });
+    QVERIFY(
+        !test::add(scratch.db(), test::Channel { .campaign = campaign, .type = QStringLiteral("email") }).isEmpty());
     tables::ChannelModel channels(scratch.db());
     QVERIFY(channels.select());
     QCOMPARE(channels.rowCount(), 1);

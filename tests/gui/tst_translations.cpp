@@ -14,6 +14,7 @@
 #include "mainwindow.h"
 #include "recordform.h"
 #include "startup.h"
+#include "support/builders.h"
 #include "support/scratchdatabase.h"
 #include "tablepage.h"
 #include "tables/agencytablemodel.h"
@@ -326,17 +327,14 @@ void TestTranslations::codesAreReadInTheLanguageAndStoredAsCodes()
     });
     AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
     QVERIFY(scratch.migrate());
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
-                       "('20000000-0000-4000-8000-000000000001', 'Nordlicht', 'project')")));
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated) VALUES "
-                       "('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'other', "
-                       "'1000.00')")));
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage) "
-                       "VALUES ('40000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000001', "
-                       "'meta_ads', '50.00')")));
+    const QString client = test::add(
+        scratch.db(), test::Client { .name = QStringLiteral("Nordlicht"), .type = QStringLiteral("project") });
+    const QString campaign = test::add(scratch.db(),
+        test::Campaign { .client = client, .type = QStringLiteral("other"), .allocated = QStringLiteral("1000.00") });
+    QVERIFY(!test::add(scratch.db(),
+        test::Channel {
+            .campaign = campaign, .type = QStringLiteral("meta_ads"), .percentage = QStringLiteral("50.00") })
+                 .isEmpty());
     ui::MainWindow window(scratch.db(), whereOf(scratch), false);
     QVERIFY(shown(window));
     const auto cell = [&](ui::MainWindow::Page which, const char* column) {
