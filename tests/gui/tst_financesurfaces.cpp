@@ -12,6 +12,7 @@
 #include "guisupport.h"
 #include "mainwindow.h"
 #include "recordform.h"
+#include "support/builders.h"
 #include "support/scratchdatabase.h"
 #include "tablepage.h"
 #include "tables/agencytablemodel.h"
@@ -472,18 +473,34 @@ void TestFinanceSurfaces::twinClientsAreToldApart()
     QFETCH(QString, backend);
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
-    QVERIFY(test::execute(scratch.db(),
-        QString::fromUtf8(
-            "INSERT INTO agency_clients (id, client_name, client_legal_name, client_type) VALUES "
-            "('20000000-0000-4000-8000-000000000001', 'Müller GmbH', 'Müller GmbH Köln', 'retainer'), "
-            "('20000000-0000-4000-8000-000000000002', 'Müller GmbH', 'Müller GmbH Hamburg', 'project')")));
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, status, budget_allocated, "
-                       "budget_spent, metadata) VALUES "
-                       "('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'seo', "
-                       "'active', '1000.00', '100.00', '{\"name\": \"Relaunch\"}'), "
-                       "('30000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000002', 'ppc', "
-                       "'active', '2000.00', '2500.00', '{\"name\": \"Harbour\"}')")));
+    const QString inKoeln = test::add(scratch.db(),
+        test::Client { .id = QStringLiteral("20000000-0000-4000-8000-000000000001"),
+            .name = QString::fromUtf8("Müller GmbH"),
+            .type = QStringLiteral("retainer"),
+            .legalName = QString::fromUtf8("Müller GmbH Köln") });
+    const QString inHamburg = test::add(scratch.db(),
+        test::Client { .id = QStringLiteral("20000000-0000-4000-8000-000000000002"),
+            .name = QString::fromUtf8("Müller GmbH"),
+            .type = QStringLiteral("project"),
+            .legalName = QString::fromUtf8("Müller GmbH Hamburg") });
+    QVERIFY(!test::add(scratch.db(),
+        test::Campaign { .id = QStringLiteral("30000000-0000-4000-8000-000000000001"),
+            .client = inKoeln,
+            .type = QStringLiteral("seo"),
+            .status = QStringLiteral("active"),
+            .allocated = QStringLiteral("1000.00"),
+            .spent = QStringLiteral("100.00"),
+            .metadata = QStringLiteral("{\"name\": \"Relaunch\"}") })
+                 .isEmpty());
+    QVERIFY(!test::add(scratch.db(),
+        test::Campaign { .id = QStringLiteral("30000000-0000-4000-8000-000000000002"),
+            .client = inHamburg,
+            .type = QStringLiteral("ppc"),
+            .status = QStringLiteral("active"),
+            .allocated = QStringLiteral("2000.00"),
+            .spent = QStringLiteral("2500.00"),
+            .metadata = QStringLiteral("{\"name\": \"Harbour\"}") })
+                 .isEmpty());
     const QString koeln = QString::fromUtf8("Müller GmbH (Müller GmbH Köln)");
     const QString hamburg = QString::fromUtf8("Müller GmbH (Müller GmbH Hamburg)");
     ui::MainWindow window(scratch.db(), whereOf(scratch), false);
@@ -541,16 +558,27 @@ void TestFinanceSurfaces::financeCsvFromTheDashboardIsTheCommandLinesFile()
     QFETCH(QString, backend);
     AGENCY_SCRATCH(scratch, backend);
     QVERIFY(scratch.migrate());
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
-                       "('20000000-0000-4000-8000-000000000001', 'Acme', 'retainer')")));
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, status, budget_allocated, "
-                       "budget_spent, start_date, end_date) VALUES "
-                       "('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'seo', "
-                       "'active', '1000.00', '1200.50', '2026-01-01', '2027-12-31'), "
-                       "('30000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000001', 'ppc', "
-                       "'draft', NULL, '10.00', NULL, NULL)")));
+    const QString acme = test::add(scratch.db(),
+        test::Client { .id = QStringLiteral("20000000-0000-4000-8000-000000000001"),
+            .name = QStringLiteral("Acme"),
+            .type = QStringLiteral("retainer") });
+    QVERIFY(!test::add(scratch.db(),
+        test::Campaign { .id = QStringLiteral("30000000-0000-4000-8000-000000000001"),
+            .client = acme,
+            .type = QStringLiteral("seo"),
+            .status = QStringLiteral("active"),
+            .allocated = QStringLiteral("1000.00"),
+            .spent = QStringLiteral("1200.50"),
+            .start = QStringLiteral("2026-01-01"),
+            .end = QStringLiteral("2027-12-31") })
+                 .isEmpty());
+    QVERIFY(!test::add(scratch.db(),
+        test::Campaign { .id = QStringLiteral("30000000-0000-4000-8000-000000000002"),
+            .client = acme,
+            .type = QStringLiteral("ppc"),
+            .status = QStringLiteral("draft"),
+            .spent = QStringLiteral("10.00") })
+                 .isEmpty());
     QTemporaryDir dir;
     const QString fromWindow = dir.filePath(QStringLiteral("from-window.csv"));
     ui::MainWindow window(scratch.db(), whereOf(scratch), false);
