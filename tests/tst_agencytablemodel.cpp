@@ -274,9 +274,7 @@ private:
 // that does match is still read on for, down the results.
 void TestAgencyTableModel::rowLeftOutBySearchIsNotReadFor()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 6, 30, 2, 3 }, nullptr)); // 360 channels
     tables::RowFilter ads;
     ads.search = QStringLiteral("ads");
@@ -370,9 +368,7 @@ void TestAgencyTableModel::namesAreReadWithTheirPage()
 // left to the database, and an update that finds the row changed since it was read says so instead of writing.
 void TestAgencyTableModel::rowWriterStoresExactlyAndGuardsTheStamp()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const QString id = QStringLiteral("20000000-0000-4000-8000-0000000000aa");
     tables::RowWriter writer(scratch.db(), tables::clientsSpec());
     QSqlError error;
@@ -406,9 +402,7 @@ void TestAgencyTableModel::rowWriterStoresExactlyAndGuardsTheStamp()
 // were typed in; a failure stops there with the edits kept. Undo restores the last delete, once.
 void TestAgencyTableModel::editSessionSavesParentsFirstAndUndoesADelete()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     tables::AgencyTableModel tiers(tables::slaTiersSpec(), scratch.db());
     tables::AgencyTableModel clients(tables::clientsSpec(), scratch.db());
     tables::CampaignModel campaigns(scratch.db());
@@ -483,9 +477,7 @@ void TestAgencyTableModel::editSessionSavesParentsFirstAndUndoesADelete()
 // label, every word matching, in one query.
 void TestAgencyTableModel::pickerSearchReachesEveryCampaign()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 13, 100, 1, 9 }, nullptr)); // 1,300 campaigns
     tables::LookupNames lookups(scratch.db());
     const auto listed = lookups.choices(QStringLiteral("agency_campaigns"));
@@ -543,9 +535,7 @@ void TestAgencyTableModel::pickerSearchReachesEveryCampaign()
 // an edit made meanwhile is kept.
 void TestAgencyTableModel::searchAndSortReadInTheBackground()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 12, 1, 1, 4 }, nullptr));
     tables::AgencyTableModel clients(
         tables::clientsSpec(), scratch.db(), nullptr, tables::AgencyTableModel::Load::OnDemand);
@@ -618,9 +608,7 @@ void TestAgencyTableModel::searchAndSortReadInTheBackground()
 // given meanwhile, and then reads with all of them; asking for the order it already has reads nothing again.
 void TestAgencyTableModel::readsOnlyWhenAskedAndOnce()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     seed(scratch.db());
     tables::AgencyTableModel clients(
         tables::clientsSpec(), scratch.db(), nullptr, tables::AgencyTableModel::Load::OnDemand);
@@ -657,9 +645,7 @@ void TestAgencyTableModel::readsOnlyWhenAskedAndOnce()
 // and every answer must still be where idAt() says.
 void TestAgencyTableModel::rowOfIdFollowsRowsThatMove()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 5, 3, 2, 7 }, nullptr));
     tables::ChannelModel channels(scratch.db());
     auto allFound = [&channels]() {
@@ -690,9 +676,7 @@ void TestAgencyTableModel::rowOfIdFollowsRowsThatMove()
 // shows are kept through sorting and searching, and read again after a change (refresh) or a save elsewhere.
 void TestAgencyTableModel::pickerLabelsMatchAndNamesSurviveSorting()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 6, 5, 1, 11 }, nullptr));
     QVERIFY(scratch.loadPlaneFixture());
     // Two campaigns in Plane projects: a live one (its name is the label) and a deleted one (the label falls back).
@@ -747,9 +731,7 @@ void TestAgencyTableModel::pickerLabelsMatchAndNamesSurviveSorting()
 // rows saved but not changed since they were read here, are not.
 void TestAgencyTableModel::changesElsewhereAreToldByRow()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const QStringList ids { QStringLiteral("20000000-0000-4000-8000-000000000001"),
         QStringLiteral("20000000-0000-4000-8000-000000000002"), QStringLiteral("20000000-0000-4000-8000-000000000003"),
         QStringLiteral("20000000-0000-4000-8000-000000000004") };
@@ -803,9 +785,7 @@ void TestAgencyTableModel::changesElsewhereAreToldByRow()
 // it, case aside, trimmed, with unnamed campaigns (no metadata, no "name", a name that is not a text) last ascending.
 void TestAgencyTableModel::campaignsListAndSortByTheirName()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 4, 5, 0, 5 }, nullptr));
     const QStringList metadata { QStringLiteral("{\"name\": \"beta\", \"owner\": \"kim\"}"),
         QStringLiteral("{\"name\": \"Alpha\"}"), QString(), QStringLiteral("{\"name\": 5}"),
@@ -849,9 +829,7 @@ void TestAgencyTableModel::campaignsListAndSortByTheirName()
 
 void TestAgencyTableModel::sortAndSearchByShownNames()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 8, 3, 1, 5 }, nullptr));
     tables::CampaignModel campaigns(scratch.db());
     const int client = campaigns.fieldIndex(QStringLiteral("client_id"));
@@ -959,9 +937,7 @@ void TestAgencyTableModel::sortAndSearchByShownNames()
 
 void TestAgencyTableModel::modelsPassTheModelTester()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 4, 3, 3, 4 }, nullptr));
     using Load = tables::AgencyTableModel::Load;
     // The pages' models (read when shown) and the detail lists (read once narrowed), each watched from before its
@@ -1013,9 +989,7 @@ void TestAgencyTableModel::modelsPassTheModelTester()
 
 void TestAgencyTableModel::insertRoundTripsEveryColumn()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Seed s = seed(scratch.db());
 
     tables::CampaignModel model(scratch.db());
@@ -1076,9 +1050,7 @@ void TestAgencyTableModel::insertRoundTripsEveryColumn()
 
 void TestAgencyTableModel::editRoundTripsAndNullStaysNull()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Seed s = seed(scratch.db());
     tables::ChannelModel model(scratch.db());
     const int row = model.rowOfId(s.channelA);
@@ -1110,9 +1082,7 @@ void TestAgencyTableModel::editRoundTripsAndNullStaysNull()
 
 void TestAgencyTableModel::invalidRowIsNotWrittenAndInputStays()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Seed s = seed(scratch.db());
     tables::CampaignModel model(scratch.db());
     const int row = model.rowOfId(s.campaign);
@@ -1152,9 +1122,7 @@ void TestAgencyTableModel::invalidRowIsNotWrittenAndInputStays()
 
 void TestAgencyTableModel::overAllocationIsRefusedWithFigures()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Seed s = seed(scratch.db()); // 10,000 budget: 40 % (4,000) + 2,500 fixed = 6,500
     tables::ChannelModel model(scratch.db());
     model.setParentFilter(s.campaign);
@@ -1184,9 +1152,7 @@ void TestAgencyTableModel::overAllocationIsRefusedWithFigures()
 
 void TestAgencyTableModel::failedSaveWritesNothingAndKeepsEdits()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Seed s = seed(scratch.db());
     tables::AgencyTableModel model(tables::clientsSpec(), scratch.db());
     // Two good edits and a third that only the database refuses (a tier id that passes validation but does not exist).
@@ -1214,9 +1180,7 @@ void TestAgencyTableModel::failedSaveWritesNothingAndKeepsEdits()
 
 void TestAgencyTableModel::editsSurviveRefreshAndFilter()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Seed s = seed(scratch.db());
     tables::AgencyTableModel model(tables::clientsSpec(), scratch.db());
     QVERIFY(setCell(model, model.rowOfId(s.client), "industry", QStringLiteral("Retail")));
@@ -1242,9 +1206,7 @@ void TestAgencyTableModel::editsSurviveRefreshAndFilter()
 
 void TestAgencyTableModel::softDeleteCascadesAndRestoresExactly()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Seed s = seed(scratch.db());
     QSqlDatabase db = scratch.db();
     // channelB was deleted on its own earlier: restoring the client must not bring it back.
@@ -1299,9 +1261,7 @@ void TestAgencyTableModel::softDeleteCascadesAndRestoresExactly()
 
 void TestAgencyTableModel::tierInUseCannotBeDeleted()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Seed s = seed(scratch.db());
     tables::AgencyTableModel tiers(tables::slaTiersSpec(), scratch.db());
     QVERIFY(!tiers.softDelete({ s.tier }));
@@ -1390,9 +1350,7 @@ void TestAgencyTableModel::genericCallersGoThroughTheJournal()
 {
     // A caller that knows only Qt's model interface (a view, a delegate, a QDataWidgetMapper) reaches the same journal
     // and the same conflict check as the app's own forms: there is no member that writes around them.
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Seed s = seed(scratch.db());
     tables::CampaignModel campaigns(scratch.db());
     QAbstractItemModelTester tester(&campaigns, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -1430,9 +1388,7 @@ void TestAgencyTableModel::genericCallersGoThroughTheJournal()
 
 void TestAgencyTableModel::concurrentDeleteIsDetected()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Seed s = seed(scratch.db());
     tables::AgencyTableModel mine(tables::clientsSpec(), scratch.db());
     QVERIFY(setCell(mine, mine.rowOfId(s.otherClient), "industry", QStringLiteral("Energy")));
@@ -1505,9 +1461,7 @@ void TestAgencyTableModel::searchIsLiteralAndHarmless()
 // search of three characters or more (through the index) exactly as by a shorter one (which reads the columns).
 void TestAgencyTableModel::searchIndexFollowsEveryWrite()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     seed(scratch.db());
     tables::AgencyTableModel model(tables::clientsSpec(), scratch.db());
     auto found = [&](const QString& text) {
@@ -1557,9 +1511,7 @@ void TestAgencyTableModel::searchIndexFollowsEveryWrite()
 
 void TestAgencyTableModel::lookupsShowNames()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Seed s = seed(scratch.db());
     tables::AgencyTableModel clients(tables::clientsSpec(), scratch.db());
     QCOMPARE(clients.data(clients.index(clients.rowOfId(s.client), clients.fieldIndex(QStringLiteral("sla_tier_id"))))

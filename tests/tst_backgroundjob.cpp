@@ -35,9 +35,7 @@ db::ConnectionString whereOf(const test::ScratchDatabase& scratch)
 
 void TestBackgroundJob::runsOnItsOwnThreadAndConnection()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(!test::add(scratch.db(), test::Client { .name = QStringLiteral("Harbour Ltd") }).isEmpty());
     QThread* worker = nullptr;
     QString connection;

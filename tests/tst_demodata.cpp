@@ -41,9 +41,7 @@ private Q_SLOTS:
 
 void TestDemoData::writesTheRequestedSizes()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     demo::DemoDataWriter writer(scratch.db());
     QList<qint64> progress;
     writer.setProgressHandler([&](qint64 done, qint64) { progress << done; });
@@ -63,9 +61,7 @@ void TestDemoData::writesTheRequestedSizes()
 
 void TestDemoData::obeysTheRules()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QSqlDatabase db = scratch.db();
     demo::DemoDataWriter writer(db);
     QVERIFY2(writer.write({ 30, 4, 4, 1 }, nullptr), qPrintable(writer.lastError()));
@@ -127,9 +123,7 @@ void TestDemoData::sameSeedSameData()
 
 void TestDemoData::failureLeavesNothing()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     // Writing twice with the same seed repeats the same ids: the second run fails on its first tier, all of it rolls
     // back.
     QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 3, 2, 2, 5 }, nullptr));

@@ -71,9 +71,7 @@ void TestDistinctNames::rule()
 
 void TestDistinctNames::twinsAreToldApartWhereverTheyAreNamed()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const QString koeln = QStringLiteral("20000000-0000-4000-8000-000000000001");
     const QString hamburg = QStringLiteral("20000000-0000-4000-8000-000000000002");
     const QString acme = QStringLiteral("20000000-0000-4000-8000-000000000003");

@@ -139,9 +139,7 @@ private Q_SLOTS:
 
 void TestFinanceReport::totalsByClientAndType()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(load(scratch.db()));
     reports::FinanceReport report(scratch.db());
     const auto clients = report.byClient();
@@ -190,9 +188,7 @@ void TestFinanceReport::totalsByClientAndType()
 
 void TestFinanceReport::filtersNarrowTheTotals()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(load(scratch.db()));
     reports::FinanceReport report(scratch.db());
     reports::ReportFilter filter;
@@ -216,9 +212,7 @@ void TestFinanceReport::filtersNarrowTheTotals()
 
 void TestFinanceReport::retainerValueByTier()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(load(scratch.db()));
     reports::FinanceReport report(scratch.db());
     const auto tiers = report.retainerByTier();
@@ -233,9 +227,7 @@ void TestFinanceReport::retainerValueByTier()
 
 void TestFinanceReport::budgetSplitOfACampaign()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(load(scratch.db()));
     reports::FinanceReport report(scratch.db());
     const auto split = report.budgetSplit(a1);
@@ -256,9 +248,7 @@ void TestFinanceReport::budgetSplitOfACampaign()
 
 void TestFinanceReport::kpiAttainment()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(load(scratch.db()));
     reports::FinanceReport report(scratch.db());
     const auto kpis = report.kpis(a1);
@@ -276,9 +266,7 @@ void TestFinanceReport::kpiAttainment()
 // attainment worked out (it was two lines, each "n/a").
 void TestFinanceReport::kpiMetricsMatchWhateverTheirCase()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(load(scratch.db()));
     QVERIFY(test::execute(scratch.db(),
         QStringLiteral("UPDATE agency_campaigns SET target_kpis = '{\"CPC\": 2, \"Clicks\": 100, \"reach\": 10}', "
@@ -296,9 +284,7 @@ void TestFinanceReport::kpiMetricsMatchWhateverTheirCase()
 
 void TestFinanceReport::campaignLinesAndPace()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(load(scratch.db()));
     reports::FinanceReport report(scratch.db());
     const auto lines = report.campaigns();
@@ -425,9 +411,7 @@ void TestFinanceReport::thresholdsAreChecked()
 // campaign is read and judged in the app, overspent first, on any day.
 void TestFinanceReport::needingAttentionReadsOnlyCandidatesAndMissesNone()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 12, 25, 1, 8 }, nullptr));
     // Edge cases the SQL must not lose or invent: spent equal to allocated, no spent, no end date, a zero budget.
     QVERIFY(test::execute(scratch.db(),

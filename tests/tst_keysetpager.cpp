@@ -509,9 +509,7 @@ void TestKeysetPager::splitSearchReadsWhatTheWholeSearchReads_data()
 // deleted row. And the other matches are found through their own search index.
 void TestKeysetPager::splitSearchReadsWhatTheWholeSearchReads()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 6, 3, 5, 4 }, nullptr));
     QSqlDatabase db = scratch.db();
     const QString table = QStringLiteral("agency_campaign_channels");

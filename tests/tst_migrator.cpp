@@ -244,9 +244,7 @@ void TestMigrator::failedStepLeavesNothingBehind()
 
 void TestMigrator::newerSchemaIsReported()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(execute(scratch.db(),
         QStringLiteral(
             "INSERT INTO agency_schema_migrations (version, name, checksum) VALUES (9999, 'from_the_future', 'x')")));
@@ -501,9 +499,7 @@ void TestMigrator::checksRefuseBadRows()
 
 void TestMigrator::updatedAtMovesAndRoundTrips()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QSqlDatabase db = scratch.db();
     const QString id = newId();
     QVERIFY(execute(db, QStringLiteral("INSERT INTO agency_sla_tiers (id, name) VALUES (?, 'Silver')"), { id }));

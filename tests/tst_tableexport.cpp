@@ -128,9 +128,7 @@ private Q_SLOTS:
 
 void TestTableExport::writesExactText()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(loadFixture(scratch.db()));
     exporting::ExportRequest request;
     request.table = QStringLiteral("agency_clients");
@@ -161,9 +159,7 @@ void TestTableExport::writesExactText()
 
 void TestTableExport::channelsCarryLookups()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(loadFixture(scratch.db()));
     exporting::ExportRequest request;
     request.table = QStringLiteral("agency_campaign_channels");
@@ -181,9 +177,7 @@ void TestTableExport::channelsCarryLookups()
 
 void TestTableExport::deletedRowsOnlyWhenAsked()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(loadFixture(scratch.db()));
     exporting::ExportRequest request;
     request.table = QStringLiteral("agency_campaign_channels");
@@ -197,9 +191,7 @@ void TestTableExport::deletedRowsOnlyWhenAsked()
 
 void TestTableExport::directAndGenericPathsAreByteIdentical()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(loadFixture(scratch.db()));
     const bool postgres = backend == QStringLiteral("postgresql");
     if (postgres) {
@@ -362,9 +354,7 @@ void TestTableExport::failedOrCancelledExportLeavesNoFile()
 
 void TestTableExport::viewOrderAndColumns()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(loadFixture(scratch.db()));
     exporting::ExportRequest request;
     request.table = QStringLiteral("agency_campaigns");

@@ -151,9 +151,7 @@ void TestTableImport::readerKeepsNullAndEmptyApart()
 
 void TestTableImport::roundTripChangesExactlyWhatWasEdited()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(load(scratch.db()));
     const QByteArray csv = exportCsv(scratch.db(), QStringLiteral("agency_clients"));
     QVERIFY(csv.contains("'=HYPERLINK")); // guarded in the file
@@ -218,9 +216,7 @@ void TestTableImport::roundTripChangesExactlyWhatWasEdited()
 // and refused with SQL text on PostgreSQL).
 void TestTableImport::hostileFilesAreRefused()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(load(scratch.db()));
     const QString before = stamps(scratch.db(), QStringLiteral("agency_clients"));
     struct Case {
@@ -250,9 +246,7 @@ void TestTableImport::hostileFilesAreRefused()
 
 void TestTableImport::dryRunReportsEveryBadRowAndWritesNothing()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(load(scratch.db()));
     const QByteArray csv
         = QByteArray("client_id,campaign_type,budget_allocated,start_date,end_date,status,target_kpis\r\n")
@@ -279,9 +273,7 @@ void TestTableImport::dryRunReportsEveryBadRowAndWritesNothing()
 
 void TestTableImport::importIsAllOrNothing()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(load(scratch.db()));
     exporting::TableImporter importer(scratch.db(), QStringLiteral("agency_clients"));
     const auto report = importer.import("client_name,client_type\r\nGood One,project\r\nBad One,agency\r\n");
@@ -294,9 +286,7 @@ void TestTableImport::importIsAllOrNothing()
 // the rows it had already inserted.
 void TestTableImport::cancelledImportWritesNothing()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(load(scratch.db()));
     QByteArray csv("client_name,client_type\r\n");
     for (int i = 0; i < 1000; ++i)
@@ -323,9 +313,7 @@ void TestTableImport::cancelledImportWritesNothing()
 
 void TestTableImport::changedSinceExportIsAConflict()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(load(scratch.db()));
     QByteArray csv = exportCsv(scratch.db(), QStringLiteral("agency_clients"));
     QSqlDatabase other = scratch.openAnother(QStringLiteral("other"));
@@ -343,9 +331,7 @@ void TestTableImport::changedSinceExportIsAConflict()
 
 void TestTableImport::budgetsAreCheckedOverTheWholeFile()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(load(scratch.db()));
     QByteArray csv = exportCsv(scratch.db(), QStringLiteral("agency_campaign_channels"));
     csv.replace(",500.00,", ",600.01,"); // 400 + 600.01 > 1000
@@ -372,9 +358,7 @@ void TestTableImport::budgetsAreCheckedOverTheWholeFile()
 // and, where there are several, the candidates; an id that points at a deleted client is refused too.
 void TestTableImport::parentsAreFoundByTheNamesTheExportWrites()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(load(scratch.db()));
     const QString gone = QStringLiteral("20000000-0000-4000-8000-000000000009");
     QVERIFY(execute(scratch.db(),

@@ -71,3 +71,8 @@ inline QStringList drawnTexts(QChartView* view)
 }
 
 } // namespace agency::test
+
+// The main window over a scratch database, shown and exposed: the window fixture of the GUI tests.
+#define AGENCY_WINDOW(var, scratch)                                                                                    \
+    agency::ui::MainWindow var((scratch).db(), agency::test::whereOf(scratch), false);                                 \
+    QVERIFY(agency::test::shown(var))

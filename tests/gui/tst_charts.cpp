@@ -313,9 +313,7 @@ void TestCharts::chartsTakeTheWindowsPalette()
 
 void TestCharts::commandLineWritesPngSvgAndPdf()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const QString acme = test::add(scratch.db(),
         test::Client {
             .id = QStringLiteral("20000000-0000-4000-8000-000000000001"), .name = QStringLiteral("Acme Widgets") });
@@ -412,9 +410,7 @@ void TestCharts::commandLineWritesPngSvgAndPdf()
 // (overspent or off pace), saying how many of how many it lists and where the full list is.
 void TestCharts::financeReviewSummarisesAManyCampaignAgency()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 12, 100, 1, 4 }, nullptr)); // the demo deletes one client
     const int live = test::scalar(scratch.db(),
         QStringLiteral("SELECT count(*) FROM agency_campaigns c JOIN agency_clients cl ON cl.id = c.client_id "

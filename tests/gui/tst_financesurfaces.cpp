@@ -329,8 +329,7 @@ void TestFinanceSurfaces::oneFigureOnEverySurface()
     for (const QString& statement : std::as_const(sql))
         QVERIFY2(test::execute(scratch.db(), statement), qPrintable(statement));
 
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
 
     // The Campaigns table and the form.
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
@@ -470,9 +469,7 @@ void TestFinanceSurfaces::twinClientsAreToldApart_data()
 // finance review PDF each name them apart, by their legal names.
 void TestFinanceSurfaces::twinClientsAreToldApart()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const QString inKoeln = test::add(scratch.db(),
         test::Client { .id = QStringLiteral("20000000-0000-4000-8000-000000000001"),
             .name = QString::fromUtf8("Müller GmbH"),
@@ -503,8 +500,7 @@ void TestFinanceSurfaces::twinClientsAreToldApart()
                  .isEmpty());
     const QString koeln = QString::fromUtf8("Müller GmbH (Müller GmbH Köln)");
     const QString hamburg = QString::fromUtf8("Müller GmbH (Müller GmbH Hamburg)");
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
     ui::DashboardPage* dashboard = window.dashboard();
     QTableWidget* figures = dashboard->figuresTable(0);
@@ -555,9 +551,7 @@ void TestFinanceSurfaces::financeCsvFromTheDashboardIsTheCommandLinesFile_data()
 // into the file dialog, Enter; the file is byte for byte what `report finance --format csv` writes.
 void TestFinanceSurfaces::financeCsvFromTheDashboardIsTheCommandLinesFile()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const QString acme = test::add(scratch.db(),
         test::Client { .id = QStringLiteral("20000000-0000-4000-8000-000000000001"),
             .name = QStringLiteral("Acme"),
@@ -581,8 +575,7 @@ void TestFinanceSurfaces::financeCsvFromTheDashboardIsTheCommandLinesFile()
                  .isEmpty());
     QTemporaryDir dir;
     const QString fromWindow = dir.filePath(QStringLiteral("from-window.csv"));
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
     ui::DashboardPage* dashboard = window.dashboard();
     QTRY_COMPARE_WITH_TIMEOUT(dashboard->figuresTable(0)->rowCount() >= 1, true, 10000);

@@ -260,8 +260,7 @@ void TestForms::tabReachesEveryFieldAndLeaves()
     QFETCH(int, page);
     AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
     QVERIFY(scratch.migrate());
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key(Qt::Key_1 + page), Qt::ControlModifier);
     ui::TablePage* table = window.page(ui::MainWindow::Page(page));
     QCOMPARE(window.currentTablePage(), table);
@@ -285,12 +284,9 @@ void TestForms::typedClientIsSavedAsTyped_data()
 // keys, all saved exactly as typed.
 void TestForms::typedClientIsSavedAsTyped()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     seedTier(scratch.db());
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* page = window.page(ui::MainWindow::Clients);
     ui::RecordForm* form = page->form();
@@ -363,15 +359,12 @@ void TestForms::typedCampaignIsSavedAsTyped_data()
 // of going round its cells — and a multi-line brief reached by Tab.
 void TestForms::typedCampaignIsSavedAsTyped()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     seedTier(scratch.db());
     QVERIFY(test::execute(scratch.db(),
         QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
                        "('20000000-0000-4000-8000-000000000001', 'Nordlicht Media', 'retainer')")));
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
     ui::TablePage* page = window.page(ui::MainWindow::Campaigns);
     ui::RecordForm* form = page->form();
@@ -446,16 +439,13 @@ void TestForms::kpisAddedOneAfterAnotherKeepTheirValues_data()
 // stay where they were added, and the database holds all four.
 void TestForms::kpisAddedOneAfterAnotherKeepTheirValues()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     seedTier(scratch.db());
     seedClients(scratch.db());
     const QString id = QStringLiteral("30000000-0000-4000-8000-000000000001");
     QVERIFY(test::execute(scratch.db(),
         QStringLiteral("UPDATE agency_campaigns SET target_kpis = '{\"leads\": 250}' WHERE id = '%1'").arg(id)));
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
     ui::TablePage* page = window.page(ui::MainWindow::Campaigns);
     ui::RecordForm* form = page->form();
@@ -522,16 +512,13 @@ void TestForms::implausibleFiguresAreAskedAboutOnce_data()
 // asked about again.
 void TestForms::implausibleFiguresAreAskedAboutOnce()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     seedTier(scratch.db());
     seedClients(scratch.db());
     const QString id = QStringLiteral("30000000-0000-4000-8000-000000000001");
     QVERIFY(test::execute(scratch.db(),
         QStringLiteral("UPDATE agency_campaigns SET budget_allocated = '1000.00' WHERE id = '%1'").arg(id)));
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
     ui::TablePage* page = window.page(ui::MainWindow::Campaigns);
     QTRY_COMPARE(page->currentId(), id);
@@ -585,9 +572,7 @@ void TestForms::campaignNameIsShownOnce_data()
 // other.
 void TestForms::campaignNameIsShownOnce()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     seedTier(scratch.db());
     seedClients(scratch.db());
     const QString id = QStringLiteral("30000000-0000-4000-8000-000000000001");
@@ -595,8 +580,7 @@ void TestForms::campaignNameIsShownOnce()
         QStringLiteral("UPDATE agency_campaigns SET metadata = '{\"name\": \"Harbour relaunch\", \"owner\": \"jo\"}' "
                        "WHERE id = '%1'")
             .arg(id)));
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
     ui::TablePage* page = window.page(ui::MainWindow::Campaigns);
     ui::RecordForm* form = page->form();
@@ -640,12 +624,9 @@ void TestForms::typedTierAndChannelAreSavedAsTyped_data()
 // (Add, the text, Enter; Tab leaves the list), and a channel's percentage — typed, saved with Ctrl+S, read back.
 void TestForms::typedTierAndChannelAreSavedAsTyped()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     seedClients(scratch.db());
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
 
     QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
     ui::TablePage* tiers = window.page(ui::MainWindow::SlaTiers);
@@ -728,8 +709,7 @@ void TestForms::formShowsOnlyTheSelectedRow()
     AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
     QVERIFY(scratch.migrate());
     seedClients(scratch.db());
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* page = window.page(ui::MainWindow::Clients);
     auto* name = qobject_cast<QLineEdit*>(page->form()->editor(QStringLiteral("client_name")));
@@ -770,8 +750,7 @@ void TestForms::shortcutsWorkWhereverTheFocusIs()
     AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
     QVERIFY(scratch.migrate());
     seedClients(scratch.db());
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* page = window.page(ui::MainWindow::Clients);
     QSignalSpy exports(window.action(QStringLiteral("export")), &QAction::triggered);
@@ -816,9 +795,7 @@ void TestForms::deleteSaysWhatGoesAndCtrlZBringsItBack_data()
 // shown with Ctrl+Shift+D, the deleted client lists its deleted campaign.
 void TestForms::deleteSaysWhatGoesAndCtrlZBringsItBack()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const QSqlDatabase db = scratch.db();
     seedClients(db);
     for (const char* type : { "google_ads", "newsletter", "linkedin" }) {
@@ -834,8 +811,7 @@ void TestForms::deleteSaysWhatGoesAndCtrlZBringsItBack()
                            "agency_campaign_channels WHERE deleted_at IS NOT NULL)"))
             .toInt();
     };
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* page = window.page(ui::MainWindow::Clients);
     QTRY_COMPARE(page->currentId(), QStringLiteral("20000000-0000-4000-8000-000000000001")); // Acme
@@ -894,8 +870,7 @@ void TestForms::newRowsStartInTheParentBeingWorkedOn()
     QVERIFY(scratch.migrate());
     const QSqlDatabase db = scratch.db();
     seedClients(db);
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);
     QTRY_COMPARE(clients->currentId(), QStringLiteral("20000000-0000-4000-8000-000000000001"));
@@ -937,8 +912,7 @@ void TestForms::windowFitsA1024PixelScreen()
 {
     AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
     QVERIFY(scratch.migrate());
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     for (const Qt::Key key : { Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4, Qt::Key_5 }) {
         QTest::keyClick(&window, key, Qt::ControlModifier);
         QVERIFY2(window.minimumSizeHint().width() <= 1024,
@@ -990,8 +964,7 @@ void TestForms::everyTabStopShowsTheFocus()
     QVERIFY(scratch.migrate());
     seedTier(scratch.db());
     seedClients(scratch.db());
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key(Qt::Key_1 + page), Qt::ControlModifier);
     ui::TablePage* table = window.page(ui::MainWindow::Page(page));
     QTRY_VERIFY(!table->currentId().isEmpty() || page == int(ui::MainWindow::Channels));
@@ -1027,8 +1000,7 @@ void TestForms::anEmptyPageSaysWhatToDo()
 {
     AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
     QVERIFY(scratch.migrate());
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* page = window.page(ui::MainWindow::Clients);
     QTRY_VERIFY(page->emptyHint()->isVisible());
@@ -1293,9 +1265,7 @@ void TestForms::takingTheirDeleteLetsMyEditGo_data()
 // the channel list beside it goes on showing it.
 void TestForms::takingTheirDeleteLetsMyEditGo()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     seedClients(scratch.db());
     const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
     QVERIFY(test::execute(scratch.db(),
@@ -1352,9 +1322,7 @@ void TestForms::openingARowFarDownShowsIt_data()
 // brings the whole list back. (Scaled down: pages of 10 rows, reading on for 20, 60 campaigns.)
 void TestForms::openingARowFarDownShowsIt()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const QString client = QStringLiteral("20000000-0000-4000-8000-000000000001");
     QVERIFY(test::execute(scratch.db(),
         QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES (?, 'Acme', 'retainer')"),

@@ -232,13 +232,10 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::createClientCampaignAndChannelsThroughForms()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Fixture f;
     seed(scratch.db(), f);
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
 
     // A client: Ctrl+2, Ctrl+N, type, pick, Ctrl+S.
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
@@ -325,13 +322,10 @@ void TestMainWindow::createClientCampaignAndChannelsThroughForms()
 
 void TestMainWindow::invalidFieldBlocksSave()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Fixture f;
     seed(scratch.db(), f);
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
     ui::TablePage* campaigns = window.page(ui::MainWindow::Campaigns);
     QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
@@ -357,9 +351,7 @@ void TestMainWindow::invalidFieldBlocksSave()
 
 void TestMainWindow::enterOnAChildOpensIt()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Fixture f;
     seed(scratch.db(), f);
     const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
@@ -371,8 +363,7 @@ void TestMainWindow::enterOnAChildOpensIt()
         QStringLiteral(
             "INSERT INTO agency_campaign_channels (id, campaign_id, channel_type) VALUES ('%1', '%2', 'meta')")
             .arg(channel, campaign)));
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     QVERIFY(window.page(ui::MainWindow::Clients)->showRecord(f.client));
 
@@ -404,13 +395,10 @@ void TestMainWindow::enterOnAChildOpensIt()
 
 void TestMainWindow::softDeleteAndRestoreFromTheUi()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Fixture f;
     seed(scratch.db(), f);
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);
     QVERIFY(clients->showRecord(f.client));
@@ -458,8 +446,7 @@ void TestMainWindow::conflictOpensTheDialog()
     QVERIFY(scratch.migrate());
     const Fixture f;
     seed(scratch.db(), f);
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);
     QVERIFY(clients->showRecord(f.client));
@@ -502,9 +489,7 @@ void TestMainWindow::conflictOpensTheDialog()
 
 void TestMainWindow::closingWithUnsavedEditsPrompts()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Fixture f;
     seed(scratch.db(), f);
     auto* window = new ui::MainWindow(scratch.db(), whereOf(scratch), false);
@@ -528,12 +513,9 @@ void TestMainWindow::closingWithUnsavedEditsPrompts()
 
 void TestMainWindow::firstRowIsShownAsStored()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 6, 1, 1, 42 }, nullptr));
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);
     QTRY_VERIFY(!clients->currentId().isEmpty());
@@ -606,16 +588,13 @@ void TestMainWindow::exportsTheCurrentView()
 {
     QSettings().setValue(QStringLiteral("export/delimiter"), QStringLiteral("semicolon")); // as chosen last time
     QSettings().setValue(QStringLiteral("export/bom"), true);
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Fixture f;
     seed(scratch.db(), f);
     QSqlQuery q(scratch.db());
     QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
                                   "('20000000-0000-4000-8000-000000000002', 'Globex', 'project')")));
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);
     // The view as the user set it up: a search, a hidden column.
@@ -714,8 +693,7 @@ void TestMainWindow::exportOntoAFullDiskSaysWhy()
             std::signal(SIGXFSZ, previous);
         };
     }
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
     const QString path = QDir(folder).filePath(QStringLiteral("channels.csv"));
     QVERIFY(!window.exportCurrentView(path));
@@ -729,9 +707,7 @@ void TestMainWindow::exportOntoAFullDiskSaysWhy()
 
 void TestMainWindow::importDialogDryRunsThenImports()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Fixture f;
     seed(scratch.db(), f);
     QTemporaryDir dir;
@@ -793,9 +769,7 @@ void TestMainWindow::importDialogDryRunsThenImports()
 
 void TestMainWindow::readOnlyWindowEditsNothing()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Fixture f;
     seed(scratch.db(), f);
     ui::MainWindow window(scratch.db(), whereOf(scratch), true);
@@ -816,9 +790,7 @@ void TestMainWindow::readOnlyWindowEditsNothing()
 
 void TestMainWindow::dashboardFollowsTheData()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Fixture f;
     seed(scratch.db(), f);
     const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
@@ -828,8 +800,7 @@ void TestMainWindow::dashboardFollowsTheData()
                        "VALUES ('%1', '%2', 'ppc', 'active', '1000.00', '1200.00', '{\"name\": \"Blowout\"}')")
             .arg(campaign, f.client)));
     ui::rememberThresholds({}); // 80 % and 100 % (the row before raised the warning)
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
     ui::DashboardPage* dashboard = window.dashboard();
     QTRY_COMPARE_WITH_TIMEOUT(dashboard->attention()->rowCount(), 1, 10000);
@@ -907,9 +878,7 @@ void TestMainWindow::dashboardFollowsTheData()
 // search box goes on into the results, one match after another. A name changed in the form is found by its new name.
 void TestMainWindow::searchFindsACampaignByItsNameAndSelectsTheFirstMatch()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(execute(scratch.db(),
         QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
                        "('20000000-0000-4000-8000-000000000001', 'Nordlicht Media', 'retainer')")));
@@ -922,8 +891,7 @@ void TestMainWindow::searchFindsACampaignByItsNameAndSelectsTheFirstMatch()
             { QStringLiteral("30000000-0000-4000-8000-00000000000%1").arg(i + 1),
                 QStringLiteral("2027-0%1-01").arg(i + 1),
                 QStringLiteral("{\"name\": \"%1\", \"owner\": \"jo\"}").arg(names.at(i)) }));
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
     ui::TablePage* page = window.page(ui::MainWindow::Campaigns);
     QTRY_VERIFY(!page->currentId().isEmpty());
@@ -983,8 +951,7 @@ void TestMainWindow::helpListsTheKeysAndGuides()
 {
     AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
     QVERIFY(scratch.migrate());
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QStringList rows;
     whenModal([&](QWidget* dialog) {
         auto* table = dialog->findChild<QTableWidget*>();
@@ -1030,9 +997,7 @@ void TestMainWindow::helpListsTheKeysAndGuides()
 // in words); `agency-os import --dry-run` prints the same, as files write values. Nothing is written by either.
 void TestMainWindow::importDryRunShowsEachFieldsOldAndNewValue()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Fixture f;
     seed(scratch.db(), f);
     QVERIFY(execute(scratch.db(),
@@ -1096,9 +1061,7 @@ void TestMainWindow::importDryRunShowsEachFieldsOldAndNewValue()
 // Edit → Merge channel types makes two spellings one in a single step, seen in the database.
 void TestMainWindow::channelTypesAreOfferedWarnedAndMerged()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Fixture f;
     seed(scratch.db(), f);
     QVERIFY(execute(scratch.db(),
@@ -1113,8 +1076,7 @@ void TestMainWindow::channelTypesAreOfferedWarnedAndMerged()
             QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage) "
                            "VALUES (?, '30000000-0000-4000-8000-0000000000cc', ?, '10.00')"),
             { id, type }));
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
     ui::TablePage* channels = window.page(ui::MainWindow::Channels);
     QTRY_VERIFY(!channels->currentId().isEmpty());
@@ -1169,8 +1131,7 @@ void TestMainWindow::droppedConnectionIsRetriedAndEditsKept()
     QVERIFY(scratch.migrate());
     const Fixture f;
     seed(scratch.db(), f);
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QVERIFY(window.connectionWatch());
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);
@@ -1320,8 +1281,7 @@ void TestMainWindow::anotherDesktopsChangeShowsUp()
     QVERIFY(scratch.migrate());
     const Fixture f;
     seed(scratch.db(), f);
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);
     QVERIFY(clients->showRecord(f.client));
@@ -1339,9 +1299,7 @@ void TestMainWindow::anotherDesktopsChangeShowsUp()
 // first page, is saved.
 void TestMainWindow::scrollingReadsTheNextPages()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 12, 5, 6, 4 }, nullptr));
     QStringList expected;
     QSqlQuery all(scratch.db());
@@ -1351,8 +1309,7 @@ void TestMainWindow::scrollingReadsTheNextPages()
         expected << all.value(0).toString();
     QVERIFY(expected.size() > 300); // more than a page (the demo deletes a few)
 
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
     ui::TablePage* channels = window.page(ui::MainWindow::Channels);
     tables::AgencyTableModel* model = channels->model();
@@ -1398,8 +1355,7 @@ void TestMainWindow::pickerNamesACampaignOutsideItsList()
                        "LIMIT 1000) LIMIT 1"))
                                 .toString();
     QVERIFY(!channel.isEmpty());
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
     ui::TablePage* channels = window.page(ui::MainWindow::Channels);
     QVERIFY(channels->showRecord(channel));
@@ -1442,8 +1398,7 @@ void TestMainWindow::typingInTheCampaignPickerFindsAnyCampaign()
         QStringLiteral(
             "UPDATE agency_campaign_channels SET budget_amount = NULL, budget_percentage = '10.00' WHERE id = ?"),
         { channel }));
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
     ui::TablePage* channels = window.page(ui::MainWindow::Channels);
     QVERIFY(channels->showRecord(channel));
@@ -1575,8 +1530,7 @@ void TestMainWindow::savesAfterAnotherProcessWritesTheFile()
     const QString file = whereOf(scratch).path;
     QVERIFY(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_campaign_channels")).toInt() > 256);
 
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     for (const int key : { Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4, Qt::Key_5 }) {
         QTest::keyClick(&window, static_cast<Qt::Key>(key), Qt::ControlModifier);
         QTest::qWait(50);
@@ -1653,8 +1607,7 @@ void TestMainWindow::saveWaitsForAnotherProcessesWrite()
     QVERIFY(scratch.migrate());
     QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 3, 2, 2, 1 }, nullptr));
     const QString file = whereOf(scratch).path;
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);
     clients->view()->setFocus();
@@ -1704,8 +1657,7 @@ void TestMainWindow::fileDialogLeavesTheDatabaseAlone()
     const QString file = whereOf(scratch).path;
     const QString folder = QFileInfo(file).absolutePath();
     QVERIFY(QFileInfo::exists(file + QStringLiteral("-wal")));
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
 
     bool listed = false;
@@ -1798,8 +1750,7 @@ void TestMainWindow::rowPurgedElsewhereDoesNotBlockTheOthers()
         QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type, industry) VALUES (?, 'Globex', "
                        "'project', 'Energy')"),
         { globex }));
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);
     QVERIFY(clients->showRecord(f.client));

@@ -40,9 +40,7 @@ private Q_SLOTS:
 
 void TestRecordForm::oneKeyIsOneChangeOfTheModel()
 {
-    QFETCH(QString, backend);
-    AGENCY_SCRATCH(scratch, backend);
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(test::execute(scratch.db(),
         QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES (?, 'Acme', 'retainer')"),
         { acme }));

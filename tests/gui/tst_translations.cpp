@@ -199,8 +199,7 @@ void TestTranslations::noEnglishOnScreen()
     AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
     QVERIFY(scratch.migrate());
     QVERIFY(demo::DemoDataWriter(scratch.db()).write({ 6, 2, 3, 42 }, nullptr));
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
 
     QStringList texts;
     // Each page, the dashboard's figures drawn first; each table page with a row selected, so its form shows.
@@ -281,8 +280,7 @@ void TestTranslations::languageChosenInTheWindowIsSpokenAtTheNextStart()
 {
     AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
     QVERIFY(scratch.migrate());
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     auto* german = window.findChild<QAction*>(QStringLiteral("language_de"));
     QVERIFY(german);
     QString asked;
@@ -335,8 +333,7 @@ void TestTranslations::codesAreReadInTheLanguageAndStoredAsCodes()
         test::Channel {
             .campaign = campaign, .type = QStringLiteral("meta_ads"), .percentage = QStringLiteral("50.00") })
                  .isEmpty());
-    ui::MainWindow window(scratch.db(), whereOf(scratch), false);
-    QVERIFY(shown(window));
+    AGENCY_WINDOW(window, scratch);
     const auto cell = [&](ui::MainWindow::Page which, const char* column) {
         ui::TablePage* page = window.page(which);
         return page->model()->index(0, page->model()->fieldIndex(QString::fromLatin1(column))).data().toString();

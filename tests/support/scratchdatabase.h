@@ -85,3 +85,10 @@ bool execute(QSqlDatabase db, const QString& sql, const QVariantList& bind = {},
             QSKIP("*** pooler row SKIPPED: AGENCY_OS_TEST_POOLER_PORT is not set (scripts/test sets it) ***");         \
         }                                                                                                              \
     } while (false)
+
+// The scratch database of a data row's backend (its "backend" column, which stays readable as `backend`), migrated
+// to the app's schema: what most database tests start from.
+#define AGENCY_MIGRATED_SCRATCH(var)                                                                                   \
+    QFETCH(QString, backend);                                                                                          \
+    AGENCY_SCRATCH(var, backend);                                                                                      \
+    QVERIFY((var).migrate())
