@@ -88,156 +88,60 @@ Seed seed(QSqlDatabase db)
 class TestAgencyTableModel : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void modelsPassTheModelTester_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void modelsPassTheModelTester_data() { test::addBackendData(); }
     void modelsPassTheModelTester();
-    void insertRoundTripsEveryColumn_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void insertRoundTripsEveryColumn_data() { test::addBackendData(); }
     void insertRoundTripsEveryColumn();
-    void editRoundTripsAndNullStaysNull_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void editRoundTripsAndNullStaysNull_data() { test::addBackendData(); }
     void editRoundTripsAndNullStaysNull();
-    void invalidRowIsNotWrittenAndInputStays_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void invalidRowIsNotWrittenAndInputStays_data() { test::addBackendData(); }
     void invalidRowIsNotWrittenAndInputStays();
-    void overAllocationIsRefusedWithFigures_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void overAllocationIsRefusedWithFigures_data() { test::addBackendData(); }
     void overAllocationIsRefusedWithFigures();
-    void failedSaveWritesNothingAndKeepsEdits_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void failedSaveWritesNothingAndKeepsEdits_data() { test::addBackendData(); }
     void failedSaveWritesNothingAndKeepsEdits();
-    void editsSurviveRefreshAndFilter_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void editsSurviveRefreshAndFilter_data() { test::addBackendData(); }
     void editsSurviveRefreshAndFilter();
-    void softDeleteCascadesAndRestoresExactly_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void softDeleteCascadesAndRestoresExactly_data() { test::addBackendData(); }
     void softDeleteCascadesAndRestoresExactly();
-    void tierInUseCannotBeDeleted_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void tierInUseCannotBeDeleted_data() { test::addBackendData(); }
     void tierInUseCannotBeDeleted();
     void concurrentChangeIsDetected_data();
     void concurrentChangeIsDetected();
-    void genericCallersGoThroughTheJournal_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void genericCallersGoThroughTheJournal_data() { test::addBackendData(); }
     void genericCallersGoThroughTheJournal();
-    void concurrentDeleteIsDetected_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void concurrentDeleteIsDetected_data() { test::addBackendData(); }
     void concurrentDeleteIsDetected();
     void searchIsLiteralAndHarmless_data();
     void searchIsLiteralAndHarmless();
-    void searchIndexFollowsEveryWrite_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void searchIndexFollowsEveryWrite_data() { test::addBackendData(); }
     void searchIndexFollowsEveryWrite();
     void everyColumnOfEveryTableRoundTrips_data();
     void everyColumnOfEveryTableRoundTrips();
-    void lookupsShowNames_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void lookupsShowNames_data() { test::addBackendData(); }
     void lookupsShowNames();
-    void readsOnlyWhenAskedAndOnce_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void readsOnlyWhenAskedAndOnce_data() { test::addBackendData(); }
     void readsOnlyWhenAskedAndOnce();
-    void rowOfIdFollowsRowsThatMove_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void rowOfIdFollowsRowsThatMove_data() { test::addBackendData(); }
     void rowOfIdFollowsRowsThatMove();
-    void pickerLabelsMatchAndNamesSurviveSorting_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void pickerLabelsMatchAndNamesSurviveSorting_data() { test::addBackendData(); }
     void pickerLabelsMatchAndNamesSurviveSorting();
-    void sortAndSearchByShownNames_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void sortAndSearchByShownNames_data() { test::addBackendData(); }
     void sortAndSearchByShownNames();
-    void campaignsListAndSortByTheirName_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void campaignsListAndSortByTheirName_data() { test::addBackendData(); }
     void campaignsListAndSortByTheirName();
-    void changesElsewhereAreToldByRow_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void changesElsewhereAreToldByRow_data() { test::addBackendData(); }
     void changesElsewhereAreToldByRow();
-    void searchAndSortReadInTheBackground_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void searchAndSortReadInTheBackground_data() { test::addBackendData(); }
     void searchAndSortReadInTheBackground();
     void namesAreReadWithTheirPage();
-    void rowLeftOutBySearchIsNotReadFor_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void rowLeftOutBySearchIsNotReadFor_data() { test::addBackendData(); }
     void rowLeftOutBySearchIsNotReadFor();
-    void pickerSearchReachesEveryCampaign_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void pickerSearchReachesEveryCampaign_data() { test::addBackendData(); }
     void pickerSearchReachesEveryCampaign();
-    void editSessionSavesParentsFirstAndUndoesADelete_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void editSessionSavesParentsFirstAndUndoesADelete_data() { test::addBackendData(); }
     void editSessionSavesParentsFirstAndUndoesADelete();
-    void rowWriterStoresExactlyAndGuardsTheStamp_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void rowWriterStoresExactlyAndGuardsTheStamp_data() { test::addBackendData(); }
     void rowWriterStoresExactlyAndGuardsTheStamp();
 };
 

@@ -15,11 +15,7 @@ using namespace agency;
 class TestBackgroundJob : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void runsOnItsOwnThreadAndConnection_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void runsOnItsOwnThreadAndConnection_data() { test::addBackendData(); }
     void runsOnItsOwnThreadAndConnection();
     void cancelStopsTheWorkAndSaysSo();
     void aConnectionThatCannotOpenIsAnError();

@@ -558,8 +558,7 @@ void TestCli::exportOntoSpecialFiles()
 
 void TestCli::importFromTheCommandLine_data()
 {
-    agency::test::addBackendColumn();
-    agency::test::addBackendRows();
+    agency::test::addBackendData();
 }
 
 // The window's import for scripts (DESIGN.md): what export writes imports back unchanged on every table; an edit is

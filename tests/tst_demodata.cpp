@@ -13,29 +13,13 @@ using agency::test::scalar;
 class TestDemoData : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void writesTheRequestedSizes_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void writesTheRequestedSizes_data() { test::addBackendData(); }
     void writesTheRequestedSizes();
-    void obeysTheRules_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void obeysTheRules_data() { test::addBackendData(); }
     void obeysTheRules();
-    void sameSeedSameData_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void sameSeedSameData_data() { test::addBackendData(); }
     void sameSeedSameData();
-    void failureLeavesNothing_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void failureLeavesNothing_data() { test::addBackendData(); }
     void failureLeavesNothing();
 };
 

@@ -19,11 +19,7 @@ class TestDistinctNames : public QObject {
 private Q_SLOTS:
     void rule_data();
     void rule();
-    void twinsAreToldApartWhereverTheyAreNamed_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void twinsAreToldApartWhereverTheyAreNamed_data() { test::addBackendData(); }
     void twinsAreToldApartWhereverTheyAreNamed();
 };
 

@@ -84,53 +84,21 @@ QString line(const reports::BudgetTotals& t)
 class TestFinanceReport : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void needingAttentionReadsOnlyCandidatesAndMissesNone_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void needingAttentionReadsOnlyCandidatesAndMissesNone_data() { test::addBackendData(); }
     void needingAttentionReadsOnlyCandidatesAndMissesNone();
-    void totalsByClientAndType_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void totalsByClientAndType_data() { test::addBackendData(); }
     void totalsByClientAndType();
-    void filtersNarrowTheTotals_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void filtersNarrowTheTotals_data() { test::addBackendData(); }
     void filtersNarrowTheTotals();
-    void retainerValueByTier_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void retainerValueByTier_data() { test::addBackendData(); }
     void retainerValueByTier();
-    void budgetSplitOfACampaign_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void budgetSplitOfACampaign_data() { test::addBackendData(); }
     void budgetSplitOfACampaign();
-    void kpiAttainment_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void kpiAttainment_data() { test::addBackendData(); }
     void kpiAttainment();
-    void kpiMetricsMatchWhateverTheirCase_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void kpiMetricsMatchWhateverTheirCase_data() { test::addBackendData(); }
     void kpiMetricsMatchWhateverTheirCase();
-    void campaignLinesAndPace_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void campaignLinesAndPace_data() { test::addBackendData(); }
     void campaignLinesAndPace();
     void forecastAndThresholds_data();
     void forecastAndThresholds();

@@ -91,64 +91,28 @@ QString newId()
 class TestMigrator : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void freshUpAndStatus_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void freshUpAndStatus_data() { test::addBackendData(); }
     void freshUpAndStatus();
-    void downToZeroThenUpIsIdentical_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void downToZeroThenUpIsIdentical_data() { test::addBackendData(); }
     void downToZeroThenUpIsIdentical();
-    void editedAppliedMigrationIsRefused_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void editedAppliedMigrationIsRefused_data() { test::addBackendData(); }
     void editedAppliedMigrationIsRefused();
-    void failedStepLeavesNothingBehind_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void failedStepLeavesNothingBehind_data() { test::addBackendData(); }
     void failedStepLeavesNothingBehind();
-    void newerSchemaIsReported_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void newerSchemaIsReported_data() { test::addBackendData(); }
     void newerSchemaIsReported();
-    void concurrentMigrationsApplyOnce_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void concurrentMigrationsApplyOnce_data() { test::addBackendData(); }
     void concurrentMigrationsApplyOnce();
-    void planeTablesStayUntouched_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void planeTablesStayUntouched_data() { test::addBackendData(); }
     void migrateThroughATransactionPooler();
     void planeTablesStayUntouched();
     void noForeignKeyLeavesAgencyTables();
     void onlyARoleThatMayChangeTheSchemaMayMigrate();
     void checksRefuseBadRows_data();
     void checksRefuseBadRows();
-    void updatedAtMovesAndRoundTrips_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void updatedAtMovesAndRoundTrips_data() { test::addBackendData(); }
     void updatedAtMovesAndRoundTrips();
-    void deletedWithTheirParent_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void deletedWithTheirParent_data() { test::addBackendData(); }
     void deletedWithTheirParent();
 };
 

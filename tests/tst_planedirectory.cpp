@@ -22,11 +22,7 @@ private Q_SLOTS:
     void resolvesStates();
     void reportsDanglingReferences();
     void modelsShowPlaneNames();
-    void absentOnSqliteAndWithoutPlane_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void absentOnSqliteAndWithoutPlane_data() { test::addBackendData(); }
     void absentOnSqliteAndWithoutPlane();
 };
 

@@ -86,38 +86,18 @@ QByteArray exportBytes(QSqlDatabase db, const exporting::ExportRequest& request,
 class TestTableExport : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void writesExactText_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void writesExactText_data() { test::addBackendData(); }
     void writesExactText();
-    void channelsCarryLookups_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void channelsCarryLookups_data() { test::addBackendData(); }
     void channelsCarryLookups();
-    void deletedRowsOnlyWhenAsked_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void deletedRowsOnlyWhenAsked_data() { test::addBackendData(); }
     void deletedRowsOnlyWhenAsked();
-    void directAndGenericPathsAreByteIdentical_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void directAndGenericPathsAreByteIdentical_data() { test::addBackendData(); }
     void directAndGenericPathsAreByteIdentical();
     void copyFromLoadsBackTheSameRows();
     void failedOrCancelledExportLeavesNoFile_data();
     void failedOrCancelledExportLeavesNoFile();
-    void viewOrderAndColumns_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void viewOrderAndColumns_data() { test::addBackendData(); }
     void viewOrderAndColumns();
     void jsonIsWrittenAsPostgresPrintsIt_data();
     void jsonIsWrittenAsPostgresPrintsIt();

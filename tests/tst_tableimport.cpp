@@ -76,53 +76,21 @@ class TestTableImport : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void readerKeepsNullAndEmptyApart();
-    void roundTripChangesExactlyWhatWasEdited_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void roundTripChangesExactlyWhatWasEdited_data() { test::addBackendData(); }
     void roundTripChangesExactlyWhatWasEdited();
-    void hostileFilesAreRefused_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void hostileFilesAreRefused_data() { test::addBackendData(); }
     void hostileFilesAreRefused();
-    void dryRunReportsEveryBadRowAndWritesNothing_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void dryRunReportsEveryBadRowAndWritesNothing_data() { test::addBackendData(); }
     void dryRunReportsEveryBadRowAndWritesNothing();
-    void importIsAllOrNothing_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void importIsAllOrNothing_data() { test::addBackendData(); }
     void importIsAllOrNothing();
-    void cancelledImportWritesNothing_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void cancelledImportWritesNothing_data() { test::addBackendData(); }
     void cancelledImportWritesNothing();
-    void changedSinceExportIsAConflict_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void changedSinceExportIsAConflict_data() { test::addBackendData(); }
     void changedSinceExportIsAConflict();
-    void budgetsAreCheckedOverTheWholeFile_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void budgetsAreCheckedOverTheWholeFile_data() { test::addBackendData(); }
     void budgetsAreCheckedOverTheWholeFile();
-    void parentsAreFoundByTheNamesTheExportWrites_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void parentsAreFoundByTheNamesTheExportWrites_data() { test::addBackendData(); }
     void parentsAreFoundByTheNamesTheExportWrites();
 };
 

@@ -107,18 +107,10 @@ private Q_SLOTS:
     void moneyScaleTicksInReadableSteps();
     void dashboardChartsShowWholeExactFigures();
     void chartsTakeTheWindowsPalette();
-    void commandLineWritesPngSvgAndPdf_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void commandLineWritesPngSvgAndPdf_data() { test::addBackendData(); }
     void commandLineWritesPngSvgAndPdf();
     void commandLineRefusesBadInput();
-    void financeReviewSummarisesAManyCampaignAgency_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void financeReviewSummarisesAManyCampaignAgency_data() { test::addBackendData(); }
     void financeReviewSummarisesAManyCampaignAgency();
 };
 

@@ -460,8 +460,7 @@ void TestFinanceSurfaces::oneFigureOnEverySurface()
 
 void TestFinanceSurfaces::twinClientsAreToldApart_data()
 {
-    test::addBackendColumn();
-    test::addBackendRows();
+    test::addBackendData();
 }
 
 // Two clients called "Müller GmbH" (one in Köln, one in Hamburg) as a person meets them: the dashboard's client filter
@@ -543,8 +542,7 @@ void TestFinanceSurfaces::twinClientsAreToldApart()
 
 void TestFinanceSurfaces::financeCsvFromTheDashboardIsTheCommandLinesFile_data()
 {
-    test::addBackendColumn();
-    test::addBackendRows();
+    test::addBackendData();
 }
 
 // The finance figures CSV, once only on the command line, from the dashboard: its button clicked, a file name typed

@@ -275,8 +275,7 @@ void TestForms::tabReachesEveryFieldAndLeaves()
 
 void TestForms::typedClientIsSavedAsTyped_data()
 {
-    test::addBackendColumn();
-    test::addBackendRows();
+    test::addBackendData();
 }
 
 // A client typed from Ctrl+N to Ctrl+S, field after field with Tab: the text of every field, the multi-line ones
@@ -350,8 +349,7 @@ void TestForms::typedClientIsSavedAsTyped()
 
 void TestForms::typedCampaignIsSavedAsTyped_data()
 {
-    test::addBackendColumn();
-    test::addBackendRows();
+    test::addBackendData();
 }
 
 // A campaign typed with the keyboard alone: its client picked by a letter, a type, money, and KPIs entered in their
@@ -429,8 +427,7 @@ void TestForms::typedCampaignIsSavedAsTyped()
 
 void TestForms::kpisAddedOneAfterAnotherKeepTheirValues_data()
 {
-    test::addBackendColumn();
-    test::addBackendRows();
+    test::addBackendData();
 }
 
 // Three metrics added to a campaign that already has one, each as a person does it: Add, the metric's name, then to
@@ -503,8 +500,7 @@ void TestForms::kpisAddedOneAfterAnotherKeepTheirValues()
 
 void TestForms::implausibleFiguresAreAskedAboutOnce_data()
 {
-    test::addBackendColumn();
-    test::addBackendRows();
+    test::addBackendData();
 }
 
 // A budget typed a thousand times as large as it was (three zeros too many) is asked about with its figures before it
@@ -563,8 +559,7 @@ void TestForms::implausibleFiguresAreAskedAboutOnce()
 
 void TestForms::campaignNameIsShownOnce_data()
 {
-    test::addBackendColumn();
-    test::addBackendRows();
+    test::addBackendData();
 }
 
 // A campaign's name has its own field; the Metadata field below it shows the rest of the metadata, not the name
@@ -616,8 +611,7 @@ void TestForms::campaignNameIsShownOnce()
 
 void TestForms::typedTierAndChannelAreSavedAsTyped_data()
 {
-    test::addBackendColumn();
-    test::addBackendRows();
+    test::addBackendData();
 }
 
 // The editors the client and campaign tests do not reach: an SLA tier's counts, its money and its list of features
@@ -786,8 +780,7 @@ void TestForms::shortcutsWorkWhereverTheFocusIs()
 
 void TestForms::deleteSaysWhatGoesAndCtrlZBringsItBack_data()
 {
-    test::addBackendColumn();
-    test::addBackendRows();
+    test::addBackendData();
 }
 
 // Delete on a client asks first, naming what goes with it (its campaign and the campaign's channels); Enter
@@ -1256,8 +1249,7 @@ void TestForms::anotherDesktopsChangeIsSaidAtOnce()
 
 void TestForms::takingTheirDeleteLetsMyEditGo_data()
 {
-    test::addBackendColumn();
-    test::addBackendRows();
+    test::addBackendData();
 }
 
 // I type a new budget into a campaign another desktop then deletes; Ctrl+S brings the conflict dialog, which says it
@@ -1313,8 +1305,7 @@ void TestForms::takingTheirDeleteLetsMyEditGo()
 
 void TestForms::openingARowFarDownShowsIt_data()
 {
-    test::addBackendColumn();
-    test::addBackendRows();
+    test::addBackendData();
 }
 
 // A campaign opened from its client (Enter in the client's campaign list) that lies further down the Campaigns page's

@@ -119,99 +119,43 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
-    void createClientCampaignAndChannelsThroughForms_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void createClientCampaignAndChannelsThroughForms_data() { test::addBackendData(); }
     void createClientCampaignAndChannelsThroughForms();
-    void invalidFieldBlocksSave_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void invalidFieldBlocksSave_data() { test::addBackendData(); }
     void invalidFieldBlocksSave();
-    void enterOnAChildOpensIt_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void enterOnAChildOpensIt_data() { test::addBackendData(); }
     void enterOnAChildOpensIt();
-    void softDeleteAndRestoreFromTheUi_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void softDeleteAndRestoreFromTheUi_data() { test::addBackendData(); }
     void softDeleteAndRestoreFromTheUi();
     void conflictOpensTheDialog_data();
     void conflictOpensTheDialog();
-    void closingWithUnsavedEditsPrompts_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void closingWithUnsavedEditsPrompts_data() { test::addBackendData(); }
     void closingWithUnsavedEditsPrompts();
     void connectionDialogRefusesBadInput();
-    void firstRowIsShownAsStored_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void firstRowIsShownAsStored_data() { test::addBackendData(); }
     void firstRowIsShownAsStored();
-    void importDialogDryRunsThenImports_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void importDialogDryRunsThenImports_data() { test::addBackendData(); }
     void importDialogDryRunsThenImports();
-    void readOnlyWindowEditsNothing_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void readOnlyWindowEditsNothing_data() { test::addBackendData(); }
     void readOnlyWindowEditsNothing();
-    void dashboardFollowsTheData_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void dashboardFollowsTheData_data() { test::addBackendData(); }
     void dashboardFollowsTheData();
-    void searchFindsACampaignByItsNameAndSelectsTheFirstMatch_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void searchFindsACampaignByItsNameAndSelectsTheFirstMatch_data() { test::addBackendData(); }
     void searchFindsACampaignByItsNameAndSelectsTheFirstMatch();
     void helpListsTheKeysAndGuides();
-    void channelTypesAreOfferedWarnedAndMerged_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void channelTypesAreOfferedWarnedAndMerged_data() { test::addBackendData(); }
     void channelTypesAreOfferedWarnedAndMerged();
-    void importDryRunShowsEachFieldsOldAndNewValue_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void importDryRunShowsEachFieldsOldAndNewValue_data() { test::addBackendData(); }
     void importDryRunShowsEachFieldsOldAndNewValue();
     void droppedConnectionIsRetriedAndEditsKept();
     void tablesTheRoleMayNotChangeAreReadOnly();
     void readOnlyIsShownAndColumnGrantsArePerField();
     void anotherDesktopsChangeShowsUp();
-    void exportsTheCurrentView_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void exportsTheCurrentView_data() { test::addBackendData(); }
     void exportsTheCurrentView();
     void exportOntoAFullDiskSaysWhy_data();
     void exportOntoAFullDiskSaysWhy();
-    void scrollingReadsTheNextPages_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void scrollingReadsTheNextPages_data() { test::addBackendData(); }
     void scrollingReadsTheNextPages();
     void pickerNamesACampaignOutsideItsList();
     void typingInTheCampaignPickerFindsAnyCampaign();

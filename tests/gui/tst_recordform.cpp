@@ -30,11 +30,7 @@ void typeInto(QWidget* widget, const QString& text)
 class TestRecordForm : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void oneKeyIsOneChangeOfTheModel_data()
-    {
-        test::addBackendColumn();
-        test::addBackendRows();
-    }
+    void oneKeyIsOneChangeOfTheModel_data() { test::addBackendData(); }
     void oneKeyIsOneChangeOfTheModel();
 };
 

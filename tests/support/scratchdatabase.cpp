@@ -45,6 +45,12 @@ void addBackendRows(const char* suffix)
     QTest::newRow(qPrintable(QStringLiteral("postgresql") + tail)) << QStringLiteral("postgresql");
 }
 
+void addBackendData()
+{
+    addBackendColumn();
+    addBackendRows();
+}
+
 bool postgresAvailable()
 {
     return !adminDsn().isEmpty();

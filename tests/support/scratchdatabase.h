@@ -12,6 +12,8 @@ namespace agency::test {
 // The data-driven column every database test has: one row per backend.
 void addBackendColumn();
 void addBackendRows(const char* suffix = nullptr);
+// Both: the column and a row per backend (what a test's _data() function does when it has nothing else to vary).
+void addBackendData();
 
 // Whether PostgreSQL tests can run (AGENCY_OS_TEST_PG is set).
 bool postgresAvailable();
