@@ -14,6 +14,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QBuffer>
+#include <QCollator>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -128,6 +129,8 @@ private Q_SLOTS:
     void pickerLabelsMatchAndNamesSurviveSorting();
     void sortAndSearchByShownNames_data() { test::addBackendData(); }
     void sortAndSearchByShownNames();
+    void namesSortInTheReadersLanguage_data() { test::addBackendData(); }
+    void namesSortInTheReadersLanguage();
     void campaignsListAndSortByTheirName_data() { test::addBackendData(); }
     void campaignsListAndSortByTheirName();
     void changesElsewhereAreToldByRow_data() { test::addBackendData(); }
@@ -687,6 +690,49 @@ void TestAgencyTableModel::changesElsewhereAreToldByRow()
 
 // A campaign's name is kept in its metadata; lists head that column "Name", show the name (not the JSON) and sort by
 // it, case aside, trimmed, with unnamed campaigns (no metadata, no "name", a name that is not a text) last ascending.
+// Names sort as the reader's language orders them, not by their bytes: "Bäckerei" before "Brauhaus", "éclair" among
+// the e's, on both backends and across pages (two rows a page: each page continues after the last name read), up
+// and down; and so do campaigns by the client they show.
+void TestAgencyTableModel::namesSortInTheReadersLanguage()
+{
+    AGENCY_MIGRATED_SCRATCH(scratch);
+    const QStringList names { QStringLiteral("Brauhaus"), QString::fromUtf8("Bäckerei"), QStringLiteral("Zebra"),
+        QString::fromUtf8("éclair"), QStringLiteral("Apfel") };
+    QHash<QString, QString> idOf;
+    for (const QString& name : names) {
+        idOf.insert(name, test::add(scratch.db(), test::Client { .name = name }));
+        QVERIFY(!test::add(scratch.db(), test::Campaign { .client = idOf.value(name) }).isEmpty());
+    }
+    const QStringList ascending { QStringLiteral("Apfel"), QString::fromUtf8("Bäckerei"), QStringLiteral("Brauhaus"),
+        QString::fromUtf8("éclair"), QStringLiteral("Zebra") };
+    QStringList descending = ascending;
+    std::reverse(descending.begin(), descending.end());
+
+    const auto readAll = [](tables::AgencyTableModel& model, const QString& column) {
+        while (model.canFetchMore())
+            model.fetchMore();
+        QStringList shown;
+        for (int row = 0; row < model.rowCount(); ++row)
+            shown << model.data(model.index(row, model.fieldIndex(column))).toString();
+        return shown;
+    };
+    tables::AgencyTableModel clients(
+        tables::clientsSpec(), scratch.db(), nullptr, tables::AgencyTableModel::Load::OnDemand);
+    clients.setPageSize(2);
+    QVERIFY(clients.select()); // the page's own order: by name, ascending
+    QCOMPARE(readAll(clients, QStringLiteral("client_name")), ascending);
+    clients.sort(clients.fieldIndex(QStringLiteral("client_name")), Qt::DescendingOrder);
+    QCOMPARE(readAll(clients, QStringLiteral("client_name")), descending);
+
+    tables::CampaignModel campaigns(scratch.db(), nullptr, tables::AgencyTableModel::Load::OnDemand);
+    campaigns.setPageSize(2);
+    QVERIFY(campaigns.select());
+    for (const Qt::SortOrder order : { Qt::AscendingOrder, Qt::DescendingOrder }) {
+        campaigns.sort(campaigns.fieldIndex(QStringLiteral("client_id")), order);
+        QCOMPARE(readAll(campaigns, QStringLiteral("client_id")), order == Qt::AscendingOrder ? ascending : descending);
+    }
+}
+
 void TestAgencyTableModel::campaignsListAndSortByTheirName()
 {
     AGENCY_MIGRATED_SCRATCH(scratch);
@@ -719,13 +765,15 @@ void TestAgencyTableModel::campaignsListAndSortByTheirName()
         QVERIFY(!shown.contains(QStringLiteral("{}")) && !shown.join(QString()).contains(u'{')); // never the JSON
         QVERIFY(shown.contains(QStringLiteral("beta")));
         QStringList expected = shown;
-        std::stable_sort(expected.begin(), expected.end(), [order](const QString& a, const QString& b) {
+        const QCollator language { QLocale(QLocale::English, QLocale::UnitedStates) };
+        std::stable_sort(expected.begin(), expected.end(), [&](const QString& a, const QString& b) {
             const QString x = a.trimmed().toLower();
             const QString y = b.trimmed().toLower();
             if (x.isEmpty() != y.isEmpty()) // the unnamed last ascending, first descending
                 return order == Qt::AscendingOrder ? y.isEmpty() : x.isEmpty();
-            // Byte order of the lower-cased UTF-8, as both databases compare it here ("ärger" after "gamma").
-            return order == Qt::AscendingOrder ? x.toUtf8() < y.toUtf8() : y.toUtf8() < x.toUtf8();
+            // In the order of the reader's language, on both databases ("ärger" between "alpha" and "beta"; byte
+            // order put it after "gamma").
+            return order == Qt::AscendingOrder ? language.compare(x, y) < 0 : language.compare(y, x) < 0;
         });
         QCOMPARE(shown, expected);
     }

@@ -321,7 +321,15 @@ void TestCli::migrateOnPostgres()
     if (!where->password.isEmpty())
         QVERIFY(!run.out.contains(where->password));
     // One step down takes the last migration only, then down to nothing.
+    QVERIFY2(run.out.contains(QStringLiteral("0007_locale_name_order  applied")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("0006_campaign_name_search  applied")), qPrintable(run.out));
+    const QString localeIndex
+        = QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname = 'agency_clients_name_locale_idx'");
+    QCOMPARE(agency::test::scalar(scratch.db(), localeIndex).toInt(), 1);
+    run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("down"), QStringLiteral("--db"), scratch.dsn() }, m_env);
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("rolled back 0007_locale_name_order")), qPrintable(run.out));
+    QCOMPARE(agency::test::scalar(scratch.db(), localeIndex).toInt(), 0);
     const QString nameIndex
         = QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname = 'agency_campaigns_name_search_idx'");
     QCOMPARE(agency::test::scalar(scratch.db(), nameIndex).toInt(), 1);

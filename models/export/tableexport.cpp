@@ -2,6 +2,7 @@
 #include "tableexport.h"
 
 #include "db/database.h"
+#include "db/localecollation.h"
 #include "db/sqlerror.h"
 #include "domain/budget.h"
 #include "jsontext.h"
@@ -175,7 +176,7 @@ namespace {
         const tables::ColumnSpec* sortSpec
             = spec && !request.sortColumn.isEmpty() ? spec->column(request.sortColumn) : nullptr;
         const QString sortBy = sortSpec ? tables::KeysetPager::sortExpression(*sortSpec, QStringLiteral("t"),
-                                   sqlite ? db::Dialect::SQLite : db::Dialect::PostgreSQL)
+                                   sqlite ? db::Dialect::SQLite : db::Dialect::PostgreSQL, request.sortCollate)
                                         : QString();
         return QStringLiteral(" FROM (%1) t%2 ").arg(base, joinsFor(request.table, joins))
             + tables::KeysetPager::orderBy(sortBy, QStringLiteral("t.id"), request.sortOrder == Qt::DescendingOrder,
@@ -397,8 +398,10 @@ bool TableExporter::fail(const QString& message)
     return false;
 }
 
-bool TableExporter::exportTable(const ExportRequest& request, QIODevice* out)
+bool TableExporter::exportTable(const ExportRequest& asked, QIODevice* out)
 {
+    ExportRequest request = asked;
+    request.sortCollate = db::localeCollation(m_db); // the order the window shows the view in
     m_rows = 0;
     m_error.clear();
     m_usedDirect = false;

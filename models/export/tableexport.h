@@ -21,6 +21,9 @@ struct ExportRequest {
     QStringList columns; // a subset in the order to write (the GUI's visible columns); empty: all
     QString sortColumn; // one of the table's own columns; empty: by id
     Qt::SortOrder sortOrder = Qt::AscendingOrder;
+    // The order text people read sorts in (db::localeCollation() of the connection, as the table model's pages use);
+    // the exporter sets it from its connection.
+    QString sortCollate;
     // The database formats every value and its rows go straight to the CSV writer: PostgreSQL's COPY, SQLite's own
     // statement API. false forces the generic path (a QSqlQuery formatted here), which yields the same bytes.
     bool allowDirect = true;
@@ -49,7 +52,7 @@ public:
     explicit TableExporter(QSqlDatabase db, std::shared_ptr<std::atomic<bool>> cancelled = {});
 
     void setProgressHandler(std::function<void(qint64 rows)> handler) { m_progress = std::move(handler); }
-    bool exportTable(const ExportRequest& request, QIODevice* out);
+    bool exportTable(const ExportRequest& asked, QIODevice* out);
     void cancel() { *m_cancelled = true; } // from any thread
     bool wasCancelled() const { return *m_cancelled; }
     bool usedDirect() const { return m_usedDirect; }

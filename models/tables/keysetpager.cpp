@@ -2,6 +2,7 @@
 #include "keysetpager.h"
 
 #include "db/database.h"
+#include "db/localecollation.h"
 #include "db/sqlerror.h"
 #include "lookupnames.h"
 
@@ -27,28 +28,45 @@ KeysetPager::KeysetPager(QSqlDatabase db, Query query, int pageSize)
     , m_splitPending(!m_query.splitValues.isEmpty() && !m_query.sortKey.isEmpty() && m_query.keyNeverNull
           && m_query.keyTable.isEmpty())
 {
+    if (m_dialect == db::Dialect::SQLite)
+        db::localeCollation(m_db); // the order of names its queries may ask for, on this connection too
 }
 
-QString KeysetPager::sortExpression(const ColumnSpec& column, const QString& rowAlias, db::Dialect dialect)
+void KeysetPager::setDatabase(QSqlDatabase db)
 {
-    if (QString byName = LookupNames::nameExpression(column, rowAlias, dialect); !byName.isEmpty())
+    m_db = db;
+    if (m_dialect == db::Dialect::SQLite)
+        db::localeCollation(m_db);
+}
+
+QString KeysetPager::sortExpression(
+    const ColumnSpec& column, const QString& rowAlias, db::Dialect dialect, const QString& collate)
+{
+    if (QString byName = LookupNames::nameExpression(column, rowAlias, dialect, collate); !byName.isEmpty())
         return byName;
     if (column.holdsName) // by the name shown, not the JSON text
-        return QStringLiteral("lower(%1)").arg(LookupNames::jsonNameSql(rowAlias + u'.' + column.name, dialect));
+        return QStringLiteral("lower(%1)%2")
+            .arg(LookupNames::jsonNameSql(rowAlias + u'.' + column.name, dialect), collate);
     QString own = rowAlias + u'.' + column.name;
+    if (column.kind == ColumnKind::Text && column.suggestions.isEmpty())
+        return own + collate; // text people wrote; a code (a type) keeps the order of its index
     if ((column.kind != ColumnKind::Money && column.kind != ColumnKind::Percent) || dialect == db::Dialect::PostgreSQL)
         return own; // NUMERIC sorts as a number
     // At most 12 digits and a point ("9999999999.99"): 15 characters always suffice.
     return QStringLiteral("substr('000000000000000' || %1, -15)").arg(own);
 }
 
-void KeysetPager::setSortColumn(Query* query, const ColumnSpec& column, db::Dialect dialect)
+void KeysetPager::setSortColumn(Query* query, const ColumnSpec& column, db::Dialect dialect, const QString& collate)
 {
     query->keyNeverNull = neverNull(column);
-    query->keyTable = query->keyNeverNull ? LookupNames::nameTable(column, dialect) : QString();
+    query->keyTable = query->keyNeverNull ? LookupNames::nameTable(column, dialect, collate) : QString();
     query->keyColumn = query->keyTable.isEmpty() ? QString() : column.name;
-    query->sortKey
-        = query->keyTable.isEmpty() ? sortExpression(column, query->table, dialect) : QStringLiteral("k.sort_key");
+    query->sortKey = query->keyTable.isEmpty() ? sortExpression(column, query->table, dialect, collate)
+                                               : QStringLiteral("k.sort_key") + collate;
+    const bool text = !query->keyTable.isEmpty() || column.holdsName
+        || !LookupNames::nameExpression(column, query->table, dialect).isEmpty()
+        || (column.kind == ColumnKind::Text && column.suggestions.isEmpty());
+    query->keyCollate = text ? collate : QString();
 }
 
 bool KeysetPager::neverNull(const ColumnSpec& column)
@@ -78,7 +96,7 @@ QString KeysetPager::walkStatement(Stage stage, bool continuing, int limit) cons
     QStringList columns;
     for (const QString& column : m_query.columns)
         columns << table + u'.' + column;
-    const QString key = table + QStringLiteral(".sort_key");
+    const QString key = table + QStringLiteral(".sort_key") + m_query.keyCollate;
     if (byKey)
         columns << (m_dialect == db::Dialect::PostgreSQL ? QStringLiteral("CAST(%1 AS text)").arg(key) : key);
     const QString order

@@ -28,6 +28,9 @@ public:
         QStringList columns; // read from each row, in this order
         QString where; // a condition on the table's own columns (already formatted), or empty
         QString sortKey; // an SQL expression to order by (a column, or a name looked up); empty: by id only
+        // " COLLATE …" when the key is text people read, ordered in their language (db::localeCollation()): what a
+        // statement over rows already read with their key (a walk) orders that key by.
+        QString keyCollate;
         bool descending = false;
         // The key is never NULL (a NOT NULL column, or a name every row has): no NULL range to read, and no IS NULL
         // test to evaluate per row (a name looked up per row is the costly part of such a sort).
@@ -92,17 +95,20 @@ public:
     const Query& query() const { return m_query; }
     // Goes on over another connection to the same database (a page read on a background connection, continued on
     // the window's own).
-    void setDatabase(QSqlDatabase db) { m_db = db; }
+    void setDatabase(QSqlDatabase db);
     // The statement the next readPage() runs first (with `?` for the last key and id once a page has been read).
     QString nextStatement() const { return statement(m_stage, m_continuing, m_pageSize); }
 
     // What orders `column` of the row `rowAlias` as people see it: a reference by the name it shows (client, tier),
     // money and percent as numbers, anything else by its own value. SQLite stores money as exact decimal text, which
     // sorts as text ("100.00" before "9.00"): padded to a fixed width, it sorts as the number it is and stays exact.
-    static QString sortExpression(const ColumnSpec& column, const QString& rowAlias, db::Dialect dialect);
+    // Text people read (names, notes; not codes) in the order of their language: `collate`, what
+    // db::localeCollation() gives for the connection (empty: byte order).
+    static QString sortExpression(
+        const ColumnSpec& column, const QString& rowAlias, db::Dialect dialect, const QString& collate = {});
     // Sets `query`'s key to order by `column` as people see it: sortExpression(), or for a reference that always
     // names a row, its name joined from LookupNames::nameTable().
-    static void setSortColumn(Query* query, const ColumnSpec& column, db::Dialect dialect);
+    static void setSortColumn(Query* query, const ColumnSpec& column, db::Dialect dialect, const QString& collate = {});
     // "ORDER BY …" in the pager's order (NULL keys last ascending, first descending; ties by id in the same
     // direction), for a query that reads everything at once in the same order as the pages (the CSV export).
     static QString orderBy(const QString& sortKey, const QString& idColumn, bool descending, bool keyNeverNull = false);

@@ -2,6 +2,7 @@
 #include "lookupnames.h"
 
 #include "db/database.h"
+#include "db/localecollation.h"
 #include "db/sqlerror.h"
 #include "domain/displaytext.h"
 #include "domain/distinctnames.h"
@@ -164,7 +165,7 @@ QList<LookupNames::Choice> LookupNames::search(const QString& table, const QStri
                   spec->detailColumn.isEmpty() ? QStringLiteral("NULL") : QStringLiteral("x.") + spec->detailColumn,
                   table);
     query.prepare(select + QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "))
-        + QStringLiteral(" ORDER BY %1 LIMIT %2").arg(spec->pickerOrder).arg(limit));
+        + QStringLiteral(" ORDER BY %1 LIMIT %2").arg(pickerOrder(*spec)).arg(limit));
     for (const QString& word : words)
         query.addBindValue(word);
     if (!query.exec()) {
@@ -195,31 +196,39 @@ QString LookupNames::campaignLabel(const QString& projectName, const QString& me
     return parts.join(QStringLiteral(" · "));
 }
 
-QString LookupNames::nameExpression(const ColumnSpec& column, const QString& rowAlias, db::Dialect dialect)
+QString LookupNames::pickerOrder(const TableSpec& spec) const
+{
+    // Names in the order of the reader's language, as the pages sort them.
+    QString order = spec.pickerOrder;
+    return order.replace(QStringLiteral("{collate}"), db::localeCollation(m_db));
+}
+
+QString LookupNames::nameExpression(
+    const ColumnSpec& column, const QString& rowAlias, db::Dialect dialect, const QString& collate)
 {
     const TableSpec* referenced = column.kind == ColumnKind::Reference ? specFor(column.references) : nullptr;
     if (!referenced)
         return {};
     if (isLabelled(*referenced))
-        return QStringLiteral("(SELECT lower(%1) FROM %2 c JOIN agency_clients cl ON cl.id = c.client_id WHERE c.id = "
-                              "%3.%4)")
-            .arg(labelSql(dialect), referenced->table, rowAlias, column.name);
-    return QStringLiteral("(SELECT lower(%1) FROM %2 WHERE id = %3.%4)")
-        .arg(referenced->nameColumn, referenced->table, rowAlias, column.name);
+        return QStringLiteral("(SELECT lower(%1) FROM %2 c JOIN agency_clients cl ON cl.id = c.client_id WHERE "
+                              "c.id = %3.%4)%5")
+            .arg(labelSql(dialect), referenced->table, rowAlias, column.name, collate);
+    return QStringLiteral("(SELECT lower(%1) FROM %2 WHERE id = %3.%4)%5")
+        .arg(referenced->nameColumn, referenced->table, rowAlias, column.name, collate);
 }
 
-QString LookupNames::nameTable(const ColumnSpec& column, db::Dialect dialect)
+QString LookupNames::nameTable(const ColumnSpec& column, db::Dialect dialect, const QString& collate)
 {
     const TableSpec* referenced = column.kind == ColumnKind::Reference ? specFor(column.references) : nullptr;
     if (!referenced)
         return {};
     if (isLabelled(*referenced))
         return QStringLiteral(
-            "SELECT c.id AS key_id, lower(%1) AS sort_key FROM %2 c JOIN agency_clients cl ON cl.id = "
+            "SELECT c.id AS key_id, lower(%1)%3 AS sort_key FROM %2 c JOIN agency_clients cl ON cl.id = "
             "c.client_id")
-            .arg(labelSql(dialect), referenced->table);
-    return QStringLiteral("SELECT id AS key_id, lower(%1) AS sort_key FROM %2")
-        .arg(referenced->nameColumn, referenced->table);
+            .arg(labelSql(dialect), referenced->table, collate);
+    return QStringLiteral("SELECT id AS key_id, lower(%1)%3 AS sort_key FROM %2")
+        .arg(referenced->nameColumn, referenced->table, collate);
 }
 
 QString LookupNames::jsonNameSql(const QString& json, db::Dialect dialect)
@@ -382,16 +391,16 @@ QList<LookupNames::Choice> LookupNames::choices(const QString& table, const QStr
         // types), with everything their labels are made of, in one query.
         query.prepare(
             campaignSelect(QStringLiteral("(SELECT * FROM %1 x WHERE deleted_at IS NULL%2 ORDER BY %3 LIMIT %4)")
-                               .arg(table, ofClient, spec->pickerOrder)
+                               .arg(table, ofClient, pickerOrder(*spec))
                                .arg(spec->pickerLimit),
                 m_plane.isAvailable())
-            + QStringLiteral(" ORDER BY ") + spec->pickerOrder);
+            + QStringLiteral(" ORDER BY ") + pickerOrder(*spec));
     } else {
         query.prepare(
             QStringLiteral("SELECT x.id, x.%1, %2 FROM %3 x WHERE deleted_at IS NULL%4 ORDER BY %5")
                 .arg(spec->nameColumn,
                     spec->detailColumn.isEmpty() ? QStringLiteral("NULL") : QStringLiteral("x.") + spec->detailColumn,
-                    table, ofClient, spec->pickerOrder));
+                    table, ofClient, pickerOrder(*spec)));
     }
     if (!clientId.isEmpty())
         query.addBindValue(clientId);

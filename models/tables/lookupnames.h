@@ -47,11 +47,14 @@ public:
     // SQL for the name a reference column shows, lower-cased, for sorting by what people see: a correlated subquery
     // on the row `rowAlias` (the table's own name in a model's query, the export's alias in its own). A campaign
     // sorts by its label as labelSql() makes it (without Plane's project names). Empty for a column that shows no
-    // looked-up name.
-    static QString nameExpression(const ColumnSpec& column, const QString& rowAlias, db::Dialect dialect);
+    // looked-up name. `collate`: the order people read it in (db::localeCollation()), or empty for byte order.
+    static QString nameExpression(
+        const ColumnSpec& column, const QString& rowAlias, db::Dialect dialect, const QString& collate = {});
     // SQL of a table of the names `column` shows, one row per referenced row: key_id (its id) and sort_key (the name
     // as nameExpression() makes it, for the same order). Empty when the column shows no name.
-    static QString nameTable(const ColumnSpec& column, db::Dialect dialect);
+    // The spec's picker order on this connection (its {collate} made the reader's language's order).
+    QString pickerOrder(const TableSpec& spec) const;
+    static QString nameTable(const ColumnSpec& column, db::Dialect dialect, const QString& collate = {});
     // SQL for a campaign's label over the campaign `c` and its client `cl`, as campaignLabel() makes it;
     // `projectName`: an expression for the Plane project's name, or empty when there is none.
     static QString labelSql(db::Dialect dialect, const QString& projectName = {});

@@ -81,7 +81,7 @@ const TableSpec& slaTiersSpec()
         } + audit(),
         .sortColumn = QStringLiteral("priority"),
         .nameColumn = QStringLiteral("name"),
-        .pickerOrder = QStringLiteral("x.priority, x.name"),
+        .pickerOrder = QStringLiteral("x.priority, x.name{collate}"),
         .users = { { QStringLiteral("agency_clients"), QStringLiteral("sla_tier_id") } },
         .inUseMessage = QT_TRANSLATE_NOOP(
             "SoftDeletion", "The SLA tier \"%1\" is used by %2 live client(s): move them to another tier first"),
@@ -127,7 +127,7 @@ const TableSpec& clientsSpec()
         } + audit(),
         .sortColumn = QStringLiteral("client_name"),
         .nameColumn = QStringLiteral("client_name"),
-        .pickerOrder = QStringLiteral("lower(x.client_name), x.id"),
+        .pickerOrder = QStringLiteral("lower(x.client_name){collate}, x.id"),
         .children = { { QStringLiteral("agency_campaigns"), QStringLiteral("client_id") } },
         .startColumn = QStringLiteral("contract_start_date"),
         .endColumn = QStringLiteral("contract_end_date"),

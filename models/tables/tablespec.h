@@ -83,7 +83,8 @@ struct TableSpec {
     // What a row is called where people see it; empty for campaigns, which are named by a label made of parts
     // (LookupNames::campaignLabel).
     QString nameColumn = {};
-    // How a picker lists the rows (SQL over the row alias x).
+    // How a picker lists the rows (SQL over the row alias x; {collate} after a name: in the reader's language's order,
+    // LookupNames::pickerOrder()).
     QString pickerOrder = {};
     // 0: a picker lists every live row; else the first this many, and typing searches the rest on the server.
     int pickerLimit = 0;

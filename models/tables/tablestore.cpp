@@ -3,6 +3,7 @@
 
 #include "columnvalues.h"
 #include "db/database.h"
+#include "db/localecollation.h"
 #include "db/sqlerror.h"
 #include "rowwriter.h"
 #include "softdeletion.h"
@@ -20,6 +21,7 @@ TableStore::TableStore(const TableSpec& spec, QSqlDatabase db)
     , m_db(db)
     , m_fields(db.record(spec.table))
     , m_dialect(db::dialectOf(db))
+    , m_collate(db::localeCollation(db))
 {
 }
 
@@ -46,7 +48,7 @@ KeysetPager::Query TableStore::readPlan(const RowFilter& filter, int sortColumn,
     const ColumnSpec* column
         = sortColumn >= 0 && sortColumn < m_fields.count() ? m_spec.column(m_fields.fieldName(sortColumn)) : nullptr;
     if (column) {
-        KeysetPager::setSortColumn(&query, *column, m_dialect);
+        KeysetPager::setSortColumn(&query, *column, m_dialect, m_collate);
         query.scanTable = m_dialect == db::Dialect::SQLite && filter.matches.isEmpty() && filter.search.isEmpty()
             && !indexLeadingColumns().contains(column->name);
         if (query.findFirst && !query.keyTable.isEmpty())

@@ -67,6 +67,7 @@ private:
     QSqlDatabase m_db;
     QSqlRecord m_fields;
     db::Dialect m_dialect;
+    QString m_collate; // text people read, in their language's order (db::localeCollation())
     mutable std::optional<QSet<QString>> m_indexLeads;
 };
 

@@ -33,6 +33,7 @@
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileSystemModel>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -119,6 +120,8 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void namesSortAsTheReaderReadsThem_data() { test::addBackendData(); }
+    void namesSortAsTheReaderReadsThem();
     void createClientCampaignAndChannelsThroughForms_data() { test::addBackendData(); }
     void createClientCampaignAndChannelsThroughForms();
     void invalidFieldBlocksSave_data() { test::addBackendData(); }
@@ -1743,4 +1746,35 @@ void TestMainWindow::rowPurgedElsewhereDoesNotBlockTheOthers()
 }
 
 QTEST_MAIN(TestMainWindow)
+// The Clients page lists names as the reader's language orders them ("Bäckerei" before "Brauhaus", byte order put it
+// after), and a click on the Client header turns the order round.
+void TestMainWindow::namesSortAsTheReaderReadsThem()
+{
+    AGENCY_MIGRATED_SCRATCH(scratch);
+    for (const QString& name : { QStringLiteral("Brauhaus"), QString::fromUtf8("Bäckerei"), QStringLiteral("Zebra"),
+             QString::fromUtf8("Äpfelhof"), QStringLiteral("Apfel") })
+        QVERIFY(!test::add(scratch.db(), test::Client { .name = name }).isEmpty());
+    AGENCY_WINDOW(window, scratch);
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* clients = window.page(ui::MainWindow::Clients);
+    QTableView* view = clients->view();
+    const int nameColumn = clients->model()->fieldIndex(QStringLiteral("client_name"));
+    const auto shown = [&]() {
+        QStringList names;
+        for (int row = 0; row < view->model()->rowCount(); ++row)
+            names << view->model()->index(row, nameColumn).data().toString();
+        return names;
+    };
+    const QStringList ascending { QStringLiteral("Apfel"), QString::fromUtf8("Äpfelhof"), QString::fromUtf8("Bäckerei"),
+        QStringLiteral("Brauhaus"), QStringLiteral("Zebra") };
+    QTRY_COMPARE(shown(), ascending);
+    // A click on the Client column's header: the other way round.
+    QHeaderView* header = view->horizontalHeader();
+    const int x = header->sectionViewportPosition(nameColumn) + header->sectionSize(nameColumn) / 2;
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+    QStringList descending = ascending;
+    std::reverse(descending.begin(), descending.end());
+    QTRY_COMPARE(shown(), descending);
+}
+
 #include "tst_mainwindow.moc"
