@@ -52,13 +52,6 @@
 
 namespace agency::ui {
 
-namespace {
-    QIcon icon(const char* name)
-    {
-        return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
-    }
-}
-
 MainWindow::MainWindow(QSqlDatabase db, db::ConnectionString where, bool readOnly, QWidget* parent)
     : QMainWindow(parent)
     , m_db(db)
@@ -132,118 +125,6 @@ void MainWindow::fitToScreen()
         room.y() + (room.height() - height() - frame.height()) / 2);
 }
 
-bool MainWindow::eventFilter(QObject* watched, QEvent* event)
-{
-    // A text field claims Ctrl+E ("end of line", as in Emacs) before the window's Export sees it: with the focus in
-    // the search box or a form field, the command is what the person means. (Ctrl+Z, Delete and the like stay the
-    // field's own: undo typing, delete a character.)
-    if (event->type() == QEvent::ShortcutOverride) {
-        auto* widget = qobject_cast<QWidget*>(watched);
-        const QKeySequence pressed(static_cast<QKeyEvent*>(event)->keyCombination());
-        if (widget && widget->window() == this && pressed == m_actions.value(QStringLiteral("export"))->shortcut()) {
-            event->ignore();
-            return true;
-        }
-    }
-    return QMainWindow::eventFilter(watched, event);
-}
-
-void MainWindow::createActions()
-{
-    struct Spec {
-        const char* name;
-        const char* icon;
-        QString text;
-        QKeySequence keys;
-    };
-    const QList<Spec> specs {
-        { "new", "new", tr("&New"), QKeySequence::New },
-        { "save", "save", tr("&Save"), QKeySequence::Save },
-        { "revert", "revert", tr("&Revert row"), QKeySequence(Qt::CTRL | Qt::Key_Z) },
-        { "delete", "delete", tr("&Delete"), QKeySequence::Delete },
-        { "restore", "restore", tr("Res&tore"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R) },
-        { "showDeleted", "show-deleted", tr("Show de&leted"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D) },
-        { "find", "search", tr("&Find…"), QKeySequence::Find },
-        { "export", "export", tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E) },
-        { "connect", "connect", tr("&Connect to…"), QKeySequence(Qt::CTRL | Qt::Key_O) },
-        { "import", "import", tr("&Import CSV…"), QKeySequence(Qt::CTRL | Qt::Key_I) },
-    };
-    for (const Spec& spec : specs) {
-        auto* action = new QAction(icon(spec.icon), spec.text, this);
-        action->setObjectName(QString::fromLatin1(spec.name));
-        action->setShortcut(spec.keys);
-        action->setToolTip(QString(spec.text).remove(u'&') + QStringLiteral(" (")
-            + spec.keys.toString(QKeySequence::NativeText) + u')');
-        m_actions.insert(QString::fromLatin1(spec.name), action);
-    }
-    m_actions.value(QStringLiteral("showDeleted"))->setCheckable(true);
-    for (const char* name : { "new", "save", "revert", "delete", "restore" })
-        m_actions.value(QString::fromLatin1(name))->setEnabled(!m_readOnly || qstrcmp(name, "revert") == 0);
-
-    connect(m_actions.value(QStringLiteral("new")), &QAction::triggered, this, [this]() {
-        if (auto* page = currentTablePage())
-            page->newRecord();
-    });
-    connect(m_actions.value(QStringLiteral("save")), &QAction::triggered, this, &MainWindow::saveAll);
-    connect(m_actions.value(QStringLiteral("revert")), &QAction::triggered, this, [this]() {
-        if (m_undo->isVisible()) { // a delete just made: Ctrl+Z takes it back (in a field, it undoes typing)
-            m_undo->click();
-            return;
-        }
-        if (auto* page = currentTablePage())
-            page->revert();
-    });
-    connect(m_actions.value(QStringLiteral("delete")), &QAction::triggered, this, [this]() {
-        if (auto* page = currentTablePage())
-            page->deleteSelected();
-    });
-    connect(m_actions.value(QStringLiteral("restore")), &QAction::triggered, this, [this]() {
-        if (auto* page = currentTablePage())
-            page->restoreSelected();
-    });
-    connect(m_actions.value(QStringLiteral("showDeleted")), &QAction::toggled, this, [this](bool on) {
-        for (TablePage* page : std::as_const(m_tablePages))
-            page->setShowDeleted(on);
-        m_clientDetail->setShowDeleted(on);
-    });
-    connect(m_actions.value(QStringLiteral("find")), &QAction::triggered, this, [this]() {
-        if (auto* page = currentTablePage())
-            page->focusSearch();
-    });
-    connect(m_actions.value(QStringLiteral("export")), &QAction::triggered, this, [this]() {
-        auto* page = currentTablePage();
-        if (!page)
-            return;
-        if (!askCsvOptions(this))
-            return;
-        QSettings settings;
-        const QString folder = settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString();
-        const QString name = page->model()->tableName().mid(7).replace(u'_', u'-') + QStringLiteral(".csv");
-        const QString path
-            = chooseFileToSave(this, tr("Export the current view"), folder + u'/' + name, tr("CSV files (*.csv)"));
-        if (path.isEmpty())
-            return;
-        settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
-        if (exportCurrentView(path)
-            && QMessageBox::question(this, tr("Export finished"),
-                   tr("Exported to %1.\nOpen the folder?").arg(QDir::toNativeSeparators(path)))
-                == QMessageBox::Yes)
-            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
-    });
-    connect(m_actions.value(QStringLiteral("connect")), &QAction::triggered, this, &MainWindow::openConnectionDialog);
-    connect(m_actions.value(QStringLiteral("import")), &QAction::triggered, this, [this]() {
-        auto* page = currentTablePage();
-        if (!page || !confirmLeaving())
-            return;
-        ImportDialog dialog(m_where, page->model()->tableName(), this);
-        if (dialog.exec() == QDialog::Accepted) {
-            page->model()->select();
-            showMessage(dialog.summary());
-            refreshAfterChange();
-        }
-    });
-}
-
 void MainWindow::createPages()
 {
     auto* central = new QWidget(this);
@@ -268,7 +149,7 @@ void MainWindow::createPages()
         page(Campaigns)->showRecord(id);
     });
     m_pages->addWidget(m_dashboard);
-    new QListWidgetItem(icon("dashboard"), tr("Dashboard"), m_sidebar);
+    new QListWidgetItem(appIcon("dashboard"), tr("Dashboard"), m_sidebar);
 
     constexpr auto OnDemand = tables::AgencyTableModel::Load::OnDemand;
     const QList<std::tuple<tables::AgencyTableModel*, const char*, QString>> pages {
@@ -297,7 +178,7 @@ void MainWindow::createPages()
         });
         m_pages->addWidget(page);
         m_tablePages << page;
-        new QListWidgetItem(icon(iconName), title, m_sidebar);
+        new QListWidgetItem(appIcon(iconName), title, m_sidebar);
     }
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     setCentralWidget(central);
@@ -333,89 +214,6 @@ void MainWindow::createPages()
     }
 }
 
-void MainWindow::createMenus()
-{
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_actions.value(QStringLiteral("connect")));
-    file->addAction(m_actions.value(QStringLiteral("export")));
-    file->addAction(m_actions.value(QStringLiteral("import")));
-    file->addSeparator();
-    auto* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    quit->setObjectName(QStringLiteral("quit"));
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    for (const char* name : { "new", "save", "revert", "delete", "restore", "find" })
-        edit->addAction(m_actions.value(QString::fromLatin1(name)));
-    edit->addSeparator();
-    QAction* merge = edit->addAction(tr("&Merge channel types…"), this, &MainWindow::mergeChannelTypes);
-    merge->setObjectName(QStringLiteral("mergeChannelTypes"));
-    merge->setEnabled(!m_readOnly);
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_actions.value(QStringLiteral("showDeleted")));
-    QMenu* theme = view->addMenu(tr("&Theme"));
-    auto* themes = new QActionGroup(this);
-    const QString current = QSettings().value(QStringLiteral("window/theme"), QStringLiteral("system")).toString();
-    for (const auto& [key, label] : QList<QPair<QString, QString>> { { QStringLiteral("system"), tr("System") },
-             { QStringLiteral("light"), tr("Light") }, { QStringLiteral("dark"), tr("Dark") } }) {
-        QAction* choice = theme->addAction(label);
-        choice->setCheckable(true);
-        choice->setChecked(key == current);
-        themes->addAction(choice);
-        connect(choice, &QAction::triggered, this, [key = key]() {
-            QSettings().setValue(QStringLiteral("window/theme"), key);
-            applyTheme(key);
-        });
-    }
-    // The language the window speaks, for people whose desktop speaks another (settings "window/language"; empty:
-    // the desktop's). Read at start-up (agency::app::uiLocale), as every text is made then.
-    QMenu* language = view->addMenu(tr("&Language"));
-    language->setObjectName(QStringLiteral("languageMenu"));
-    auto* languages = new QActionGroup(this);
-    const QString spoken = QSettings().value(QStringLiteral("window/language")).toString();
-    // Each language by its own name, as language pickers write them.
-    for (const auto& [code, label] : QList<QPair<QString, QString>> { { QString(), tr("System language") },
-             { QStringLiteral("en"), QStringLiteral("English") }, { QStringLiteral("de"), QStringLiteral("Deutsch") },
-             { QStringLiteral("fr"), QStringLiteral("Français") } }) {
-        QAction* choice = language->addAction(label);
-        choice->setObjectName(QStringLiteral("language_") + (code.isEmpty() ? QStringLiteral("system") : code));
-        choice->setCheckable(true);
-        choice->setChecked(code == spoken);
-        languages->addAction(choice);
-        connect(choice, &QAction::triggered, this, [this, code = code, label = label]() {
-            if (QSettings().value(QStringLiteral("window/language")).toString() == code)
-                return;
-            QSettings().setValue(QStringLiteral("window/language"), code);
-            QMessageBox ask(QMessageBox::Question, tr("Language"),
-                tr("Agency OS speaks %1 from its next start. Restart it now?").arg(label), QMessageBox::NoButton, this);
-            QPushButton* now = ask.addButton(tr("Restart now"), QMessageBox::AcceptRole);
-            ask.addButton(tr("Later"), QMessageBox::RejectRole);
-            ask.exec();
-            // Closing asks about unsaved edits first; only a window that did close starts again.
-            if (ask.clickedButton() == now && close())
-                QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
-        });
-    }
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    QAction* shortcuts = help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this]() {
-        QList<QAction*> listed;
-        for (const char* name :
-            { "new", "save", "revert", "delete", "restore", "showDeleted", "find", "export", "connect", "import" })
-            listed << m_actions.value(QString::fromLatin1(name));
-        listed << findChild<QAction*>(QStringLiteral("quit"));
-        ShortcutsDialog(listed, this).exec();
-    });
-    shortcuts->setObjectName(QStringLiteral("shortcutsHelp"));
-    QAction* guide = help->addAction(tr("&User guide"), this, [this]() { UserGuideDialog(this).exec(); });
-    guide->setObjectName(QStringLiteral("userGuideHelp"));
-    help->addSeparator();
-    QAction* about = help->addAction(tr("&About Agency OS"), this, [this]() {
-        QMessageBox::about(this, tr("About Agency OS"),
-            tr("<h3>Agency OS %1</h3><p>Clients, campaigns, channels and budgets for agencies running Plane.</p>"
-               "<p>Licensed under the GNU GPL, version 3 or later.</p>")
-                .arg(QCoreApplication::applicationVersion()));
-    });
-    about->setObjectName(QStringLiteral("about"));
-}
-
 void MainWindow::createStatusBar()
 {
     m_message = new QLabel(this);
@@ -424,7 +222,7 @@ void MainWindow::createStatusBar()
     m_undo->setObjectName(QStringLiteral("undo"));
     m_undo->setText(tr("Undo delete"));
     m_undo->setToolTip(tr("Bring back what was just deleted (Ctrl+Z)"));
-    m_undo->setIcon(icon("revert"));
+    m_undo->setIcon(appIcon("revert"));
     m_undo->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_undo->setAutoRaise(false); // a button that looks like one
     m_undo->hide();
@@ -477,93 +275,10 @@ void MainWindow::connectDetails()
         connect(p, &TablePage::saved, this, &MainWindow::refreshAfterChange);
 }
 
-void MainWindow::refreshAfterChange()
-{
-    for (TablePage* p : std::as_const(m_tablePages))
-        p->model()->forgetNames(); // a renamed client or tier shows its new name on every page
-    m_clientDetail->refresh();
-    for (TablePage* p : std::as_const(m_tablePages))
-        p->form()->reloadChoices();
-    m_campaignDetail->refresh();
-    m_dashboard->refresh(); // charts follow the data
-}
-
 void MainWindow::flagSpentBy(const reports::Thresholds& thresholds)
 {
     for (auto* campaigns : findChildren<tables::CampaignModel*>())
         campaigns->setThresholds(thresholds);
-}
-
-void MainWindow::watchConnection()
-{
-    if (db::dialectOf(m_db) != db::Dialect::PostgreSQL)
-        return;
-    m_watch = new db::ConnectionWatch(m_db, this);
-    connect(m_watch, &db::ConnectionWatch::lost, this, [this](const QString& why) {
-        m_whereLabel->setText(tr("Connection lost — retrying every few seconds; your edits are kept"));
-        m_whereLabel->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
-        m_whereLabel->setToolTip(why);
-        showMessage(tr("The connection to the database was lost: %1").arg(why));
-    });
-    connect(m_watch, &db::ConnectionWatch::restored, this, [this]() {
-        subscribeToChanges(); // a reopened connection has no subscriptions
-        showConnected();
-        for (TablePage* p : std::as_const(m_tablePages))
-            p->model()->refresh(); // fresh rows (of the pages read so far), every unsaved edit laid over them again
-        refreshAfterChange();
-        showMessage(tr("Reconnected. Unsaved edits are still here: save them when ready."));
-    });
-}
-
-void MainWindow::showConnected()
-{
-    QString text = (m_readOnly ? tr("Read-only: ") : tr("Connected to ")) + m_where.redacted();
-    QString tip;
-    if (m_feed && m_feed->mode() == db::ChangeFeed::Mode::Polling) {
-        const int seconds = m_feed->pollInterval() / 1000;
-        text += u' ' + tr("· others' changes checked every %n s", nullptr, seconds);
-        tip = tr("Live refresh is not available: %1. Other desktops' changes are looked for every %n s instead.",
-            nullptr, seconds)
-                  .arg(m_feed->whyPolling());
-    }
-    m_whereLabel->setText(text);
-    m_whereLabel->setStyleSheet({});
-    m_whereLabel->setToolTip(tip);
-}
-
-void MainWindow::subscribeToChanges()
-{
-    if (!m_feed) {
-        m_feed = new db::ChangeFeed(m_db, this);
-        connect(m_feed, &db::ChangeFeed::modeChanged, this, [this](db::ChangeFeed::Mode mode, const QString& why) {
-            showConnected();
-            if (mode == db::ChangeFeed::Mode::Polling)
-                showMessage(tr("Live refresh is not available (%1): other desktops' changes are looked for every %n s "
-                               "instead.",
-                    nullptr, m_feed->pollInterval() / 1000)
-                                .arg(why));
-        });
-        // Another desktop saved something: refresh the pages that show it, keeping edits and selection.
-        // What it did to a row I am editing or looking at is said at once, not found out at Save.
-        connect(m_feed, &db::ChangeFeed::changed, this,
-            [this](const QSet<QString>& changedTables, const db::ChangedRows& rows) {
-                for (TablePage* p : std::as_const(m_tablePages)) {
-                    const QString table = p->model()->tableName();
-                    if (!changedTables.contains(table)) {
-                        p->model()->forgetNames(); // a client, tier or campaign it names may have been renamed
-                        continue;
-                    }
-                    const QList<tables::OutsideChange> changes
-                        = p->model()->changedElsewhere(rows.value(table), p->currentId());
-                    p->model()->refresh();
-                    if (const QString said = p->announce(changes); !said.isEmpty())
-                        showMessage(said);
-                }
-                m_campaignDetail->reloadFigures();
-                m_dashboard->refresh();
-            });
-    }
-    m_feed->subscribe();
 }
 
 void MainWindow::showPage(Page which)
@@ -699,30 +414,6 @@ bool MainWindow::exportCurrentView(const QString& path)
     showMessage(ok ? tr("Exported to %1").arg(QDir::toNativeSeparators(path))
                    : tr("Export failed, no file written: %1").arg(error));
     return ok;
-}
-
-void MainWindow::openConnectionDialog()
-{
-    ConnectionDialog dialog(this);
-    if (dialog.exec() != QDialog::Accepted || !dialog.connection() || !m_connector || !confirmLeaving())
-        return;
-    QString error;
-    const auto connected
-        = ConnectionDialog::connectAsking(this, *dialog.connection(), m_connector, &error, dialog.rememberPassword());
-    if (!connected) {
-        if (dialog.connection()->dialect == db::Dialect::SQLite) // a server's refusal was shown in the dialog
-            QMessageBox::warning(this, tr("Could not connect"), error);
-        return;
-    }
-    ConnectionDialog::remember(connected->where);
-    QSettings().setValue(QStringLiteral("database/last"), connected->where.redacted());
-    // A fresh window on the new database; this one closes without asking again (its edits were settled above).
-    auto* next = new MainWindow(connected->db, connected->where, connected->readOnly);
-    next->setConnector(m_connector);
-    next->setAttribute(Qt::WA_DeleteOnClose);
-    next->show();
-    m_session->discardAll();
-    close();
 }
 
 } // namespace agency::ui

@@ -42,4 +42,9 @@ void applyTheme(const QString& theme)
     QApplication::setPalette(dark);
 }
 
+QIcon appIcon(const char* name)
+{
+    return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
+}
+
 } // namespace agency::ui

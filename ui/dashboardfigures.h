@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "dashboardpage.h"
+#include "reports/financereport.h"
+
+#include <QList>
+
+namespace agency::ui {
+
+// What the dashboard works out in the background and then shows (dashboardfigures.cpp).
+struct DashboardPage::Figures {
+    reports::Thresholds thresholds;
+    QList<reports::BudgetTotals> clients;
+    QList<reports::BudgetTotals> types;
+    QList<reports::TierRetainer> tiers;
+    QList<reports::CampaignLine> campaigns;
+};
+
+} // namespace agency::ui

@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// TablePage's editing: new rows, saving with the doubts asked and the conflicts resolved, reverting, deleting and
+// restoring, and what is said when another desktop changed a row.
+#include "conflictdialog.h"
+#include "deletedrowdelegate.h"
+#include "recordform.h"
+#include "tablepage.h"
+#include "tables/softdeletion.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QSqlRecord>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace agency::ui {
+
+bool TablePage::newRecord()
+{
+    const QVariantMap defaults = m_newRowDefaults ? m_newRowDefaults() : QVariantMap();
+    const int row = m_model->insertNewRow();
+    if (row < 0) {
+        Q_EMIT message(m_model->isReadOnly() ? tr("This database is open read-only") : tr("Could not add a row"));
+        return false;
+    }
+    m_currentId = m_model->idAt(row);
+    for (auto it = defaults.cbegin(); it != defaults.cend(); ++it)
+        m_model->setData(m_model->index(row, m_model->fieldIndex(it.key())), it.value());
+    selectRow(row);
+    m_form->focusFirstField(); // straight into its name
+    return true;
+}
+
+QString TablePage::announce(const QList<tables::OutsideChange>& changes)
+{
+    QStringList parts;
+    bool aboutEdits = false;
+    for (const tables::OutsideChange& change : changes) {
+        const QString name = change.name.isEmpty() ? tr("A row") : change.name;
+        const QString when = change.at.isValid()
+            ? tr("at %1").arg(QLocale().toString(change.at.toLocalTime().time(), QLocale::ShortFormat))
+            : tr("just now");
+        aboutEdits = aboutEdits || change.edited;
+        if (change.deleted && change.edited)
+            parts << tr("“%1” was deleted on another desktop %2 while you were editing it. Your edits are kept: Save "
+                        "asks what to do with them, Discard lets them go.")
+                         .arg(name, when);
+        else if (change.deleted)
+            parts << tr("“%1” was deleted on another desktop %2 (Show deleted lists it; Restore brings it back).")
+                         .arg(name, when);
+        else if (change.edited)
+            parts << tr("“%1” was changed on another desktop %2 while you were editing it. Its fields show their "
+                        "values with your edits over them; Save asks which to keep where you both changed a field.")
+                         .arg(name, when);
+        else
+            parts << tr("“%1” was changed on another desktop %2: the form shows the new values.").arg(name, when);
+    }
+    if (parts.size() > 3) {
+        const int more = static_cast<int>(parts.size()) - 2;
+        parts.resize(2);
+        parts << tr("%n more row(s) here were changed on another desktop.", nullptr, more);
+    }
+    QString text = parts.join(u' ');
+    if (text.isEmpty())
+        return text;
+    m_noticeText->setText(text);
+    m_noticeAboutEdits = aboutEdits;
+    m_showAll->setVisible(!m_model->onlyRows().isEmpty());
+    m_notice->show();
+    return text;
+}
+
+void TablePage::showRights()
+{
+    const auto& rights = m_model->rights();
+    QString text;
+    if (m_model->isReadOnly() && !rights.known) {
+        text = tr("Read-only: your database role's rights on this table could not be checked.");
+    } else if (m_model->isReadOnly()) {
+        text = rights.mayUpdateAll() || rights.insert
+            ? tr("Read-only: this database is open read-only, nothing here can be changed.")
+            : tr("Read-only: your database role may look at these rows but not change them. An administrator can "
+                 "grant it the right (INSERT, UPDATE).");
+    } else if (!rights.mayUpdateAll()) {
+        QStringList names;
+        for (const tables::ColumnSpec& column : m_model->spec().columns) {
+            if (rights.updatable.contains(column.name) && column.kind != tables::ColumnKind::Uuid
+                && !tables::isAuditColumn(column.name))
+                names << tables::columnLabel(column.name);
+        }
+        text = names.isEmpty() ? tr("Your database role may add rows here but not change saved ones.")
+                               : tr("Your database role may change only: %1; the other fields are read-only.")
+                                     .arg(names.join(QStringLiteral(", ")));
+        if (!rights.insert)
+            text += u' ' + tr("It may not add rows.");
+    } else if (!rights.insert) {
+        text = tr("Your database role may change these rows but not add new ones.");
+    }
+    m_rightsBanner->setText(text);
+    m_rightsBanner->setVisible(!text.isEmpty());
+}
+
+bool TablePage::confirmDoubts()
+{
+    // Figures the rules allow but a person rarely means, asked about once each, with the figure.
+    QStringList asked;
+    QStringList keys;
+    for (const tables::Doubt& doubt : m_model->doubts()) {
+        const QString key = doubt.id + u'\x1f' + doubt.column + u'\x1f' + doubt.value.toString();
+        if (m_doubtsAnswered.contains(key))
+            continue;
+        keys << key;
+        const QString name = m_model->rowName(doubt.id);
+        asked << (name.isEmpty() ? doubt.message : QStringLiteral("%1: %2").arg(name, doubt.message));
+    }
+    if (asked.isEmpty())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Save these figures?"), tr("Before saving, is this what you meant?"),
+        QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("doubtsPrompt"));
+    box.setInformativeText(asked.join(u'\n'));
+    QPushButton* save = box.addButton(tr("Save anyway"), QMessageBox::AcceptRole);
+    save->setObjectName(QStringLiteral("saveAnyway"));
+    QPushButton* back = box.addButton(tr("Go back and correct"), QMessageBox::RejectRole);
+    back->setObjectName(QStringLiteral("goBack"));
+    box.setDefaultButton(back);
+    box.exec();
+    if (box.clickedButton() != save) {
+        Q_EMIT message(tr("Not saved: correct the figure, or save again and confirm it"));
+        return false;
+    }
+    for (const QString& key : std::as_const(keys))
+        m_doubtsAnswered.insert(key);
+    return true;
+}
+
+bool TablePage::save()
+{
+    if (!confirmDoubts())
+        return false;
+    if (m_model->save()) {
+        Q_EMIT message(tr("Saved"));
+        Q_EMIT saved();
+        return true;
+    }
+    m_form->refreshProblems();
+    m_view->viewport()->update();
+    Q_EMIT message(m_model->lastMessage());
+    return false;
+}
+
+void TablePage::resolveConflicts()
+{
+    const auto conflicts = m_model->conflicts();
+    bool saveAgain = false;
+    for (const auto& conflict : conflicts) {
+        ConflictDialog dialog(m_model->spec(), conflict, this);
+        if (dialog.exec() != QDialog::Accepted)
+            continue; // left open: the edits stay, Save will ask again
+        switch (dialog.choice()) {
+        case ConflictDialog::Choice::KeepMine:
+            saveAgain = m_model->keepMine(conflict.id) || saveAgain;
+            break;
+        case ConflictDialog::Choice::TakeTheirs:
+            m_model->takeTheirs(conflict.id);
+            break;
+        case ConflictDialog::Choice::Merge:
+            saveAgain = m_model->merge(conflict.id, dialog.columnsFromTheirs()) || saveAgain;
+            break;
+        case ConflictDialog::Choice::SaveAsNew:
+            saveAgain = m_model->saveMineAsNew(conflict.id) || saveAgain;
+            break;
+        }
+    }
+    if (saveAgain)
+        save();
+    else
+        m_form->setCurrentRow(m_currentId.isEmpty() ? -1 : m_model->rowOfId(m_currentId));
+}
+
+void TablePage::revert()
+{
+    const int row = m_currentId.isEmpty() ? -1 : m_model->rowOfId(m_currentId);
+    if (row < 0)
+        return;
+    m_model->revertRow(row);
+    selectRow(m_model->rowOfId(m_currentId));
+    Q_EMIT message(tr("Changes to this row were reverted"));
+}
+
+bool TablePage::deleteSelected()
+{
+    const QStringList ids = selectedIds();
+    if (ids.isEmpty())
+        return false;
+    // One row by its name as shown (typed or read), else by its label; several by their number.
+    QString description = ids.size() == 1 ? m_model->rowName(ids.constFirst()) : QString();
+    if (description.isEmpty())
+        description = tr("%n row(s)", nullptr, static_cast<int>(ids.size()));
+    // What goes with it (a client's campaigns and their channels) is said first, and asked about.
+    QString error;
+    const auto taken = tables::whatDeleteTakes(m_model->database(), m_model->tableName(), ids, &error);
+    QStringList parts;
+    for (const auto& [table, count] : taken)
+        parts << tables::rowCountText(*tables::specFor(table), count);
+    if (!parts.isEmpty()) {
+        const QString last = parts.takeLast();
+        description = parts.isEmpty()
+            ? tr("%1 with %2").arg(description, last)
+            : tr("%1 with %2 and %3").arg(description, parts.join(QStringLiteral(", ")), last);
+        QMessageBox ask(
+            QMessageBox::Question, tr("Delete"), tr("Delete %1?").arg(description), QMessageBox::NoButton, this);
+        ask.setObjectName(QStringLiteral("confirmDelete"));
+        ask.setInformativeText(tr("Undo (Ctrl+Z) or Restore brings them back."));
+        QPushButton* yes = ask.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+        ask.addButton(QMessageBox::Cancel);
+        ask.setDefaultButton(yes);
+        ask.exec();
+        if (ask.clickedButton() != yes)
+            return false;
+    }
+    if (!m_model->softDelete(ids)) {
+        Q_EMIT message(m_model->lastMessage());
+        return false;
+    }
+    Q_EMIT deleted(m_model->tableName(), ids, description);
+    return true;
+}
+
+bool TablePage::restoreSelected()
+{
+    const QStringList ids = selectedIds();
+    if (ids.isEmpty() || !m_model->restore(ids)) {
+        Q_EMIT message(ids.isEmpty() ? tr("Select a deleted row to restore") : m_model->lastMessage());
+        return false;
+    }
+    Q_EMIT message(tr("Restored"));
+    return true;
+}
+
+} // namespace agency::ui
