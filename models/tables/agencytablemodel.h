@@ -71,8 +71,8 @@ public:
         CautionRole, // something to watch in the cell (past a warning threshold), in words
     };
 
-    // Now: the concrete model selects as soon as it is made. Later: only once a scope or filter is set (a detail
-    // list would otherwise read a whole table it is about to narrow down). OnDemand: only when select() is called
+    // Now: the model selects as soon as it is made. Later: only once a parent filter or search is set (a detail list
+    // would otherwise read a whole table it is about to narrow down). OnDemand: only when select() is called
     // (a page, when it is first shown); sort, search and filter changes before that are kept for that select.
     enum class Load { Now, Later, OnDemand };
 
