@@ -464,8 +464,8 @@ bool TableExporter::exportGeneric(const ExportRequest& request, CsvWriter& write
         return fail(db::reportSqlError(Text::tr("Exporting %1").arg(request.table), query.lastError()));
 
     const tables::TableSpec& spec = *tables::specFor(request.table);
-    const int amount = spec.indexOf(QStringLiteral("budget_amount"));
-    const int percentage = spec.indexOf(QStringLiteral("budget_percentage"));
+    const int amount = spec.indexOf(spec.columnFor(tables::ColumnRole::ShareAmount));
+    const int percentage = spec.indexOf(spec.columnFor(tables::ColumnRole::SharePercentage));
     QList<QByteArray> values(plan.size());
     QList<bool> nulls(plan.size());
     QList<QByteArrayView> fields(picked.size());

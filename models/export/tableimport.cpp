@@ -362,8 +362,9 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         }
         const auto split = domain::splitBudget(budget->allocated, budget->channels);
         if (split.isOverAllocated())
-            report.problems.append({ campaignLine.value(campaign), QStringLiteral("budget_amount"),
-                tables::overAllocationMessage(split) });
+            report.problems.append(
+                { campaignLine.value(campaign), tables::channelsSpec().columnFor(tables::ColumnRole::ShareAmount),
+                    tables::overAllocationMessage(split) });
     }
 
     if (commit && report.ok()) {

@@ -13,8 +13,8 @@ CampaignModel::CampaignModel(QSqlDatabase db, QObject* parent, Load load)
 
 bool CampaignModel::isOverspent(int row) const
 {
-    const auto allocated = domain::Money::parse(valueAt(row, QStringLiteral("budget_allocated")).toString());
-    const auto spent = domain::Money::parse(valueAt(row, QStringLiteral("budget_spent")).toString());
+    const auto allocated = domain::Money::parse(valueAt(row, spec().columnFor(ColumnRole::Allocated)).toString());
+    const auto spent = domain::Money::parse(valueAt(row, spec().columnFor(ColumnRole::Spent)).toString());
     return allocated && spent && *spent > *allocated;
 }
 
@@ -23,26 +23,26 @@ bool CampaignModel::typedAllocation(const QString& id, std::optional<domain::Mon
     const QVariantMap edited = editedRow(id);
     if (edited.isEmpty())
         return false;
-    *allocated = domain::Money::parse(edited.value(QStringLiteral("budget_allocated")).toString());
+    *allocated = domain::Money::parse(edited.value(spec().columnFor(ColumnRole::Allocated)).toString());
     return true;
 }
 
 void CampaignModel::setThresholds(const reports::Thresholds& thresholds)
 {
     m_thresholds = thresholds;
-    if (const int spent = fieldIndex(QStringLiteral("budget_spent")); spent >= 0 && rowCount() > 0)
+    if (const int spent = fieldIndex(spec().columnFor(ColumnRole::Spent)); spent >= 0 && rowCount() > 0)
         Q_EMIT dataChanged(index(0, spent), index(rowCount() - 1, spent));
 }
 
 QVariant CampaignModel::data(const QModelIndex& index, int role) const
 {
     if ((role == WarningRole || role == CautionRole || role == Qt::ToolTipRole) && index.isValid()
-        && index.column() == fieldIndex(QStringLiteral("budget_spent"))) {
+        && index.column() == fieldIndex(spec().columnFor(ColumnRole::Spent))) {
         // Judged as the dashboard and the finance review judge it (reports::CampaignLine::attention).
         reports::CampaignLine line;
-        line.status = valueAt(index.row(), QStringLiteral("status")).toString();
-        line.allocated = domain::Money::parse(valueAt(index.row(), QStringLiteral("budget_allocated")).toString());
-        line.spent = domain::Money::parse(valueAt(index.row(), QStringLiteral("budget_spent")).toString());
+        line.status = valueAt(index.row(), spec().columnFor(ColumnRole::Status)).toString();
+        line.allocated = domain::Money::parse(valueAt(index.row(), spec().columnFor(ColumnRole::Allocated)).toString());
+        line.spent = domain::Money::parse(valueAt(index.row(), spec().columnFor(ColumnRole::Spent)).toString());
         // Dates left out: a pace is the dashboard's to judge, not a cell's.
         const reports::Attention level = line.attention(QDate(), m_thresholds);
         const bool warning = level == reports::Attention::OverLimit;
@@ -63,19 +63,19 @@ void CampaignModel::checkRules(const QString& id, const QVariantMap& row, QList<
     AgencyTableModel::checkRules(id, row, problems);
 
     // Lowering the budget below what the active channels already take is refused with the figures.
-    const QString allocatedText = row.value(QStringLiteral("budget_allocated")).toString();
+    const QString allocatedText = row.value(spec().columnFor(ColumnRole::Allocated)).toString();
     const auto allocated = domain::Money::parse(allocatedText);
     if (!allocated)
         return;
     QString error;
     const auto budget = readCampaignBudget(database(), id, &error);
     if (!budget) {
-        problems.append({ id, QStringLiteral("budget_allocated"), error });
+        problems.append({ id, spec().columnFor(ColumnRole::Allocated), error });
         return;
     }
     const auto split = domain::splitBudget(allocated, budget->channels);
     if (split.isOverAllocated())
-        problems.append({ id, QStringLiteral("budget_allocated"), overAllocationMessage(split) });
+        problems.append({ id, spec().columnFor(ColumnRole::Allocated), overAllocationMessage(split) });
 }
 
 } // namespace agency::tables

@@ -31,13 +31,13 @@ CampaignBudget ChannelModel::withEdits(CampaignBudget budget, const QString& cam
     for (const QString& id : pendingIds()) { // from the journal: no row needs to be read, no scan
         const QVariantMap row = editedRow(id);
         budget.channels.removeIf([&](const domain::ChannelShare& s) { return s.id == id; });
-        if (row.value(QStringLiteral("campaign_id")).toString() != campaignId || !row.value(deletedColumn()).isNull())
+        if (row.value(spec().splitCampaignColumn).toString() != campaignId || !row.value(deletedColumn()).isNull())
             continue;
         domain::ChannelShare share;
         share.id = id;
-        share.amount = domain::Money::parse(row.value(QStringLiteral("budget_amount")).toString());
-        share.percentage = domain::Percent::parse(row.value(QStringLiteral("budget_percentage")).toString());
-        share.active = row.value(QStringLiteral("is_active")).toBool();
+        share.amount = domain::Money::parse(row.value(spec().columnFor(ColumnRole::ShareAmount)).toString());
+        share.percentage = domain::Percent::parse(row.value(spec().columnFor(ColumnRole::SharePercentage)).toString());
+        share.active = row.value(spec().columnFor(ColumnRole::Active)).toBool();
         budget.channels << share;
     }
     return budget;
@@ -45,18 +45,19 @@ CampaignBudget ChannelModel::withEdits(CampaignBudget budget, const QString& cam
 
 void ChannelModel::checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems)
 {
-    const QString campaignId = row.value(QStringLiteral("campaign_id")).toString();
-    if (campaignId.isEmpty() || !row.value(QStringLiteral("is_active")).toBool())
+    const QString campaignId = row.value(spec().splitCampaignColumn).toString();
+    if (campaignId.isEmpty() || !row.value(spec().columnFor(ColumnRole::Active)).toBool())
         return;
     QString error;
     const auto split = liveSplit(campaignId, &error);
     if (!split) {
-        problems.append({ id, QStringLiteral("budget_amount"), error });
+        problems.append({ id, spec().columnFor(ColumnRole::ShareAmount), error });
         return;
     }
     if (split->isOverAllocated()) {
-        const QString column = row.value(QStringLiteral("budget_amount")).isNull() ? QStringLiteral("budget_percentage")
-                                                                                   : QStringLiteral("budget_amount");
+        const QString column = row.value(spec().columnFor(ColumnRole::ShareAmount)).isNull()
+            ? spec().columnFor(ColumnRole::SharePercentage)
+            : spec().columnFor(ColumnRole::ShareAmount);
         problems.append({ id, column, overAllocationMessage(*split) });
     }
 }

@@ -13,12 +13,6 @@ namespace {
         Q_DECLARE_TR_FUNCTIONS(Plausibility)
     };
 
-    // The columns the rules read, as the tables declare them.
-    const QString allocatedColumn = QStringLiteral("budget_allocated");
-    const QString spentColumn = QStringLiteral("budget_spent");
-    const QString percentageColumn = QStringLiteral("budget_percentage");
-    const QString amountColumn = QStringLiteral("budget_amount");
-
     std::optional<domain::Money> money(const QVariantMap& row, const QString& column)
     {
         const QVariant value = row.value(column);
@@ -31,7 +25,12 @@ namespace {
 QList<Doubt> doubtsAbout(const TableSpec& spec, const QString& id, const QVariantMap& before, const QVariantMap& after)
 {
     QList<Doubt> doubts;
-    const auto has = [&spec](const QString& column) { return spec.column(column) != nullptr; };
+    // The columns the rules read, as the table declares them (empty: it has none of that role).
+    const QString allocatedColumn = spec.columnFor(ColumnRole::Allocated);
+    const QString spentColumn = spec.columnFor(ColumnRole::Spent);
+    const QString percentageColumn = spec.columnFor(ColumnRole::SharePercentage);
+    const QString amountColumn = spec.columnFor(ColumnRole::ShareAmount);
+    const auto has = [](const QString& column) { return !column.isEmpty(); };
     if (has(allocatedColumn)) {
         const auto was = money(before, allocatedColumn);
         const auto now = money(after, allocatedColumn);

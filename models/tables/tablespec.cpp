@@ -48,6 +48,13 @@ const ColumnSpec* TableSpec::namingColumn() const
     return it == columns.cend() ? nullptr : &*it;
 }
 
+QString TableSpec::columnFor(ColumnRole wanted) const
+{
+    const auto it
+        = std::find_if(columns.cbegin(), columns.cend(), [&](const ColumnSpec& c) { return c.role == wanted; });
+    return it == columns.cend() ? QString() : it->name;
+}
+
 const ColumnSpec* TableSpec::planeColumn(PlaneLink link) const
 {
     const auto it
@@ -156,13 +163,13 @@ const TableSpec& campaignsSpec()
                 .required = true, .suggestions = domain::defaultCampaignTypes(),
                 .newRowValue = QStringLiteral("other") },
             { .name = QStringLiteral("budget_allocated"), .kind = ColumnKind::Money,
-                .label = QT_TRANSLATE_NOOP("Column", "Budget allocated"), .size = 10 },
+                .label = QT_TRANSLATE_NOOP("Column", "Budget allocated"), .size = 10, .role = ColumnRole::Allocated },
             { .name = QStringLiteral("budget_spent"), .kind = ColumnKind::Money,
-                .label = QT_TRANSLATE_NOOP("Column", "Budget spent"), .size = 10 },
+                .label = QT_TRANSLATE_NOOP("Column", "Budget spent"), .size = 10, .role = ColumnRole::Spent },
             { .name = QStringLiteral("start_date"), .kind = ColumnKind::Date, .label = QT_TRANSLATE_NOOP("Column", "Start") },
             { .name = QStringLiteral("end_date"), .kind = ColumnKind::Date, .label = QT_TRANSLATE_NOOP("Column", "End") },
             { .name = QStringLiteral("status"), .kind = ColumnKind::Choice, .label = QT_TRANSLATE_NOOP("Column", "Status"),
-                .required = true, .choices = domain::campaignStatuses(), .newRowValue = QStringLiteral("draft") },
+                .required = true, .choices = domain::campaignStatuses(), .newRowValue = QStringLiteral("draft"), .role = ColumnRole::Status },
             { .name = QStringLiteral("target_kpis"), .kind = ColumnKind::Kpis,
                 .label = QT_TRANSLATE_NOOP("Column", "Target KPIs") },
             { .name = QStringLiteral("actual_kpis"), .kind = ColumnKind::Kpis,
@@ -207,11 +214,11 @@ const TableSpec& channelsSpec()
             { .name = QStringLiteral("channel_type"), .label = QT_TRANSLATE_NOOP("Column", "Channel"), .size = 50,
                 .required = true, .suggestions = domain::knownChannelTypes() },
             { .name = QStringLiteral("budget_percentage"), .kind = ColumnKind::Percent,
-                .label = QT_TRANSLATE_NOOP("Column", "Budget %") },
+                .label = QT_TRANSLATE_NOOP("Column", "Budget %"), .role = ColumnRole::SharePercentage },
             { .name = QStringLiteral("budget_amount"), .kind = ColumnKind::Money,
-                .label = QT_TRANSLATE_NOOP("Column", "Fixed amount"), .size = 10 },
+                .label = QT_TRANSLATE_NOOP("Column", "Fixed amount"), .size = 10, .role = ColumnRole::ShareAmount },
             { .name = QStringLiteral("is_active"), .kind = ColumnKind::Boolean,
-                .label = QT_TRANSLATE_NOOP("Column", "Active"), .newRowValue = true },
+                .label = QT_TRANSLATE_NOOP("Column", "Active"), .newRowValue = true, .role = ColumnRole::Active },
             { .name = QStringLiteral("performance_data"), .kind = ColumnKind::Kpis,
                 .label = QT_TRANSLATE_NOOP("Column", "Performance") },
             { .name = QStringLiteral("external_account_id"), .label = QT_TRANSLATE_NOOP("Column", "External account"),

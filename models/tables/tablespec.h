@@ -25,6 +25,18 @@ enum class ColumnKind {
     Kpis, // object of metric → number
 };
 
+// What a column is to the budget rules (a campaign's split, its spent flags, the plausibility questions): code asks a
+// table for the column of a role (TableSpec::columnFor()), never for a name.
+enum class ColumnRole {
+    None,
+    Allocated, // a campaign's budget
+    Spent, // what it has spent
+    Status, // its status (what the attention rules weigh)
+    SharePercentage, // a channel's share of its campaign's budget, in percent
+    ShareAmount, // a channel's fixed amount (it overrides the percentage)
+    Active, // whether the row counts (an inactive channel takes no share)
+};
+
 // Which Plane table a PlaneReference column points to (read-only: Plane's own rows).
 enum class PlaneLink { None, Workspace, Project };
 
@@ -53,6 +65,7 @@ struct ColumnSpec {
     QString narrowedBy = {};
     // What a new row starts with (invalid: nothing, or the database's default when saved).
     QVariant newRowValue = {};
+    ColumnRole role = ColumnRole::None;
 };
 
 // What an export adds after a table's own columns, for a spreadsheet reader: the names its references show.
@@ -127,6 +140,8 @@ struct TableSpec {
     const ColumnSpec* column(const QString& name) const;
     // The column holding the row's name in JSON (ColumnSpec::holdsName), or null.
     const ColumnSpec* namingColumn() const;
+    // The name of the column of `role`, or empty when the table has none.
+    QString columnFor(ColumnRole role) const;
     // The column linking a row to a Plane table of that kind, or null.
     const ColumnSpec* planeColumn(PlaneLink link) const;
 };
