@@ -48,10 +48,10 @@ const ColumnSpec* TableSpec::namingColumn() const
     return it == columns.cend() ? nullptr : &*it;
 }
 
-QString TableSpec::columnFor(ColumnRole wanted) const
+QString TableSpec::columnFor(ColumnRole role) const
 {
     const auto it
-        = std::find_if(columns.cbegin(), columns.cend(), [&](const ColumnSpec& c) { return c.role == wanted; });
+        = std::find_if(columns.cbegin(), columns.cend(), [&](const ColumnSpec& c) { return c.role == role; });
     return it == columns.cend() ? QString() : it->name;
 }
 
