@@ -50,8 +50,7 @@ const ColumnSpec* TableSpec::namingColumn() const
 
 QString TableSpec::columnFor(ColumnRole role) const
 {
-    const auto it
-        = std::find_if(columns.cbegin(), columns.cend(), [&](const ColumnSpec& c) { return c.role == role; });
+    const auto it = std::find_if(columns.cbegin(), columns.cend(), [&](const ColumnSpec& c) { return c.role == role; });
     return it == columns.cend() ? QString() : it->name;
 }
 
