@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "db/connectionstring.h"
 #include "db/database.h"
+#include "db/localecollation.h"
 #include "db/sqlerror.h"
 #include "startup.h"
 #include "support/scratchdatabase.h"
@@ -18,6 +19,7 @@ class TestDatabase : public QObject {
 private Q_SLOTS:
     void init();
     void cleanup();
+    void readerOrderHoldsWhileAStatementRuns();
     void applicationNameOnPostgres_data();
     void applicationNameOnPostgres();
     void dataFolderIsOneFolder();
@@ -184,6 +186,32 @@ void TestDatabase::rememberedSecretsAreForgotten()
     QFile file(settings.fileName());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains("k3y"));
+}
+
+// The order names sort in on SQLite is a collation the app registers on the connection. Asked for again while a
+// statement of that connection is still being read (a page, an export), it stays what it was: SQLite refuses to
+// replace a collation then, and a query written with it meanwhile would have fallen back to byte order.
+void TestDatabase::readerOrderHoldsWhileAStatementRuns()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QSqlDatabase connection = scratch.db();
+    const QString collate = agency::db::localeCollation(connection);
+    QCOMPARE(collate, QStringLiteral(" COLLATE agency_locale"));
+    QVERIFY(agency::test::execute(connection, QStringLiteral("CREATE TABLE names (name TEXT)")));
+    for (const QString& name : { QStringLiteral("Brauhaus"), QString::fromUtf8("Bäckerei"), QStringLiteral("Apfel") })
+        QVERIFY(agency::test::execute(connection, QStringLiteral("INSERT INTO names VALUES (?)"), { name }));
+    QSqlQuery running(connection);
+    running.setForwardOnly(true);
+    QVERIFY(running.exec(QStringLiteral("SELECT name FROM names")));
+    QVERIFY(running.next()); // a statement of the connection under way
+    QCOMPARE(agency::db::localeCollation(connection), collate);
+    QSqlQuery sorted(connection);
+    QVERIFY(sorted.exec(QStringLiteral("SELECT name FROM names ORDER BY name") + collate));
+    QStringList order;
+    while (sorted.next())
+        order << sorted.value(0).toString();
+    QCOMPARE(
+        order, (QStringList { QStringLiteral("Apfel"), QString::fromUtf8("Bäckerei"), QStringLiteral("Brauhaus") }));
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

@@ -68,8 +68,19 @@ namespace {
         if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0 || !handle.data())
             return {};
         sqlite3* connection = *static_cast<sqlite3* const*>(handle.data());
-        if (!connection
-            || sqlite3_create_collation_v2(connection, "agency_locale", SQLITE_UTF8, nullptr, compareText, nullptr)
+        if (!connection)
+            return {};
+        // Registered once per connection: SQLite refuses to replace a collation while a statement of the connection
+        // runs (a page being read, an export streaming), so an existing one is left as it is.
+        bool registered = false;
+        sqlite3_stmt* listed = nullptr;
+        if (sqlite3_prepare_v2(
+                connection, "SELECT 1 FROM pragma_collation_list WHERE name = 'agency_locale'", -1, &listed, nullptr)
+            == SQLITE_OK)
+            registered = sqlite3_step(listed) == SQLITE_ROW;
+        sqlite3_finalize(listed);
+        if (!registered
+            && sqlite3_create_collation_v2(connection, "agency_locale", SQLITE_UTF8, nullptr, compareText, nullptr)
                 != SQLITE_OK)
             return {};
         return QStringLiteral(" COLLATE agency_locale");

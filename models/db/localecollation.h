@@ -11,9 +11,9 @@ namespace agency::db {
 // comparison (" COLLATE …"), for this connection:
 // - PostgreSQL: ICU's root collation "und-x-icu" when the server was built with ICU (Debian's is), else nothing (the
 //   database's own collation, as before); asked once per connection.
-// - SQLite: "agency_locale", a collation the app registers on the connection (idempotent, so any connection that
-//   runs such a query registers it first): QCollator in the user's language. Only queries use it, never the schema,
-//   so other programs (sqlite3) open and write the file as before.
+// - SQLite: "agency_locale", a collation the app registers on the connection the first time it is asked (so any
+//   connection that runs such a query registers it first): QCollator in the user's language. Only queries use it, never
+//   the schema, so other programs (sqlite3) open and write the file as before.
 QString localeCollation(QSqlDatabase db);
 
 } // namespace agency::db
