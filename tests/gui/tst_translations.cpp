@@ -47,7 +47,6 @@
 #include <QtTest>
 
 using namespace agency;
-using agency::test::shown;
 using agency::test::whenModal;
 using agency::test::whereOf;
 
