@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli.h"
 
+#include "db/changesource.h"
 #include "db/database.h"
 #include "db/migrator.h"
 #include "demo/demodata.h"
 #include "export/csvwriter.h"
 #include "export/tableexport.h"
 #include "export/tableimport.h"
+#include "historycommand.h"
 #include "logging.h"
 #include "startup.h"
 #include "tables/tablespec.h"
@@ -390,6 +392,7 @@ namespace {
 
     int runImport(const QStringList& arguments)
     {
+        db::setChangeSource(db::ChangeSource::CliImport); // the history says these changes came from this command
         QCommandLineParser parser;
         parser.setApplicationDescription(Text::tr(
             "Reads one table from CSV as the export writes it (what the window's Import does), all or nothing: a "
@@ -584,7 +587,7 @@ int withWorkDatabase(const QString& dsnOption, const QString& connectionName,
 bool isCommand(const QString& word)
 {
     return word == QStringLiteral("migrate") || word == QStringLiteral("demo-data") || word == QStringLiteral("export")
-        || word == QStringLiteral("import");
+        || word == QStringLiteral("import") || word == QStringLiteral("history");
 }
 
 int runCommand(const QStringList& arguments)
@@ -598,6 +601,8 @@ int runCommand(const QStringList& arguments)
         return runExport(arguments);
     if (command == QStringLiteral("import"))
         return runImport(arguments);
+    if (command == QStringLiteral("history"))
+        return runHistory(arguments);
     printError(Text::tr("unknown command '%1'").arg(command.left(40)));
     return ExitUsage;
 }

@@ -72,7 +72,10 @@ std::variant<int, GuiOptions> parseGuiCommandLine(int argc, char** argv)
         "  agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed "
         "S]\n"
         "  agency-os chart budget-split|kpi --campaign ID --output FILE.png|FILE.svg [--db DSN] [--size WxH]\n"
-        "  agency-os report finance --output FILE [--format pdf|csv] [--db DSN] [--client ID] [--status S]"));
+        "  agency-os report finance --output FILE [--format pdf|csv] [--db DSN] [--client ID] [--status S]\n"
+        "  agency-os history [--table T] [--id ID] [--since DATE] [--until DATE] [--db DSN] --format csv|json\n"
+        "                    --output FILE|-\n"
+        "  agency-os history prune --before DATE [--db DSN]"));
     const QCommandLineOption db(QStringLiteral("db"),
         QCoreApplication::translate("main", "Database: postgresql://…, sqlite:PATH or FILE.db."),
         QStringLiteral("DSN"));
@@ -96,8 +99,8 @@ std::variant<int, GuiOptions> parseGuiCommandLine(int argc, char** argv)
         return agency::app::ExitOk;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        agency::app::printError(QCoreApplication::translate(
-            "main", "unknown command '%1'; the commands are: migrate, export, import, demo-data, chart, report")
+        agency::app::printError(QCoreApplication::translate("main",
+            "unknown command '%1'; the commands are: migrate, export, import, demo-data, chart, report, history")
                                     .arg(parser.positionalArguments().constFirst().left(40)));
         return agency::app::ExitUsage;
     }

@@ -321,8 +321,18 @@ void TestCli::migrateOnPostgres()
     if (!where->password.isEmpty())
         QVERIFY(!run.out.contains(where->password));
     // One step down takes the last migration only, then down to nothing.
+    QVERIFY2(run.out.contains(QStringLiteral("0008_change_log  applied")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("0007_locale_name_order  applied")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("0006_campaign_name_search  applied")), qPrintable(run.out));
+    const QString historyObjects = QStringLiteral(
+        "SELECT (SELECT count(*) FROM pg_tables WHERE tablename = 'agency_change_log') + (SELECT count(*) FROM "
+        "pg_trigger WHERE tgname LIKE 'agency\\_%\\_log\\_%') + (SELECT count(*) FROM pg_proc WHERE proname = "
+        "'agency_log_changes')");
+    QCOMPARE(agency::test::scalar(scratch.db(), historyObjects).toInt(), 1 + 12 + 1);
+    run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("down"), QStringLiteral("--db"), scratch.dsn() }, m_env);
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("rolled back 0008_change_log")), qPrintable(run.out));
+    QCOMPARE(agency::test::scalar(scratch.db(), historyObjects).toInt(), 0);
     const QString localeIndex
         = QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname = 'agency_clients_name_locale_idx'");
     QCOMPARE(agency::test::scalar(scratch.db(), localeIndex).toInt(), 1);

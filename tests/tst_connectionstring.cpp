@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/changesource.h"
 #include "db/connectionstring.h"
 
 #include <QDir>
@@ -230,12 +231,15 @@ void TestConnectionString::connectOptionsDefaultAndQuote()
     auto cs = ConnectionString::parse(QStringLiteral("postgresql://h/d?sslmode=require"), &error);
     QVERIFY(cs);
     QCOMPARE(cs->qpsqlConnectOptions(),
-        QStringLiteral("sslmode='require';fallback_application_name='agency-os';connect_timeout='10'"));
+        QStringLiteral("sslmode='require';fallback_application_name='%1';connect_timeout='10'")
+            .arg(agency::db::applicationName()));
+    QVERIFY(agency::db::applicationName().startsWith(QStringLiteral("agency-os/")));
     cs = ConnectionString::parse(
         QStringLiteral("postgresql://h/d?application_name=it%27s%20me&connect_timeout=2"), &error);
     QVERIFY(cs);
     QCOMPARE(cs->qpsqlConnectOptions(),
-        QStringLiteral("application_name='it\\'s me';connect_timeout='2';fallback_application_name='agency-os'"));
+        QStringLiteral("application_name='it\\'s me';connect_timeout='2';fallback_application_name='%1'")
+            .arg(agency::db::applicationName()));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionString)

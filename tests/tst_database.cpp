@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/changesource.h"
 #include "db/connectionstring.h"
 #include "db/database.h"
 #include "db/localecollation.h"
@@ -55,7 +56,7 @@ void TestDatabase::applicationNameOnPostgres_data()
     QTest::addColumn<QByteArray>("pgappname");
     QTest::addColumn<QString>("option");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("default") << QByteArray() << QString() << QStringLiteral("agency-os");
+    QTest::newRow("default") << QByteArray() << QString() << agency::db::applicationName();
     QTest::newRow("PGAPPNAME wins over the default")
         << QByteArray("nightly-sync") << QString() << QStringLiteral("nightly-sync");
     QTest::newRow("application_name in the DSN wins over both")

@@ -686,6 +686,120 @@
         <source>… and %1 more changed fields</source>
         <translation>… und %1 weitere geänderte Felder</translation>
     </message>
+    <message>
+        <source>history prune: %1 rows</source>
+        <translation>history prune: %1 Zeilen</translation>
+    </message>
+    <message>
+        <source>deleted %1 history rows from before %2
+</source>
+        <translation>%1 Verlaufszeilen von vor %2 gelöscht
+</translation>
+    </message>
+    <message>
+        <source>Writes the change history of the agency tables for an audit: one row per changed column, oldest first, with changed_at, table, row_id, operation, column, old_value, new_value, db_role, app_user and source (app, cli-import or other). Changes made outside the app are there too.
+
+  agency-os history prune --before DATE   deletes the history from before DATE.</source>
+        <translation>Schreibt den Änderungsverlauf der Agentur-Tabellen für eine Prüfung: eine Zeile je geänderter Spalte, die älteste zuerst, mit changed_at, table, row_id, operation, column, old_value, new_value, db_role, app_user und source (app, cli-import oder other). Auch Änderungen außerhalb der App sind enthalten.
+
+  agency-os history prune --before DATUM   löscht den Verlauf von vor DATUM.</translation>
+    </message>
+    <message>
+        <source>Only this table: sla-tiers, clients, campaigns or channels.</source>
+        <translation>Nur diese Tabelle: sla-tiers, clients, campaigns oder channels.</translation>
+    </message>
+    <message>
+        <source>TABLE</source>
+        <translation>TABELLE</translation>
+    </message>
+    <message>
+        <source>Only the row with this id.</source>
+        <translation>Nur die Zeile mit dieser ID.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>From this day (YYYY-MM-DD, UTC) or instant (ISO 8601) on.</source>
+        <translation>Ab diesem Tag (JJJJ-MM-TT, UTC) oder Zeitpunkt (ISO 8601).</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>DATUM</translation>
+    </message>
+    <message>
+        <source>Up to and including this day (YYYY-MM-DD, UTC), or before this instant.</source>
+        <translation>Bis einschließlich dieses Tages (JJJJ-MM-TT, UTC) oder vor diesem Zeitpunkt.</translation>
+    </message>
+    <message>
+        <source>csv or json.</source>
+        <translation>csv oder json.</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>Where to write: a file (written atomically) or - for standard output.</source>
+        <translation>Wohin: eine Datei (atomar geschrieben) oder - für die Standardausgabe.</translation>
+    </message>
+    <message>
+        <source>With prune: delete what was changed before this day (YYYY-MM-DD, UTC) or instant (ISO 8601).</source>
+        <translation>Mit prune: löscht, was vor diesem Tag (JJJJ-MM-TT, UTC) oder Zeitpunkt (ISO 8601) geändert wurde.</translation>
+    </message>
+    <message>
+        <source>Delete the history from before --before.</source>
+        <translation>Den Verlauf von vor --before löschen.</translation>
+    </message>
+    <message>
+        <source>history takes no &apos;%1&apos; (did you mean: agency-os history prune --before DATE?)</source>
+        <translation>history kennt kein „%1“ (gemeint: agency-os history prune --before DATUM?)</translation>
+    </message>
+    <message>
+        <source>history prune needs --before DATE (YYYY-MM-DD or an ISO 8601 instant)%1</source>
+        <translation>history prune braucht --before DATUM (JJJJ-MM-TT oder einen Zeitpunkt nach ISO 8601)%1</translation>
+    </message>
+    <message>
+        <source>, not &apos;%1&apos;</source>
+        <translation>, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--before goes with prune: agency-os history prune --before DATE</source>
+        <translation>--before gehört zu prune: agency-os history prune --before DATUM</translation>
+    </message>
+    <message>
+        <source>--table must be sla-tiers, clients, campaigns or channels, not &apos;%1&apos;</source>
+        <translation>--table muss sla-tiers, clients, campaigns oder channels sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--id must be a row&apos;s id (a UUID), not &apos;%1&apos;</source>
+        <translation>--id muss die ID einer Zeile sein (eine UUID), nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--%1 must be a day (YYYY-MM-DD) or an ISO 8601 instant, not &apos;%2&apos;</source>
+        <translation>--%1 muss ein Tag (JJJJ-MM-TT) oder ein Zeitpunkt nach ISO 8601 sein, nicht „%2“</translation>
+    </message>
+    <message>
+        <source>--format must be csv or json%1</source>
+        <translation>--format muss csv oder json sein%1</translation>
+    </message>
+    <message>
+        <source>this database keeps no history this role may read (agency-os migrate up adds it; an administrator grants SELECT on agency_change_log)</source>
+        <translation>diese Datenbank führt keinen Verlauf, den diese Rolle lesen darf (agency-os migrate up legt ihn an; ein Administrator gewährt SELECT auf agency_change_log)</translation>
+    </message>
+    <message>
+        <source>history to standard output failed: %1</source>
+        <translation>Verlauf auf die Standardausgabe fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>standard output is closed</source>
+        <translation>die Standardausgabe ist geschlossen</translation>
+    </message>
+    <message>
+        <source>history failed, no file written: %1</source>
+        <translation>Verlauf fehlgeschlagen, keine Datei geschrieben: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionString</name>
@@ -960,6 +1074,17 @@
     <message>
         <source>Reading the campaign&apos;s KPIs</source>
         <translation>KPIs der Kampagne werden gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Could not read the history</source>
+        <translation>Der Verlauf konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Could not prune the history</source>
+        <translation>Der Verlauf konnte nicht gekürzt werden</translation>
     </message>
 </context>
 <context>
@@ -1783,6 +1908,10 @@
         <source>This row was changed on another desktop at %1: review both versions</source>
         <translation>Diese Zeile wurde am %1 an einem anderen Arbeitsplatz geändert: Prüfen Sie beide Fassungen</translation>
     </message>
+    <message>
+        <source>This row was changed by %1 at %2: review both versions</source>
+        <translation>Diese Zeile wurde von %1 um %2 geändert: beide Fassungen prüfen</translation>
+    </message>
 </context>
 <context>
     <name>ValueMerge</name>
@@ -2144,6 +2273,18 @@
     <message>
         <source>Discard mine</source>
         <translation>Meine verwerfen</translation>
+    </message>
+    <message>
+        <source> (an import on the command line)</source>
+        <translation> (ein Import auf der Kommandozeile)</translation>
+    </message>
+    <message>
+        <source> (outside Agency OS)</source>
+        <translation> (außerhalb von Agency OS)</translation>
+    </message>
+    <message>
+        <source>This record was changed by &lt;b&gt;%2&lt;/b&gt;%3 at &lt;b&gt;%1&lt;/b&gt;, after you opened it. Your edits are kept until you choose: compare the versions below.</source>
+        <translation>Dieser Datensatz wurde von &lt;b&gt;%2&lt;/b&gt;%3 um &lt;b&gt;%1&lt;/b&gt; geändert, nachdem Sie ihn geöffnet hatten. Ihre Änderungen bleiben erhalten, bis Sie wählen: vergleichen Sie die Fassungen unten.</translation>
     </message>
 </context>
 <context>
@@ -3445,7 +3586,10 @@ Commands (each has --help):
                    [--delimiter comma|semicolon|tab]
   agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed S]
   agency-os chart budget-split|kpi --campaign ID --output FILE.png|FILE.svg [--db DSN] [--size WxH]
-  agency-os report finance --output FILE [--format pdf|csv] [--db DSN] [--client ID] [--status S]</source>
+  agency-os report finance --output FILE [--format pdf|csv] [--db DSN] [--client ID] [--status S]
+  agency-os history [--table T] [--id ID] [--since DATE] [--until DATE] [--db DSN] --format csv|json
+                    --output FILE|-
+  agency-os history prune --before DATE [--db DSN]</source>
         <translation>Agency OS Desktop: Kunden, Kampagnen, Kanäle und Budgets über Plane.
 
 Befehle (jeder hat --help):
@@ -3456,11 +3600,14 @@ Befehle (jeder hat --help):
                    [--delimiter comma|semicolon|tab]
   agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed S]
   agency-os chart budget-split|kpi --campaign ID --output DATEI.png|DATEI.svg [--db DSN] [--size BxH]
-  agency-os report finance --output DATEI [--format pdf|csv] [--db DSN] [--client ID] [--status S]</translation>
+  agency-os report finance --output DATEI [--format pdf|csv] [--db DSN] [--client ID] [--status S]
+  agency-os history [--table T] [--id ID] [--since DATUM] [--until DATUM] [--db DSN] --format csv|json
+                    --output DATEI|-
+  agency-os history prune --before DATUM [--db DSN]</translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos;; the commands are: migrate, export, import, demo-data, chart, report</source>
-        <translation>unbekannter Befehl „%1“; die Befehle sind: migrate, export, import, demo-data, chart, report</translation>
+        <source>unknown command &apos;%1&apos;; the commands are: migrate, export, import, demo-data, chart, report, history</source>
+        <translation>unbekannter Befehl „%1“; die Befehle sind: migrate, export, import, demo-data, chart, report, history</translation>
     </message>
 </context>
 </TS>

@@ -686,6 +686,120 @@
         <source>… and %1 more changed fields</source>
         <translation>… et %1 autres champs modifiés</translation>
     </message>
+    <message>
+        <source>history prune: %1 rows</source>
+        <translation>history prune : %1 lignes</translation>
+    </message>
+    <message>
+        <source>deleted %1 history rows from before %2
+</source>
+        <translation>%1 lignes d’historique antérieures au %2 supprimées
+</translation>
+    </message>
+    <message>
+        <source>Writes the change history of the agency tables for an audit: one row per changed column, oldest first, with changed_at, table, row_id, operation, column, old_value, new_value, db_role, app_user and source (app, cli-import or other). Changes made outside the app are there too.
+
+  agency-os history prune --before DATE   deletes the history from before DATE.</source>
+        <translation>Écrit l’historique des modifications des tables de l’agence pour un audit : une ligne par colonne modifiée, la plus ancienne d’abord, avec changed_at, table, row_id, operation, column, old_value, new_value, db_role, app_user et source (app, cli-import ou other). Les modifications faites hors de l’application y sont aussi.
+
+  agency-os history prune --before DATE   supprime l’historique antérieur à DATE.</translation>
+    </message>
+    <message>
+        <source>Only this table: sla-tiers, clients, campaigns or channels.</source>
+        <translation>Seulement cette table : sla-tiers, clients, campaigns ou channels.</translation>
+    </message>
+    <message>
+        <source>TABLE</source>
+        <translation>TABLE</translation>
+    </message>
+    <message>
+        <source>Only the row with this id.</source>
+        <translation>Seulement la ligne de cet identifiant.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>From this day (YYYY-MM-DD, UTC) or instant (ISO 8601) on.</source>
+        <translation>À partir de ce jour (AAAA-MM-JJ, UTC) ou de cet instant (ISO 8601).</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <source>Up to and including this day (YYYY-MM-DD, UTC), or before this instant.</source>
+        <translation>Jusqu’à ce jour inclus (AAAA-MM-JJ, UTC), ou avant cet instant.</translation>
+    </message>
+    <message>
+        <source>csv or json.</source>
+        <translation>csv ou json.</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>Where to write: a file (written atomically) or - for standard output.</source>
+        <translation>Où écrire : un fichier (écrit de façon atomique) ou - pour la sortie standard.</translation>
+    </message>
+    <message>
+        <source>With prune: delete what was changed before this day (YYYY-MM-DD, UTC) or instant (ISO 8601).</source>
+        <translation>Avec prune : supprime ce qui a été modifié avant ce jour (AAAA-MM-JJ, UTC) ou cet instant (ISO 8601).</translation>
+    </message>
+    <message>
+        <source>Delete the history from before --before.</source>
+        <translation>Supprimer l’historique antérieur à --before.</translation>
+    </message>
+    <message>
+        <source>history takes no &apos;%1&apos; (did you mean: agency-os history prune --before DATE?)</source>
+        <translation>history ne prend pas « %1 » (vouliez-vous dire : agency-os history prune --before DATE ?)</translation>
+    </message>
+    <message>
+        <source>history prune needs --before DATE (YYYY-MM-DD or an ISO 8601 instant)%1</source>
+        <translation>history prune demande --before DATE (AAAA-MM-JJ ou un instant ISO 8601)%1</translation>
+    </message>
+    <message>
+        <source>, not &apos;%1&apos;</source>
+        <translation>, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>--before goes with prune: agency-os history prune --before DATE</source>
+        <translation>--before va avec prune : agency-os history prune --before DATE</translation>
+    </message>
+    <message>
+        <source>--table must be sla-tiers, clients, campaigns or channels, not &apos;%1&apos;</source>
+        <translation>--table doit être sla-tiers, clients, campaigns ou channels, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>--id must be a row&apos;s id (a UUID), not &apos;%1&apos;</source>
+        <translation>--id doit être l’identifiant d’une ligne (un UUID), pas « %1 »</translation>
+    </message>
+    <message>
+        <source>--%1 must be a day (YYYY-MM-DD) or an ISO 8601 instant, not &apos;%2&apos;</source>
+        <translation>--%1 doit être un jour (AAAA-MM-JJ) ou un instant ISO 8601, pas « %2 »</translation>
+    </message>
+    <message>
+        <source>--format must be csv or json%1</source>
+        <translation>--format doit être csv ou json%1</translation>
+    </message>
+    <message>
+        <source>this database keeps no history this role may read (agency-os migrate up adds it; an administrator grants SELECT on agency_change_log)</source>
+        <translation>cette base ne tient aucun historique que ce rôle peut lire (agency-os migrate up l’ajoute ; un administrateur accorde SELECT sur agency_change_log)</translation>
+    </message>
+    <message>
+        <source>history to standard output failed: %1</source>
+        <translation>l’historique vers la sortie standard a échoué : %1</translation>
+    </message>
+    <message>
+        <source>standard output is closed</source>
+        <translation>la sortie standard est fermée</translation>
+    </message>
+    <message>
+        <source>history failed, no file written: %1</source>
+        <translation>l’historique a échoué, aucun fichier écrit : %1</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionString</name>
@@ -960,6 +1074,17 @@
     <message>
         <source>Reading the campaign&apos;s KPIs</source>
         <translation>Lecture des KPI de la campagne</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Could not read the history</source>
+        <translation>Impossible de lire l’historique</translation>
+    </message>
+    <message>
+        <source>Could not prune the history</source>
+        <translation>Impossible d’élaguer l’historique</translation>
     </message>
 </context>
 <context>
@@ -1783,6 +1908,10 @@
         <source>This row was changed on another desktop at %1: review both versions</source>
         <translation>Cette ligne a été modifiée sur un autre poste le %1 : examinez les deux versions</translation>
     </message>
+    <message>
+        <source>This row was changed by %1 at %2: review both versions</source>
+        <translation>Cette ligne a été modifiée par %1 à %2 : comparez les deux versions</translation>
+    </message>
 </context>
 <context>
     <name>ValueMerge</name>
@@ -2144,6 +2273,18 @@
     <message>
         <source>Discard mine</source>
         <translation>Abandonner la mienne</translation>
+    </message>
+    <message>
+        <source> (an import on the command line)</source>
+        <translation> (un import en ligne de commande)</translation>
+    </message>
+    <message>
+        <source> (outside Agency OS)</source>
+        <translation> (hors d’Agency OS)</translation>
+    </message>
+    <message>
+        <source>This record was changed by &lt;b&gt;%2&lt;/b&gt;%3 at &lt;b&gt;%1&lt;/b&gt;, after you opened it. Your edits are kept until you choose: compare the versions below.</source>
+        <translation>Cet enregistrement a été modifié par &lt;b&gt;%2&lt;/b&gt;%3 à &lt;b&gt;%1&lt;/b&gt;, après que vous l’avez ouvert. Vos modifications sont gardées jusqu’à votre choix : comparez les versions ci-dessous.</translation>
     </message>
 </context>
 <context>
@@ -3445,7 +3586,10 @@ Commands (each has --help):
                    [--delimiter comma|semicolon|tab]
   agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed S]
   agency-os chart budget-split|kpi --campaign ID --output FILE.png|FILE.svg [--db DSN] [--size WxH]
-  agency-os report finance --output FILE [--format pdf|csv] [--db DSN] [--client ID] [--status S]</source>
+  agency-os report finance --output FILE [--format pdf|csv] [--db DSN] [--client ID] [--status S]
+  agency-os history [--table T] [--id ID] [--since DATE] [--until DATE] [--db DSN] --format csv|json
+                    --output FILE|-
+  agency-os history prune --before DATE [--db DSN]</source>
         <translation>Agency OS bureau : clients, campagnes, canaux et budgets sur Plane.
 
 Commandes (chacune a --help) :
@@ -3456,11 +3600,14 @@ Commandes (chacune a --help) :
                    [--delimiter comma|semicolon|tab]
   agency-os demo-data [--db DSN] [--clients N] [--campaigns-per-client N] [--channels-per-campaign N] [--seed S]
   agency-os chart budget-split|kpi --campaign ID --output FICHIER.png|FICHIER.svg [--db DSN] [--size LxH]
-  agency-os report finance --output FICHIER [--format pdf|csv] [--db DSN] [--client ID] [--status S]</translation>
+  agency-os report finance --output FICHIER [--format pdf|csv] [--db DSN] [--client ID] [--status S]
+  agency-os history [--table T] [--id ID] [--since DATE] [--until DATE] [--db DSN] --format csv|json
+                    --output FICHIER|-
+  agency-os history prune --before DATE [--db DSN]</translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos;; the commands are: migrate, export, import, demo-data, chart, report</source>
-        <translation>commande inconnue « %1 » ; les commandes sont : migrate, export, import, demo-data, chart, report</translation>
+        <source>unknown command &apos;%1&apos;; the commands are: migrate, export, import, demo-data, chart, report, history</source>
+        <translation>commande inconnue « %1 » ; les commandes sont : migrate, export, import, demo-data, chart, report, history</translation>
     </message>
 </context>
 </TS>

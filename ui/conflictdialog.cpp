@@ -14,6 +14,18 @@
 
 namespace agency::ui {
 
+namespace {
+    // With what the other change was made, after the name ("by lena in psql"), or nothing for the window.
+    QString sourceText(const QString& source)
+    {
+        if (source == QStringLiteral("cli-import"))
+            return ConflictDialog::tr(" (an import on the command line)");
+        if (source == QStringLiteral("other"))
+            return ConflictDialog::tr(" (outside Agency OS)");
+        return {};
+    }
+}
+
 ConflictDialog::ConflictDialog(const tables::TableSpec& spec, const tables::Conflict& conflict, QWidget* parent)
     : QDialog(parent)
     , m_table(new QTableWidget(0, 5, this))
@@ -28,9 +40,14 @@ ConflictDialog::ConflictDialog(const tables::TableSpec& spec, const tables::Conf
             : conflict.deletedElsewhere
             ? tr("This record was <b>deleted</b> on another desktop after you started editing. Keep your version to "
                  "save your values anyway, or let it go.")
-            : tr("This record was changed on another desktop at <b>%1</b>, after you opened it. Your edits are kept "
+            : conflict.changedBy.isEmpty()
+            ? tr("This record was changed on another desktop at <b>%1</b>, after you opened it. Your edits are kept "
                  "until you choose: compare the versions below.")
-                  .arg(QLocale().toString(when, QLocale::ShortFormat)),
+                  .arg(QLocale().toString(when, QLocale::ShortFormat))
+            : tr("This record was changed by <b>%2</b>%3 at <b>%1</b>, after you opened it. Your edits are kept "
+                 "until you choose: compare the versions below.")
+                  .arg(QLocale().toString(when, QLocale::ShortFormat), conflict.changedBy.toHtmlEscaped(),
+                      sourceText(conflict.changedVia)),
         this);
     intro->setWordWrap(true);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectionstring.h"
 
+#include "changesource.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -314,7 +316,7 @@ QString ConnectionString::qpsqlConnectOptions() const
         }
         all.append({ key, value });
     };
-    ensure(QStringLiteral("fallback_application_name"), QStringLiteral("agency-os"));
+    ensure(QStringLiteral("fallback_application_name"), applicationName());
     ensure(QStringLiteral("connect_timeout"), QStringLiteral("10"));
     QStringList parts;
     for (const auto& [k, v] : std::as_const(all))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "database.h"
 
+#include "changesource.h"
 #include "sqlerror.h"
 
 #include <QCoreApplication>
@@ -62,11 +63,20 @@ bool beginWrite(QSqlDatabase db, QSqlError* error)
         return false;
     }
     QSqlQuery begin(db);
-    if (begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return true;
-    if (error)
-        *error = begin.lastError();
-    return false;
+    if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        if (error)
+            *error = begin.lastError();
+        return false;
+    }
+    // The history says who wrote (this person, in the window or the CLI import), on the first write of a connection.
+    QString why;
+    if (!markChangeSource(db, &why)) {
+        begin.exec(QStringLiteral("ROLLBACK"));
+        if (error)
+            *error = QSqlError(why, why, QSqlError::TransactionError);
+        return false;
+    }
+    return true;
 }
 
 QString dataFolder()

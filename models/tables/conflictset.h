@@ -20,6 +20,8 @@ struct Conflict {
     QVariantMap original; // the row as I read it
     QVariantMap theirs; // the row as it is now (empty when it is gone)
     QStringList changedByThem; // columns whose value differs between original and theirs
+    QString changedBy; // who made their version, as the history names them (empty where there is no history)
+    QString changedVia; // and with what: app, cli-import or other
 };
 
 // The conflicts a save found, one per row, and the stamp each row carries now (what "keep mine" saves against, so

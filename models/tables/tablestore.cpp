@@ -5,6 +5,7 @@
 #include "db/database.h"
 #include "db/localecollation.h"
 #include "db/sqlerror.h"
+#include "history/changelog.h"
 #include "rowwriter.h"
 #include "softdeletion.h"
 
@@ -204,13 +205,27 @@ bool TableStore::update(const EditJournal& journal, const QString& id, ConflictS
     QVariant theirStamp;
     bool deleted = false;
     const QVariantMap theirs = currentRow(id, &theirStamp, &deleted);
-    const Conflict conflict = ConflictSet::describe(m_spec, id, pending.values, pending.original, theirs, deleted);
+    Conflict conflict = ConflictSet::describe(m_spec, id, pending.values, pending.original, theirs, deleted);
+    // Who made their version: the row's newest change in the history, where the database keeps one.
+    history::ChangeFilter newest;
+    newest.table = m_spec.table;
+    newest.rowId = id;
+    newest.limit = 1;
+    QList<history::Change> changes;
+    QString unread;
+    if (history::readChanges(m_db, newest, &changes, &unread) && !changes.isEmpty()) {
+        conflict.changedBy = changes.constFirst().person();
+        conflict.changedVia = changes.constFirst().source;
+    }
     conflicts.add(conflict, theirStamp);
     const QDateTime when = conflict.theirs.value(stampColumn()).toDateTime().toLocalTime();
     written->message = conflict.deletedElsewhere
         ? tr("This row was deleted on another desktop: keep your version or let it go")
-        : tr("This row was changed on another desktop at %1: review both versions")
-              .arg(QLocale().toString(when.time(), QLocale::ShortFormat));
+        : conflict.changedBy.isEmpty()
+        ? tr("This row was changed on another desktop at %1: review both versions")
+              .arg(QLocale().toString(when.time(), QLocale::ShortFormat))
+        : tr("This row was changed by %1 at %2: review both versions")
+              .arg(conflict.changedBy, QLocale().toString(when.time(), QLocale::ShortFormat));
     written->error = QSqlError(written->message, {}, QSqlError::TransactionError);
     return false;
 }

@@ -5,6 +5,7 @@
 #include "conflictdialog.h"
 #include "connectiondialog.h"
 #include "dashboardpage.h"
+#include "db/changesource.h"
 #include "db/connectionwatch.h"
 #include "db/database.h"
 #include "demo/demodata.h"
@@ -1089,7 +1090,8 @@ void TestMainWindow::droppedConnectionIsRetriedAndEditsKept()
     QSqlDatabase admin = scratch.openAnother(QStringLiteral("admin"));
     QVERIFY(test::execute(admin,
         QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
-                       "AND pid <> pg_backend_pid() AND application_name = 'agency-os'")));
+                       "AND pid <> pg_backend_pid() AND application_name = ?"),
+        { db::applicationName() }));
     // Saving now fails plainly, and nothing typed is lost.
     QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
     QVERIFY(clients->model()->hasPendingChanges());

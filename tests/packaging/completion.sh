@@ -26,7 +26,7 @@ help_options() {
 }
 sorted() { tr ' ' '\n' | grep -v '^$' | sort -u | paste -sd' '; }
 
-for command in "" migrate export import demo-data chart report; do
+for command in "" migrate export import demo-data chart report history; do
   # shellcheck disable=SC2086 # "" is the window's own command line
   check "options of '${command:-agency-os}'" "$(help_options $command)" "$(_agency_os_options "$command" | sorted)"
 done
@@ -39,7 +39,7 @@ complete_line() { # the words of the line; the last one is being completed
 }
 
 check "agency-os exp" "export" "$(complete_line agency-os exp)"
-check "agency-os ''" "chart demo-data export import migrate report" "$(complete_line agency-os '')"
+check "agency-os ''" "chart demo-data export history import migrate report" "$(complete_line agency-os '')"
 check "agency-os migrate u" "up" "$(complete_line agency-os migrate u)"
 check "agency-os export c" "campaigns channels clients" "$(complete_line agency-os export c)"
 check "agency-os export --db x.db c" "campaigns channels clients" "$(complete_line agency-os export --db x.db c)"
@@ -49,6 +49,8 @@ check "agency-os import c" "campaigns channels clients" "$(complete_line agency-
 check "agency-os import clients --d" "--db --delimiter --dry-run" "$(complete_line agency-os import clients --d)"
 check "agency-os export --delimiter s" "semicolon" "$(complete_line agency-os export --delimiter s)"
 check "agency-os report --status c" "cancelled completed" "$(complete_line agency-os report --status c)"
+check "agency-os history --format " "csv json" "$(complete_line agency-os history --format '')"
+check "agency-os history --table c" "campaigns channels clients" "$(complete_line agency-os history --table c)"
 check "agency-os chart --campaign ''" "" "$(complete_line agency-os chart --campaign '')"
 check "agency-os chart --s" "--size" "$(complete_line agency-os chart --s)"
 check "agency-os --log-level w" "warning" "$(complete_line agency-os --log-level w)"

@@ -13,7 +13,7 @@ fail() {
   failed=$((failed + 1))
 }
 
-for command in "" migrate export import demo-data chart report; do
+for command in "" migrate export import demo-data chart report history; do
   page="$dir/agency-os${command:+-$command}.1"
   if [ ! -s "$page.gz" ]; then
     fail "no man page $page.gz"
