@@ -1086,6 +1086,42 @@
         <source>Could not prune the history</source>
         <translation>Der Verlauf konnte nicht gekürzt werden</translation>
     </message>
+    <message>
+        <source>someone</source>
+        <translation>jemand</translation>
+    </message>
+    <message>
+        <source>%1 (import)</source>
+        <translation>%1 (Import)</translation>
+    </message>
+    <message>
+        <source>%1 (outside Agency OS)</source>
+        <translation>%1 (außerhalb von Agency OS)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Removed for good</source>
+        <translation>Endgültig entfernt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
 </context>
 <context>
     <name>KeysetPager</name>
@@ -2697,6 +2733,80 @@
     </message>
 </context>
 <context>
+    <name>agency::ui::HistoryPanel</name>
+    <message>
+        <source>Revert this field</source>
+        <translation>Dieses Feld zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Revert this change</source>
+        <translation>Diese Änderung zurücksetzen</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>History of this record</source>
+        <translation>Verlauf dieses Datensatzes</translation>
+    </message>
+    <message>
+        <source>Put the selected field back to its value before this change, and save</source>
+        <translation>Das gewählte Feld auf seinen Wert vor dieser Änderung zurücksetzen und speichern</translation>
+    </message>
+    <message>
+        <source>Put every field of the selected change back to its value before it, and save</source>
+        <translation>Jedes Feld der gewählten Änderung auf seinen Wert davor zurücksetzen und speichern</translation>
+    </message>
+    <message>
+        <source>Select a record to see its history.</source>
+        <translation>Wählen Sie einen Datensatz, um seinen Verlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>This database keeps no history you may read (it needs migration 0008, and on a server SELECT on agency_change_log).</source>
+        <translation>Diese Datenbank führt keinen Verlauf, den Sie lesen dürfen (nötig sind Migration 0008 und auf einem Server SELECT auf agency_change_log).</translation>
+    </message>
+    <message>
+        <source>No changes recorded for this record.</source>
+        <translation>Für diesen Datensatz sind keine Änderungen verzeichnet.</translation>
+    </message>
+    <message>
+        <source>The newest %1 changes, newest first.</source>
+        <translation>Die neuesten %1 Änderungen, die neueste zuerst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s), newest first.</source>
+        <translation>
+            <numerusform>%n Änderung, die neueste zuerst.</numerusform>
+            <numerusform>%n Änderungen, die neueste zuerst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1
+Before: %2
+After: %3</source>
+        <translation>%1
+Vorher: %2
+Nachher: %3</translation>
+    </message>
+</context>
+<context>
     <name>agency::ui::ImportDialog</name>
     <message>
         <source>Import</source>
@@ -3184,6 +3294,14 @@ Ordner öffnen?</translation>
         <source>&amp;Merge channel types…</source>
         <translation>Kanaltypen &amp;zusammenführen…</translation>
     </message>
+    <message>
+        <source>That record is no longer there (removed for good).</source>
+        <translation>Dieser Datensatz ist nicht mehr da (endgültig entfernt).</translation>
+    </message>
+    <message>
+        <source>Recent &amp;changes…</source>
+        <translation>Letzte Ä&amp;nderungen…</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::MergeValuesDialog</name>
@@ -3213,6 +3331,112 @@ Ordner öffnen?</translation>
     <message>
         <source>Has a date</source>
         <translation>Hat ein Datum</translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::RecentChangesDialog</name>
+    <message>
+        <source>SLA tier</source>
+        <translation>SLA-Stufe</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <source>Show &amp;older</source>
+        <translation>Ä&amp;ltere zeigen</translation>
+    </message>
+    <message>
+        <source>Recent changes</source>
+        <translation>Letzte Änderungen</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>All tables</source>
+        <translation>Alle Tabellen</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>&amp;Wer:</translation>
+    </message>
+    <message>
+        <source>&amp;Table:</source>
+        <translation>&amp;Tabelle:</translation>
+    </message>
+    <message>
+        <source>F&amp;ield:</source>
+        <translation>F&amp;eld:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Any field</source>
+        <translation>Jedes Feld</translation>
+    </message>
+    <message>
+        <source>This database keeps no history you may read.</source>
+        <translation>Diese Datenbank führt keinen Verlauf, den Sie lesen dürfen.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No changes match.</source>
+        <translation>Keine Änderungen passen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s), newest first.</source>
+        <translation>
+            <numerusform>%n Änderung, die neueste zuerst.</numerusform>
+            <numerusform>%n Änderungen, die neueste zuerst.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3488,6 +3712,38 @@ Ordner öffnen?</translation>
     <message>
         <source>Not saved: correct the figure, or save again and confirm it</source>
         <translation>Nicht gespeichert: Korrigieren Sie die Zahl, oder speichern Sie erneut und bestätigen Sie sie</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Who changed this record, when and what (Ctrl+Shift+Y)</source>
+        <translation>Wer diesen Datensatz wann und wie geändert hat (Strg+Umschalt+Y)</translation>
+    </message>
+    <message>
+        <source>%1 is now %2 (changed by %3, %4)</source>
+        <translation>%1 ist jetzt %2 (geändert von %3, %4)</translation>
+    </message>
+    <message>
+        <source>Changed again since</source>
+        <translation>Seitdem erneut geändert</translation>
+    </message>
+    <message>
+        <source>Since this change, the record was changed again:</source>
+        <translation>Seit dieser Änderung wurde der Datensatz erneut geändert:</translation>
+    </message>
+    <message>
+        <source>Put the older value back anyway?</source>
+        <translation>Den älteren Wert trotzdem zurücksetzen?</translation>
+    </message>
+    <message>
+        <source>Revert anyway</source>
+        <translation>Trotzdem zurücksetzen</translation>
     </message>
 </context>
 <context>

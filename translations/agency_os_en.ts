@@ -77,6 +77,16 @@
     </message>
 </context>
 <context>
+    <name>agency::ui::HistoryPanel</name>
+    <message numerus="yes">
+        <source>%n change(s), newest first.</source>
+        <translation>
+            <numerusform>%n change, newest first.</numerusform>
+            <numerusform>%n changes, newest first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>agency::ui::ImportDialog</name>
     <message numerus="yes">
         <source>%n problem(s): nothing will be written until the file is corrected.</source>
@@ -121,6 +131,16 @@
         <translation>
             <numerusform>%n channel of type “%1” now “%2”</numerusform>
             <numerusform>%n channels of type “%1” now “%2”</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::RecentChangesDialog</name>
+    <message numerus="yes">
+        <source>%n change(s), newest first.</source>
+        <translation>
+            <numerusform>%n change, newest first.</numerusform>
+            <numerusform>%n changes, newest first.</numerusform>
         </translation>
     </message>
 </context>

@@ -1086,6 +1086,42 @@
         <source>Could not prune the history</source>
         <translation>Impossible d’élaguer l’historique</translation>
     </message>
+    <message>
+        <source>someone</source>
+        <translation>quelqu’un</translation>
+    </message>
+    <message>
+        <source>%1 (import)</source>
+        <translation>%1 (import)</translation>
+    </message>
+    <message>
+        <source>%1 (outside Agency OS)</source>
+        <translation>%1 (hors d’Agency OS)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restauré</translation>
+    </message>
+    <message>
+        <source>Removed for good</source>
+        <translation>Retiré définitivement</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
 </context>
 <context>
     <name>KeysetPager</name>
@@ -2697,6 +2733,80 @@
     </message>
 </context>
 <context>
+    <name>agency::ui::HistoryPanel</name>
+    <message>
+        <source>Revert this field</source>
+        <translation>Rétablir ce champ</translation>
+    </message>
+    <message>
+        <source>Revert this change</source>
+        <translation>Annuler cette modification</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>History of this record</source>
+        <translation>Historique de cet enregistrement</translation>
+    </message>
+    <message>
+        <source>Put the selected field back to its value before this change, and save</source>
+        <translation>Remettre le champ choisi à sa valeur d’avant cette modification, et enregistrer</translation>
+    </message>
+    <message>
+        <source>Put every field of the selected change back to its value before it, and save</source>
+        <translation>Remettre chaque champ de la modification choisie à sa valeur d’avant, et enregistrer</translation>
+    </message>
+    <message>
+        <source>Select a record to see its history.</source>
+        <translation>Choisissez un enregistrement pour voir son historique.</translation>
+    </message>
+    <message>
+        <source>This database keeps no history you may read (it needs migration 0008, and on a server SELECT on agency_change_log).</source>
+        <translation>Cette base ne tient aucun historique que vous pouvez lire (il faut la migration 0008 et, sur un serveur, SELECT sur agency_change_log).</translation>
+    </message>
+    <message>
+        <source>No changes recorded for this record.</source>
+        <translation>Aucune modification enregistrée pour cet enregistrement.</translation>
+    </message>
+    <message>
+        <source>The newest %1 changes, newest first.</source>
+        <translation>Les %1 modifications les plus récentes, la plus récente d’abord.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s), newest first.</source>
+        <translation>
+            <numerusform>%n modification, la plus récente d’abord.</numerusform>
+            <numerusform>%n modifications, la plus récente d’abord.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1 : %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1
+Before: %2
+After: %3</source>
+        <translation>%1
+Avant : %2
+Après : %3</translation>
+    </message>
+</context>
+<context>
     <name>agency::ui::ImportDialog</name>
     <message>
         <source>Import</source>
@@ -3184,6 +3294,14 @@ Ouvrir le dossier ?</translation>
         <source>&amp;Merge channel types…</source>
         <translation>&amp;Fusionner des types de canaux…</translation>
     </message>
+    <message>
+        <source>That record is no longer there (removed for good).</source>
+        <translation>Cet enregistrement n’existe plus (retiré définitivement).</translation>
+    </message>
+    <message>
+        <source>Recent &amp;changes…</source>
+        <translation>Modifications &amp;récentes…</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::MergeValuesDialog</name>
@@ -3213,6 +3331,112 @@ Ouvrir le dossier ?</translation>
     <message>
         <source>Has a date</source>
         <translation>A une date</translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::RecentChangesDialog</name>
+    <message>
+        <source>SLA tier</source>
+        <translation>Niveau de SLA</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <source>Show &amp;older</source>
+        <translation>Afficher les plus &amp;anciennes</translation>
+    </message>
+    <message>
+        <source>Recent changes</source>
+        <translation>Modifications récentes</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>All tables</source>
+        <translation>Toutes les tables</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>&amp;Qui :</translation>
+    </message>
+    <message>
+        <source>&amp;Table:</source>
+        <translation>&amp;Table :</translation>
+    </message>
+    <message>
+        <source>F&amp;ield:</source>
+        <translation>C&amp;hamp :</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>Any field</source>
+        <translation>Tout champ</translation>
+    </message>
+    <message>
+        <source>This database keeps no history you may read.</source>
+        <translation>Cette base ne tient aucun historique que vous pouvez lire.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No changes match.</source>
+        <translation>Aucune modification ne correspond.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s), newest first.</source>
+        <translation>
+            <numerusform>%n modification, la plus récente d’abord.</numerusform>
+            <numerusform>%n modifications, la plus récente d’abord.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3488,6 +3712,38 @@ Ouvrir le dossier ?</translation>
     <message>
         <source>Not saved: correct the figure, or save again and confirm it</source>
         <translation>Non enregistré : corrigez le chiffre, ou enregistrez à nouveau et confirmez-le</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Who changed this record, when and what (Ctrl+Shift+Y)</source>
+        <translation>Qui a modifié cet enregistrement, quand et quoi (Ctrl+Maj+Y)</translation>
+    </message>
+    <message>
+        <source>%1 is now %2 (changed by %3, %4)</source>
+        <translation>%1 vaut maintenant %2 (modifié par %3, %4)</translation>
+    </message>
+    <message>
+        <source>Changed again since</source>
+        <translation>Modifié de nouveau depuis</translation>
+    </message>
+    <message>
+        <source>Since this change, the record was changed again:</source>
+        <translation>Depuis cette modification, l’enregistrement a été modifié de nouveau :</translation>
+    </message>
+    <message>
+        <source>Put the older value back anyway?</source>
+        <translation>Remettre quand même l’ancienne valeur ?</translation>
+    </message>
+    <message>
+        <source>Revert anyway</source>
+        <translation>Rétablir quand même</translation>
     </message>
 </context>
 <context>

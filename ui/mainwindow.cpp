@@ -14,6 +14,7 @@
 #include "helpdialogs.h"
 #include "importdialog.h"
 #include "mergevaluesdialog.h"
+#include "recentchangesdialog.h"
 #include "recordform.h"
 #include "tablepage.h"
 #include "tables/campaignmodel.h"
@@ -83,6 +84,28 @@ MainWindow::MainWindow(QSqlDatabase db, db::ConnectionString where, bool readOnl
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::showRecentChanges()
+{
+    RecentChangesDialog dialog(m_db, this);
+    QString table;
+    QString id;
+    connect(&dialog, &RecentChangesDialog::openRecord, &dialog, [&](const QString& t, const QString& i) {
+        table = t;
+        id = i;
+        dialog.accept();
+    });
+    if (dialog.exec() != QDialog::Accepted || id.isEmpty())
+        return;
+    for (TablePage* candidate : std::as_const(m_tablePages)) {
+        if (candidate->model()->tableName() != table)
+            continue;
+        showPage(Page(m_tablePages.indexOf(candidate) + 1));
+        if (!candidate->showRecord(id))
+            statusBar()->showMessage(tr("That record is no longer there (removed for good)."), 8000);
+        return;
+    }
+}
 
 void MainWindow::mergeChannelTypes()
 {

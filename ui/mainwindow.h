@@ -89,6 +89,7 @@ private:
     void refreshAfterChange(); // a save or an import changed the data
     void showMessage(const QString& text);
     void mergeChannelTypes(); // Edit → Merge channel types…
+    void showRecentChanges(); // View → Recent changes…: a record chosen there is shown on its page
     void offerUndo(const QString& table, const QStringList& ids, const QString& description);
     void openConnectionDialog();
     void saveAll();

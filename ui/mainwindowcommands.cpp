@@ -15,6 +15,7 @@
 #include "importdialog.h"
 #include "mainwindow.h"
 #include "mergevaluesdialog.h"
+#include "recentchangesdialog.h"
 #include "recordform.h"
 #include "tablepage.h"
 #include "tables/campaignmodel.h"
@@ -183,6 +184,10 @@ void MainWindow::createMenus()
     merge->setEnabled(!m_readOnly);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions.value(QStringLiteral("showDeleted")));
+    QAction* recent = view->addAction(
+        tr("Recent &changes…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), this, &MainWindow::showRecentChanges);
+    recent->setObjectName(QStringLiteral("recentChanges"));
+    m_actions.insert(QStringLiteral("recentChanges"), recent);
     QMenu* theme = view->addMenu(tr("&Theme"));
     auto* themes = new QActionGroup(this);
     const QString current = QSettings().value(QStringLiteral("window/theme"), QStringLiteral("system")).toString();
@@ -229,8 +234,8 @@ void MainWindow::createMenus()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* shortcuts = help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this]() {
         QList<QAction*> listed;
-        for (const char* name :
-            { "new", "save", "revert", "delete", "restore", "showDeleted", "find", "export", "connect", "import" })
+        for (const char* name : { "new", "save", "revert", "delete", "restore", "showDeleted", "recentChanges", "find",
+                 "export", "connect", "import" })
             listed << m_actions.value(QString::fromLatin1(name));
         listed << findChild<QAction*>(QStringLiteral("quit"));
         ShortcutsDialog(listed, this).exec();

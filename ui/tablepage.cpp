@@ -3,6 +3,7 @@
 
 #include "conflictdialog.h"
 #include "deletedrowdelegate.h"
+#include "historypanel.h"
 #include "recordform.h"
 #include "tables/softdeletion.h"
 
@@ -18,8 +19,10 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QSqlRecord>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -50,6 +53,8 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     , m_noticeText(new QLabel(m_notice))
     , m_showAll(new QPushButton(tr("Show all"), m_notice))
     , m_form(new RecordForm(model, this))
+    , m_sideTabs(new QTabWidget(this))
+    , m_history(new HistoryPanel(model->database(), model->tableName(), this))
     , m_split(new QSplitter(Qt::Horizontal, this))
     , m_leftSplit(new QSplitter(Qt::Vertical, this))
 {
@@ -104,9 +109,22 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     formScroll->setWidget(m_form);
     formScroll->setMinimumWidth(380); // the KPI tables' values whole beside their metrics
 
+    // Beside the table: the record's form, and its history (who changed what, with revert).
+    m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
+    m_sideTabs->setDocumentMode(true);
+    m_sideTabs->addTab(formScroll, tr("Record"));
+    m_sideTabs->addTab(m_history, tr("History"));
+    m_sideTabs->setTabToolTip(1, tr("Who changed this record, when and what (Ctrl+Shift+Y)"));
+    auto* showHistory = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y), this);
+    showHistory->setContext(Qt::WidgetWithChildrenShortcut); // this page's, where several are shown at once
+    connect(showHistory, &QShortcut::activated, this,
+        [this]() { m_sideTabs->setCurrentIndex(m_sideTabs->currentIndex() == 1 ? 0 : 1); });
+    connect(m_history, &HistoryPanel::revertRequested, this, &TablePage::revertFromHistory);
+    connect(this, &TablePage::saved, m_history, &HistoryPanel::reload);
+
     m_leftSplit->addWidget(m_view);
     m_split->addWidget(m_leftSplit);
-    m_split->addWidget(formScroll);
+    m_split->addWidget(m_sideTabs);
     m_split->setStretchFactor(0, 3);
     m_split->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
@@ -169,6 +187,7 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
         m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
             m_form->setCurrentRow(current.isValid() ? current.row() : -1);
             m_currentId = current.isValid() ? m_model->idAt(current.row()) : QString();
+            m_history->setRecord(m_currentId);
             Q_EMIT currentChanged(m_currentId);
         });
     // Right-click on the header: which columns to show (remembered per table with the rest of the layout).

@@ -15,12 +15,14 @@ class QLineEdit;
 class QProgressBar;
 class QAction;
 class QSplitter;
+class QTabWidget;
 class QTableView;
 class QTimer;
 class QToolBar;
 
 namespace agency::ui {
 
+class HistoryPanel;
 class RecordForm;
 
 // Lists show a row's name first: a column that holds it (a campaign's Name, kept in its metadata) moves to the front.
@@ -36,6 +38,12 @@ public:
     tables::AgencyTableModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
     RecordForm* form() const { return m_form; }
+    HistoryPanel* history() const { return m_history; }
+    QTabWidget* sideTabs() const { return m_sideTabs; } // the record's form, and its history
+    // Puts `values` (stored values, as the history kept them before change `changeId`) back into record `id` as
+    // edits and saves them, through the same checks as typing them would. A field that changed again since is said,
+    // with who and what, and asked about first. False: not asked for, declined, or not saved.
+    bool revertFromHistory(const QString& id, qint64 changeId, const QVariantMap& values);
     QToolBar* toolBar() const { return m_toolBar; }
     QLineEdit* searchBox() const { return m_search; }
     QLabel* emptyHint() const { return m_emptyHint; }
@@ -113,6 +121,8 @@ private:
     QPushButton* m_showAll;
     int m_findLimit = 20000;
     RecordForm* m_form;
+    QTabWidget* m_sideTabs;
+    HistoryPanel* m_history;
     QSplitter* m_split;
     QSplitter* m_leftSplit;
     QString m_currentId;

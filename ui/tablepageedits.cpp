@@ -3,8 +3,11 @@
 // restoring, and what is said when another desktop changed a row.
 #include "conflictdialog.h"
 #include "deletedrowdelegate.h"
+#include "domain/displaytext.h"
+#include "historytext.h"
 #include "recordform.h"
 #include "tablepage.h"
+#include "tables/columnvalues.h"
 #include "tables/softdeletion.h"
 
 #include <QHBoxLayout>
@@ -161,6 +164,64 @@ bool TablePage::save()
     m_view->viewport()->update();
     Q_EMIT message(m_model->lastMessage());
     return false;
+}
+
+bool TablePage::revertFromHistory(const QString& id, qint64 changeId, const QVariantMap& values)
+{
+    if (id.isEmpty() || values.isEmpty())
+        return false;
+    // A field changed again after this change: say by whom, when and to what, and ask before putting it back.
+    QStringList since;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        history::ChangeFilter newest;
+        newest.table = m_model->tableName();
+        newest.rowId = id;
+        newest.column = it.key();
+        newest.limit = 1;
+        QList<history::Change> changes;
+        QString error;
+        if (!history::readChanges(m_model->database(), newest, &changes, &error)) {
+            Q_EMIT message(error);
+            return false;
+        }
+        if (changes.isEmpty() || changes.constFirst().id == changeId)
+            continue;
+        const history::Change& later = changes.constFirst();
+        const history::FieldChange* field = later.field(it.key());
+        since << tr("%1 is now %2 (changed by %3, %4)")
+                     .arg(tables::columnLabel(it.key()),
+                         historyValueText(m_model->tableName(), it.key(), field ? field->after : QVariant()),
+                         whoText(later), domain::instantText(later.at));
+    }
+    if (!since.isEmpty()) {
+        QMessageBox box(QMessageBox::Question, tr("Changed again since"),
+            tr("Since this change, the record was changed again:"), QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("revertSinceQuestion"));
+        box.setInformativeText(since.join(u'\n') + QStringLiteral("\n\n") + tr("Put the older value back anyway?"));
+        QPushButton* anyway = box.addButton(tr("Revert anyway"), QMessageBox::AcceptRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(anyway);
+        box.exec();
+        if (box.clickedButton() != anyway)
+            return false;
+    }
+    if (m_model->findRow(id) < 0 && !showRecord(id))
+        return false;
+    const int row = m_model->findRow(id);
+    if (row < 0)
+        return false;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        const int column = m_model->fieldIndex(it.key());
+        const tables::ColumnSpec* spec = m_model->spec().column(it.key());
+        if (column < 0 || !spec)
+            continue; // a column this role may not see stays as it is
+        if (!m_model->setData(m_model->index(row, column), tables::fromStorage(*spec, it.value()))) {
+            Q_EMIT message(m_model->lastMessage());
+            return false;
+        }
+    }
+    m_form->setCurrentRow(row); // the form shows what is put back, and says so at a field the save refuses
+    return save();
 }
 
 void TablePage::resolveConflicts()

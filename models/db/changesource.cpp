@@ -3,6 +3,7 @@
 
 #include "database.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <atomic>
@@ -13,12 +14,6 @@ namespace agency::db {
 
 namespace {
     std::atomic<ChangeSource> g_source { ChangeSource::App };
-
-    QString quoted(QString text)
-    {
-        text.replace(u'\'', QStringLiteral("''"));
-        return u'\'' + text + u'\'';
-    }
 }
 
 void setChangeSource(ChangeSource source)
@@ -51,30 +46,40 @@ QString applicationName()
     return who.isEmpty() ? app : app + u'/' + who;
 }
 
-bool markChangeSource(QSqlDatabase db, QString* error)
+namespace {
+    // The last log row before this connection's write began (a property of its driver, so a reopened connection
+    // starts without one); absent: no history in this file, or no write begun.
+    const char* const kLogFrom = "agencyChangeLogFrom";
+}
+
+void noteWriteStarted(QSqlDatabase db)
 {
-    if (dialectOf(db) != Dialect::SQLite)
+    if (dialectOf(db) != Dialect::SQLite || !db.driver())
+        return;
+    QSqlQuery query(db);
+    const bool logged
+        = query.exec(QStringLiteral("SELECT coalesce(max(id), 0) FROM agency_change_log")) && query.next();
+    db.driver()->setProperty(kLogFrom, logged ? QVariant(query.value(0).toLongLong()) : QVariant());
+}
+
+bool stampChanges(QSqlDatabase db, QString* error)
+{
+    if (dialectOf(db) != Dialect::SQLite || !db.driver())
+        return true;
+    const QVariant from = db.driver()->property(kLogFrom);
+    db.driver()->setProperty(kLogFrom, QVariant());
+    if (!from.isValid())
         return true;
     QSqlQuery query(db);
-    // Made already on this connection, or no history in this file (older schema, or a migration under way).
-    if (!query.exec(QStringLiteral("SELECT (SELECT count(*) FROM temp.sqlite_master WHERE type = 'trigger' AND name = "
-                                   "'agency_change_log_source'), (SELECT count(*) FROM main.sqlite_master WHERE type "
-                                   "= 'table' AND name = 'agency_change_log')"))
-        || !query.next()) {
-        if (error)
-            *error = query.lastError().text();
-        return false;
-    }
-    if (query.value(0).toInt() > 0 || query.value(1).toInt() == 0)
-        return true;
+    query.prepare(QStringLiteral(
+        "UPDATE agency_change_log SET db_role = ?, app_user = ?, source = ? WHERE id > ? AND source = 'other'"));
     const QString who = changePerson();
-    const QString whoText = who.isEmpty() ? QStringLiteral("NULL") : quoted(who);
-    const QString sql
-        = QStringLiteral("CREATE TEMP TRIGGER agency_change_log_source AFTER INSERT ON main.agency_change_log FOR EACH "
-                         "ROW BEGIN UPDATE agency_change_log SET db_role = %1, app_user = %1, source = %2 WHERE "
-                         "id = NEW.id; END")
-              .arg(whoText, quoted(changeSourceName(changeSource())));
-    if (!query.exec(sql)) {
+    const QVariant person = who.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(who);
+    query.addBindValue(person);
+    query.addBindValue(person);
+    query.addBindValue(changeSourceName(changeSource()));
+    query.addBindValue(from.toLongLong());
+    if (!query.exec()) {
         if (error)
             *error = query.lastError().text();
         return false;

@@ -22,10 +22,12 @@ QString changePerson();
 // Agency OS's and whose: "agency-os/<person>", or "agency-os import/<person>" for the CLI import.
 QString applicationName();
 
-// SQLite has no roles or application names: the history's triggers write a change as another program's, and each of
-// the app's connections adds who it is with a temporary trigger of its own (the OS user as role and person, the
-// source). Made once per connection, within a write; nothing on PostgreSQL or where the file has no history yet.
-// False only when SQLite refused it (`error` says why).
-bool markChangeSource(QSqlDatabase db, QString* error = nullptr);
+// SQLite has no roles or application names: the history's triggers write every change as another program's ('other',
+// no role, no person), and a write transaction of the app says who made it just before it commits, in one statement
+// over the log rows it wrote (those after the last one there when it began: it holds the file's only write lock).
+// A transaction that commits without it leaves its changes as 'other', never another's as the app's.
+// Both do nothing on PostgreSQL (application_name says it there) and where the file keeps no history.
+void noteWriteStarted(QSqlDatabase db); // after BEGIN IMMEDIATE
+bool stampChanges(QSqlDatabase db, QString* error = nullptr); // before COMMIT; false when SQLite refused it
 
 } // namespace agency::db

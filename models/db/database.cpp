@@ -68,15 +68,23 @@ bool beginWrite(QSqlDatabase db, QSqlError* error)
             *error = begin.lastError();
         return false;
     }
-    // The history says who wrote (this person, in the window or the CLI import), on the first write of a connection.
+    noteWriteStarted(db); // where the history's rows of this write begin (SQLite: said who made them at commit)
+    return true;
+}
+
+bool commitWrite(QSqlDatabase db, QSqlError* error)
+{
     QString why;
-    if (!markChangeSource(db, &why)) {
-        begin.exec(QStringLiteral("ROLLBACK"));
+    if (!stampChanges(db, &why)) {
         if (error)
             *error = QSqlError(why, why, QSqlError::TransactionError);
         return false;
     }
-    return true;
+    if (db.commit())
+        return true;
+    if (error)
+        *error = db.lastError();
+    return false;
 }
 
 QString dataFolder()

@@ -29,6 +29,9 @@ bool isThroughPooler(const QSqlDatabase& db);
 // waiting up to the connection's busy timeout while another process writes, so that what the transaction reads is
 // what it writes over and it never fails half-way for the lock. False when it could not start; `error` says why.
 bool beginWrite(QSqlDatabase db, QSqlError* error);
+// Commits what beginWrite() started, after saying in the history who made it (db::stampChanges). False when it could
+// not; the transaction is then still open, for the caller to roll back.
+bool commitWrite(QSqlDatabase db, QSqlError* error = nullptr);
 
 // The one folder for the app's data and logs: <XDG data home>/agency-os (e.g. ~/.local/share/agency-os).
 QString dataFolder();

@@ -320,9 +320,9 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
         return fail(!clients.lastError().isEmpty()
                 ? clients.lastError()
                 : (!campaigns.lastError().isEmpty() ? campaigns.lastError() : channels.lastError()));
-    if (!m_db.commit())
-        return fail(
-            db::reportSqlError(QCoreApplication::translate("DemoData", "Committing the demo data"), m_db.lastError()));
+    QSqlError committed;
+    if (!db::commitWrite(m_db, &committed))
+        return fail(db::reportSqlError(QCoreApplication::translate("DemoData", "Committing the demo data"), committed));
     if (m_progress && reported != channels.written())
         m_progress(channels.written(), totalChannels);
     // PostgreSQL plans by its statistics, which its autovacuum gathers within the next minute or so: until then a

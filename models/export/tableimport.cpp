@@ -187,6 +187,7 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
     QSet<QString> campaignsToCheck;
     QHash<QString, int> campaignLine;
     int sinceReport = 0;
+    tables::RowWriter::Statements statements; // each shape of INSERT or UPDATE prepared once for the whole file
     while (const auto record = reader.next()) {
         const int line = record->line;
         if (m_progress && sinceReport-- == 0) {
@@ -300,7 +301,7 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         QString error;
         exec(m_db, QStringLiteral("SAVEPOINT agency_import_row"), {}, &error);
         bool ok = false;
-        tables::RowWriter writer(m_db, *spec); // the same writer as the window's Save
+        tables::RowWriter writer(m_db, *spec, &statements); // the same writer as the window's Save
         QSqlError failure;
         if (!current.isEmpty()) {
             switch (writer.update(id, changed, currentStamp, &failure)) {
@@ -367,9 +368,11 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
                     tables::overAllocationMessage(split) });
     }
 
+    statements.clear(); // finished before the transaction ends
     if (commit && report.ok()) {
-        if (!m_db.commit())
-            report.problems.append({ 0, {}, db::reportSqlError(Text::tr("Committing the import"), m_db.lastError()) });
+        QSqlError committed;
+        if (!db::commitWrite(m_db, &committed))
+            report.problems.append({ 0, {}, db::reportSqlError(Text::tr("Committing the import"), committed) });
         else
             return report;
     }

@@ -8,10 +8,29 @@
 
 namespace agency::tables {
 
-RowWriter::RowWriter(QSqlDatabase db, const TableSpec& spec)
+RowWriter::RowWriter(QSqlDatabase db, const TableSpec& spec, Statements* statements)
     : m_db(db)
     , m_spec(spec)
+    , m_statements(statements)
 {
+}
+
+QSqlQuery* RowWriter::prepared(const QString& sql, QSqlQuery* own)
+{
+    if (m_statements) {
+        auto found = m_statements->find(sql);
+        if (found != m_statements->end())
+            return &found.value();
+        auto stored = m_statements->emplace(sql, m_db);
+        if (!stored->prepare(sql)) {
+            *own = std::move(stored.value()); // its error, for the caller
+            m_statements->erase(stored);
+            return own;
+        }
+        return &stored.value();
+    }
+    own->prepare(sql);
+    return own;
 }
 
 bool RowWriter::insert(const QVariantMap& values, QSqlError* error)
@@ -28,11 +47,12 @@ bool RowWriter::insert(const QVariantMap& values, QSqlError* error)
         marks << QStringLiteral("?");
         binds << toStorage(*column, v.value(), dialect);
     }
-    QSqlQuery insert(m_db);
-    insert.prepare(
-        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_spec.table, columns.join(u','), marks.join(u',')));
-    for (const QVariant& value : std::as_const(binds))
-        insert.addBindValue(value);
+    QSqlQuery own(m_db);
+    QSqlQuery& insert = *prepared(
+        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_spec.table, columns.join(u','), marks.join(u',')),
+        &own);
+    for (int i = 0; i < binds.size(); ++i)
+        insert.bindValue(i, binds.at(i));
     if (insert.exec())
         return true;
     *error = insert.lastError();
@@ -54,13 +74,13 @@ RowWriter::Update RowWriter::update(
     }
     if (sets.isEmpty())
         return Update::Written;
-    QSqlQuery update(m_db);
-    update.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ? AND updated_at = ?")
-                       .arg(m_spec.table, sets.join(QStringLiteral(", "))));
-    for (const QVariant& value : std::as_const(binds))
-        update.addBindValue(value);
-    update.addBindValue(id);
-    update.addBindValue(readStamp);
+    QSqlQuery own(m_db);
+    QSqlQuery& update = *prepared(QStringLiteral("UPDATE %1 SET %2 WHERE id = ? AND updated_at = ?")
+                                      .arg(m_spec.table, sets.join(QStringLiteral(", "))),
+        &own);
+    binds << id << readStamp;
+    for (int i = 0; i < binds.size(); ++i)
+        update.bindValue(i, binds.at(i));
     if (!update.exec()) {
         *error = update.lastError();
         return Update::Failed;

@@ -57,10 +57,11 @@ namespace {
                 *error = db::reportSqlError(Text::tr("Starting a transaction"), began);
             return false;
         }
-        if (work() && db.commit())
+        QSqlError committed;
+        if (work() && db::commitWrite(db, &committed))
             return true;
         if (error && error->isEmpty())
-            *error = db::reportSqlError(Text::tr("Committing"), db.lastError());
+            *error = db::reportSqlError(Text::tr("Committing"), committed);
         db.rollback();
         return false;
     }

@@ -153,10 +153,13 @@ TableStore::Written TableStore::write(const EditJournal& journal, ConflictSet& c
         ok = false;
         break;
     }
-    if (ok && db.commit()) {
+    QSqlError committed;
+    if (ok && db::commitWrite(db, &committed)) {
         written.committed = true;
         return written;
     }
+    if (ok && !written.error.isValid())
+        written.error = committed;
     if (written.message.isEmpty())
         written.message = db::reportSqlError(
             tr("Saving %1").arg(m_spec.table), written.error.isValid() ? written.error : db.lastError());

@@ -72,9 +72,10 @@ std::optional<int> mergeValues(QSqlDatabase db, const TableSpec& spec, const QSt
         return std::nullopt;
     }
     const int changed = update.numRowsAffected();
-    if (!db.commit()) {
+    QSqlError committed;
+    if (!db::commitWrite(db, &committed)) {
         if (error)
-            *error = db::reportSqlError(Text::tr("Merging values"), db.lastError());
+            *error = db::reportSqlError(Text::tr("Merging values"), committed);
         db.rollback();
         return std::nullopt;
     }
