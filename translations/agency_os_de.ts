@@ -3477,6 +3477,10 @@ Ordner öffnen?</translation>
         <source>Did you mean “%1” (%2)? Another spelling of it splits the reports by type.</source>
         <translation>Meinten Sie „%1“ (%2)? Eine andere Schreibweise teilt die Berichte nach Typ auf.</translation>
     </message>
+    <message>
+        <source>Read-only: your database role may not change %1 (an administrator can grant it)</source>
+        <translation>Schreibgeschützt: Ihre Datenbankrolle darf %1 nicht ändern (ein Administrator kann es erlauben)</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::ShortcutsDialog</name>

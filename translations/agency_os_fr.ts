@@ -3477,6 +3477,10 @@ Ouvrir le dossier ?</translation>
         <source>Did you mean “%1” (%2)? Another spelling of it splits the reports by type.</source>
         <translation>Vouliez-vous dire « %1 » (%2) ? Une autre orthographe divise les rapports par type.</translation>
     </message>
+    <message>
+        <source>Read-only: your database role may not change %1 (an administrator can grant it)</source>
+        <translation>Lecture seule : votre rôle de base de données ne peut pas modifier %1 (un administrateur peut l’y autoriser)</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::ShortcutsDialog</name>

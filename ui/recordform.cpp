@@ -329,8 +329,14 @@ void RecordForm::showMessage(const QString& column, const QString& message)
         return;
     label->setText(message);
     label->setVisible(!message.isEmpty());
-    if (QWidget* editor = m_editors.value(column))
-        editor->setToolTip(message);
+    if (QWidget* editor = m_editors.value(column)) {
+        // A field the role may not change says so where the pointer is (the banner above says it for the page).
+        const bool locked = m_row >= 0 && !editor->isEnabled() && !m_model->mayEdit(m_row, column);
+        editor->setToolTip(!message.isEmpty() ? message
+                : locked ? tr("Read-only: your database role may not change %1 (an administrator can grant it)")
+                               .arg(tables::columnLabel(column))
+                         : QString());
+    }
 }
 
 QString RecordForm::messageFor(const QString& column) const

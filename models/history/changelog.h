@@ -55,7 +55,7 @@ bool isAvailable(const QSqlDatabase& db);
 // The changes `filter` selects, newest first unless it asks for the oldest first. False on an error (`error`).
 bool readChanges(const QSqlDatabase& db, const ChangeFilter& filter, QList<Change>* out, QString* error);
 
-// The people and roles that made changes (for a filter's list), in order.
+// The people and roles that made the recent changes (for a filter's list), in order.
 QStringList people(const QSqlDatabase& db);
 
 // Deletes the history from before `before`, a batch per transaction so that no user waits for it; `progress` is told

@@ -328,7 +328,7 @@ bool AgencyTableModel::mayEdit(int row, const QString& column) const
         return false;
     const QString id = idAt(row);
     if (!id.isEmpty() && m_journal.isNew(id))
-        return m_rights.insert;
+        return m_rights.insert && m_rights.insertable.contains(column);
     return m_rights.updatable.contains(column);
 }
 

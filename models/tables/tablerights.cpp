@@ -15,6 +15,7 @@ TableRights TableRights::all(const TableSpec& spec)
     for (const ColumnSpec& column : spec.columns)
         rights.columns.insert(column.name);
     rights.updatable = rights.columns;
+    rights.insertable = rights.columns;
     return rights;
 }
 
@@ -25,9 +26,10 @@ TableRights TableRights::on(QSqlDatabase db, const QString& table)
     if (db::dialectOf(db) != db::Dialect::PostgreSQL)
         return rights;
     rights.updatable.clear();
-    // has_column_privilege is true for a column when the table's own UPDATE is granted, too.
+    rights.insertable.clear();
+    // has_column_privilege is true for a column when the table's own UPDATE (INSERT) is granted, too.
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT a.attname, has_table_privilege(c.oid, 'INSERT'), "
+    query.prepare(QStringLiteral("SELECT a.attname, has_column_privilege(c.oid, a.attnum, 'INSERT'), "
                                  "has_column_privilege(c.oid, a.attnum, 'UPDATE') "
                                  "FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid "
                                  "WHERE c.oid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped"));
@@ -39,12 +41,16 @@ TableRights TableRights::on(QSqlDatabase db, const QString& table)
         rights.insert = false;
         return rights;
     }
-    rights.insert = false;
     while (query.next()) {
-        rights.insert = query.value(1).toBool();
-        if (query.value(2).toBool() && rights.columns.contains(query.value(0).toString()))
-            rights.updatable.insert(query.value(0).toString());
+        const QString column = query.value(0).toString();
+        if (!rights.columns.contains(column))
+            continue;
+        if (query.value(1).toBool())
+            rights.insertable.insert(column);
+        if (query.value(2).toBool())
+            rights.updatable.insert(column);
     }
+    rights.insert = rights.insertable.contains(idColumn()); // a new row is given its id by the app
     return rights;
 }
 

@@ -11,7 +11,8 @@ namespace agency::tables {
 
 // What PostgreSQL grants the connection's role on a table, column by column (GRANT UPDATE (industry) ON …).
 struct TableRights {
-    bool insert = true;
+    bool insert = true; // it may add rows: INSERT on the table, or on its id column at least
+    QSet<QString> insertable; // the columns a new row may be given (GRANT INSERT (…) ON …); the rest get defaults
     QSet<QString> updatable; // the columns it may UPDATE
     QSet<QString> columns; // every column of the table
     bool known = true; // false: the server could not be asked (then the table is taken as read-only)

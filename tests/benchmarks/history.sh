@@ -5,7 +5,7 @@
 #  - single-row saves through the table model, without the history's triggers (turned off) and with them;
 #  - an import of N channels (default 100,000) with `agency-os import`, without and with;
 #  - Recent changes opened with M rows of history (default 5,000,000).
-# Run on demand: tests/benchmarks/history.sh [BUILD_DIR] [channels] [history rows]
+# Run on demand: [BACKENDS=sqlite] tests/benchmarks/history.sh [BUILD_DIR] [channels] [history rows]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$here/build/ci}
@@ -29,7 +29,7 @@ seconds() { # the command's wall time in seconds
 }
 
 campaigns=$((channels / 10))
-for backend in postgresql sqlite; do
+for backend in ${BACKENDS:-postgresql sqlite}; do
   echo "== $backend"
   # The source: a demo agency with $channels channels, exported table by table.
   if [ $backend = postgresql ]; then

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Issue 29 in the window: a record's History beside its form (who changed what, as the form shows it), revert of one
-// field or a whole change (asking when the field changed again since), and the conflict dialog naming who saved
-// first. Driven with keys and clicks; what the database holds is read back.
+// field or a whole change (asking when the field changed again since), the conflict dialog naming who saved first,
+// Recent changes, and README's two example roles (column grants) at work. Driven with keys and clicks; what the
+// database holds is read back.
 #include "conflictdialog.h"
 #include "db/changesource.h"
+#include "db/database.h"
 #include "guisupport.h"
 #include "history/changelog.h"
 #include "historypanel.h"
@@ -18,11 +20,13 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QtTest>
@@ -75,6 +79,7 @@ private Q_SLOTS:
     void conflictNamesWhoSavedFirst();
     void recentChangesFilterAndOpen_data() { test::addBackendData(); }
     void recentChangesFilterAndOpen();
+    void exampleRolesBehaveAsReadmeSays();
 };
 
 void TestHistoryView::formHistoryShowsAndReverts()
@@ -265,6 +270,122 @@ void TestHistoryView::recentChangesFilterAndOpen()
     QTRY_COMPARE(window.currentTablePage(), clients);
     QCOMPARE(clients->currentId(), globex);
     Q_UNUSED(acme);
+}
+
+// README's two example roles, run as written (their names made this run's own), then each person at the window.
+void TestHistoryView::exampleRolesBehaveAsReadmeSays()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("postgresql"));
+    QVERIFY(scratch.migrate());
+    const QString client = test::add(scratch.db(), test::Client { .name = QStringLiteral("Acme") });
+    const QString campaign = test::add(scratch.db(),
+        test::Campaign { .client = client, .allocated = QStringLiteral("5000.00"), .brief = QStringLiteral("Old") });
+    const QString channel
+        = test::add(scratch.db(), test::Channel { .campaign = campaign, .percentage = QStringLiteral("50.00") });
+
+    QFile readme(QStringLiteral(AGENCY_OS_FIXTURES_DIR "/../../README.md"));
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(readme.readAll());
+    const qsizetype section = text.indexOf(QStringLiteral("### Two example roles"));
+    QVERIFY(section > 0);
+    const QString suffix = QStringLiteral("_%1").arg(QCoreApplication::applicationPid());
+    QStringList statements;
+    qsizetype at = section;
+    for (int block = 0; block < 2; ++block) {
+        const qsizetype open = text.indexOf(QStringLiteral("```sql\n"), at);
+        const qsizetype close = text.indexOf(QStringLiteral("```"), open + 7);
+        QVERIFY(open > 0 && close > open);
+        QString sql = text.mid(open + 7, close - open - 7);
+        static const QRegularExpression names(
+            QStringLiteral("\\b(agency_account_managers|agency_finance|lena|omar)\\b"));
+        sql.replace(names, QStringLiteral("\\1") + suffix);
+        QString plain; // the comments out first (they may hold a semicolon), then a statement per semicolon
+        for (const QString& line : sql.split(u'\n')) {
+            if (!line.trimmed().startsWith(QStringLiteral("--")))
+                plain += line + u'\n';
+        }
+        for (const QString& statement : plain.split(u';')) {
+            if (!statement.trimmed().isEmpty())
+                statements << statement.trimmed();
+        }
+        at = close + 3;
+    }
+    for (const QString& statement : std::as_const(statements))
+        QVERIFY2(test::execute(scratch.db(), statement), qPrintable(statement));
+
+    const QString campaigns = tables::campaignsSpec().table;
+    for (const QString& person : { QStringLiteral("lena"), QStringLiteral("omar") }) {
+        const QString role = person + suffix;
+        auto where = test::whereOf(scratch);
+        where.user = role;
+        where.password = QStringLiteral("change-me");
+        QString error;
+        {
+            QSqlDatabase db = db::openDatabase(where, role, &error);
+            QVERIFY2(db.isOpen(), qPrintable(error));
+            ui::MainWindow window(db, where, false);
+            QVERIFY(test::shown(window));
+            QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+            ui::TablePage* page = window.page(ui::MainWindow::Campaigns);
+            QVERIFY(page->showRecord(campaign));
+            QWidget* budget = page->form()->editor(QStringLiteral("budget_allocated"));
+            QWidget* brief = page->form()->editor(QStringLiteral("campaign_brief"));
+            QVERIFY(budget && brief);
+            QVERIFY(window.page(ui::MainWindow::Clients)->model()->isReadOnly());
+            QVERIFY(window.page(ui::MainWindow::SlaTiers)->model()->isReadOnly());
+            if (person == QStringLiteral("lena")) {
+                QVERIFY(!budget->isEnabled());
+                QVERIFY2(budget->toolTip().contains(QStringLiteral("may not change Budget allocated")),
+                    qPrintable(budget->toolTip()));
+                QVERIFY(brief->isEnabled());
+                brief->setFocus();
+                QTest::keyClick(brief, Qt::Key_A, Qt::ControlModifier);
+                QTest::keyClicks(brief, QStringLiteral("Spring push"));
+                QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+                QTRY_COMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT campaign_brief FROM %1").arg(campaigns))
+                                 .toString(),
+                    QStringLiteral("Spring push"));
+                // A campaign she adds: its budget is not hers to set either.
+                QVERIFY(window.action(QStringLiteral("new"))->isEnabled());
+                QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+                QVERIFY(!page->form()->editor(QStringLiteral("budget_allocated"))->isEnabled());
+                QVERIFY(page->form()->editor(QStringLiteral("campaign_brief"))->isEnabled());
+                page->revert();
+            } else {
+                QVERIFY(budget->isEnabled());
+                QVERIFY(!brief->isEnabled());
+                QVERIFY(!window.action(QStringLiteral("new"))->isEnabled());
+                auto* line = budget->findChild<QLineEdit*>();
+                QWidget* typed = line ? static_cast<QWidget*>(line) : budget;
+                typed->setFocus();
+                QTest::keyClick(typed, Qt::Key_A, Qt::ControlModifier);
+                QTest::keyClicks(typed, QStringLiteral("6000.00"));
+                QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+                QTRY_COMPARE(
+                    test::scalar(scratch.db(), QStringLiteral("SELECT budget_allocated FROM %1").arg(campaigns))
+                        .toString(),
+                    QStringLiteral("6000.00"));
+                QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+                ui::TablePage* channels = window.page(ui::MainWindow::Channels);
+                QVERIFY(channels->showRecord(channel));
+                QVERIFY(channels->form()->editor(QStringLiteral("budget_percentage"))->isEnabled());
+                QVERIFY(!channels->form()->editor(QStringLiteral("notes"))->isEnabled());
+            }
+        }
+        db::closeDatabase(role);
+        // The history names the role each change was made as.
+        QList<history::Change> changes;
+        history::ChangeFilter newest;
+        newest.rowId = campaign;
+        newest.limit = 1;
+        QVERIFY2(history::readChanges(scratch.db(), newest, &changes, &error), qPrintable(error));
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.constFirst().dbRole, role);
+        QCOMPARE(changes.constFirst().source, QStringLiteral("app"));
+    }
+    for (const QString& role : { QStringLiteral("lena"), QStringLiteral("omar"),
+             QStringLiteral("agency_account_managers"), QStringLiteral("agency_finance") })
+        QVERIFY(test::execute(scratch.db(), QStringLiteral("DROP OWNED BY %1; DROP ROLE %1").arg(role + suffix)));
 }
 
 QTEST_MAIN(TestHistoryView)
