@@ -3302,6 +3302,10 @@ Ordner öffnen?</translation>
         <source>Recent &amp;changes…</source>
         <translation>Letzte Ä&amp;nderungen…</translation>
     </message>
+    <message>
+        <source>Record &amp;history</source>
+        <translation>&amp;Verlauf des Datensatzes</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::MergeValuesDialog</name>

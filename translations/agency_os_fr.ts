@@ -3302,6 +3302,10 @@ Ouvrir le dossier ?</translation>
         <source>Recent &amp;changes…</source>
         <translation>Modifications &amp;récentes…</translation>
     </message>
+    <message>
+        <source>Record &amp;history</source>
+        <translation>&amp;Historique de l’enregistrement</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::MergeValuesDialog</name>

@@ -22,6 +22,7 @@ namespace {
 HistoryPanel::HistoryPanel(QSqlDatabase db, QString table, QWidget* parent)
     : QWidget(parent)
     , m_db(db)
+    , m_names(db)
     , m_table(std::move(table))
     , m_status(new QLabel(this))
     , m_list(new QTreeWidget(this))
@@ -90,6 +91,7 @@ void HistoryPanel::load()
     m_loadedId = m_id;
     m_list->clear();
     m_changes.clear();
+    m_names.markStale(); // a client renamed since shows its name now
     if (m_id.isEmpty()) {
         m_status->setText(tr("Select a record to see its history."));
         updateButtons();
@@ -126,6 +128,7 @@ void HistoryPanel::load()
                     : operationText(change.operation) });
         item->setData(0, kChangeRole, qlonglong(i));
         item->setToolTip(0, change.at.toLocalTime().toString(Qt::ISODateWithMs));
+        item->setToolTip(1, item->text(1));
         item->setToolTip(2, item->text(2));
         for (const history::FieldChange& field : change.fields) {
             if (field.column == tables::deletedColumn())
@@ -134,20 +137,22 @@ void HistoryPanel::load()
             auto* line = new QTreeWidgetItem(item,
                 { tr("%1: %2 → %3")
                         .arg(tables::columnLabel(field.column),
-                            historyValueText(m_table, field.column, field.before).simplified(),
-                            historyValueText(m_table, field.column, field.after).simplified()) });
+                            historyValueText(m_table, field.column, field.before, &m_names).simplified(),
+                            historyValueText(m_table, field.column, field.after, &m_names).simplified()) });
             line->setFirstColumnSpanned(true);
             line->setData(0, kChangeRole, qlonglong(i));
             line->setData(0, kColumnRole, field.column);
             line->setData(0, Qt::AccessibleTextRole, line->text(0));
             line->setToolTip(0,
                 tr("%1\nBefore: %2\nAfter: %3")
-                    .arg(tables::columnLabel(field.column), historyValueText(m_table, field.column, field.before),
-                        historyValueText(m_table, field.column, field.after)));
+                    .arg(tables::columnLabel(field.column),
+                        historyValueText(m_table, field.column, field.before, &m_names),
+                        historyValueText(m_table, field.column, field.after, &m_names)));
         }
     }
     m_list->expandAll();
     m_list->resizeColumnToContents(0);
+    m_list->resizeColumnToContents(1);
     if (m_list->topLevelItemCount() > 0)
         m_list->setCurrentItem(m_list->topLevelItem(0));
     updateButtons();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "history/changelog.h"
+#include "tables/lookupnames.h"
 
 #include <QSqlDatabase>
 #include <QVariantMap>
@@ -43,6 +44,7 @@ private:
     const history::Change* selectedChange(QString* column) const;
 
     QSqlDatabase m_db;
+    tables::LookupNames m_names; // a reference's value by the name of what it points to
     QString m_table;
     QString m_id;
     QString m_loadedId;

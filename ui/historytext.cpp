@@ -2,6 +2,7 @@
 #include "historytext.h"
 
 #include "tables/columnvalues.h"
+#include "tables/lookupnames.h"
 #include "tables/tablespec.h"
 #include "valuetext.h"
 
@@ -38,12 +39,18 @@ QString operationText(const QString& operation)
     return Text::tr("Changed");
 }
 
-QString historyValueText(const QString& table, const QString& column, const QVariant& kept)
+QString historyValueText(const QString& table, const QString& column, const QVariant& kept, tables::LookupNames* names)
 {
     const tables::TableSpec* spec = tables::specFor(table);
     const tables::ColumnSpec* described = spec ? spec->column(column) : nullptr;
     if (!described)
         return kept.isNull() ? Text::tr("(empty)") : kept.toString();
+    if (names && !kept.isNull() && described->kind == tables::ColumnKind::Reference
+        && !described->references.isEmpty()) {
+        const QString name = names->name(described->references, kept.toString());
+        if (!name.isEmpty())
+            return name;
+    }
     return valueText(*described, tables::fromStorage(*described, kept));
 }
 

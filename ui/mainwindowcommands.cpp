@@ -184,6 +184,13 @@ void MainWindow::createMenus()
     merge->setEnabled(!m_readOnly);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions.value(QStringLiteral("showDeleted")));
+    QAction* history
+        = view->addAction(tr("Record &history"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y), this, [this]() {
+              if (TablePage* page = currentTablePage())
+                  page->toggleHistory();
+          });
+    history->setObjectName(QStringLiteral("recordHistory"));
+    m_actions.insert(QStringLiteral("recordHistory"), history);
     QAction* recent = view->addAction(
         tr("Recent &changes…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), this, &MainWindow::showRecentChanges);
     recent->setObjectName(QStringLiteral("recentChanges"));
@@ -234,8 +241,8 @@ void MainWindow::createMenus()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* shortcuts = help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this]() {
         QList<QAction*> listed;
-        for (const char* name : { "new", "save", "revert", "delete", "restore", "showDeleted", "recentChanges", "find",
-                 "export", "connect", "import" })
+        for (const char* name : { "new", "save", "revert", "delete", "restore", "showDeleted", "recordHistory",
+                 "recentChanges", "find", "export", "connect", "import" })
             listed << m_actions.value(QString::fromLatin1(name));
         listed << findChild<QAction*>(QStringLiteral("quit"));
         ShortcutsDialog(listed, this).exec();

@@ -239,8 +239,8 @@ void RecentChangesDialog::readPage()
             if (!f.column.isEmpty() && field.column != f.column)
                 continue;
             auto* line = new QTreeWidgetItem({ when, who, record, what, tables::columnLabel(field.column),
-                historyValueText(change.table, field.column, field.before).simplified(),
-                historyValueText(change.table, field.column, field.after).simplified() });
+                historyValueText(change.table, field.column, field.before, &m_names).simplified(),
+                historyValueText(change.table, field.column, field.after, &m_names).simplified() });
             line->setData(0, kTableRole, change.table);
             line->setData(0, kIdRole, change.rowId);
             line->setToolTip(2, change.rowId);

@@ -19,7 +19,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
-#include <QShortcut>
 #include <QSplitter>
 #include <QSqlRecord>
 #include <QTabWidget>
@@ -115,10 +114,6 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     m_sideTabs->addTab(formScroll, tr("Record"));
     m_sideTabs->addTab(m_history, tr("History"));
     m_sideTabs->setTabToolTip(1, tr("Who changed this record, when and what (Ctrl+Shift+Y)"));
-    auto* showHistory = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y), this);
-    showHistory->setContext(Qt::WidgetWithChildrenShortcut); // this page's, where several are shown at once
-    connect(showHistory, &QShortcut::activated, this,
-        [this]() { m_sideTabs->setCurrentIndex(m_sideTabs->currentIndex() == 1 ? 0 : 1); });
     connect(m_history, &HistoryPanel::revertRequested, this, &TablePage::revertFromHistory);
     connect(this, &TablePage::saved, m_history, &HistoryPanel::reload);
 

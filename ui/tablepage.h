@@ -40,6 +40,7 @@ public:
     RecordForm* form() const { return m_form; }
     HistoryPanel* history() const { return m_history; }
     QTabWidget* sideTabs() const { return m_sideTabs; } // the record's form, and its history
+    void toggleHistory(); // the History tab, or back to the form (View → Record history)
     // Puts `values` (stored values, as the history kept them before change `changeId`) back into record `id` as
     // edits and saves them, through the same checks as typing them would. A field that changed again since is said,
     // with who and what, and asked about first. False: not asked for, declined, or not saved.

@@ -4,6 +4,7 @@
 #include "conflictdialog.h"
 #include "deletedrowdelegate.h"
 #include "domain/displaytext.h"
+#include "historypanel.h"
 #include "historytext.h"
 #include "recordform.h"
 #include "tablepage.h"
@@ -24,10 +25,12 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QSqlRecord>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace agency::ui {
@@ -164,6 +167,16 @@ bool TablePage::save()
     m_view->viewport()->update();
     Q_EMIT message(m_model->lastMessage());
     return false;
+}
+
+void TablePage::toggleHistory()
+{
+    const bool toHistory = m_sideTabs->currentWidget() != m_history;
+    m_sideTabs->setCurrentWidget(toHistory ? static_cast<QWidget*>(m_history) : m_sideTabs->widget(0));
+    if (toHistory)
+        m_history->list()->setFocus();
+    else
+        m_form->focusFirstField();
 }
 
 bool TablePage::revertFromHistory(const QString& id, qint64 changeId, const QVariantMap& values)

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QDateTime>
 
 namespace agency::ui {
 
@@ -33,6 +34,8 @@ QString valueText(const tables::ColumnSpec& column, const QVariant& value)
         return domain::valueLabel(value.toString());
     if (value.metaType().id() == QMetaType::QDate)
         return domain::dateText(value.toDate());
+    if (value.metaType().id() == QMetaType::QDateTime)
+        return domain::instantText(value.toDateTime());
     if (value.metaType().id() == QMetaType::Bool)
         return value.toBool() ? Text::tr("yes") : Text::tr("no");
     return value.toString();
