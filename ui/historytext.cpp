@@ -47,7 +47,7 @@ QString historyValueText(const QString& table, const QString& column, const QVar
         return kept.isNull() ? Text::tr("(empty)") : kept.toString();
     if (names && !kept.isNull() && described->kind == tables::ColumnKind::Reference
         && !described->references.isEmpty()) {
-        const QString name = names->name(described->references, kept.toString());
+        QString name = names->name(described->references, kept.toString());
         if (!name.isEmpty())
             return name;
     }
