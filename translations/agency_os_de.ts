@@ -1360,6 +1360,61 @@
     </message>
 </context>
 <context>
+    <name>PlaneWork</name>
+    <message>
+        <source>Plane&apos;s work is read from its PostgreSQL database; this is an SQLite file.</source>
+        <translation>Die Arbeit in Plane wird aus dessen PostgreSQL-Datenbank gelesen; dies ist eine SQLite-Datei.</translation>
+    </message>
+    <message>
+        <source>Plane&apos;s tables could not be read: %1</source>
+        <translation>Die Tabellen von Plane konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>This Plane database has no %1 table (or this role may not read it).</source>
+        <translation>Diese Plane-Datenbank hat keine Tabelle %1 (oder diese Rolle darf sie nicht lesen).</translation>
+    </message>
+    <message>
+        <source>Plane&apos;s %1 table has no %2 column in this Plane version.</source>
+        <translation>Die Tabelle %1 von Plane hat in dieser Plane-Version keine Spalte %2.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be told apart in this Plane version (no issues.%2): they are counted.</source>
+        <translation>%1 lassen sich in dieser Plane-Version nicht unterscheiden (kein issues.%2): sie werden mitgezählt.</translation>
+    </message>
+    <message>
+        <source>Deleted issues</source>
+        <translation>Gelöschte Aufgaben</translation>
+    </message>
+    <message>
+        <source>Archived issues</source>
+        <translation>Archivierte Aufgaben</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Entwürfe</translation>
+    </message>
+    <message>
+        <source>Reading the project&apos;s issues from Plane</source>
+        <translation>Lesen der Aufgaben des Projekts aus Plane</translation>
+    </message>
+    <message>
+        <source>The project estimates in categories, not points: its progress is counted in issues.</source>
+        <translation>Das Projekt schätzt in Kategorien, nicht in Punkten: sein Fortschritt wird in Aufgaben gezählt.</translation>
+    </message>
+    <message>
+        <source>Reading the campaign</source>
+        <translation>Lesen der Kampagne</translation>
+    </message>
+    <message>
+        <source>The campaign is not there.</source>
+        <translation>Die Kampagne ist nicht vorhanden.</translation>
+    </message>
+    <message>
+        <source>This campaign is not linked to a Plane project.</source>
+        <translation>Diese Kampagne ist mit keinem Plane-Projekt verknüpft.</translation>
+    </message>
+</context>
+<context>
     <name>Plausibility</name>
     <message>
         <source>%1 goes from %2 to %3, %4 times as much.</source>
@@ -2227,6 +2282,10 @@
     <message>
         <source>KPIs</source>
         <translation>KPIs</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Arbeit</translation>
     </message>
 </context>
 <context>
@@ -3787,6 +3846,33 @@ Ordner öffnen?</translation>
     <message>
         <source>&lt;h3&gt;Deleting&lt;/h3&gt;&lt;p&gt;Delete removes a row softly, with what belongs to it; Undo delete in the status bar or Ctrl+Z brings it back, and Ctrl+Shift+D shows deleted rows to restore them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Löschen&lt;/h3&gt;&lt;p&gt;Entf löscht eine Zeile vorläufig, mit allem, was zu ihr gehört; „Löschen rückgängig“ in der Statusleiste oder Strg+Z holt sie zurück, und Strg+Umschalt+D zeigt gelöschte Zeilen zum Wiederherstellen.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::WorkPanel</name>
+    <message>
+        <source>Issues done: %1 of %2 (%3)</source>
+        <translation>Erledigte Aufgaben: %1 von %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Estimate points done: %1 of %2 (%3)</source>
+        <translation>Erledigte Schätzpunkte: %1 von %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Counted: not deleted, archived, drafts, in triage or cancelled.</source>
+        <translation>Gezählt: weder gelöscht noch archiviert, kein Entwurf, nicht in der Triage, nicht abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Budget spent: %1</source>
+        <translation>Budget ausgegeben: %1</translation>
+    </message>
+    <message>
+        <source>Time elapsed: %1</source>
+        <translation>Zeit verstrichen: %1</translation>
+    </message>
+    <message>
+        <source>The spend runs ahead of the work: %1 of the budget spent for %2 of the work done.</source>
+        <translation>Die Ausgaben laufen der Arbeit voraus: %1 des Budgets ausgegeben für %2 erledigte Arbeit.</translation>
     </message>
 </context>
 <context>

@@ -1360,6 +1360,61 @@
     </message>
 </context>
 <context>
+    <name>PlaneWork</name>
+    <message>
+        <source>Plane&apos;s work is read from its PostgreSQL database; this is an SQLite file.</source>
+        <translation>Le travail de Plane se lit dans sa base PostgreSQL ; ceci est un fichier SQLite.</translation>
+    </message>
+    <message>
+        <source>Plane&apos;s tables could not be read: %1</source>
+        <translation>Les tables de Plane n’ont pas pu être lues : %1</translation>
+    </message>
+    <message>
+        <source>This Plane database has no %1 table (or this role may not read it).</source>
+        <translation>Cette base Plane n’a pas de table %1 (ou ce rôle ne peut pas la lire).</translation>
+    </message>
+    <message>
+        <source>Plane&apos;s %1 table has no %2 column in this Plane version.</source>
+        <translation>La table %1 de Plane n’a pas de colonne %2 dans cette version de Plane.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be told apart in this Plane version (no issues.%2): they are counted.</source>
+        <translation>%1 ne se distinguent pas dans cette version de Plane (pas de issues.%2) : ils sont comptés.</translation>
+    </message>
+    <message>
+        <source>Deleted issues</source>
+        <translation>Les tâches supprimées</translation>
+    </message>
+    <message>
+        <source>Archived issues</source>
+        <translation>Les tâches archivées</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Les brouillons</translation>
+    </message>
+    <message>
+        <source>Reading the project&apos;s issues from Plane</source>
+        <translation>Lecture des tâches du projet dans Plane</translation>
+    </message>
+    <message>
+        <source>The project estimates in categories, not points: its progress is counted in issues.</source>
+        <translation>Le projet estime en catégories, pas en points : son avancement se compte en tâches.</translation>
+    </message>
+    <message>
+        <source>Reading the campaign</source>
+        <translation>Lecture de la campagne</translation>
+    </message>
+    <message>
+        <source>The campaign is not there.</source>
+        <translation>La campagne n’existe pas.</translation>
+    </message>
+    <message>
+        <source>This campaign is not linked to a Plane project.</source>
+        <translation>Cette campagne n’est liée à aucun projet Plane.</translation>
+    </message>
+</context>
+<context>
     <name>Plausibility</name>
     <message>
         <source>%1 goes from %2 to %3, %4 times as much.</source>
@@ -2227,6 +2282,10 @@
     <message>
         <source>KPIs</source>
         <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Travail</translation>
     </message>
 </context>
 <context>
@@ -3787,6 +3846,33 @@ Ouvrir le dossier ?</translation>
     <message>
         <source>&lt;h3&gt;Deleting&lt;/h3&gt;&lt;p&gt;Delete removes a row softly, with what belongs to it; Undo delete in the status bar or Ctrl+Z brings it back, and Ctrl+Shift+D shows deleted rows to restore them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Supprimer&lt;/h3&gt;&lt;p&gt;Suppr retire une ligne en douceur, avec ce qui lui appartient ; « Annuler la suppression » dans la barre d&apos;état ou Ctrl+Z la ramène, et Ctrl+Maj+D montre les lignes supprimées pour les restaurer.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::WorkPanel</name>
+    <message>
+        <source>Issues done: %1 of %2 (%3)</source>
+        <translation>Tâches terminées : %1 sur %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Estimate points done: %1 of %2 (%3)</source>
+        <translation>Points d’estimation terminés : %1 sur %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Counted: not deleted, archived, drafts, in triage or cancelled.</source>
+        <translation>Comptées : ni supprimées, ni archivées, ni brouillons, ni en triage, ni annulées.</translation>
+    </message>
+    <message>
+        <source>Budget spent: %1</source>
+        <translation>Budget dépensé : %1</translation>
+    </message>
+    <message>
+        <source>Time elapsed: %1</source>
+        <translation>Temps écoulé : %1</translation>
+    </message>
+    <message>
+        <source>The spend runs ahead of the work: %1 of the budget spent for %2 of the work done.</source>
+        <translation>La dépense devance le travail : %1 du budget dépensé pour %2 du travail fait.</translation>
     </message>
 </context>
 <context>

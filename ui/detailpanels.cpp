@@ -12,6 +12,7 @@
 #include "tablepage.h"
 #include "tables/campaignmodel.h"
 #include "tables/channelmodel.h"
+#include "workpanel.h"
 
 #include <QHeaderView>
 #include <QSqlRecord>
@@ -89,6 +90,7 @@ CampaignDetailPanel::CampaignDetailPanel(
     , m_budget(new BudgetSplitPanel(this))
     , m_pie(new BudgetSplitChart(this))
     , m_kpiChart(new KpiChart(this))
+    , m_work(new WorkPanel(db, this))
 {
     m_model->setParentFilter(none());
     m_view = detailView(m_model, this);
@@ -100,6 +102,7 @@ CampaignDetailPanel::CampaignDetailPanel(
     tabs->addTab(m_budget, tr("Budget split"));
     tabs->addTab(m_pie, tr("Split chart"));
     tabs->addTab(m_kpiChart, tr("KPIs"));
+    tabs->addTab(m_work, tr("Work"));
     addWidget(m_view);
     addWidget(tabs);
     connect(m_view, &QTableView::activated, this,
@@ -116,6 +119,7 @@ void CampaignDetailPanel::setCampaign(const QString& id)
 void CampaignDetailPanel::reloadFigures()
 {
     m_saved = m_campaign.isEmpty() ? std::nullopt : tables::readCampaignBudget(m_db, m_campaign, nullptr);
+    m_work->setCampaign(m_campaign);
     updateSplit();
     updateCharts();
 }

@@ -18,6 +18,8 @@ class ChannelModel;
 
 namespace agency::ui {
 
+class WorkPanel;
+
 class BudgetSplitChart;
 class BudgetSplitPanel;
 class KpiChart;
@@ -59,6 +61,7 @@ public:
     void reloadFigures();
     void refresh(); // after a save: the channel list, the split and the charts
     BudgetSplitChart* pie() const { return m_pie; }
+    WorkPanel* work() const { return m_work; }
     KpiChart* kpis() const { return m_kpiChart; }
 
 Q_SIGNALS:
@@ -75,6 +78,7 @@ private:
     BudgetSplitPanel* m_budget;
     BudgetSplitChart* m_pie;
     KpiChart* m_kpiChart;
+    WorkPanel* m_work;
 };
 
 } // namespace agency::ui

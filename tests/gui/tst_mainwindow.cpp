@@ -24,6 +24,7 @@
 #include "tables/campaignmodel.h"
 #include "tables/channelmodel.h"
 #include "tables/valuemerge.h"
+#include "workpanel.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -169,6 +170,7 @@ private Q_SLOTS:
     void fileDialogLeavesTheDatabaseAlone();
     void rowPurgedElsewhereDoesNotBlockTheOthers_data();
     void rowPurgedElsewhereDoesNotBlockTheOthers();
+    void campaignWorkTabShowsPlaneProgress();
 };
 
 void TestMainWindow::initTestCase()
@@ -1745,6 +1747,43 @@ void TestMainWindow::rowPurgedElsewhereDoesNotBlockTheOthers()
     // Nothing is asked again.
     QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
     QVERIFY(QApplication::activeModalWidget() == nullptr);
+}
+
+// Issue 30.1: a campaign's Work tab, beside its budget split: its Plane project's issues and points done (Plane's
+// tables as its models make them: tests/fixtures/plane_postgresql.sql), its spend and time, and the warning when the
+// spend runs ahead of the work.
+void TestMainWindow::campaignWorkTabShowsPlaneProgress()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("postgresql"));
+    QVERIFY(scratch.migrate());
+    QVERIFY(scratch.loadPlaneFixture());
+    const QDate today = QDate::currentDate();
+    const QString client = test::add(scratch.db(), test::Client { .name = QStringLiteral("Acme") });
+    const QString campaign = test::add(scratch.db(),
+        test::Campaign { .client = client,
+            .allocated = QStringLiteral("1000.00"),
+            .spent = QStringLiteral("600.00"),
+            .start = today.addDays(-50).toString(Qt::ISODate),
+            .end = today.addDays(50).toString(Qt::ISODate),
+            .project = QStringLiteral("aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa") });
+    AGENCY_WINDOW(window, scratch);
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    ui::TablePage* campaigns = window.page(ui::MainWindow::Campaigns);
+    QVERIFY(campaigns->showRecord(campaign));
+    auto* work = window.findChild<ui::WorkPanel*>();
+    QVERIFY(work);
+    QTRY_VERIFY(work->text().contains(QStringLiteral("Issues done: 2 of 5 (40.00 %)")));
+    QVERIFY2(
+        work->text().contains(QStringLiteral("Estimate points done: 8 of 18 (44.44 %)")), qPrintable(work->text()));
+    QVERIFY2(work->text().contains(QStringLiteral("Budget spent: 60.00 %")), qPrintable(work->text()));
+    QVERIFY2(work->text().contains(QStringLiteral("Time elapsed: 50.00 %")), qPrintable(work->text()));
+    QVERIFY(work->warns());
+    QVERIFY2(work->text().contains(QStringLiteral("spend runs ahead of the work")), qPrintable(work->text()));
+    // Spent typed down to 400.00 and saved: the warning goes.
+    typeInto(field<ui::DecimalEdit>(campaigns, "budget_spent"), QStringLiteral("400.00"));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY(!work->warns());
+    QVERIFY2(work->text().contains(QStringLiteral("Budget spent: 40.00 %")), qPrintable(work->text()));
 }
 
 QTEST_MAIN(TestMainWindow)
