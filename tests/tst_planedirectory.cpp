@@ -2,6 +2,7 @@
 #include "plane/planedirectory.h"
 #include "support/scratchdatabase.h"
 #include "tables/agencytablemodel.h"
+#include "tables/lookupnames.h"
 
 #include <QSqlQuery>
 #include <QtTest>
@@ -20,6 +21,7 @@ class TestPlaneDirectory : public QObject {
 private Q_SLOTS:
     void listsLiveWorkspacesAndProjects();
     void resolvesStates();
+    void namesSayWhereAProjectStands();
     void reportsDanglingReferences();
     void modelsShowPlaneNames();
     void absentOnSqliteAndWithoutPlane_data() { test::addBackendData(); }
@@ -48,6 +50,34 @@ void TestPlaneDirectory::listsLiveWorkspacesAndProjects()
     QCOMPARE(globexProjects, QStringList { "GSE" }); // the deleted project is gone
     QVERIFY(plane.projects(gone).isEmpty());
     QVERIFY(plane.projects(QStringLiteral("not-a-uuid")).isEmpty()); // a bad id is an empty answer, not a crash
+}
+
+// Issue 30.6: a project archived, deleted, or in a deleted workspace is said as such wherever its name shows (lists,
+// forms, labels), and a deleted project is not taken for a missing one.
+void TestPlaneDirectory::namesSayWhereAProjectStands()
+{
+    AGENCY_SCRATCH(pg, QStringLiteral("postgresql"));
+    QVERIFY(pg.loadPlaneFixture());
+    plane::PlaneDirectory plane(pg.db());
+    QCOMPARE(plane.projectState(QStringLiteral("aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa")), plane::ReferenceState::Live);
+    QCOMPARE(
+        plane.projectState(QStringLiteral("bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb")), plane::ReferenceState::Archived);
+    QCOMPARE(
+        plane.projectState(QStringLiteral("cccccccc-cccc-4ccc-8ccc-cccccccccccc")), plane::ReferenceState::Deleted);
+    QCOMPARE(plane.projectState(QStringLiteral("eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee")),
+        plane::ReferenceState::WorkspaceDeleted);
+    QCOMPARE(
+        plane.projectState(QStringLiteral("ffffffff-ffff-4fff-8fff-ffffffffffff")), plane::ReferenceState::Missing);
+    tables::LookupNames names(pg.db());
+    QCOMPARE(
+        names.projectName(QStringLiteral("aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa")), QStringLiteral("Spring Launch"));
+    QCOMPARE(names.projectName(QStringLiteral("bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb")),
+        QStringLiteral("Old Site (archived in Plane)"));
+    QCOMPARE(names.projectName(QStringLiteral("cccccccc-cccc-4ccc-8ccc-cccccccccccc")),
+        QStringLiteral("Deleted Thing (deleted in Plane)"));
+    QCOMPARE(names.projectName(QStringLiteral("eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee")),
+        QStringLiteral("Gone Campaign (its Plane workspace is deleted)"));
+    QVERIFY(names.projectName(QStringLiteral("ffffffff-ffff-4fff-8fff-ffffffffffff")).isEmpty());
 }
 
 void TestPlaneDirectory::resolvesStates()

@@ -1187,6 +1187,18 @@
         <source>Finding %1</source>
         <translation>%1 wird gesucht</translation>
     </message>
+    <message>
+        <source>%1 (archived in Plane)</source>
+        <translation>%1 (in Plane archiviert)</translation>
+    </message>
+    <message>
+        <source>%1 (deleted in Plane)</source>
+        <translation>%1 (in Plane gelöscht)</translation>
+    </message>
+    <message>
+        <source>%1 (its Plane workspace is deleted)</source>
+        <translation>%1 (sein Plane-Workspace ist gelöscht)</translation>
+    </message>
 </context>
 <context>
     <name>Migrator</name>

@@ -1187,6 +1187,18 @@
         <source>Finding %1</source>
         <translation>Recherche de %1</translation>
     </message>
+    <message>
+        <source>%1 (archived in Plane)</source>
+        <translation>%1 (archivé dans Plane)</translation>
+    </message>
+    <message>
+        <source>%1 (deleted in Plane)</source>
+        <translation>%1 (supprimé dans Plane)</translation>
+    </message>
+    <message>
+        <source>%1 (its Plane workspace is deleted)</source>
+        <translation>%1 (son espace de travail Plane est supprimé)</translation>
+    </message>
 </context>
 <context>
     <name>Migrator</name>

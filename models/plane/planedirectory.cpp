@@ -18,7 +18,7 @@ namespace {
 }
 
 PlaneDirectory::PlaneDirectory(QSqlDatabase db)
-    : m_db(std::move(db))
+    : m_db(db)
 {
     if (db::dialectOf(m_db) != db::Dialect::PostgreSQL)
         return;
@@ -123,17 +123,33 @@ ReferenceState PlaneDirectory::workspaceState(const QString& id) const
 
 ReferenceState PlaneDirectory::projectState(const QString& id) const
 {
+    const auto info = projectInfo(id);
+    return info ? info->state : ReferenceState::Missing;
+}
+
+std::optional<ProjectInfo> PlaneDirectory::projectInfo(const QString& id) const
+{
     if (!m_available)
-        return ReferenceState::Missing;
+        return std::nullopt;
     QSqlQuery query(m_db);
-    query.prepare(
-        QStringLiteral("SELECT deleted_at IS NOT NULL, archived_at IS NOT NULL FROM projects WHERE id::text = ?"));
+    query.prepare(QStringLiteral("SELECT p.name, p.deleted_at IS NOT NULL, p.archived_at IS NOT NULL, w.id IS NULL OR "
+                                 "w.deleted_at IS NOT NULL FROM projects p LEFT JOIN workspaces w ON w.id = "
+                                 "p.workspace_id WHERE p.id::text = ?"));
     query.addBindValue(id);
-    if (!query.exec() || !query.next())
-        return ReferenceState::Missing;
-    if (query.value(0).toBool())
-        return ReferenceState::Deleted;
-    return query.value(1).toBool() ? ReferenceState::Archived : ReferenceState::Live;
+    if (!query.exec()) {
+        m_error = db::reportSqlError(Text::tr("Reading a Plane project"), query.lastError());
+        return std::nullopt;
+    }
+    if (!query.next())
+        return std::nullopt;
+    ProjectInfo info { query.value(0).toString(), ReferenceState::Live };
+    if (query.value(1).toBool())
+        info.state = ReferenceState::Deleted;
+    else if (query.value(3).toBool())
+        info.state = ReferenceState::WorkspaceDeleted;
+    else if (query.value(2).toBool())
+        info.state = ReferenceState::Archived;
+    return info;
 }
 
 QList<DanglingReference> PlaneDirectory::danglingReferences() const

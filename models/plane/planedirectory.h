@@ -23,7 +23,15 @@ struct Project {
     bool archived = false;
 };
 
-enum class ReferenceState { Live, Archived, Deleted, Missing };
+// Where a Plane row a campaign or client points to stands: WorkspaceDeleted is a live (or archived) project whose
+// workspace was soft-deleted, which Plane no longer shows either.
+enum class ReferenceState { Live, Archived, Deleted, WorkspaceDeleted, Missing };
+
+// A project as Plane holds it, deleted or not, with where it stands.
+struct ProjectInfo {
+    QString name;
+    ReferenceState state = ReferenceState::Missing;
+};
 
 struct DanglingReference {
     QString table; // agency_clients or agency_campaigns
@@ -47,6 +55,7 @@ public:
     std::optional<Project> project(const QString& id) const; // a live (maybe archived) project
     ReferenceState workspaceState(const QString& id) const;
     ReferenceState projectState(const QString& id) const;
+    std::optional<ProjectInfo> projectInfo(const QString& id) const; // nullopt: no such project (Missing)
 
     // Live agency rows whose Plane reference points at a deleted or missing Plane row.
     QList<DanglingReference> danglingReferences() const;

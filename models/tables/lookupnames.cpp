@@ -313,9 +313,22 @@ QString LookupNames::projectName(const QString& id)
 {
     if (id.isEmpty() || !m_plane.isAvailable())
         return {};
+    // Said as it stands in Plane: archived, deleted, or in a deleted workspace (a deleted project is not a missing
+    // one).
     return cached(QStringLiteral("projects:") + id, [&]() {
-        const auto project = m_plane.project(id);
-        return project ? project->name : QString();
+        const auto project = m_plane.projectInfo(id);
+        if (!project)
+            return QString();
+        switch (project->state) {
+        case plane::ReferenceState::Archived:
+            return QCoreApplication::translate("LookupNames", "%1 (archived in Plane)").arg(project->name);
+        case plane::ReferenceState::Deleted:
+            return QCoreApplication::translate("LookupNames", "%1 (deleted in Plane)").arg(project->name);
+        case plane::ReferenceState::WorkspaceDeleted:
+            return QCoreApplication::translate("LookupNames", "%1 (its Plane workspace is deleted)").arg(project->name);
+        default:
+            return project->name;
+        }
     });
 }
 
@@ -345,7 +358,11 @@ QString LookupNames::lookUp(const QString& table, const QString& id)
     }
     if (!query.next())
         return {};
-    return campaignLabelOf(query, 1, projectName(query.value(1).toString()));
+    // The label as labelSql() makes it (pickers and sorting agree on it): a live or archived project's plain name.
+    const auto project = query.value(1).toString().isEmpty() || !m_plane.isAvailable()
+        ? std::nullopt
+        : m_plane.project(query.value(1).toString());
+    return campaignLabelOf(query, 1, project ? project->name : QString());
 }
 
 QList<LookupNames::Choice> LookupNames::readChoices(QSqlQuery& query, const QString& table, bool labelled)

@@ -20,12 +20,12 @@ tmp=$(mktemp -d)
 trap '"$here/scripts/pg-throwaway" stop "$pg_dir"; rm -rf "$tmp"' EXIT
 export HOME=$tmp XDG_DATA_HOME=$tmp/data XDG_CONFIG_HOME=$tmp/config
 
-seconds() { # the command's wall time in seconds
+seconds() { # the command's wall time in seconds, two decimals (bash arithmetic: no bc on a fresh Debian)
   local start end
-  start=$(date +%s.%N)
+  start=$(date +%s%N)
   "$@" >/dev/null 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
-  end=$(date +%s.%N)
-  echo "$end - $start" | bc
+  end=$(date +%s%N)
+  printf '%d.%02d' $(((end - start) / 1000000000)) $(((end - start) / 10000000 % 100))
 }
 
 campaigns=$((channels / 10))
