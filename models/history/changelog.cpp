@@ -74,7 +74,14 @@ const FieldChange* Change::field(const QString& column) const
 bool isAvailable(const QSqlDatabase& db)
 {
     QSqlQuery query(db);
-    return query.exec(QStringLiteral("SELECT id FROM %1 WHERE 1 = 0").arg(kTable));
+    if (db::dialectOf(db) == db::Dialect::PostgreSQL) {
+        // to_regclass is NULL for a missing table, and has_table_privilege of NULL is NULL: no error either way.
+        return query.exec(QStringLiteral("SELECT coalesce(has_table_privilege(to_regclass('%1'), 'SELECT'), false)")
+                              .arg(kTable))
+            && query.next() && query.value(0).toBool();
+    }
+    return query.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '%1'").arg(kTable))
+        && query.next();
 }
 
 bool readChanges(const QSqlDatabase& db, const ChangeFilter& filter, QList<Change>* out, QString* error)

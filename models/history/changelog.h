@@ -49,7 +49,9 @@ struct ChangeFilter {
     int limit = 200;
 };
 
-// Whether this database keeps a history this role may read (migration 0008 applied, SELECT granted).
+// Whether this database keeps a history this role may read (migration 0008 applied, SELECT granted). Asked in a way
+// that never fails a statement, so that it may be asked inside a transaction (on PostgreSQL a failed statement
+// would abort it: a role granted its tables before 0008 may not read the log).
 bool isAvailable(const QSqlDatabase& db);
 
 // The changes `filter` selects, newest first unless it asks for the oldest first. False on an error (`error`).

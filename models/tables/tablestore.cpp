@@ -216,7 +216,8 @@ bool TableStore::update(const EditJournal& journal, const QString& id, ConflictS
     newest.limit = 1;
     QList<history::Change> changes;
     QString unread;
-    if (history::readChanges(m_db, newest, &changes, &unread) && !changes.isEmpty()) {
+    // (Asked first whether the role may read it: a failed read would abort this transaction on PostgreSQL.)
+    if (history::isAvailable(m_db) && history::readChanges(m_db, newest, &changes, &unread) && !changes.isEmpty()) {
         conflict.changedBy = changes.constFirst().person();
         conflict.changedVia = changes.constFirst().source;
     }
