@@ -281,6 +281,29 @@ void TestHistory::historyCommandPrintsOneRowPerColumn()
         m_env);
     QCOMPARE(done.code, 2);
     QVERIFY2(done.err.contains(QStringLiteral("--table")), qPrintable(done.err));
+    // Each other wrong line is a usage error that names what is wrong, and writes nothing.
+    const QStringList base { QStringLiteral("history"), QStringLiteral("--db"), scratch.dsn() };
+    const QList<QPair<QStringList, QString>> wrong {
+        { { QStringLiteral("--id"), QStringLiteral("not-a-uuid"), QStringLiteral("--format"), QStringLiteral("csv"),
+              QStringLiteral("-o"), QStringLiteral("-") },
+            QStringLiteral("--id") },
+        { { QStringLiteral("-o"), QStringLiteral("-") }, QStringLiteral("--format") },
+        { { QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("-o"), QStringLiteral("-") },
+            QStringLiteral("--format") },
+        { { QStringLiteral("--format"), QStringLiteral("csv") }, QStringLiteral("--output") },
+        { { QStringLiteral("--before"), QStringLiteral("2026-01-01"), QStringLiteral("--format"), QStringLiteral("csv"),
+              QStringLiteral("-o"), QStringLiteral("-") },
+            QStringLiteral("prune") },
+        { { QStringLiteral("purge"), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("-o"),
+              QStringLiteral("-") },
+            QStringLiteral("purge") },
+    };
+    for (const auto& [arguments, named] : wrong) {
+        done = run(QStringLiteral(AGENCY_OS_BINARY), base + arguments, m_env);
+        QCOMPARE(done.code, 2);
+        QVERIFY2(done.err.contains(named), qPrintable(arguments.join(u' ') + QStringLiteral(": ") + done.err));
+        QVERIFY(done.out.isEmpty());
+    }
 }
 
 void TestHistory::pruneDeletesOnlyTheOldHistory()

@@ -183,28 +183,33 @@ bool TablePage::revertFromHistory(const QString& id, qint64 changeId, const QVar
 {
     if (id.isEmpty() || values.isEmpty())
         return false;
-    // A field changed again after this change: say by whom, when and to what, and ask before putting it back.
+    // A field changed again after this change: say by whom, when and to what, and ask before putting it back. The
+    // record's changes since this one, read once, oldest first: the last that touched a field is what it is now.
+    history::ChangeFilter later;
+    later.table = m_model->tableName();
+    later.rowId = id;
+    later.afterId = changeId;
+    later.oldestFirst = true;
+    later.limit = 0;
+    QList<history::Change> changes;
+    QString error;
+    if (!history::readChanges(m_model->database(), later, &changes, &error)) {
+        Q_EMIT message(error);
+        return false;
+    }
     QStringList since;
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
-        history::ChangeFilter newest;
-        newest.table = m_model->tableName();
-        newest.rowId = id;
-        newest.column = it.key();
-        newest.limit = 1;
-        QList<history::Change> changes;
-        QString error;
-        if (!history::readChanges(m_model->database(), newest, &changes, &error)) {
-            Q_EMIT message(error);
-            return false;
+        for (qsizetype i = changes.size() - 1; i >= 0; --i) { // the newest that touched it
+            const history::Change& change = changes.at(i);
+            const history::FieldChange* field = change.field(it.key());
+            if (!field)
+                continue;
+            since << tr("%1 is now %2 (changed by %3, %4)")
+                         .arg(tables::columnLabel(it.key()),
+                             historyValueText(m_model->tableName(), it.key(), field->after), whoText(change),
+                             domain::instantText(change.at));
+            break;
         }
-        if (changes.isEmpty() || changes.constFirst().id == changeId)
-            continue;
-        const history::Change& later = changes.constFirst();
-        const history::FieldChange* field = later.field(it.key());
-        since << tr("%1 is now %2 (changed by %3, %4)")
-                     .arg(tables::columnLabel(it.key()),
-                         historyValueText(m_model->tableName(), it.key(), field ? field->after : QVariant()),
-                         whoText(later), domain::instantText(later.at));
     }
     if (!since.isEmpty()) {
         QMessageBox box(QMessageBox::Question, tr("Changed again since"),
