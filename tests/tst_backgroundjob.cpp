@@ -50,7 +50,8 @@ void TestBackgroundJob::runsOnItsOwnThreadAndConnection()
         });
     QSignalSpy progressed(&job, &db::BackgroundJob::progressed);
     QSignalSpy finished(&job, &db::BackgroundJob::finished);
-    QVERIFY(job.wait());
+    job.start();
+    QVERIFY(finished.wait(20000));
     QCOMPARE(finished.count(), 1);
     QCOMPARE(finished.at(0).at(0).toBool(), true);
     QVERIFY(worker && worker != QThread::currentThread());
@@ -82,7 +83,8 @@ void TestBackgroundJob::cancelStopsTheWorkAndSaysSo()
     QElapsedTimer timer;
     timer.start();
     job.cancel(); // what a progress dialog's Cancel does, from the GUI thread
-    QVERIFY(!job.wait());
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
     QVERIFY(timer.elapsed() < 5000);
     QVERIFY(job.wasCancelled());
     QCOMPARE(finished.at(0).at(1).toString(), QStringLiteral("stopped"));
@@ -103,7 +105,9 @@ void TestBackgroundJob::aConnectionThatCannotOpenIsAnError()
         return true;
     });
     QSignalSpy finished(&job, &db::BackgroundJob::finished);
-    QVERIFY(!job.wait());
+    job.start();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
     QVERIFY(!ran);
     QVERIFY(!finished.at(0).at(1).toString().isEmpty());
 }

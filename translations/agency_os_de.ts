@@ -929,10 +929,6 @@
         <source>Exporting %1…</source>
         <translation>%1 wird exportiert…</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -1121,6 +1117,13 @@
     <message>
         <source>(empty)</source>
         <translation>(leer)</translation>
+    </message>
+</context>
+<context>
+    <name>JobProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -2754,10 +2757,6 @@
     <message>
         <source>Writing the finance review…</source>
         <translation>Finanzbericht wird geschrieben…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Finance review cancelled: nothing was written</source>

@@ -3,6 +3,7 @@
 
 #include "db/backgroundjob.h"
 #include "db/database.h"
+#include "jobprogress.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,7 +12,6 @@
 #include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QProgressDialog>
 #include <QSettings>
 
 namespace agency::ui {
@@ -66,34 +66,20 @@ bool askCsvOptions(QWidget* parent)
     return true;
 }
 
-bool runCsvExport(QWidget* parent, const db::ConnectionString& where, const exporting::ExportRequest& request,
-    const QString& path, QString* error)
+void runCsvExport(QWidget* parent, const db::ConnectionString& where, const exporting::ExportRequest& request,
+    const QString& path, std::function<void(const JobOutcome& outcome)> done)
 {
-    QProgressDialog progress(
-        Text::tr("Exporting %1…").arg(QFileInfo(path).fileName()), Text::tr("Cancel"), 0, 0, parent);
-    progress.setObjectName(QStringLiteral("exportProgress"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(300);
-
     // Off the GUI thread, on a connection of its own (a streaming query must not share one). Cancel sets the job's
     // flag, which the exporter shares; the GUI never touches the exporter, which lives and dies on the worker.
-    db::BackgroundJob job(
-        where, [&request, &path](QSqlDatabase db, const db::BackgroundJob::Progress& progress, QString* failure) {
+    auto* job = new db::BackgroundJob(
+        where, [request, path](QSqlDatabase db, const db::BackgroundJob::Progress& progress, QString* failure) {
             exporting::TableExporter exporter(db, progress.cancelFlag());
             exporter.setProgressHandler(
                 [&progress](qint64 rows) { progress.report(rows, QObject::tr("Exported %L1 rows…").arg(rows)); });
             return exporting::exportToFile(exporter, request, path, failure);
         });
-    QObject::connect(&job, &db::BackgroundJob::progressed, &progress,
-        [&progress](qint64, const QString& text) { progress.setLabelText(text); });
-    QObject::connect(&progress, &QProgressDialog::canceled, &job, &db::BackgroundJob::cancel);
-    QString failure;
-    QObject::connect(&job, &db::BackgroundJob::finished, &job, [&failure](bool, const QString& why) { failure = why; });
-    const bool ok = job.wait();
-    progress.close();
-    if (!ok && error)
-        *error = failure;
-    return ok;
+    runWithProgress(parent, Text::tr("Exporting %1…").arg(QFileInfo(path).fileName()), QStringLiteral("exportProgress"),
+        job, std::move(done));
 }
 
 } // namespace agency::ui

@@ -3,6 +3,9 @@
 
 #include "db/connectionstring.h"
 #include "export/tableexport.h"
+#include "jobprogress.h"
+
+#include <functional>
 
 class QWidget;
 
@@ -14,8 +17,8 @@ exporting::CsvOptions rememberedCsvOptions();
 bool askCsvOptions(QWidget* parent);
 
 // Runs an export off the GUI thread on a connection of its own (a streaming query must not share one), with a
-// progress dialog whose Cancel stops it; the file is written atomically. Returns when it is done.
-bool runCsvExport(QWidget* parent, const db::ConnectionString& where, const exporting::ExportRequest& request,
-    const QString& path, QString* error);
+// progress dialog whose Cancel stops it; the file is written atomically. Returns at once; `done` is told how it went.
+void runCsvExport(QWidget* parent, const db::ConnectionString& where, const exporting::ExportRequest& request,
+    const QString& path, std::function<void(const JobOutcome& outcome)> done);
 
 } // namespace agency::ui

@@ -13,6 +13,7 @@
 #include "editors/choicecombo.h"
 #include "editors/optionaldateedit.h"
 #include "filedialogs.h"
+#include "jobprogress.h"
 #include "reports/financecsv.h"
 #include "tables/lookupnames.h"
 
@@ -236,16 +237,14 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
             = chooseFileToSave(this, tr("Finance review"), QStringLiteral("finance-review.pdf"), tr("PDF (*.pdf)"));
         if (path.isEmpty())
             return;
-        QString error;
-        Q_EMIT message(exportReview(path, &error) ? tr("Saved %1").arg(path) : error);
+        exportReview(path);
     });
     connect(csv, &QToolButton::clicked, this, [this]() {
         const QString path
             = chooseFileToSave(this, tr("Finance figures"), QStringLiteral("finance-review.csv"), tr("CSV (*.csv)"));
         if (path.isEmpty())
             return;
-        QString error;
-        Q_EMIT message(exportFinanceCsv(path, &error) ? tr("Saved %1").arg(path) : error);
+        exportFinanceCsv(path);
     });
     connect(m_attention, &QTableWidget::cellDoubleClicked, this,
         [this](int row) { Q_EMIT openCampaign(m_attention->item(row, 0)->data(Qt::UserRole).toString()); });
@@ -391,66 +390,51 @@ bool DashboardPage::saveChart(int index, const QString& path, QString* error) co
     return ui::saveChart(m_views.at(index)->chart(), m_views.at(index)->size(), path, error);
 }
 
-bool DashboardPage::exportReview(const QString& path, QString* error)
+void DashboardPage::exportReview(const QString& path)
 {
-    QProgressDialog progress(tr("Writing the finance review…"), tr("Cancel"), 0, 0, this);
-    progress.setObjectName(QStringLiteral("reviewProgress"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(300);
     // The figures are read off the GUI thread, on a connection of their own; the PDF is drawn here (its charts are
     // widgets' kin), from figures already in memory: a summary beyond 1,000 campaigns, so about a second at most.
     auto review = std::make_shared<FinanceReview>();
     review->filterText = filterText();
     review->database = m_where.redacted();
     review->thresholds = thresholds();
-    db::BackgroundJob job(
+    auto* job = new db::BackgroundJob(
         m_where, [review, f = filter()](QSqlDatabase db, const db::BackgroundJob::Progress&, QString* failure) {
             reports::FinanceReport report(db);
             return collectFinanceReview(report, f, review.get(), failure);
         });
-    QObject::connect(&progress, &QProgressDialog::canceled, &job, &db::BackgroundJob::cancel);
-    QString failure;
-    QObject::connect(&job, &db::BackgroundJob::finished, &job, [&failure](bool, const QString& why) { failure = why; });
-    const bool collected = job.wait();
-    const bool cancelled = job.wasCancelled();
-    if (!collected || cancelled) {
-        progress.close();
-        if (error)
-            *error = cancelled ? tr("Finance review cancelled: nothing was written") : failure;
-        return false;
-    }
-    progress.setCancelButton(nullptr); // drawing cannot stop half-way; it is short
-    const bool written = writeFinanceReviewPdf(*review, path, error);
-    progress.close();
-    return written;
+    runWithProgress(this, tr("Writing the finance review…"), QStringLiteral("reviewProgress"), job,
+        [this, review, path](const JobOutcome& outcome) {
+            QString error;
+            bool written = false;
+            if (outcome.cancelled)
+                error = tr("Finance review cancelled: nothing was written");
+            else if (!outcome.ok)
+                error = outcome.error;
+            else
+                written = writeFinanceReviewPdf(*review, path, &error);
+            Q_EMIT message(written ? tr("Saved %1").arg(path) : error);
+            Q_EMIT fileWritten(written);
+        });
 }
 
-bool DashboardPage::exportFinanceCsv(const QString& path, QString* error)
+void DashboardPage::exportFinanceCsv(const QString& path)
 {
-    QProgressDialog progress(tr("Writing the finance figures…"), tr("Cancel"), 0, 0, this);
-    progress.setObjectName(QStringLiteral("financeCsvProgress"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(300);
-    db::BackgroundJob job(m_where,
+    auto* job = new db::BackgroundJob(m_where,
         [path, f = filter(), t = thresholds()](QSqlDatabase db, const db::BackgroundJob::Progress&, QString* failure) {
             reports::FinanceReport report(db);
             return reports::saveFinanceCsv(report, f, t, path, failure);
         });
-    QObject::connect(&progress, &QProgressDialog::canceled, &job, &db::BackgroundJob::cancel);
-    QString failure;
-    QObject::connect(&job, &db::BackgroundJob::finished, &job, [&failure](bool, const QString& why) { failure = why; });
-    const bool written = job.wait();
-    const bool cancelled = job.wasCancelled();
-    progress.close();
-    if (!written || cancelled) {
-        if (cancelled)
-            QFile::remove(path); // written whole just as it was cancelled: cancelled means no file
-        if (error)
-            *error = cancelled ? tr("Finance figures cancelled: nothing was written")
-                               : tr("Could not write %1: %2").arg(path, failure);
-        return false;
-    }
-    return true;
+    runWithProgress(this, tr("Writing the finance figures…"), QStringLiteral("financeCsvProgress"), job,
+        [this, path](const JobOutcome& outcome) {
+            const bool written = outcome.ok && !outcome.cancelled;
+            if (outcome.cancelled)
+                QFile::remove(path); // written whole just as it was cancelled: cancelled means no file
+            Q_EMIT message(written      ? tr("Saved %1").arg(path)
+                    : outcome.cancelled ? tr("Finance figures cancelled: nothing was written")
+                                        : tr("Could not write %1: %2").arg(path, outcome.error));
+            Q_EMIT fileWritten(written);
+        });
 }
 
 bool DashboardPage::eventFilter(QObject* watched, QEvent* event)

@@ -50,14 +50,17 @@ public:
     QTableWidget* figuresTable(int index) const { return m_tables.at(index); }
     reports::Thresholds thresholds() const;
     bool saveChart(int index, const QString& path, QString* error) const;
-    bool exportReview(const QString& path, QString* error);
-    // The review's figures as CSV, the same file as `report finance --format csv` writes for this filter, read off
-    // the GUI thread; cancelling leaves no file.
-    bool exportFinanceCsv(const QString& path, QString* error);
+    // The finance review as PDF: the figures read off the GUI thread, then drawn. Returns at once; message() says how
+    // it went, then fileWritten().
+    void exportReview(const QString& path);
+    // The review's figures as CSV, the same file as `report finance --format csv` writes for this filter, read and
+    // written off the GUI thread; cancelling leaves no file. Told as exportReview() tells.
+    void exportFinanceCsv(const QString& path);
 
 Q_SIGNALS:
     void openCampaign(const QString& id);
     void message(const QString& text);
+    void fileWritten(bool ok); // after an export's message()
     void refreshed();
     // The warning and limit shares a person set (and the window flags spent cells by).
     void thresholdsChanged(const reports::Thresholds& thresholds);

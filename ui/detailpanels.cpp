@@ -10,6 +10,7 @@
 #include "domain/vocabulary.h"
 #include "reports/financereport.h"
 #include "tablepage.h"
+#include "tables/backgroundreader.h"
 #include "tables/campaignmodel.h"
 #include "tables/channelmodel.h"
 #include "workpanel.h"
@@ -90,7 +91,7 @@ CampaignDetailPanel::CampaignDetailPanel(
     , m_budget(new BudgetSplitPanel(this))
     , m_pie(new BudgetSplitChart(this))
     , m_kpiChart(new KpiChart(this))
-    , m_work(new WorkPanel(db, this))
+    , m_work(new WorkPanel(this))
 {
     m_model->setParentFilter(none());
     m_view = detailView(m_model, this);
@@ -109,19 +110,50 @@ CampaignDetailPanel::CampaignDetailPanel(
         [this](const QModelIndex& index) { Q_EMIT openChannel(m_model->idAt(index.row())); });
 }
 
+CampaignDetailPanel::~CampaignDetailPanel() = default;
+
 void CampaignDetailPanel::setCampaign(const QString& id)
 {
     m_campaign = id;
     m_model->setParentFilter(id.isEmpty() ? none() : id);
+    // Until its figures come back, nothing of the campaign before is shown as this one's.
+    showFigures(reports::CampaignFigures {});
     reloadFigures();
 }
 
 void CampaignDetailPanel::reloadFigures()
 {
-    m_saved = m_campaign.isEmpty() ? std::nullopt : tables::readCampaignBudget(m_db, m_campaign, nullptr);
-    m_work->setCampaign(m_campaign);
+    const QString campaign = m_campaign;
+    const QDate today = QDate::currentDate();
+    if (campaign.isEmpty() || !tables::BackgroundReader::canClone(m_db)) {
+        showFigures(reports::readCampaignFigures(m_db, campaign, today)); // an in-memory database: nothing to wait for
+        return;
+    }
+    if (!m_reader)
+        m_reader = std::make_unique<tables::BackgroundReader>(m_db);
+    m_reading = true;
+    m_reader->run([this, campaign, today](QSqlDatabase clone, const std::function<bool()>&) {
+        auto figures = std::make_shared<reports::CampaignFigures>(reports::readCampaignFigures(clone, campaign, today));
+        return tables::BackgroundReader::Delivery([this, figures]() {
+            if (figures->campaign == m_campaign) // the newest request only, and still the campaign shown
+                showFigures(*figures);
+        });
+    });
+}
+
+void CampaignDetailPanel::showFigures(const reports::CampaignFigures& figures)
+{
+    m_reading = false;
+    m_saved = figures.budget;
+    m_work->showWork(figures.work);
     updateSplit();
-    updateCharts();
+    m_pie->setSplit(figures.split.value_or(reports::CampaignSplit {}));
+    m_kpiChart->setKpis(
+        figures.split ? figures.split->label : QString(), figures.kpis.value_or(QList<reports::KpiLine> {}));
+    applyPalette(m_pie->chart(), palette());
+    applyPalette(m_kpiChart->chart(), palette());
+    if (!figures.campaign.isEmpty())
+        Q_EMIT figuresShown();
 }
 
 void CampaignDetailPanel::updateSplit()
@@ -142,17 +174,6 @@ void CampaignDetailPanel::updateSplit()
         active << share.active;
     }
     m_budget->showSplit(domain::splitBudget(budget->allocated, budget->channels), labels, active);
-}
-
-void CampaignDetailPanel::updateCharts()
-{
-    reports::FinanceReport report(m_db);
-    const auto split = m_campaign.isEmpty() ? std::nullopt : report.budgetSplit(m_campaign);
-    m_pie->setSplit(split.value_or(reports::CampaignSplit {}));
-    const auto kpis = m_campaign.isEmpty() ? std::nullopt : report.kpis(m_campaign);
-    m_kpiChart->setKpis(split ? split->label : QString(), kpis.value_or(QList<reports::KpiLine> {}));
-    applyPalette(m_pie->chart(), palette());
-    applyPalette(m_kpiChart->chart(), palette());
 }
 
 void CampaignDetailPanel::refresh()

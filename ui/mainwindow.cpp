@@ -425,18 +425,22 @@ void MainWindow::closeEvent(QCloseEvent* event)
     event->accept();
 }
 
-bool MainWindow::exportCurrentView(const QString& path)
+void MainWindow::exportCurrentView(const QString& path, std::function<void(bool ok)> then)
 {
     auto* page = currentTablePage();
-    if (!page)
-        return false;
+    if (!page) {
+        Q_EMIT viewExported(false);
+        return;
+    }
     exporting::ExportRequest request = page->currentViewExport();
     request.csv = rememberedCsvOptions();
-    QString error;
-    const bool ok = runCsvExport(this, m_where, request, path, &error);
-    showMessage(ok ? tr("Exported to %1").arg(QDir::toNativeSeparators(path))
-                   : tr("Export failed, no file written: %1").arg(error));
-    return ok;
+    runCsvExport(this, m_where, request, path, [this, path, then = std::move(then)](const JobOutcome& outcome) {
+        showMessage(outcome.ok ? tr("Exported to %1").arg(QDir::toNativeSeparators(path))
+                               : tr("Export failed, no file written: %1").arg(outcome.error));
+        Q_EMIT viewExported(outcome.ok);
+        if (then)
+            then(outcome.ok);
+    });
 }
 
 } // namespace agency::ui

@@ -69,7 +69,12 @@ public:
     bool hasUnsavedChanges() const;
     // Save, discard or cancel when there are unsaved edits; true when it is fine to go on.
     bool confirmLeaving();
-    bool exportCurrentView(const QString& path); // the Export… action without its dialogs (options as last chosen)
+    // The Export… action without its dialogs (options as last chosen). Returns at once; the export runs in the
+    // background, then the status bar says how it went, viewExported() is emitted and `then` is called.
+    void exportCurrentView(const QString& path, std::function<void(bool ok)> then = {});
+
+Q_SIGNALS:
+    void viewExported(bool ok);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

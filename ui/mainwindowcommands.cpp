@@ -146,11 +146,13 @@ void MainWindow::createActions()
         if (path.isEmpty())
             return;
         settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
-        if (exportCurrentView(path)
-            && QMessageBox::question(this, tr("Export finished"),
-                   tr("Exported to %1.\nOpen the folder?").arg(QDir::toNativeSeparators(path)))
-                == QMessageBox::Yes)
-            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+        exportCurrentView(path, [this, path](bool ok) {
+            if (ok
+                && QMessageBox::question(this, tr("Export finished"),
+                       tr("Exported to %1.\nOpen the folder?").arg(QDir::toNativeSeparators(path)))
+                    == QMessageBox::Yes)
+                QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+        });
     });
     connect(m_actions.value(QStringLiteral("connect")), &QAction::triggered, this, &MainWindow::openConnectionDialog);
     connect(m_actions.value(QStringLiteral("import")), &QAction::triggered, this, [this]() {

@@ -24,9 +24,8 @@ namespace {
     }
 }
 
-WorkPanel::WorkPanel(QSqlDatabase db, QWidget* parent)
+WorkPanel::WorkPanel(QWidget* parent)
     : QWidget(parent)
-    , m_db(db)
     , m_figures(new QLabel(this))
     , m_warning(new QLabel(this))
 {
@@ -47,15 +46,15 @@ WorkPanel::WorkPanel(QSqlDatabase db, QWidget* parent)
     layout->addStretch(1);
 }
 
-void WorkPanel::setCampaign(const QString& id)
+void WorkPanel::showWork(const std::optional<plane::CampaignWork>& work)
 {
-    if (id.isEmpty()) {
+    if (!work) {
         m_figures->clear();
         m_warning->hide();
         m_warns = false;
         return;
     }
-    show(plane::readCampaignWork(m_db, id, QDate::currentDate()));
+    show(*work);
 }
 
 void WorkPanel::show(const plane::CampaignWork& work)

@@ -3,8 +3,8 @@
 
 #include "plane/planework.h"
 
-#include <QSqlDatabase>
 #include <QWidget>
+#include <optional>
 
 class QLabel;
 
@@ -16,16 +16,15 @@ namespace agency::ui {
 class WorkPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit WorkPanel(QSqlDatabase db, QWidget* parent = nullptr);
+    explicit WorkPanel(QWidget* parent = nullptr);
 
-    void setCampaign(const QString& id); // read now (empty: none)
+    void showWork(const std::optional<plane::CampaignWork>& work); // as read on the database thread (nullopt: none)
     QString text() const; // what it says, as plain text
     bool warns() const { return m_warns; }
 
 private:
     void show(const plane::CampaignWork& work);
 
-    QSqlDatabase m_db;
     QLabel* m_figures;
     QLabel* m_warning;
     bool m_warns = false;

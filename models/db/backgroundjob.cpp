@@ -4,7 +4,6 @@
 #include "database.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
 
 namespace agency::db {
 
@@ -59,25 +58,9 @@ void BackgroundJob::start()
         closeDatabase(name);
     }));
     m_thread->setObjectName(QStringLiteral("background job"));
-    connect(m_thread.get(), &QThread::finished, this, [this, result]() {
-        m_done = true;
-        m_ok = result->first;
-        Q_EMIT finished(result->first, result->second);
-    });
+    connect(
+        m_thread.get(), &QThread::finished, this, [this, result]() { Q_EMIT finished(result->first, result->second); });
     m_thread->start();
-}
-
-bool BackgroundJob::wait()
-{
-    if (!m_thread)
-        start();
-    if (!m_done) {
-        QEventLoop loop;
-        connect(this, &BackgroundJob::finished, &loop, &QEventLoop::quit);
-        if (!m_done)
-            loop.exec();
-    }
-    return m_ok;
 }
 
 } // namespace agency::db

@@ -43,8 +43,6 @@ public:
     void start();
     void cancel() { *m_cancelled = true; } // from any thread
     bool wasCancelled() const { return *m_cancelled; }
-    // Runs the event loop until the job has finished; the result.
-    bool wait();
 
 Q_SIGNALS:
     void progressed(qint64 done, const QString& text);
@@ -55,8 +53,6 @@ private:
     Work m_work;
     std::shared_ptr<std::atomic<bool>> m_cancelled = std::make_shared<std::atomic<bool>>(false);
     std::unique_ptr<QThread> m_thread;
-    bool m_done = false;
-    bool m_ok = false;
 };
 
 } // namespace agency::db

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "db/connectionstring.h"
+#include "detailpanels.h"
 #include "support/scratchdatabase.h"
 
 #include <QApplication>
@@ -40,6 +41,16 @@ inline void whenModal(const std::function<void(QWidget*)>& handle)
 inline db::ConnectionString whereOf(const ScratchDatabase& scratch)
 {
     return *db::ConnectionString::parse(scratch.dsn(), nullptr);
+}
+
+// Waits until the campaign detail panel (`root` itself or the one inside it) has shown the figures last asked for,
+// which it reads on its own database thread.
+inline bool campaignFiguresShown(QWidget& root, int timeoutMs = 10000)
+{
+    auto* panel = qobject_cast<ui::CampaignDetailPanel*>(&root);
+    if (!panel)
+        panel = root.findChild<ui::CampaignDetailPanel*>();
+    return panel && QTest::qWaitFor([panel]() { return !panel->isReading(); }, timeoutMs);
 }
 
 // Shows the window and waits until it is on screen and has the keyboard (as a window manager gives it; keys typed

@@ -345,6 +345,7 @@ void TestFinanceSurfaces::oneFigureOnEverySurface()
     } else {
         QCOMPARE(campaigns->model()->rowCount(), 1);
         QVERIFY(campaigns->showRecord(campaign));
+        QVERIFY(test::campaignFiguresShown(window));
         auto* model = campaigns->model();
         const QStringList columns { QStringLiteral("budget_allocated"), QStringLiteral("budget_spent") };
         for (int i = 0; i < 2; ++i) {

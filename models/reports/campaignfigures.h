@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "plane/planework.h"
+#include "reports/financereport.h"
+#include "tables/budgetqueries.h"
+
+#include <QDate>
+#include <QSqlDatabase>
+#include <QString>
+#include <optional>
+
+namespace agency::reports {
+
+// Everything a campaign's detail panel shows, read in one go (on the database thread, never per key): the budget as
+// saved (which the unsaved edits are laid over), the split and the KPIs as saved, and the work in its Plane project.
+// A part that could not be read is nullopt; the others stand.
+struct CampaignFigures {
+    QString campaign; // whose figures these are (empty: none)
+    std::optional<tables::CampaignBudget> budget;
+    std::optional<CampaignSplit> split;
+    std::optional<QList<KpiLine>> kpis;
+    std::optional<plane::CampaignWork> work;
+};
+
+CampaignFigures readCampaignFigures(QSqlDatabase db, const QString& campaign, const QDate& today);
+
+} // namespace agency::reports
