@@ -643,10 +643,13 @@ void TestAgencyTableModel::changesElsewhereAreToldByRow()
     const QStringList ids { QStringLiteral("20000000-0000-4000-8000-000000000001"),
         QStringLiteral("20000000-0000-4000-8000-000000000002"), QStringLiteral("20000000-0000-4000-8000-000000000003"),
         QStringLiteral("20000000-0000-4000-8000-000000000004") };
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES (?, 'Acme', 'retainer'), "
-                       "(?, 'Globex', 'project'), (?, 'Initech', 'project'), (?, 'Umbrella', 'hybrid')"),
-        { ids.at(0), ids.at(1), ids.at(2), ids.at(3) }));
+    const QStringList names { QStringLiteral("Acme"), QStringLiteral("Globex"), QStringLiteral("Initech"),
+        QStringLiteral("Umbrella") };
+    const QStringList types { QStringLiteral("retainer"), QStringLiteral("project"), QStringLiteral("project"),
+        QStringLiteral("hybrid") };
+    for (int i = 0; i < ids.size(); ++i)
+        QVERIFY(!test::add(scratch.db(), test::Client { .id = ids.at(i), .name = names.at(i), .type = types.at(i) })
+                     .isEmpty());
     tables::AgencyTableModel clients(
         tables::clientsSpec(), scratch.db(), nullptr, tables::AgencyTableModel::Load::OnDemand);
     QVERIFY(clients.select());

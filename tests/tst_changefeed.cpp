@@ -2,6 +2,7 @@
 #include "db/changefeed.h"
 #include "db/connectionstring.h"
 #include "db/database.h"
+#include "support/builders.h"
 #include "support/scratchdatabase.h"
 
 #include <QSignalSpy>
@@ -31,12 +32,15 @@ void TestChangeFeed::othersSavesAreToldOnceAsTables()
     QVERIFY(other.isOpen());
 
     // A batch of saves in two tables is one change naming both.
-    QVERIFY(test::execute(other,
-        QStringLiteral(
-            "INSERT INTO agency_sla_tiers (id, name) VALUES ('10000000-0000-4000-8000-000000000001', 'A')")));
-    QVERIFY(test::execute(other,
-        QStringLiteral("INSERT INTO agency_clients (id, client_name) VALUES ('20000000-0000-4000-8000-000000000001', "
-                       "'B'), ('20000000-0000-4000-8000-000000000002', 'C')")));
+    QVERIFY(!test::add(
+        other, test::Tier { .id = QStringLiteral("10000000-0000-4000-8000-000000000001"), .name = QStringLiteral("A") })
+                 .isEmpty());
+    QVERIFY(!test::add(other,
+        test::Client { .id = QStringLiteral("20000000-0000-4000-8000-000000000001"), .name = QStringLiteral("B") })
+                 .isEmpty());
+    QVERIFY(!test::add(other,
+        test::Client { .id = QStringLiteral("20000000-0000-4000-8000-000000000002"), .name = QStringLiteral("C") })
+                 .isEmpty());
     QTRY_COMPARE(told.count(), 1);
     const QList<QVariant> first = told.takeFirst();
     QCOMPARE(first.at(0).value<QSet<QString>>(),
@@ -100,8 +104,7 @@ void TestChangeFeed::throughAPoolerItPolls()
 
         QSqlDatabase other = pg.openAnother(QStringLiteral("other desktop"));
         const QString tier = QStringLiteral("10000000-0000-4000-8000-000000000001");
-        QVERIFY(test::execute(
-            other, QStringLiteral("INSERT INTO agency_sla_tiers (id, name) VALUES ('%1', 'A')").arg(tier)));
+        QVERIFY(!test::add(other, test::Tier { .id = tier, .name = QStringLiteral("A") }).isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(told.count(), 1, 5000);
         QCOMPARE(told.constFirst().at(1).value<db::ChangedRows>().value(QStringLiteral("agency_sla_tiers")),
             QSet<QString> { tier });

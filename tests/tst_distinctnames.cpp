@@ -5,6 +5,7 @@
 #include "domain/displaytext.h"
 #include "domain/distinctnames.h"
 #include "reports/financereport.h"
+#include "support/builders.h"
 #include "support/scratchdatabase.h"
 #include "tables/lookupnames.h"
 
@@ -72,28 +73,43 @@ void TestDistinctNames::twinsAreToldApartWhereverTheyAreNamed()
     const QString hamburg = QStringLiteral("20000000-0000-4000-8000-000000000002");
     const QString acme = QStringLiteral("20000000-0000-4000-8000-000000000003");
     const QString gone = QStringLiteral("20000000-0000-4000-8000-000000000004");
-    QVERIFY(test::execute(scratch.db(),
-        QString::fromUtf8("INSERT INTO agency_clients (id, client_name, client_legal_name, client_type) VALUES "
-                          "('%1', 'Müller GmbH', 'Müller GmbH Köln', 'retainer'), "
-                          "('%2', 'Müller GmbH', 'Müller GmbH Hamburg', 'project'), "
-                          "('%3', 'Acme', NULL, 'project')")
-            .arg(koeln, hamburg, acme)));
+    const QString mueller = QString::fromUtf8("Müller GmbH");
+    for (const test::Client& client : { test::Client { .id = koeln,
+                                                       .name = mueller,
+                                                       .type = QStringLiteral("retainer"),
+                                                       .legalName = QString::fromUtf8("Müller GmbH Köln") },
+             test::Client { .id = hamburg,
+                            .name = mueller,
+                            .type = QStringLiteral("project"),
+                            .legalName = QString::fromUtf8("Müller GmbH Hamburg") },
+             test::Client { .id = acme, .name = QStringLiteral("Acme"), .type = QStringLiteral("project") },
+             test::Client { .id = gone, .name = QStringLiteral("Acme"), .type = QStringLiteral("project") } })
+        QVERIFY(!test::add(scratch.db(), client).isEmpty());
     // A deleted client of the same name is nobody's twin.
     QVERIFY(test::execute(scratch.db(),
-        QString::fromUtf8("INSERT INTO agency_clients (id, client_name, client_type, deleted_at) VALUES "
-                          "('%1', 'Acme', 'project', CURRENT_TIMESTAMP)")
-            .arg(gone)));
+        QStringLiteral("UPDATE agency_clients SET deleted_at = CURRENT_TIMESTAMP WHERE id = ?"), { gone }));
     // Two campaigns of the Köln client with one name, and one of that name under Hamburg.
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, start_date, budget_allocated, "
-                       "metadata) VALUES "
-                       "('30000000-0000-4000-8000-000000000001', '%1', 'seo', '2027-03-01', '100.00', "
-                       "'{\"name\": \"Spring\"}'), "
-                       "('30000000-0000-4000-8000-000000000002', '%1', 'seo', '2027-04-01', '200.00', "
-                       "'{\"name\": \"Spring\"}'), "
-                       "('30000000-0000-4000-8000-000000000003', '%2', 'ppc', '2027-03-01', '300.00', "
-                       "'{\"name\": \"Spring\"}')")
-            .arg(koeln, hamburg)));
+    const QString spring = QStringLiteral("{\"name\": \"Spring\"}");
+    for (const test::Campaign& campaign :
+        { test::Campaign { .id = QStringLiteral("30000000-0000-4000-8000-000000000001"),
+                           .client = koeln,
+                           .type = QStringLiteral("seo"),
+                           .allocated = QStringLiteral("100.00"),
+                           .start = QStringLiteral("2027-03-01"),
+                           .metadata = spring },
+            test::Campaign { .id = QStringLiteral("30000000-0000-4000-8000-000000000002"),
+                             .client = koeln,
+                             .type = QStringLiteral("seo"),
+                             .allocated = QStringLiteral("200.00"),
+                             .start = QStringLiteral("2027-04-01"),
+                             .metadata = spring },
+            test::Campaign { .id = QStringLiteral("30000000-0000-4000-8000-000000000003"),
+                             .client = hamburg,
+                             .type = QStringLiteral("ppc"),
+                             .allocated = QStringLiteral("300.00"),
+                             .start = QStringLiteral("2027-03-01"),
+                             .metadata = spring } })
+        QVERIFY(!test::add(scratch.db(), campaign).isEmpty());
     const QString koelnShown = QString::fromUtf8("Müller GmbH (Müller GmbH Köln)");
     const QString hamburgShown = QString::fromUtf8("Müller GmbH (Müller GmbH Hamburg)");
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demo/demodata.h"
 #include "reports/financereport.h"
+#include "support/builders.h"
 #include "support/scratchdatabase.h"
 
 #include <QSqlError>
@@ -22,46 +23,93 @@ bool load(QSqlDatabase db)
 {
     const QString t = db.driverName() == QStringLiteral("QPSQL") ? QStringLiteral("now()")
                                                                  : QStringLiteral("'2026-01-01T00:00:00.000Z'");
-    const QStringList statements {
-        QStringLiteral(
-            "INSERT INTO agency_sla_tiers (id, name, monthly_retainer, priority) VALUES ('%1', 'Gold', '4000.00', 1), "
-            "('%2', 'Silver', '1500.50', 2), ('10000000-0000-4000-8000-000000000009', 'Old', '9999.00', 3)")
-            .arg(gold, silver),
+    const QString hooli = QStringLiteral("20000000-0000-4000-8000-000000000004");
+    const auto money = [](const char* figure) { return QString::fromLatin1(figure); };
+    const QList<test::Tier> tiers {
+        { .id = gold, .name = QStringLiteral("Gold"), .priority = 1, .monthlyRetainer = money("4000.00") },
+        { .id = silver, .name = QStringLiteral("Silver"), .priority = 2, .monthlyRetainer = money("1500.50") },
+        { .id = QStringLiteral("10000000-0000-4000-8000-000000000009"),
+            .name = QStringLiteral("Old"),
+            .priority = 3,
+            .monthlyRetainer = money("9999.00") },
+    };
+    const QList<test::Client> clients {
+        { .id = acme, .name = QStringLiteral("Acme"), .tier = gold, .active = true },
+        { .id = globex, .name = QStringLiteral("Globex"), .tier = gold, .active = true },
+        { .id = initech, .name = QStringLiteral("Initech"), .tier = silver, .active = false },
+        { .id = hooli, .name = QStringLiteral("Hooli"), .tier = gold, .active = true },
+    };
+    const auto campaign = [](const QString& id, const QString& client, const char* type, const char* status,
+                              const QVariant& allocated, const char* spent) {
+        return test::Campaign { .id = id,
+            .client = client,
+            .type = QString::fromLatin1(type),
+            .status = QString::fromLatin1(status),
+            .allocated = allocated,
+            .spent = QString::fromLatin1(spent) };
+    };
+    test::Campaign first = campaign(a1, acme, "ppc", "active", money("10000.00"), "12000.50");
+    first.start = QStringLiteral("2026-01-01");
+    first.end = QStringLiteral("2026-12-31");
+    first.targetKpis = QStringLiteral("{\"clicks\": 1000, \"cpa\": 40, \"ctr\": 0}");
+    first.actualKpis = QStringLiteral("{\"clicks\": 1200, \"cpa\": 50, \"conversions\": 30}");
+    test::Campaign completed = campaign(QStringLiteral("30000000-0000-4000-8000-000000000003"), globex, "ppc",
+        "completed", money("2500.25"), "2500.25");
+    completed.start = QStringLiteral("2025-01-01");
+    completed.end = QStringLiteral("2025-03-01");
+    const QList<test::Campaign> campaigns {
+        first,
+        campaign(
+            QStringLiteral("30000000-0000-4000-8000-000000000002"), acme, "seo", "draft", money("5000.00"), "0.00"),
+        completed,
+        campaign(QStringLiteral("30000000-0000-4000-8000-000000000004"), globex, "ppc", "active", money("1000000.00"),
+            "1.00"),
+        campaign(
+            QStringLiteral("30000000-0000-4000-8000-000000000005"), hooli, "seo", "active", money("777.00"), "777.00"),
+        campaign(QStringLiteral("30000000-0000-4000-8000-000000000006"), initech, "email", "paused",
+            QVariant(QMetaType::fromType<QString>()), "50.00"),
+    };
+    const QList<test::Channel> channels {
+        { .id = QStringLiteral("40000000-0000-4000-8000-000000000001"),
+            .campaign = a1,
+            .type = QStringLiteral("google"),
+            .percentage = money("12.50"),
+            .active = true },
+        { .id = QStringLiteral("40000000-0000-4000-8000-000000000002"),
+            .campaign = a1,
+            .type = QStringLiteral("meta"),
+            .amount = money("2500.00"),
+            .active = true },
+        { .id = QStringLiteral("40000000-0000-4000-8000-000000000003"),
+            .campaign = a1,
+            .type = QStringLiteral("radio"),
+            .percentage = money("30.00"),
+            .active = false },
+        { .id = QStringLiteral("40000000-0000-4000-8000-000000000004"),
+            .campaign = a1,
+            .type = QStringLiteral("tv"),
+            .amount = money("9000.00"),
+            .active = true },
+    };
+    bool ok = true;
+    for (const test::Tier& row : tiers)
+        ok = ok && !test::add(db, row).isEmpty();
+    for (const test::Client& row : clients)
+        ok = ok && !test::add(db, row).isEmpty();
+    for (const test::Campaign& row : campaigns)
+        ok = ok && !test::add(db, row).isEmpty();
+    for (const test::Channel& row : channels)
+        ok = ok && !test::add(db, row).isEmpty();
+    const QStringList deletions {
         QStringLiteral("UPDATE agency_sla_tiers SET deleted_at = %1 WHERE name = 'Old'").arg(t),
-        QStringLiteral(
-            "INSERT INTO agency_clients (id, client_name, sla_tier_id, is_active) VALUES ('%1', 'Acme', '%3', TRUE), "
-            "('%2', 'Globex', '%3', TRUE), ('%4', 'Initech', '%5', FALSE), "
-            "('20000000-0000-4000-8000-000000000004', 'Hooli', '%3', TRUE)")
-            .arg(acme, globex, gold, initech, silver),
         QStringLiteral("UPDATE agency_clients SET deleted_at = %1 WHERE client_name = 'Hooli'").arg(t),
-        QStringLiteral(
-            "INSERT INTO agency_campaigns (id, client_id, campaign_type, status, budget_allocated, budget_spent, "
-            "start_date, end_date, target_kpis, actual_kpis) VALUES "
-            "('%1', '%2', 'ppc', 'active', '10000.00', '12000.50', '2026-01-01', '2026-12-31', '{\"clicks\": 1000, "
-            "\"cpa\": 40, \"ctr\": 0}', '{\"clicks\": 1200, \"cpa\": 50, \"conversions\": 30}'), "
-            "('30000000-0000-4000-8000-000000000002', '%2', 'seo', 'draft', '5000.00', '0.00', NULL, NULL, NULL, "
-            "NULL), "
-            "('30000000-0000-4000-8000-000000000003', '%3', 'ppc', 'completed', '2500.25', '2500.25', '2025-01-01', "
-            "'2025-03-01', NULL, NULL), "
-            "('30000000-0000-4000-8000-000000000004', '%3', 'ppc', 'active', '1000000.00', '1.00', NULL, NULL, NULL, "
-            "NULL), "
-            "('30000000-0000-4000-8000-000000000005', '20000000-0000-4000-8000-000000000004', 'seo', 'active', "
-            "'777.00', '777.00', NULL, NULL, NULL, NULL), "
-            "('30000000-0000-4000-8000-000000000006', '%4', 'email', 'paused', NULL, '50.00', NULL, NULL, NULL, NULL)")
-            .arg(a1, acme, globex, initech),
         QStringLiteral("UPDATE agency_campaigns SET deleted_at = %1 WHERE id = '30000000-0000-4000-8000-000000000004'")
             .arg(t),
-        QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage, "
-                       "budget_amount, is_active) VALUES "
-                       "('40000000-0000-4000-8000-000000000001', '%1', 'google', '12.50', NULL, TRUE), "
-                       "('40000000-0000-4000-8000-000000000002', '%1', 'meta', NULL, '2500.00', TRUE), "
-                       "('40000000-0000-4000-8000-000000000003', '%1', 'radio', '30.00', NULL, FALSE), "
-                       "('40000000-0000-4000-8000-000000000004', '%1', 'tv', NULL, '9000.00', TRUE)")
-            .arg(a1),
         QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = %1 WHERE channel_type = 'tv'").arg(t),
     };
-    return std::all_of(
-        statements.cbegin(), statements.cend(), [&](const QString& sql) { return test::execute(db, sql); });
+    return ok && std::all_of(deletions.cbegin(), deletions.cend(), [&](const QString& sql) {
+        return test::execute(db, sql);
+    });
 }
 
 QString line(const reports::BudgetTotals& t)

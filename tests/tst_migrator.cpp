@@ -2,6 +2,7 @@
 #include "db/connectionstring.h"
 #include "db/database.h"
 #include "db/migrator.h"
+#include "support/builders.h"
 #include "support/scratchdatabase.h"
 #include "tables/softdeletion.h"
 
@@ -466,7 +467,7 @@ void TestMigrator::updatedAtMovesAndRoundTrips()
     AGENCY_MIGRATED_SCRATCH(scratch);
     QSqlDatabase db = scratch.db();
     const QString id = newId();
-    QVERIFY(execute(db, QStringLiteral("INSERT INTO agency_sla_tiers (id, name) VALUES (?, 'Silver')"), { id }));
+    QVERIFY(!test::add(db, test::Tier { .id = id, .name = QStringLiteral("Silver"), .priority = {} }).isEmpty());
 
     auto readStamp = [&]() {
         const QVariant raw = scalar(db, QStringLiteral("SELECT updated_at FROM agency_sla_tiers WHERE id = ?"), { id });
@@ -522,20 +523,23 @@ void TestMigrator::deletedWithTheirParent()
         = pg ? QStringLiteral("'2026-03-01 10:00:00.123+00'") : QStringLiteral("'2026-03-01T10:00:00.123Z'");
     const QString later
         = pg ? QStringLiteral("'2026-04-01 09:30:00.456+00'") : QStringLiteral("'2026-04-01T09:30:00.456Z'");
-    for (const QString& sql : {
-             QStringLiteral("INSERT INTO agency_clients (id, client_name) VALUES "
-                            "('20000000-0000-4000-8000-000000000001', 'Left'), "
-                            "('20000000-0000-4000-8000-000000000002', 'Later')"),
-             QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type) VALUES "
-                            "('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'ppc'), "
-                            "('30000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000002', 'seo')"),
-             QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type) VALUES "
-                            "('40000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000001', 'a'), "
-                            "('40000000-0000-4000-8000-000000000002', '30000000-0000-4000-8000-000000000002', 'b')"),
-             // Before 0004: a client deleted by SQL, its campaign and channel left live.
-             QStringLiteral("UPDATE agency_clients SET deleted_at = %1 WHERE client_name = 'Left'").arg(at),
-         })
-        QVERIFY2(execute(scratch.db(), sql), qPrintable(sql));
+    for (const auto& [n, name, type, channel] :
+        { std::tuple { 1, "Left", "ppc", "a" }, std::tuple { 2, "Later", "seo", "b" } }) {
+        const QString client = QStringLiteral("20000000-0000-4000-8000-00000000000%1").arg(n);
+        const QString campaign = QStringLiteral("30000000-0000-4000-8000-00000000000%1").arg(n);
+        QVERIFY(!test::add(scratch.db(), test::Client { .id = client, .name = QString::fromLatin1(name) }).isEmpty());
+        QVERIFY(!test::add(
+            scratch.db(), test::Campaign { .id = campaign, .client = client, .type = QString::fromLatin1(type) })
+                     .isEmpty());
+        QVERIFY(!test::add(scratch.db(),
+            test::Channel { .id = QStringLiteral("40000000-0000-4000-8000-00000000000%1").arg(n),
+                .campaign = campaign,
+                .type = QString::fromLatin1(channel) })
+                     .isEmpty());
+    }
+    // Before 0004: a client deleted by SQL, its campaign and channel left live.
+    QVERIFY(execute(
+        scratch.db(), QStringLiteral("UPDATE agency_clients SET deleted_at = %1 WHERE client_name = 'Left'").arg(at)));
     const QString liveUnderLeft
         = QStringLiteral("SELECT count(*) FROM agency_campaign_channels WHERE deleted_at IS NULL AND campaign_id = "
                          "'30000000-0000-4000-8000-000000000001'");

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plane/planedirectory.h"
+#include "support/builders.h"
 #include "support/scratchdatabase.h"
 #include "tables/agencytablemodel.h"
 #include "tables/lookupnames.h"
@@ -105,19 +106,28 @@ void TestPlaneDirectory::reportsDanglingReferences()
     AGENCY_SCRATCH(pg, QStringLiteral("postgresql"));
     QVERIFY(pg.loadPlaneFixture());
     QVERIFY(pg.migrate());
-    QSqlQuery q(pg.db());
-    QVERIFY(q.exec(QStringLiteral(
-        "INSERT INTO agency_clients (id, client_name, plane_workspace_id) VALUES "
-        "('c0000000-0000-4000-8000-000000000001', 'Live link', '%1'), "
-        "('c0000000-0000-4000-8000-000000000002', 'Deleted link', '%2'), "
-        "('c0000000-0000-4000-8000-000000000003', 'Missing link', '44444444-4444-4444-8444-444444444444'), "
-        "('c0000000-0000-4000-8000-000000000004', 'No link', NULL)")
-                       .arg(acme, gone)));
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_campaigns (id, client_id, plane_project_id) VALUES "
-                                  "('d0000000-0000-4000-8000-000000000001', 'c0000000-0000-4000-8000-000000000001', "
-                                  "'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'), "
-                                  "('d0000000-0000-4000-8000-000000000002', 'c0000000-0000-4000-8000-000000000001', "
-                                  "'cccccccc-cccc-4ccc-8ccc-cccccccccccc')")));
+    const QString live = QStringLiteral("c0000000-0000-4000-8000-000000000001");
+    for (const test::Client& client :
+        { test::Client { .id = live, .name = QStringLiteral("Live link"), .workspace = acme },
+            test::Client { .id = QStringLiteral("c0000000-0000-4000-8000-000000000002"),
+                           .name = QStringLiteral("Deleted link"),
+                           .workspace = gone },
+            test::Client { .id = QStringLiteral("c0000000-0000-4000-8000-000000000003"),
+                           .name = QStringLiteral("Missing link"),
+                           .workspace = QStringLiteral("44444444-4444-4444-8444-444444444444") },
+            test::Client {
+                .id = QStringLiteral("c0000000-0000-4000-8000-000000000004"), .name = QStringLiteral("No link") } })
+        QVERIFY(!test::add(pg.db(), client).isEmpty());
+    QVERIFY(!test::add(pg.db(),
+        test::Campaign { .id = QStringLiteral("d0000000-0000-4000-8000-000000000001"),
+            .client = live,
+            .project = QStringLiteral("bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb") })
+                 .isEmpty());
+    QVERIFY(!test::add(pg.db(),
+        test::Campaign { .id = QStringLiteral("d0000000-0000-4000-8000-000000000002"),
+            .client = live,
+            .project = QStringLiteral("cccccccc-cccc-4ccc-8ccc-cccccccccccc") })
+                 .isEmpty());
     plane::PlaneDirectory plane(pg.db());
     QStringList found;
     for (const auto& d : plane.danglingReferences())
@@ -136,11 +146,16 @@ void TestPlaneDirectory::modelsShowPlaneNames()
     AGENCY_SCRATCH(pg, QStringLiteral("postgresql"));
     QVERIFY(pg.loadPlaneFixture());
     QVERIFY(pg.migrate());
-    QSqlQuery q(pg.db());
-    QVERIFY(q.exec(QStringLiteral(
-        "INSERT INTO agency_clients (id, client_name, plane_workspace_id) VALUES "
-        "('c0000000-0000-4000-8000-000000000001', 'A', '%1'), ('c0000000-0000-4000-8000-000000000002', 'B', '%2')")
-                       .arg(globex, gone)));
+    QVERIFY(!test::add(pg.db(),
+        test::Client { .id = QStringLiteral("c0000000-0000-4000-8000-000000000001"),
+            .name = QStringLiteral("A"),
+            .workspace = globex })
+                 .isEmpty());
+    QVERIFY(!test::add(pg.db(),
+        test::Client { .id = QStringLiteral("c0000000-0000-4000-8000-000000000002"),
+            .name = QStringLiteral("B"),
+            .workspace = gone })
+                 .isEmpty());
     tables::AgencyTableModel clients(tables::clientsSpec(), pg.db());
     const int column = clients.fieldIndex(QStringLiteral("plane_workspace_id"));
     QCOMPARE(

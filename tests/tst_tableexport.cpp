@@ -2,6 +2,7 @@
 #include "db/database.h"
 #include "export/jsontext.h"
 #include "export/tableexport.h"
+#include "support/builders.h"
 #include "support/scratchdatabase.h"
 
 #include <QBuffer>
@@ -29,39 +30,76 @@ const QString plain = QStringLiteral("30000000-0000-4000-8000-000000000002");
 // percent and fixed channels, an inactive and a deleted channel.
 bool loadFixture(QSqlDatabase db)
 {
-    return execute(db,
-               QStringLiteral("INSERT INTO agency_sla_tiers (id, name, hourly_rate, features) VALUES (?, 'Gold', "
-                              "'120.50', '[\"a\", \"b\"]')"),
-               { tier })
-        && execute(db,
-            QStringLiteral("INSERT INTO agency_clients (id, client_name, client_legal_name, sla_tier_id, industry, "
-                           "internal_notes, is_active) "
-                           "VALUES (?, 'Acme', '', ?, NULL, ?, ?)"),
-            { acme, tier, QString::fromUtf8("Line one\r\nLine \"two\", with ünïcødé"), true })
-        && execute(db,
-            QStringLiteral(
-                "INSERT INTO agency_clients (id, client_name, client_legal_name, industry, internal_notes, is_active) "
-                "VALUES (?, '=HYPERLINK(\"http://x\")', ' padded ', '-Retail', '@SUM(1)', ?)"),
-            { evil, false })
-        && execute(db,
-            QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, "
-                           "budget_spent, start_date, status, metadata) "
-                           "VALUES (?, ?, 'ppc', '9999999999.99', '0.00', '2026-02-01', 'active', '{\"name\": \"  "
-                           "Spring launch \"}')"),
-            { campaign, acme })
-        && execute(db,
-            QStringLiteral(
-                "INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, start_date, status) "
-                "VALUES (?, ?, 'seo', '1000.00', NULL, 'draft')"),
-            { plain, evil })
-        && execute(db,
-            QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage, "
-                           "budget_amount, is_active, notes) VALUES "
-                           "('40000000-0000-4000-8000-000000000001', ?, 'google_ads', '12.50', NULL, ?, NULL), "
-                           "('40000000-0000-4000-8000-000000000002', ?, 'meta', NULL, '2500.00', ?, ''), "
-                           "('40000000-0000-4000-8000-000000000003', ?, 'tiktok', '33.33', NULL, ?, 'paused'), "
-                           "('40000000-0000-4000-8000-000000000004', ?, 'radio', NULL, NULL, ?, 'no budget')"),
-            { campaign, true, campaign, true, plain, false, plain, true })
+    const QVariant none(QMetaType::fromType<QString>()); // NULL, written as such
+    const QList<test::Channel> channels {
+        test::Channel { .id = QStringLiteral("40000000-0000-4000-8000-000000000001"),
+            .campaign = campaign,
+            .type = QStringLiteral("google_ads"),
+            .percentage = QStringLiteral("12.50"),
+            .active = true },
+        test::Channel { .id = QStringLiteral("40000000-0000-4000-8000-000000000002"),
+            .campaign = campaign,
+            .type = QStringLiteral("meta"),
+            .amount = QStringLiteral("2500.00"),
+            .active = true,
+            .notes = QStringLiteral("") },
+        test::Channel { .id = QStringLiteral("40000000-0000-4000-8000-000000000003"),
+            .campaign = plain,
+            .type = QStringLiteral("tiktok"),
+            .percentage = QStringLiteral("33.33"),
+            .active = false,
+            .notes = QStringLiteral("paused") },
+        test::Channel { .id = QStringLiteral("40000000-0000-4000-8000-000000000004"),
+            .campaign = plain,
+            .type = QStringLiteral("radio"),
+            .active = true,
+            .notes = QStringLiteral("no budget") },
+    };
+    bool ok = !test::add(db,
+                  test::Tier { .id = tier,
+                      .name = QStringLiteral("Gold"),
+                      .priority = {},
+                      .hourlyRate = QStringLiteral("120.50"),
+                      .features = QStringLiteral("[\"a\", \"b\"]") })
+                   .isEmpty()
+        && !test::add(db,
+            test::Client { .id = acme,
+                .name = QStringLiteral("Acme"),
+                .tier = tier,
+                .legalName = QStringLiteral(""),
+                .industry = none,
+                .active = true,
+                .notes = QString::fromUtf8("Line one\r\nLine \"two\", with ünïcødé") })
+                .isEmpty()
+        && !test::add(db,
+            test::Client { .id = evil,
+                .name = QStringLiteral("=HYPERLINK(\"http://x\")"),
+                .legalName = QStringLiteral(" padded "),
+                .industry = QStringLiteral("-Retail"),
+                .active = false,
+                .notes = QStringLiteral("@SUM(1)") })
+                .isEmpty()
+        && !test::add(db,
+            test::Campaign { .id = campaign,
+                .client = acme,
+                .type = QStringLiteral("ppc"),
+                .status = QStringLiteral("active"),
+                .allocated = QStringLiteral("9999999999.99"),
+                .spent = QStringLiteral("0.00"),
+                .start = QStringLiteral("2026-02-01"),
+                .metadata = QStringLiteral("{\"name\": \"  Spring launch \"}") })
+                .isEmpty()
+        && !test::add(db,
+            test::Campaign { .id = plain,
+                .client = evil,
+                .type = QStringLiteral("seo"),
+                .status = QStringLiteral("draft"),
+                .allocated = QStringLiteral("1000.00"),
+                .start = none })
+                .isEmpty();
+    for (const test::Channel& channel : channels)
+        ok = ok && !test::add(db, channel).isEmpty();
+    return ok
         && execute(db,
             QStringLiteral("UPDATE agency_campaign_channels SET deleted_at = created_at WHERE id = "
                            "'40000000-0000-4000-8000-000000000004'"));
@@ -185,17 +223,33 @@ void TestTableExport::directAndGenericPathsAreByteIdentical()
     // exactly on half a cent, computed by the database on the direct path and by domain::Money on the generic one.
     const QString odd = QStringLiteral("30000000-0000-4000-8000-000000000003");
     const QString numeric = QStringLiteral("30000000-0000-4000-8000-000000000004");
-    QVERIFY(execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated, start_date, "
-                       "status, metadata) VALUES (?, ?, 'email', '0.01', '2026-03-04', 'active', ?), "
-                       "(?, ?, 'social', '99.99', NULL, 'active', ?)"),
-        { odd, acme, QStringLiteral("{\"name\": \" \\t \"}"), numeric, evil, QStringLiteral("{\"name\": 42}") }));
-    QVERIFY(execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage) VALUES "
-                       "('40000000-0000-4000-8000-000000000005', ?, 'half', '50.00'), "
-                       "('40000000-0000-4000-8000-000000000006', ?, 'third', '33.33'), "
-                       "('40000000-0000-4000-8000-000000000007', ?, 'all', '100.00')"),
-        { odd, numeric, numeric }));
+    QVERIFY(!test::add(scratch.db(),
+        test::Campaign { .id = odd,
+            .client = acme,
+            .type = QStringLiteral("email"),
+            .status = QStringLiteral("active"),
+            .allocated = QStringLiteral("0.01"),
+            .start = QStringLiteral("2026-03-04"),
+            .metadata = QStringLiteral("{\"name\": \" \\t \"}") })
+                 .isEmpty());
+    QVERIFY(!test::add(scratch.db(),
+        test::Campaign { .id = numeric,
+            .client = evil,
+            .type = QStringLiteral("social"),
+            .status = QStringLiteral("active"),
+            .allocated = QStringLiteral("99.99"),
+            .metadata = QStringLiteral("{\"name\": 42}") })
+                 .isEmpty());
+    for (const auto& [id, campaign, type, share] :
+        { std::tuple { "40000000-0000-4000-8000-000000000005", odd, "half", "50.00" },
+            std::tuple { "40000000-0000-4000-8000-000000000006", numeric, "third", "33.33" },
+            std::tuple { "40000000-0000-4000-8000-000000000007", numeric, "all", "100.00" } })
+        QVERIFY(!test::add(scratch.db(),
+            test::Channel { .id = QString::fromLatin1(id),
+                .campaign = campaign,
+                .type = QString::fromLatin1(type),
+                .percentage = QString::fromLatin1(share) })
+                     .isEmpty());
     if (!postgres) // what direct SQL may leave in an SQLite file: an instant in another form, a leading zero
         QVERIFY(execute(scratch.db(),
             QStringLiteral("UPDATE agency_campaign_channels SET created_at = '2026-01-02 03:04:05+02:00', "

@@ -2,6 +2,7 @@
 #include "export/csvreader.h"
 #include "export/tableexport.h"
 #include "export/tableimport.h"
+#include "support/builders.h"
 #include "support/scratchdatabase.h"
 
 #include <QBuffer>
@@ -23,22 +24,40 @@ const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
 
 bool load(QSqlDatabase db)
 {
-    return execute(db,
-               QStringLiteral(
-                   "INSERT INTO agency_clients (id, client_name, client_legal_name, industry, internal_notes) VALUES "
-                   "('%1', 'Acme', '', '''=quoted literal', 'Line one\r\nLine \"two\"'), ('%2', '=HYPERLINK(\"x\")', "
-                   "' padded ', '-Retail', '''-minus')")
-                   .arg(acme, evil))
-        && execute(db,
-            QStringLiteral("INSERT INTO agency_campaigns (id, client_id, budget_allocated, start_date, status) VALUES "
-                           "('%1', '%2', '1000.00', '2026-01-01', 'active')")
-                .arg(campaign, acme))
-        && execute(db,
-            QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_amount, "
-                           "performance_data) VALUES "
-                           "('40000000-0000-4000-8000-000000000001', '%1', 'meta', '400.00', '{\"clicks\": 5}'), "
-                           "('40000000-0000-4000-8000-000000000002', '%1', 'google', '500.00', NULL)")
-                .arg(campaign));
+    return !test::add(db,
+               test::Client { .id = acme,
+                   .name = QStringLiteral("Acme"),
+                   .legalName = QStringLiteral(""),
+                   .industry = QStringLiteral("'=quoted literal"),
+                   .notes = QStringLiteral("Line one\r\nLine \"two\"") })
+                .isEmpty()
+        && !test::add(db,
+            test::Client { .id = evil,
+                .name = QStringLiteral("=HYPERLINK(\"x\")"),
+                .legalName = QStringLiteral(" padded "),
+                .industry = QStringLiteral("-Retail"),
+                .notes = QStringLiteral("'-minus") })
+                .isEmpty()
+        && !test::add(db,
+            test::Campaign { .id = campaign,
+                .client = acme,
+                .status = QStringLiteral("active"),
+                .allocated = QStringLiteral("1000.00"),
+                .start = QStringLiteral("2026-01-01") })
+                .isEmpty()
+        && !test::add(db,
+            test::Channel { .id = QStringLiteral("40000000-0000-4000-8000-000000000001"),
+                .campaign = campaign,
+                .type = QStringLiteral("meta"),
+                .amount = QStringLiteral("400.00"),
+                .performance = QStringLiteral("{\"clicks\": 5}") })
+                .isEmpty()
+        && !test::add(db,
+            test::Channel { .id = QStringLiteral("40000000-0000-4000-8000-000000000002"),
+                .campaign = campaign,
+                .type = QStringLiteral("google"),
+                .amount = QStringLiteral("500.00") })
+                .isEmpty();
 }
 
 QByteArray exportCsv(QSqlDatabase db, const QString& table)
@@ -329,14 +348,19 @@ void TestTableImport::parentsAreFoundByTheNamesTheExportWrites()
     AGENCY_MIGRATED_SCRATCH(scratch);
     QVERIFY(load(scratch.db()));
     const QString gone = QStringLiteral("20000000-0000-4000-8000-000000000009");
+    QVERIFY(!test::add(scratch.db(),
+        test::Client { .id = QStringLiteral("20000000-0000-4000-8000-000000000003"),
+            .name = QString::fromUtf8("Müller GmbH"),
+            .legalName = QString::fromUtf8("Müller GmbH Köln") })
+                 .isEmpty());
+    QVERIFY(!test::add(scratch.db(),
+        test::Client { .id = QStringLiteral("20000000-0000-4000-8000-000000000004"),
+            .name = QString::fromUtf8("Müller GmbH"),
+            .legalName = QString::fromUtf8("Müller GmbH Hamburg") })
+                 .isEmpty());
+    QVERIFY(!test::add(scratch.db(), test::Client { .id = gone, .name = QStringLiteral("Gone Ltd") }).isEmpty());
     QVERIFY(execute(scratch.db(),
-        QString::fromUtf8("INSERT INTO agency_clients (id, client_name, client_legal_name) VALUES "
-                          "('20000000-0000-4000-8000-000000000003', 'Müller GmbH', 'Müller GmbH Köln'), "
-                          "('20000000-0000-4000-8000-000000000004', 'Müller GmbH', 'Müller GmbH Hamburg')")));
-    QVERIFY(execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_clients (id, client_name, deleted_at) VALUES ('%1', 'Gone Ltd', "
-                       "CURRENT_TIMESTAMP)")
-            .arg(gone)));
+        QStringLiteral("UPDATE agency_clients SET deleted_at = CURRENT_TIMESTAMP WHERE id = ?"), { gone }));
     QVERIFY(execute(scratch.db(),
         QStringLiteral("UPDATE agency_campaigns SET metadata = '{\"name\": \"Spring\"}' WHERE id = '%1'")
             .arg(campaign)));

@@ -68,9 +68,10 @@ QList<Channel> channelsOf(const QStringList& rows)
     return channels;
 }
 
-QString sqlValue(const QString& value)
+// A stored figure as a builder writes it: empty is NULL (not left out, which would take the schema's default).
+QVariant nullable(const QString& value)
 {
-    return value.isEmpty() ? QStringLiteral("NULL") : u'\'' + value + u'\'';
+    return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
 }
 
 // The agency-os command, in the locale the test reads figures in (QLocale's default).
@@ -302,32 +303,35 @@ void TestFinanceSurfaces::oneFigureOnEverySurface()
     QVERIFY(scratch.migrate());
     const QString now = backend == QStringLiteral("postgresql") ? QStringLiteral("now()")
                                                                 : QStringLiteral("'2026-01-01T00:00:00.000Z'");
-    QStringList sql {
-        QStringLiteral("INSERT INTO agency_sla_tiers (id, name, monthly_retainer, priority) VALUES ('%1', 'Gold', "
-                       "'4000.00', 1)")
-            .arg(tier),
-        QStringLiteral("INSERT INTO agency_clients (id, client_name, sla_tier_id, is_active) VALUES ('%1', 'Edge Co', "
-                       "'%2', %3)")
-            .arg(client, tier, clientActive ? QStringLiteral("TRUE") : QStringLiteral("FALSE")),
-        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, status, budget_allocated, "
-                       "budget_spent, metadata) VALUES ('%1', '%2', 'ppc', 'active', %3, %4, '{\"name\": \"Edge "
-                       "case\"}')")
-            .arg(campaign, client, sqlValue(budget), sqlValue(spent)),
-    };
+    QVERIFY(!test::add(scratch.db(),
+        test::Tier { .id = tier, .name = QStringLiteral("Gold"), .monthlyRetainer = QStringLiteral("4000.00") })
+                 .isEmpty());
+    QVERIFY(!test::add(scratch.db(),
+        test::Client { .id = client, .name = QStringLiteral("Edge Co"), .tier = tier, .active = clientActive })
+                 .isEmpty());
+    QVERIFY(!test::add(scratch.db(),
+        test::Campaign { .id = campaign,
+            .client = client,
+            .type = QStringLiteral("ppc"),
+            .status = QStringLiteral("active"),
+            .allocated = nullable(budget),
+            .spent = nullable(spent),
+            .metadata = QStringLiteral("{\"name\": \"Edge case\"}") })
+                 .isEmpty());
     const QList<Channel> channelList = channelsOf(channels);
     for (qsizetype i = 0; i < channelList.size(); ++i) {
         const Channel& c = channelList.at(i);
-        sql << QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage, "
-                              "budget_amount, is_active) VALUES ('40000000-0000-4000-8000-00000000000%1', '%2', '%3', "
-                              "%4, %5, %6)")
-                   .arg(i + 1)
-                   .arg(campaign, c.type, sqlValue(c.percentage), sqlValue(c.amount),
-                       c.active ? QStringLiteral("TRUE") : QStringLiteral("FALSE"));
+        QVERIFY(!test::add(scratch.db(),
+            test::Channel { .id = QStringLiteral("40000000-0000-4000-8000-00000000000%1").arg(i + 1),
+                .campaign = campaign,
+                .type = c.type,
+                .percentage = nullable(c.percentage),
+                .amount = nullable(c.amount),
+                .active = c.active })
+                     .isEmpty());
     }
     if (deleted)
-        sql << QStringLiteral("UPDATE agency_campaigns SET deleted_at = %1").arg(now);
-    for (const QString& statement : std::as_const(sql))
-        QVERIFY2(test::execute(scratch.db(), statement), qPrintable(statement));
+        QVERIFY(test::execute(scratch.db(), QStringLiteral("UPDATE agency_campaigns SET deleted_at = %1").arg(now)));
 
     AGENCY_WINDOW(window, scratch);
 

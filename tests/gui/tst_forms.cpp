@@ -359,9 +359,11 @@ void TestForms::typedCampaignIsSavedAsTyped()
 {
     AGENCY_MIGRATED_SCRATCH(scratch);
     seedTier(scratch.db());
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
-                       "('20000000-0000-4000-8000-000000000001', 'Nordlicht Media', 'retainer')")));
+    QVERIFY(!test::add(scratch.db(),
+        test::Client { .id = QStringLiteral("20000000-0000-4000-8000-000000000001"),
+            .name = QStringLiteral("Nordlicht Media"),
+            .type = QStringLiteral("retainer") })
+                 .isEmpty());
     AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
     ui::TablePage* page = window.page(ui::MainWindow::Campaigns);
@@ -792,10 +794,10 @@ void TestForms::deleteSaysWhatGoesAndCtrlZBringsItBack()
     const QSqlDatabase db = scratch.db();
     seedClients(db);
     for (const char* type : { "google_ads", "newsletter", "linkedin" }) {
-        QVERIFY(test::execute(db,
-            QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type) VALUES (?, "
-                           "'30000000-0000-4000-8000-000000000001', ?)"),
-            { QUuid::createUuid().toString(QUuid::WithoutBraces), QString::fromLatin1(type) }));
+        QVERIFY(!test::add(db,
+            test::Channel {
+                .campaign = QStringLiteral("30000000-0000-4000-8000-000000000001"), .type = QString::fromLatin1(type) })
+                     .isEmpty());
     }
     auto deletedRows = [&]() {
         return scalar(db,
@@ -1123,9 +1125,11 @@ void TestForms::moneyIsTypedAsTheLocaleWritesIt()
     QFETCH(QString, shown);
     AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
     QVERIFY(scratch.migrate());
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
-                       "('20000000-0000-4000-8000-000000000001', 'Nordlicht Media', 'retainer')")));
+    QVERIFY(!test::add(scratch.db(),
+        test::Client { .id = QStringLiteral("20000000-0000-4000-8000-000000000001"),
+            .name = QStringLiteral("Nordlicht Media"),
+            .type = QStringLiteral("retainer") })
+                 .isEmpty());
     QLocale::setDefault(QLocale(locale));
     const auto restore = qScopeGuard([] { QLocale::setDefault(QLocale::c()); });
     ui::MainWindow window(scratch.db(), whereOf(scratch), false);
@@ -1260,10 +1264,12 @@ void TestForms::takingTheirDeleteLetsMyEditGo()
     AGENCY_MIGRATED_SCRATCH(scratch);
     seedClients(scratch.db());
     const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_amount) VALUES "
-                       "('40000000-0000-4000-8000-000000000001', ?, 'newsletter', '100.00')"),
-        { campaign }));
+    QVERIFY(!test::add(scratch.db(),
+        test::Channel { .id = QStringLiteral("40000000-0000-4000-8000-000000000001"),
+            .campaign = campaign,
+            .type = QStringLiteral("newsletter"),
+            .amount = QStringLiteral("100.00") })
+                 .isEmpty());
     ui::MainWindow window(scratch.db(), whereOf(scratch), false);
     QVERIFY(test::shown(window));
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
@@ -1315,16 +1321,17 @@ void TestForms::openingARowFarDownShowsIt()
 {
     AGENCY_MIGRATED_SCRATCH(scratch);
     const QString client = QStringLiteral("20000000-0000-4000-8000-000000000001");
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES (?, 'Acme', 'retainer')"),
-        { client }));
+    QVERIFY(!test::add(scratch.db(), test::Client { .id = client, .type = QStringLiteral("retainer") }).isEmpty());
     QString oldest;
     for (int i = 0; i < 60; ++i) {
         const QString id = QStringLiteral("30000000-0000-4000-8000-0000000000%1").arg(i, 2, 10, QLatin1Char('0'));
-        QVERIFY(test::execute(scratch.db(),
-            QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, start_date, metadata) VALUES "
-                           "(?, ?, 'seo', ?, ?)"),
-            { id, client, QDate(2027, 1, 1).addDays(i), QStringLiteral("{\"name\": \"Campaign %1\"}").arg(i) }));
+        QVERIFY(!test::add(scratch.db(),
+            test::Campaign { .id = id,
+                .client = client,
+                .type = QStringLiteral("seo"),
+                .start = QDate(2027, 1, 1).addDays(i).toString(Qt::ISODate),
+                .metadata = QStringLiteral("{\"name\": \"Campaign %1\"}").arg(i) })
+                     .isEmpty());
         if (i == 0)
             oldest = id; // the last of the Campaigns page's order (newest start first)
     }

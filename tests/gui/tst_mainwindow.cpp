@@ -311,13 +311,12 @@ void TestMainWindow::enterOnAChildOpensIt()
     seed(scratch.db(), f);
     const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
     const QString channel = QStringLiteral("40000000-0000-4000-8000-000000000001");
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type) VALUES ('%1', '%2', 'seo')")
-            .arg(campaign, f.client)));
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral(
-            "INSERT INTO agency_campaign_channels (id, campaign_id, channel_type) VALUES ('%1', '%2', 'meta')")
-            .arg(channel, campaign)));
+    QVERIFY(
+        !test::add(scratch.db(), test::Campaign { .id = campaign, .client = f.client, .type = QStringLiteral("seo") })
+             .isEmpty());
+    QVERIFY(
+        !test::add(scratch.db(), test::Channel { .id = channel, .campaign = campaign, .type = QStringLiteral("meta") })
+             .isEmpty());
     AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     QVERIFY(window.page(ui::MainWindow::Clients)->showRecord(f.client));
@@ -546,9 +545,11 @@ void TestMainWindow::exportsTheCurrentView()
     AGENCY_MIGRATED_SCRATCH(scratch);
     const Fixture f;
     seed(scratch.db(), f);
-    QSqlQuery q(scratch.db());
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
-                                  "('20000000-0000-4000-8000-000000000002', 'Globex', 'project')")));
+    QVERIFY(!test::add(scratch.db(),
+        test::Client { .id = QStringLiteral("20000000-0000-4000-8000-000000000002"),
+            .name = QStringLiteral("Globex"),
+            .type = QStringLiteral("project") })
+                 .isEmpty());
     AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);
@@ -795,11 +796,15 @@ void TestMainWindow::dashboardFollowsTheData()
     const Fixture f;
     seed(scratch.db(), f);
     const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, status, budget_allocated, "
-                       "budget_spent, metadata) "
-                       "VALUES ('%1', '%2', 'ppc', 'active', '1000.00', '1200.00', '{\"name\": \"Blowout\"}')")
-            .arg(campaign, f.client)));
+    QVERIFY(!test::add(scratch.db(),
+        test::Campaign { .id = campaign,
+            .client = f.client,
+            .type = QStringLiteral("ppc"),
+            .status = QStringLiteral("active"),
+            .allocated = QStringLiteral("1000.00"),
+            .spent = QStringLiteral("1200.00"),
+            .metadata = QStringLiteral("{\"name\": \"Blowout\"}") })
+                 .isEmpty());
     ui::rememberThresholds({}); // 80 % and 100 % (the row before raised the warning)
     AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
@@ -883,18 +888,21 @@ void TestMainWindow::dashboardFollowsTheData()
 void TestMainWindow::searchFindsACampaignByItsNameAndSelectsTheFirstMatch()
 {
     AGENCY_MIGRATED_SCRATCH(scratch);
-    QVERIFY(execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES "
-                       "('20000000-0000-4000-8000-000000000001', 'Nordlicht Media', 'retainer')")));
+    QVERIFY(!test::add(scratch.db(),
+        test::Client { .id = QStringLiteral("20000000-0000-4000-8000-000000000001"),
+            .name = QStringLiteral("Nordlicht Media"),
+            .type = QStringLiteral("retainer") })
+                 .isEmpty());
     const QStringList names { QStringLiteral("Spring sale"), QStringLiteral("Harbour relaunch"),
         QStringLiteral("Winter HARBOUR lights"), QStringLiteral("Quiet month") };
     for (int i = 0; i < names.size(); ++i)
-        QVERIFY(execute(scratch.db(),
-            QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, start_date, metadata) VALUES "
-                           "(?, '20000000-0000-4000-8000-000000000001', 'seo', ?, ?)"),
-            { QStringLiteral("30000000-0000-4000-8000-00000000000%1").arg(i + 1),
-                QStringLiteral("2027-0%1-01").arg(i + 1),
-                QStringLiteral("{\"name\": \"%1\", \"owner\": \"jo\"}").arg(names.at(i)) }));
+        QVERIFY(!test::add(scratch.db(),
+            test::Campaign { .id = QStringLiteral("30000000-0000-4000-8000-00000000000%1").arg(i + 1),
+                .client = QStringLiteral("20000000-0000-4000-8000-000000000001"),
+                .type = QStringLiteral("seo"),
+                .start = QStringLiteral("2027-0%1-01").arg(i + 1),
+                .metadata = QStringLiteral("{\"name\": \"%1\", \"owner\": \"jo\"}").arg(names.at(i)) })
+                     .isEmpty());
     AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
     ui::TablePage* page = window.page(ui::MainWindow::Campaigns);
@@ -1004,10 +1012,12 @@ void TestMainWindow::importDryRunShowsEachFieldsOldAndNewValue()
     AGENCY_MIGRATED_SCRATCH(scratch);
     const Fixture f;
     seed(scratch.db(), f);
-    QVERIFY(execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated) "
-                       "VALUES ('30000000-0000-4000-8000-0000000000aa', ?, 'seo', '1000.00')"),
-        { f.client }));
+    QVERIFY(!test::add(scratch.db(),
+        test::Campaign { .id = QStringLiteral("30000000-0000-4000-8000-0000000000aa"),
+            .client = f.client,
+            .type = QStringLiteral("seo"),
+            .allocated = QStringLiteral("1000.00") })
+                 .isEmpty());
     const QString stamp = scalar(scratch.db(),
         QStringLiteral("SELECT updated_at FROM agency_campaigns WHERE id = '30000000-0000-4000-8000-0000000000aa'"))
                               .toDateTime()
@@ -1068,18 +1078,22 @@ void TestMainWindow::channelTypesAreOfferedWarnedAndMerged()
     AGENCY_MIGRATED_SCRATCH(scratch);
     const Fixture f;
     seed(scratch.db(), f);
-    QVERIFY(execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, campaign_type, budget_allocated) VALUES "
-                       "('30000000-0000-4000-8000-0000000000cc', ?, 'ppc', '1000.00')"),
-        { f.client }));
+    QVERIFY(!test::add(scratch.db(),
+        test::Campaign { .id = QStringLiteral("30000000-0000-4000-8000-0000000000cc"),
+            .client = f.client,
+            .type = QStringLiteral("ppc"),
+            .allocated = QStringLiteral("1000.00") })
+                 .isEmpty());
     for (const auto& [id, type] : QList<QPair<QString, QString>> {
              { QStringLiteral("40000000-0000-4000-8000-0000000000c1"), QStringLiteral("google_ads") },
              { QStringLiteral("40000000-0000-4000-8000-0000000000c2"), QStringLiteral("Google Ads") },
              { QStringLiteral("40000000-0000-4000-8000-0000000000c3"), QStringLiteral("GoogleAds") } })
-        QVERIFY(execute(scratch.db(),
-            QStringLiteral("INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_percentage) "
-                           "VALUES (?, '30000000-0000-4000-8000-0000000000cc', ?, '10.00')"),
-            { id, type }));
+        QVERIFY(!test::add(scratch.db(),
+            test::Channel { .id = id,
+                .campaign = QStringLiteral("30000000-0000-4000-8000-0000000000cc"),
+                .type = type,
+                .percentage = QStringLiteral("10.00") })
+                     .isEmpty());
     AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
     ui::TablePage* channels = window.page(ui::MainWindow::Channels);
@@ -1453,20 +1467,23 @@ void TestMainWindow::campaignDetailPanelFollowsUnsavedEdits()
     AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
     QVERIFY(scratch.migrate());
     const QString campaign = QStringLiteral("30000000-0000-4000-8000-000000000001");
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_clients (id, client_name) VALUES ('20000000-0000-4000-8000-000000000001', "
-                       "'Harbour Ltd')")));
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_campaigns (id, client_id, budget_allocated) VALUES (?, "
-                       "'20000000-0000-4000-8000-000000000001', '1000.00')"),
-        { campaign }));
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral(
-            "INSERT INTO agency_campaign_channels (id, campaign_id, channel_type, budget_amount, "
-            "budget_percentage) VALUES ('40000000-0000-4000-8000-000000000001', ?, 'radio', '100.00', NULL), "
-            "('40000000-0000-4000-8000-000000000002', ?, 'print', '200.00', NULL), "
-            "('40000000-0000-4000-8000-000000000003', ?, 'email', NULL, '10.00')"),
-        { campaign, campaign, campaign }));
+    const QString harbour = test::add(scratch.db(), test::Client { .name = QStringLiteral("Harbour Ltd") });
+    QVERIFY(!test::add(
+        scratch.db(), test::Campaign { .id = campaign, .client = harbour, .allocated = QStringLiteral("1000.00") })
+                 .isEmpty());
+    for (const test::Channel& channel : { test::Channel { .id = QStringLiteral("40000000-0000-4000-8000-000000000001"),
+                                                          .campaign = campaign,
+                                                          .type = QStringLiteral("radio"),
+                                                          .amount = QStringLiteral("100.00") },
+             test::Channel { .id = QStringLiteral("40000000-0000-4000-8000-000000000002"),
+                             .campaign = campaign,
+                             .type = QStringLiteral("print"),
+                             .amount = QStringLiteral("200.00") },
+             test::Channel { .id = QStringLiteral("40000000-0000-4000-8000-000000000003"),
+                             .campaign = campaign,
+                             .type = QStringLiteral("email"),
+                             .percentage = QStringLiteral("10.00") } })
+        QVERIFY(!test::add(scratch.db(), channel).isEmpty());
     tables::CampaignModel campaigns(scratch.db());
     tables::ChannelModel channels(scratch.db());
     ui::CampaignDetailPanel panel(scratch.db(), &campaigns, &channels);
@@ -1752,10 +1769,12 @@ void TestMainWindow::rowPurgedElsewhereDoesNotBlockTheOthers()
     const Fixture f;
     seed(scratch.db(), f);
     const QString globex = QStringLiteral("20000000-0000-4000-8000-000000000002");
-    QVERIFY(execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type, industry) VALUES (?, 'Globex', "
-                       "'project', 'Energy')"),
-        { globex }));
+    QVERIFY(!test::add(scratch.db(),
+        test::Client { .id = globex,
+            .name = QStringLiteral("Globex"),
+            .type = QStringLiteral("project"),
+            .industry = QStringLiteral("Energy") })
+                 .isEmpty());
     AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     ui::TablePage* clients = window.page(ui::MainWindow::Clients);

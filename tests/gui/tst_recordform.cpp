@@ -4,6 +4,7 @@
 // disturbing the field being typed in; what the model refuses is said under its field.
 #include "guisupport.h"
 #include "recordform.h"
+#include "support/builders.h"
 #include "support/scratchdatabase.h"
 #include "tables/agencytablemodel.h"
 #include "tables/tablespec.h"
@@ -37,9 +38,7 @@ private Q_SLOTS:
 void TestRecordForm::oneKeyIsOneChangeOfTheModel()
 {
     AGENCY_MIGRATED_SCRATCH(scratch);
-    QVERIFY(test::execute(scratch.db(),
-        QStringLiteral("INSERT INTO agency_clients (id, client_name, client_type) VALUES (?, 'Acme', 'retainer')"),
-        { acme }));
+    QVERIFY(!test::add(scratch.db(), test::Client { .id = acme, .type = QStringLiteral("retainer") }).isEmpty());
     tables::AgencyTableModel model(tables::clientsSpec(), scratch.db());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     ui::RecordForm form(&model);
