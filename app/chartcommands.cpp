@@ -5,6 +5,7 @@
 #include "charts/chartoutput.h"
 #include "charts/kpichart.h"
 #include "cli.h"
+#include "deskreportcommand.h"
 #include "domain/vocabulary.h"
 #include "logging.h"
 #include "reports/financecsv.h"
@@ -43,6 +44,9 @@ namespace {
                 "pdf (the review as a document) or csv (its figures: the total, each client, each campaign); default: "
                 "by the output's suffix."),
             Text::tr("FORMAT") };
+        QCommandLineOption month { QStringLiteral("month"),
+            Text::tr("progress, sla, retainer, contracts: the month, as YYYY-MM (default: this month)."),
+            Text::tr("YYYY-MM") };
         QCommandLineOption logLevel { QStringLiteral("log-level"),
             Text::tr("Messages on stderr from this level (%1).").arg(logLevelNames()), Text::tr("LEVEL"),
             QStringLiteral("critical") };
@@ -195,15 +199,17 @@ int runChartCommand(const QStringList& arguments)
             ? Text::tr("Renders a campaign's budget split or KPI chart as PNG or SVG.")
             : Text::tr(
                 "Writes the finance review: a PDF document (headline figures, charts, the campaigns needing attention, "
-                "client totals) or its figures as CSV."));
+                "client totals) or its figures as CSV. progress, sla, retainer and contracts write the account desk's "
+                "reports for a month (--month) as CSV or PDF (--format) to a file or - (--output)."));
     p.parser.addOptions({ p.db, p.output, p.logLevel });
     if (command == QStringLiteral("chart"))
         p.parser.addOptions({ p.campaign, p.size });
     else
-        p.parser.addOptions({ p.client, p.status, p.format });
+        p.parser.addOptions({ p.client, p.status, p.format, p.month });
     p.parser.addPositionalArgument(command, Text::tr("The command."), command);
     p.parser.addPositionalArgument(QStringLiteral("kind"),
-        command == QStringLiteral("chart") ? Text::tr("budget-split or kpi.") : Text::tr("finance."));
+        command == QStringLiteral("chart") ? Text::tr("budget-split or kpi.")
+                                           : Text::tr("finance, progress, sla, retainer or contracts."));
     const auto help = p.parser.addHelpOption();
     if (!p.parser.parse(arguments)) {
         printError(p.parser.errorText() + Text::tr(" (see --help)"));
@@ -225,11 +231,30 @@ int runChartCommand(const QStringList& arguments)
     if (command == QStringLiteral("chart") && positional.size() == 2
         && (kind == QStringLiteral("budget-split") || kind == QStringLiteral("kpi")))
         return chartCommand(p, kind);
-    if (command == QStringLiteral("report") && positional.size() == 2 && kind == QStringLiteral("finance"))
+    if (command == QStringLiteral("report") && positional.size() == 2 && isDeskReport(kind)) {
+        if (p.parser.isSet(p.status)) {
+            printError(Text::tr("--status goes with report finance, not report %1").arg(kind));
+            return ExitUsage;
+        }
+        return runDeskReport({ .kind = kind,
+            .dsn = p.parser.value(p.db),
+            .monthGiven = p.parser.isSet(p.month),
+            .month = p.parser.value(p.month),
+            .clientId = p.parser.value(p.client).trimmed(),
+            .format = p.parser.value(p.format),
+            .output = p.parser.value(p.output) });
+    }
+    if (command == QStringLiteral("report") && positional.size() == 2 && kind == QStringLiteral("finance")) {
+        if (p.parser.isSet(p.month)) {
+            printError(Text::tr("--month goes with report progress, sla, retainer or contracts, not report finance"));
+            return ExitUsage;
+        }
         return reportCommand(p);
+    }
     printError(command == QStringLiteral("chart")
             ? Text::tr("chart needs budget-split or kpi (for example: agency-os chart kpi --campaign ID -o kpi.png)")
-            : Text::tr("report needs finance (for example: agency-os report finance -o review.pdf)"));
+            : Text::tr("report needs finance, progress, sla, retainer or contracts (for example: agency-os report "
+                       "finance -o review.pdf)"));
     return ExitUsage;
 }
 

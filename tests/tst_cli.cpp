@@ -321,6 +321,7 @@ void TestCli::migrateOnPostgres()
     if (!where->password.isEmpty())
         QVERIFY(!run.out.contains(where->password));
     // One step down takes the last migration only, then down to nothing.
+    QVERIFY2(run.out.contains(QStringLiteral("0009_time_entries  applied")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("0008_change_log  applied")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("0007_locale_name_order  applied")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("0006_campaign_name_search  applied")), qPrintable(run.out));
@@ -328,6 +329,12 @@ void TestCli::migrateOnPostgres()
         "SELECT (SELECT count(*) FROM pg_tables WHERE tablename = 'agency_change_log') + (SELECT count(*) FROM "
         "pg_trigger WHERE tgname LIKE 'agency\\_%\\_log\\_%') + (SELECT count(*) FROM pg_proc WHERE proname = "
         "'agency_log_changes')");
+    QCOMPARE(agency::test::scalar(scratch.db(), historyObjects).toInt(), 1 + 12 + 1);
+    QVERIFY(scratch.db().tables().contains(QStringLiteral("agency_time_entries")));
+    run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("down"), QStringLiteral("--db"), scratch.dsn() }, m_env);
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("rolled back 0009_time_entries")), qPrintable(run.out));
+    QVERIFY(!scratch.db().tables().contains(QStringLiteral("agency_time_entries")));
     QCOMPARE(agency::test::scalar(scratch.db(), historyObjects).toInt(), 1 + 12 + 1);
     run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("down"), QStringLiteral("--db"), scratch.dsn() }, m_env);
     QCOMPARE(run.code, 0);

@@ -156,20 +156,12 @@
         <translation>Zeichnet die Budgetaufteilung oder das KPI-Diagramm einer Kampagne als PNG oder SVG.</translation>
     </message>
     <message>
-        <source>Writes the finance review: a PDF document (headline figures, charts, the campaigns needing attention, client totals) or its figures as CSV.</source>
-        <translation>Schreibt den Finanzbericht: ein PDF-Dokument (Kennzahlen, Diagramme, Kampagnen mit Handlungsbedarf, Summen je Kunde) oder seine Zahlen als CSV.</translation>
-    </message>
-    <message>
         <source>The command.</source>
         <translation>Der Befehl.</translation>
     </message>
     <message>
         <source>budget-split or kpi.</source>
         <translation>budget-split oder kpi.</translation>
-    </message>
-    <message>
-        <source>finance.</source>
-        <translation>finance.</translation>
     </message>
     <message>
         <source> (see --help)</source>
@@ -184,8 +176,32 @@
         <translation>chart braucht budget-split oder kpi (zum Beispiel: agency-os chart kpi --campaign ID -o kpi.png)</translation>
     </message>
     <message>
-        <source>report needs finance (for example: agency-os report finance -o review.pdf)</source>
-        <translation>report braucht finance (zum Beispiel: agency-os report finance -o review.pdf)</translation>
+        <source>progress, sla, retainer, contracts: the month, as YYYY-MM (default: this month).</source>
+        <translation>progress, sla, retainer, contracts: der Monat als JJJJ-MM (Standard: dieser Monat).</translation>
+    </message>
+    <message>
+        <source>YYYY-MM</source>
+        <translation>JJJJ-MM</translation>
+    </message>
+    <message>
+        <source>Writes the finance review: a PDF document (headline figures, charts, the campaigns needing attention, client totals) or its figures as CSV. progress, sla, retainer and contracts write the account desk&apos;s reports for a month (--month) as CSV or PDF (--format) to a file or - (--output).</source>
+        <translation>Schreibt den Finanzbericht: ein PDF-Dokument (Kennzahlen, Diagramme, die Kampagnen, die Aufmerksamkeit brauchen, Kundensummen) oder seine Zahlen als CSV. progress, sla, retainer und contracts schreiben die Berichte der Kundenbetreuung für einen Monat (--month) als CSV oder PDF (--format) in eine Datei oder - (--output).</translation>
+    </message>
+    <message>
+        <source>finance, progress, sla, retainer or contracts.</source>
+        <translation>finance, progress, sla, retainer oder contracts.</translation>
+    </message>
+    <message>
+        <source>--status goes with report finance, not report %1</source>
+        <translation>--status gehört zu report finance, nicht zu report %1</translation>
+    </message>
+    <message>
+        <source>--month goes with report progress, sla, retainer or contracts, not report finance</source>
+        <translation>--month gehört zu report progress, sla, retainer oder contracts, nicht zu report finance</translation>
+    </message>
+    <message>
+        <source>report needs finance, progress, sla, retainer or contracts (for example: agency-os report finance -o review.pdf)</source>
+        <translation>report braucht finance, progress, sla, retainer oder contracts (zum Beispiel: agency-os report finance -o bericht.pdf)</translation>
     </message>
 </context>
 <context>
@@ -896,6 +912,59 @@
     </message>
 </context>
 <context>
+    <name>ContractReport</name>
+    <message>
+        <source>ends today</source>
+        <translation>endet heute</translation>
+    </message>
+    <message numerus="yes">
+        <source>ends in %n day(s)</source>
+        <translation>
+            <numerusform>endet in %n Tag</numerusform>
+            <numerusform>endet in %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ended %n day(s) ago, still marked active</source>
+        <translation>
+            <numerusform>vor %n Tag beendet, noch als aktiv markiert</numerusform>
+            <numerusform>vor %n Tagen beendet, noch als aktiv markiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the clients&apos; contracts</source>
+        <translation>Lesen der Kundenverträge</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Verträge</translation>
+    </message>
+    <message>
+        <source>Ending within 90 days, or ended while marked active, as of %1</source>
+        <translation>Enden innerhalb von 90 Tagen oder beendet, aber als aktiv markiert, Stand %1</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>Kunden-ID</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Contract end</source>
+        <translation>Vertragsende</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Verbleibende Tage</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+</context>
+<context>
     <name>CsvExportJob</name>
     <message>
         <source>Export options</source>
@@ -981,6 +1050,45 @@
     <message>
         <source>Looking for existing data</source>
         <translation>Vorhandene Daten werden gesucht</translation>
+    </message>
+</context>
+<context>
+    <name>DeskReports</name>
+    <message>
+        <source>--month must be a month as YYYY-MM (for example 2026-11), not &apos;%1&apos;</source>
+        <translation>--month muss ein Monat als JJJJ-MM sein (zum Beispiel 2026-11), nicht „%1“</translation>
+    </message>
+    <message>
+        <source>report %1 needs --format csv or pdf%2</source>
+        <translation>report %1 braucht --format csv oder pdf%2</translation>
+    </message>
+    <message>
+        <source>, not &apos;%1&apos;</source>
+        <translation>, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>report %1 needs --output FILE, or - for standard output</source>
+        <translation>report %1 braucht --output DATEI oder - für die Standardausgabe</translation>
+    </message>
+    <message>
+        <source>--client must be a client&apos;s id (a UUID), not &apos;%1&apos;</source>
+        <translation>--client muss die ID eines Kunden sein (eine UUID), nicht „%1“</translation>
+    </message>
+    <message>
+        <source>report %1 failed, nothing written: %2</source>
+        <translation>report %1 fehlgeschlagen, nichts geschrieben: %2</translation>
+    </message>
+    <message>
+        <source>report %1 to standard output failed: %2</source>
+        <translation>report %1 auf die Standardausgabe fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>standard output is closed</source>
+        <translation>die Standardausgabe ist geschlossen</translation>
+    </message>
+    <message>
+        <source>report %1 failed, no file written: %2</source>
+        <translation>report %1 fehlgeschlagen, keine Datei geschrieben: %2</translation>
     </message>
 </context>
 <context>
@@ -1445,6 +1553,57 @@
     </message>
 </context>
 <context>
+    <name>ProgressReport</name>
+    <message>
+        <source>Reading the campaigns</source>
+        <translation>Lesen der Kampagnen</translation>
+    </message>
+    <message>
+        <source>Work progress</source>
+        <translation>Arbeitsfortschritt</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
+        <source>Campaign id</source>
+        <translation>Kampagnen-ID</translation>
+    </message>
+    <message>
+        <source>Plane project</source>
+        <translation>Plane-Projekt</translation>
+    </message>
+    <message>
+        <source>In Plane</source>
+        <translation>In Plane</translation>
+    </message>
+    <message>
+        <source>Issues done</source>
+        <translation>Erledigte Aufgaben</translation>
+    </message>
+    <message>
+        <source>Issues counted</source>
+        <translation>Gezählte Aufgaben</translation>
+    </message>
+    <message>
+        <source>Points done</source>
+        <translation>Erledigte Punkte</translation>
+    </message>
+    <message>
+        <source>Points total</source>
+        <translation>Punkte gesamt</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Ausgegeben</translation>
+    </message>
+    <message>
+        <source>Time elapsed</source>
+        <translation>Verstrichene Zeit</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -1701,10 +1860,186 @@
     </message>
 </context>
 <context>
+    <name>ReportPdf</name>
+    <message>
+        <source>Database %1, written %2</source>
+        <translation>Datenbank %1, geschrieben %2</translation>
+    </message>
+    <message>
+        <source>Nothing to report.</source>
+        <translation>Nichts zu berichten.</translation>
+    </message>
+</context>
+<context>
+    <name>RetainerReport</name>
+    <message>
+        <source>Reading the time entries</source>
+        <translation>Lesen der Zeiteinträge</translation>
+    </message>
+    <message>
+        <source>Reading the clients and their tiers</source>
+        <translation>Lesen der Kunden und ihrer Stufen</translation>
+    </message>
+    <message>
+        <source>Reading Plane&apos;s time logs</source>
+        <translation>Lesen der Zeiterfassung von Plane</translation>
+    </message>
+    <message>
+        <source>Hours of clients linked to a Plane workspace are Plane&apos;s time logs; the others&apos; are the time entries kept in Agency OS.</source>
+        <translation>Die Stunden von Kunden mit Plane-Arbeitsbereich stammen aus der Zeiterfassung von Plane; die der anderen aus den Zeiteinträgen in Agency OS.</translation>
+    </message>
+    <message>
+        <source>Hours are the time entries kept in Agency OS (this database has no Plane time logs, or no client is linked to a Plane workspace).</source>
+        <translation>Die Stunden stammen aus den Zeiteinträgen in Agency OS (diese Datenbank hat keine Zeiterfassung von Plane, oder kein Kunde ist mit einem Plane-Arbeitsbereich verknüpft).</translation>
+    </message>
+    <message>
+        <source>Retainer ledger</source>
+        <translation>Retainer-Abrechnung</translation>
+    </message>
+    <message>
+        <source>Hours used in %1 against the hours the tier includes; overage at the tier&apos;s rate</source>
+        <translation>Genutzte Stunden im %1 gegenüber den enthaltenen Stunden der Stufe; Mehrstunden zum Satz der Stufe</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Hours included</source>
+        <translation>Enthaltene Stunden</translation>
+    </message>
+    <message>
+        <source>Hours used</source>
+        <translation>Genutzte Stunden</translation>
+    </message>
+    <message>
+        <source>Overage (h)</source>
+        <translation>Mehrstunden (h)</translation>
+    </message>
+    <message>
+        <source>Hourly rate</source>
+        <translation>Stundensatz</translation>
+    </message>
+    <message>
+        <source>Retainer</source>
+        <translation>Retainer</translation>
+    </message>
+    <message>
+        <source>Overage</source>
+        <translation>Mehrbetrag</translation>
+    </message>
+    <message>
+        <source>To invoice</source>
+        <translation>Zu berechnen</translation>
+    </message>
+</context>
+<context>
     <name>Rules</name>
     <message>
         <source>%1 (%2) is before %3 (%4)</source>
         <translation>%1 (%2) liegt vor %3 (%4)</translation>
+    </message>
+</context>
+<context>
+    <name>SlaReport</name>
+    <message>
+        <source>Reading the clients</source>
+        <translation>Lesen der Kunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) linked to no Plane workspace: not measured.</source>
+        <translation>
+            <numerusform>%n Kunde ohne Plane-Arbeitsbereich: nicht gemessen.</numerusform>
+            <numerusform>%n Kunden ohne Plane-Arbeitsbereich: nicht gemessen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Plane&apos;s work is read from its PostgreSQL database; this is an SQLite file.</source>
+        <translation>Die Arbeit in Plane wird aus seiner PostgreSQL-Datenbank gelesen; dies ist eine SQLite-Datei.</translation>
+    </message>
+    <message>
+        <source>Plane&apos;s tables could not be read: %1</source>
+        <translation>Die Tabellen von Plane konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>This Plane database has no issues table (or this role may not read it).</source>
+        <translation>Diese Plane-Datenbank hat keine Tabelle issues (oder diese Rolle darf sie nicht lesen).</translation>
+    </message>
+    <message>
+        <source>Plane&apos;s issues table has no %1 column in this Plane version.</source>
+        <translation>Die Tabelle issues von Plane hat in dieser Plane-Version keine Spalte %1.</translation>
+    </message>
+    <message>
+        <source>Deleted issues cannot be told apart in this Plane version: they are counted.</source>
+        <translation>Gelöschte Aufgaben sind in dieser Plane-Version nicht zu erkennen: sie werden mitgezählt.</translation>
+    </message>
+    <message>
+        <source>Drafts cannot be told apart in this Plane version: they are counted.</source>
+        <translation>Entwürfe sind in dieser Plane-Version nicht zu erkennen: sie werden mitgezählt.</translation>
+    </message>
+    <message>
+        <source>This Plane database keeps no comments: only moves into a started state count.</source>
+        <translation>Diese Plane-Datenbank hat keine Kommentare: nur der Wechsel in einen begonnenen Status zählt.</translation>
+    </message>
+    <message>
+        <source>This Plane database keeps no state changes: only comments count.</source>
+        <translation>Diese Plane-Datenbank hat keine Statuswechsel: nur Kommentare zählen.</translation>
+    </message>
+    <message>
+        <source>Reading the issues from Plane</source>
+        <translation>Lesen der Aufgaben aus Plane</translation>
+    </message>
+    <message>
+        <source>Response times</source>
+        <translation>Reaktionszeiten</translation>
+    </message>
+    <message>
+        <source>Requests written in %1 (UTC), first responses against the tier&apos;s response time</source>
+        <translation>Anfragen aus dem %1 (UTC), erste Antworten gegenüber der Reaktionszeit der Stufe</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>Responded</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Median (h)</source>
+        <translation>Median (h)</translation>
+    </message>
+    <message>
+        <source>90th percentile (h)</source>
+        <translation>90. Perzentil (h)</translation>
+    </message>
+    <message>
+        <source>Breaches</source>
+        <translation>Verstöße</translation>
+    </message>
+    <message>
+        <source>Allowed (h)</source>
+        <translation>Erlaubt (h)</translation>
+    </message>
+    <message>
+        <source>%1: breach %2 %3</source>
+        <translation>%1: Verstoß %2 %3</translation>
+    </message>
+    <message>
+        <source>%1: about to breach %2 %3</source>
+        <translation>%1: bald Verstoß %2 %3</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ContractReport</name>
+    <message numerus="yes">
+        <source>ends in %n day(s)</source>
+        <translation>
+            <numerusform>ends in %n day</numerusform>
+            <numerusform>ends in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ended %n day(s) ago, still marked active</source>
+        <translation>
+            <numerusform>ended %n day ago, still marked active</numerusform>
+            <numerusform>ended %n days ago, still marked active</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message numerus="yes">
         <source>; %n campaign(s) without a budget</source>
@@ -22,6 +39,16 @@
         <translation>
             <numerusform>%1: overspent by %2 in %n campaign</numerusform>
             <numerusform>%1: overspent by %2 in %n campaigns</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SlaReport</name>
+    <message numerus="yes">
+        <source>%n client(s) linked to no Plane workspace: not measured.</source>
+        <translation>
+            <numerusform>%n client linked to no Plane workspace: not measured.</numerusform>
+            <numerusform>%n clients linked to no Plane workspace: not measured.</numerusform>
         </translation>
     </message>
 </context>

@@ -156,20 +156,12 @@
         <translation>Dessine la répartition du budget ou le graphique des KPI d&apos;une campagne en PNG ou SVG.</translation>
     </message>
     <message>
-        <source>Writes the finance review: a PDF document (headline figures, charts, the campaigns needing attention, client totals) or its figures as CSV.</source>
-        <translation>Écrit la revue financière : un document PDF (chiffres clés, graphiques, campagnes à surveiller, totaux par client) ou ses chiffres en CSV.</translation>
-    </message>
-    <message>
         <source>The command.</source>
         <translation>La commande.</translation>
     </message>
     <message>
         <source>budget-split or kpi.</source>
         <translation>budget-split ou kpi.</translation>
-    </message>
-    <message>
-        <source>finance.</source>
-        <translation>finance.</translation>
     </message>
     <message>
         <source> (see --help)</source>
@@ -184,8 +176,32 @@
         <translation>chart a besoin de budget-split ou kpi (par exemple : agency-os chart kpi --campaign ID -o kpi.png)</translation>
     </message>
     <message>
-        <source>report needs finance (for example: agency-os report finance -o review.pdf)</source>
-        <translation>report a besoin de finance (par exemple : agency-os report finance -o review.pdf)</translation>
+        <source>progress, sla, retainer, contracts: the month, as YYYY-MM (default: this month).</source>
+        <translation>progress, sla, retainer, contracts : le mois, au format AAAA-MM (par défaut : ce mois-ci).</translation>
+    </message>
+    <message>
+        <source>YYYY-MM</source>
+        <translation>AAAA-MM</translation>
+    </message>
+    <message>
+        <source>Writes the finance review: a PDF document (headline figures, charts, the campaigns needing attention, client totals) or its figures as CSV. progress, sla, retainer and contracts write the account desk&apos;s reports for a month (--month) as CSV or PDF (--format) to a file or - (--output).</source>
+        <translation>Écrit la revue financière : un document PDF (chiffres clés, graphiques, campagnes à surveiller, totaux par client) ou ses chiffres en CSV. progress, sla, retainer et contracts écrivent les rapports du suivi client pour un mois (--month) en CSV ou PDF (--format) dans un fichier ou - (--output).</translation>
+    </message>
+    <message>
+        <source>finance, progress, sla, retainer or contracts.</source>
+        <translation>finance, progress, sla, retainer ou contracts.</translation>
+    </message>
+    <message>
+        <source>--status goes with report finance, not report %1</source>
+        <translation>--status va avec report finance, pas avec report %1</translation>
+    </message>
+    <message>
+        <source>--month goes with report progress, sla, retainer or contracts, not report finance</source>
+        <translation>--month va avec report progress, sla, retainer ou contracts, pas avec report finance</translation>
+    </message>
+    <message>
+        <source>report needs finance, progress, sla, retainer or contracts (for example: agency-os report finance -o review.pdf)</source>
+        <translation>report attend finance, progress, sla, retainer ou contracts (par exemple : agency-os report finance -o revue.pdf)</translation>
     </message>
 </context>
 <context>
@@ -896,6 +912,59 @@
     </message>
 </context>
 <context>
+    <name>ContractReport</name>
+    <message>
+        <source>ends today</source>
+        <translation>se termine aujourd’hui</translation>
+    </message>
+    <message numerus="yes">
+        <source>ends in %n day(s)</source>
+        <translation>
+            <numerusform>se termine dans %n jour</numerusform>
+            <numerusform>se termine dans %n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ended %n day(s) ago, still marked active</source>
+        <translation>
+            <numerusform>terminé il y a %n jour, encore marqué actif</numerusform>
+            <numerusform>terminé il y a %n jours, encore marqué actif</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the clients&apos; contracts</source>
+        <translation>Lecture des contrats des clients</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Contrats</translation>
+    </message>
+    <message>
+        <source>Ending within 90 days, or ended while marked active, as of %1</source>
+        <translation>Se terminant dans les 90 jours, ou terminés mais marqués actifs, au %1</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>ID client</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Contract end</source>
+        <translation>Fin de contrat</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Jours restants</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Rappel</translation>
+    </message>
+</context>
+<context>
     <name>CsvExportJob</name>
     <message>
         <source>Export options</source>
@@ -981,6 +1050,45 @@
     <message>
         <source>Looking for existing data</source>
         <translation>Recherche de données existantes</translation>
+    </message>
+</context>
+<context>
+    <name>DeskReports</name>
+    <message>
+        <source>--month must be a month as YYYY-MM (for example 2026-11), not &apos;%1&apos;</source>
+        <translation>--month doit être un mois au format AAAA-MM (par exemple 2026-11), pas « %1 »</translation>
+    </message>
+    <message>
+        <source>report %1 needs --format csv or pdf%2</source>
+        <translation>report %1 attend --format csv ou pdf%2</translation>
+    </message>
+    <message>
+        <source>, not &apos;%1&apos;</source>
+        <translation>, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>report %1 needs --output FILE, or - for standard output</source>
+        <translation>report %1 attend --output FICHIER, ou - pour la sortie standard</translation>
+    </message>
+    <message>
+        <source>--client must be a client&apos;s id (a UUID), not &apos;%1&apos;</source>
+        <translation>--client doit être l’identifiant d’un client (un UUID), pas « %1 »</translation>
+    </message>
+    <message>
+        <source>report %1 failed, nothing written: %2</source>
+        <translation>report %1 a échoué, rien n’a été écrit : %2</translation>
+    </message>
+    <message>
+        <source>report %1 to standard output failed: %2</source>
+        <translation>report %1 vers la sortie standard a échoué : %2</translation>
+    </message>
+    <message>
+        <source>standard output is closed</source>
+        <translation>la sortie standard est fermée</translation>
+    </message>
+    <message>
+        <source>report %1 failed, no file written: %2</source>
+        <translation>report %1 a échoué, aucun fichier écrit : %2</translation>
     </message>
 </context>
 <context>
@@ -1445,6 +1553,57 @@
     </message>
 </context>
 <context>
+    <name>ProgressReport</name>
+    <message>
+        <source>Reading the campaigns</source>
+        <translation>Lecture des campagnes</translation>
+    </message>
+    <message>
+        <source>Work progress</source>
+        <translation>Avancement du travail</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>Au %1</translation>
+    </message>
+    <message>
+        <source>Campaign id</source>
+        <translation>ID campagne</translation>
+    </message>
+    <message>
+        <source>Plane project</source>
+        <translation>Projet Plane</translation>
+    </message>
+    <message>
+        <source>In Plane</source>
+        <translation>Dans Plane</translation>
+    </message>
+    <message>
+        <source>Issues done</source>
+        <translation>Tâches terminées</translation>
+    </message>
+    <message>
+        <source>Issues counted</source>
+        <translation>Tâches comptées</translation>
+    </message>
+    <message>
+        <source>Points done</source>
+        <translation>Points terminés</translation>
+    </message>
+    <message>
+        <source>Points total</source>
+        <translation>Points au total</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Dépensé</translation>
+    </message>
+    <message>
+        <source>Time elapsed</source>
+        <translation>Temps écoulé</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -1701,10 +1860,186 @@
     </message>
 </context>
 <context>
+    <name>ReportPdf</name>
+    <message>
+        <source>Database %1, written %2</source>
+        <translation>Base de données %1, écrit le %2</translation>
+    </message>
+    <message>
+        <source>Nothing to report.</source>
+        <translation>Rien à signaler.</translation>
+    </message>
+</context>
+<context>
+    <name>RetainerReport</name>
+    <message>
+        <source>Reading the time entries</source>
+        <translation>Lecture des saisies de temps</translation>
+    </message>
+    <message>
+        <source>Reading the clients and their tiers</source>
+        <translation>Lecture des clients et de leurs niveaux</translation>
+    </message>
+    <message>
+        <source>Reading Plane&apos;s time logs</source>
+        <translation>Lecture des temps saisis dans Plane</translation>
+    </message>
+    <message>
+        <source>Hours of clients linked to a Plane workspace are Plane&apos;s time logs; the others&apos; are the time entries kept in Agency OS.</source>
+        <translation>Les heures des clients liés à un espace de travail Plane sont les temps saisis dans Plane ; celles des autres sont les saisies de temps d’Agency OS.</translation>
+    </message>
+    <message>
+        <source>Hours are the time entries kept in Agency OS (this database has no Plane time logs, or no client is linked to a Plane workspace).</source>
+        <translation>Les heures sont les saisies de temps d’Agency OS (cette base n’a pas de temps saisis dans Plane, ou aucun client n’est lié à un espace de travail Plane).</translation>
+    </message>
+    <message>
+        <source>Retainer ledger</source>
+        <translation>Relevé du forfait</translation>
+    </message>
+    <message>
+        <source>Hours used in %1 against the hours the tier includes; overage at the tier&apos;s rate</source>
+        <translation>Heures utilisées en %1 face aux heures incluses dans le niveau ; dépassement au taux du niveau</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Hours included</source>
+        <translation>Heures incluses</translation>
+    </message>
+    <message>
+        <source>Hours used</source>
+        <translation>Heures utilisées</translation>
+    </message>
+    <message>
+        <source>Overage (h)</source>
+        <translation>Dépassement (h)</translation>
+    </message>
+    <message>
+        <source>Hourly rate</source>
+        <translation>Taux horaire</translation>
+    </message>
+    <message>
+        <source>Retainer</source>
+        <translation>Forfait</translation>
+    </message>
+    <message>
+        <source>Overage</source>
+        <translation>Dépassement</translation>
+    </message>
+    <message>
+        <source>To invoice</source>
+        <translation>À facturer</translation>
+    </message>
+</context>
+<context>
     <name>Rules</name>
     <message>
         <source>%1 (%2) is before %3 (%4)</source>
         <translation>%1 (%2) est avant %3 (%4)</translation>
+    </message>
+</context>
+<context>
+    <name>SlaReport</name>
+    <message>
+        <source>Reading the clients</source>
+        <translation>Lecture des clients</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) linked to no Plane workspace: not measured.</source>
+        <translation>
+            <numerusform>%n client lié à aucun espace de travail Plane : non mesuré.</numerusform>
+            <numerusform>%n clients liés à aucun espace de travail Plane : non mesurés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Plane&apos;s work is read from its PostgreSQL database; this is an SQLite file.</source>
+        <translation>Le travail dans Plane se lit dans sa base PostgreSQL ; ceci est un fichier SQLite.</translation>
+    </message>
+    <message>
+        <source>Plane&apos;s tables could not be read: %1</source>
+        <translation>Les tables de Plane n’ont pas pu être lues : %1</translation>
+    </message>
+    <message>
+        <source>This Plane database has no issues table (or this role may not read it).</source>
+        <translation>Cette base Plane n’a pas de table issues (ou ce rôle ne peut pas la lire).</translation>
+    </message>
+    <message>
+        <source>Plane&apos;s issues table has no %1 column in this Plane version.</source>
+        <translation>La table issues de Plane n’a pas de colonne %1 dans cette version de Plane.</translation>
+    </message>
+    <message>
+        <source>Deleted issues cannot be told apart in this Plane version: they are counted.</source>
+        <translation>Les tâches supprimées ne se distinguent pas dans cette version de Plane : elles sont comptées.</translation>
+    </message>
+    <message>
+        <source>Drafts cannot be told apart in this Plane version: they are counted.</source>
+        <translation>Les brouillons ne se distinguent pas dans cette version de Plane : ils sont comptés.</translation>
+    </message>
+    <message>
+        <source>This Plane database keeps no comments: only moves into a started state count.</source>
+        <translation>Cette base Plane ne garde pas de commentaires : seuls les passages à un état commencé comptent.</translation>
+    </message>
+    <message>
+        <source>This Plane database keeps no state changes: only comments count.</source>
+        <translation>Cette base Plane ne garde pas les changements d’état : seuls les commentaires comptent.</translation>
+    </message>
+    <message>
+        <source>Reading the issues from Plane</source>
+        <translation>Lecture des tâches de Plane</translation>
+    </message>
+    <message>
+        <source>Response times</source>
+        <translation>Délais de réponse</translation>
+    </message>
+    <message>
+        <source>Requests written in %1 (UTC), first responses against the tier&apos;s response time</source>
+        <translation>Demandes écrites en %1 (UTC), premières réponses face au délai de réponse du niveau</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>Responded</source>
+        <translation>Répondues</translation>
+    </message>
+    <message>
+        <source>Median (h)</source>
+        <translation>Médiane (h)</translation>
+    </message>
+    <message>
+        <source>90th percentile (h)</source>
+        <translation>90e centile (h)</translation>
+    </message>
+    <message>
+        <source>Breaches</source>
+        <translation>Dépassements</translation>
+    </message>
+    <message>
+        <source>Allowed (h)</source>
+        <translation>Permis (h)</translation>
+    </message>
+    <message>
+        <source>%1: breach %2 %3</source>
+        <translation>%1 : dépassement %2 %3</translation>
+    </message>
+    <message>
+        <source>%1: about to breach %2 %3</source>
+        <translation>%1 : dépassement imminent %2 %3</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "db/sqlerror.h"
 #include "domain/money.h"
+#include "planeschema.h"
 #include "reports/financereport.h"
 #include "tables/columnvalues.h"
 #include "tables/tablespec.h"
@@ -42,23 +43,6 @@ namespace {
             hundredths += fraction.size() == 1 ? fraction.toLongLong() * 10 : fraction.toLongLong();
         return hundredths;
     }
-
-    // The columns of Plane's tables this database has, by table (empty for a table it lacks).
-    QHash<QString, QSet<QString>> planeColumns(const QSqlDatabase& db, QString* error)
-    {
-        QHash<QString, QSet<QString>> columns;
-        QSqlQuery query(db);
-        if (!query.exec(QStringLiteral(
-                "SELECT c.relname, a.attname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid WHERE c.oid IN "
-                "(to_regclass('issues'), to_regclass('states'), to_regclass('estimate_points')) AND a.attnum > 0 AND "
-                "NOT a.attisdropped"))) {
-            *error = query.lastError().text();
-            return columns;
-        }
-        while (query.next())
-            columns[query.value(0).toString()].insert(query.value(1).toString());
-        return columns;
-    }
 }
 
 std::optional<int> WorkProgress::doneShare() const
@@ -79,7 +63,8 @@ WorkProgress readWorkProgress(const QSqlDatabase& db, const QString& projectId)
         return work;
     }
     QString error;
-    const auto columns = planeColumns(db, &error);
+    const auto columns = planeColumns(
+        db, { QStringLiteral("issues"), QStringLiteral("states"), QStringLiteral("estimate_points") }, &error);
     if (!error.isEmpty()) {
         work.unavailable = Text::tr("Plane's tables could not be read: %1").arg(error);
         return work;

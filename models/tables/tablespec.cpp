@@ -54,6 +54,13 @@ QString TableSpec::columnFor(ColumnRole role) const
     return it == columns.cend() ? QString() : it->name;
 }
 
+QString TableSpec::referenceTo(const QString& other) const
+{
+    const auto it
+        = std::find_if(columns.cbegin(), columns.cend(), [&](const ColumnSpec& c) { return c.references == other; });
+    return it == columns.cend() ? QString() : it->name;
+}
+
 const ColumnSpec* TableSpec::planeColumn(PlaneLink link) const
 {
     const auto it
@@ -73,13 +80,15 @@ const TableSpec& slaTiersSpec()
             { .name = QStringLiteral("description"), .label = QT_TRANSLATE_NOOP("Column", "Description"),
                 .multiline = true },
             { .name = QStringLiteral("response_time_hours"), .kind = ColumnKind::Integer,
-                .label = QT_TRANSLATE_NOOP("Column", "Response time (h)"), .nonNegative = true },
+                .label = QT_TRANSLATE_NOOP("Column", "Response time (h)"), .nonNegative = true,
+                .role = ColumnRole::ResponseHours },
             { .name = QStringLiteral("monthly_hours_included"), .kind = ColumnKind::Integer,
-                .label = QT_TRANSLATE_NOOP("Column", "Hours included / month"), .nonNegative = true },
+                .label = QT_TRANSLATE_NOOP("Column", "Hours included / month"), .nonNegative = true,
+                .role = ColumnRole::IncludedHours },
             { .name = QStringLiteral("hourly_rate"), .kind = ColumnKind::Money,
-                .label = QT_TRANSLATE_NOOP("Column", "Hourly rate"), .size = 6 },
+                .label = QT_TRANSLATE_NOOP("Column", "Hourly rate"), .size = 6, .role = ColumnRole::HourlyRate },
             { .name = QStringLiteral("monthly_retainer"), .kind = ColumnKind::Money,
-                .label = QT_TRANSLATE_NOOP("Column", "Monthly retainer"), .size = 8 },
+                .label = QT_TRANSLATE_NOOP("Column", "Monthly retainer"), .size = 8, .role = ColumnRole::Retainer },
             { .name = QStringLiteral("features"), .kind = ColumnKind::JsonArray,
                 .label = QT_TRANSLATE_NOOP("Column", "Features"), .newRowValue = QStringLiteral("[]") },
             { .name = QStringLiteral("priority"), .kind = ColumnKind::Integer,
@@ -121,7 +130,7 @@ const TableSpec& clientsSpec()
             { .name = QStringLiteral("contract_end_date"), .kind = ColumnKind::Date,
                 .label = QT_TRANSLATE_NOOP("Column", "Contract end") },
             { .name = QStringLiteral("is_active"), .kind = ColumnKind::Boolean,
-                .label = QT_TRANSLATE_NOOP("Column", "Active"), .newRowValue = true },
+                .label = QT_TRANSLATE_NOOP("Column", "Active"), .newRowValue = true, .role = ColumnRole::Active },
             { .name = QStringLiteral("industry"), .label = QT_TRANSLATE_NOOP("Column", "Industry"), .size = 100 },
             { .name = QStringLiteral("client_type"), .kind = ColumnKind::Choice,
                 .label = QT_TRANSLATE_NOOP("Column", "Client type"), .required = true,

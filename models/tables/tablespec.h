@@ -34,7 +34,11 @@ enum class ColumnRole {
     Status, // its status (what the attention rules weigh)
     SharePercentage, // a channel's share of its campaign's budget, in percent
     ShareAmount, // a channel's fixed amount (it overrides the percentage)
-    Active, // whether the row counts (an inactive channel takes no share)
+    Active, // whether the row counts (an inactive channel takes no share, an inactive client owes no retainer)
+    ResponseHours, // a tier's promised first response, in hours
+    IncludedHours, // the hours a tier's retainer includes each month
+    HourlyRate, // what an hour beyond those costs
+    Retainer, // a tier's monthly fee
 };
 
 // Which Plane table a PlaneReference column points to (read-only: Plane's own rows).
@@ -142,6 +146,8 @@ struct TableSpec {
     const ColumnSpec* namingColumn() const;
     // The name of the column of `role`, or empty when the table has none.
     QString columnFor(ColumnRole role) const;
+    // The column referencing rows of the agency table `other` (a client's tier), or empty.
+    QString referenceTo(const QString& other) const;
     // The column linking a row to a Plane table of that kind, or null.
     const ColumnSpec* planeColumn(PlaneLink link) const;
 };

@@ -76,4 +76,12 @@ QString add(QSqlDatabase db, const Channel& row)
             { "notes", row.notes }, { "deleted_at", row.deletedAt } });
 }
 
+QString add(QSqlDatabase db, const TimeEntry& row)
+{
+    return insert(db, "agency_time_entries", row.id,
+        { { "client_id", row.client }, { "campaign_id", row.campaign }, { "plane_issue_id", row.issue },
+            { "person", row.person }, { "work_date", row.date }, { "minutes", row.minutes }, { "note", row.note },
+            { "source", row.source }, { "external_id", row.externalId }, { "deleted_at", row.deletedAt } });
+}
+
 } // namespace agency::test

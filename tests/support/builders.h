@@ -72,10 +72,25 @@ struct Channel {
     QVariant deletedAt = {};
 };
 
+struct TimeEntry {
+    QString id = newId();
+    QString client = {};
+    QVariant campaign = {};
+    QVariant issue = {};
+    QString person = QStringLiteral("Jo");
+    QString date = {}; // YYYY-MM-DD
+    int minutes = 60;
+    QVariant note = {};
+    QVariant source = {};
+    QVariant externalId = {};
+    QVariant deletedAt = {};
+};
+
 // Writes the row; returns its id (empty, with a warning, when the database refuses it).
 QString add(QSqlDatabase db, const Tier& row);
 QString add(QSqlDatabase db, const Client& row);
 QString add(QSqlDatabase db, const Campaign& row);
 QString add(QSqlDatabase db, const Channel& row);
+QString add(QSqlDatabase db, const TimeEntry& row);
 
 } // namespace agency::test
