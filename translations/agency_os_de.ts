@@ -2852,6 +2852,21 @@
     </message>
 </context>
 <context>
+    <name>agency::ui::ContractsPanel</name>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Contract end</source>
+        <translation>Vertragsende</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+</context>
+<context>
     <name>agency::ui::DashboardPage</name>
     <message>
         <source>All statuses</source>
@@ -3124,6 +3139,14 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Verträge</translation>
+    </message>
+    <message>
+        <source>Contracts (%1)</source>
+        <translation>Verträge (%1)</translation>
     </message>
 </context>
 <context>

@@ -2852,6 +2852,21 @@
     </message>
 </context>
 <context>
+    <name>agency::ui::ContractsPanel</name>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Contract end</source>
+        <translation>Fin de contrat</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Rappel</translation>
+    </message>
+</context>
+<context>
     <name>agency::ui::DashboardPage</name>
     <message>
         <source>All statuses</source>
@@ -3124,6 +3139,14 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Contrats</translation>
+    </message>
+    <message>
+        <source>Contracts (%1)</source>
+        <translation>Contrats (%1)</translation>
     </message>
 </context>
 <context>

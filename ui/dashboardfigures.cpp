@@ -7,6 +7,7 @@
 #include "charts/chartoutput.h"
 #include "charts/chartpalette.h"
 #include "charts/dashboardcharts.h"
+#include "contractspanel.h"
 #include "dashboardpage.h"
 #include "db/backgroundjob.h"
 #include "db/database.h"
@@ -99,6 +100,9 @@ void DashboardPage::showFigures(const Figures& figures)
         m_attention->setItem(row, 1, reason);
     }
     m_attention->setUpdatesEnabled(true);
+    m_contracts->setReminders(figures.contracts);
+    m_sideTabs->setTabText(
+        1, figures.contracts.isEmpty() ? tr("Contracts") : tr("Contracts (%1)").arg(figures.contracts.size()));
 }
 
 void DashboardPage::showTotals(const Figures& figures)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dashboardpage.h"
+#include "reports/contractreport.h"
 #include "reports/financereport.h"
 
 #include <QList>
@@ -15,6 +16,7 @@ struct DashboardPage::Figures {
     QList<reports::BudgetTotals> types;
     QList<reports::TierRetainer> tiers;
     QList<reports::CampaignLine> campaigns;
+    QList<reports::ContractReminder> contracts; // of the client filtered on, or all
 };
 
 } // namespace agency::ui

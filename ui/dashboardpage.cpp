@@ -5,6 +5,7 @@
 #include "charts/chartoutput.h"
 #include "charts/chartpalette.h"
 #include "charts/dashboardcharts.h"
+#include "contractspanel.h"
 #include "dashboardfigures.h"
 #include "db/backgroundjob.h"
 #include "db/database.h"
@@ -67,6 +68,8 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
     , m_limitAt(new QSpinBox(this))
     , m_headlineNote(new QLabel(this))
     , m_attention(new QTableWidget(0, 6, this))
+    , m_contracts(new ContractsPanel(this))
+    , m_sideTabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("dashboard"));
     m_status->addItem(tr("All statuses"), QString());
@@ -192,7 +195,12 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
     m_attention->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_attention->setSelectionBehavior(QAbstractItemView::SelectRows);
     auto* attentionBox = new QVBoxLayout;
-    attentionBox->addWidget(m_attention, 1);
+    // The campaigns that need attention, and beside them the contracts that do (Plane's work needs none).
+    m_sideTabs->setObjectName(QStringLiteral("attentionTabs"));
+    m_sideTabs->setDocumentMode(true);
+    m_sideTabs->addTab(m_attention, tr("Campaigns"));
+    m_sideTabs->addTab(m_contracts, tr("Contracts"));
+    attentionBox->addWidget(m_sideTabs, 1);
     auto* explained = new QLabel(tr("Pace: the share of its budget a campaign has spent against the share of its days "
                                     "gone; off pace is more than 15 points ahead or 25 behind. Projected: spent so far "
                                     "÷ days gone × days in all."),
@@ -246,6 +254,7 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
             return;
         exportFinanceCsv(path);
     });
+    connect(m_contracts, &ContractsPanel::openClient, this, &DashboardPage::openClient);
     connect(m_attention, &QTableWidget::cellDoubleClicked, this,
         [this](int row) { Q_EMIT openCampaign(m_attention->item(row, 0)->data(Qt::UserRole).toString()); });
     for (QComboBox* combo : { m_status, static_cast<QComboBox*>(m_client), m_type })
@@ -363,6 +372,10 @@ void DashboardPage::start()
                 *error = report.lastError();
                 return false;
             }
+            const auto contracts = reports::readContractReminders(db, QDate::currentDate(), f.clientId, error);
+            if (!contracts)
+                return false;
+            figures->contracts = *contracts;
             figures->clients = totals->clients;
             figures->types = totals->types;
             figures->tiers = *tiers;

@@ -23,6 +23,7 @@ class BackgroundJob;
 namespace agency::ui {
 
 class ChoiceCombo;
+class ContractsPanel;
 class OptionalDateEdit;
 
 // Finance at a glance: the headline figures of the filter (allocated, spent, remaining, burn, overspent, campaigns
@@ -44,6 +45,7 @@ public:
     QString filterText() const;
     QList<QChartView*> chartViews() const { return m_views; }
     QTableWidget* attention() const { return m_attention; }
+    ContractsPanel* contracts() const { return m_contracts; }
     // The headline figure `name` (allocated, spent, remaining, burn, overspent, missing) as shown.
     QString headline(const QString& name) const;
     // The table of a chart's figures (0: clients, 1: types, 2: tiers).
@@ -59,6 +61,7 @@ public:
 
 Q_SIGNALS:
     void openCampaign(const QString& id);
+    void openClient(const QString& id);
     void message(const QString& text);
     void fileWritten(bool ok); // after an export's message()
     void refreshed();
@@ -95,6 +98,8 @@ private:
     QMap<QString, QLabel*> m_headline;
     QLabel* m_headlineNote;
     QTableWidget* m_attention;
+    ContractsPanel* m_contracts;
+    QTabWidget* m_sideTabs; // the attention list and the contracts
 };
 
 } // namespace agency::ui

@@ -171,6 +171,10 @@ void MainWindow::createPages()
         showPage(Campaigns);
         page(Campaigns)->showRecord(id);
     });
+    connect(m_dashboard, &DashboardPage::openClient, this, [this](const QString& id) {
+        showPage(Clients);
+        page(Clients)->showRecord(id);
+    });
     m_pages->addWidget(m_dashboard);
     new QListWidgetItem(appIcon("dashboard"), tr("Dashboard"), m_sidebar);
 

@@ -4,6 +4,7 @@
 #include "charts/chartoutput.h"
 #include "conflictdialog.h"
 #include "connectiondialog.h"
+#include "contractspanel.h"
 #include "dashboardpage.h"
 #include "db/backgroundjob.h"
 #include "db/changesource.h"
@@ -20,6 +21,7 @@
 #include "mainwindow.h"
 #include "mergevaluesdialog.h"
 #include "recordform.h"
+#include "startup.h"
 #include "support/builders.h"
 #include "support/scratchdatabase.h"
 #include "tablepage.h"
@@ -50,11 +52,13 @@
 #include <QSpinBox>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolButton>
+#include <QTranslator>
 #include <QtTest>
 #include <csignal>
 #include <sys/mount.h>
@@ -148,6 +152,8 @@ private Q_SLOTS:
     void readOnlyWindowEditsNothing();
     void dashboardFollowsTheData_data() { test::addBackendData(); }
     void dashboardFollowsTheData();
+    void dashboardListsContractsAndOpensTheClient_data() { test::addBackendData(); }
+    void dashboardListsContractsAndOpensTheClient();
     void searchFindsACampaignByItsNameAndSelectsTheFirstMatch_data() { test::addBackendData(); }
     void searchFindsACampaignByItsNameAndSelectsTheFirstMatch();
     void helpListsTheKeysAndGuides();
@@ -788,6 +794,50 @@ void TestMainWindow::readOnlyWindowEditsNothing()
     QVERIFY(!clients->model()->setData(
         clients->model()->index(0, clients->model()->fieldIndex(QStringLiteral("industry"))), QStringLiteral("x")));
     QCOMPARE(clients->model()->insertNewRow(), -1);
+}
+
+// Issue 30.4: the dashboard lists the contracts that need a word — the one ended while still active first (in red),
+// then those ending soonest — and Enter on one opens that client.
+void TestMainWindow::dashboardListsContractsAndOpensTheClient()
+{
+    AGENCY_MIGRATED_SCRATCH(scratch);
+    const QDate today = QDate::currentDate();
+    const QString ending = test::add(scratch.db(),
+        test::Client { .name = QStringLiteral("Ending Soon"), .contractEnd = today.addDays(12).toString(Qt::ISODate) });
+    const QString ended = test::add(scratch.db(),
+        test::Client { .name = QStringLiteral("Ended Active"),
+            .active = true,
+            .contractEnd = today.addDays(-3).toString(Qt::ISODate) });
+    QVERIFY(!test::add(scratch.db(),
+        test::Client { .name = QStringLiteral("Far Off"), .contractEnd = today.addDays(200).toString(Qt::ISODate) })
+                 .isEmpty());
+    // In English as the app speaks it (its catalogue gives the plurals).
+    const QList<QTranslator*> installed = app::installTranslations(QLocale(QStringLiteral("en")));
+    const auto uninstall = qScopeGuard([&installed]() {
+        for (QTranslator* translator : installed) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+    });
+    AGENCY_WINDOW(window, scratch);
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    ui::DashboardPage* dashboard = window.dashboard();
+    QTRY_COMPARE_WITH_TIMEOUT(dashboard->contracts()->rowCount(), 2, 10000);
+    auto* tabs = dashboard->findChild<QTabWidget*>(QStringLiteral("attentionTabs"));
+    QVERIFY(tabs);
+    QCOMPARE(tabs->tabText(1), QStringLiteral("Contracts (2)"));
+    tabs->setCurrentIndex(1);
+    QCOMPARE(dashboard->contracts()->item(0, 0)->text(), QStringLiteral("Ended Active"));
+    QCOMPARE(dashboard->contracts()->item(0, 2)->text(), QStringLiteral("ended 3 days ago, still marked active"));
+    QCOMPARE(dashboard->contracts()->item(1, 0)->text(), QStringLiteral("Ending Soon"));
+    QCOMPARE(dashboard->contracts()->item(1, 2)->text(), QStringLiteral("ends in 12 days"));
+    dashboard->contracts()->setFocus();
+    dashboard->contracts()->setCurrentCell(1, 0);
+    QTest::keyClick(dashboard->contracts(), Qt::Key_Return);
+    ui::TablePage* clients = window.page(ui::MainWindow::Clients);
+    QTRY_COMPARE(clients->currentId(), ending);
+    QVERIFY(clients->isVisible());
+    QCOMPARE(dashboard->contracts()->item(0, 0)->data(Qt::UserRole).toString(), ended);
 }
 
 void TestMainWindow::dashboardFollowsTheData()
