@@ -12,6 +12,7 @@
 #include "logging.h"
 #include "startup.h"
 #include "tables/tablespec.h"
+#include "timeimportcommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -323,8 +324,11 @@ namespace {
             Text::tr("Do not prefix ' to text starting with = + - @ tab or CR (only for trusted round trips)."));
         parser.addOptions({ output, includeDeleted, delimiter, bom, noGuard });
         parser.addPositionalArgument(QStringLiteral("export"), Text::tr("The command."), QStringLiteral("export"));
-        parser.addPositionalArgument(QStringLiteral("table"), Text::tr("sla-tiers, clients, campaigns or channels."),
-            QStringLiteral("sla-tiers|clients|campaigns|channels"));
+        parser.addPositionalArgument(QStringLiteral("table"),
+            Text::tr("sla-tiers, clients, campaigns or channels; or time-entries: a Harvest, Toggl Track or Clockify "
+                     "export of a detailed report, matched to clients by name, each entry once however often it is "
+                     "imported."),
+            QStringLiteral("sla-tiers|clients|campaigns|channels|time-entries"));
         if (const auto done = parse(parser, common, arguments))
             return *done;
 
@@ -407,10 +411,21 @@ namespace {
             Text::tr("comma, semicolon or tab (default: guessed from the header line)."), Text::tr("NAME"));
         parser.addOptions({ input, dryRun, delimiter });
         parser.addPositionalArgument(QStringLiteral("import"), Text::tr("The command."), QStringLiteral("import"));
-        parser.addPositionalArgument(QStringLiteral("table"), Text::tr("sla-tiers, clients, campaigns or channels."),
-            QStringLiteral("sla-tiers|clients|campaigns|channels"));
+        parser.addPositionalArgument(QStringLiteral("table"),
+            Text::tr("sla-tiers, clients, campaigns or channels; or time-entries: a Harvest, Toggl Track or Clockify "
+                     "export of a detailed report, matched to clients by name, each entry once however often it is "
+                     "imported."),
+            QStringLiteral("sla-tiers|clients|campaigns|channels|time-entries"));
         if (const auto done = parse(parser, common, arguments))
             return *done;
+        if (parser.positionalArguments().size() == 2
+            && parser.positionalArguments().at(1) == QStringLiteral("time-entries")) {
+            if (!parser.isSet(input) || parser.value(input).isEmpty()) {
+                printError(Text::tr("import needs --input FILE, or --input - for standard input"));
+                return ExitUsage;
+            }
+            return runTimeImport(parser.value(common.db), parser.value(input), parser.isSet(dryRun));
+        }
 
         const QString table = tableArgument(parser, QStringLiteral("import clients --input clients.csv"));
         if (table.isEmpty())

@@ -9,8 +9,10 @@
 #include "reports/slareport.h"
 #include "support/builders.h"
 #include "support/scratchdatabase.h"
+#include "time/timeimport.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QtTest>
@@ -74,6 +76,9 @@ private Q_SLOTS:
     void retainerFromPlanesTimeLogs();
     void retainerFromTheAppsTimeEntries_data() { test::addBackendData(); }
     void retainerFromTheAppsTimeEntries();
+    void timeTrackerExportsImportOnce_data() { test::addBackendData(); }
+    void timeTrackerExportsImportOnce();
+    void timeExportWithAnUnknownClientWritesNothing();
     void quantilesInterpolateAsPostgresDoes();
     void badArgumentsAreUsageErrors();
 };
@@ -358,6 +363,103 @@ void TestDeskReports::retainerFromTheAppsTimeEntries()
                                       "monthly_retainer,overage_amount,invoice_total"),
             QStringLiteral("%1,2026-11,10.00,10.42,0.42,99.99,1500.00,41.66,1541.66").arg(billed),
             QStringLiteral("%1,2026-11,,0.75,,,,,").arg(loose) }));
+}
+
+// Issue 30.3: the detailed reports of Harvest, Toggl Track and Clockify as they export them (tests/fixtures/time),
+// matched to clients by name; importing a file again, or an export that overlaps it, adds nothing twice; two
+// entries alike but for their start time are two. By hand: Nordlicht Media 2.5 h + 0.75 h (Harvest), 15 + 30 + 30
+// min (Toggl), 1.5 h (Clockify) = 360 min; Harbour Ltd 75 + 60 + 15 = 150 min.
+void TestDeskReports::timeTrackerExportsImportOnce()
+{
+    AGENCY_MIGRATED_SCRATCH(scratch);
+    const QString tier = test::add(scratch.db(),
+        test::Tier { .monthlyHoursIncluded = 5,
+            .hourlyRate = QStringLiteral("120.00"),
+            .monthlyRetainer = QStringLiteral("2000.00") });
+    const QString nordlicht
+        = test::add(scratch.db(), test::Client { .name = QStringLiteral("Nordlicht Media"), .tier = tier });
+    const QString harbour = test::add(scratch.db(), test::Client { .name = QStringLiteral("Harbour Ltd") });
+    const auto file = [](const char* name) {
+        QFile f(QStringLiteral(AGENCY_OS_FIXTURES_DIR "/time/") + QString::fromLatin1(name));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    const auto minutes = [&](const QString& client) {
+        return test::scalar(scratch.db(),
+            QStringLiteral("SELECT COALESCE(SUM(minutes), 0) FROM agency_time_entries WHERE client_id = ?"), { client })
+            .toInt();
+    };
+    // A dry run says what it would add and writes nothing.
+    const auto dry = timeentries::importTimeEntries(scratch.db(), file("toggl.csv"), true);
+    QVERIFY(dry.ok());
+    QCOMPARE(dry.added, 4);
+    QCOMPARE(minutes(nordlicht), 0);
+    for (const auto& [name, tracker, added] : { std::tuple { "harvest.csv", timeentries::Tracker::Harvest, 3 },
+             std::tuple { "toggl.csv", timeentries::Tracker::Toggl, 4 },
+             std::tuple { "clockify.csv", timeentries::Tracker::Clockify, 2 } }) {
+        const auto report = timeentries::importTimeEntries(scratch.db(), file(name), false);
+        QVERIFY2(report.ok(), qPrintable(report.problems.isEmpty() ? QString() : report.problems.constFirst().message));
+        QCOMPARE(*report.tracker, tracker);
+        QCOMPARE(report.added, added);
+        QCOMPARE(report.alreadyThere, 0);
+    }
+    QCOMPARE(minutes(nordlicht), 360);
+    QCOMPARE(minutes(harbour), 150);
+    QCOMPARE(
+        test::scalar(scratch.db(),
+            QStringLiteral("SELECT work_date FROM agency_time_entries WHERE source = 'clockify' AND client_id = ?"),
+            { harbour })
+            .toString()
+            .left(10),
+        QStringLiteral("2026-11-20")); // 11/20/2026, month first as Clockify writes it
+    // The same files again, through the command as a script runs it: nothing added twice.
+    for (const char* name : { "harvest.csv", "toggl.csv", "clockify.csv" }) {
+        const Run run = agencyOs({ QStringLiteral("import"), QStringLiteral("time-entries"), QStringLiteral("--input"),
+            QStringLiteral(AGENCY_OS_FIXTURES_DIR "/time/") + QString::fromLatin1(name), QStringLiteral("--db"),
+            scratch.dsn() });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral(": 0 added")), qPrintable(run.out));
+    }
+    QCOMPARE(minutes(nordlicht), 360);
+    // An export that overlaps (the last Toggl line and a new one): only the new one is added.
+    const QList<QByteArray> toggl = file("toggl.csv").split('\n');
+    const QByteArray overlapping = toggl.at(0) + '\n' + toggl.at(4) + '\n'
+        + QByteArray("Tom Berg,tom@example.com,Harbour Ltd,SEO retainer,,Audit,Yes,2026-11-06,08:00:00,2026-11-06,"
+                     "08:45:00,00:45:00,,71.25\r\n");
+    const auto again = timeentries::importTimeEntries(scratch.db(), overlapping, false);
+    QVERIFY(again.ok());
+    QCOMPARE(again.added, 1);
+    QCOMPARE(again.alreadyThere, 1);
+    QCOMPARE(minutes(harbour), 195);
+    // The ledger takes them: 6 h against 5 included, 1 h × 120.00 over.
+    QString error;
+    const auto ledger = reports::retainerReport(scratch.db(), QDate(2026, 11, 1), nordlicht, &error);
+    QVERIFY2(ledger, qPrintable(error));
+    QCOMPARE(ledger->rows.size(), 1);
+    QCOMPARE(ledger->rows.at(0).at(3).csv(), QByteArray("6.00"));
+    QCOMPARE(ledger->rows.at(0).at(7).csv(), QByteArray("120.00"));
+    QCOMPARE(ledger->rows.at(0).at(8).csv(), QByteArray("2120.00"));
+}
+
+// A line naming a client nobody has, or a date that cannot be read, refuses the whole file with its line.
+void TestDeskReports::timeExportWithAnUnknownClientWritesNothing()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    QVERIFY(!test::add(scratch.db(), test::Client { .name = QStringLiteral("Nordlicht Media") }).isEmpty());
+    const QByteArray data = "Date,Client,Project,Task,Notes,Hours,First Name,Last Name\n"
+                            "2026-11-02,Nordlicht Media,Web,Design,,1.0,Jana,K\n"
+                            "2026-11-02,Nobody GmbH,Web,Design,,1.0,Jana,K\n"
+                            "2026-13-02,Nordlicht Media,Web,Design,,1.0,Jana,K\n";
+    const auto report = timeentries::importTimeEntries(scratch.db(), data, false);
+    QVERIFY(!report.ok());
+    QCOMPARE(report.problems.size(), 2);
+    QCOMPARE(report.problems.at(0).line, 4); // the date is read before any client is looked up
+    QCOMPARE(report.problems.at(1).line, 3);
+    QVERIFY(report.problems.at(1).message.contains(QStringLiteral("Nobody GmbH")));
+    QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_time_entries")).toInt(), 0);
+    const auto unknown = timeentries::importTimeEntries(scratch.db(), "Name,Amount\nx,1\n", false);
+    QVERIFY(!unknown.ok());
+    QVERIFY(unknown.problems.constFirst().message.contains(QStringLiteral("Harvest")));
 }
 
 void TestDeskReports::quantilesInterpolateAsPostgresDoes()

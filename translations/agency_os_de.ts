@@ -599,10 +599,6 @@
         <translation>Kein &apos; vor Text setzen, der mit = + - @ Tab oder CR beginnt (nur für vertrauenswürdige Hin- und Rückwege).</translation>
     </message>
     <message>
-        <source>sla-tiers, clients, campaigns or channels.</source>
-        <translation>sla-tiers, clients, campaigns oder channels.</translation>
-    </message>
-    <message>
         <source>--delimiter must be comma, semicolon or tab, not &apos;%1&apos;</source>
         <translation>--delimiter muss comma, semicolon oder tab sein, nicht „%1“</translation>
     </message>
@@ -815,6 +811,26 @@
     <message>
         <source>history failed, no file written: %1</source>
         <translation>Verlauf fehlgeschlagen, keine Datei geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>sla-tiers, clients, campaigns or channels; or time-entries: a Harvest, Toggl Track or Clockify export of a detailed report, matched to clients by name, each entry once however often it is imported.</source>
+        <translation>sla-tiers, clients, campaigns oder channels; oder time-entries: ein Export des detaillierten Berichts von Harvest, Toggl Track oder Clockify, den Kunden nach Namen zugeordnet, jeder Eintrag einmal, wie oft er auch importiert wird.</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>import of time entries refused: %1 problem(s), nothing written</source>
+        <translation>Import der Zeiteinträge abgelehnt: %1 Problem(e), nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>time entries from %1: %2 to add, %3 imported before (dry run: nothing written)</source>
+        <translation>Zeiteinträge aus %1: %2 hinzuzufügen, %3 schon importiert (Probelauf: nichts geschrieben)</translation>
+    </message>
+    <message>
+        <source>time entries from %1: %2 added, %3 imported before</source>
+        <translation>Zeiteinträge aus %1: %2 hinzugefügt, %3 schon importiert</translation>
     </message>
 </context>
 <context>
@@ -2352,6 +2368,61 @@
     <message>
         <source>This row was changed by %1 at %2: review both versions</source>
         <translation>Diese Zeile wurde von %1 um %2 geändert: beide Fassungen prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>TimeImport</name>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>the date &apos;%1&apos; cannot be read</source>
+        <translation>das Datum „%1“ ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>the duration &apos;%1&apos; cannot be read</source>
+        <translation>die Dauer „%1“ ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>Reading the clients</source>
+        <translation>Lesen der Kunden</translation>
+    </message>
+    <message>
+        <source>no client: every entry must name one</source>
+        <translation>kein Kunde: jeder Eintrag muss einen nennen</translation>
+    </message>
+    <message>
+        <source>no live client is called &quot;%1&quot;</source>
+        <translation>kein aktueller Kunde heißt „%1“</translation>
+    </message>
+    <message>
+        <source>%1 clients are called &quot;%2&quot;: rename one</source>
+        <translation>%1 Kunden heißen „%2“: benennen Sie einen um</translation>
+    </message>
+    <message>
+        <source>Starting the import</source>
+        <translation>Beginn des Imports</translation>
+    </message>
+    <message>
+        <source>Reading the entries</source>
+        <translation>Lesen der Einträge</translation>
+    </message>
+    <message>
+        <source>Adding the entry</source>
+        <translation>Hinzufügen des Eintrags</translation>
+    </message>
+    <message>
+        <source>Saving the import</source>
+        <translation>Speichern des Imports</translation>
+    </message>
+    <message>
+        <source>not a time tracker&apos;s export this app reads: it reads the detailed report of Harvest (Date, Client, Hours, First Name), Toggl Track (User, Client, Start date, Duration) or Clockify (User, Client, Start Date, Duration (h))</source>
+        <translation>kein Export einer Zeiterfassung, den diese App liest: sie liest den detaillierten Bericht von Harvest (Date, Client, Hours, First Name), Toggl Track (User, Client, Start date, Duration) oder Clockify (User, Client, Start Date, Duration (h))</translation>
     </message>
 </context>
 <context>

@@ -599,10 +599,6 @@
         <translation>Ne pas préfixer &apos; au texte commençant par = + - @ tabulation ou CR (uniquement pour des allers-retours de confiance).</translation>
     </message>
     <message>
-        <source>sla-tiers, clients, campaigns or channels.</source>
-        <translation>sla-tiers, clients, campaigns ou channels.</translation>
-    </message>
-    <message>
         <source>--delimiter must be comma, semicolon or tab, not &apos;%1&apos;</source>
         <translation>--delimiter doit être comma, semicolon ou tab, pas « %1 »</translation>
     </message>
@@ -815,6 +811,26 @@
     <message>
         <source>history failed, no file written: %1</source>
         <translation>l’historique a échoué, aucun fichier écrit : %1</translation>
+    </message>
+    <message>
+        <source>sla-tiers, clients, campaigns or channels; or time-entries: a Harvest, Toggl Track or Clockify export of a detailed report, matched to clients by name, each entry once however often it is imported.</source>
+        <translation>sla-tiers, clients, campaigns ou channels ; ou time-entries : un export du rapport détaillé de Harvest, Toggl Track ou Clockify, rattaché aux clients par leur nom, chaque saisie une seule fois quel que soit le nombre d’imports.</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>import of time entries refused: %1 problem(s), nothing written</source>
+        <translation>import des saisies de temps refusé : %1 problème(s), rien n’a été écrit</translation>
+    </message>
+    <message>
+        <source>time entries from %1: %2 to add, %3 imported before (dry run: nothing written)</source>
+        <translation>saisies de temps de %1 : %2 à ajouter, %3 déjà importées (essai : rien n’a été écrit)</translation>
+    </message>
+    <message>
+        <source>time entries from %1: %2 added, %3 imported before</source>
+        <translation>saisies de temps de %1 : %2 ajoutées, %3 déjà importées</translation>
     </message>
 </context>
 <context>
@@ -2352,6 +2368,61 @@
     <message>
         <source>This row was changed by %1 at %2: review both versions</source>
         <translation>Cette ligne a été modifiée par %1 à %2 : comparez les deux versions</translation>
+    </message>
+</context>
+<context>
+    <name>TimeImport</name>
+    <message>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <source>the date &apos;%1&apos; cannot be read</source>
+        <translation>la date « %1 » est illisible</translation>
+    </message>
+    <message>
+        <source>the duration &apos;%1&apos; cannot be read</source>
+        <translation>la durée « %1 » est illisible</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(inconnu)</translation>
+    </message>
+    <message>
+        <source>Reading the clients</source>
+        <translation>Lecture des clients</translation>
+    </message>
+    <message>
+        <source>no client: every entry must name one</source>
+        <translation>aucun client : chaque saisie doit en nommer un</translation>
+    </message>
+    <message>
+        <source>no live client is called &quot;%1&quot;</source>
+        <translation>aucun client actif ne s’appelle « %1 »</translation>
+    </message>
+    <message>
+        <source>%1 clients are called &quot;%2&quot;: rename one</source>
+        <translation>%1 clients s’appellent « %2 » : renommez-en un</translation>
+    </message>
+    <message>
+        <source>Starting the import</source>
+        <translation>Début de l’import</translation>
+    </message>
+    <message>
+        <source>Reading the entries</source>
+        <translation>Lecture des saisies</translation>
+    </message>
+    <message>
+        <source>Adding the entry</source>
+        <translation>Ajout de la saisie</translation>
+    </message>
+    <message>
+        <source>Saving the import</source>
+        <translation>Enregistrement de l’import</translation>
+    </message>
+    <message>
+        <source>not a time tracker&apos;s export this app reads: it reads the detailed report of Harvest (Date, Client, Hours, First Name), Toggl Track (User, Client, Start date, Duration) or Clockify (User, Client, Start Date, Duration (h))</source>
+        <translation>pas un export de suivi du temps que cette application lit : elle lit le rapport détaillé de Harvest (Date, Client, Hours, First Name), Toggl Track (User, Client, Start date, Duration) ou Clockify (User, Client, Start Date, Duration (h))</translation>
     </message>
 </context>
 <context>
