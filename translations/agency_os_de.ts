@@ -2057,6 +2057,10 @@
         <source>%1: about to breach %2 %3</source>
         <translation>%1: bald Verstoß %2 %3</translation>
     </message>
+    <message>
+        <source>%1: %2 more breaches</source>
+        <translation>%1: %2 weitere Verstöße</translation>
+    </message>
 </context>
 <context>
     <name>SoftDeletion</name>

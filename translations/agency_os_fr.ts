@@ -2057,6 +2057,10 @@
         <source>%1: about to breach %2 %3</source>
         <translation>%1 : dépassement imminent %2 %3</translation>
     </message>
+    <message>
+        <source>%1: %2 more breaches</source>
+        <translation>%1 : %2 autres dépassements</translation>
+    </message>
 </context>
 <context>
     <name>SoftDeletion</name>

@@ -118,7 +118,7 @@ SlaReading readSla(const QSqlDatabase& db, const QDate& month, const QString& cl
     if (reading.clients.isEmpty())
         return reading;
 
-    QStringList where { QStringLiteral("i.workspace_id = CAST(? AS uuid)"),
+    QStringList where { QStringLiteral("i.workspace_id = ANY (CAST(? AS uuid[]))"),
         QStringLiteral("i.created_at >= CAST(? AS timestamptz)"),
         QStringLiteral("i.created_at < CAST(? AS timestamptz)") };
     if (issues.contains(QStringLiteral("deleted_at")))
@@ -162,8 +162,10 @@ SlaReading readSla(const QSqlDatabase& db, const QDate& month, const QString& cl
     const bool named = columns.value(QStringLiteral("projects")).contains(QStringLiteral("identifier"))
         && issues.contains(QStringLiteral("project_id")) && issues.contains(QStringLiteral("sequence_id"));
     const QString sql
-        = QStringLiteral("SELECT i.id, %1, %2, floor(extract(epoch FROM i.created_at))::bigint, "
-                         "floor(extract(epoch FROM %3))::bigint FROM issues i %4 WHERE %5 ORDER BY i.created_at, i.id")
+        = QStringLiteral(
+            "SELECT i.id, %1, %2, floor(extract(epoch FROM i.created_at))::bigint, "
+            "floor(extract(epoch FROM %3))::bigint, CAST(i.workspace_id AS text) FROM issues i %4 WHERE %5 "
+            "ORDER BY i.created_at, i.id")
               .arg(issues.contains(QStringLiteral("name")) ? QStringLiteral("i.name") : QStringLiteral("NULL"),
                   named ? QStringLiteral("p.identifier || '-' || i.sequence_id") : QStringLiteral("NULL"), responded,
                   named ? QStringLiteral("LEFT JOIN projects p ON p.id = i.project_id") : QString(),
@@ -178,29 +180,40 @@ SlaReading readSla(const QSqlDatabase& db, const QDate& month, const QString& cl
     const QString from = utcStart(month);
     const QString until = utcStart(month.addMonths(1));
     const qint64 nowSeconds = now.toSecsSinceEpoch();
-    for (ClientSla& client : reading.clients) {
-        query.bindValue(0, client.workspaceId);
-        query.bindValue(1, from);
-        query.bindValue(2, until);
-        if (!query.exec()) {
-            reading.available = false;
-            reading.error = db::reportSqlError(Text::tr("Reading the issues from Plane"), query.lastError());
-            return reading;
-        }
-        QList<qint64> times;
-        const qint64 allowed = client.allowedHours ? qint64(*client.allowedHours) * 3600 : -1;
-        while (query.next()) {
-            SlaIssue issue;
-            issue.id = query.value(0).toString();
-            issue.name = query.value(1).toString();
-            issue.identifier = query.value(2).toString();
-            issue.createdAt = query.value(3).toLongLong();
-            if (!query.value(4).isNull())
-                issue.respondedAt = query.value(4).toLongLong();
+    // One read for every client's workspace (a client per workspace, as a rule; two sharing one each count its
+    // issues), grouped here: one pass over the month's issues instead of one per client.
+    QHash<QString, QList<qsizetype>> byWorkspace;
+    QStringList workspaces;
+    for (qsizetype i = 0; i < reading.clients.size(); ++i) {
+        const QString workspace = reading.clients.at(i).workspaceId.toLower();
+        if (!byWorkspace.contains(workspace))
+            workspaces << workspace;
+        byWorkspace[workspace] << i;
+    }
+    query.bindValue(0, QStringLiteral("{%1}").arg(workspaces.join(u',')));
+    query.bindValue(1, from);
+    query.bindValue(2, until);
+    if (!query.exec()) {
+        reading.available = false;
+        reading.error = db::reportSqlError(Text::tr("Reading the issues from Plane"), query.lastError());
+        return reading;
+    }
+    QList<QList<qint64>> times(reading.clients.size());
+    while (query.next()) {
+        SlaIssue issue;
+        issue.id = query.value(0).toString();
+        issue.name = query.value(1).toString();
+        issue.identifier = query.value(2).toString();
+        issue.createdAt = query.value(3).toLongLong();
+        if (!query.value(4).isNull())
+            issue.respondedAt = query.value(4).toLongLong();
+        for (const qsizetype index : byWorkspace.value(query.value(5).toString().toLower())) {
+            ClientSla& client = reading.clients[index];
+            const qint64 allowed = client.allowedHours ? qint64(*client.allowedHours) * 3600 : -1;
             ++client.issues;
             if (const auto seconds = issue.responseSeconds()) {
                 ++client.responded;
-                times << *seconds;
+                times[index] << *seconds;
                 if (allowed >= 0 && *seconds > allowed)
                     client.breaches << issue;
             } else if (allowed >= 0) {
@@ -211,9 +224,11 @@ SlaReading readSla(const QSqlDatabase& db, const QDate& month, const QString& cl
                     client.aboutToBreach << issue;
             }
         }
-        std::sort(times.begin(), times.end());
-        client.medianHundredths = quantileHundredths(times, 5);
-        client.p90Hundredths = quantileHundredths(times, 9);
+    }
+    for (qsizetype i = 0; i < reading.clients.size(); ++i) {
+        std::sort(times[i].begin(), times[i].end());
+        reading.clients[i].medianHundredths = quantileHundredths(times.at(i), 5);
+        reading.clients[i].p90Hundredths = quantileHundredths(times.at(i), 9);
     }
     return reading;
 }
@@ -246,8 +261,12 @@ std::optional<ReportTable> slaReport(
             ReportCell::hours(client.medianHundredths), ReportCell::hours(client.p90Hundredths),
             ReportCell::integer(client.allowedHours ? std::optional<qint64>(client.breaches.size()) : std::nullopt),
             ReportCell::integer(client.allowedHours ? std::optional<qint64>(*client.allowedHours) : std::nullopt) };
-        for (const SlaIssue& issue : client.breaches)
+        // The PDF names each client's first breaches and those about to breach; the CSV counts them all.
+        constexpr qsizetype named = 10;
+        for (const SlaIssue& issue : client.breaches.mid(0, named))
             table.notes << Text::tr("%1: breach %2 %3").arg(client.clientName, issue.identifier, issue.name);
+        if (client.breaches.size() > named)
+            table.notes << Text::tr("%1: %2 more breaches").arg(client.clientName).arg(client.breaches.size() - named);
         for (const SlaIssue& issue : client.aboutToBreach)
             table.notes << Text::tr("%1: about to breach %2 %3").arg(client.clientName, issue.identifier, issue.name);
     }
