@@ -205,6 +205,67 @@
     </message>
 </context>
 <context>
+    <name>ClientOverview</name>
+    <message>
+        <source>Reading the client</source>
+        <translation>Lesen des Kunden</translation>
+    </message>
+    <message>
+        <source>no client has the id %1</source>
+        <translation>kein Kunde hat die ID %1</translation>
+    </message>
+    <message>
+        <source>This client is linked to no Plane workspace.</source>
+        <translation>Dieser Kunde ist mit keinem Plane-Arbeitsbereich verknüpft.</translation>
+    </message>
+    <message>
+        <source>Contract: %1</source>
+        <translation>Vertrag: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n response(s) later than the tier allows this month</source>
+        <translation>
+            <numerusform>%n Antwort später, als die Stufe in diesem Monat erlaubt</numerusform>
+            <numerusform>%n Antworten später, als die Stufe in diesem Monat erlaubt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open request(s) about to breach the response time</source>
+        <translation>
+            <numerusform>%n offene Anfrage kurz vor Überschreiten der Reaktionszeit</numerusform>
+            <numerusform>%n offene Anfragen kurz vor Überschreiten der Reaktionszeit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hours beyond the retainer this month: %1</source>
+        <translation>Stunden über den Retainer hinaus in diesem Monat: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: the spend runs ahead of the work</source>
+        <translation>%1: die Ausgaben laufen der Arbeit voraus</translation>
+    </message>
+    <message>
+        <source>Client overview: %1</source>
+        <translation>Kundenübersicht: %1</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Abschnitt</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Posten</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
     <name>Column</name>
     <message>
         <source>ID</source>
@@ -2725,6 +2786,169 @@
     </message>
 </context>
 <context>
+    <name>agency::ui::ClientOverviewDialog</name>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Als &amp;PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Client overview</source>
+        <translation>Kundenübersicht</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Monat</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Needs a word</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Tier and contract</source>
+        <translation>Stufe und Vertrag</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Response time (h)</source>
+        <translation>Reaktionszeit (h)</translation>
+    </message>
+    <message>
+        <source>Hours included / month</source>
+        <translation>Enthaltene Stunden / Monat</translation>
+    </message>
+    <message>
+        <source>Hourly rate</source>
+        <translation>Stundensatz</translation>
+    </message>
+    <message>
+        <source>Monthly retainer</source>
+        <translation>Monatlicher Retainer</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>Retainer ledger</source>
+        <translation>Retainer-Abrechnung</translation>
+    </message>
+    <message>
+        <source>Hours used</source>
+        <translation>Genutzte Stunden</translation>
+    </message>
+    <message>
+        <source>Hours over</source>
+        <translation>Mehrstunden</translation>
+    </message>
+    <message>
+        <source>Overage</source>
+        <translation>Mehrbetrag</translation>
+    </message>
+    <message>
+        <source>To invoice</source>
+        <translation>Zu berechnen</translation>
+    </message>
+    <message>
+        <source>Hours from Plane&apos;s time logs.</source>
+        <translation>Stunden aus der Zeiterfassung von Plane.</translation>
+    </message>
+    <message>
+        <source>Hours from the time entries kept in Agency OS.</source>
+        <translation>Stunden aus den Zeiteinträgen in Agency OS.</translation>
+    </message>
+    <message>
+        <source>Response times</source>
+        <translation>Reaktionszeiten</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Median (h)</source>
+        <translation>Median (h)</translation>
+    </message>
+    <message>
+        <source>90th percentile (h)</source>
+        <translation>90. Perzentil (h)</translation>
+    </message>
+    <message>
+        <source>Breaches</source>
+        <translation>Verstöße</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Ausgegeben</translation>
+    </message>
+    <message>
+        <source>Spent %</source>
+        <translation>Ausgegeben %</translation>
+    </message>
+    <message>
+        <source>Time %</source>
+        <translation>Zeit %</translation>
+    </message>
+    <message>
+        <source>Issues done</source>
+        <translation>Erledigte Aufgaben</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>agency::ui::ConflictDialog</name>
     <message>
         <source>Field</source>
@@ -3808,6 +4032,14 @@ Ordner öffnen?</translation>
     <message>
         <source>Record &amp;history</source>
         <translation>&amp;Verlauf des Datensatzes</translation>
+    </message>
+    <message>
+        <source>Client &amp;overview…</source>
+        <translation>Kunden&amp;übersicht…</translation>
+    </message>
+    <message>
+        <source>Select a client on the Clients page first</source>
+        <translation>Wählen Sie zuerst einen Kunden auf der Seite Kunden</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ClientOverview</name>
+    <message numerus="yes">
+        <source>%n response(s) later than the tier allows this month</source>
+        <translation>
+            <numerusform>%n response later than the tier allows this month</numerusform>
+            <numerusform>%n responses later than the tier allows this month</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open request(s) about to breach the response time</source>
+        <translation>
+            <numerusform>%n open request about to breach the response time</numerusform>
+            <numerusform>%n open requests about to breach the response time</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContractReport</name>
     <message numerus="yes">
         <source>ends in %n day(s)</source>

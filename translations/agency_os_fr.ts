@@ -205,6 +205,67 @@
     </message>
 </context>
 <context>
+    <name>ClientOverview</name>
+    <message>
+        <source>Reading the client</source>
+        <translation>Lecture du client</translation>
+    </message>
+    <message>
+        <source>no client has the id %1</source>
+        <translation>aucun client n’a l’identifiant %1</translation>
+    </message>
+    <message>
+        <source>This client is linked to no Plane workspace.</source>
+        <translation>Ce client n’est lié à aucun espace de travail Plane.</translation>
+    </message>
+    <message>
+        <source>Contract: %1</source>
+        <translation>Contrat : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n response(s) later than the tier allows this month</source>
+        <translation>
+            <numerusform>%n réponse plus tardive que le niveau ne le permet ce mois-ci</numerusform>
+            <numerusform>%n réponses plus tardives que le niveau ne le permet ce mois-ci</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open request(s) about to breach the response time</source>
+        <translation>
+            <numerusform>%n demande ouverte sur le point de dépasser le délai de réponse</numerusform>
+            <numerusform>%n demandes ouvertes sur le point de dépasser le délai de réponse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hours beyond the retainer this month: %1</source>
+        <translation>Heures au-delà du forfait ce mois-ci : %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: the spend runs ahead of the work</source>
+        <translation>%1 : la dépense devance le travail</translation>
+    </message>
+    <message>
+        <source>Client overview: %1</source>
+        <translation>Vue d’ensemble du client : %1</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+</context>
+<context>
     <name>Column</name>
     <message>
         <source>ID</source>
@@ -2725,6 +2786,169 @@
     </message>
 </context>
 <context>
+    <name>agency::ui::ClientOverviewDialog</name>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Enregistrer en &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exporter en &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Client overview</source>
+        <translation>Vue d’ensemble du client</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Mois</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lecture…</translation>
+    </message>
+    <message>
+        <source>Needs a word</source>
+        <translation>À surveiller</translation>
+    </message>
+    <message>
+        <source>Tier and contract</source>
+        <translation>Niveau et contrat</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Response time (h)</source>
+        <translation>Délai de réponse (h)</translation>
+    </message>
+    <message>
+        <source>Hours included / month</source>
+        <translation>Heures incluses / mois</translation>
+    </message>
+    <message>
+        <source>Hourly rate</source>
+        <translation>Taux horaire</translation>
+    </message>
+    <message>
+        <source>Monthly retainer</source>
+        <translation>Forfait mensuel</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrat</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
+    <message>
+        <source>Retainer ledger</source>
+        <translation>Relevé du forfait</translation>
+    </message>
+    <message>
+        <source>Hours used</source>
+        <translation>Heures utilisées</translation>
+    </message>
+    <message>
+        <source>Hours over</source>
+        <translation>Heures en dépassement</translation>
+    </message>
+    <message>
+        <source>Overage</source>
+        <translation>Dépassement</translation>
+    </message>
+    <message>
+        <source>To invoice</source>
+        <translation>À facturer</translation>
+    </message>
+    <message>
+        <source>Hours from Plane&apos;s time logs.</source>
+        <translation>Heures issues des temps saisis dans Plane.</translation>
+    </message>
+    <message>
+        <source>Hours from the time entries kept in Agency OS.</source>
+        <translation>Heures issues des saisies de temps d’Agency OS.</translation>
+    </message>
+    <message>
+        <source>Response times</source>
+        <translation>Délais de réponse</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Demandes</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Répondues</translation>
+    </message>
+    <message>
+        <source>Median (h)</source>
+        <translation>Médiane (h)</translation>
+    </message>
+    <message>
+        <source>90th percentile (h)</source>
+        <translation>90e centile (h)</translation>
+    </message>
+    <message>
+        <source>Breaches</source>
+        <translation>Dépassements</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campagnes</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Dépensé</translation>
+    </message>
+    <message>
+        <source>Spent %</source>
+        <translation>Dépensé %</translation>
+    </message>
+    <message>
+        <source>Time %</source>
+        <translation>Temps %</translation>
+    </message>
+    <message>
+        <source>Issues done</source>
+        <translation>Tâches terminées</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>agency::ui::ConflictDialog</name>
     <message>
         <source>Field</source>
@@ -3808,6 +4032,14 @@ Ouvrir le dossier ?</translation>
     <message>
         <source>Record &amp;history</source>
         <translation>&amp;Historique de l’enregistrement</translation>
+    </message>
+    <message>
+        <source>Client &amp;overview…</source>
+        <translation>&amp;Vue d’ensemble du client…</translation>
+    </message>
+    <message>
+        <source>Select a client on the Clients page first</source>
+        <translation>Sélectionnez d’abord un client sur la page Clients</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // MainWindow's commands: its actions with their shortcuts, the menus that hold them, and the keys the window takes
 // before a field does.
 #include "charts/chartoutput.h"
+#include "clientoverviewdialog.h"
 #include "connectiondialog.h"
 #include "csvexportjob.h"
 #include "dashboardpage.h"
@@ -197,6 +198,21 @@ void MainWindow::createMenus()
         tr("Recent &changes…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), this, &MainWindow::showRecentChanges);
     recent->setObjectName(QStringLiteral("recentChanges"));
     m_actions.insert(QStringLiteral("recentChanges"), recent);
+    QAction* overview
+        = view->addAction(tr("Client &overview…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this]() {
+              // The client selected on the Clients page, or the one whose campaign is selected.
+              QString client;
+              if (currentTablePage() == page(Clients))
+                  client = page(Clients)->currentId();
+              if (client.isEmpty()) {
+                  showMessage(tr("Select a client on the Clients page first"));
+                  return;
+              }
+              ClientOverviewDialog dialog(m_where, client, this);
+              dialog.exec();
+          });
+    overview->setObjectName(QStringLiteral("clientOverview"));
+    m_actions.insert(QStringLiteral("clientOverview"), overview);
     QMenu* theme = view->addMenu(tr("&Theme"));
     auto* themes = new QActionGroup(this);
     const QString current = QSettings().value(QStringLiteral("window/theme"), QStringLiteral("system")).toString();
@@ -244,7 +260,7 @@ void MainWindow::createMenus()
     QAction* shortcuts = help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this]() {
         QList<QAction*> listed;
         for (const char* name : { "new", "save", "revert", "delete", "restore", "showDeleted", "recordHistory",
-                 "recentChanges", "find", "export", "connect", "import" })
+                 "recentChanges", "clientOverview", "find", "export", "connect", "import" })
             listed << m_actions.value(QString::fromLatin1(name));
         listed << findChild<QAction*>(QStringLiteral("quit"));
         ShortcutsDialog(listed, this).exec();

@@ -170,6 +170,14 @@ bool execNarrowed(QSqlQuery& query, QString sql, const QString& column, const QS
     return query.exec();
 }
 
+std::optional<qint64> storedCents(const QVariant& stored)
+{
+    if (stored.isNull())
+        return std::nullopt;
+    const auto money = domain::Money::parse(stored.toString());
+    return money ? std::optional<qint64>(money->cents()) : std::nullopt;
+}
+
 qint64 hundredthsOfHours(qint64 seconds)
 {
     return (seconds * 100 * 2 + 3600) / qint64(3600 * 2);

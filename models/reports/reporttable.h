@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 #include <optional>
 
 namespace agency::reports {
@@ -62,6 +63,9 @@ bool writeReportCsv(const ReportTable& table, QIODevice* out, QString* error);
 // --client asks for. False when the database refuses (query.lastError() says why).
 // `order`: an ORDER BY clause after it, or empty.
 bool execNarrowed(QSqlQuery& query, QString sql, const QString& column, const QString& id, const QString& order = {});
+
+// A money column as stored ('1234.50'), in cents; none for NULL (or what is not money).
+std::optional<qint64> storedCents(const QVariant& stored);
 
 // Half up, in hundredths: 20 minutes are 0.33 hours, 30 seconds over a whole hour round to it.
 qint64 hundredthsOfHours(qint64 seconds);

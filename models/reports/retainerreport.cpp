@@ -20,14 +20,6 @@ namespace {
         Q_DECLARE_TR_FUNCTIONS(RetainerReport)
     };
 
-    std::optional<qint64> cents(const QVariant& stored)
-    {
-        if (stored.isNull())
-            return std::nullopt;
-        const auto money = domain::Money::parse(stored.toString());
-        return money ? std::optional<qint64>(money->cents()) : std::nullopt;
-    }
-
     // The app's own time entries of a client in [from, until): minutes.
     bool appSeconds(const QSqlDatabase& db, const QString& client, const QDate& from, const QDate& until,
         qint64* seconds, QString* error)
@@ -102,8 +94,8 @@ RetainerReading readRetainer(const QSqlDatabase& db, const QDate& month, const Q
         line.clientName = query.value(1).toString();
         if (!query.value(3).isNull())
             line.includedHours = query.value(3).toLongLong();
-        line.hourlyRateCents = cents(query.value(4));
-        line.retainerCents = cents(query.value(5));
+        line.hourlyRateCents = storedCents(query.value(4));
+        line.retainerCents = storedCents(query.value(5));
         clients.append({ line, query.value(2).toString() });
     }
 

@@ -2,6 +2,7 @@
 // GUI tests: real widgets, offscreen, against a real database (SQLite and PostgreSQL), driven with QTest.
 #include "budgetsplitpanel.h"
 #include "charts/chartoutput.h"
+#include "clientoverviewdialog.h"
 #include "conflictdialog.h"
 #include "connectiondialog.h"
 #include "contractspanel.h"
@@ -152,6 +153,7 @@ private Q_SLOTS:
     void readOnlyWindowEditsNothing();
     void dashboardFollowsTheData_data() { test::addBackendData(); }
     void dashboardFollowsTheData();
+    void clientOverviewShowsTheMonthAndSavesItsFigures();
     void dashboardListsContractsAndOpensTheClient_data() { test::addBackendData(); }
     void dashboardListsContractsAndOpensTheClient();
     void searchFindsACampaignByItsNameAndSelectsTheFirstMatch_data() { test::addBackendData(); }
@@ -794,6 +796,72 @@ void TestMainWindow::readOnlyWindowEditsNothing()
     QVERIFY(!clients->model()->setData(
         clients->model()->index(0, clients->model()->fieldIndex(QStringLiteral("industry"))), QStringLiteral("x")));
     QCOMPARE(clients->model()->insertNewRow(), -1);
+}
+
+// Issue 30.5: a client on one page. On the Clients page, Ctrl+Shift+O opens its overview for this month: the tier's
+// terms, the hours used against them (the app's time entries: 12 h against 10 at 150.00, 2 h over, 300.00 + 2,500.00
+// retainer = 2,800.00 to invoice), its campaigns' money, and what needs a word; the CSV holds the same figures, exact.
+void TestMainWindow::clientOverviewShowsTheMonthAndSavesItsFigures()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    const QDate today = QDate::currentDate();
+    const QString tier = test::add(scratch.db(),
+        test::Tier { .name = QStringLiteral("Silver"),
+            .responseTimeHours = 24,
+            .monthlyHoursIncluded = 10,
+            .hourlyRate = QStringLiteral("150.00"),
+            .monthlyRetainer = QStringLiteral("2500.00") });
+    const QString client = test::add(scratch.db(),
+        test::Client { .name = QStringLiteral("Harbour Ltd"),
+            .tier = tier,
+            .contractEnd = today.addDays(20).toString(Qt::ISODate) });
+    QVERIFY(!test::add(scratch.db(),
+        test::Campaign { .client = client,
+            .allocated = QStringLiteral("1000.00"),
+            .spent = QStringLiteral("1100.00"),
+            .metadata = QStringLiteral("{\"name\": \"Spring push\"}") })
+                 .isEmpty());
+    QVERIFY(!test::add(scratch.db(),
+        test::TimeEntry {
+            .client = client, .date = QDate(today.year(), today.month(), 1).toString(Qt::ISODate), .minutes = 720 })
+                 .isEmpty());
+    AGENCY_WINDOW(window, scratch);
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* clients = window.page(ui::MainWindow::Clients);
+    QVERIFY(clients->showRecord(client));
+    QTemporaryDir dir;
+    const QString csvPath = dir.filePath(QStringLiteral("overview.csv"));
+    const QString pdfPath = dir.filePath(QStringLiteral("overview.pdf"));
+    QString shownText;
+    bool saved = false;
+    test::whenModal([&](QWidget* modal) {
+        auto* dialog = qobject_cast<ui::ClientOverviewDialog*>(modal);
+        if (!dialog) {
+            modal->close();
+            return;
+        }
+        if (QTest::qWaitFor([dialog]() { return !dialog->isReading(); }, 10000)) {
+            shownText = dialog->text();
+            QString error;
+            saved = dialog->saveCsv(csvPath, &error) && dialog->savePdf(pdfPath, &error);
+        }
+        QTest::keyClick(dialog, Qt::Key_Escape);
+    });
+    QTest::keyClick(&window, Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY2(shownText.contains(QStringLiteral("Harbour Ltd")), qPrintable(shownText));
+    QVERIFY2(shownText.contains(domain::Money::fromCents(280000).toDisplayString()), qPrintable(shownText));
+    QVERIFY2(shownText.contains(QStringLiteral("Spring push")), qPrintable(shownText));
+    QVERIFY2(shownText.contains(QStringLiteral("OVERSPENT")), qPrintable(shownText));
+    QVERIFY(saved);
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QString figures = QString::fromUtf8(csv.readAll());
+    for (const char* line :
+        { "tier,monthly_retainer,2500.00", "retainer,hours_used,12.00", "retainer,overage_hours,2.00",
+            "retainer,overage_amount,300.00", "retainer,invoice_total,2800.00", "contract,reminder,ending_30" })
+        QVERIFY2(figures.contains(QString::fromLatin1(line)), qPrintable(figures));
+    QVERIFY(QFileInfo(pdfPath).size() > 1000);
 }
 
 // Issue 30.4: the dashboard lists the contracts that need a word — the one ended while still active first (in red),
