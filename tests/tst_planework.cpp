@@ -38,6 +38,9 @@ void TestPlaneWork::countsTheWorkThatCounts()
     QCOMPARE(work.pointsTotal, 1800); // 5 + 3 + 8 + 2 (the backlog issue has no estimate)
     QCOMPARE(work.pointsDone, 800);
     QCOMPARE(*work.pointsShare(), 4444);
+    // The burn-up's steps: the done issues that count, on the day each was completed (UTC); the archived and the
+    // deleted done issues leave theirs out.
+    QCOMPARE(work.doneOn, (QList<QDate> { QDate(2024, 3, 10), QDate(2024, 3, 20) }));
     QVERIFY(work.notes.isEmpty());
     // Another project's work is its own; a project without estimates counts issues only.
     const plane::WorkProgress other = plane::readWorkProgress(pg.db(), globexSearch);

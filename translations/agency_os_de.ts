@@ -35,6 +35,33 @@
     </message>
 </context>
 <context>
+    <name>BurnUpChart</name>
+    <message>
+        <source>No burn-up: the campaign needs a start and an end date</source>
+        <translation>Kein Burn-up: die Kampagne braucht ein Start- und ein Enddatum</translation>
+    </message>
+    <message>
+        <source>No burn-up: no work counted in Plane</source>
+        <translation>Kein Burn-up: keine Arbeit in Plane gezählt</translation>
+    </message>
+    <message>
+        <source>Work done against time gone and budget spent</source>
+        <translation>Erledigte Arbeit gegenüber verstrichener Zeit und ausgegebenem Budget</translation>
+    </message>
+    <message>
+        <source>Work done</source>
+        <translation>Erledigte Arbeit</translation>
+    </message>
+    <message>
+        <source>Time gone</source>
+        <translation>Verstrichene Zeit</translation>
+    </message>
+    <message>
+        <source>Budget spent</source>
+        <translation>Budget ausgegeben</translation>
+    </message>
+</context>
+<context>
     <name>CellText</name>
     <message>
         <source>%1 (not in Plane)</source>

@@ -35,6 +35,33 @@
     </message>
 </context>
 <context>
+    <name>BurnUpChart</name>
+    <message>
+        <source>No burn-up: the campaign needs a start and an end date</source>
+        <translation>Pas de burn-up : la campagne a besoin d’une date de début et de fin</translation>
+    </message>
+    <message>
+        <source>No burn-up: no work counted in Plane</source>
+        <translation>Pas de burn-up : aucun travail compté dans Plane</translation>
+    </message>
+    <message>
+        <source>Work done against time gone and budget spent</source>
+        <translation>Travail terminé face au temps écoulé et au budget dépensé</translation>
+    </message>
+    <message>
+        <source>Work done</source>
+        <translation>Travail terminé</translation>
+    </message>
+    <message>
+        <source>Time gone</source>
+        <translation>Temps écoulé</translation>
+    </message>
+    <message>
+        <source>Budget spent</source>
+        <translation>Budget dépensé</translation>
+    </message>
+</context>
+<context>
     <name>CellText</name>
     <message>
         <source>%1 (not in Plane)</source>

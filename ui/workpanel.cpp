@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workpanel.h"
 
+#include "charts/burnupchart.h"
+#include "charts/chartpalette.h"
 #include "charts/dashboardcharts.h"
 
+#include <QChart>
+#include <QChartView>
 #include <QLabel>
 #include <QLocale>
 #include <QRegularExpression>
@@ -28,6 +32,7 @@ WorkPanel::WorkPanel(QWidget* parent)
     : QWidget(parent)
     , m_figures(new QLabel(this))
     , m_warning(new QLabel(this))
+    , m_burnUp(new QChartView(this))
 {
     setObjectName(QStringLiteral("work"));
     m_figures->setObjectName(QStringLiteral("workFigures"));
@@ -43,7 +48,11 @@ WorkPanel::WorkPanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_warning);
     layout->addWidget(m_figures);
-    layout->addStretch(1);
+    m_burnUp->setObjectName(QStringLiteral("burnUp"));
+    m_burnUp->setRenderHint(QPainter::Antialiasing);
+    m_burnUp->setMinimumHeight(180);
+    m_burnUp->hide();
+    layout->addWidget(m_burnUp, 1);
 }
 
 void WorkPanel::showWork(const std::optional<plane::CampaignWork>& work)
@@ -51,9 +60,16 @@ void WorkPanel::showWork(const std::optional<plane::CampaignWork>& work)
     if (!work) {
         m_figures->clear();
         m_warning->hide();
+        m_burnUp->hide();
         m_warns = false;
         return;
     }
+    QChart* old = m_burnUp->chart();
+    QChart* chart = burnUpChart(*work);
+    applyPalette(chart, palette());
+    m_burnUp->setChart(chart); // the view owns it
+    delete old;
+    m_burnUp->show();
     show(*work);
 }
 

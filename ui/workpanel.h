@@ -6,6 +6,7 @@
 #include <QWidget>
 #include <optional>
 
+class QChartView;
 class QLabel;
 
 namespace agency::ui {
@@ -21,12 +22,14 @@ public:
     void showWork(const std::optional<plane::CampaignWork>& work); // as read on the database thread (nullopt: none)
     QString text() const; // what it says, as plain text
     bool warns() const { return m_warns; }
+    QChartView* burnUp() const { return m_burnUp; }
 
 private:
     void show(const plane::CampaignWork& work);
 
     QLabel* m_figures;
     QLabel* m_warning;
+    QChartView* m_burnUp;
     bool m_warns = false;
 };
 

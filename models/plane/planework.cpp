@@ -15,6 +15,7 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <algorithm>
 
 namespace agency::plane {
 
@@ -116,8 +117,12 @@ WorkProgress readWorkProgress(const QSqlDatabase& db, const QString& projectId)
                                                              : QString());
         pointValue = QStringLiteral("ep.value");
     }
-    const QString sql = QStringLiteral("SELECT s.\"group\", %1, %2 FROM issues i %3%4 WHERE %5")
-                            .arg(triage, pointValue, stateJoin, pointJoin, where.join(QStringLiteral(" AND ")));
+    const QString completed = issues.contains(QStringLiteral("completed_at"))
+        ? QStringLiteral("to_char(i.completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')")
+        : QStringLiteral("NULL");
+    const QString sql
+        = QStringLiteral("SELECT s.\"group\", %1, %2, %3 FROM issues i %4%5 WHERE %6")
+              .arg(triage, pointValue, completed, stateJoin, pointJoin, where.join(QStringLiteral(" AND ")));
     QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(sql);
@@ -133,8 +138,11 @@ WorkProgress readWorkProgress(const QSqlDatabase& db, const QString& projectId)
             continue; // in triage (not accepted yet) or cancelled: not work to be done
         ++work.counted;
         const bool isDone = group == QStringLiteral("completed");
-        if (isDone)
+        if (isDone) {
             ++work.done;
+            if (const QDate on = QDate::fromString(query.value(3).toString(), Qt::ISODate); on.isValid())
+                work.doneOn << on;
+        }
         if (query.value(2).isNull())
             continue;
         if (const auto value = pointHundredths(query.value(2).toString())) {
@@ -146,6 +154,7 @@ WorkProgress readWorkProgress(const QSqlDatabase& db, const QString& projectId)
             categories = true;
         }
     }
+    std::sort(work.doneOn.begin(), work.doneOn.end());
     if (categories && !work.estimated)
         work.notes << Text::tr("The project estimates in categories, not points: its progress is counted in issues.");
     work.available = true;
@@ -184,6 +193,9 @@ CampaignWork readCampaignWork(const QSqlDatabase& db, const QString& campaignId,
     line.end = tables::fromStorage(*spec.column(spec.endColumn), query.value(4)).toDate();
     result.spentShare = line.spentShare();
     result.elapsedShare = line.elapsedShare(asOf);
+    result.start = line.start;
+    result.end = line.end;
+    result.asOf = asOf;
     if (result.projectId.isEmpty()) {
         result.work.unavailable = Text::tr("This campaign is not linked to a Plane project.");
         return result;

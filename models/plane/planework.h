@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDate>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -23,6 +24,8 @@ struct WorkProgress {
     bool estimated = false; // the project's issues carry point estimates
     qint64 pointsTotal = 0; // in hundredths (estimate points may be "0.5")
     qint64 pointsDone = 0;
+    // The day (UTC) each done issue was completed, oldest first, where Plane recorded it (completed_at): the burn-up.
+    QList<QDate> doneOn;
     // Done as a share of what counts, in hundredths of a percent, half up; nullopt with nothing counted.
     std::optional<int> doneShare() const;
     std::optional<int> pointsShare() const;
@@ -37,6 +40,9 @@ struct CampaignWork {
     WorkProgress work;
     std::optional<int> spentShare;
     std::optional<int> elapsedShare;
+    QDate start; // the campaign's dates, and the day its shares are measured at
+    QDate end;
+    QDate asOf;
     // Spend runs ahead of work: more than 10 points more of the budget spent than of the work done (by points where
     // the project estimates, else by issues).
     bool spendAhead() const;

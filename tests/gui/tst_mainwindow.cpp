@@ -34,6 +34,8 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
@@ -60,6 +62,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QTranslator>
+#include <QXYSeries>
 #include <QtTest>
 #include <csignal>
 #include <sys/mount.h>
@@ -1971,6 +1974,22 @@ void TestMainWindow::campaignWorkTabShowsPlaneProgress()
     QVERIFY2(work->text().contains(QStringLiteral("Time elapsed: 50.00 %")), qPrintable(work->text()));
     QVERIFY(work->warns());
     QVERIFY2(work->text().contains(QStringLiteral("spend runs ahead of the work")), qPrintable(work->text()));
+    // The burn-up: work done (two of five, 40 %) against time gone and the budget spent (60 %).
+    QVERIFY(!work->burnUp()->isHidden()); // on the Work tab (not the one open)
+    QStringList names;
+    qreal lastDone = -1;
+    qreal spentPoint = -1;
+    for (QAbstractSeries* series : work->burnUp()->chart()->series()) {
+        names << series->name();
+        if (auto* line = qobject_cast<QXYSeries*>(series); line && series->name() == QStringLiteral("Work done"))
+            lastDone = line->points().constLast().y();
+        if (auto* line = qobject_cast<QXYSeries*>(series); line && series->name() == QStringLiteral("Budget spent"))
+            spentPoint = line->points().constLast().y();
+    }
+    QCOMPARE(names,
+        (QStringList { QStringLiteral("Time gone"), QStringLiteral("Work done"), QStringLiteral("Budget spent") }));
+    QCOMPARE(lastDone, 40.0);
+    QCOMPARE(spentPoint, 60.0);
     // Spent typed down to 400.00 and saved: the warning goes.
     typeInto(field<ui::DecimalEdit>(campaigns, "budget_spent"), QStringLiteral("400.00"));
     QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
