@@ -5,6 +5,7 @@
 // table headers, menus, tooltips, placeholders, the status bar, window titles, chart titles, legends and axes. A text
 // that is one of the app's English source strings fails, unless that language translates it as itself ("Status" in
 // German, "Clients" in French): those are read from the translation files, where they are written out like any other.
+#include "clientoverviewdialog.h"
 #include "conflictdialog.h"
 #include "connectiondialog.h"
 #include "dashboardpage.h"
@@ -215,6 +216,20 @@ void TestTranslations::noEnglishOnScreen()
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         texts << visibleTexts(&dialog);
+    }
+    {
+        // A client on one page (issue 30): its headings, labels and what it says of Plane, in the language.
+        const QString client = test::scalar(
+            scratch.db(), QStringLiteral("SELECT client_id FROM agency_campaigns WHERE deleted_at IS NULL LIMIT 1"))
+                                   .toString();
+        ui::ClientOverviewDialog dialog(whereOf(scratch), client, &window);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isReading(), 10000);
+        texts << visibleTexts(&dialog);
+        static const QRegularExpression breaks(QStringLiteral("[\\n\\t]"));
+        for (const QString& piece : dialog.text().split(breaks))
+            addText(texts, QStringLiteral("client overview page"), piece.trimmed());
     }
     {
         ui::ImportDialog dialog(whereOf(scratch), QStringLiteral("agency_clients"), &window);
