@@ -114,6 +114,7 @@ private Q_SLOTS:
     void exportWritesFileOrStdout();
     void exportToStdoutThatFails_data();
     void exportToStdoutThatFails();
+    void exportIntoAPipeThatStopsReadingEndsQuietly();
     void exportOntoSpecialFiles();
     void importFromTheCommandLine_data();
     void importFromTheCommandLine();
@@ -535,6 +536,31 @@ void TestCli::exportToStdoutThatFails()
     QCOMPARE(
         agencyOs({ QStringLiteral("export"), QStringLiteral("sla-tiers"), QStringLiteral("--db"), dsn }, m_env).code,
         0);
+}
+
+// Issue 32 (noticed): `agency-os export … | head -1` — the reader has enough and goes. The export ends as `cat`
+// would: by SIGPIPE, printing nothing (README says so); ignoring SIGPIPE gives the exit 1 above instead.
+void TestCli::exportIntoAPipeThatStopsReadingEndsQuietly()
+{
+    QTemporaryDir dir;
+    const QString dsn = dir.filePath(QStringLiteral("x.db"));
+    QCOMPARE(agencyOs({ QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"),
+                          QStringLiteral("3") },
+                 m_env)
+                 .code,
+        0);
+    const Run run
+        = agencyOs({ QStringLiteral("export"), QStringLiteral("clients"), QStringLiteral("--db"), dsn }, m_env, []() {
+              int ends[2];
+              if (::pipe(ends) == 0) {
+                  ::close(ends[0]); // the reader is gone before the first write
+                  ::dup2(ends[1], STDOUT_FILENO);
+                  ::close(ends[1]);
+              }
+              ::signal(SIGPIPE, SIG_DFL);
+          });
+    QCOMPARE(run.code, -2); // ended by the signal, not an exit status
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
 }
 
 // Issue 12.5: -o onto something that is not a regular file writes into it and leaves it what it was: a character
