@@ -5,6 +5,7 @@
 #include "db/database.h"
 #include "db/migrator.h"
 #include "demo/demodata.h"
+#include "domain/displaytext.h"
 #include "export/csvwriter.h"
 #include "export/tableexport.h"
 #include "export/tableimport.h"
@@ -478,7 +479,7 @@ namespace {
                     std::fputs("\n", stderr);
                 if (!report.ignoredColumns.isEmpty())
                     out() << Text::tr("columns not imported (not columns of %1): %2")
-                                 .arg(positional.at(1), report.ignoredColumns.join(QStringLiteral(", ")))
+                                 .arg(positional.at(1), domain::shortList(report.ignoredColumns))
                           << u'\n';
                 if (check && report.ok()) {
                     // Each field each updated row would change, as files write values: line, id, column, now, after.

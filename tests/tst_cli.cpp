@@ -115,6 +115,7 @@ private Q_SLOTS:
     void exportToStdoutThatFails_data();
     void exportToStdoutThatFails();
     void exportIntoAPipeThatStopsReadingEndsQuietly();
+    void aHeaderOfAHundredThousandColumnsIsALineToRead();
     void exportOntoSpecialFiles();
     void importFromTheCommandLine_data();
     void importFromTheCommandLine();
@@ -561,6 +562,30 @@ void TestCli::exportIntoAPipeThatStopsReadingEndsQuietly()
           });
     QCOMPARE(run.code, -2); // ended by the signal, not an exit status
     QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+}
+
+// Issue 32 (noticed): a header of 100,000 unknown columns printed a 1 MB line; now the first twenty and how many more.
+void TestCli::aHeaderOfAHundredThousandColumnsIsALineToRead()
+{
+    QTemporaryDir dir;
+    const QString dsn = dir.filePath(QStringLiteral("x.db"));
+    QCOMPARE(agencyOs({ QStringLiteral("migrate"), QStringLiteral("up"), QStringLiteral("--db"), dsn }, m_env).code, 0);
+    QStringList header { QStringLiteral("client_name") };
+    for (int i = 0; i < 100000; ++i)
+        header << QStringLiteral("extra%1").arg(i);
+    QFile file(dir.filePath(QStringLiteral("wide.csv")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(header.join(u',').toUtf8() + "\r\nAcme" + QByteArray(100000, ',') + "\r\n");
+    file.close();
+    const Run run = agencyOs({ QStringLiteral("import"), QStringLiteral("clients"), QStringLiteral("--input"),
+                                 file.fileName(), QStringLiteral("--db"), dsn, QStringLiteral("--dry-run") },
+        m_env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    for (const QString& line : run.out.split(u'\n'))
+        QVERIFY2(line.size() < 500, qPrintable(line.left(200)));
+    QVERIFY2(run.out.contains(QRegularExpression(QStringLiteral("extra19 and 99.?980 more"))),
+        qPrintable(run.out.left(500)));
+    QVERIFY2(run.out.contains(QStringLiteral("1 to add")), qPrintable(run.out.left(500)));
 }
 
 // Issue 12.5: -o onto something that is not a regular file writes into it and leaves it what it was: a character

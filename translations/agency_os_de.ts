@@ -1196,6 +1196,13 @@
     </message>
 </context>
 <context>
+    <name>DisplayText</name>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 und %2 weitere</translation>
+    </message>
+</context>
+<context>
     <name>EditSession</name>
     <message>
         <source>There is no delete to undo.</source>

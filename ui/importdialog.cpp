@@ -2,6 +2,7 @@
 #include "importdialog.h"
 
 #include "db/backgroundjob.h"
+#include "domain/displaytext.h"
 #include "filedialogs.h"
 #include "tables/tablespec.h"
 #include "valuetext.h"
@@ -229,7 +230,7 @@ void ImportDialog::showReport(bool done)
     if (m_report.changesLeftOut > 0)
         text += u' ' + tr("(The first %1 are listed.)").arg(m_report.changes.size());
     if (!m_report.ignoredColumns.isEmpty())
-        text += u' ' + tr("Columns not imported: %1.").arg(m_report.ignoredColumns.join(QStringLiteral(", ")));
+        text += u' ' + tr("Columns not imported: %1.").arg(domain::shortList(m_report.ignoredColumns));
     m_summary->setText(text);
     m_import->setEnabled(m_report.ok() && !done && m_report.inserts + m_report.updates > 0);
 }

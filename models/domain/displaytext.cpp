@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "displaytext.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 
 namespace agency::domain {
@@ -65,6 +66,15 @@ QString instantText(const QDateTime& instant, const QLocale& locale)
     const QString time
         = locale.language() == QLocale::C ? QStringLiteral("HH:mm") : locale.timeFormat(QLocale::ShortFormat);
     return dateText(local.date(), locale) + u' ' + locale.toString(local.time(), time);
+}
+
+QString shortList(const QStringList& names, int shown)
+{
+    if (names.size() <= shown)
+        return names.join(QStringLiteral(", "));
+    const int more = static_cast<int>(names.size()) - shown;
+    return QCoreApplication::translate("DisplayText", "%1 and %2 more")
+        .arg(names.mid(0, shown).join(QStringLiteral(", ")), QLocale().toString(more));
 }
 
 } // namespace agency::domain

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QString>
+#include <QStringList>
 
 namespace agency::domain {
 
@@ -22,5 +23,9 @@ QString dateFormat(const QLocale& locale = QLocale());
 QString dateText(const QDate& date, const QLocale& locale = QLocale());
 // An instant in local time, to the minute, in the same way ("05.12.2026 14:03").
 QString instantText(const QDateTime& instant, const QLocale& locale = QLocale());
+
+// Names listed for people, at most `shown` of them: "a, b, c and 99,997 more" (a header of 100,000 unknown columns
+// is a line to read, not a megabyte).
+QString shortList(const QStringList& names, int shown = 20);
 
 } // namespace agency::domain
