@@ -116,7 +116,7 @@ namespace {
                 }
                 return int(ExitOk);
             },
-            true);
+            DataUse::Reads);
     }
 
     int reportCommand(Parsed& p)
@@ -182,7 +182,7 @@ namespace {
                 }
                 return int(ExitOk);
             },
-            true);
+            DataUse::Reads);
     }
 }
 

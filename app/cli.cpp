@@ -380,7 +380,7 @@ namespace {
                     std::fputs("\n", stderr);
                 return int(ExitOk);
             },
-            true);
+            DataUse::Reads);
     }
 
     // One refused row or file problem as the line the user reads: where (line, field), then what.
@@ -525,7 +525,7 @@ namespace {
                         .arg(positional.at(1)));
                 return int(ExitFailure);
             },
-            true);
+            DataUse::WritesExisting);
     }
 }
 
@@ -570,7 +570,7 @@ void printError(const QString& message)
 }
 
 int withWorkDatabase(const QString& dsnOption, const QString& connectionName,
-    const std::function<int(QSqlDatabase& db, const db::ConnectionString& where)>& work, bool reads)
+    const std::function<int(QSqlDatabase& db, const db::ConnectionString& where)>& work, DataUse use)
 {
     QString error;
     const auto where = resolveDatabase(dsnOption, {}, &error);
@@ -579,8 +579,8 @@ int withWorkDatabase(const QString& dsnOption, const QString& connectionName,
         return ExitUsage;
     }
     const bool named = !dsnOption.isEmpty() || !qEnvironmentVariableIsEmpty("AGENCY_OS_DB");
-    if (reads && named && where->dialect == db::Dialect::SQLite && where->path != QStringLiteral(":memory:")
-        && !QFileInfo::exists(where->path)) {
+    if (use != DataUse::Writes && named && where->dialect == db::Dialect::SQLite
+        && where->path != QStringLiteral(":memory:") && !QFileInfo::exists(where->path)) {
         printError(
             Text::tr("there is no database file at %1: check the path (agency-os migrate up --db sqlite:%1 makes a "
                      "new one)")
@@ -589,7 +589,7 @@ int withWorkDatabase(const QString& dsnOption, const QString& connectionName,
     }
     int code = ExitFailure;
     {
-        QSqlDatabase db = openForWork(*where, connectionName, &error);
+        QSqlDatabase db = openForWork(*where, connectionName, &error, use);
         if (!db.isOpen()) {
             printError(error);
             return ExitFailure;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "db/connectionstring.h"
+#include "startup.h"
 
 #include <QCommandLineParser>
 #include <QSqlDatabase>
@@ -34,9 +35,8 @@ int runCommand(const QStringList& arguments);
 
 // For commands that work on the data: resolves --db (a usage error when malformed), opens it ready for work (the
 // embedded database migrated; a PostgreSQL schema must be current), runs `work`, closes it. Returns the exit code.
-// `reads`: the command only reads (export, chart, report), so an SQLite file named by --db or AGENCY_OS_DB that does
-// not exist is a mistyped path, refused, instead of created empty (with its folders) and read as empty.
+// `use` says what the command does with the data (see DataUse).
 int withWorkDatabase(const QString& dsnOption, const QString& connectionName,
-    const std::function<int(QSqlDatabase& db, const db::ConnectionString& where)>& work, bool reads = false);
+    const std::function<int(QSqlDatabase& db, const db::ConnectionString& where)>& work, DataUse use = DataUse::Writes);
 
 } // namespace agency::app

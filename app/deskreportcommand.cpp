@@ -125,7 +125,7 @@ int runDeskReport(const DeskReportRequest& request)
             }
             return int(ExitOk);
         },
-        true);
+        DataUse::Reads);
 }
 
 } // namespace agency::app

@@ -308,7 +308,7 @@ int runHistory(const QStringList& arguments)
             }
             return int(ExitOk);
         },
-        true);
+        DataUse::Reads);
 }
 
 } // namespace agency::app

@@ -115,8 +115,8 @@ std::variant<int, GuiOptions> parseGuiCommandLine(int argc, char** argv)
 }
 
 // Opens a database for the window. The embedded SQLite file is migrated on the spot. On PostgreSQL the shared
-// schema is an administrator's decision: behind → the upgrade is offered only to a role that may run it; newer →
-// read-only.
+// schema is an administrator's decision: behind → the upgrade is offered only to a role that may run it. Newer (on
+// either) → read-only.
 QSqlDatabase connectGui(const agency::db::ConnectionString& where, QString* error, bool* readOnly)
 {
     static int opened = 0;
@@ -132,12 +132,13 @@ QSqlDatabase connectGui(const agency::db::ConnectionString& where, QString* erro
         agency::db::closeDatabase(name);
         return QSqlDatabase();
     };
-    if (where.dialect == agency::db::Dialect::SQLite) {
+    const agency::db::SchemaState state = migrator.state();
+    if (where.dialect == agency::db::Dialect::SQLite && state != agency::db::SchemaState::Newer) {
         if (!migrator.up())
             return refuse(migrator.lastError());
         return db;
     }
-    switch (migrator.state()) {
+    switch (state) {
     case agency::db::SchemaState::Current:
         return db;
     case agency::db::SchemaState::Newer:

@@ -110,19 +110,29 @@ void followMovedDataFolder(QSettings& settings)
     }
 }
 
-QSqlDatabase openForWork(const db::ConnectionString& where, const QString& connectionName, QString* error)
+QSqlDatabase openForWork(const db::ConnectionString& where, const QString& connectionName, QString* error, DataUse use)
 {
     QSqlDatabase db = db::openDatabase(where, connectionName, error);
     if (!db.isOpen())
         return {};
     db::Migrator migrator(db, db::Migrator::builtIn(where.dialect));
     QString problem;
-    if (where.dialect == db::Dialect::SQLite) {
+    const db::SchemaState state = migrator.state();
+    if (state == db::SchemaState::Newer) {
+        // Read-only, as README promises: its tables still hold what this app knows; nothing is written into them.
+        if (use == DataUse::Reads)
+            return db;
+        problem = Text::tr("the Agency OS schema in %1 is newer than this app (version %2): it can be read (export, "
+                           "report, history) but not changed; update Agency OS to change it")
+                      .arg(where.redacted())
+                      .arg(migrator.latestVersion());
+    } else if (where.dialect == db::Dialect::SQLite) {
         if (!migrator.up())
             problem = Text::tr("cannot prepare the database %1: %2").arg(where.redacted(), migrator.lastError());
     } else {
-        switch (migrator.state()) {
+        switch (state) {
         case db::SchemaState::Current:
+        case db::SchemaState::Newer: // above
             break;
         case db::SchemaState::Missing:
         case db::SchemaState::Behind:
@@ -133,11 +143,6 @@ QSqlDatabase openForWork(const db::ConnectionString& where, const QString& conne
                       .arg(where.redacted())
                       .arg(migrator.latestVersion())
                 : migrator.lastError();
-            break;
-        case db::SchemaState::Newer:
-            problem = Text::tr("the Agency OS schema in %1 is newer than this app (version %2): update Agency OS")
-                          .arg(where.redacted())
-                          .arg(migrator.latestVersion());
             break;
         case db::SchemaState::Edited:
             problem = Text::tr("an applied migration in %1 differs from this app's copy: run agency-os migrate status")

@@ -31,8 +31,18 @@ void followMovedDataFolder(QSettings& settings);
 // sslpassword option).
 void forgetRememberedSecrets(QSettings& settings);
 
+// What a command does with the data.
+enum class DataUse {
+    Writes, // may create the embedded database (demo-data, migrate)
+    WritesExisting, // writes into a database that must exist (import): a mistyped SQLite path is refused
+    Reads, // only reads (export, chart, report, history): a mistyped SQLite path is refused, not created empty and
+           // read as empty; a schema newer than the app is read as it is (its tables keep what this app knows)
+};
+
 // Opens the database for work: the embedded SQLite database is migrated on the spot; a PostgreSQL schema that is
-// not current is an error that says to run `agency-os migrate up` (the shared schema is an administrator's call).
-QSqlDatabase openForWork(const db::ConnectionString& where, const QString& connectionName, QString* error);
+// not current is an error that says to run `agency-os migrate up` (the shared schema is an administrator's call). A
+// schema newer than this app is read-only: opened for DataUse::Reads, refused for writing.
+QSqlDatabase openForWork(
+    const db::ConnectionString& where, const QString& connectionName, QString* error, DataUse use = DataUse::Writes);
 
 } // namespace agency::app

@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <csignal>
@@ -120,6 +122,8 @@ private Q_SLOTS:
     void importFromTheCommandLine_data();
     void importFromTheCommandLine();
     void roleWithoutAccessIsToldSo();
+    void aNewerSchemaIsReadNotWritten_data() { agency::test::addBackendData(); }
+    void aNewerSchemaIsReadNotWritten();
     void legacyDataFolderMovesOnFirstStart();
 
 private:
@@ -784,4 +788,70 @@ void TestCli::roleWithoutAccessIsToldSo()
 }
 
 QTEST_GUILESS_MAIN(TestCli)
+// README: "a schema newer than the app opens read-only". Reading commands read it as it is (its tables still hold what
+// this app knows); writing commands are refused with the reason, and nothing is written.
+void TestCli::aNewerSchemaIsReadNotWritten()
+{
+    QFETCH(QString, backend);
+    AGENCY_SCRATCH(scratch, backend);
+    QTemporaryDir dir;
+    const QString dsn = scratch.dsn();
+    Run run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("up"), QStringLiteral("--db"), dsn }, m_env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    run = agencyOs(
+        { QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"), QStringLiteral("3") },
+        m_env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    // A newer app has been here: a step this one does not know is recorded.
+    QSqlQuery future(scratch.db());
+    QVERIFY2(future.exec(QStringLiteral("INSERT INTO agency_schema_migrations (version, name, checksum) "
+                                        "VALUES (9999, 'from_the_future', 'x')")),
+        qPrintable(future.lastError().text()));
+    const int clientsBefore
+        = agency::test::scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt();
+    QCOMPARE(clientsBefore, 3);
+
+    // Reading works: an export, a report, the history.
+    const QString file = dir.filePath(QStringLiteral("clients.csv"));
+    run = agencyOs({ QStringLiteral("export"), QStringLiteral("clients"), QStringLiteral("--db"), dsn,
+                       QStringLiteral("-o"), file },
+        m_env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QCOMPARE(readCsv(readFile(file)).size(), 1 + clientsBefore);
+    run = agencyOs(
+        { QStringLiteral("report"), QStringLiteral("contracts"), QStringLiteral("--db"), dsn,
+            QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--output"), QStringLiteral("-") },
+        m_env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QVERIFY2(run.out.startsWith(QStringLiteral("client_id")), qPrintable(run.out.left(200)));
+    run = agencyOs({ QStringLiteral("history"), QStringLiteral("--db"), dsn, QStringLiteral("--format"),
+                       QStringLiteral("csv"), QStringLiteral("--output"), QStringLiteral("-") },
+        m_env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+
+    // Writing is refused, saying why, and writes nothing: an import (even of what was just exported), demo data.
+    QList<QStringList> clients = readCsv(readFile(file));
+    clients[1][clients.constFirst().indexOf(QStringLiteral("industry"))] = QStringLiteral("Changed by an old app");
+    QVERIFY(writeFile(file, writeCsv(clients)));
+    for (const QStringList& arguments : { QStringList { QStringLiteral("import"), QStringLiteral("clients"),
+                                              QStringLiteral("--input"), file, QStringLiteral("--db"), dsn },
+             QStringList { QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"),
+                 QStringLiteral("2") } }) {
+        run = agencyOs(arguments, m_env);
+        QVERIFY2(run.code == 1, qPrintable(arguments.constFirst() + run.err));
+        QVERIFY2(isOneErrorLine(run.err), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("newer than this app")) && run.err.contains(QStringLiteral("read")),
+            qPrintable(run.err));
+    }
+    QCOMPARE(agency::test::scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(),
+        clientsBefore);
+    QCOMPARE(agency::test::scalar(scratch.db(),
+                 QStringLiteral("SELECT count(*) FROM agency_clients WHERE industry = 'Changed by an old app'"))
+                 .toInt(),
+        0);
+    QCOMPARE(
+        agency::test::scalar(scratch.db(), QStringLiteral("SELECT max(version) FROM agency_schema_migrations")).toInt(),
+        9999);
+}
+
 #include "tst_cli.moc"

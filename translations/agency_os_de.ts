@@ -2246,12 +2246,12 @@
         <translation>das Agency-OS-Schema in %1 ist nicht aktuell (diese App braucht Version %2): Bitten Sie einen Administrator, Folgendes auszuführen: agency-os migrate up --db %1</translation>
     </message>
     <message>
-        <source>the Agency OS schema in %1 is newer than this app (version %2): update Agency OS</source>
-        <translation>das Agency-OS-Schema in %1 ist neuer als diese App (Version %2): Aktualisieren Sie Agency OS</translation>
-    </message>
-    <message>
         <source>an applied migration in %1 differs from this app&apos;s copy: run agency-os migrate status</source>
         <translation>eine angewendete Migration in %1 weicht von der Kopie dieser App ab: Führen Sie agency-os migrate status aus</translation>
+    </message>
+    <message>
+        <source>the Agency OS schema in %1 is newer than this app (version %2): it can be read (export, report, history) but not changed; update Agency OS to change it</source>
+        <translation>das Agency-OS-Schema in %1 ist neuer als diese App (Version %2): es kann gelesen (Export, Bericht, Verlauf), aber nicht geändert werden; aktualisieren Sie Agency OS, um es zu ändern</translation>
     </message>
 </context>
 <context>

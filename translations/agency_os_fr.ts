@@ -2246,12 +2246,12 @@
         <translation>le schéma d&apos;Agency OS dans %1 n&apos;est pas à jour (cette application a besoin de la version %2) : demandez à un administrateur d&apos;exécuter : agency-os migrate up --db %1</translation>
     </message>
     <message>
-        <source>the Agency OS schema in %1 is newer than this app (version %2): update Agency OS</source>
-        <translation>le schéma d&apos;Agency OS dans %1 est plus récent que cette application (version %2) : mettez à jour Agency OS</translation>
-    </message>
-    <message>
         <source>an applied migration in %1 differs from this app&apos;s copy: run agency-os migrate status</source>
         <translation>une migration appliquée dans %1 diffère de la copie de cette application : exécutez agency-os migrate status</translation>
+    </message>
+    <message>
+        <source>the Agency OS schema in %1 is newer than this app (version %2): it can be read (export, report, history) but not changed; update Agency OS to change it</source>
+        <translation>le schéma Agency OS de %1 est plus récent que cette application (version %2) : il peut être lu (export, rapport, historique) mais pas modifié ; mettez Agency OS à jour pour le modifier</translation>
     </message>
 </context>
 <context>
