@@ -217,6 +217,14 @@ void TestTableImport::hostileFilesAreRefused()
             QStringLiteral("line 3, field 1: not UTF-8 text") },
         { QByteArray("client_name,client_type,internal_notes\r\nInitech,project,a") + '\0' + "b\r\n",
             QStringLiteral("line 2, field 3: a NUL byte") },
+        // Two exports joined with cat: the second one's BOM (and header) in the middle.
+        { "\xEF\xBB\xBF"
+          "client_name,client_type\r\nInitech,project\r\n\xEF\xBB\xBF"
+          "client_name,client_type\r\n"
+          "Hooli,project\r\n",
+            QStringLiteral("line 3, field 1: a byte order mark in the middle of the file") },
+        { "client_name,client_type\r\nInitech,\xEF\xBB\xBF\"project\"\r\n",
+            QStringLiteral("line 2, field 2: a byte order mark in the middle of the file") },
     };
     for (const Case& c : cases) {
         exporting::TableImporter importer(scratch.db(), QStringLiteral("agency_clients"));

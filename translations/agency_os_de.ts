@@ -1121,6 +1121,10 @@
         <source>line %1, field %2: not UTF-8 text (save the file as UTF-8 and import it again)</source>
         <translation>Zeile %1, Feld %2: kein UTF-8-Text (speichern Sie die Datei als UTF-8 und importieren Sie sie erneut)</translation>
     </message>
+    <message>
+        <source>line %1, field %2: a byte order mark in the middle of the file (two files joined into one?): remove it, or import the files one at a time</source>
+        <translation>Zeile %1, Feld %2: eine Bytereihenfolge-Markierung (BOM) mitten in der Datei (zwei Dateien zu einer verbunden?): entfernen Sie sie oder importieren Sie die Dateien einzeln</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>

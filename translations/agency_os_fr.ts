@@ -1121,6 +1121,10 @@
         <source>line %1, field %2: not UTF-8 text (save the file as UTF-8 and import it again)</source>
         <translation>ligne %1, champ %2 : texte non UTF-8 (enregistrez le fichier en UTF-8 et importez-le à nouveau)</translation>
     </message>
+    <message>
+        <source>line %1, field %2: a byte order mark in the middle of the file (two files joined into one?): remove it, or import the files one at a time</source>
+        <translation>ligne %1, champ %2 : une marque d’ordre des octets (BOM) au milieu du fichier (deux fichiers réunis en un ?) : supprimez-la, ou importez les fichiers un par un</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>

@@ -54,6 +54,13 @@ std::optional<CsvRecord> CsvReader::next()
             refused = QCoreApplication::translate("CsvReader", "line %1, field %2: a NUL byte, which no text may hold")
                           .arg(record.line)
                           .arg(number);
+        else if (refused.isEmpty() && field.startsWith("\xEF\xBB\xBF"))
+            // Only a file's first bytes may be a byte order mark: here it is where a second file was joined on.
+            refused = QCoreApplication::translate("CsvReader",
+                "line %1, field %2: a byte order mark in the middle of the file (two files joined into one?): remove "
+                "it, or import the files one at a time")
+                          .arg(record.line)
+                          .arg(number);
         else if (refused.isEmpty() && utf8.hasError())
             refused = QCoreApplication::translate(
                 "CsvReader", "line %1, field %2: not UTF-8 text (save the file as UTF-8 and import it again)")
