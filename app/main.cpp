@@ -7,6 +7,7 @@
 #include "db/migrator.h"
 #include "logging.h"
 #include "mainwindow.h"
+#include "plainmessage.h"
 #include "startup.h"
 
 #include <QApplication>
@@ -161,7 +162,7 @@ QSqlDatabase connectGui(const agency::db::ConnectionString& where, QString* erro
                 "The Agency OS schema in this database is not up to date (this "
                 "app needs version %1). Ask an administrator to run: agency-os migrate up")
                               .arg(migrator.latestVersion()));
-        if (QMessageBox::question(nullptr, QCoreApplication::translate("main", "Upgrade the schema?"),
+        if (agency::ui::askPlain(nullptr, QCoreApplication::translate("main", "Upgrade the schema?"),
                 QCoreApplication::translate("main",
                     "The Agency OS tables in %1 are not up to date (this app needs version "
                     "%2). Other desktops share this database: upgrade it now?")
@@ -201,7 +202,8 @@ int runGui(int argc, char** argv, const GuiOptions& options)
     if (!connected) {
         agency::app::printError(error);
         if (where->dialect == agency::db::Dialect::SQLite)
-            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Agency OS"), error);
+            agency::ui::warnPlain(
+                nullptr, QCoreApplication::translate("main", "Agency OS"), error, QMessageBox::Critical);
         return agency::app::ExitFailure;
     }
     settings.setValue(QStringLiteral("database/last"), connected->where.redacted());

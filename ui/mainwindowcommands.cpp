@@ -16,6 +16,7 @@
 #include "importdialog.h"
 #include "mainwindow.h"
 #include "mergevaluesdialog.h"
+#include "plainmessage.h"
 #include "recentchangesdialog.h"
 #include "recordform.h"
 #include "tablepage.h"
@@ -149,7 +150,7 @@ void MainWindow::createActions()
         settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
         exportCurrentView(path, [this, path](bool ok) {
             if (ok
-                && QMessageBox::question(this, tr("Export finished"),
+                && askPlain(this, tr("Export finished"),
                        tr("Exported to %1.\nOpen the folder?").arg(QDir::toNativeSeparators(path)))
                     == QMessageBox::Yes)
                 QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));

@@ -8,6 +8,7 @@
 #include "db/database.h"
 #include "detailpanels.h"
 #include "mainwindow.h"
+#include "plainmessage.h"
 #include "recordform.h"
 #include "tablepage.h"
 #include "tables/agencytablemodel.h"
@@ -115,7 +116,7 @@ void MainWindow::openConnectionDialog()
         = ConnectionDialog::connectAsking(this, *dialog.connection(), m_connector, &error, dialog.rememberPassword());
     if (!connected) {
         if (dialog.connection()->dialect == db::Dialect::SQLite) // a server's refusal was shown in the dialog
-            QMessageBox::warning(this, tr("Could not connect"), error);
+            warnPlain(this, tr("Could not connect"), error);
         return;
     }
     ConnectionDialog::remember(connected->where);

@@ -6,6 +6,7 @@
 #include "domain/displaytext.h"
 #include "historypanel.h"
 #include "historytext.h"
+#include "plainmessage.h"
 #include "recordform.h"
 #include "tablepage.h"
 #include "tables/columnvalues.h"
@@ -139,6 +140,7 @@ bool TablePage::confirmDoubts()
         QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("doubtsPrompt"));
     box.setInformativeText(asked.join(u'\n'));
+    makePlain(box);
     QPushButton* save = box.addButton(tr("Save anyway"), QMessageBox::AcceptRole);
     save->setObjectName(QStringLiteral("saveAnyway"));
     QPushButton* back = box.addButton(tr("Go back and correct"), QMessageBox::RejectRole);
@@ -216,6 +218,7 @@ bool TablePage::revertFromHistory(const QString& id, qint64 changeId, const QVar
             tr("Since this change, the record was changed again:"), QMessageBox::NoButton, this);
         box.setObjectName(QStringLiteral("revertSinceQuestion"));
         box.setInformativeText(since.join(u'\n') + QStringLiteral("\n\n") + tr("Put the older value back anyway?"));
+        makePlain(box);
         QPushButton* anyway = box.addButton(tr("Revert anyway"), QMessageBox::AcceptRole);
         box.addButton(QMessageBox::Cancel);
         box.setDefaultButton(anyway);
@@ -305,6 +308,7 @@ bool TablePage::deleteSelected()
             QMessageBox::Question, tr("Delete"), tr("Delete %1?").arg(description), QMessageBox::NoButton, this);
         ask.setObjectName(QStringLiteral("confirmDelete"));
         ask.setInformativeText(tr("Undo (Ctrl+Z) or Restore brings them back."));
+        makePlain(ask);
         QPushButton* yes = ask.addButton(tr("Delete"), QMessageBox::DestructiveRole);
         ask.addButton(QMessageBox::Cancel);
         ask.setDefaultButton(yes);

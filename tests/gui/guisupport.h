@@ -20,22 +20,29 @@
 
 namespace agency::test {
 
-// Runs `handle` on the next modal dialog as soon as it is shown (the test itself waits in its exec()).
-inline void whenModal(const std::function<void(QWidget*)>& handle)
+// Runs `handle` on the next modal dialog of type T as soon as it is shown (the test itself waits in its exec());
+// other modal windows, such as a progress dialog that comes and goes, are left alone.
+template<typename T> void whenDialog(const std::function<void(T*)>& handle)
 {
     auto* poll = new QTimer;
     auto started = std::make_shared<QElapsedTimer>();
     started->start();
     QObject::connect(poll, &QTimer::timeout, [poll, handle, started]() {
-        QWidget* modal = QApplication::activeModalWidget();
-        if (modal || started->elapsed() > 10000) {
+        T* dialog = qobject_cast<T*>(QApplication::activeModalWidget());
+        if (dialog || started->elapsed() > 10000) {
             poll->stop();
             poll->deleteLater();
-            if (modal)
-                handle(modal);
+            if (dialog)
+                handle(dialog);
         }
     });
     poll->start(20);
+}
+
+// Runs `handle` on the next modal dialog, whichever it is.
+inline void whenModal(const std::function<void(QWidget*)>& handle)
+{
+    whenDialog<QWidget>(handle);
 }
 
 inline db::ConnectionString whereOf(const ScratchDatabase& scratch)

@@ -3,6 +3,7 @@
 
 #include "chartlegend.h"
 #include "chartpalette.h"
+#include "charttext.h"
 #include "dashboardcharts.h"
 
 #include <QChart>
@@ -61,16 +62,16 @@ void BudgetSplitChart::setSplit(const reports::CampaignSplit& split)
     QList<QPieSlice*> slices;
     QStringList legend; // the exact amounts; the slices carry name and share, short enough not to be cut off
     auto add = [&](const QString& name, Money amount, const QColor& colour) {
-        auto* slice = new QPieSlice(QStringLiteral("%1 %2").arg(name, share(amount.cents(), allocation)),
+        auto* slice = new QPieSlice(chartText(QStringLiteral("%1 %2").arg(name, share(amount.cents(), allocation))),
             static_cast<qreal>(amount.cents()) / 100.0); // geometry only: every figure shown is the exact Money text
         const QString figures
             = QStringLiteral("%1  %2 (%3)").arg(name, amount.toDisplayString(), share(amount.cents(), allocation));
-        legend << figures;
+        legend << chartText(figures);
         slice->setColor(colour);
         // On hover, the same exact figures as its legend entry, beside the pointer.
         connect(slice, &QPieSlice::hovered, slice, [figures](bool entered) {
             if (entered)
-                QToolTip::showText(QCursor::pos(), figures);
+                QToolTip::showText(QCursor::pos(), tipText(figures));
             else
                 QToolTip::hideText();
         });
@@ -97,7 +98,7 @@ void BudgetSplitChart::setSplit(const reports::CampaignSplit& split)
     } else {
         chart()->setTitleBrush(palette().color(QPalette::WindowText));
     }
-    chart()->setTitle(title);
+    chart()->setTitle(chartText(title));
 }
 
 void BudgetSplitChart::resizeEvent(QResizeEvent* event)

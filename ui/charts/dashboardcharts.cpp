@@ -3,6 +3,7 @@
 
 #include "chartlegend.h"
 #include "chartpalette.h"
+#include "charttext.h"
 #include "domain/moneyscale.h"
 
 #include <QBarCategoryAxis>
@@ -48,7 +49,7 @@ namespace {
             series, &QAbstractBarSeries::hovered, series, [series, texts](bool entered, int index, QBarSet* set) {
                 const auto which = series->barSets().indexOf(set);
                 if (entered && which >= 0 && which < texts.size() && index >= 0 && index < texts.at(which).size())
-                    QToolTip::showText(QCursor::pos(), texts.at(which).at(index));
+                    QToolTip::showText(QCursor::pos(), tipText(texts.at(which).at(index)));
                 else
                     QToolTip::hideText();
             });
@@ -139,7 +140,7 @@ QChart* clientBudgetChart(const QList<reports::BudgetTotals>& all)
     for (const auto& client : std::as_const(clients)) {
         // One line each (Qt hides labels that overlap): the name, and an overspend in words; every figure is in the
         // tooltip and in the table beside the chart.
-        names << (client.overspentCampaigns > 0
+        names << chartText(client.overspentCampaigns > 0
                 ? QObject::tr("%1 · over by %2").arg(clientName(client), client.overspend.toDisplayString())
                 : clientName(client));
         a << units(client.allocated);
@@ -190,10 +191,10 @@ QChart* typeSpendChart(const QList<reports::BudgetTotals>& types)
             continue;
         const QString share = shareText(type.spent.shareOf(reports::Money::fromCents(whole)));
         // Name, exact amount and share in the legend; none on the slice, where Qt cut them short ("display 3....").
-        auto* slice = new QPieSlice(QStringLiteral("%1 %2").arg(type.label, share), units(type.spent));
+        auto* slice = new QPieSlice(chartText(QStringLiteral("%1 %2").arg(type.label, share)), units(type.spent));
         slice->setColor(seriesColours().at(slices.size() % seriesColours().size()));
         slices << slice;
-        legend << QStringLiteral("%1  %2 (%3)").arg(type.label, type.spent.toDisplayString(), share);
+        legend << chartText(QStringLiteral("%1  %2 (%3)").arg(type.label, type.spent.toDisplayString(), share));
     }
     series->append(slices);
     chart->addSeries(series);

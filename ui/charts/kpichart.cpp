@@ -3,6 +3,7 @@
 
 #include "chartlegend.h"
 #include "chartpalette.h"
+#include "charttext.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -65,8 +66,8 @@ void KpiChart::setKpis(const QString& title, const QList<reports::KpiLine>& kpis
     chart->removeAllSeries();
     for (QAbstractAxis* axis : chart->axes())
         chart->removeAxis(axis);
-    chart->setTitle(
-        title.isEmpty() ? tr("KPIs: attainment of target") : tr("%1 — KPIs: attainment of target").arg(title));
+    chart->setTitle(chartText(
+        title.isEmpty() ? tr("KPIs: attainment of target") : tr("%1 — KPIs: attainment of target").arg(title)));
 
     // One series rebuilt whole; the two sets only colour the bars (each metric has its value in one of them).
     m_onTrack = new QBarSet(tr("On track"));
@@ -135,8 +136,8 @@ void KpiChart::setKpis(const QString& title, const QList<reports::KpiLine>& kpis
             return;
         }
         const auto& kpi = m_kpis.at(index);
-        QToolTip::showText(
-            QCursor::pos(), tr("%1\ntarget %2, actual %3").arg(kpi.metric, number(kpi.target), number(kpi.actual)));
+        QToolTip::showText(QCursor::pos(),
+            tipText(tr("%1\ntarget %2, actual %3").arg(kpi.metric, number(kpi.target), number(kpi.actual))));
     };
     connect(m_onTrack, &QBarSet::hovered, this, tooltip);
     connect(m_offTrack, &QBarSet::hovered, this, tooltip);
