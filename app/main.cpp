@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "plainmessage.h"
 #include "startup.h"
+#include "terminationsignals.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -215,6 +216,15 @@ int runGui(int argc, char** argv, const GuiOptions& options)
     window->setConnector(connectGui);
     window->fitToScreen();
     window->show();
+    window->offerRecoveredEdits();
+    // Stopped by a signal (a shutdown, Ctrl+C, a logout): the unsaved edits are kept for the next start, then every
+    // event loop ends (a dialog's too), without a question nobody would answer.
+    auto* stops = new agency::app::TerminationSignals(window);
+    QObject::connect(stops, &agency::app::TerminationSignals::received, window, [window](int signal) {
+        spdlog::info("signal {}: leaving", signal);
+        window->keepEditsForNextStart();
+        QCoreApplication::exit(0);
+    });
     return QApplication::exec();
 }
 

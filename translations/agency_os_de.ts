@@ -1212,6 +1212,10 @@
         <source>There is no delete to undo.</source>
         <translation>Es gibt kein Löschen, das rückgängig zu machen wäre.</translation>
     </message>
+    <message>
+        <source>the edits of %1 could not be taken back</source>
+        <translation>die Änderungen an %1 konnten nicht zurückgeholt werden</translation>
+    </message>
 </context>
 <context>
     <name>FileDialogs</name>
@@ -1972,6 +1976,21 @@
     <message>
         <source>%1: %2 active client(s) × %3 = %4</source>
         <translation>%1: %2 aktive(r) Kunde(n) × %3 = %4</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryFile</name>
+    <message>
+        <source>cannot make the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1 is not a recovery file this version can read</source>
+        <translation>%1 ist keine Wiederherstellungsdatei, die diese Version lesen kann</translation>
+    </message>
+    <message>
+        <source>%1 is cut short</source>
+        <translation>%1 ist unvollständig</translation>
     </message>
 </context>
 <context>
@@ -4078,6 +4097,33 @@ Ordner öffnen?</translation>
     <message>
         <source>Select a client on the Clients page first</source>
         <translation>Wählen Sie zuerst einen Kunden auf der Seite Kunden</translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Edits kept when Agency OS was last stopped could not be read: %1</source>
+        <translation>Die beim letzten Beenden von Agency OS aufbewahrten Änderungen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Agency OS was stopped on %1 before these edits were saved. Take them back? They are written when you save.</source>
+        <translation>Agency OS wurde am %1 beendet, bevor diese Änderungen gespeichert waren. Zurückholen? Geschrieben werden sie, wenn Sie speichern.</translation>
+    </message>
+    <message>
+        <source>Take them back</source>
+        <translation>Zurückholen</translation>
+    </message>
+    <message>
+        <source>Discard them</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with unsaved edits taken back: Save (Ctrl+S) writes them</source>
+        <translation>
+            <numerusform>%n Zeile mit ungespeicherten Änderungen zurückgeholt: Speichern (Strg+S) schreibt sie</numerusform>
+            <numerusform>%n Zeilen mit ungespeicherten Änderungen zurückgeholt: Speichern (Strg+S) schreibt sie</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -177,6 +177,13 @@
             <numerusform>%n channels of type “%1” now “%2”</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) with unsaved edits taken back: Save (Ctrl+S) writes them</source>
+        <translation>
+            <numerusform>%n row with unsaved edits taken back: Save (Ctrl+S) writes it</numerusform>
+            <numerusform>%n rows with unsaved edits taken back: Save (Ctrl+S) writes them</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::RecentChangesDialog</name>

@@ -1212,6 +1212,10 @@
         <source>There is no delete to undo.</source>
         <translation>Il n&apos;y a aucune suppression à annuler.</translation>
     </message>
+    <message>
+        <source>the edits of %1 could not be taken back</source>
+        <translation>les modifications de %1 n’ont pas pu être récupérées</translation>
+    </message>
 </context>
 <context>
     <name>FileDialogs</name>
@@ -1972,6 +1976,21 @@
     <message>
         <source>%1: %2 active client(s) × %3 = %4</source>
         <translation>%1 : %2 client(s) actif(s) × %3 = %4</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryFile</name>
+    <message>
+        <source>cannot make the folder %1</source>
+        <translation>impossible de créer le dossier %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a recovery file this version can read</source>
+        <translation>%1 n’est pas un fichier de récupération que cette version sait lire</translation>
+    </message>
+    <message>
+        <source>%1 is cut short</source>
+        <translation>%1 est tronqué</translation>
     </message>
 </context>
 <context>
@@ -4078,6 +4097,33 @@ Ouvrir le dossier ?</translation>
     <message>
         <source>Select a client on the Clients page first</source>
         <translation>Sélectionnez d’abord un client sur la page Clients</translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Edits kept when Agency OS was last stopped could not be read: %1</source>
+        <translation>Les modifications conservées au dernier arrêt d’Agency OS n’ont pas pu être lues : %1</translation>
+    </message>
+    <message>
+        <source>Agency OS was stopped on %1 before these edits were saved. Take them back? They are written when you save.</source>
+        <translation>Agency OS a été arrêté le %1 avant l’enregistrement de ces modifications. Les récupérer ? Elles seront écrites à l’enregistrement.</translation>
+    </message>
+    <message>
+        <source>Take them back</source>
+        <translation>Les récupérer</translation>
+    </message>
+    <message>
+        <source>Discard them</source>
+        <translation>Les abandonner</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with unsaved edits taken back: Save (Ctrl+S) writes them</source>
+        <translation>
+            <numerusform>%n ligne avec des modifications non enregistrées récupérée : Enregistrer (Ctrl+S) l’écrit</numerusform>
+            <numerusform>%n lignes avec des modifications non enregistrées récupérées : Enregistrer (Ctrl+S) les écrit</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -416,7 +416,7 @@ bool MainWindow::confirmLeaving()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!confirmLeaving()) {
+    if (!m_leavingKeptEdits && !confirmLeaving()) {
         event->ignore();
         return;
     }

@@ -73,6 +73,14 @@ public:
     // background, then the status bar says how it went, viewExported() is emitted and `then` is called.
     void exportCurrentView(const QString& path, std::function<void(bool ok)> then = {});
 
+    // Stopped by a signal (SIGTERM, SIGINT, SIGHUP): the unsaved edits go to a recovery file for this database
+    // (tables::recoveryPath), and closing no longer asks about them. False, with the reason in the log and `error`,
+    // when the file could not be written (the edits are then only in the window).
+    bool keepEditsForNextStart(QString* error = nullptr);
+    // At start: edits kept by a window that was stopped on this database are offered back (they are saved when the
+    // user saves), or discarded when the user says so. Returns how many rows came back.
+    int offerRecoveredEdits();
+
 Q_SIGNALS:
     void viewExported(bool ok);
 
@@ -116,6 +124,7 @@ private:
     QLabel* m_message = nullptr;
     QToolButton* m_undo = nullptr;
     std::unique_ptr<tables::EditSession> m_session; // save, discard and undo across the pages
+    bool m_leavingKeptEdits = false; // after keepEditsForNextStart(): closing asks nothing
 };
 
 } // namespace agency::ui

@@ -136,6 +136,11 @@ public:
     void discardChanges();
     bool hasPendingChanges() const { return !m_journal.isEmpty(); }
     QStringList pendingIds() const { return m_journal.ids(); }
+    // The unsaved edits as they stand (what a recovery file keeps), and taking such edits back in after a restart:
+    // they lie over the rows again and are saved by the next save(), guarded by the stamps read before. Refused
+    // (false) while this model holds edits of its own.
+    const EditJournal& journal() const { return m_journal; }
+    bool adoptJournal(EditJournal journal);
     QList<FieldProblem> problems() const { return m_problems; }
     QList<Conflict> conflicts() const { return m_conflicts.all(); }
     QString lastMessage() const { return m_message; }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editjournal.h"
 
+#include <QDataStream>
+#include <QIODevice>
+
 namespace agency::tables {
 
 const EditJournal::Entry* EditJournal::find(const QString& id) const
@@ -96,6 +99,47 @@ QVariantMap EditJournal::rowToSave(const QString& id) const
     for (auto it = entry->values.cbegin(); it != entry->values.cend(); ++it)
         row.insert(it.key(), it.value());
     return row;
+}
+
+namespace {
+    constexpr quint32 journalFormat = 1;
+}
+
+QByteArray EditJournal::toBytes() const
+{
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << journalFormat << m_order;
+    for (const QString& id : m_order) {
+        const Entry& entry = m_entries[id];
+        out << entry.inserted << entry.readStamp << entry.original << entry.values;
+    }
+    return bytes;
+}
+
+std::optional<EditJournal> EditJournal::fromBytes(const QByteArray& bytes)
+{
+    QDataStream in(bytes);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 format = 0;
+    QStringList order;
+    in >> format;
+    if (format != journalFormat)
+        return std::nullopt;
+    in >> order;
+    EditJournal journal;
+    for (const QString& id : std::as_const(order)) {
+        Entry entry;
+        in >> entry.inserted >> entry.readStamp >> entry.original >> entry.values;
+        if (in.status() != QDataStream::Ok || id.isEmpty() || journal.m_entries.contains(id))
+            return std::nullopt;
+        journal.m_entries.insert(id, entry);
+    }
+    if (in.status() != QDataStream::Ok || !in.atEnd())
+        return std::nullopt;
+    journal.m_order = order;
+    return journal;
 }
 
 } // namespace agency::tables

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -48,6 +49,11 @@ public:
     bool isEdited(const QString& id, const QString& column) const;
     // The row as a save would write it: as read, with my values over it (empty when not in the journal).
     QVariantMap rowToSave(const QString& id) const;
+
+    // Every entry as bytes, each value with its type (what a recovery file keeps), and back: nullopt for bytes that
+    // are not a journal this version wrote.
+    QByteArray toBytes() const;
+    static std::optional<EditJournal> fromBytes(const QByteArray& bytes);
 
 private:
     QHash<QString, Entry> m_entries;

@@ -34,6 +34,40 @@ void EditSession::discardAll() const
         model->discardChanges();
 }
 
+QMap<QString, QByteArray> EditSession::unsavedEdits() const
+{
+    QMap<QString, QByteArray> edits;
+    for (const AgencyTableModel* model : m_models) {
+        if (model->hasPendingChanges())
+            edits.insert(model->tableName(), model->journal().toBytes());
+    }
+    return edits;
+}
+
+int EditSession::adoptEdits(const QMap<QString, QByteArray>& edits, QString* error) const
+{
+    int rows = 0;
+    QStringList refused;
+    for (auto it = edits.cbegin(); it != edits.cend(); ++it) {
+        AgencyTableModel* model = modelOf(it.key());
+        auto journal = EditJournal::fromBytes(it.value());
+        if (!model || !journal) {
+            refused << it.key();
+            continue;
+        }
+        const auto count = static_cast<int>(journal->ids().size());
+        if (!model->adoptJournal(std::move(*journal))) {
+            refused << it.key();
+            continue;
+        }
+        rows += count;
+    }
+    if (!refused.isEmpty())
+        *error = QCoreApplication::translate("EditSession", "the edits of %1 could not be taken back")
+                     .arg(refused.join(QStringLiteral(", ")));
+    return rows;
+}
+
 void EditSession::rememberDelete(const QString& table, const QStringList& ids)
 {
     m_deletedTable = table;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <functional>
@@ -22,6 +24,11 @@ public:
     // wrong), and stops at the first that fails: that table's model, or null when everything was saved.
     AgencyTableModel* saveAll(const std::function<bool(AgencyTableModel*)>& save) const;
     void discardAll() const;
+    // The unsaved edits of every table, by table (EditJournal::toBytes()), and taking such edits back: each into its
+    // table's model. Returns how many rows came back; a table unknown here or whose edits cannot be read is named in
+    // `error`, and its edits stay out.
+    QMap<QString, QByteArray> unsavedEdits() const;
+    int adoptEdits(const QMap<QString, QByteArray>& edits, QString* error) const;
 
     // The rows a delete took, for Undo; a newer delete replaces an older one.
     void rememberDelete(const QString& table, const QStringList& ids);

@@ -116,6 +116,17 @@ void AgencyTableModel::revertRow(int row)
     emitRowChanged(row);
 }
 
+bool AgencyTableModel::adoptJournal(EditJournal journal)
+{
+    if (!m_journal.isEmpty())
+        return false;
+    m_journal = std::move(journal);
+    m_problems.clear();
+    if (m_loaded)
+        return reread(); // new rows on top again, edits over the rows read
+    return true;
+}
+
 void AgencyTableModel::discardChanges()
 {
     QSet<QString> inserted;
