@@ -2249,6 +2249,10 @@
         <source>another program wrote the database file since it was read here; nothing was written here, try again</source>
         <translation>ein anderes Programm hat in die Datenbankdatei geschrieben, seit sie hier gelesen wurde; hier wurde nichts geschrieben, versuchen Sie es noch einmal</translation>
     </message>
+    <message>
+        <source>the disk the database is on is full; nothing was written: make room on it and try again</source>
+        <translation>der Datenträger der Datenbank ist voll; nichts wurde geschrieben: schaffen Sie dort Platz und versuchen Sie es erneut</translation>
+    </message>
 </context>
 <context>
     <name>Startup</name>

@@ -2249,6 +2249,10 @@
         <source>another program wrote the database file since it was read here; nothing was written here, try again</source>
         <translation>un autre programme a écrit dans le fichier de base de données depuis sa lecture ici ; rien n&apos;a été écrit ici, réessayez</translation>
     </message>
+    <message>
+        <source>the disk the database is on is full; nothing was written: make room on it and try again</source>
+        <translation>le disque de la base de données est plein ; rien n’a été écrit : libérez de la place et réessayez</translation>
+    </message>
 </context>
 <context>
     <name>Startup</name>

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Issue 32: a full disk, met for real — a small tmpfs of the test's own, filled up. A save on the embedded database
+// fails with a message that says the disk is full, writes nothing and keeps the edit, which saves once there is room;
+// an export onto a full disk fails, says so, and leaves the file it would have replaced as it was, with no stray
+// temporary file beside it. Mounting needs root (as CI runs); elsewhere the test is skipped, saying so.
+#include "guisupport.h"
+#include "mainwindow.h"
+#include "recordform.h"
+#include "support/builders.h"
+#include "support/scratchdatabase.h"
+#include "tablepage.h"
+#include "tables/agencytablemodel.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLineEdit>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <sys/mount.h>
+#include <unistd.h>
+
+using namespace agency;
+
+namespace {
+// A tmpfs of `kib` KiB at `dir`, unmounted when it goes.
+struct SmallDisk {
+    QString dir;
+    bool mounted = false;
+    SmallDisk(const QString& at, int kib)
+        : dir(at)
+    {
+        const QByteArray options = "size=" + QByteArray::number(kib) + "k,mode=0700";
+        mounted = ::mount("tmpfs", QFile::encodeName(dir).constData(), "tmpfs", 0, options.constData()) == 0;
+    }
+    ~SmallDisk()
+    {
+        if (mounted)
+            ::umount2(QFile::encodeName(dir).constData(), MNT_DETACH);
+    }
+    SmallDisk(const SmallDisk&) = delete;
+    SmallDisk& operator=(const SmallDisk&) = delete;
+};
+
+// Fills what is left of the disk at `dir` with one file, and returns its path.
+QString fill(const QString& dir)
+{
+    const QString path = dir + QStringLiteral("/filler");
+    QFile filler(path);
+    if (!filler.open(QIODevice::WriteOnly))
+        return {};
+    const QByteArray block(4096, 'x');
+    while (filler.write(block) == block.size() && filler.flush()) { }
+    return path;
+}
+
+QProcessEnvironment cliEnvironment(const QString& home)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    return env;
+}
+}
+
+class TestDiskFull : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void saveOnAFullDiskKeepsTheEdit();
+    void exportOntoAFullDiskLeavesTheOldFile();
+};
+
+void TestDiskFull::saveOnAFullDiskKeepsTheEdit()
+{
+    QTemporaryDir base;
+    SmallDisk disk(base.path(), 2048);
+    if (!disk.mounted)
+        QSKIP("not root: no tmpfs of the test's own to fill (CI runs as root)");
+    // The scratch database's folder on the small disk.
+    const QByteArray tmp = qgetenv("TMPDIR");
+    qputenv("TMPDIR", QFile::encodeName(disk.dir));
+    test::ScratchDatabase scratch(QStringLiteral("sqlite"));
+    qputenv("TMPDIR", tmp);
+    if (tmp.isEmpty())
+        qunsetenv("TMPDIR");
+    QVERIFY(scratch.dsn().contains(disk.dir));
+    QVERIFY2(scratch.isReady(), qPrintable(scratch.error()));
+    QVERIFY(scratch.migrate());
+    const QString acme = test::add(
+        scratch.db(), test::Client { .name = QStringLiteral("Acme"), .industry = QStringLiteral("Retail") });
+
+    AGENCY_WINDOW(window, scratch);
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* clients = window.page(ui::MainWindow::Clients);
+    QVERIFY(clients->showRecord(acme));
+    auto* industry = qobject_cast<QLineEdit*>(clients->form()->editor(QStringLiteral("industry")));
+    QVERIFY(industry);
+    industry->setFocus();
+    industry->selectAll();
+    const QString typed = QStringLiteral("Wholesale and retail");
+    QTest::keyClicks(industry, typed);
+
+    // The write-ahead log emptied (SQLite reuses its space otherwise), then the disk filled.
+    QVERIFY(test::execute(scratch.db(), QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+    const QString filler = fill(disk.dir);
+    QVERIFY(!filler.isEmpty());
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(window.hasUnsavedChanges(), "the save went through on a full disk");
+    const QString said = window.statusMessage() + clients->model()->lastMessage();
+    QVERIFY2(said.contains(QStringLiteral("the disk the database is on is full")), qPrintable(said));
+    QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients")).toString(),
+        QStringLiteral("Retail"));
+    QCOMPARE(industry->text(), typed); // the edit is still there
+
+    // The window's export of the page onto the same full disk: refused, said, no file left.
+    const QString exported = disk.dir + QStringLiteral("/clients.csv");
+    int outcome = -1;
+    window.exportCurrentView(exported, [&outcome](bool ok) { outcome = ok ? 1 : 0; });
+    QTRY_VERIFY_WITH_TIMEOUT(outcome >= 0, 30000);
+    QCOMPARE(outcome, 0);
+    QVERIFY2(
+        window.statusMessage().contains(QStringLiteral("No space left on device")), qPrintable(window.statusMessage()));
+    QVERIFY(!QFile::exists(exported));
+
+    // Room again: the same Save writes it.
+    QVERIFY(QFile::remove(filler));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!window.hasUnsavedChanges(), qPrintable(window.statusMessage()));
+    QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients")).toString(), typed);
+}
+
+void TestDiskFull::exportOntoAFullDiskLeavesTheOldFile()
+{
+    QTemporaryDir base;
+    QTemporaryDir home;
+    const QString dsn = QStringLiteral("sqlite:") + home.filePath(QStringLiteral("agency.db"));
+    QProcess demo;
+    demo.setProcessEnvironment(cliEnvironment(home.path()));
+    demo.start(QStringLiteral(AGENCY_OS_BINARY),
+        { QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"),
+            QStringLiteral("40") });
+    QVERIFY(demo.waitForFinished(120000));
+    QCOMPARE(demo.exitCode(), 0);
+
+    SmallDisk disk(base.path(), 256);
+    if (!disk.mounted)
+        QSKIP("not root: no tmpfs of the test's own to fill (CI runs as root)");
+    const QString target = disk.dir + QStringLiteral("/channels.csv");
+    {
+        QFile old(target);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("the export of yesterday\n");
+    }
+    const QString filler = fill(disk.dir);
+    QVERIFY(!filler.isEmpty());
+    QProcess run;
+    run.setProcessEnvironment(cliEnvironment(home.path()));
+    run.start(QStringLiteral(AGENCY_OS_BINARY),
+        { QStringLiteral("export"), QStringLiteral("channels"), QStringLiteral("--db"), dsn, QStringLiteral("-o"),
+            target });
+    QVERIFY(run.waitForFinished(120000));
+    const QString err = QString::fromUtf8(run.readAllStandardError());
+    QCOMPARE(run.exitCode(), 1);
+    QVERIFY2(err.contains(QStringLiteral("No space left on device")), qPrintable(err));
+    QFile old(target);
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QCOMPARE(old.readAll(), QByteArray("the export of yesterday\n"));
+    QCOMPARE(QDir(disk.dir).entryList(QDir::Files | QDir::Hidden),
+        (QStringList { QStringLiteral("channels.csv"), QStringLiteral("filler") }));
+}
+
+QTEST_MAIN(TestDiskFull)
+#include "tst_diskfull.moc"
