@@ -18,6 +18,7 @@ private Q_SLOTS:
     void refusesMalformed_data();
     void refusesMalformed();
     void redactedNeverShowsPassword();
+    void severalHostsAsLibpqTakesThem();
     void connectOptionsDefaultAndQuote();
 };
 
@@ -175,8 +176,10 @@ void TestConnectionString::refusesMalformed_data()
                                           << "option name";
     QTest::newRow("option with semicolon") << "postgresql://h/d?application_name=a;b"
                                            << "';'";
-    QTest::newRow("several hosts") << "postgresql://h1,h2/d"
-                                   << "several hosts";
+    QTest::newRow("an empty host in a list") << "postgresql://h1,/d"
+                                             << "a host of the list is empty";
+    QTest::newRow("a bad port in a list") << "postgresql://h1:5432,h2:0/d"
+                                          << "the port must be a number";
     QTest::newRow("space in host") << "postgresql://my host/d"
                                    << "host";
     QTest::newRow("bad connect_timeout") << "postgresql://h/d?connect_timeout=soon"
@@ -223,6 +226,43 @@ void TestConnectionString::redactedNeverShowsPassword()
     QVERIFY(withKey->qpsqlConnectOptions().contains(QStringLiteral("sslpassword='k3y-s3cret'")));
     QCOMPARE(withKey->redacted(), QStringLiteral("postgresql://u@h/d?sslmode=verify-full"));
     QCOMPARE(withKey->withoutSecrets(QStringLiteral("bad k3y-s3cret or pw-s3cret")), QStringLiteral("bad *** or ***"));
+}
+
+// Issue 32.4: what libpq accepts, the app accepts: several hosts (with a port each, or none), in the URI or as
+// host=…&port=… options, and target_session_attrs to pick the primary. Shown without the password, it parses back to
+// the same list.
+void TestConnectionString::severalHostsAsLibpqTakesThem()
+{
+    QString error;
+    const auto uri = ConnectionString::parse(
+        QStringLiteral("postgresql://agency:pw@127.0.0.1:5432,[::1]:5433/plane?target_session_attrs=read-write"),
+        &error);
+    QVERIFY2(uri, qPrintable(error));
+    QCOMPARE(uri->host, QStringLiteral("127.0.0.1,::1"));
+    QCOMPARE(uri->port, -1);
+    QCOMPARE(uri->option(QStringLiteral("port")), QStringLiteral("5432,5433"));
+    QCOMPARE(uri->option(QStringLiteral("target_session_attrs")), QStringLiteral("read-write"));
+    const QString options = uri->qpsqlConnectOptions();
+    QVERIFY2(options.contains(QStringLiteral("port='5432,5433'")), qPrintable(options));
+    const QString shown = uri->redacted();
+    QCOMPARE(shown,
+        QStringLiteral("postgresql://agency@127.0.0.1,[::1]/plane?port=5432%2C5433&target_session_attrs=read-write"));
+    const auto again = ConnectionString::parse(shown, &error);
+    QVERIFY2(again, qPrintable(error));
+    QCOMPARE(again->host, uri->host);
+    QCOMPARE(again->option(QStringLiteral("port")), uri->option(QStringLiteral("port")));
+
+    const auto asOptions = ConnectionString::parse(
+        QStringLiteral("postgresql:///plane?host=db1,db2&port=5432,&target_session_attrs=primary"), &error);
+    QVERIFY2(asOptions, qPrintable(error));
+    QCOMPARE(asOptions->host, QStringLiteral("db1,db2"));
+    QCOMPARE(asOptions->option(QStringLiteral("port")), QStringLiteral("5432,"));
+
+    const auto noPorts = ConnectionString::parse(QStringLiteral("postgresql://h1,h2/d"), &error);
+    QVERIFY2(noPorts, qPrintable(error));
+    QCOMPARE(noPorts->host, QStringLiteral("h1,h2"));
+    QCOMPARE(noPorts->port, -1);
+    QVERIFY(noPorts->option(QStringLiteral("port")).isNull());
 }
 
 void TestConnectionString::connectOptionsDefaultAndQuote()

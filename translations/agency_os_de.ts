@@ -948,10 +948,6 @@
         <translation>der IPv6-Host zwischen „[“ und „]“ ist leer</translation>
     </message>
     <message>
-        <source>several hosts in one connection string are not supported; give one host</source>
-        <translation>mehrere Hosts in einer Verbindungsangabe werden nicht unterstützt; geben Sie einen Host an</translation>
-    </message>
-    <message>
         <source>the host has a broken %-escape</source>
         <translation>der Host hat eine fehlerhafte %-Kodierung</translation>
     </message>
@@ -1002,6 +998,10 @@
     <message>
         <source>postgresql://user[:password]@host[:port]/dbname[?sslmode=…], sqlite:PATH, or a file path ending in .db or .sqlite</source>
         <translation>postgresql://benutzer[:passwort]@host[:port]/datenbank[?sslmode=…], sqlite:PFAD, oder ein Dateipfad, der auf .db oder .sqlite endet</translation>
+    </message>
+    <message>
+        <source>a host of the list is empty (write host1,host2)</source>
+        <translation>ein Host der Liste ist leer (schreiben Sie host1,host2)</translation>
     </message>
 </context>
 <context>
@@ -2252,6 +2252,10 @@
     <message>
         <source>the disk the database is on is full; nothing was written: make room on it and try again</source>
         <translation>der Datenträger der Datenbank ist voll; nichts wurde geschrieben: schaffen Sie dort Platz und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>the server is read-only (a standby, or a read-only session); nothing was written: connect to the primary (with several hosts, add target_session_attrs=read-write)</source>
+        <translation>der Server ist schreibgeschützt (ein Standby oder eine schreibgeschützte Sitzung); nichts wurde geschrieben: verbinden Sie sich mit dem Primärserver (bei mehreren Hosts mit target_session_attrs=read-write)</translation>
     </message>
 </context>
 <context>

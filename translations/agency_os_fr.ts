@@ -948,10 +948,6 @@
         <translation>l&apos;hôte IPv6 entre « [ » et « ] » est vide</translation>
     </message>
     <message>
-        <source>several hosts in one connection string are not supported; give one host</source>
-        <translation>plusieurs hôtes dans une chaîne de connexion ne sont pas pris en charge ; indiquez un seul hôte</translation>
-    </message>
-    <message>
         <source>the host has a broken %-escape</source>
         <translation>l&apos;hôte a un échappement % incorrect</translation>
     </message>
@@ -1002,6 +998,10 @@
     <message>
         <source>postgresql://user[:password]@host[:port]/dbname[?sslmode=…], sqlite:PATH, or a file path ending in .db or .sqlite</source>
         <translation>postgresql://utilisateur[:motdepasse]@hôte[:port]/base[?sslmode=…], sqlite:CHEMIN, ou un chemin de fichier se terminant par .db ou .sqlite</translation>
+    </message>
+    <message>
+        <source>a host of the list is empty (write host1,host2)</source>
+        <translation>un hôte de la liste est vide (écrivez hote1,hote2)</translation>
     </message>
 </context>
 <context>
@@ -2252,6 +2252,10 @@
     <message>
         <source>the disk the database is on is full; nothing was written: make room on it and try again</source>
         <translation>le disque de la base de données est plein ; rien n’a été écrit : libérez de la place et réessayez</translation>
+    </message>
+    <message>
+        <source>the server is read-only (a standby, or a read-only session); nothing was written: connect to the primary (with several hosts, add target_session_attrs=read-write)</source>
+        <translation>le serveur est en lecture seule (un serveur de secours, ou une session en lecture seule) ; rien n’a été écrit : connectez-vous au serveur principal (avec plusieurs hôtes, ajoutez target_session_attrs=read-write)</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QUrl>
+#include <algorithm>
 
 namespace agency::db {
 
@@ -69,6 +70,13 @@ namespace {
         return std::nullopt;
     }
 
+    bool validPort(QStringView text)
+    {
+        bool ok = false;
+        const int port = text.toInt(&ok);
+        return ok && port >= 1 && port <= 65535 && !text.isEmpty() && text.front().isDigit();
+    }
+
     std::optional<ConnectionString> parsePostgres(QStringView rest, QString* error)
     {
         ConnectionString cs;
@@ -106,47 +114,57 @@ namespace {
             cs.user = *user;
         }
 
-        QStringView hostPart = authority;
-        QStringView portPart;
-        if (authority.startsWith(u'[')) {
-            const auto close = authority.indexOf(u']');
-            if (close < 0)
-                return fail(error, Text::tr("an IPv6 host must be closed with ']' (for example [::1]:5432)"));
-            hostPart = authority.mid(1, close - 1);
-            const QStringView after = authority.mid(close + 1);
-            if (!after.isEmpty()) {
-                if (!after.startsWith(u':'))
-                    return fail(error, Text::tr("unexpected text after the IPv6 host; expected ':port'"));
-                portPart = after.mid(1);
+        // One host[:port], or libpq's several (host1:5432,host2:5433), tried in turn; target_session_attrs says
+        // which of them will do (read-write: the primary, wherever it is after a failover).
+        QStringList hosts;
+        QStringList ports;
+        for (const QStringView item : authority.split(u',')) {
+            QStringView hostPart = item;
+            QStringView portPart;
+            if (item.startsWith(u'[')) {
+                const auto close = item.indexOf(u']');
+                if (close < 0)
+                    return fail(error, Text::tr("an IPv6 host must be closed with ']' (for example [::1]:5432)"));
+                hostPart = item.mid(1, close - 1);
+                const QStringView after = item.mid(close + 1);
+                if (!after.isEmpty()) {
+                    if (!after.startsWith(u':'))
+                        return fail(error, Text::tr("unexpected text after the IPv6 host; expected ':port'"));
+                    portPart = after.mid(1);
+                    if (portPart.isEmpty())
+                        return fail(error, Text::tr("the port after ':' is empty"));
+                }
+                if (hostPart.isEmpty())
+                    return fail(error, Text::tr("the IPv6 host between '[' and ']' is empty"));
+            } else if (const auto colon = item.lastIndexOf(u':'); colon >= 0) {
+                hostPart = item.left(colon);
+                portPart = item.mid(colon + 1);
                 if (portPart.isEmpty())
                     return fail(error, Text::tr("the port after ':' is empty"));
             }
-            if (hostPart.isEmpty())
-                return fail(error, Text::tr("the IPv6 host between '[' and ']' is empty"));
-        } else if (const auto colon = authority.lastIndexOf(u':'); colon >= 0) {
-            hostPart = authority.left(colon);
-            portPart = authority.mid(colon + 1);
-            if (portPart.isEmpty())
-                return fail(error, Text::tr("the port after ':' is empty"));
-        }
-        if (hostPart.contains(u',') || portPart.contains(u','))
-            return fail(error, Text::tr("several hosts in one connection string are not supported; give one host"));
-        const auto host = percentDecode(hostPart);
-        if (!host)
-            return fail(error, Text::tr("the host has a broken %-escape"));
-        cs.host = *host;
-        if (!cs.host.isEmpty() && !cs.host.startsWith(u'/')) {
-            for (const QChar c : std::as_const(cs.host)) {
-                if (c.isSpace() || c == u'/' || c == u'@' || c == u'[' || c == u']' || c == u'?')
-                    return fail(error, Text::tr("the host name contains '%1', which no host name may contain").arg(c));
+            const auto host = percentDecode(hostPart);
+            if (!host)
+                return fail(error, Text::tr("the host has a broken %-escape"));
+            if (!host->isEmpty() && !host->startsWith(u'/')) {
+                for (const QChar c : *host) {
+                    if (c.isSpace() || c == u'/' || c == u'@' || c == u'[' || c == u']' || c == u'?')
+                        return fail(
+                            error, Text::tr("the host name contains '%1', which no host name may contain").arg(c));
+                }
             }
-        }
-        if (!portPart.isEmpty()) {
-            bool ok = false;
-            const int port = portPart.toInt(&ok);
-            if (!ok || port < 1 || port > 65535 || !portPart.front().isDigit())
+            if (!portPart.isEmpty() && !validPort(portPart))
                 return fail(error, Text::tr("the port must be a number from 1 to 65535"));
-            cs.port = port;
+            hosts << *host;
+            ports << portPart.toString();
+        }
+        if (hosts.size() > 1 && std::any_of(hosts.cbegin(), hosts.cend(), [](const QString& h) { return h.isEmpty(); }))
+            return fail(error, Text::tr("a host of the list is empty (write host1,host2)"));
+        cs.host = hosts.join(u',');
+        if (hosts.size() == 1) {
+            if (!ports.constFirst().isEmpty())
+                cs.port = ports.constFirst().toInt();
+        } else if (std::any_of(ports.cbegin(), ports.cend(), [](const QString& p) { return !p.isEmpty(); })) {
+            cs.setOption(QStringLiteral("port"), ports.join(u',')); // one per host; an empty one is libpq's default
         }
 
         if (hasPath) {
@@ -178,11 +196,17 @@ namespace {
                     else
                         cs.setOption(*key, *value);
                 } else if (*key == u"port") {
-                    bool ok = false;
-                    const int port = value->toInt(&ok);
-                    if (!ok || port < 1 || port > 65535)
+                    const QList<QStringView> list = QStringView(*value).split(u',');
+                    if (std::any_of(list.cbegin(), list.cend(), [&](QStringView p) {
+                            return list.size() == 1 ? !validPort(p) : !p.isEmpty() && !validPort(p);
+                        }))
                         return fail(error, Text::tr("the port must be a number from 1 to 65535"));
-                    cs.port = port;
+                    if (list.size() == 1) {
+                        cs.port = value->toInt();
+                    } else {
+                        cs.port = -1;
+                        cs.setOption(QStringLiteral("port"), *value);
+                    }
                 } else if (*key == u"dbname") {
                     cs.database = *value;
                 } else if (*key == u"user") {
@@ -268,10 +292,10 @@ QString ConnectionString::redacted() const
         text += QString::fromUtf8(QUrl::toPercentEncoding(user));
         text += u'@';
     }
-    if (host.contains(u':'))
-        text += u'[' + host + u']';
-    else
-        text += QString::fromUtf8(QUrl::toPercentEncoding(host));
+    QStringList hosts; // several, comma-separated as libpq lists them
+    for (const QString& one : host.split(u','))
+        hosts << (one.contains(u':') ? u'[' + one + u']' : QString::fromUtf8(QUrl::toPercentEncoding(one)));
+    text += hosts.join(u',');
     if (port > 0)
         text += u':' + QString::number(port);
     text += u'/' + QString::fromUtf8(QUrl::toPercentEncoding(database));

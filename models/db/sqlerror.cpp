@@ -58,6 +58,10 @@ QString reportSqlError(const QString& context, const QSqlError& error)
     else if (code == QStringLiteral("517")) // SQLITE_BUSY_SNAPSHOT: what this connection read is out of date
         why = QCoreApplication::translate("SqlError",
             "another program wrote the database file since it was read here; nothing was written here, try again");
+    else if (code == QStringLiteral("25006")) // read_only_sql_transaction: a standby, or a read-only session
+        why = QCoreApplication::translate("SqlError",
+            "the server is read-only (a standby, or a read-only session); nothing was written: connect to the primary "
+            "(with several hosts, add target_session_attrs=read-write)");
     else if (code == QStringLiteral("13") || code == QStringLiteral("53100")
         || error.text().contains(QStringLiteral("disk is full")) // SQLite reports a failed COMMIT without its code
         || error.text().contains(QStringLiteral("No space left on device")))

@@ -4,7 +4,10 @@
 
 #include "db/connectionstring.h"
 #include "detailpanels.h"
+#include "mainwindow.h"
+#include "recordform.h"
 #include "support/scratchdatabase.h"
+#include "tablepage.h"
 
 #include <QApplication>
 #include <QChartView>
@@ -12,6 +15,8 @@
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
+#include <QLineEdit>
+#include <QProcessEnvironment>
 #include <QTimer>
 #include <QWidget>
 #include <QtTest>
@@ -22,7 +27,7 @@ namespace agency::test {
 
 // Runs `handle` on the next modal dialog of type T as soon as it is shown (the test itself waits in its exec());
 // other modal windows, such as a progress dialog that comes and goes, are left alone.
-template<typename T> void whenDialog(const std::function<void(T*)>& handle)
+template <typename T> void whenDialog(const std::function<void(T*)>& handle)
 {
     auto* poll = new QTimer;
     auto started = std::make_shared<QElapsedTimer>();
@@ -43,6 +48,33 @@ template<typename T> void whenDialog(const std::function<void(T*)>& handle)
 inline void whenModal(const std::function<void(QWidget*)>& handle)
 {
     whenDialog<QWidget>(handle);
+}
+
+// The environment a command-line run of the app gets in a test: its own home and data folder, C.UTF-8.
+inline QProcessEnvironment cliEnvironment(const QString& home)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    return env;
+}
+
+// Opens the client `id` on the Clients page (Ctrl+2) and types `text` into its `column` field as a person would
+// (focus, select all, keys). Returns the field, or null when the client or the field is not there.
+inline QLineEdit* typeIntoClient(ui::MainWindow& window, const QString& id, const char* column, const QString& text)
+{
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ui::TablePage* clients = window.page(ui::MainWindow::Clients);
+    if (!clients->showRecord(id))
+        return nullptr;
+    auto* field = qobject_cast<QLineEdit*>(clients->form()->editor(QString::fromLatin1(column)));
+    if (!field)
+        return nullptr;
+    field->setFocus();
+    field->selectAll();
+    QTest::keyClicks(field, text);
+    return field;
 }
 
 inline db::ConnectionString whereOf(const ScratchDatabase& scratch)

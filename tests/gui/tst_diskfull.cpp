@@ -27,8 +27,8 @@ namespace {
 struct SmallDisk {
     QString dir;
     bool mounted = false;
-    SmallDisk(const QString& at, int kib)
-        : dir(at)
+    SmallDisk(QString at, int kib)
+        : dir(std::move(at))
     {
         const QByteArray options = "size=" + QByteArray::number(kib) + "k,mode=0700";
         mounted = ::mount("tmpfs", QFile::encodeName(dir).constData(), "tmpfs", 0, options.constData()) == 0;
@@ -45,22 +45,13 @@ struct SmallDisk {
 // Fills what is left of the disk at `dir` with one file, and returns its path.
 QString fill(const QString& dir)
 {
-    const QString path = dir + QStringLiteral("/filler");
+    QString path = dir + QStringLiteral("/filler");
     QFile filler(path);
     if (!filler.open(QIODevice::WriteOnly))
         return {};
     const QByteArray block(4096, 'x');
     while (filler.write(block) == block.size() && filler.flush()) { }
     return path;
-}
-
-QProcessEnvironment cliEnvironment(const QString& home)
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), home);
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    return env;
 }
 }
 
@@ -91,15 +82,10 @@ void TestDiskFull::saveOnAFullDiskKeepsTheEdit()
         scratch.db(), test::Client { .name = QStringLiteral("Acme"), .industry = QStringLiteral("Retail") });
 
     AGENCY_WINDOW(window, scratch);
-    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
-    ui::TablePage* clients = window.page(ui::MainWindow::Clients);
-    QVERIFY(clients->showRecord(acme));
-    auto* industry = qobject_cast<QLineEdit*>(clients->form()->editor(QStringLiteral("industry")));
-    QVERIFY(industry);
-    industry->setFocus();
-    industry->selectAll();
     const QString typed = QStringLiteral("Wholesale and retail");
-    QTest::keyClicks(industry, typed);
+    QLineEdit* industry = test::typeIntoClient(window, acme, "industry", typed);
+    QVERIFY(industry);
+    ui::TablePage* clients = window.page(ui::MainWindow::Clients);
 
     // The write-ahead log emptied (SQLite reuses its space otherwise), then the disk filled.
     QVERIFY(test::execute(scratch.db(), QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
@@ -136,7 +122,7 @@ void TestDiskFull::exportOntoAFullDiskLeavesTheOldFile()
     QTemporaryDir home;
     const QString dsn = QStringLiteral("sqlite:") + home.filePath(QStringLiteral("agency.db"));
     QProcess demo;
-    demo.setProcessEnvironment(cliEnvironment(home.path()));
+    demo.setProcessEnvironment(test::cliEnvironment(home.path()));
     demo.start(QStringLiteral(AGENCY_OS_BINARY),
         { QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"),
             QStringLiteral("40") });
@@ -155,7 +141,7 @@ void TestDiskFull::exportOntoAFullDiskLeavesTheOldFile()
     const QString filler = fill(disk.dir);
     QVERIFY(!filler.isEmpty());
     QProcess run;
-    run.setProcessEnvironment(cliEnvironment(home.path()));
+    run.setProcessEnvironment(test::cliEnvironment(home.path()));
     run.start(QStringLiteral(AGENCY_OS_BINARY),
         { QStringLiteral("export"), QStringLiteral("channels"), QStringLiteral("--db"), dsn, QStringLiteral("-o"),
             target });
