@@ -65,8 +65,8 @@ QString reportSqlError(const QString& context, const QSqlError& error)
     else if (code == QStringLiteral("13") || code == QStringLiteral("53100")
         || error.text().contains(QStringLiteral("disk is full")) // SQLite reports a failed COMMIT without its code
         || error.text().contains(QStringLiteral("No space left on device")))
-        why = QCoreApplication::translate("SqlError",
-            "the disk the database is on is full; nothing was written: make room on it and try again");
+        why = QCoreApplication::translate(
+            "SqlError", "the disk the database is on is full; nothing was written: make room on it and try again");
     // The log keeps everything the driver said (the statement's position included), on one line.
     spdlog::warn("SQL failed: {} [{}] {} | {}", context.toStdString(), error.nativeErrorCode().toStdString(),
         why.simplified().toStdString(), error.text().simplified().toStdString());
