@@ -455,12 +455,8 @@ namespace {
                                opened ? Text::tr("it is a folder") : file.errorString()));
             return ExitFailure;
         }
-        const QByteArray data = file.readAll();
-        if (file.error() != QFileDevice::NoError) {
-            printError(Text::tr("cannot read %1: %2").arg(path, file.errorString()));
-            return ExitFailure;
-        }
         const bool check = parser.isSet(dryRun);
+        const qint64 size = file.isSequential() ? 0 : file.size(); // for the share read so far
 
         return withWorkDatabase(
             parser.value(common.db), QStringLiteral("import"),
@@ -469,12 +465,18 @@ namespace {
                 importer.setDelimiter(separator);
                 const bool showProgress = isatty(STDERR_FILENO) != 0;
                 if (showProgress) {
-                    importer.setProgress([](int line) {
-                        std::fputs(qPrintable(u'\r' + Text::tr("import: line %1").arg(line)), stderr);
+                    importer.setProgress([&file, size](int line) {
+                        // The file is read a chunk ahead: the share is of what has been read.
+                        const QString share = size > 0
+                            ? QStringLiteral(" (%1 %)").arg(std::min<qint64>(100, file.pos() * 100 / size))
+                            : QString();
+                        std::fputs(qPrintable(u'\r' + Text::tr("import: line %1").arg(line) + share), stderr);
                         return true;
                     });
                 }
-                const exporting::ImportReport report = check ? importer.dryRun(data) : importer.import(data);
+                const exporting::ImportReport report = check ? importer.dryRun(&file) : importer.import(&file);
+                if (file.error() != QFileDevice::NoError)
+                    printError(Text::tr("cannot read %1: %2").arg(path, file.errorString()));
                 if (showProgress)
                     std::fputs("\n", stderr);
                 if (!report.ignoredColumns.isEmpty())
@@ -519,9 +521,11 @@ namespace {
                     return int(ExitOk);
                 for (const auto& problem : report.problems)
                     printError(describeProblem(problem));
+                if (report.problemsLeftOut > 0)
+                    printError(Text::tr("… and %1 more problems").arg(report.problemsLeftOut));
                 printError(
                     QCoreApplication::translate("CommandLine", "import of %1 refused: %n problem(s), nothing written",
-                        nullptr, static_cast<int>(report.problems.size()))
+                        nullptr, static_cast<int>(report.problemCount()))
                         .arg(positional.at(1)));
                 return int(ExitFailure);
             },

@@ -95,6 +95,8 @@ class TestTableImport : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void readerKeepsNullAndEmptyApart();
+    void streamedFileReadsAsAWholeOne();
+    void aFileOfBadLinesIsToldInBoundedMemory();
     void roundTripChangesExactlyWhatWasEdited_data() { test::addBackendData(); }
     void roundTripChangesExactlyWhatWasEdited();
     void hostileFilesAreRefused_data() { test::addBackendData(); }
@@ -443,4 +445,89 @@ void TestTableImport::parentsAreFoundByTheNamesTheExportWrites()
 }
 
 QTEST_GUILESS_MAIN(TestTableImport)
+// Issue 32.1: an import reads its file as it goes, a chunk (1 MiB) at a time. Records that straddle the chunks — a
+// quoted field with line ends, doubled quotes, a CR-only line end, a field longer than a chunk, a quote as the last
+// byte of a chunk — read exactly as from the whole file in memory, line numbers and all, from a file and from a
+// stream that cannot seek.
+void TestTableImport::streamedFileReadsAsAWholeOne()
+{
+    QByteArray csv = "\xEF\xBB\xBF"
+                     "name,notes,n\r\n";
+    for (int i = 0; i < 30000; ++i) {
+        csv += "row " + QByteArray::number(i) + ",";
+        switch (i % 5) {
+        case 0:
+            csv += "\"two\r\nlines, and \"\"quotes\"\"\"";
+            break;
+        case 1:
+            csv += ""; // NULL
+            break;
+        case 2:
+            csv += "\"\"";
+            break;
+        case 3:
+            csv += "plain text of some length to move the chunk boundaries about";
+            break;
+        default:
+            csv += R"("ends in a quote """)";
+            break;
+        }
+        csv += "," + QByteArray::number(i) + (i % 7 == 0 ? "\r" : "\n");
+    }
+    csv += "long," + QByteArray(3 << 20, 'L') + ",0\n";
+    csv += "last,\"" + QByteArray((1 << 20) - 7, 'q') + R"(""",1)"; // no line end at the end
+    const auto readAll = [](exporting::CsvReader& reader) {
+        QList<exporting::CsvRecord> records;
+        while (auto record = reader.next())
+            records << *record;
+        return records;
+    };
+    exporting::CsvReader whole(csv);
+    const QList<exporting::CsvRecord> expected = readAll(whole);
+    QVERIFY2(whole.error().isEmpty(), qPrintable(whole.error()));
+    QCOMPARE(expected.size(), 1 + 30000 + 2);
+
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("big.csv")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(csv);
+    file.close();
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    exporting::CsvReader fromFile(&file);
+    QProcess cat; // a pipe: read as it comes, no seeking, no size
+    cat.start(QStringLiteral("cat"), { file.fileName() });
+    QVERIFY(cat.waitForStarted());
+    QVERIFY(cat.waitForFinished(30000)); // all of it in the pipe's buffer: QProcess reads it as it arrives
+    exporting::CsvReader fromPipe(&cat);
+    for (exporting::CsvReader* reader : { &fromFile, &fromPipe }) {
+        const QList<exporting::CsvRecord> read = readAll(*reader);
+        QVERIFY2(reader->error().isEmpty(), qPrintable(reader->error()));
+        QCOMPARE(read.size(), expected.size());
+        for (qsizetype i = 0; i < read.size(); ++i) {
+            QCOMPARE(read.at(i).line, expected.at(i).line);
+            QCOMPARE(read.at(i).fields.size(), expected.at(i).fields.size());
+            for (qsizetype f = 0; f < read.at(i).fields.size(); ++f) {
+                QCOMPARE(read.at(i).fields.at(f).text, expected.at(i).fields.at(f).text);
+                QCOMPARE(read.at(i).fields.at(f).isNull, expected.at(i).fields.at(f).isNull);
+            }
+        }
+    }
+    QCOMPARE(expected.constLast().fields.at(1).text.size(), (1 << 20) - 7 + 1);
+}
+
+// A file of 200,000 bad lines is refused with the first 1,000 problems and the count of the rest.
+void TestTableImport::aFileOfBadLinesIsToldInBoundedMemory()
+{
+    test::ScratchDatabase scratch(QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    QByteArray csv = "client_name,client_type\n";
+    for (int i = 0; i < 200000; ++i)
+        csv += "Client " + QByteArray::number(i) + ",not-a-type\n";
+    const auto report = exporting::TableImporter(scratch.db(), QStringLiteral("agency_clients")).dryRun(csv);
+    QCOMPARE(report.problems.size(), exporting::ImportReport::maxProblems);
+    QCOMPARE(report.problemCount(), 200000);
+    QCOMPARE(report.problems.constLast().line, exporting::ImportReport::maxProblems + 1);
+    QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 0);
+}
+
 #include "tst_tableimport.moc"

@@ -920,6 +920,10 @@
         <source>time entries from %1: %2 added, %3 imported before</source>
         <translation>Zeiteinträge aus %1: %2 hinzugefügt, %3 schon importiert</translation>
     </message>
+    <message>
+        <source>… and %1 more problems</source>
+        <translation>… und %1 weitere Probleme</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionString</name>

@@ -920,6 +920,10 @@
         <source>time entries from %1: %2 added, %3 imported before</source>
         <translation>saisies de temps de %1 : %2 ajoutées, %3 déjà importées</translation>
     </message>
+    <message>
+        <source>… and %1 more problems</source>
+        <translation>… et %1 autres problèmes</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionString</name>

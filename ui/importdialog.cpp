@@ -96,14 +96,14 @@ bool ImportDialog::loadFile(const QString& path)
         m_import->setEnabled(false);
         return false;
     }
-    m_data = file.readAll();
+    m_path = path; // read as it is checked, and again as it is imported: never held whole
     run(false);
     return true;
 }
 
 bool ImportDialog::startImport()
 {
-    if (isBusy() || m_data.isEmpty() || !m_report.ok())
+    if (isBusy() || m_path.isEmpty() || !m_report.ok())
         return false;
     run(true);
     return true;
@@ -125,14 +125,19 @@ void ImportDialog::run(bool commit)
 {
     auto result = std::make_shared<exporting::ImportReport>();
     m_job = std::make_unique<db::BackgroundJob>(m_where,
-        [result, table = m_table, data = m_data, commit](
-            QSqlDatabase db, const db::BackgroundJob::Progress& progress, QString*) {
+        [result, table = m_table, path = m_path, commit](
+            QSqlDatabase db, const db::BackgroundJob::Progress& progress, QString* error) {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                *error = ImportDialog::tr("Cannot read %1: %2").arg(path, file.errorString());
+                return false;
+            }
             exporting::TableImporter importer(db, table);
             importer.setProgress([&progress](int line) {
                 progress.report(line, {});
                 return !progress.isCancelled();
             });
-            *result = commit ? importer.import(data) : importer.dryRun(data);
+            *result = commit ? importer.import(&file) : importer.dryRun(&file);
             return true;
         });
     connect(m_job.get(), &db::BackgroundJob::progressed, this, [this, commit](qint64 line) {
@@ -212,7 +217,7 @@ void ImportDialog::showReport(bool done)
         text = tr("Check cancelled: choose the file again.");
     else if (!m_report.ok())
         text = tr("%n problem(s): nothing will be written until the file is corrected.", nullptr,
-            static_cast<int>(m_report.problems.size()));
+            static_cast<int>(m_report.problemCount()));
     else if (done)
         text = tr("Imported: %1 added, %2 updated, %3 unchanged.")
                    .arg(m_report.inserts)

@@ -56,7 +56,7 @@ private:
 
     db::ConnectionString m_where;
     QString m_table;
-    QByteArray m_data;
+    QString m_path; // the file chosen
     exporting::ImportReport m_report;
     std::unique_ptr<db::BackgroundJob> m_job;
     QLabel* m_summary;

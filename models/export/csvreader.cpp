@@ -9,6 +9,21 @@ namespace agency::exporting {
 CsvReader::CsvReader(QByteArray data, std::optional<char> delimiter)
     : m_data(std::move(data))
 {
+    guessDelimiter(delimiter);
+}
+
+CsvReader::CsvReader(QIODevice* device, std::optional<char> delimiter)
+    : m_device(device)
+    , m_deviceDone(false)
+{
+    if (delimiter)
+        m_delimiter = *delimiter; // the header line is found with it
+    fillRecord();
+    guessDelimiter(delimiter);
+}
+
+void CsvReader::guessDelimiter(std::optional<char> delimiter)
+{
     if (m_data.startsWith("\xEF\xBB\xBF"))
         m_pos = 3;
     if (delimiter) {
@@ -37,8 +52,71 @@ CsvReader::CsvReader(QByteArray data, std::optional<char> delimiter)
         m_delimiter = '\t';
 }
 
+qsizetype CsvReader::recordEnd(qsizetype from) const
+{
+    // As next() reads it: a quote opens a field only at its start; "" inside quotes is a quote.
+    const qsizetype size = m_data.size();
+    bool fieldStart = true;
+    qsizetype i = from;
+    while (i < size) {
+        const char c = m_data[i];
+        if (fieldStart && c == '"') {
+            ++i;
+            while (true) {
+                if (i >= size)
+                    return -1;
+                if (m_data[i] == '"') {
+                    if (i + 1 >= size)
+                        return -1; // a doubled quote, or the closing one: the next byte tells
+                    if (m_data[i + 1] == '"') {
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                ++i;
+            }
+            fieldStart = false;
+            continue;
+        }
+        if (c == m_delimiter) {
+            fieldStart = true;
+            ++i;
+            continue;
+        }
+        if (c == '\r')
+            return i + 1 < size ? (m_data[i + 1] == '\n' ? i + 2 : i + 1) : -1;
+        if (c == '\n')
+            return i + 1;
+        fieldStart = false;
+        ++i;
+    }
+    return -1;
+}
+
+void CsvReader::fillRecord()
+{
+    if (!m_device || m_deviceDone)
+        return;
+    constexpr qsizetype chunk = 1 << 20;
+    while (recordEnd(m_pos) < 0) {
+        if (m_pos > 0) { // what was read is let go
+            m_data.remove(0, m_pos);
+            m_pos = 0;
+        }
+        const QByteArray more = m_device->read(std::max(chunk, m_data.size())); // a long record: in fewer reads
+        if (more.isEmpty()) {
+            m_deviceDone = true; // the end (or an error: what is there is read, and the device says why)
+            return;
+        }
+        m_data.append(more);
+    }
+}
+
 std::optional<CsvRecord> CsvReader::next()
 {
+    fillRecord();
     if (m_pos >= m_data.size())
         return std::nullopt;
     CsvRecord record;

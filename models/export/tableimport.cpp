@@ -14,6 +14,7 @@
 #include "tables/rowwriter.h"
 #include "tables/tablespec.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
@@ -129,18 +130,34 @@ TableImporter::TableImporter(QSqlDatabase db, QString table)
 {
 }
 
-ImportReport TableImporter::run(const QByteArray& csv, bool commit)
+ImportReport TableImporter::dryRun(const QByteArray& csv)
+{
+    QBuffer buffer;
+    buffer.setData(csv);
+    buffer.open(QIODevice::ReadOnly);
+    return run(&buffer, false);
+}
+
+ImportReport TableImporter::import(const QByteArray& csv)
+{
+    QBuffer buffer;
+    buffer.setData(csv);
+    buffer.open(QIODevice::ReadOnly);
+    return run(&buffer, true);
+}
+
+ImportReport TableImporter::run(QIODevice* file, bool commit)
 {
     ImportReport report;
     const tables::TableSpec* spec = tables::specFor(m_table);
     if (!spec || !spec->importable) {
-        report.problems.append({ 0, {}, Text::tr("import works for SLA tiers, clients, campaigns and channels") });
+        report.addProblem({ 0, {}, Text::tr("import works for SLA tiers, clients, campaigns and channels") });
         return report;
     }
-    CsvReader reader(csv, m_delimiter);
+    CsvReader reader(file, m_delimiter);
     const auto header = reader.next();
     if (!header) {
-        report.problems.append({ 1, {}, reader.error().isEmpty() ? Text::tr("the file is empty") : reader.error() });
+        report.addProblem({ 1, {}, reader.error().isEmpty() ? Text::tr("the file is empty") : reader.error() });
         return report;
     }
     QList<const ColumnSpec*> mapped;
@@ -155,7 +172,7 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
             campaignLabelAt = static_cast<int>(mapped.size());
         const ColumnSpec* column = spec->column(name.text.trimmed().toLower());
         if (column && mapped.contains(column)) { // which of the two would be meant?
-            report.problems.append({ 1, column->name,
+            report.addProblem({ 1, column->name,
                 Text::tr("the header names the column %1 twice (fields %2 and %3)")
                     .arg(column->name)
                     .arg(mapped.indexOf(column) + 1)
@@ -167,13 +184,13 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
             report.ignoredColumns << name.text;
     }
     if (std::none_of(mapped.cbegin(), mapped.cend(), [](const ColumnSpec* c) { return c != nullptr; })) {
-        report.problems.append({ 1, {}, Text::tr("no column of the header names a column of %1").arg(m_table) });
+        report.addProblem({ 1, {}, Text::tr("no column of the header names a column of %1").arg(m_table) });
         return report;
     }
 
     QSqlError began;
     if (!db::beginWrite(m_db, &began)) {
-        report.problems.append({ 0, {}, db::reportSqlError(Text::tr("Starting the import"), began) });
+        report.addProblem({ 0, {}, db::reportSqlError(Text::tr("Starting the import"), began) });
         return report;
     }
     ParentLookup parents(m_db, *spec);
@@ -200,13 +217,13 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         if (record->fields.size() == 1 && record->fields.constFirst().isNull)
             continue; // a blank line
         if (record->fields.size() != mapped.size()) {
-            report.problems.append({ line, {},
+            report.addProblem({ line, {},
                 Text::tr("%1 fields, where the header has %2").arg(record->fields.size()).arg(mapped.size()) });
             continue;
         }
         QVariantMap values;
         QVariant fileStamp;
-        int problemsBefore = static_cast<int>(report.problems.size());
+        const qint64 problemsBefore = report.problemCount();
         for (int i = 0; i < mapped.size(); ++i) {
             const ColumnSpec* column = mapped.at(i);
             if (!column || column->name == QStringLiteral("created_at") || column->name == QStringLiteral("deleted_at"))
@@ -222,7 +239,7 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
             if (problem.isEmpty() && !(column->kind == ColumnKind::Uuid && value.isNull()) && !parentByName)
                 problem = tables::problemWith(*column, value);
             if (!problem.isEmpty())
-                report.problems.append({ line, column->name, problem });
+                report.addProblem({ line, column->name, problem });
             values.insert(column->name, value);
         }
 
@@ -231,7 +248,7 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
             const auto found = parents.byName(lookupText(record->fields.at(clientNameAt)),
                 campaignLabelAt >= 0 ? lookupText(record->fields.at(campaignLabelAt)) : QString());
             if (found.id.isEmpty())
-                report.problems.append({ line, parents.parentColumn(), found.problem });
+                report.addProblem({ line, parents.parentColumn(), found.problem });
             else
                 values.insert(parents.parentColumn(), found.id);
         }
@@ -239,11 +256,11 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         QString id = values.value(QStringLiteral("id")).toString();
         QVariantMap current;
         QVariant currentStamp;
-        if (!id.isEmpty() && report.problems.size() == problemsBefore) {
+        if (!id.isEmpty() && report.problemCount() == problemsBefore) {
             QSqlQuery existing;
             QString error;
             if (!exec(m_db, QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(m_table), { id }, &error, &existing)) {
-                report.problems.append({ line, QStringLiteral("id"), error });
+                report.addProblem({ line, QStringLiteral("id"), error });
                 continue;
             }
             if (existing.next()) {
@@ -261,14 +278,14 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
             && (current.isEmpty() || current.value(parents.parentColumn()) != values.value(parents.parentColumn()))) {
             if (const QString deleted = parents.deletedParent(values.value(parents.parentColumn()).toString());
                 !deleted.isEmpty())
-                report.problems.append({ line, parents.parentColumn(), deleted });
+                report.addProblem({ line, parents.parentColumn(), deleted });
         }
         QList<tables::FieldProblem> ruleProblems;
         if (!spec->startColumn.isEmpty())
             tables::checkDateOrder(*spec, id, merged, ruleProblems);
         for (const auto& p : std::as_const(ruleProblems))
-            report.problems.append({ line, p.column, p.message });
-        if (report.problems.size() != problemsBefore)
+            report.addProblem({ line, p.column, p.message });
+        if (report.problemCount() != problemsBefore)
             continue;
 
         // What changed (the file's other columns are as stored): a row whose every field is unchanged is not written.
@@ -291,7 +308,7 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
             }
             const QDateTime stored = current.value(QStringLiteral("updated_at")).toDateTime();
             if (fileStamp.isValid() && fileStamp.toDateTime().isValid() && fileStamp.toDateTime() != stored) {
-                report.problems.append({ line, QStringLiteral("updated_at"),
+                report.addProblem({ line, QStringLiteral("updated_at"),
                     Text::tr("this row was changed in the database at %1, after the file's version (%2): export again "
                              "and redo the edit")
                         .arg(stored.toString(Qt::ISODateWithMs), fileStamp.toDateTime().toString(Qt::ISODateWithMs)) });
@@ -335,7 +352,7 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
             exec(m_db, QStringLiteral("RELEASE SAVEPOINT agency_import_row"), {}, nullptr);
         } else {
             exec(m_db, QStringLiteral("ROLLBACK TO SAVEPOINT agency_import_row"), {}, nullptr);
-            report.problems.append({ line, {}, error });
+            report.addProblem({ line, {}, error });
             continue;
         }
         const QString campaign = spec->splitCampaignColumn.isEmpty() ? QString()
@@ -347,10 +364,10 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         }
     }
     if (!reader.error().isEmpty())
-        report.problems.append({ 0, {}, reader.error() });
+        report.addProblem({ 0, {}, reader.error() });
 
     if (report.cancelled) {
-        report.problems.append({ 0, {}, Text::tr("cancelled: nothing was written") });
+        report.addProblem({ 0, {}, Text::tr("cancelled: nothing was written") });
         campaignsToCheck.clear();
     }
     // Budgets as they would be after the whole file: no campaign may end up over-allocated.
@@ -358,12 +375,12 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
         QString error;
         const auto budget = tables::readCampaignBudget(m_db, campaign, &error);
         if (!budget) {
-            report.problems.append({ campaignLine.value(campaign), {}, error });
+            report.addProblem({ campaignLine.value(campaign), {}, error });
             continue;
         }
         const auto split = domain::splitBudget(budget->allocated, budget->channels);
         if (split.isOverAllocated())
-            report.problems.append(
+            report.addProblem(
                 { campaignLine.value(campaign), tables::channelsSpec().columnFor(tables::ColumnRole::ShareAmount),
                     tables::overAllocationMessage(split) });
     }
@@ -372,7 +389,7 @@ ImportReport TableImporter::run(const QByteArray& csv, bool commit)
     if (commit && report.ok()) {
         QSqlError committed;
         if (!db::commitWrite(m_db, &committed))
-            report.problems.append({ 0, {}, db::reportSqlError(Text::tr("Committing the import"), committed) });
+            report.addProblem({ 0, {}, db::reportSqlError(Text::tr("Committing the import"), committed) });
         else
             return report;
     }

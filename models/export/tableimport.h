@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -38,6 +39,18 @@ struct ImportReport {
     QList<FieldChange> changes;
     qint64 changesLeftOut = 0;
     bool cancelled = false; // stopped on request (TableImporter::setProgress): nothing was written
+    // The first maxProblems problems; how many more in problemsLeftOut (a file of a million bad lines is told in
+    // bounded memory).
+    static constexpr int maxProblems = 1000;
+    qint64 problemsLeftOut = 0;
+    void addProblem(ImportProblem problem)
+    {
+        if (problems.size() < maxProblems)
+            problems.append(std::move(problem));
+        else
+            ++problemsLeftOut;
+    }
+    qint64 problemCount() const { return problems.size() + problemsLeftOut; }
     bool ok() const { return problems.isEmpty(); }
 };
 
@@ -49,8 +62,11 @@ class TableImporter {
 public:
     TableImporter(QSqlDatabase db, QString table);
 
-    ImportReport dryRun(const QByteArray& csv) { return run(csv, false); }
-    ImportReport import(const QByteArray& csv) { return run(csv, true); }
+    ImportReport dryRun(const QByteArray& csv);
+    ImportReport import(const QByteArray& csv);
+    // Read from `file` as the import goes (open; any size: only a chunk of it is held at a time).
+    ImportReport dryRun(QIODevice* file) { return run(file, false); }
+    ImportReport import(QIODevice* file) { return run(file, true); }
     // Told the line reached before the first row and every 200 lines; returning false stops the run, which then
     // writes nothing (a background import's Cancel).
     void setProgress(std::function<bool(int line)> progress) { m_progress = std::move(progress); }
@@ -58,7 +74,7 @@ public:
     void setDelimiter(std::optional<char> delimiter) { m_delimiter = delimiter; }
 
 private:
-    ImportReport run(const QByteArray& csv, bool commit);
+    ImportReport run(QIODevice* file, bool commit);
 
     QSqlDatabase m_db;
     QString m_table;
