@@ -2,8 +2,9 @@
 // Issue 32: a busy day on one database — four windows typing and saving while twenty command-line runs export,
 // import and report beside them — on PostgreSQL and, separately, on one SQLite file. Afterwards every edit a window
 // saved and every import that said so is in the database, each window shows what the database holds once it has
-// refreshed, and no process crashed. How long the windows went without painting is measured and printed (the
-// longest gap between two ticks of a 5 ms timer in their event loop).
+// refreshed, and no process crashed. How long the windows went without painting is measured and printed: the longest
+// gap between two ticks of a 5 ms timer in their event loop while no keys were being sent, and the longest save
+// (the window waits for it).
 //
 // AGENCY_OS_BUSY_SECONDS sets the length: 20 s in every run (scripts/test), 600 s for the on-demand day
 // (ctest -L busyday).
@@ -31,11 +32,6 @@ namespace {
 constexpr int windowCount = 4;
 constexpr int cliCount = 20;
 
-struct CliRun {
-    std::unique_ptr<QProcess> process;
-    QString kind;
-    QString imported; // the client an import adds
-};
 }
 
 class TestBusyDay : public QObject {
@@ -86,64 +82,40 @@ void TestBusyDay::nothingIsLost()
     ticker.setInterval(5);
     connect(&ticker, &QTimer::timeout, this, [&]() { longestGap = std::max(longestGap, sinceTick.restart()); });
 
-    std::vector<CliRun> running;
-    QStringList imported; // the clients imports said they added
-    QStringList crashed;
-    QStringList failed;
-    int cliDone = 0;
-    int importNumber = 0;
-    const auto startCli = [&]() {
-        CliRun run;
-        run.process = std::make_unique<QProcess>();
-        run.process->setProcessEnvironment(env);
-        const QString output
-            = home.filePath(QStringLiteral("out-%1.csv").arg(cliDone + static_cast<int>(running.size())));
-        QStringList arguments;
-        switch (QRandomGenerator::global()->bounded(4)) {
-        case 0:
-            run.kind = QStringLiteral("export channels");
-            arguments = { QStringLiteral("export"), QStringLiteral("channels"), QStringLiteral("-o"), output };
-            break;
-        case 1:
-            run.kind = QStringLiteral("export clients");
-            arguments = { QStringLiteral("export"), QStringLiteral("clients"), QStringLiteral("-o"), output };
-            break;
-        case 2:
-            run.kind = QStringLiteral("report contracts");
-            arguments = { QStringLiteral("report"), QStringLiteral("contracts"), QStringLiteral("--format"),
-                QStringLiteral("csv"), QStringLiteral("--output"), output };
-            break;
-        default: {
-            run.kind = QStringLiteral("import clients");
-            run.imported = QStringLiteral("Imported %1").arg(++importNumber);
-            const QString input = home.filePath(QStringLiteral("in-%1.csv").arg(importNumber));
-            QFile file(input);
-            if (file.open(QIODevice::WriteOnly))
-                file.write("client_name,client_type,industry\n" + run.imported.toUtf8() + ",project,busy\n");
-            arguments = { QStringLiteral("import"), QStringLiteral("clients"), QStringLiteral("--input"), input };
-            break;
-        }
-        }
-        arguments << QStringLiteral("--db") << scratch.dsn();
-        run.process->start(QStringLiteral(AGENCY_OS_BINARY), arguments);
-        running.push_back(std::move(run));
-    };
-    const auto collect = [&]() {
-        for (auto i = static_cast<qsizetype>(running.size()) - 1; i >= 0; --i) {
-            QProcess* process = running.at(static_cast<size_t>(i)).process.get();
-            if (process->state() != QProcess::NotRunning)
-                continue;
-            if (process->exitStatus() != QProcess::NormalExit)
-                crashed << running.at(static_cast<size_t>(i)).kind;
-            else if (process->exitCode() != 0)
-                failed << running.at(static_cast<size_t>(i)).kind + QStringLiteral(": ")
-                        + QString::fromUtf8(process->readAllStandardError()).trimmed();
-            else if (!running.at(static_cast<size_t>(i)).imported.isEmpty())
-                imported << running.at(static_cast<size_t>(i)).imported;
-            ++cliDone;
-            running.erase(running.begin() + i);
-        }
-    };
+    // The twenty command-line runs at a time come from a process of their own (as other people's scripts would):
+    // twenty loops, each running one command after another until told to stop, each line of the log saying what
+    // ran, how it ended (a signal: 128 + its number) and the client an import added. They run niced, as batch jobs
+    // do: on two cores, twenty busy processes at the windows' priority leave any process, whatever it does, waiting
+    // 250-450 ms for a core now and then (measured), which would say nothing about the window.
+    const QString stop = home.filePath(QStringLiteral("stop"));
+    const QString script = QStringLiteral(R"(
+bin=$1; dsn=$2; dir=$3; loops=$4
+loop() {
+  n=0
+  while [ ! -e "$dir/stop" ]; do
+    n=$((n + 1)); out="$dir/out-$1-$n.csv"
+    case $(( (n + $1) % 4 )) in
+      0) "$bin" export channels --db "$dsn" -o "$out" 2>>"$dir/err-$1"; echo "export-channels $? -" ;;
+      1) "$bin" export clients --db "$dsn" -o "$out" 2>>"$dir/err-$1"; echo "export-clients $? -" ;;
+      2) "$bin" report contracts --db "$dsn" --format csv --output "$out" 2>>"$dir/err-$1"; echo "report $? -" ;;
+      3) name="Imported-$1-$n"; printf 'client_name,client_type,industry
+%s,project,busy
+' "$name" > "$dir/in-$1-$n.csv"
+         "$bin" import clients --input "$dir/in-$1-$n.csv" --db "$dsn" >/dev/null 2>>"$dir/err-$1"; echo "import $? $name" ;;
+    esac
+    rm -f "$out"
+  done > "$dir/log-$1"
+}
+for k in $(seq 1 "$loops"); do loop "$k" & done
+wait
+)");
+    QProcess cli;
+    cli.setProcessEnvironment(env);
+    cli.start(QStringLiteral("nice"),
+        { QStringLiteral("-n"), QStringLiteral("19"), QStringLiteral("bash"), QStringLiteral("-c"), script,
+            QStringLiteral("busy"), QStringLiteral(AGENCY_OS_BINARY), scratch.dsn(), home.path(),
+            QString::number(cliCount) });
+    QVERIFY(cli.waitForStarted());
 
     QHash<QString, QString> saved; // client → the industry a window saved last
     QStringList refused;
@@ -155,9 +127,6 @@ void TestBusyDay::nothingIsLost()
     sinceTick.start();
     ticker.start();
     while (day.elapsed() < qint64(seconds) * 1000) {
-        collect();
-        while (running.size() < cliCount)
-            startCli();
         ui::MainWindow& window = *windows.at(edits % windowCount);
         const QStringList& mine = ownClients.at(edits % windowCount);
         const QString& client = mine.at(QRandomGenerator::global()->bounded(int(mine.size())));
@@ -177,11 +146,35 @@ void TestBusyDay::nothingIsLost()
             saved.insert(client, value);
         }
         ++edits;
-        QTest::qWait(20);
+        // Between two edits the event loop is free, as between a person's keys: a gap measured from here on is the
+        // window's own (following others' saves, its checks), not the test's keys sent at once.
+        sinceTick.restart();
+        QTest::qWait(50);
     }
     ticker.stop();
     const qint64 gapDuringDay = longestGap;
-    QTRY_VERIFY_WITH_TIMEOUT((collect(), running.empty()), 120000);
+    QVERIFY(QFile(stop).open(QIODevice::WriteOnly)); // the loops finish the command they are running, then stop
+    QVERIFY(cli.waitForFinished(180000));
+    QStringList imported; // the clients imports said they added
+    QStringList crashed;
+    QStringList failed;
+    int cliDone = 0;
+    for (int k = 1; k <= cliCount; ++k) {
+        QFile log(home.filePath(QStringLiteral("log-%1").arg(k)));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(log.readAll()).split(u'\n', Qt::SkipEmptyParts);
+        for (const QString& line : lines) {
+            const QStringList parts = line.split(u' ');
+            const int code = parts.value(1).toInt();
+            ++cliDone;
+            if (code > 128)
+                crashed << line;
+            else if (code != 0)
+                failed << line;
+            else if (parts.value(0) == QStringLiteral("import"))
+                imported << parts.value(2);
+        }
+    }
 
     qInfo("busy day (%s, %d s): %d edits typed and saved by %d windows (%lld saved, %lld refused), %d command-line "
           "runs (%lld failed, %lld crashed); longest time without a paint: %lld ms (the longest open-and-type %lld ms, "
