@@ -96,6 +96,7 @@ private Q_SLOTS:
     void freshUpAndStatus();
     void downToZeroThenUpIsIdentical_data() { test::addBackendData(); }
     void downToZeroThenUpIsIdentical();
+    void downToZeroKeepsAnExtensionThatWasThere();
     void editedAppliedMigrationIsRefused_data() { test::addBackendData(); }
     void editedAppliedMigrationIsRefused();
     void failedStepLeavesNothingBehind_data() { test::addBackendData(); }
@@ -163,8 +164,27 @@ void TestMigrator::downToZeroThenUpIsIdentical()
     for (const QString& table : left) // nothing of the app's, its migration table included
         QVERIFY2(!table.startsWith(QStringLiteral("agency_")), qPrintable(table));
 
+    // pg_trgm, made by migration 0003 on this new database, goes with the rest (issue 32.5).
+    if (scratch.isPostgres())
+        QCOMPARE(
+            scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")).toInt(),
+            0);
+
     QVERIFY2(migrator.up(), qPrintable(migrator.lastError()));
     QCOMPARE(agencyCatalog(scratch.db()), first);
+}
+
+// An extension that was there before the app stays when the app goes (others may use it), on PostgreSQL.
+void TestMigrator::downToZeroKeepsAnExtensionThatWasThere()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("postgresql"));
+    QVERIFY(execute(scratch.db(), QStringLiteral("CREATE EXTENSION pg_trgm")));
+    db::Migrator migrator(scratch.db(), db::Migrator::builtIn(db::Dialect::PostgreSQL));
+    QVERIFY2(migrator.up(), qPrintable(migrator.lastError()));
+    QVERIFY2(migrator.down(0), qPrintable(migrator.lastError()));
+    QCOMPARE(
+        scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")).toInt(), 1);
+    QVERIFY(!scratch.db().tables().contains(QStringLiteral("agency_schema_migrations")));
 }
 
 void TestMigrator::editedAppliedMigrationIsRefused()

@@ -16,6 +16,7 @@
 #include <QSqlField>
 #include <QSqlQuery>
 #include <algorithm>
+#include <spdlog/spdlog.h>
 
 namespace agency::db {
 
@@ -339,6 +340,24 @@ bool Migrator::up(int target)
     return ok;
 }
 
+void Migrator::dropOwnTrigramExtension()
+{
+    // 0003 ran CREATE EXTENSION IF NOT EXISTS and did not record which it was. An extension made then is younger than
+    // the app's first table (object ids grow), one that was there before is older and stays. Nor is it dropped while
+    // anything else uses it: DROP EXTENSION without CASCADE refuses, and it then stays too.
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT e.oid > 'agency_schema_migrations'::regclass::oid FROM pg_extension e "
+                                   "WHERE e.extname = 'pg_trgm'"))
+        || !query.next() || !query.value(0).toBool())
+        return;
+    query.finish();
+    if (query.exec(QStringLiteral("DROP EXTENSION pg_trgm")))
+        spdlog::info("migrate down: pg_trgm, created by migration 0003, removed");
+    else
+        spdlog::info("migrate down: pg_trgm stays (something else uses it, or this role may not drop it): {}",
+            query.lastError().text().toStdString());
+}
+
 bool Migrator::down(int target)
 {
     if (target < 0)
@@ -353,12 +372,14 @@ bool Migrator::down(int target)
             ok = runStep(*it, false);
     }
     // Down to nothing leaves nothing of the app's: its bookkeeping table goes too, once no step of any version (a
-    // newer app's included) is recorded in it. (pg_trgm stays: it may have been there before, and others may use it.)
+    // newer app's included) is recorded in it, and so does pg_trgm when migration 0003 created it.
     if (ok && exists && target == 0) {
         QSqlQuery query(m_db);
         ok = query.exec(QStringLiteral("SELECT count(*) FROM agency_schema_migrations")) && query.next();
         if (ok && query.value(0).toInt() == 0) {
             query.finish();
+            if (m_dialect == Dialect::PostgreSQL)
+                dropOwnTrigramExtension();
             ok = query.exec(QStringLiteral("DROP TABLE agency_schema_migrations"));
         }
         if (!ok)

@@ -70,6 +70,8 @@ private:
     bool begin(const QString& what);
     void rollback();
     bool fail(const QString& message);
+    // Down to zero on PostgreSQL: pg_trgm goes if migration 0003 made it and nothing else uses it.
+    void dropOwnTrigramExtension();
 
     QSqlDatabase m_db;
     Dialect m_dialect;
