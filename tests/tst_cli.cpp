@@ -93,6 +93,18 @@ bool writeFile(const QString& path, const QByteArray& bytes)
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
 }
 
+// `migrate up`, then `demo-data` with `clients` clients: the first run that failed, or the last.
+Run migratedWithDemo(const QString& dsn, int clients, const QProcessEnvironment& env)
+{
+    const Run migrated
+        = agencyOs({ QStringLiteral("migrate"), QStringLiteral("up"), QStringLiteral("--db"), dsn }, env);
+    if (migrated.code != 0)
+        return migrated;
+    return agencyOs({ QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"),
+                        QString::number(clients) },
+        env);
+}
+
 bool isOneErrorLine(const QString& err)
 {
     const QStringList lines = err.split(u'\n', Qt::SkipEmptyParts);
@@ -650,11 +662,7 @@ void TestCli::importFromTheCommandLine()
     AGENCY_SCRATCH(scratch, backend);
     QTemporaryDir dir;
     const QString dsn = scratch.dsn();
-    Run run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("up"), QStringLiteral("--db"), dsn }, m_env);
-    QVERIFY2(run.code == 0, qPrintable(run.err));
-    run = agencyOs(
-        { QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"), QStringLiteral("6") },
-        m_env);
+    Run run = migratedWithDemo(dsn, 6, m_env);
     QVERIFY2(run.code == 0, qPrintable(run.err));
 
     for (const char* table : { "sla-tiers", "clients", "campaigns", "channels" }) {
@@ -787,7 +795,6 @@ void TestCli::roleWithoutAccessIsToldSo()
     QVERIFY(agency::test::execute(scratch.db(), QStringLiteral("DROP ROLE %1").arg(role)));
 }
 
-QTEST_GUILESS_MAIN(TestCli)
 // README: "a schema newer than the app opens read-only". Reading commands read it as it is (its tables still hold what
 // this app knows); writing commands are refused with the reason, and nothing is written.
 void TestCli::aNewerSchemaIsReadNotWritten()
@@ -796,11 +803,7 @@ void TestCli::aNewerSchemaIsReadNotWritten()
     AGENCY_SCRATCH(scratch, backend);
     QTemporaryDir dir;
     const QString dsn = scratch.dsn();
-    Run run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("up"), QStringLiteral("--db"), dsn }, m_env);
-    QVERIFY2(run.code == 0, qPrintable(run.err));
-    run = agencyOs(
-        { QStringLiteral("demo-data"), QStringLiteral("--db"), dsn, QStringLiteral("--clients"), QStringLiteral("3") },
-        m_env);
+    Run run = migratedWithDemo(dsn, 3, m_env);
     QVERIFY2(run.code == 0, qPrintable(run.err));
     // A newer app has been here: a step this one does not know is recorded.
     QSqlQuery future(scratch.db());
@@ -854,4 +857,5 @@ void TestCli::aNewerSchemaIsReadNotWritten()
         9999);
 }
 
+QTEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"

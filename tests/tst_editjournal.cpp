@@ -15,6 +15,7 @@ private Q_SLOTS:
     void nullIsAValueNotAnAbsence();
     void settlingAConflict();
     void removingAndClearing();
+    void bytesKeepEveryValueWithItsType();
 };
 
 void TestEditJournal::firstEditRecordsTheRowAsRead()
@@ -116,4 +117,32 @@ void TestEditJournal::removingAndClearing()
 }
 
 QTEST_GUILESS_MAIN(TestEditJournal)
+// What a recovery file keeps (issue 32, signals): every entry back as it was, each value with its type (a date stays
+// a date, NULL stays NULL, not an empty text); bytes cut short, or not a journal at all, are refused, not half read.
+void TestEditJournal::bytesKeepEveryValueWithItsType()
+{
+    EditJournal journal;
+    journal.addNew(QStringLiteral("new-1"), { { QStringLiteral("client_name"), QStringLiteral("Initech") } });
+    journal.edit(QStringLiteral("row-1"), QStringLiteral("contract_end_date"), QDate(2027, 3, 15),
+        { { QStringLiteral("contract_end_date"), QVariant() }, { QStringLiteral("industry"), QStringLiteral("") } },
+        QDateTime(QDate(2026, 12, 7), QTime(10, 0), Qt::UTC));
+    journal.edit(QStringLiteral("row-1"), QStringLiteral("industry"), QVariant(), {}, {});
+    const QByteArray bytes = journal.toBytes();
+    const auto back = EditJournal::fromBytes(bytes);
+    QVERIFY(back);
+    QCOMPARE(back->ids(), journal.ids());
+    QVERIFY(back->isNew(QStringLiteral("new-1")));
+    QCOMPARE(
+        back->value(QStringLiteral("row-1"), QStringLiteral("contract_end_date"))->metaType().id(), QMetaType::QDate);
+    QVERIFY(back->value(QStringLiteral("row-1"), QStringLiteral("industry"))->isNull());
+    QCOMPARE(back->find(QStringLiteral("row-1"))->readStamp.toDateTime(),
+        QDateTime(QDate(2026, 12, 7), QTime(10, 0), Qt::UTC));
+    QCOMPARE(back->rowToSave(QStringLiteral("row-1")), journal.rowToSave(QStringLiteral("row-1")));
+
+    QVERIFY(!EditJournal::fromBytes(bytes.left(bytes.size() - 3)));
+    QVERIFY(!EditJournal::fromBytes(bytes + "x"));
+    QVERIFY(!EditJournal::fromBytes(QByteArray("not a journal")));
+    QVERIFY(!EditJournal::fromBytes({}));
+}
+
 #include "tst_editjournal.moc"
