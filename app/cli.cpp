@@ -378,6 +378,12 @@ namespace {
                 }
                 if (isatty(STDERR_FILENO))
                     std::fputs("\n", stderr);
+                if (!exporter.leftOut().isEmpty()) // what the role may not read is not in the file, and it is told
+                    std::fputs(qUtf8Printable(QStringLiteral("agency-os: note: ")
+                                   + Text::tr("export of %1 left out %2: your database role may not read them")
+                                         .arg(positional.at(1), exporter.leftOut().join(QStringLiteral(", ")))
+                                   + u'\n'),
+                        stderr);
                 return int(ExitOk);
             },
             DataUse::Reads);

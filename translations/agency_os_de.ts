@@ -924,6 +924,10 @@
         <source>… and %1 more problems</source>
         <translation>… und %1 weitere Probleme</translation>
     </message>
+    <message>
+        <source>export of %1 left out %2: your database role may not read them</source>
+        <translation>Export von %1 ohne %2: Ihre Datenbankrolle darf diese Spalten nicht lesen</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionString</name>
@@ -2842,6 +2846,10 @@
         <source>Work</source>
         <translation>Arbeit</translation>
     </message>
+    <message>
+        <source>Hidden: your database role may not read %1.</source>
+        <translation>Ausgeblendet: Ihre Datenbankrolle darf %1 nicht lesen.</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::ChoiceCombo</name>
@@ -3515,6 +3523,14 @@
     <message>
         <source>Contracts (%1)</source>
         <translation>Verträge (%1)</translation>
+    </message>
+    <message>
+        <source>Budgets and spend are hidden: your database role may not read %1.</source>
+        <translation>Budgets und Ausgaben sind ausgeblendet: Ihre Datenbankrolle darf %1 nicht lesen.</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>ausgeblendet</translation>
     </message>
 </context>
 <context>
@@ -4583,6 +4599,10 @@ Ordner öffnen?</translation>
     <message>
         <source>Revert anyway</source>
         <translation>Trotzdem zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Some columns are hidden: your database role may not read %1.</source>
+        <translation>Einige Spalten sind ausgeblendet: Ihre Datenbankrolle darf %1 nicht lesen.</translation>
     </message>
 </context>
 <context>

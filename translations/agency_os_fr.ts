@@ -924,6 +924,10 @@
         <source>… and %1 more problems</source>
         <translation>… et %1 autres problèmes</translation>
     </message>
+    <message>
+        <source>export of %1 left out %2: your database role may not read them</source>
+        <translation>export de %1 sans %2 : votre rôle de base de données ne peut pas lire ces colonnes</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionString</name>
@@ -2842,6 +2846,10 @@
         <source>Work</source>
         <translation>Travail</translation>
     </message>
+    <message>
+        <source>Hidden: your database role may not read %1.</source>
+        <translation>Masqué : votre rôle de base de données ne peut pas lire %1.</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::ChoiceCombo</name>
@@ -3515,6 +3523,14 @@
     <message>
         <source>Contracts (%1)</source>
         <translation>Contrats (%1)</translation>
+    </message>
+    <message>
+        <source>Budgets and spend are hidden: your database role may not read %1.</source>
+        <translation>Budgets et dépenses masqués : votre rôle de base de données ne peut pas lire %1.</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>masqué</translation>
     </message>
 </context>
 <context>
@@ -4583,6 +4599,10 @@ Ouvrir le dossier ?</translation>
     <message>
         <source>Revert anyway</source>
         <translation>Rétablir quand même</translation>
+    </message>
+    <message>
+        <source>Some columns are hidden: your database role may not read %1.</source>
+        <translation>Certaines colonnes sont masquées : votre rôle de base de données ne peut pas lire %1.</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,12 @@ void BudgetSplitPanel::clear()
     m_totals->clear();
 }
 
+void BudgetSplitPanel::showNotice(const QString& text)
+{
+    clear();
+    m_totals->setText(text);
+}
+
 QString BudgetSplitPanel::summary() const
 {
     return m_totals->text();

@@ -20,6 +20,8 @@ public:
     // `labels` name the channels in the split's order.
     void showSplit(const domain::BudgetSplit& split, const QStringList& labels, const QList<bool>& active);
     void clear();
+    // Nothing but `text` (why there is no split to show).
+    void showNotice(const QString& text);
     QString summary() const; // the text of the totals line (tests read it)
 
 private:

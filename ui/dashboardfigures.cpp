@@ -6,6 +6,7 @@
 #include "charts/chartlegend.h"
 #include "charts/chartoutput.h"
 #include "charts/chartpalette.h"
+#include "charts/charttext.h"
 #include "charts/dashboardcharts.h"
 #include "contractspanel.h"
 #include "dashboardpage.h"
@@ -64,6 +65,15 @@ void DashboardPage::showFigures(const Figures& figures)
     }
     const QDate today = QDate::currentDate();
     showTotals(figures);
+    if (!figures.hidden.isEmpty()) {
+        const QString text = tr("Budgets and spend are hidden: your database role may not read %1.")
+                                 .arg(figures.hidden.join(QStringLiteral(", ")));
+        m_headlineNote->setText(text);
+        for (QLabel* value : std::as_const(m_headline))
+            value->setText(tr("hidden"));
+        for (QChartView* view : std::as_const(m_views))
+            view->chart()->setTitle(chartText(text));
+    }
     // The campaigns that need attention, most severe first (worked out with the figures, off this thread): filled in
     // one go, not a row at a time.
     // The most severe few hundred: a list to act on, not a hundred thousand rows to fill (the CSV form of the report

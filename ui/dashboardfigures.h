@@ -17,6 +17,8 @@ struct DashboardPage::Figures {
     QList<reports::TierRetainer> tiers;
     QList<reports::CampaignLine> campaigns;
     QList<reports::ContractReminder> contracts; // of the client filtered on, or all
+    // The money columns the role may not read, by label: then no money figure is read or shown, and the page says so.
+    QStringList hidden;
 };
 
 } // namespace agency::ui

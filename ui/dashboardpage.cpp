@@ -17,6 +17,7 @@
 #include "jobprogress.h"
 #include "reports/financecsv.h"
 #include "tables/lookupnames.h"
+#include "tables/tablerights.h"
 
 #include <QApplication>
 #include <QChart>
@@ -364,6 +365,17 @@ void DashboardPage::start()
     // Off the GUI thread, on a connection of its own; a newer refresh waits for this one (m_again).
     m_job = std::make_unique<db::BackgroundJob>(
         where, [figures, f](QSqlDatabase db, const db::BackgroundJob::Progress&, QString* error) {
+            using tables::ColumnRole;
+            const tables::TableSpec* campaignSpec = &tables::campaignsSpec();
+            figures->hidden = tables::unreadableColumns(db,
+                { { campaignSpec, ColumnRole::Allocated }, { campaignSpec, ColumnRole::Spent },
+                    { &tables::slaTiersSpec(), ColumnRole::Retainer } });
+            if (!figures->hidden.isEmpty()) { // the money stays unread; the contracts are no secret
+                const auto contracts = reports::readContractReminders(db, QDate::currentDate(), f.clientId, error);
+                if (contracts)
+                    figures->contracts = *contracts;
+                return contracts.has_value();
+            }
             reports::FinanceReport report(db);
             const auto totals = report.byClientAndType(f);
             const auto tiers = report.retainerByTier();

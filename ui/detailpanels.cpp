@@ -4,6 +4,7 @@
 #include "budgetsplitpanel.h"
 #include "charts/budgetsplitchart.h"
 #include "charts/chartpalette.h"
+#include "charts/charttext.h"
 #include "charts/kpichart.h"
 #include "domain/budget.h"
 #include "domain/money.h"
@@ -145,15 +146,26 @@ void CampaignDetailPanel::showFigures(const reports::CampaignFigures& figures)
 {
     m_reading = false;
     m_saved = figures.budget;
+    m_budgetHidden = figures.hiddenBudget.isEmpty() ? QString() : hiddenText(figures.hiddenBudget);
     m_work->showWork(figures.work);
     updateSplit();
     m_pie->setSplit(figures.split.value_or(reports::CampaignSplit {}));
     m_kpiChart->setKpis(
         figures.split ? figures.split->label : QString(), figures.kpis.value_or(QList<reports::KpiLine> {}));
+    // What the role may not read is not drawn: the place says so instead.
+    if (!m_budgetHidden.isEmpty())
+        m_pie->chart()->setTitle(chartText(m_budgetHidden));
+    if (!figures.hiddenKpis.isEmpty())
+        m_kpiChart->chart()->setTitle(chartText(hiddenText(figures.hiddenKpis)));
     applyPalette(m_pie->chart(), palette());
     applyPalette(m_kpiChart->chart(), palette());
     if (!figures.campaign.isEmpty())
         Q_EMIT figuresShown();
+}
+
+QString CampaignDetailPanel::hiddenText(const QStringList& labels)
+{
+    return tr("Hidden: your database role may not read %1.").arg(labels.join(QStringLiteral(", ")));
 }
 
 void CampaignDetailPanel::updateSplit()
@@ -161,7 +173,10 @@ void CampaignDetailPanel::updateSplit()
     // From what was read when the campaign was opened (or saved, or changed elsewhere) and the edits the models
     // hold: nothing is read per key.
     if (!m_saved) {
-        m_budget->clear();
+        if (m_budgetHidden.isEmpty())
+            m_budget->clear();
+        else
+            m_budget->showNotice(m_budgetHidden);
         return;
     }
     std::optional<tables::CampaignBudget> budget = m_channels->withEdits(*m_saved, m_campaign);

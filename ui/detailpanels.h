@@ -69,6 +69,7 @@ public:
     BudgetSplitChart* pie() const { return m_pie; }
     WorkPanel* work() const { return m_work; }
     KpiChart* kpis() const { return m_kpiChart; }
+    BudgetSplitPanel* split() const { return m_budget; }
 
 Q_SIGNALS:
     void openChannel(const QString& id);
@@ -76,8 +77,11 @@ Q_SIGNALS:
 
 private:
     void showFigures(const reports::CampaignFigures& figures);
+    // "Hidden: your database role may not read …" for those labels.
+    static QString hiddenText(const QStringList& labels);
 
     QSqlDatabase m_db;
+    QString m_budgetHidden; // what the split and pie say instead, when the role may not read the budget
     tables::CampaignModel* m_campaigns;
     tables::ChannelModel* m_channels;
     QString m_campaign;

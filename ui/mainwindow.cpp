@@ -187,9 +187,8 @@ void MainWindow::createPages()
         { new tables::AgencyTableModel(tables::slaTiersSpec(), m_db, this, OnDemand), "tiers", tr("SLA tiers") },
     };
     for (const auto& [model, iconName, title] : pages) {
-        // What the role may do is what PostgreSQL grants it: a table it may not change is read-only here.
+        // What the role may do is what PostgreSQL grants it (the model asks): a table it may not change is read-only.
         model->setReadOnly(m_readOnly);
-        model->setRights(tables::TableRights::on(m_db, model->tableName()));
         auto* page = new TablePage(model, m_pages);
         for (const char* name : { "new", "save", "revert", "delete", "restore", "showDeleted" })
             page->toolBar()->addAction(m_actions.value(QString::fromLatin1(name)));

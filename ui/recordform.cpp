@@ -126,8 +126,8 @@ RecordForm::RecordForm(tables::AgencyTableModel* model, QWidget* parent)
     }
     for (const tables::ColumnSpec* spec : std::as_const(ordered)) {
         const tables::ColumnSpec& column = *spec;
-        if (column.kind == ColumnKind::Uuid)
-            continue;
+        if (column.kind == ColumnKind::Uuid || model->rights().hidden().contains(column.name))
+            continue; // no field for what the role may not read (the page's banner says which)
         const QString label = tables::columnLabel(column.name) + (column.required ? QStringLiteral(" *") : QString());
         if (tables::isAuditColumn(column.name)) {
             auto* value = new QLabel(this);

@@ -138,6 +138,7 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     m_rightsBanner->setBackgroundRole(QPalette::ToolTipBase);
     m_rightsBanner->setForegroundRole(QPalette::ToolTipText);
     showRights();
+    hideUnreadable();
 
     // What another desktop did to the rows here, in the tooltip's colours (they follow the theme).
     m_notice->setObjectName(QStringLiteral("noticeBar"));
@@ -190,7 +191,7 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
         QMenu menu(this);
         for (int c = 0; c < m_model->columnCount(); ++c) {
             const QString name = m_model->columnName(c);
-            if (name == tables::idColumn())
+            if (name == tables::idColumn() || m_model->rights().hidden().contains(name))
                 continue;
             QAction* toggle = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
             toggle->setCheckable(true);
@@ -457,6 +458,13 @@ void TablePage::restoreLayout()
     m_split->restoreState(settings.value(key + QStringLiteral("/split")).toByteArray());
     m_leftSplit->restoreState(settings.value(key + QStringLiteral("/leftSplit")).toByteArray());
     m_view->hideColumn(m_model->fieldIndex(tables::idColumn()));
+    hideUnreadable();
+}
+
+void TablePage::hideUnreadable()
+{
+    for (const QString& column : m_model->rights().hidden())
+        m_view->hideColumn(m_model->fieldIndex(column));
 }
 
 } // namespace agency::ui

@@ -81,6 +81,8 @@ public:
     // The banner that says what the database role may not do here (hidden when it may do everything).
     QLabel* rightsBanner() const { return m_rightsBanner; }
     void showRights();
+    // Hides the columns the role may not read (TableRights::hidden()): after every layout restored too.
+    void hideUnreadable();
 
 Q_SIGNALS:
     void currentChanged(const QString& id);

@@ -105,8 +105,8 @@ void TablePage::showRights()
     } else if (!rights.mayUpdateAll()) {
         QStringList names;
         for (const tables::ColumnSpec& column : m_model->spec().columns) {
-            if (rights.updatable.contains(column.name) && column.kind != tables::ColumnKind::Uuid
-                && !tables::isAuditColumn(column.name))
+            if (rights.updatable.contains(column.name) && rights.readable.contains(column.name)
+                && column.kind != tables::ColumnKind::Uuid && !tables::isAuditColumn(column.name))
                 names << tables::columnLabel(column.name);
         }
         text = names.isEmpty() ? tr("Your database role may add rows here but not change saved ones.")
@@ -116,6 +116,16 @@ void TablePage::showRights()
             text += u' ' + tr("It may not add rows.");
     } else if (!rights.insert) {
         text = tr("Your database role may change these rows but not add new ones.");
+    }
+    // What it may not even read is not shown anywhere: not in the table, the form, the charts or an export.
+    QStringList hidden;
+    for (const tables::ColumnSpec& column : m_model->spec().columns) {
+        if (rights.hidden().contains(column.name))
+            hidden << tables::columnLabel(column.name);
+    }
+    if (!hidden.isEmpty()) {
+        text += (text.isEmpty() ? QString() : QStringLiteral(" "))
+            + tr("Some columns are hidden: your database role may not read %1.").arg(hidden.join(QStringLiteral(", ")));
     }
     m_rightsBanner->setText(text);
     m_rightsBanner->setVisible(!text.isEmpty());

@@ -241,7 +241,7 @@ SchemaState Migrator::state()
         if (query.exec(QStringLiteral(
                 "SELECT current_user, string_agg(t, ', ' ORDER BY t) FROM unnest(ARRAY['agency_schema_migrations', "
                 "'agency_sla_tiers', 'agency_clients', 'agency_campaigns', 'agency_campaign_channels']) AS t "
-                "WHERE to_regclass(t) IS NOT NULL AND NOT has_table_privilege(t, 'SELECT')"))
+                "WHERE to_regclass(t) IS NOT NULL AND NOT has_any_column_privilege(t, 'SELECT')"))
             && query.next() && !query.isNull(1)) {
             fail(Text::tr(
                 "your database role %1 may not read %2 in this database: ask an administrator to grant it SELECT "

@@ -133,8 +133,12 @@ QString joinsFor(const QString& table, Joins joins)
 QString fromClause(const ExportRequest& request, Joins joins, const QSqlDriver* driver)
 {
     // The view's rows, by the same filter the table model reads them with.
-    QString base = QStringLiteral("SELECT * FROM ") + request.table;
     const tables::TableSpec* spec = tables::specFor(request.table);
+    QStringList own;
+    for (const ColumnSpec& column : spec ? spec->columns : QList<ColumnSpec> {})
+        own << (request.hidden.contains(column.name) ? QStringLiteral("NULL AS ") + column.name : column.name);
+    QString base = QStringLiteral("SELECT %1 FROM %2")
+                       .arg(own.isEmpty() ? QStringLiteral("*") : own.join(QStringLiteral(", ")), request.table);
     if (const QString where = spec ? request.filter.sql(*spec, driver) : QString(); !where.isEmpty())
         base += QStringLiteral(" WHERE ") + where;
     const bool sqlite = joins == Joins::SQLite || joins == Joins::SQLiteDirect;

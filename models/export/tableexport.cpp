@@ -11,6 +11,7 @@
 #include "tables/columnvalues.h"
 #include "tables/keysetpager.h"
 #include "tables/lookupnames.h"
+#include "tables/tablerights.h"
 #include "tables/tablespec.h"
 
 #include <QCoreApplication>
@@ -103,6 +104,45 @@ bool TableExporter::fail(const QString& message)
     return false;
 }
 
+namespace {
+    // Leaves out of `picked` what the role may not read and what is worked out from it; what it left out.
+    QStringList leaveOutHidden(QSqlDatabase db, ExportRequest* request, const QList<Column>& plan, QList<int>* picked)
+    {
+        QStringList leftOut;
+        // What the role may not read is not in the file: PostgreSQL's column grants (SQLite has none).
+        if (db::dialectOf(db) != db::Dialect::PostgreSQL)
+            return leftOut;
+        request->hidden = tables::TableRights::on(db, request->table).hidden();
+        bool budgetHidden = false; // a channel's effective budget is worked out from the shares and the allocation
+        if (throughCampaign(request->table)) {
+            const tables::TableSpec& spec = *tables::specFor(request->table);
+            const tables::TableSpec& campaigns = tables::campaignsSpec();
+            budgetHidden = request->hidden.contains(spec.columnFor(tables::ColumnRole::ShareAmount))
+                || request->hidden.contains(spec.columnFor(tables::ColumnRole::SharePercentage))
+                || tables::TableRights::on(db, campaigns.table)
+                       .hidden()
+                       .contains(campaigns.columnFor(tables::ColumnRole::Allocated));
+        }
+        if (request->hidden.isEmpty() && !budgetHidden)
+            return leftOut;
+        QList<int> kept;
+        QStringList headers;
+        for (const int i : std::as_const(*picked)) {
+            const Column& column = plan.at(i);
+            if ((column.source == Source::Own && request->hidden.contains(column.spec->name))
+                || (column.source == Source::EffectiveBudget && budgetHidden)) {
+                leftOut << column.header;
+                continue;
+            }
+            kept << i;
+            headers << column.header;
+        }
+        *picked = kept;
+        request->columns = headers;
+        return leftOut;
+    }
+}
+
 bool TableExporter::exportTable(const ExportRequest& asked, QIODevice* out)
 {
     ExportRequest request = asked;
@@ -110,15 +150,17 @@ bool TableExporter::exportTable(const ExportRequest& asked, QIODevice* out)
     m_rows = 0;
     m_error.clear();
     m_usedDirect = false;
+    m_leftOut.clear();
     const QList<Column> plan = planFor(request.table);
     if (plan.isEmpty())
         return fail(Text::tr("unknown table '%1'").arg(request.table));
     if (!request.sortColumn.isEmpty() && !tables::specFor(request.table)->column(request.sortColumn))
         return fail(Text::tr("cannot sort by '%1': not a column of %2").arg(request.sortColumn, request.table));
     QString error;
-    const auto picked = selection(plan, request.columns, &error);
+    auto picked = selection(plan, request.columns, &error);
     if (!picked)
         return fail(error);
+    m_leftOut = leaveOutHidden(m_db, &request, plan, &*picked);
     QStringList headers;
     QList<bool> text;
     for (const int i : *picked) {
@@ -154,13 +196,17 @@ bool TableExporter::exportGeneric(const ExportRequest& request, CsvWriter& write
     QStringList select;
     for (const Column& column : plan) {
         if (column.source == Source::Own)
-            select << QStringLiteral("t.") + column.spec->name;
+            select << QStringLiteral("t.") + column.spec->name; // a hidden one is NULL in t (fromClause)
         else if (column.source == Source::LookupText)
             select << column.postgres;
     }
     const int helpers = static_cast<int>(select.size());
-    if (channels)
-        select << campaignHelpers << (sqlite ? QStringLiteral("NULL") : QStringLiteral("p_name"));
+    if (channels) { // the allocation only where the effective budget is written (it may be hidden)
+        QStringList helpers = campaignHelpers;
+        if (!picked.contains(static_cast<int>(plan.size()) - 1))
+            helpers.last() = QStringLiteral("NULL");
+        select << helpers << (sqlite ? QStringLiteral("NULL") : QStringLiteral("p_name"));
+    }
     QSqlQuery query(m_db);
     query.setForwardOnly(true); // streams: QPSQL single-row mode, QSQLITE step by step
     if (!query.exec(QStringLiteral("SELECT ") + select.join(QStringLiteral(", "))

@@ -5,6 +5,7 @@
 #include "tables/rowfilter.h"
 
 #include <QIODevice>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -27,6 +28,9 @@ struct ExportRequest {
     // The database formats every value and its rows go straight to the CSV writer: PostgreSQL's COPY, SQLite's own
     // statement API. false forces the generic path (a QSqlQuery formatted here), which yields the same bytes.
     bool allowDirect = true;
+    // The table's columns the role may not read (TableRights::hidden()): read as NULL, never named to the server; the
+    // exporter sets it from its connection and leaves them (and what is worked out from them) out of the file.
+    QSet<QString> hidden;
 };
 
 // The columns an export of `table` writes: the table's own, then the lookups a spreadsheet reader needs
@@ -57,6 +61,8 @@ public:
     bool wasCancelled() const { return *m_cancelled; }
     bool usedDirect() const { return m_usedDirect; }
     qint64 rows() const { return m_rows; }
+    // The columns the last export left out because the role may not read them (or what they are worked out from).
+    const QStringList& leftOut() const { return m_leftOut; }
     QString lastError() const { return m_error; }
 
 private:
@@ -70,6 +76,7 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancelled;
     bool m_usedDirect = false;
     qint64 m_rows = 0;
+    QStringList m_leftOut;
     QString m_error;
 };
 

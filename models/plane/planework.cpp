@@ -7,6 +7,7 @@
 #include "planeschema.h"
 #include "reports/financereport.h"
 #include "tables/columnvalues.h"
+#include "tables/tablerights.h"
 #include "tables/tablespec.h"
 
 #include <QCoreApplication>
@@ -172,8 +173,12 @@ CampaignWork readCampaignWork(const QSqlDatabase& db, const QString& campaignId,
     CampaignWork result;
     const tables::TableSpec& spec = tables::campaignsSpec();
     const tables::ColumnSpec* project = spec.planeColumn(tables::PlaneLink::Project);
-    const QString allocated = spec.columnFor(tables::ColumnRole::Allocated);
-    const QString spent = spec.columnFor(tables::ColumnRole::Spent);
+    // What the role may not read is read as NULL (no flag for spend ahead of work without the spend).
+    const QSet<QString> hidden = tables::TableRights::on(db, spec.table).hidden();
+    const auto readable
+        = [&](const QString& column) { return hidden.contains(column) ? QStringLiteral("NULL") : column; };
+    const QString allocated = readable(spec.columnFor(tables::ColumnRole::Allocated));
+    const QString spent = readable(spec.columnFor(tables::ColumnRole::Spent));
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT %1, %2, %3, %4, %5 FROM %6 WHERE %7 = ?")
                       .arg(project ? project->name : QStringLiteral("NULL"), allocated, spent, spec.startColumn,

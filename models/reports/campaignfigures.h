@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace agency::reports {
@@ -21,6 +22,10 @@ struct CampaignFigures {
     std::optional<CampaignSplit> split;
     std::optional<QList<KpiLine>> kpis;
     std::optional<plane::CampaignWork> work;
+    // What the role may not read (PostgreSQL column grants), by label: the budget's columns (then neither the budget
+    // nor the split is read), the KPIs' columns (then nor are the KPIs).
+    QStringList hiddenBudget;
+    QStringList hiddenKpis;
 };
 
 CampaignFigures readCampaignFigures(QSqlDatabase db, const QString& campaign, const QDate& today);

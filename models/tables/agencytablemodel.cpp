@@ -18,9 +18,10 @@ AgencyTableModel::AgencyTableModel(const TableSpec& spec, QSqlDatabase db, QObje
     , m_spec(spec)
     , m_store(spec, db)
     , m_lookups(db)
-    , m_rights(TableRights::all(spec))
+    , m_rights(TableRights::on(db, spec.table)) // what PostgreSQL grants the role (SQLite: everything, unasked)
     , m_load(load)
 {
+    m_store.setHidden(m_rights.hidden());
     m_idColumn = qMax(0, fieldIndex(idColumn()));
     // Rows that move invalidate rowOfId()'s index; rows appended below the ones read (fetchMore) do not.
     connect(this, &QAbstractItemModel::modelReset, this, &AgencyTableModel::forgetRowIndex);

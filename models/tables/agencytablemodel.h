@@ -158,9 +158,14 @@ public:
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
     bool isReadOnly() const { return m_readOnly || (!m_rights.insert && m_rights.updatable.isEmpty()); }
 
-    // What the connection's role may change here (TableRights::on()); every right until set.
+    // What the connection's role may read and change here (TableRights::on(), asked when the model is made).
     using Rights = TableRights;
-    void setRights(Rights rights) { m_rights = std::move(rights); }
+    // Columns it may not read are read as NULL and never searched or sorted by (the view hides them).
+    void setRights(Rights rights)
+    {
+        m_rights = std::move(rights);
+        m_store.setHidden(m_rights.hidden());
+    }
     const Rights& rights() const { return m_rights; }
     bool mayInsert() const { return !m_readOnly && m_rights.insert; }
     bool mayDelete() const { return !m_readOnly && m_rights.updatable.contains(QStringLiteral("deleted_at")); }

@@ -93,9 +93,7 @@ QString KeysetPager::walkStatement(Stage stage, bool continuing, int limit) cons
     const QString& table = m_query.table;
     const bool byKey = !m_query.sortKey.isEmpty();
     const QString direction = m_query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
-    QStringList columns;
-    for (const QString& column : m_query.columns)
-        columns << table + u'.' + column;
+    QStringList columns { columnList(table) };
     const QString key = table + QStringLiteral(".sort_key") + m_query.keyCollate;
     if (byKey)
         columns << (m_dialect == db::Dialect::PostgreSQL ? QStringLiteral("CAST(%1 AS text)").arg(key) : key);
@@ -146,14 +144,11 @@ QString KeysetPager::rowsStatement(
     const QString direction = m_query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     const QString after = m_query.descending ? QStringLiteral(" < ") : QStringLiteral(" > ");
 
-    QStringList columns;
+    QStringList columns { walk ? rowList(table) : columnList(table) };
     if (walk) {
-        columns << table + QStringLiteral(".*");
         if (byKey)
             columns << key + QStringLiteral(" AS sort_key");
     } else {
-        for (const QString& column : m_query.columns)
-            columns << table + u'.' + column;
         if (byKey) // read back as the text PostgreSQL compares exactly (a timestamp keeps its microseconds)
             columns << (m_dialect == db::Dialect::PostgreSQL ? QStringLiteral("CAST(%1 AS text)").arg(key) : key)
                     + QStringLiteral(" AS sort_key");
@@ -186,7 +181,7 @@ QString KeysetPager::rowsStatement(
             QString from = table;
             QString outer = condition;
             if (findFirst && !filter.isEmpty()) {
-                from = QStringLiteral("(SELECT * FROM %1 WHERE %2 OFFSET 0) AS %1").arg(table, filter);
+                from = QStringLiteral("(SELECT %3 FROM %1 WHERE %2 OFFSET 0) AS %1").arg(table, filter, rowList(table));
                 where.removeFirst();
                 outer = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
             }
@@ -203,12 +198,30 @@ QString KeysetPager::rowsStatement(
                 findFirst ? QStringLiteral("JOIN") : QStringLiteral("CROSS JOIN"));
     }
     if (findFirst && m_dialect == db::Dialect::PostgreSQL) // OFFSET 0: planned on its own, no order wanted
-        return QStringLiteral("SELECT %1 FROM (SELECT * FROM %2%3 OFFSET 0) AS %2 ORDER BY %4 LIMIT %5")
-            .arg(columns.join(QStringLiteral(", ")), table, condition, order, QString::number(limit));
+        return QStringLiteral("SELECT %1 FROM (SELECT %6 FROM %2%3 OFFSET 0) AS %2 ORDER BY %4 LIMIT %5")
+            .arg(columns.join(QStringLiteral(", ")), table, condition, order, QString::number(limit), rowList(table));
     const bool scan = m_query.scanTable && byKey && !findFirst && m_dialect == db::Dialect::SQLite;
     return QStringLiteral("SELECT %1 FROM %2%3%4 ORDER BY %5 LIMIT %6")
         .arg(columns.join(QStringLiteral(", ")), table, scan ? QStringLiteral(" NOT INDEXED") : QString(), condition,
             order, QString::number(limit));
+}
+
+QString KeysetPager::columnList(const QString& alias) const
+{
+    QStringList columns;
+    for (const QString& column : m_query.columns)
+        columns << (m_query.hidden.contains(column) ? QStringLiteral("NULL AS ") + column : alias + u'.' + column);
+    return columns.join(QStringLiteral(", "));
+}
+
+QString KeysetPager::rowList(const QString& alias) const
+{
+    if (m_query.everyColumn.isEmpty())
+        return alias + QStringLiteral(".*");
+    QStringList columns;
+    for (const QString& column : m_query.everyColumn)
+        columns << (m_query.hidden.contains(column) ? QStringLiteral("NULL AS ") + column : alias + u'.' + column);
+    return columns.join(QStringLiteral(", "));
 }
 
 void KeysetPager::readFailed(const QSqlQuery& query, QString* error) const

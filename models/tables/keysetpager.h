@@ -5,6 +5,7 @@
 #include "tablespec.h"
 
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -26,6 +27,10 @@ public:
     struct Query {
         QString table;
         QStringList columns; // read from each row, in this order
+        // Every column of the table, for what reads whole rows before picking `columns` (a walk, rows found first);
+        // empty: `*`. Those the role may not read (TableRights::hidden()) are read as NULL, never named to the server.
+        QStringList everyColumn;
+        QSet<QString> hidden;
         QString where; // a condition on the table's own columns (already formatted), or empty
         QString sortKey; // an SQL expression to order by (a column, or a name looked up); empty: by id only
         // " COLLATE …" when the key is text people read, ordered in their language (db::localeCollation()): what a
@@ -128,6 +133,10 @@ private:
     QString walkStatement(Stage stage, bool continuing, int limit) const;
     // Runs `statement` after the last row read and appends what it reads to `rows`; the number of rows read, or -1.
     int read(const QString& statement, QList<QVariantList>* rows, QString* error);
+    // Query::columns as `alias`.column, each hidden one as NULL under its name.
+    QString columnList(const QString& alias) const;
+    // Every column of the table (Query::everyColumn) as `alias`.column, each hidden one as NULL; else `alias`.*.
+    QString rowList(const QString& alias) const;
     // Reports the failed read `query` (in the log, and in `error` when given).
     void readFailed(const QSqlQuery& query, QString* error) const;
 

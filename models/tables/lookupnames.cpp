@@ -407,7 +407,8 @@ QList<LookupNames::Choice> LookupNames::choices(const QString& table, const QStr
         // The newest (a picker is no place for a hundred thousand campaigns: search() finds the others as a person
         // types), with everything their labels are made of, in one query.
         query.prepare(
-            campaignSelect(QStringLiteral("(SELECT * FROM %1 x WHERE deleted_at IS NULL%2 ORDER BY %3 LIMIT %4)")
+            campaignSelect(QStringLiteral("(SELECT x.id, x.plane_project_id, x.metadata, x.client_id, x.campaign_type, "
+                                          "x.start_date FROM %1 x WHERE deleted_at IS NULL%2 ORDER BY %3 LIMIT %4)")
                                .arg(table, ofClient, pickerOrder(*spec))
                                .arg(spec->pickerLimit),
                 m_plane.isAvailable())

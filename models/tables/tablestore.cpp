@@ -19,6 +19,7 @@ namespace agency::tables {
 
 TableStore::TableStore(const TableSpec& spec, QSqlDatabase db)
     : m_spec(spec)
+    , m_searched(spec)
     , m_db(db)
     , m_fields(db.record(spec.table))
     , m_dialect(db::dialectOf(db))
@@ -26,9 +27,34 @@ TableStore::TableStore(const TableSpec& spec, QSqlDatabase db)
 {
 }
 
+void TableStore::setHidden(const QSet<QString>& hidden)
+{
+    m_hidden = hidden;
+    m_searched = m_spec;
+    const QStringList searched = RowFilter::searchColumns(m_spec);
+    m_searched.columns.removeIf([&](const ColumnSpec& column) { return hidden.contains(column.name); });
+    for (const QString& column : searched) {
+        if (hidden.contains(column)) // the index is built over what the role may not read
+            m_searched.searchIndexed = false;
+    }
+    if (hidden.contains(m_searched.searchSplitColumn))
+        m_searched.searchSplitColumn.clear();
+}
+
+QString TableStore::selectList(const QString& alias) const
+{
+    QStringList columns;
+    for (int c = 0; c < m_fields.count(); ++c) {
+        const QString name = m_fields.fieldName(c);
+        columns << (m_hidden.contains(name) ? QStringLiteral("NULL AS ") + name
+                                            : (alias.isEmpty() ? name : alias + u'.' + name));
+    }
+    return columns.join(QStringLiteral(", "));
+}
+
 QString TableStore::where(const RowFilter& filter) const
 {
-    return filter.sql(m_spec, m_db.driver());
+    return filter.sql(m_searched, m_db.driver());
 }
 
 KeysetPager::Query TableStore::readPlan(const RowFilter& filter, int sortColumn, Qt::SortOrder order) const
@@ -37,25 +63,30 @@ KeysetPager::Query TableStore::readPlan(const RowFilter& filter, int sortColumn,
     query.table = m_spec.table;
     for (int c = 0; c < m_fields.count(); ++c)
         query.columns << m_fields.fieldName(c);
+    if (!m_hidden.isEmpty()) // else every column is read as `*`
+        query.everyColumn = query.columns;
+    query.hidden = m_hidden;
     query.where = where(filter);
-    query.findFirst = filter.searchesByIndex(m_spec);
+    query.findFirst = filter.searchesByIndex(m_searched);
     if (query.findFirst) { // unless the search matches many rows: then walking the order finds a page soonest
         RowFilter unsearched = filter;
         unsearched.search.clear();
-        query.walkWhere = unsearched.sql(m_spec, m_db.driver());
-        query.walkSearch = filter.searchTest(m_spec, m_db.driver());
+        query.walkWhere = unsearched.sql(m_searched, m_db.driver());
+        query.walkSearch = filter.searchTest(m_searched, m_db.driver());
     }
     query.descending = order == Qt::DescendingOrder;
-    const ColumnSpec* column
-        = sortColumn >= 0 && sortColumn < m_fields.count() ? m_spec.column(m_fields.fieldName(sortColumn)) : nullptr;
+    const ColumnSpec* column = sortColumn >= 0 && sortColumn < m_fields.count()
+        ? m_searched.column(m_fields.fieldName(sortColumn))
+        : nullptr; // a hidden column sorts nothing
     if (column) {
         KeysetPager::setSortColumn(&query, *column, m_dialect, m_collate);
         query.scanTable = m_dialect == db::Dialect::SQLite && filter.matches.isEmpty() && filter.search.isEmpty()
             && !indexLeadingColumns().contains(column->name);
         if (query.findFirst && !query.keyTable.isEmpty())
-            query.broadProbe = filter.indexedMatchCount(m_spec, m_db.driver(), query.broadAt);
-        if (const auto split = column->name == m_spec.searchSplitColumn && query.findFirst && query.keyTable.isEmpty()
-                ? filter.searchSplit(m_spec, m_db.driver())
+            query.broadProbe = filter.indexedMatchCount(m_searched, m_db.driver(), query.broadAt);
+        if (const auto split
+            = column->name == m_searched.searchSplitColumn && query.findFirst && query.keyTable.isEmpty()
+                ? filter.searchSplit(m_searched, m_db.driver())
                 : std::nullopt)
             std::tie(query.splitValues, query.splitRest) = std::tie(split->values, split->rest);
     }
@@ -84,10 +115,10 @@ bool TableStore::mayHold(const RowFilter& filter, const QString& id) const
     RowFilter unsearched = filter;
     unsearched.search.clear();
     QStringList conditions { QStringLiteral("id = ?") };
-    if (const QString rest = unsearched.sql(m_spec, m_db.driver()); !rest.isEmpty())
+    if (const QString rest = unsearched.sql(m_searched, m_db.driver()); !rest.isEmpty())
         conditions << u'(' + rest + u')';
     if (!filter.search.trimmed().isEmpty()) {
-        const QString test = filter.searchTest(m_spec, m_db.driver());
+        const QString test = filter.searchTest(m_searched, m_db.driver());
         if (test.isEmpty())
             return true; // no such test (SQLite, a text beyond ASCII): it may be there
         conditions << test;
@@ -104,7 +135,7 @@ QVariantMap TableStore::currentRow(const QString& id, QVariant* stamp, bool* del
 {
     QVariantMap row;
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(m_spec.table));
+    query.prepare(QStringLiteral("SELECT %2 FROM %1 WHERE id = ?").arg(m_spec.table, selectList()));
     query.addBindValue(id);
     if (!query.exec()) {
         db::reportSqlError(tr("Reading the current version of a row"), query.lastError());

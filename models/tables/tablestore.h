@@ -33,6 +33,14 @@ public:
     // The table's columns, in the order the database lists them (the order of every row read).
     const QSqlRecord& fields() const { return m_fields; }
 
+    // The columns the role may not read (TableRights::hidden()): read as NULL, searched and sorted by never; none until
+    // set.
+    void setHidden(const QSet<QString>& hidden);
+    const QSet<QString>& hidden() const { return m_hidden; }
+    // The table's columns for a SELECT from `alias` (empty: the table itself), each hidden one as NULL under its name:
+    // what `SELECT *` would read, without naming what the role may not read.
+    QString selectList(const QString& alias = {}) const;
+
     // The rows `filter` leaves, in the order of column `sortColumn` (-1: the primary key), as a KeysetPager reads them.
     KeysetPager::Query readPlan(const RowFilter& filter, int sortColumn, Qt::SortOrder order) const;
     // The filter as SQL over the table (empty: every row).
@@ -64,6 +72,10 @@ private:
     QSet<QString> indexLeadingColumns() const; // SQLite: the columns an index of the table starts with
 
     const TableSpec& m_spec;
+    // The spec a filter's SQL is made from: without the hidden columns (and without the search index, when it is
+    // built over one of them).
+    TableSpec m_searched;
+    QSet<QString> m_hidden;
     QSqlDatabase m_db;
     QSqlRecord m_fields;
     db::Dialect m_dialect;

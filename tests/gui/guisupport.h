@@ -12,11 +12,13 @@
 #include <QApplication>
 #include <QChartView>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QLineEdit>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QTimer>
 #include <QWidget>
 #include <QtTest>
@@ -118,6 +120,42 @@ inline QStringList drawnTexts(QChartView* view)
             drawn << simple->text().simplified();
     }
     return drawn;
+}
+
+// The SQL statements of README's `block`th ```sql block after "### Three example roles" (0: the first), comments left
+// out, one per semicolon, with each role name of `roles` given `suffix` (a test's roles do not meet another's).
+inline QStringList readmeRoleStatements(int block, const QStringList& roles, const QString& suffix)
+{
+    QFile readme(QStringLiteral(AGENCY_OS_FIXTURES_DIR "/../../README.md"));
+    if (!readme.open(QIODevice::ReadOnly))
+        return {};
+    const QString text = QString::fromUtf8(readme.readAll());
+    qsizetype at = text.indexOf(QStringLiteral("### Three example roles"));
+    if (at < 0)
+        return {};
+    qsizetype open = -1;
+    qsizetype close = at;
+    for (int b = 0; b <= block; ++b) {
+        open = text.indexOf(QStringLiteral("```sql\n"), close);
+        close = open < 0 ? -1 : text.indexOf(QStringLiteral("```"), open + 7);
+        if (close < 0)
+            return {};
+        close += 3;
+    }
+    QString sql = text.mid(open + 7, close - 3 - open - 7);
+    const QRegularExpression names(QStringLiteral("\\b(%1)\\b").arg(roles.join(u'|')));
+    sql.replace(names, QStringLiteral("\\1") + suffix);
+    QString plain; // the comments out first (they may hold a semicolon), then a statement per semicolon
+    for (const QString& line : sql.split(u'\n')) {
+        if (!line.trimmed().startsWith(QStringLiteral("--")))
+            plain += line + u'\n';
+    }
+    QStringList statements;
+    for (const QString& statement : plain.split(u';')) {
+        if (!statement.trimmed().isEmpty())
+            statements << statement.trimmed();
+    }
+    return statements;
 }
 
 } // namespace agency::test

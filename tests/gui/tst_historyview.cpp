@@ -283,33 +283,12 @@ void TestHistoryView::exampleRolesBehaveAsReadmeSays()
     const QString channel
         = test::add(scratch.db(), test::Channel { .campaign = campaign, .percentage = QStringLiteral("50.00") });
 
-    QFile readme(QStringLiteral(AGENCY_OS_FIXTURES_DIR "/../../README.md"));
-    QVERIFY(readme.open(QIODevice::ReadOnly));
-    const QString text = QString::fromUtf8(readme.readAll());
-    const qsizetype section = text.indexOf(QStringLiteral("### Two example roles"));
-    QVERIFY(section > 0);
     const QString suffix = QStringLiteral("_%1").arg(QCoreApplication::applicationPid());
-    QStringList statements;
-    qsizetype at = section;
-    for (int block = 0; block < 2; ++block) {
-        const qsizetype open = text.indexOf(QStringLiteral("```sql\n"), at);
-        const qsizetype close = text.indexOf(QStringLiteral("```"), open + 7);
-        QVERIFY(open > 0 && close > open);
-        QString sql = text.mid(open + 7, close - open - 7);
-        static const QRegularExpression names(
-            QStringLiteral("\\b(agency_account_managers|agency_finance|lena|omar)\\b"));
-        sql.replace(names, QStringLiteral("\\1") + suffix);
-        QString plain; // the comments out first (they may hold a semicolon), then a statement per semicolon
-        for (const QString& line : sql.split(u'\n')) {
-            if (!line.trimmed().startsWith(QStringLiteral("--")))
-                plain += line + u'\n';
-        }
-        for (const QString& statement : plain.split(u';')) {
-            if (!statement.trimmed().isEmpty())
-                statements << statement.trimmed();
-        }
-        at = close + 3;
-    }
+    const QStringList roles { QStringLiteral("agency_account_managers"), QStringLiteral("agency_finance"),
+        QStringLiteral("lena"), QStringLiteral("omar") };
+    const QStringList statements
+        = test::readmeRoleStatements(0, roles, suffix) + test::readmeRoleStatements(1, roles, suffix);
+    QVERIFY(statements.size() > 10);
     for (const QString& statement : std::as_const(statements))
         QVERIFY2(test::execute(scratch.db(), statement), qPrintable(statement));
 
