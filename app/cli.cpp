@@ -11,6 +11,7 @@
 #include "export/tableimport.h"
 #include "historycommand.h"
 #include "logging.h"
+#include "spendimportcommand.h"
 #include "startup.h"
 #include "tables/tablespec.h"
 #include "timeimportcommand.h"
@@ -326,10 +327,12 @@ namespace {
         parser.addOptions({ output, includeDeleted, delimiter, bom, noGuard });
         parser.addPositionalArgument(QStringLiteral("export"), Text::tr("The command."), QStringLiteral("export"));
         parser.addPositionalArgument(QStringLiteral("table"),
-            Text::tr("sla-tiers, clients, campaigns or channels; or time-entries: a Harvest, Toggl Track or Clockify "
-                     "export of a detailed report, matched to clients by name, each entry once however often it is "
-                     "imported."),
-            QStringLiteral("sla-tiers|clients|campaigns|channels|time-entries"));
+            Text::tr(
+                "sla-tiers, clients, campaigns or channels; or time-entries: a Harvest, Toggl Track or Clockify "
+                "export of a detailed report, matched to clients by name, each entry once however often it is "
+                "imported; or spend: an ad platform's report (Google Ads, Meta, Microsoft Advertising, or the generic "
+                "layout) into the channels' spend, matched by their external account and campaign ids."),
+            QStringLiteral("sla-tiers|clients|campaigns|channels|time-entries|spend"));
         if (const auto done = parse(parser, common, arguments))
             return *done;
 
@@ -416,13 +419,23 @@ namespace {
             QStringLiteral("dry-run"), Text::tr("Check every row and say what would change; write nothing."));
         const QCommandLineOption delimiter(QStringLiteral("delimiter"),
             Text::tr("comma, semicolon or tab (default: guessed from the header line)."), Text::tr("NAME"));
-        parser.addOptions({ input, dryRun, delimiter });
+        const QCommandLineOption format(QStringLiteral("format"),
+            Text::tr("import spend: the report's platform, auto (from its header), google-ads, meta, microsoft or "
+                     "generic."),
+            Text::tr("NAME"), QStringLiteral("auto"));
+        const QCommandLineOption rate(QStringLiteral("rate"),
+            Text::tr("import spend: CUR=RATE, what 1 unit of the report's currency is in the campaign's (USD=0.92); "
+                     "once per currency."),
+            Text::tr("CUR=RATE"));
+        parser.addOptions({ input, dryRun, delimiter, format, rate });
         parser.addPositionalArgument(QStringLiteral("import"), Text::tr("The command."), QStringLiteral("import"));
         parser.addPositionalArgument(QStringLiteral("table"),
-            Text::tr("sla-tiers, clients, campaigns or channels; or time-entries: a Harvest, Toggl Track or Clockify "
-                     "export of a detailed report, matched to clients by name, each entry once however often it is "
-                     "imported."),
-            QStringLiteral("sla-tiers|clients|campaigns|channels|time-entries"));
+            Text::tr(
+                "sla-tiers, clients, campaigns or channels; or time-entries: a Harvest, Toggl Track or Clockify "
+                "export of a detailed report, matched to clients by name, each entry once however often it is "
+                "imported; or spend: an ad platform's report (Google Ads, Meta, Microsoft Advertising, or the generic "
+                "layout) into the channels' spend, matched by their external account and campaign ids."),
+            QStringLiteral("sla-tiers|clients|campaigns|channels|time-entries|spend"));
         if (const auto done = parse(parser, common, arguments))
             return *done;
         if (parser.positionalArguments().size() == 2
@@ -432,6 +445,18 @@ namespace {
                 return ExitUsage;
             }
             return runTimeImport(parser.value(common.db), parser.value(input), parser.isSet(dryRun));
+        }
+        if (parser.positionalArguments().size() == 2 && parser.positionalArguments().at(1) == QStringLiteral("spend")) {
+            if (!parser.isSet(input) || parser.value(input).isEmpty()) {
+                printError(Text::tr("import needs --input FILE, or --input - for standard input"));
+                return ExitUsage;
+            }
+            return runSpendImport(parser.value(common.db), parser.value(input), parser.value(format),
+                parser.values(rate), parser.isSet(dryRun));
+        }
+        if (parser.isSet(format) || parser.isSet(rate)) {
+            printError(Text::tr("--format and --rate are for import spend only"));
+            return ExitUsage;
         }
 
         const QString table = tableArgument(parser, QStringLiteral("import clients --input clients.csv"));

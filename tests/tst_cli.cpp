@@ -339,6 +339,7 @@ void TestCli::migrateOnPostgres()
     if (!where->password.isEmpty())
         QVERIFY(!run.out.contains(where->password));
     // One step down takes the last migration only, then down to nothing.
+    QVERIFY2(run.out.contains(QStringLiteral("0010_channel_spend  applied")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("0009_time_entries  applied")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("0008_change_log  applied")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("0007_locale_name_order  applied")), qPrintable(run.out));
@@ -348,6 +349,12 @@ void TestCli::migrateOnPostgres()
         "pg_trigger WHERE tgname LIKE 'agency\\_%\\_log\\_%') + (SELECT count(*) FROM pg_proc WHERE proname = "
         "'agency_log_changes')");
     QCOMPARE(agency::test::scalar(scratch.db(), historyObjects).toInt(), 1 + 12 + 1);
+    QVERIFY(scratch.db().tables().contains(QStringLiteral("agency_time_entries")));
+    QVERIFY(scratch.db().tables().contains(QStringLiteral("agency_channel_spend")));
+    run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("down"), QStringLiteral("--db"), scratch.dsn() }, m_env);
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("rolled back 0010_channel_spend")), qPrintable(run.out));
+    QVERIFY(!scratch.db().tables().contains(QStringLiteral("agency_channel_spend")));
     QVERIFY(scratch.db().tables().contains(QStringLiteral("agency_time_entries")));
     run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("down"), QStringLiteral("--db"), scratch.dsn() }, m_env);
     QCOMPARE(run.code, 0);

@@ -901,10 +901,6 @@
         <translation>Verlauf fehlgeschlagen, keine Datei geschrieben: %1</translation>
     </message>
     <message>
-        <source>sla-tiers, clients, campaigns or channels; or time-entries: a Harvest, Toggl Track or Clockify export of a detailed report, matched to clients by name, each entry once however often it is imported.</source>
-        <translation>sla-tiers, clients, campaigns oder channels; oder time-entries: ein Export des detaillierten Berichts von Harvest, Toggl Track oder Clockify, den Kunden nach Namen zugeordnet, jeder Eintrag einmal, wie oft er auch importiert wird.</translation>
-    </message>
-    <message>
         <source>line %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
@@ -927,6 +923,50 @@
     <message>
         <source>export of %1 left out %2: your database role may not read them</source>
         <translation>Export von %1 ohne %2: Ihre Datenbankrolle darf diese Spalten nicht lesen</translation>
+    </message>
+    <message>
+        <source>sla-tiers, clients, campaigns or channels; or time-entries: a Harvest, Toggl Track or Clockify export of a detailed report, matched to clients by name, each entry once however often it is imported; or spend: an ad platform&apos;s report (Google Ads, Meta, Microsoft Advertising, or the generic layout) into the channels&apos; spend, matched by their external account and campaign ids.</source>
+        <translation>sla-tiers, clients, campaigns oder channels; oder time-entries: ein detaillierter Bericht aus Harvest, Toggl Track oder Clockify, den Kunden nach Namen zugeordnet, jeder Eintrag einmal, wie oft er auch importiert wird; oder spend: der Bericht einer Werbeplattform (Google Ads, Meta, Microsoft Advertising oder das allgemeine Format) in die Ausgaben der Kanäle, zugeordnet über ihre externen Konto- und Kampagnen-IDs.</translation>
+    </message>
+    <message>
+        <source>import spend: the report&apos;s platform, auto (from its header), google-ads, meta, microsoft or generic.</source>
+        <translation>import spend: die Plattform des Berichts, auto (aus seiner Kopfzeile), google-ads, meta, microsoft oder generic.</translation>
+    </message>
+    <message>
+        <source>import spend: CUR=RATE, what 1 unit of the report&apos;s currency is in the campaign&apos;s (USD=0.92); once per currency.</source>
+        <translation>import spend: WÄH=KURS, was 1 Einheit der Berichtswährung in der Währung der Kampagne ist (USD=0.92); einmal je Währung.</translation>
+    </message>
+    <message>
+        <source>CUR=RATE</source>
+        <translation>WÄH=KURS</translation>
+    </message>
+    <message>
+        <source>--format and --rate are for import spend only</source>
+        <translation>--format und --rate gelten nur für import spend</translation>
+    </message>
+    <message>
+        <source>--format must be auto, google-ads, meta, microsoft or generic, not &apos;%1&apos;</source>
+        <translation>--format muss auto, google-ads, meta, microsoft oder generic sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>import of spend refused: %1 problem(s), nothing written</source>
+        <translation>Import der Ausgaben abgelehnt: %1 Problem(e), nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>spend from %1: %2 lines, %3 matched, %4 unmatched; periods: %5 added, %6 changed, %7 unchanged; %8 channels changed%9</source>
+        <translation>Ausgaben aus %1: %2 Zeilen, %3 zugeordnet, %4 nicht zugeordnet; Zeiträume: %5 hinzugefügt, %6 geändert, %7 unverändert; %8 Kanäle geändert%9</translation>
+    </message>
+    <message>
+        <source> (dry run: nothing written)</source>
+        <translation> (Probelauf: nichts geschrieben)</translation>
+    </message>
+    <message>
+        <source>channel %1: spend %2 → %3; %4 → %5</source>
+        <translation>Kanal %1: Ausgaben %2 → %3; %4 → %5</translation>
+    </message>
+    <message>
+        <source>unmatched: line %1 (%2): %3</source>
+        <translation>nicht zugeordnet: Zeile %1 (%2): %3</translation>
     </message>
 </context>
 <context>
@@ -2237,6 +2277,105 @@
     <message>
         <source>The channel&apos;s campaign is deleted: restore the campaign first</source>
         <translation>Die Kampagne des Kanals ist gelöscht: Stellen Sie zuerst die Kampagne wieder her</translation>
+    </message>
+</context>
+<context>
+    <name>SpendImport</name>
+    <message>
+        <source>--rate takes CUR=RATE, such as USD=0.92 (1 USD is 0.92 of the campaign&apos;s currency), not &apos;%1&apos;</source>
+        <translation>--rate erwartet WÄH=KURS, etwa USD=0.92 (1 USD sind 0,92 der Kampagnenwährung), nicht „%1“</translation>
+    </message>
+    <message>
+        <source>Reading the channels</source>
+        <translation>Lesen der Kanäle</translation>
+    </message>
+    <message>
+        <source>the line names no campaign id</source>
+        <translation>die Zeile nennt keine Kampagnen-ID</translation>
+    </message>
+    <message>
+        <source>no channel has external campaign %1</source>
+        <translation>kein Kanal hat die externe Kampagne %1</translation>
+    </message>
+    <message>
+        <source>no channel has external account %1 and campaign %2</source>
+        <translation>kein Kanal hat das externe Konto %1 und die Kampagne %2</translation>
+    </message>
+    <message>
+        <source>%1 channels have external campaign %2: give each its external account</source>
+        <translation>%1 Kanäle haben die externe Kampagne %2: geben Sie jedem sein externes Konto</translation>
+    </message>
+    <message>
+        <source>this line is in %1, line %2 of the same campaign and days in %3</source>
+        <translation>diese Zeile ist in %1, Zeile %2 derselben Kampagne und Tage in %3</translation>
+    </message>
+    <message>
+        <source>Reading the spend imported before</source>
+        <translation>Lesen der zuvor importierten Ausgaben</translation>
+    </message>
+    <message>
+        <source>Reading the campaigns</source>
+        <translation>Lesen der Kampagnen</translation>
+    </message>
+    <message>
+        <source>the report names no currency and its campaign has none yet: add the report&apos;s currency column, or &quot;currency&quot;: &quot;EUR&quot; to the campaign&apos;s metadata</source>
+        <translation>der Bericht nennt keine Währung und seine Kampagne hat noch keine: nehmen Sie die Währungsspalte in den Bericht auf oder &quot;currency&quot;: &quot;EUR&quot; in die Metadaten der Kampagne</translation>
+    </message>
+    <message>
+        <source>the report is in %1, the campaign in %2: give the rate, e.g. --rate %1=RATE (1 %1 in %2)</source>
+        <translation>der Bericht ist in %1, die Kampagne in %2: geben Sie den Kurs an, z. B. --rate %1=KURS (1 %1 in %2)</translation>
+    </message>
+    <message>
+        <source>%1 – %2 overlaps %3 – %4 in the same file for this channel</source>
+        <translation>%1 – %2 überschneidet sich in derselben Datei mit %3 – %4 für diesen Kanal</translation>
+    </message>
+    <message>
+        <source>%1 – %2 overlaps %3 – %4 imported before for this channel: import the same periods again (a report by day matches any report by day)</source>
+        <translation>%1 – %2 überschneidet sich mit dem zuvor importierten Zeitraum %3 – %4 dieses Kanals: importieren Sie dieselben Zeiträume erneut (ein Bericht nach Tagen passt zu jedem Bericht nach Tagen)</translation>
+    </message>
+    <message>
+        <source>Starting the import</source>
+        <translation>Beginn des Imports</translation>
+    </message>
+    <message>
+        <source>Replacing a period imported before</source>
+        <translation>Ersetzen eines zuvor importierten Zeitraums</translation>
+    </message>
+    <message>
+        <source>Saving a channel&apos;s results</source>
+        <translation>Speichern der Ergebnisse eines Kanals</translation>
+    </message>
+    <message>
+        <source>Adding up the campaigns&apos; spend</source>
+        <translation>Summieren der Ausgaben der Kampagnen</translation>
+    </message>
+    <message>
+        <source>Saving a campaign&apos;s spend</source>
+        <translation>Speichern der Ausgaben einer Kampagne</translation>
+    </message>
+    <message>
+        <source>Saving the import</source>
+        <translation>Speichern des Imports</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>not an ad platform&apos;s report this app reads: it reads the campaign reports of Google Ads (Day, Campaign ID, Cost), Meta Ads Manager (Campaign ID, Amount spent, Day or Reporting starts and ends) and Microsoft Advertising (Gregorian date, Campaign ID, Spend), in English or German, and the generic layout (date, account_id, campaign_id, spend, currency)</source>
+        <translation>kein Bericht einer Werbeplattform, den diese App liest: sie liest die Kampagnenberichte von Google Ads (Tag, Kampagnen-ID, Kosten), Meta-Werbeanzeigenmanager (Kampagnen-ID, Ausgegebener Betrag, Tag oder Berichtsbeginn und -ende) und Microsoft Advertising (Gregorianisches Datum, Kampagnen-ID, Ausgaben), auf Englisch oder Deutsch, und das allgemeine Format (date, account_id, campaign_id, spend, currency)</translation>
+    </message>
+    <message>
+        <source>the amount spent &apos;%1&apos; cannot be read%2</source>
+        <translation>der ausgegebene Betrag „%1“ ist nicht lesbar%2</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; cannot be read</source>
+        <translation>%1 „%2“ ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>the date &apos;%1&apos; cannot be read</source>
+        <translation>das Datum „%1“ ist nicht lesbar</translation>
     </message>
 </context>
 <context>

@@ -901,10 +901,6 @@
         <translation>l’historique a échoué, aucun fichier écrit : %1</translation>
     </message>
     <message>
-        <source>sla-tiers, clients, campaigns or channels; or time-entries: a Harvest, Toggl Track or Clockify export of a detailed report, matched to clients by name, each entry once however often it is imported.</source>
-        <translation>sla-tiers, clients, campaigns ou channels ; ou time-entries : un export du rapport détaillé de Harvest, Toggl Track ou Clockify, rattaché aux clients par leur nom, chaque saisie une seule fois quel que soit le nombre d’imports.</translation>
-    </message>
-    <message>
         <source>line %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
@@ -927,6 +923,50 @@
     <message>
         <source>export of %1 left out %2: your database role may not read them</source>
         <translation>export de %1 sans %2 : votre rôle de base de données ne peut pas lire ces colonnes</translation>
+    </message>
+    <message>
+        <source>sla-tiers, clients, campaigns or channels; or time-entries: a Harvest, Toggl Track or Clockify export of a detailed report, matched to clients by name, each entry once however often it is imported; or spend: an ad platform&apos;s report (Google Ads, Meta, Microsoft Advertising, or the generic layout) into the channels&apos; spend, matched by their external account and campaign ids.</source>
+        <translation>sla-tiers, clients, campaigns ou channels ; ou time-entries : un rapport détaillé exporté de Harvest, Toggl Track ou Clockify, rapproché des clients par leur nom, chaque entrée une fois quel que soit le nombre d&apos;imports ; ou spend : le rapport d&apos;une plateforme publicitaire (Google Ads, Meta, Microsoft Advertising ou le format générique) vers les dépenses des canaux, rapproché par leurs identifiants de compte et de campagne externes.</translation>
+    </message>
+    <message>
+        <source>import spend: the report&apos;s platform, auto (from its header), google-ads, meta, microsoft or generic.</source>
+        <translation>import spend : la plateforme du rapport, auto (d&apos;après son en-tête), google-ads, meta, microsoft ou generic.</translation>
+    </message>
+    <message>
+        <source>import spend: CUR=RATE, what 1 unit of the report&apos;s currency is in the campaign&apos;s (USD=0.92); once per currency.</source>
+        <translation>import spend : DEV=TAUX, ce que vaut 1 unité de la devise du rapport dans celle de la campagne (USD=0.92) ; une fois par devise.</translation>
+    </message>
+    <message>
+        <source>CUR=RATE</source>
+        <translation>DEV=TAUX</translation>
+    </message>
+    <message>
+        <source>--format and --rate are for import spend only</source>
+        <translation>--format et --rate ne servent qu&apos;à import spend</translation>
+    </message>
+    <message>
+        <source>--format must be auto, google-ads, meta, microsoft or generic, not &apos;%1&apos;</source>
+        <translation>--format doit être auto, google-ads, meta, microsoft ou generic, et non « %1 »</translation>
+    </message>
+    <message>
+        <source>import of spend refused: %1 problem(s), nothing written</source>
+        <translation>import des dépenses refusé : %1 problème(s), rien n&apos;a été écrit</translation>
+    </message>
+    <message>
+        <source>spend from %1: %2 lines, %3 matched, %4 unmatched; periods: %5 added, %6 changed, %7 unchanged; %8 channels changed%9</source>
+        <translation>dépenses de %1 : %2 lignes, %3 rapprochées, %4 non rapprochées ; périodes : %5 ajoutées, %6 modifiées, %7 inchangées ; %8 canaux modifiés%9</translation>
+    </message>
+    <message>
+        <source> (dry run: nothing written)</source>
+        <translation> (essai : rien n&apos;a été écrit)</translation>
+    </message>
+    <message>
+        <source>channel %1: spend %2 → %3; %4 → %5</source>
+        <translation>canal %1 : dépenses %2 → %3 ; %4 → %5</translation>
+    </message>
+    <message>
+        <source>unmatched: line %1 (%2): %3</source>
+        <translation>non rapprochée : ligne %1 (%2) : %3</translation>
     </message>
 </context>
 <context>
@@ -2237,6 +2277,105 @@
     <message>
         <source>The channel&apos;s campaign is deleted: restore the campaign first</source>
         <translation>La campagne du canal est supprimée : restaurez d&apos;abord la campagne</translation>
+    </message>
+</context>
+<context>
+    <name>SpendImport</name>
+    <message>
+        <source>--rate takes CUR=RATE, such as USD=0.92 (1 USD is 0.92 of the campaign&apos;s currency), not &apos;%1&apos;</source>
+        <translation>--rate attend DEV=TAUX, par exemple USD=0.92 (1 USD vaut 0,92 de la devise de la campagne), et non « %1 »</translation>
+    </message>
+    <message>
+        <source>Reading the channels</source>
+        <translation>Lecture des canaux</translation>
+    </message>
+    <message>
+        <source>the line names no campaign id</source>
+        <translation>la ligne ne donne aucun identifiant de campagne</translation>
+    </message>
+    <message>
+        <source>no channel has external campaign %1</source>
+        <translation>aucun canal n&apos;a la campagne externe %1</translation>
+    </message>
+    <message>
+        <source>no channel has external account %1 and campaign %2</source>
+        <translation>aucun canal n&apos;a le compte externe %1 et la campagne %2</translation>
+    </message>
+    <message>
+        <source>%1 channels have external campaign %2: give each its external account</source>
+        <translation>%1 canaux ont la campagne externe %2 : donnez à chacun son compte externe</translation>
+    </message>
+    <message>
+        <source>this line is in %1, line %2 of the same campaign and days in %3</source>
+        <translation>cette ligne est en %1, la ligne %2 de la même campagne et des mêmes jours en %3</translation>
+    </message>
+    <message>
+        <source>Reading the spend imported before</source>
+        <translation>Lecture des dépenses déjà importées</translation>
+    </message>
+    <message>
+        <source>Reading the campaigns</source>
+        <translation>Lecture des campagnes</translation>
+    </message>
+    <message>
+        <source>the report names no currency and its campaign has none yet: add the report&apos;s currency column, or &quot;currency&quot;: &quot;EUR&quot; to the campaign&apos;s metadata</source>
+        <translation>le rapport ne donne aucune devise et sa campagne n&apos;en a pas encore : ajoutez la colonne de devise au rapport, ou &quot;currency&quot;: &quot;EUR&quot; aux métadonnées de la campagne</translation>
+    </message>
+    <message>
+        <source>the report is in %1, the campaign in %2: give the rate, e.g. --rate %1=RATE (1 %1 in %2)</source>
+        <translation>le rapport est en %1, la campagne en %2 : donnez le taux, par exemple --rate %1=TAUX (1 %1 en %2)</translation>
+    </message>
+    <message>
+        <source>%1 – %2 overlaps %3 – %4 in the same file for this channel</source>
+        <translation>%1 – %2 chevauche %3 – %4 dans le même fichier pour ce canal</translation>
+    </message>
+    <message>
+        <source>%1 – %2 overlaps %3 – %4 imported before for this channel: import the same periods again (a report by day matches any report by day)</source>
+        <translation>%1 – %2 chevauche %3 – %4 déjà importé pour ce canal : importez de nouveau les mêmes périodes (un rapport par jour correspond à tout rapport par jour)</translation>
+    </message>
+    <message>
+        <source>Starting the import</source>
+        <translation>Début de l&apos;import</translation>
+    </message>
+    <message>
+        <source>Replacing a period imported before</source>
+        <translation>Remplacement d&apos;une période déjà importée</translation>
+    </message>
+    <message>
+        <source>Saving a channel&apos;s results</source>
+        <translation>Enregistrement des résultats d&apos;un canal</translation>
+    </message>
+    <message>
+        <source>Adding up the campaigns&apos; spend</source>
+        <translation>Total des dépenses des campagnes</translation>
+    </message>
+    <message>
+        <source>Saving a campaign&apos;s spend</source>
+        <translation>Enregistrement des dépenses d&apos;une campagne</translation>
+    </message>
+    <message>
+        <source>Saving the import</source>
+        <translation>Enregistrement de l&apos;import</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <source>not an ad platform&apos;s report this app reads: it reads the campaign reports of Google Ads (Day, Campaign ID, Cost), Meta Ads Manager (Campaign ID, Amount spent, Day or Reporting starts and ends) and Microsoft Advertising (Gregorian date, Campaign ID, Spend), in English or German, and the generic layout (date, account_id, campaign_id, spend, currency)</source>
+        <translation>ce n&apos;est pas un rapport de plateforme publicitaire que cette application lit : elle lit les rapports de campagne de Google Ads (Day, Campaign ID, Cost), du Gestionnaire de publicités Meta (Campaign ID, Amount spent, Day ou Reporting starts et ends) et de Microsoft Advertising (Gregorian date, Campaign ID, Spend), en anglais ou en allemand, et le format générique (date, account_id, campaign_id, spend, currency)</translation>
+    </message>
+    <message>
+        <source>the amount spent &apos;%1&apos; cannot be read%2</source>
+        <translation>le montant dépensé « %1 » est illisible%2</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; cannot be read</source>
+        <translation>%1 « %2 » est illisible</translation>
+    </message>
+    <message>
+        <source>the date &apos;%1&apos; cannot be read</source>
+        <translation>la date « %1 » est illisible</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,9 @@ enum class ColumnRole {
     IncludedHours, // the hours a tier's retainer includes each month
     HourlyRate, // what an hour beyond those costs
     Retainer, // a tier's monthly fee
+    ExternalAccount, // a channel's ad account at its platform (what a spend report names it by)
+    ExternalCampaign, // a channel's campaign at its platform
+    Results, // a channel's counts (impressions, clicks…): the sums of its imported spend reports
 };
 
 // Which Plane table a PlaneReference column points to (read-only: Plane's own rows).

@@ -1,0 +1,396 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Issue 31.1: spend and results from the ad platforms' own report exports, written here as each platform's
+// reporting writes them (their column names in English and German, Google's title lines and total rows, Microsoft's
+// report block and copyright line, German "1.234,56"). Matched to channels by their external ids, kept per channel
+// and period, idempotent, a dry run that says what the real run does, currencies refused or converted at a rate;
+// every figure checked against sums worked out by hand. On both backends, and through `agency-os import spend`.
+#include "spend/spendimport.h"
+#include "support/builders.h"
+#include "support/scratchdatabase.h"
+
+#include <QBuffer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace agency;
+
+namespace {
+
+struct Fixture {
+    QString campaign;
+    QString meta;
+    QString google;
+    QString microsoft;
+};
+
+// Acme's autumn campaign (in EUR, by its metadata) with a channel on each platform.
+Fixture fixture(QSqlDatabase db)
+{
+    Fixture f;
+    const QString client = test::add(db, test::Client { .name = QStringLiteral("Acme") });
+    f.campaign = test::add(db,
+        test::Campaign { .client = client,
+            .allocated = QStringLiteral("5000.00"),
+            .spent = QStringLiteral("100.00"),
+            .metadata = QStringLiteral(R"({"name": "Autumn", "currency": "EUR"})") });
+    f.meta = test::add(db,
+        test::Channel { .campaign = f.campaign,
+            .type = QStringLiteral("meta_ads"),
+            .performance = QStringLiteral(R"({"cpa": 40})"),
+            .account = QStringLiteral("1001"),
+            .externalCampaign = QStringLiteral("23851111") });
+    f.google = test::add(db,
+        test::Channel { .campaign = f.campaign,
+            .type = QStringLiteral("google_ads"),
+            .account = QStringLiteral("1234567890"),
+            .externalCampaign = QStringLiteral("987654") });
+    f.microsoft = test::add(db,
+        test::Channel { .campaign = f.campaign,
+            .type = QStringLiteral("bing_ads"),
+            .account = QStringLiteral("5551"),
+            .externalCampaign = QStringLiteral("7777") });
+    return f;
+}
+
+spend::SpendImportReport import(
+    QSqlDatabase db, const QByteArray& data, bool dryRun = false, const QHash<QString, QString>& rates = {})
+{
+    QBuffer buffer;
+    buffer.setData(data);
+    buffer.open(QIODevice::ReadOnly);
+    spend::SpendImportOptions options;
+    options.dryRun = dryRun;
+    options.rates = rates;
+    return spend::importSpend(db, &buffer, options);
+}
+
+QString problems(const spend::SpendImportReport& report)
+{
+    QStringList lines;
+    for (const auto& p : report.problems)
+        lines << QStringLiteral("line %1: %2").arg(p.line).arg(p.message);
+    return lines.join(u'\n');
+}
+
+const QByteArray metaEnglish
+    = "\"Reporting starts\",\"Reporting ends\",\"Day\",\"Account ID\",\"Campaign name\",\"Campaign ID\",\"Results\","
+      "\"Result indicator\",\"Reach\",\"Impressions\",\"Frequency\",\"Cost per result\",\"Amount spent (EUR)\","
+      "\"Link clicks\",\"CPC (cost per link click) (EUR)\",\"CTR (link click-through rate)\"\n"
+      "2026-11-01,2026-11-03,2026-11-01,1001,\"Autumn – Meta\",23851111,12,actions:link_click,900,1500,1.67,2.10,"
+      "25.20,40,0.63,2.67\n"
+      "2026-11-01,2026-11-03,2026-11-02,1001,\"Autumn – Meta\",23851111,10,actions:link_click,800,1300,1.63,2.50,"
+      "25.00,35,0.71,2.69\n"
+      "2026-11-01,2026-11-03,2026-11-03,1001,\"Autumn – Meta\",23851111,150,actions:link_click,9000,20000,2.22,8.23,"
+      "1234.56,300,4.12,1.50\n"
+      "2026-11-01,2026-11-03,2026-11-01,1001,\"Someone else's\",99999,1,actions:link_click,10,20,2.00,5.00,5.00,1,"
+      "5.00,5.00\n";
+
+// The same account in German, a day later and the last day again (an overlapping range), figures as German writes.
+const QByteArray metaGerman
+    = "\"Berichtsbeginn\",\"Berichtsende\",\"Tag\",\"Konto-ID\",\"Kampagnenname\",\"Kampagnen-ID\",\"Ergebnisse\","
+      "\"Reichweite\",\"Impressionen\",\"Frequenz\",\"Kosten pro Ergebnis\",\"Ausgegebener Betrag (EUR)\","
+      "\"Link-Klicks\",\"CTR (Link-Klickrate)\"\n"
+      "2026-11-03,2026-11-04,2026-11-03,1001,\"Autumn – Meta\",23851111,150,9000,20000,\"2,22\",\"8,23\","
+      "\"1.234,56\",300,\"1,50\"\n"
+      "2026-11-03,2026-11-04,2026-11-04,1001,\"Autumn – Meta\",23851111,3,400,\"1.000\",\"2,50\",\"3,34\","
+      "\"10,00\",20,\"2,00\"\n";
+
+} // namespace
+
+class TestSpendImport : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void metaOnceInEnglishThenGerman_data() { test::addBackendData(); }
+    void metaOnceInEnglishThenGerman();
+    void googleAndMicrosoftWithTheirPreambles_data() { test::addBackendData(); }
+    void googleAndMicrosoftWithTheirPreambles();
+    void anotherCurrencyNeedsARate();
+    void anOverlappingPeriodWritesNothing();
+    void theGenericLayout();
+    void commandLine();
+};
+
+void TestSpendImport::metaOnceInEnglishThenGerman()
+{
+    AGENCY_MIGRATED_SCRATCH(scratch);
+    const Fixture f = fixture(scratch.db());
+    const auto spent = [&]() {
+        return test::scalar(
+            scratch.db(), QStringLiteral("SELECT budget_spent FROM agency_campaigns WHERE id = ?"), { f.campaign })
+            .toString();
+    };
+    const auto rows = [&]() {
+        return test::scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_channel_spend")).toInt();
+    };
+    const auto logged = [&]() {
+        return test::scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_change_log")).toInt();
+    };
+
+    // The dry run says what the real run then does, and writes nothing.
+    const auto dry = import(scratch.db(), metaEnglish, true);
+    QVERIFY2(dry.ok(), qPrintable(problems(dry)));
+    QCOMPARE(*dry.platform, spend::Platform::Meta);
+    QCOMPARE(dry.lines, 4);
+    QCOMPARE(dry.matched, 3);
+    QCOMPARE(dry.unmatched.size(), 1);
+    QCOMPARE(dry.unmatched.constFirst().line, 5);
+    QVERIFY2(dry.unmatched.constFirst().reason.contains(QStringLiteral("account 1001 and campaign 99999")),
+        qPrintable(dry.unmatched.constFirst().reason));
+    QCOMPARE(rows(), 0);
+    QCOMPARE(spent(), QStringLiteral("100.00"));
+
+    const auto real = import(scratch.db(), metaEnglish);
+    QVERIFY2(real.ok(), qPrintable(problems(real)));
+    QCOMPARE(real.matched, dry.matched);
+    QCOMPARE(real.periodsAdded, dry.periodsAdded);
+    QCOMPARE(real.periodsAdded, 3);
+    QCOMPARE(real.channels.size(), 1);
+    const spend::ChannelChange& change = real.channels.constFirst();
+    QCOMPARE(change.channelId, f.meta);
+    QCOMPARE(change.spentBefore.cents(), 0);
+    QCOMPARE(change.spentAfter.toDecimalString(), QStringLiteral("1284.76")); // 25.20 + 25.00 + 1,234.56
+    QCOMPARE(change.metricsAfter.value(QStringLiteral("impressions")), 22800.0);
+    QCOMPARE(change.metricsAfter.value(QStringLiteral("link_clicks")), 375.0);
+    QVERIFY(!change.metricsAfter.contains(QStringLiteral("reach"))); // not a sum
+    QCOMPARE(rows(), 3);
+    QCOMPARE(spent(), QStringLiteral("1284.76")); // the campaign's spend is what its channels' periods add up to
+    const QString performance = test::scalar(
+        scratch.db(), QStringLiteral("SELECT performance_data FROM agency_campaign_channels WHERE id = ?"), { f.meta })
+                                    .toString();
+    QVERIFY2(performance.contains(QStringLiteral("\"impressions\": 22800"))
+            || performance.contains(QStringLiteral("\"impressions\":22800")),
+        qPrintable(performance));
+    QVERIFY2(performance.contains(QStringLiteral("cpa")), qPrintable(performance)); // what was there stays
+    QCOMPARE(test::scalar(scratch.db(),
+                 QStringLiteral("SELECT spend FROM agency_channel_spend WHERE period_start = '2026-11-03'"))
+                 .toString(),
+        QStringLiteral("1234.56"));
+
+    // The same file again: nothing changes, not even the history.
+    const int before = logged();
+    const auto again = import(scratch.db(), metaEnglish);
+    QVERIFY2(again.ok(), qPrintable(problems(again)));
+    QCOMPARE(again.periodsUnchanged, 3);
+    QCOMPARE(again.periodsAdded + again.periodsChanged, 0);
+    QVERIFY(again.channels.isEmpty());
+    QCOMPARE(rows(), 3);
+    QCOMPARE(logged(), before);
+
+    // In German, overlapping by a day: that day the same, the next one added.
+    const auto german = import(scratch.db(), metaGerman);
+    QVERIFY2(german.ok(), qPrintable(problems(german)));
+    QCOMPARE(*german.platform, spend::Platform::Meta);
+    QCOMPARE(german.periodsUnchanged, 1);
+    QCOMPARE(german.periodsAdded, 1);
+    QCOMPARE(german.channels.size(), 1);
+    QCOMPARE(german.channels.constFirst().spentBefore.toDecimalString(), QStringLiteral("1284.76"));
+    QCOMPARE(german.channels.constFirst().spentAfter.toDecimalString(), QStringLiteral("1294.76"));
+    QCOMPARE(german.channels.constFirst().metricsAfter.value(QStringLiteral("impressions")), 23800.0);
+    QCOMPARE(rows(), 4);
+    QCOMPARE(spent(), QStringLiteral("1294.76"));
+
+    // Figures corrected at the platform (a day's spend restated): that period is replaced, not added.
+    QByteArray restated = metaGerman;
+    restated.replace("\"10,00\"", "\"12,50\"");
+    const auto corrected = import(scratch.db(), restated);
+    QVERIFY2(corrected.ok(), qPrintable(problems(corrected)));
+    QCOMPARE(corrected.periodsChanged, 1);
+    QCOMPARE(rows(), 4);
+    QCOMPARE(spent(), QStringLiteral("1297.26"));
+}
+
+void TestSpendImport::googleAndMicrosoftWithTheirPreambles()
+{
+    AGENCY_MIGRATED_SCRATCH(scratch);
+    const Fixture f = fixture(scratch.db());
+    const QByteArray google = "Campaign report\n"
+                              "\"1 November 2026 - 2 November 2026\"\n"
+                              "Day,Campaign,Campaign ID,Customer ID,Currency code,Impr.,Clicks,Cost,Conversions\n"
+                              "2026-11-01,Autumn Search,987654,123-456-7890,EUR,\"1,200\",80,\"1,050.40\",4.00\n"
+                              "2026-11-02,Autumn Search,987654,123-456-7890,EUR,900,60,700.00,2.50\n"
+                              "Total: Account,--,--,--,EUR,\"2,100\",140,\"1,750.40\",6.50\n"
+                              "Total: Campaigns,--,--,--,EUR,\"2,100\",140,\"1,750.40\",6.50\n";
+    auto report = import(scratch.db(), google);
+    QVERIFY2(report.ok(), qPrintable(problems(report)));
+    QCOMPARE(*report.platform, spend::Platform::GoogleAds);
+    QCOMPARE(report.matched, 2);
+    QVERIFY(report.unmatched.isEmpty());
+    QCOMPARE(report.channels.constFirst().channelId, f.google);
+    QCOMPARE(report.channels.constFirst().spentAfter.toDecimalString(), QStringLiteral("1750.40"));
+    QCOMPARE(report.channels.constFirst().metricsAfter.value(QStringLiteral("conversions")), 6.5);
+
+    const QByteArray googleGerman
+        = "Kampagnenbericht\n"
+          "\"3. November 2026 - 3. November 2026\"\n"
+          "Tag;Kampagne;Kampagnen-ID;Kundennummer;Währungscode;Impr.;Klicks;Kosten;Conversions\n"
+          "03.11.2026;Autumn Search;987654;123-456-7890;EUR;1.000;50;1.000,50;3,00\n"
+          "Gesamt: Konto;--;--;--;EUR;1.000;50;1.000,50;3,00\n";
+    report = import(scratch.db(), googleGerman);
+    QVERIFY2(report.ok(), qPrintable(problems(report)));
+    QCOMPARE(report.channels.constFirst().spentAfter.toDecimalString(), QStringLiteral("2750.90"));
+    QCOMPARE(report.channels.constFirst().metricsAfter.value(QStringLiteral("impressions")), 3100.0);
+
+    const QByteArray microsoft = "\"Report Name: Campaign performance\"\n"
+                                 "\"Report Time: 11/5/2026\"\n"
+                                 "\"Time Zone: (GMT+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna\"\n"
+                                 "\"Last Completed Available Day: 11/4/2026 11:59:59 PM\"\n"
+                                 "\"Report Aggregation: Daily\"\n"
+                                 "\"Report Filter: \"\n"
+                                 "\"Potential Incomplete Data: false\"\n"
+                                 "\"Rows: 2\"\n"
+                                 "\n"
+                                 "\"Gregorian date\",\"Account ID\",\"Account name\",\"Campaign ID\",\"Campaign name\","
+                                 "\"Impressions\",\"Clicks\",\"Spend\",\"Currency code\",\"Conversions\"\n"
+                                 "\"11/1/2026\",\"5551\",\"Acme\",\"7777\",\"Autumn Bing\",\"500\",\"20\",\"45.10\","
+                                 "\"EUR\",\"1\"\n"
+                                 "\"11/2/2026\",\"5551\",\"Acme\",\"7777\",\"Autumn Bing\",\"400\",\"10\",\"30.05\","
+                                 "\"EUR\",\"0\"\n"
+                                 "\"©2026 Microsoft Corporation. All rights reserved. \"\n";
+    report = import(scratch.db(), microsoft);
+    QVERIFY2(report.ok(), qPrintable(problems(report)));
+    QCOMPARE(*report.platform, spend::Platform::Microsoft);
+    QCOMPARE(report.lines, 2);
+    QCOMPARE(report.channels.constFirst().channelId, f.microsoft);
+    QCOMPARE(report.channels.constFirst().spentAfter.toDecimalString(), QStringLiteral("75.15"));
+    QCOMPARE(test::scalar(scratch.db(),
+                 QStringLiteral("SELECT count(*) FROM agency_channel_spend WHERE channel_id = ? AND "
+                                "period_start = '2026-11-02' AND platform = 'microsoft'"),
+                 { f.microsoft })
+                 .toInt(),
+        1); // 11/2/2026: month first, as Microsoft writes it in English
+    // Every channel's periods add up to the campaign's spend: 2,750.90 + 75.15.
+    QCOMPARE(test::scalar(
+                 scratch.db(), QStringLiteral("SELECT budget_spent FROM agency_campaigns WHERE id = ?"), { f.campaign })
+                 .toString(),
+        QStringLiteral("2826.05"));
+}
+
+void TestSpendImport::anotherCurrencyNeedsARate()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    const Fixture f = fixture(scratch.db());
+    QByteArray dollars = "Day,Account ID,Campaign ID,Campaign name,Amount spent (USD),Impressions\n"
+                         "2026-11-01,1001,23851111,Autumn,100.00,10\n"
+                         "2026-11-02,1001,23851111,Autumn,33.33,5\n";
+    const auto refused = import(scratch.db(), dollars);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.problems.constFirst().line, 2);
+    QVERIFY2(
+        refused.problems.constFirst().message.contains(QStringLiteral("the report is in USD, the campaign in EUR")),
+        qPrintable(refused.problems.constFirst().message));
+    QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_channel_spend")).toInt(), 0);
+    // At 0.9234: 100.00 → 92.34; 33.33 → 30.776922 → 30.78.
+    const auto converted
+        = import(scratch.db(), dollars, false, { { QStringLiteral("USD"), QStringLiteral("0.9234") } });
+    QVERIFY2(converted.ok(), qPrintable(problems(converted)));
+    QCOMPARE(converted.channels.constFirst().spentAfter.toDecimalString(), QStringLiteral("123.12"));
+    QCOMPARE(
+        test::scalar(scratch.db(), QStringLiteral("SELECT DISTINCT currency FROM agency_channel_spend")).toString(),
+        QStringLiteral("EUR"));
+    QCOMPARE(test::scalar(
+                 scratch.db(), QStringLiteral("SELECT budget_spent FROM agency_campaigns WHERE id = ?"), { f.campaign })
+                 .toString(),
+        QStringLiteral("123.12"));
+    QHash<QString, QString> rates;
+    QString error;
+    QVERIFY(!spend::parseRate(QStringLiteral("USD=0"), &rates, &error));
+    QVERIFY(!spend::parseRate(QStringLiteral("USD:0.9"), &rates, &error));
+    QVERIFY(spend::parseRate(QStringLiteral("usd=1.5"), &rates, &error));
+    QCOMPARE(rates.value(QStringLiteral("USD")), QStringLiteral("1.5"));
+}
+
+void TestSpendImport::anOverlappingPeriodWritesNothing()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    const Fixture f = fixture(scratch.db());
+    QVERIFY(import(scratch.db(), metaEnglish).ok());
+    // The month as one period, where its days were imported: refused with its line, nothing written.
+    const QByteArray month = "Reporting starts,Reporting ends,Account ID,Campaign ID,Amount spent (EUR)\n"
+                             "2026-11-01,2026-11-30,1001,23851111,5000.00\n";
+    const auto report = import(scratch.db(), month);
+    QVERIFY(!report.ok());
+    QCOMPARE(report.problems.constFirst().line, 2);
+    QVERIFY2(report.problems.constFirst().message.contains(QStringLiteral("overlaps")),
+        qPrintable(report.problems.constFirst().message));
+    QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_channel_spend")).toInt(), 3);
+    QCOMPARE(test::scalar(
+                 scratch.db(), QStringLiteral("SELECT budget_spent FROM agency_campaigns WHERE id = ?"), { f.campaign })
+                 .toString(),
+        QStringLiteral("1284.76"));
+    // A figure that cannot be read refuses the file too.
+    const auto unreadable
+        = import(scratch.db(), "Day,Account ID,Campaign ID,Amount spent (EUR)\n2026-11-05,1001,23851111,12.345\n");
+    QVERIFY(!unreadable.ok());
+    QCOMPARE(unreadable.problems.constFirst().line, 2);
+}
+
+void TestSpendImport::theGenericLayout()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    const Fixture f = fixture(scratch.db());
+    const auto report = import(scratch.db(),
+        "date,account_id,campaign_id,spend,currency,impressions,clicks\n"
+        "2026-11-01,5551,7777,10.50,EUR,100,3\n"
+        "2026-11-01,5551,7777,0.25,EUR,10,1\n"); // two lines of one day (a placement each): added up
+    QVERIFY2(report.ok(), qPrintable(problems(report)));
+    QCOMPARE(*report.platform, spend::Platform::Generic);
+    QCOMPARE(report.periodsAdded, 1);
+    QCOMPARE(report.channels.constFirst().channelId, f.microsoft);
+    QCOMPARE(report.channels.constFirst().spentAfter.toDecimalString(), QStringLiteral("10.75"));
+    QCOMPARE(report.channels.constFirst().metricsAfter.value(QStringLiteral("clicks")), 4.0);
+    // A file that is no report.
+    const auto other = import(scratch.db(), "name,amount\nx,1\n");
+    QVERIFY(!other.ok());
+    QVERIFY(other.problems.constFirst().message.contains(QStringLiteral("not an ad platform's report")));
+}
+
+void TestSpendImport::commandLine()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    const Fixture f = fixture(scratch.db());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("meta.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(metaEnglish);
+    file.close();
+    const auto run = [&](const QStringList& extra) {
+        QProcess process;
+        process.start(QStringLiteral(AGENCY_OS_BINARY),
+            QStringList { QStringLiteral("import"), QStringLiteral("spend"), QStringLiteral("--input"), path,
+                QStringLiteral("--db"), scratch.dsn() }
+                + extra);
+        process.waitForFinished(60000);
+        return std::tuple { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError()) };
+    };
+    auto [code, out, err] = run({ QStringLiteral("--dry-run"), QStringLiteral("--format"), QStringLiteral("meta") });
+    QVERIFY2(code == 0, qPrintable(err));
+    QVERIFY2(out.contains(QStringLiteral("spend from meta: 4 lines, 3 matched, 1 unmatched; periods: 3 added")),
+        qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("channel %1: spend 0.00 → 1284.76").arg(f.meta)), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("unmatched: line 5 (Someone else's)")), qPrintable(out));
+    QVERIFY(out.contains(QStringLiteral("dry run: nothing written")));
+    QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_channel_spend")).toInt(), 0);
+    std::tie(code, out, err) = run({});
+    QVERIFY2(code == 0, qPrintable(err));
+    QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_channel_spend")).toInt(), 3);
+    // Refused: exit 1, each problem as "line N: why".
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("Day,Account ID,Campaign ID,Amount spent (USD)\n2026-11-09,1001,23851111,1.00\n");
+    file.close();
+    std::tie(code, out, err) = run({});
+    QCOMPARE(code, 1);
+    QVERIFY2(err.contains(QStringLiteral("agency-os: error: line 2: the report is in USD, the campaign in EUR")),
+        qPrintable(err));
+    std::tie(code, out, err) = run({ QStringLiteral("--format"), QStringLiteral("tiktok") });
+    QCOMPARE(code, 2);
+}
+
+QTEST_GUILESS_MAIN(TestSpendImport)
+#include "tst_spendimport.moc"
