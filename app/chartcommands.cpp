@@ -45,7 +45,7 @@ namespace {
                 "by the output's suffix."),
             Text::tr("FORMAT") };
         QCommandLineOption month { QStringLiteral("month"),
-            Text::tr("progress, sla, retainer, contracts: the month, as YYYY-MM (default: this month)."),
+            Text::tr("progress, sla, retainer, contracts, pacing: the month, as YYYY-MM (default: this month)."),
             Text::tr("YYYY-MM") };
         QCommandLineOption logLevel { QStringLiteral("log-level"),
             Text::tr("Messages on stderr from this level (%1).").arg(logLevelNames()), Text::tr("LEVEL"),
@@ -199,7 +199,8 @@ int runChartCommand(const QStringList& arguments)
             ? Text::tr("Renders a campaign's budget split or KPI chart as PNG or SVG.")
             : Text::tr(
                 "Writes the finance review: a PDF document (headline figures, charts, the campaigns needing attention, "
-                "client totals) or its figures as CSV. progress, sla, retainer and contracts write the account desk's "
+                "client totals) or its figures as CSV. progress, sla, retainer, contracts and pacing write the account "
+                "desk's "
                 "reports for a month (--month) as CSV or PDF (--format) to a file or - (--output)."));
     p.parser.addOptions({ p.db, p.output, p.logLevel });
     if (command == QStringLiteral("chart"))
@@ -209,7 +210,7 @@ int runChartCommand(const QStringList& arguments)
     p.parser.addPositionalArgument(command, Text::tr("The command."), command);
     p.parser.addPositionalArgument(QStringLiteral("kind"),
         command == QStringLiteral("chart") ? Text::tr("budget-split or kpi.")
-                                           : Text::tr("finance, progress, sla, retainer or contracts."));
+                                           : Text::tr("finance, progress, sla, retainer, contracts or pacing."));
     const auto help = p.parser.addHelpOption();
     if (!p.parser.parse(arguments)) {
         printError(p.parser.errorText() + Text::tr(" (see --help)"));
@@ -246,15 +247,17 @@ int runChartCommand(const QStringList& arguments)
     }
     if (command == QStringLiteral("report") && positional.size() == 2 && kind == QStringLiteral("finance")) {
         if (p.parser.isSet(p.month)) {
-            printError(Text::tr("--month goes with report progress, sla, retainer or contracts, not report finance"));
+            printError(
+                Text::tr("--month goes with report progress, sla, retainer, contracts or pacing, not report finance"));
             return ExitUsage;
         }
         return reportCommand(p);
     }
     printError(command == QStringLiteral("chart")
             ? Text::tr("chart needs budget-split or kpi (for example: agency-os chart kpi --campaign ID -o kpi.png)")
-            : Text::tr("report needs finance, progress, sla, retainer or contracts (for example: agency-os report "
-                       "finance -o review.pdf)"));
+            : Text::tr(
+                "report needs finance, progress, sla, retainer, contracts or pacing (for example: agency-os report "
+                "finance -o review.pdf)"));
     return ExitUsage;
 }
 

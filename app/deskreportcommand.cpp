@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "reportpdf.h"
 #include "reports/contractreport.h"
+#include "reports/pacingreport.h"
 #include "reports/progressreport.h"
 #include "reports/reporttable.h"
 #include "reports/retainerreport.h"
@@ -22,7 +23,7 @@ namespace {
     };
 
     const QStringList kinds { QStringLiteral("progress"), QStringLiteral("sla"), QStringLiteral("retainer"),
-        QStringLiteral("contracts") };
+        QStringLiteral("contracts"), QStringLiteral("pacing") };
 
     // The month a report covers: its first day. Default: this month.
     std::optional<QDate> parseMonth(const DeskReportRequest& request)
@@ -56,6 +57,8 @@ namespace {
             return reports::contractsReport(db, asOf(month, true), client, error);
         if (kind == QStringLiteral("progress"))
             return reports::progressReport(db, asOf(month, false), client, error);
+        if (kind == QStringLiteral("pacing"))
+            return reports::pacingReport(db, asOf(month, false), client, error);
         if (kind == QStringLiteral("sla"))
             return reports::slaReport(db, month, client, QDateTime::currentDateTimeUtc(), error);
         return reports::retainerReport(db, month, client, error);

@@ -4,6 +4,7 @@
 // report block and copyright line, German "1.234,56"). Matched to channels by their external ids, kept per channel
 // and period, idempotent, a dry run that says what the real run does, currencies refused or converted at a rate;
 // every figure checked against sums worked out by hand. On both backends, and through `agency-os import spend`.
+#include "reports/pacingreport.h"
 #include "spend/spendimport.h"
 #include "support/builders.h"
 #include "support/scratchdatabase.h"
@@ -109,6 +110,8 @@ private Q_SLOTS:
     void anOverlappingPeriodWritesNothing();
     void theGenericLayout();
     void commandLine();
+    void pacingAsWorkedOutByHand_data() { test::addBackendData(); }
+    void pacingAsWorkedOutByHand();
 };
 
 void TestSpendImport::metaOnceInEnglishThenGerman()
@@ -220,6 +223,17 @@ void TestSpendImport::googleAndMicrosoftWithTheirPreambles()
     QCOMPARE(report.channels.constFirst().spentAfter.toDecimalString(), QStringLiteral("1750.40"));
     QCOMPARE(report.channels.constFirst().metricsAfter.value(QStringLiteral("conversions")), 6.5);
 
+    // Google's "CSV for Excel": UTF-16 with its byte order mark, tab-separated (a day later).
+    QByteArray excel("\xFF\xFE", 2);
+    const QString tabbed = QStringLiteral("Campaign report\n1 November 2026 - 4 November 2026\nDay\tCampaign\tCampaign "
+                                          "ID\tCustomer ID\tCurrency code\tImpr.\tClicks\tCost\n2026-11-04\tAutumn "
+                                          "Search\t987654\t123-456-7890\tEUR\t10\t1\t0.50\n");
+    excel.append(reinterpret_cast<const char*>(tabbed.utf16()), tabbed.size() * 2);
+    report = import(scratch.db(), excel);
+    QVERIFY2(report.ok(), qPrintable(problems(report)));
+    QCOMPARE(report.periodsAdded, 1);
+    QCOMPARE(report.channels.constFirst().spentAfter.toDecimalString(), QStringLiteral("1750.90"));
+
     const QByteArray googleGerman
         = "Kampagnenbericht\n"
           "\"3. November 2026 - 3. November 2026\"\n"
@@ -228,8 +242,8 @@ void TestSpendImport::googleAndMicrosoftWithTheirPreambles()
           "Gesamt: Konto;--;--;--;EUR;1.000;50;1.000,50;3,00\n";
     report = import(scratch.db(), googleGerman);
     QVERIFY2(report.ok(), qPrintable(problems(report)));
-    QCOMPARE(report.channels.constFirst().spentAfter.toDecimalString(), QStringLiteral("2750.90"));
-    QCOMPARE(report.channels.constFirst().metricsAfter.value(QStringLiteral("impressions")), 3100.0);
+    QCOMPARE(report.channels.constFirst().spentAfter.toDecimalString(), QStringLiteral("2751.40"));
+    QCOMPARE(report.channels.constFirst().metricsAfter.value(QStringLiteral("impressions")), 3110.0);
 
     const QByteArray microsoft = "\"Report Name: Campaign performance\"\n"
                                  "\"Report Time: 11/5/2026\"\n"
@@ -259,11 +273,11 @@ void TestSpendImport::googleAndMicrosoftWithTheirPreambles()
                  { f.microsoft })
                  .toInt(),
         1); // 11/2/2026: month first, as Microsoft writes it in English
-    // Every channel's periods add up to the campaign's spend: 2,750.90 + 75.15.
+    // Every channel's periods add up to the campaign's spend: 2,751.40 + 75.15.
     QCOMPARE(test::scalar(
                  scratch.db(), QStringLiteral("SELECT budget_spent FROM agency_campaigns WHERE id = ?"), { f.campaign })
                  .toString(),
-        QStringLiteral("2826.05"));
+        QStringLiteral("2826.55"));
 }
 
 void TestSpendImport::anotherCurrencyNeedsARate()
@@ -390,6 +404,101 @@ void TestSpendImport::commandLine()
         qPrintable(err));
     std::tie(code, out, err) = run({ QStringLiteral("--format"), QStringLiteral("tiktok") });
     QCOMPARE(code, 2);
+}
+
+// Pacing (issue 31.2) from the spend imported, against figures worked out by hand: a campaign of 30 days in November
+// (10,000.00), as of its tenth day.
+void TestSpendImport::pacingAsWorkedOutByHand()
+{
+    AGENCY_MIGRATED_SCRATCH(scratch);
+    const QString client = test::add(scratch.db(), test::Client { .name = QStringLiteral("Acme") });
+    const QString campaign = test::add(scratch.db(),
+        test::Campaign { .client = client,
+            .allocated = QStringLiteral("10000.00"),
+            .start = QStringLiteral("2026-11-01"),
+            .end = QStringLiteral("2026-11-30"),
+            .metadata = QStringLiteral(R"({"currency": "EUR"})") });
+    // 30 % of it: 3,000.00; 120.00 a day for ten days, and one more day after the day asked about.
+    const QString fast = test::add(scratch.db(),
+        test::Channel { .campaign = campaign,
+            .percentage = QStringLiteral("30.00"),
+            .account = QStringLiteral("1"),
+            .externalCampaign = QStringLiteral("11") });
+    // A fixed 500.00; 10.00 a day.
+    const QString slow = test::add(scratch.db(),
+        test::Channel { .campaign = campaign,
+            .amount = QStringLiteral("500.00"),
+            .account = QStringLiteral("1"),
+            .externalCampaign = QStringLiteral("22") });
+    // Nothing imported: no pace, not a zero one.
+    const QString quiet = test::add(scratch.db(),
+        test::Channel { .campaign = campaign,
+            .percentage = QStringLiteral("10.00"),
+            .account = QStringLiteral("1"),
+            .externalCampaign = QStringLiteral("33") });
+    QByteArray csv = "date,account_id,campaign_id,spend,currency\n";
+    for (int day = 1; day <= 11; ++day) {
+        csv += QStringLiteral("2026-11-%1,1,11,120.00,EUR\n").arg(day, 2, 10, QLatin1Char('0')).toUtf8();
+        if (day <= 10)
+            csv += QStringLiteral("2026-11-%1,1,22,10.00,EUR\n").arg(day, 2, 10, QLatin1Char('0')).toUtf8();
+    }
+    const auto imported = import(scratch.db(), csv);
+    QVERIFY2(imported.ok(), qPrintable(problems(imported)));
+
+    QString error;
+    const auto table = reports::pacingReport(scratch.db(), QDate(2026, 11, 10), {}, &error);
+    QVERIFY2(table, qPrintable(error));
+    QCOMPARE(table->columns,
+        QStringList({ QStringLiteral("channel_id"), QStringLiteral("campaign_id"), QStringLiteral("planned_to_date"),
+            QStringLiteral("spent_to_date"), QStringLiteral("pace_pct"), QStringLiteral("projected_at_end"),
+            QStringLiteral("runs_out_on"), QStringLiteral("light") }));
+    QCOMPARE(table->rows.size(), 3);
+    const auto csvOf = [&](int row) {
+        QStringList cells;
+        for (const reports::ReportCell& cell : table->rows.at(row))
+            cells << QString::fromUtf8(cell.csv());
+        return cells.join(u',');
+    };
+    // The slow one is furthest off (60 % of plan), then the fast one (120 %), then the one without a pace.
+    // Slow: planned 500 × 10 / 30 = 166.67; spent 100.00; pace 100 / 166.67 = 59.9988 % → 60.00; projected
+    // 100 × 30 / 10 = 300.00; at 10.00 a day 500.00 lasts 50 days: 20 December.
+    QCOMPARE(csvOf(0), QStringLiteral("%1,%2,166.67,100.00,60.00,300.00,2026-12-20,under").arg(slow, campaign));
+    // Fast: planned 3,000 × 10 / 30 = 1,000.00; spent 1,200.00 (the 11th is after the day asked about); 120.00 %;
+    // projected 3,600.00; 3,000.00 at 120.00 a day lasts 25 days: 25 November.
+    QCOMPARE(csvOf(1), QStringLiteral("%1,%2,1000.00,1200.00,120.00,3600.00,2026-11-25,over").arg(fast, campaign));
+    QCOMPARE(csvOf(2), QStringLiteral("%1,%2,333.33,,,,,").arg(quiet, campaign));
+    // Within ±10 % is on pace; the line's own edges.
+    QCOMPARE(reports::paceOf(domain::Money::fromCents(300000), QDate(2026, 11, 1), QDate(2026, 11, 30),
+                 domain::Money::fromCents(110000), QDate(2026, 11, 10))
+                 .light,
+        QStringLiteral("on"));
+    QCOMPARE(reports::paceOf(domain::Money::fromCents(300000), QDate(2026, 11, 1), QDate(2026, 11, 30),
+                 domain::Money::fromCents(110001), QDate(2026, 11, 10))
+                 .light,
+        QStringLiteral("over"));
+    // Before the first day nothing is planned yet; no budget, no plan.
+    QVERIFY(!reports::paceOf(
+        domain::Money::fromCents(300000), QDate(2026, 11, 1), QDate(2026, 11, 30), domain::Money(), QDate(2026, 10, 31))
+                 .paceHundredths);
+    QVERIFY(
+        !reports::paceOf(std::nullopt, QDate(2026, 11, 1), QDate(2026, 11, 30), domain::Money(), QDate(2026, 11, 10))
+             .plannedCents);
+
+    // The command as a script runs it: the same rows, by --month (November: as of its last day).
+    QProcess process;
+    process.start(QStringLiteral(AGENCY_OS_BINARY),
+        { QStringLiteral("report"), QStringLiteral("pacing"), QStringLiteral("--month"), QStringLiteral("2026-11"),
+            QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--output"), QStringLiteral("-"),
+            QStringLiteral("--db"), scratch.dsn() });
+    QVERIFY(process.waitForFinished(60000));
+    const QString out = QString::fromUtf8(process.readAllStandardOutput());
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    QVERIFY2(
+        out.startsWith(QStringLiteral(
+            "channel_id,campaign_id,planned_to_date,spent_to_date,pace_pct,projected_at_end,runs_out_on,light\r\n")),
+        qPrintable(out));
+    // As of 30 November: fast planned 3,000.00, spent 1,320.00 (44.00 %).
+    QVERIFY2(out.contains(QStringLiteral("%1,%2,3000.00,1320.00,44.00,1320.00,").arg(fast, campaign)), qPrintable(out));
 }
 
 QTEST_GUILESS_MAIN(TestSpendImport)

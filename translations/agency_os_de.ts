@@ -203,32 +203,32 @@
         <translation>chart braucht budget-split oder kpi (zum Beispiel: agency-os chart kpi --campaign ID -o kpi.png)</translation>
     </message>
     <message>
-        <source>progress, sla, retainer, contracts: the month, as YYYY-MM (default: this month).</source>
-        <translation>progress, sla, retainer, contracts: der Monat als JJJJ-MM (Standard: dieser Monat).</translation>
-    </message>
-    <message>
         <source>YYYY-MM</source>
         <translation>JJJJ-MM</translation>
-    </message>
-    <message>
-        <source>Writes the finance review: a PDF document (headline figures, charts, the campaigns needing attention, client totals) or its figures as CSV. progress, sla, retainer and contracts write the account desk&apos;s reports for a month (--month) as CSV or PDF (--format) to a file or - (--output).</source>
-        <translation>Schreibt den Finanzbericht: ein PDF-Dokument (Kennzahlen, Diagramme, die Kampagnen, die Aufmerksamkeit brauchen, Kundensummen) oder seine Zahlen als CSV. progress, sla, retainer und contracts schreiben die Berichte der Kundenbetreuung für einen Monat (--month) als CSV oder PDF (--format) in eine Datei oder - (--output).</translation>
-    </message>
-    <message>
-        <source>finance, progress, sla, retainer or contracts.</source>
-        <translation>finance, progress, sla, retainer oder contracts.</translation>
     </message>
     <message>
         <source>--status goes with report finance, not report %1</source>
         <translation>--status gehört zu report finance, nicht zu report %1</translation>
     </message>
     <message>
-        <source>--month goes with report progress, sla, retainer or contracts, not report finance</source>
-        <translation>--month gehört zu report progress, sla, retainer oder contracts, nicht zu report finance</translation>
+        <source>progress, sla, retainer, contracts, pacing: the month, as YYYY-MM (default: this month).</source>
+        <translation>progress, sla, retainer, contracts, pacing: der Monat als JJJJ-MM (Standard: dieser Monat).</translation>
     </message>
     <message>
-        <source>report needs finance, progress, sla, retainer or contracts (for example: agency-os report finance -o review.pdf)</source>
-        <translation>report braucht finance, progress, sla, retainer oder contracts (zum Beispiel: agency-os report finance -o bericht.pdf)</translation>
+        <source>Writes the finance review: a PDF document (headline figures, charts, the campaigns needing attention, client totals) or its figures as CSV. progress, sla, retainer, contracts and pacing write the account desk&apos;s reports for a month (--month) as CSV or PDF (--format) to a file or - (--output).</source>
+        <translation>Schreibt den Finanzbericht: ein PDF-Dokument (Kennzahlen, Diagramme, die Kampagnen, die Aufmerksamkeit brauchen, Kundensummen) oder seine Zahlen als CSV. progress, sla, retainer, contracts und pacing schreiben die Berichte der Kundenbetreuung für einen Monat (--month) als CSV oder PDF (--format) in eine Datei oder - (--output).</translation>
+    </message>
+    <message>
+        <source>finance, progress, sla, retainer, contracts or pacing.</source>
+        <translation>finance, progress, sla, retainer, contracts oder pacing.</translation>
+    </message>
+    <message>
+        <source>--month goes with report progress, sla, retainer, contracts or pacing, not report finance</source>
+        <translation>--month gehört zu report progress, sla, retainer, contracts oder pacing, nicht zu report finance</translation>
+    </message>
+    <message>
+        <source>report needs finance, progress, sla, retainer, contracts or pacing (for example: agency-os report finance -o review.pdf)</source>
+        <translation>report braucht finance, progress, sla, retainer, contracts oder pacing (zum Beispiel: agency-os report finance -o bericht.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1613,6 +1613,73 @@
     <message>
         <source>amount</source>
         <translation>Betrag</translation>
+    </message>
+</context>
+<context>
+    <name>PacingReport</name>
+    <message>
+        <source>on pace</source>
+        <translation>im Plan</translation>
+    </message>
+    <message>
+        <source>under</source>
+        <translation>darunter</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>darüber</translation>
+    </message>
+    <message>
+        <source>Reading the imported spend</source>
+        <translation>Lesen der importierten Ausgaben</translation>
+    </message>
+    <message>
+        <source>Reading the channels</source>
+        <translation>Lesen der Kanäle</translation>
+    </message>
+    <message>
+        <source>Pacing</source>
+        <translation>Budgetverlauf</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
+        <source>Channel id</source>
+        <translation>Kanal-ID</translation>
+    </message>
+    <message>
+        <source>Campaign id</source>
+        <translation>Kampagnen-ID</translation>
+    </message>
+    <message>
+        <source>Planned to date</source>
+        <translation>Geplant bis heute</translation>
+    </message>
+    <message>
+        <source>Spent to date</source>
+        <translation>Ausgegeben bis heute</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Projected at end</source>
+        <translation>Hochgerechnet zum Ende</translation>
+    </message>
+    <message>
+        <source>Runs out on</source>
+        <translation>Aufgebraucht am</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Ampel</translation>
+    </message>
+    <message>
+        <source>No spend has been imported for these channels yet (agency-os import spend).</source>
+        <translation>Für diese Kanäle wurden noch keine Ausgaben importiert (agency-os import spend).</translation>
     </message>
 </context>
 <context>

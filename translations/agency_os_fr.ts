@@ -203,32 +203,32 @@
         <translation>chart a besoin de budget-split ou kpi (par exemple : agency-os chart kpi --campaign ID -o kpi.png)</translation>
     </message>
     <message>
-        <source>progress, sla, retainer, contracts: the month, as YYYY-MM (default: this month).</source>
-        <translation>progress, sla, retainer, contracts : le mois, au format AAAA-MM (par défaut : ce mois-ci).</translation>
-    </message>
-    <message>
         <source>YYYY-MM</source>
         <translation>AAAA-MM</translation>
-    </message>
-    <message>
-        <source>Writes the finance review: a PDF document (headline figures, charts, the campaigns needing attention, client totals) or its figures as CSV. progress, sla, retainer and contracts write the account desk&apos;s reports for a month (--month) as CSV or PDF (--format) to a file or - (--output).</source>
-        <translation>Écrit la revue financière : un document PDF (chiffres clés, graphiques, campagnes à surveiller, totaux par client) ou ses chiffres en CSV. progress, sla, retainer et contracts écrivent les rapports du suivi client pour un mois (--month) en CSV ou PDF (--format) dans un fichier ou - (--output).</translation>
-    </message>
-    <message>
-        <source>finance, progress, sla, retainer or contracts.</source>
-        <translation>finance, progress, sla, retainer ou contracts.</translation>
     </message>
     <message>
         <source>--status goes with report finance, not report %1</source>
         <translation>--status va avec report finance, pas avec report %1</translation>
     </message>
     <message>
-        <source>--month goes with report progress, sla, retainer or contracts, not report finance</source>
-        <translation>--month va avec report progress, sla, retainer ou contracts, pas avec report finance</translation>
+        <source>progress, sla, retainer, contracts, pacing: the month, as YYYY-MM (default: this month).</source>
+        <translation>progress, sla, retainer, contracts, pacing : le mois, au format AAAA-MM (par défaut : ce mois-ci).</translation>
     </message>
     <message>
-        <source>report needs finance, progress, sla, retainer or contracts (for example: agency-os report finance -o review.pdf)</source>
-        <translation>report attend finance, progress, sla, retainer ou contracts (par exemple : agency-os report finance -o revue.pdf)</translation>
+        <source>Writes the finance review: a PDF document (headline figures, charts, the campaigns needing attention, client totals) or its figures as CSV. progress, sla, retainer, contracts and pacing write the account desk&apos;s reports for a month (--month) as CSV or PDF (--format) to a file or - (--output).</source>
+        <translation>Écrit la revue financière : un document PDF (chiffres clés, graphiques, campagnes à surveiller, totaux par client) ou ses chiffres en CSV. progress, sla, retainer, contracts et pacing écrivent les rapports du suivi client pour un mois (--month) en CSV ou PDF (--format) dans un fichier ou - (--output).</translation>
+    </message>
+    <message>
+        <source>finance, progress, sla, retainer, contracts or pacing.</source>
+        <translation>finance, progress, sla, retainer, contracts ou pacing.</translation>
+    </message>
+    <message>
+        <source>--month goes with report progress, sla, retainer, contracts or pacing, not report finance</source>
+        <translation>--month va avec report progress, sla, retainer, contracts ou pacing, pas avec report finance</translation>
+    </message>
+    <message>
+        <source>report needs finance, progress, sla, retainer, contracts or pacing (for example: agency-os report finance -o review.pdf)</source>
+        <translation>report attend finance, progress, sla, retainer, contracts ou pacing (par exemple : agency-os report finance -o revue.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1613,6 +1613,73 @@
     <message>
         <source>amount</source>
         <translation>montant</translation>
+    </message>
+</context>
+<context>
+    <name>PacingReport</name>
+    <message>
+        <source>on pace</source>
+        <translation>dans le rythme</translation>
+    </message>
+    <message>
+        <source>under</source>
+        <translation>en dessous</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>au-dessus</translation>
+    </message>
+    <message>
+        <source>Reading the imported spend</source>
+        <translation>Lecture des dépenses importées</translation>
+    </message>
+    <message>
+        <source>Reading the channels</source>
+        <translation>Lecture des canaux</translation>
+    </message>
+    <message>
+        <source>Pacing</source>
+        <translation>Rythme des dépenses</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>Au %1</translation>
+    </message>
+    <message>
+        <source>Channel id</source>
+        <translation>Identifiant du canal</translation>
+    </message>
+    <message>
+        <source>Campaign id</source>
+        <translation>Identifiant de la campagne</translation>
+    </message>
+    <message>
+        <source>Planned to date</source>
+        <translation>Prévu à ce jour</translation>
+    </message>
+    <message>
+        <source>Spent to date</source>
+        <translation>Dépensé à ce jour</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>Rythme</translation>
+    </message>
+    <message>
+        <source>Projected at end</source>
+        <translation>Projeté à la fin</translation>
+    </message>
+    <message>
+        <source>Runs out on</source>
+        <translation>Épuisé le</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Feu</translation>
+    </message>
+    <message>
+        <source>No spend has been imported for these channels yet (agency-os import spend).</source>
+        <translation>Aucune dépense n&apos;a encore été importée pour ces canaux (agency-os import spend).</translation>
     </message>
 </context>
 <context>

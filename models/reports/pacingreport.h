@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/money.h"
+#include "reporttable.h"
+
+#include <QDate>
+#include <QSqlDatabase>
+#include <QString>
+#include <optional>
+
+namespace agency::reports {
+
+// A channel's (or campaign's) pace: what it has spent against the straight line from nothing on its first day to its
+// budget on its last.
+struct Pace {
+    std::optional<qint64> plannedCents; // the budget × days gone ÷ days in all, to the cent (none: no budget or days)
+    std::optional<qint64> spentCents; // what its imported spend adds up to, to the day (none: nothing imported)
+    std::optional<qint64> paceHundredths; // spent ÷ planned, in hundredths of a percent (none: nothing planned yet)
+    std::optional<qint64> projectedCents; // spent ÷ days gone × days in all
+    QDate runsOutOn; // the day the budget is spent at the rate so far (invalid: nothing spent)
+    QString light; // on (within ±10 %), under, over; empty without a pace
+};
+
+// The pace of `budget` over `start`…`end` (both days counted) with `spent` spent up to `asOf`; every figure rounded
+// half up, exact in cents.
+Pace paceOf(std::optional<domain::Money> budget, const QDate& start, const QDate& end,
+    std::optional<domain::Money> spent, const QDate& asOf);
+
+// `agency-os report pacing`: one row per live, active channel of a live campaign (of one client, when `clientId` is
+// given), as of `asOf`: channel_id, campaign_id, planned_to_date, spent_to_date, pace_pct, projected_at_end,
+// runs_out_on, light. The budget is the channel's effective one (its fixed amount, else its share of the campaign's
+// allocation); the days are the campaign's; the spend is what `import spend` keeps for the channel, periods ending
+// on or before `asOf`. Most off pace first.
+std::optional<ReportTable> pacingReport(
+    const QSqlDatabase& db, const QDate& asOf, const QString& clientId, QString* error);
+
+} // namespace agency::reports
