@@ -324,7 +324,11 @@ namespace {
             QStringLiteral("bom"), Text::tr("Start with a UTF-8 byte-order mark (for spreadsheet programs)."));
         const QCommandLineOption noGuard(QStringLiteral("no-formula-guard"),
             Text::tr("Do not prefix ' to text starting with = + - @ tab or CR (only for trusted round trips)."));
-        parser.addOptions({ output, includeDeleted, delimiter, bom, noGuard });
+        const QCommandLineOption fileFormat(QStringLiteral("format"),
+            Text::tr("csv (default) or xlsx: a workbook of real number, date and boolean cells (an output ending in "
+                     ".xlsx chooses it too)."),
+            Text::tr("FORMAT"));
+        parser.addOptions({ output, includeDeleted, delimiter, bom, noGuard, fileFormat });
         parser.addPositionalArgument(QStringLiteral("export"), Text::tr("The command."), QStringLiteral("export"));
         parser.addPositionalArgument(QStringLiteral("table"),
             Text::tr(
@@ -357,6 +361,16 @@ namespace {
             printError(Text::tr("--output needs a file name, or - for standard output"));
             return ExitUsage;
         }
+        const QString format = parser.isSet(fileFormat)
+            ? parser.value(fileFormat)
+            : (path.endsWith(QStringLiteral(".xlsx"), Qt::CaseInsensitive) ? QStringLiteral("xlsx")
+                                                                           : QStringLiteral("csv"));
+        if (format != QStringLiteral("csv") && format != QStringLiteral("xlsx")) {
+            printError(Text::tr("--format must be csv or xlsx, not '%1'").arg(format.left(20)));
+            return ExitUsage;
+        }
+        if (format == QStringLiteral("xlsx"))
+            request.format = exporting::ExportRequest::Format::Xlsx;
 
         return withWorkDatabase(
             parser.value(common.db), QStringLiteral("export"),

@@ -6,6 +6,10 @@
 #include "support/scratchdatabase.h"
 
 #include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -142,6 +146,8 @@ private Q_SLOTS:
     void notJsonIsNotRewritten_data();
     void notJsonIsNotRewritten();
     void jsonColumnsExportTheSameBytesFromBothBackends();
+    void xlsxHasRealCells_data() { test::addBackendData(); }
+    void xlsxHasRealCells();
 };
 
 void TestTableExport::writesExactText()
@@ -419,6 +425,73 @@ void TestTableExport::viewOrderAndColumns()
         QByteArray("client_name,budget_allocated,status\r\n\"'=HYPERLINK(\"\"http://x\"\")\",1000.00,draft\r\n"));
     request.sortColumn = QStringLiteral("no_such_column");
     QVERIFY(exportBytes(scratch.db(), request).isEmpty());
+}
+
+// Issue 31.3: the view as an .xlsx workbook, read back by an independent reader (Debian's python3-openpyxl): money,
+// percent and booleans as such cells, dates as dates, text as text (a formula-looking name stays text, no guard
+// needed), NULL as an empty cell, the header frozen, the columns widened.
+void TestTableExport::xlsxHasRealCells()
+{
+    AGENCY_MIGRATED_SCRATCH(scratch);
+    QVERIFY(loadFixture(scratch.db()));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("channels.xlsx"));
+    exporting::ExportRequest request;
+    request.table = QStringLiteral("agency_campaign_channels");
+    request.format = exporting::ExportRequest::Format::Xlsx;
+    exporting::TableExporter exporter(scratch.db());
+    QString error;
+    QVERIFY2(exporting::exportToFile(exporter, request, path, &error), qPrintable(error));
+    QProcess reader;
+    reader.start(QStringLiteral("/usr/bin/python3"),
+        { QStringLiteral("-c"),
+            QStringLiteral("import json, sys, openpyxl\n"
+                           "ws = openpyxl.load_workbook(sys.argv[1]).active\n"
+                           "rows = [[{'v': None if c.value is None else str(c.value), 't': c.data_type, "
+                           "'f': c.number_format} for c in r] for r in ws.iter_rows()]\n"
+                           "print(json.dumps({'freeze': ws.freeze_panes, 'width': ws.column_dimensions['E'].width, "
+                           "'rows': rows}))"),
+            path });
+    QVERIFY(reader.waitForFinished(60000));
+    QVERIFY2(reader.exitCode() == 0, reader.readAllStandardError().constData());
+    const QJsonObject sheet = QJsonDocument::fromJson(reader.readAllStandardOutput()).object();
+    QCOMPARE(sheet.value(QStringLiteral("freeze")).toString(), QStringLiteral("A2"));
+    QVERIFY(sheet.value(QStringLiteral("width")).toDouble() > 10);
+    const QJsonArray rows = sheet.value(QStringLiteral("rows")).toArray();
+    QCOMPARE(rows.size(), 1 + 3); // the header and the live channels, as the CSV has them
+    QStringList header;
+    for (const QJsonValue& cell : rows.at(0).toArray())
+        header << cell.toObject().value(QStringLiteral("v")).toString();
+    QCOMPARE(header, exporting::exportHeaders(request.table));
+    const auto cell = [&](int row, const char* column) {
+        return rows.at(row).toArray().at(header.indexOf(QString::fromLatin1(column))).toObject();
+    };
+    const auto value
+        = [&](int row, const char* column) { return cell(row, column).value(QStringLiteral("v")).toString(); };
+    const auto type
+        = [&](int row, const char* column) { return cell(row, column).value(QStringLiteral("t")).toString(); };
+    int google = -1;
+    int tiktok = -1;
+    for (int r = 1; r < rows.size(); ++r) {
+        if (value(r, "channel_type") == QStringLiteral("google_ads"))
+            google = r;
+        if (value(r, "channel_type") == QStringLiteral("tiktok"))
+            tiktok = r;
+    }
+    QVERIFY(google > 0 && tiktok > 0);
+    QCOMPARE(type(google, "budget_percentage"), QStringLiteral("n"));
+    QCOMPARE(value(google, "budget_percentage"), QStringLiteral("12.5"));
+    QCOMPARE(type(google, "effective_budget"), QStringLiteral("n"));
+    QCOMPARE(value(google, "effective_budget"), QStringLiteral("1250000000"));
+    QCOMPARE(value(tiktok, "effective_budget"), QStringLiteral("333.3"));
+    QCOMPARE(cell(google, "effective_budget").value(QStringLiteral("f")).toString(), QStringLiteral("#,##0.00"));
+    QVERIFY(cell(google, "budget_amount").value(QStringLiteral("v")).isNull()); // NULL: empty, not 0
+    QCOMPARE(type(google, "is_active"), QStringLiteral("b"));
+    QCOMPARE(value(tiktok, "is_active"), QStringLiteral("False"));
+    QCOMPARE(type(google, "created_at"), QStringLiteral("d"));
+    QCOMPARE(type(tiktok, "client_name"), QStringLiteral("s"));
+    QCOMPARE(value(tiktok, "client_name"), QStringLiteral("=HYPERLINK(\"http://x\")"));
+    QCOMPARE(value(tiktok, "campaign_label"), QStringLiteral("=HYPERLINK(\"http://x\") · seo"));
 }
 
 QTEST_GUILESS_MAIN(TestTableExport)

@@ -968,6 +968,14 @@
         <source>unmatched: line %1 (%2): %3</source>
         <translation>nicht zugeordnet: Zeile %1 (%2): %3</translation>
     </message>
+    <message>
+        <source>csv (default) or xlsx: a workbook of real number, date and boolean cells (an output ending in .xlsx chooses it too).</source>
+        <translation>csv (Standard) oder xlsx: eine Arbeitsmappe mit echten Zahlen-, Datums- und Wahrheitswertzellen (eine Ausgabe auf .xlsx wählt sie ebenfalls).</translation>
+    </message>
+    <message>
+        <source>--format must be csv or xlsx, not &apos;%1&apos;</source>
+        <translation>--format muss csv oder xlsx sein, nicht „%1“</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionString</name>
@@ -2536,6 +2544,34 @@
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>could not start the workbook</source>
+        <translation>die Arbeitsmappe konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>could not write the sheet&apos;s header</source>
+        <translation>die Kopfzeile des Tabellenblatts konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>a sheet holds at most %L1 rows below its header</source>
+        <translation>ein Tabellenblatt fasst höchstens %L1 Zeilen unter der Kopfzeile</translation>
+    </message>
+    <message>
+        <source>could not write row %L1 of the sheet: %2</source>
+        <translation>Zeile %L1 des Tabellenblatts konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>could not write the workbook: %1</source>
+        <translation>die Arbeitsmappe konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Counting %1</source>
+        <translation>Zählen von %1</translation>
+    </message>
+    <message>
+        <source>%L1 rows are more than a sheet holds (%L2 below its header): export them as CSV, or narrow the view first</source>
+        <translation>%L1 Zeilen sind mehr, als ein Tabellenblatt fasst (%L2 unter der Kopfzeile): exportieren Sie sie als CSV oder grenzen Sie die Ansicht zuerst ein</translation>
     </message>
 </context>
 <context>
@@ -4111,10 +4147,6 @@ Ziel %2, Ist %3</translation>
         <translation>Aktuelle Ansicht exportieren</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
         <source>Export finished</source>
         <translation>Export abgeschlossen</translation>
     </message>
@@ -4358,6 +4390,10 @@ Ordner öffnen?</translation>
             <numerusform>%n Zeile mit ungespeicherten Änderungen zurückgeholt: Speichern (Strg+S) schreibt sie</numerusform>
             <numerusform>%n Zeilen mit ungespeicherten Änderungen zurückgeholt: Speichern (Strg+S) schreibt sie</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;Excel workbooks (*.xlsx)</source>
+        <translation>CSV-Dateien (*.csv);;Excel-Arbeitsmappen (*.xlsx)</translation>
     </message>
 </context>
 <context>

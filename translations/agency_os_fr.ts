@@ -968,6 +968,14 @@
         <source>unmatched: line %1 (%2): %3</source>
         <translation>non rapprochée : ligne %1 (%2) : %3</translation>
     </message>
+    <message>
+        <source>csv (default) or xlsx: a workbook of real number, date and boolean cells (an output ending in .xlsx chooses it too).</source>
+        <translation>csv (par défaut) ou xlsx : un classeur de vraies cellules de nombres, de dates et de booléens (une sortie se terminant par .xlsx le choisit aussi).</translation>
+    </message>
+    <message>
+        <source>--format must be csv or xlsx, not &apos;%1&apos;</source>
+        <translation>--format doit être csv ou xlsx, et non « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionString</name>
@@ -2536,6 +2544,34 @@
     <message>
         <source>cannot write %1: %2</source>
         <translation>impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>could not start the workbook</source>
+        <translation>impossible de créer le classeur</translation>
+    </message>
+    <message>
+        <source>could not write the sheet&apos;s header</source>
+        <translation>impossible d&apos;écrire l&apos;en-tête de la feuille</translation>
+    </message>
+    <message>
+        <source>a sheet holds at most %L1 rows below its header</source>
+        <translation>une feuille contient au plus %L1 lignes sous son en-tête</translation>
+    </message>
+    <message>
+        <source>could not write row %L1 of the sheet: %2</source>
+        <translation>impossible d&apos;écrire la ligne %L1 de la feuille : %2</translation>
+    </message>
+    <message>
+        <source>could not write the workbook: %1</source>
+        <translation>impossible d&apos;écrire le classeur : %1</translation>
+    </message>
+    <message>
+        <source>Counting %1</source>
+        <translation>Comptage de %1</translation>
+    </message>
+    <message>
+        <source>%L1 rows are more than a sheet holds (%L2 below its header): export them as CSV, or narrow the view first</source>
+        <translation>%L1 lignes, c&apos;est plus que ne contient une feuille (%L2 sous son en-tête) : exportez-les en CSV, ou réduisez d&apos;abord la vue</translation>
     </message>
 </context>
 <context>
@@ -4111,10 +4147,6 @@ cible %2, réel %3</translation>
         <translation>Exporter la vue actuelle</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
         <source>Export finished</source>
         <translation>Export terminé</translation>
     </message>
@@ -4358,6 +4390,10 @@ Ouvrir le dossier ?</translation>
             <numerusform>%n ligne avec des modifications non enregistrées récupérée : Enregistrer (Ctrl+S) l’écrit</numerusform>
             <numerusform>%n lignes avec des modifications non enregistrées récupérées : Enregistrer (Ctrl+S) les écrit</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;Excel workbooks (*.xlsx)</source>
+        <translation>Fichiers CSV (*.csv);;Classeurs Excel (*.xlsx)</translation>
     </message>
 </context>
 <context>

@@ -437,6 +437,8 @@ void MainWindow::exportCurrentView(const QString& path, std::function<void(bool 
     }
     exporting::ExportRequest request = page->currentViewExport();
     request.csv = rememberedCsvOptions();
+    if (path.endsWith(QStringLiteral(".xlsx"), Qt::CaseInsensitive)) // a workbook of real cells, the view's columns
+        request.format = exporting::ExportRequest::Format::Xlsx;
     runCsvExport(this, m_where, request, path, [this, path, then = std::move(then)](const JobOutcome& outcome) {
         showMessage(outcome.ok ? tr("Exported to %1").arg(QDir::toNativeSeparators(path))
                                : tr("Export failed, no file written: %1").arg(outcome.error));

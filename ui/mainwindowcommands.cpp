@@ -143,8 +143,8 @@ void MainWindow::createActions()
         QSettings settings;
         const QString folder = settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString();
         const QString name = page->model()->tableName().mid(7).replace(u'_', u'-') + QStringLiteral(".csv");
-        const QString path
-            = chooseFileToSave(this, tr("Export the current view"), folder + u'/' + name, tr("CSV files (*.csv)"));
+        const QString path = chooseFileToSave(this, tr("Export the current view"), folder + u'/' + name,
+            tr("CSV files (*.csv);;Excel workbooks (*.xlsx)"));
         if (path.isEmpty())
             return;
         settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());

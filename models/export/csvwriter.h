@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "rowsink.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QIODevice>
@@ -20,16 +22,16 @@ struct CsvOptions {
 // RFC 4180 with the rules of DESIGN.md "CSV": CRLF line ends; a field is quoted when it holds the delimiter, a
 // quote, CR or LF, or starts or ends with a space; quotes are doubled; NULL is an empty unquoted field and an empty
 // string is "". Works on UTF-8 bytes so that both export paths share it and give byte-identical files.
-class CsvWriter {
+class CsvWriter : public RowSink {
 public:
     CsvWriter(QIODevice* out, const CsvOptions& options, QList<bool> textColumns);
 
-    bool writeHeader(const QStringList& names);
+    bool writeHeader(const QStringList& names) override;
     // One field per column; a null QByteArrayView (data() == nullptr) is NULL.
-    bool writeRow(const QList<QByteArrayView>& fields);
-    bool flush();
+    bool writeRow(const QList<QByteArrayView>& fields) override;
+    bool flush() override;
     // Why the last write failed: the system's reason ("No space left on device").
-    QString errorString() const { return m_out->errorString(); }
+    QString errorString() const override { return m_out->errorString(); }
     qint64 rows() const { return m_rows; }
 
     // The formula guard, reversibly: text starting with = + - @ tab or CR gets a leading ', and so does text that

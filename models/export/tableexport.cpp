@@ -8,6 +8,7 @@
 #include "exportplan.h"
 #include "exportvalues.h"
 #include "jsontext.h"
+#include "sheetwriter.h"
 #include "tables/columnvalues.h"
 #include "tables/keysetpager.h"
 #include "tables/lookupnames.h"
@@ -105,6 +106,31 @@ bool TableExporter::fail(const QString& message)
 }
 
 namespace {
+    // What a sheet makes of a column: a number, money, a date… or text.
+    SheetWriter::Kind sheetKind(const Column& column)
+    {
+        if (column.source == Source::EffectiveBudget)
+            return SheetWriter::Kind::Money;
+        if (column.source != Source::Own)
+            return SheetWriter::Kind::Text;
+        switch (column.spec->kind) {
+        case tables::ColumnKind::Money:
+            return SheetWriter::Kind::Money;
+        case tables::ColumnKind::Percent:
+            return SheetWriter::Kind::Percent;
+        case tables::ColumnKind::Integer:
+            return SheetWriter::Kind::Number;
+        case tables::ColumnKind::Date:
+            return SheetWriter::Kind::Date;
+        case tables::ColumnKind::Instant:
+            return SheetWriter::Kind::Instant;
+        case tables::ColumnKind::Boolean:
+            return SheetWriter::Kind::Boolean;
+        default:
+            return SheetWriter::Kind::Text;
+        }
+    }
+
     // Leaves out of `picked` what the role may not read and what is worked out from it; what it left out.
     QStringList leaveOutHidden(QSqlDatabase db, ExportRequest* request, const QList<Column>& plan, QList<int>* picked)
     {
@@ -167,8 +193,31 @@ bool TableExporter::exportTable(const ExportRequest& asked, QIODevice* out)
         headers << plan.at(i).header;
         text << plan.at(i).text;
     }
-    CsvWriter writer(out, request.csv, text);
-    writer.writeHeader(headers);
+    std::unique_ptr<RowSink> sink;
+    if (request.format == ExportRequest::Format::Xlsx) {
+        // More rows than a sheet holds are refused before anything is read: with the count, and what to do.
+        const tables::TableSpec& spec = *tables::specFor(request.table);
+        const QString where = request.filter.sql(spec, m_db.driver());
+        QSqlQuery count(m_db);
+        if (!count.exec(QStringLiteral("SELECT count(*) FROM %1%2")
+                            .arg(request.table, where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where))
+            || !count.next())
+            return fail(db::reportSqlError(Text::tr("Counting %1").arg(request.table), count.lastError()));
+        if (const qint64 rows = count.value(0).toLongLong(); rows > SheetWriter::maxRows - 1)
+            return fail(Text::tr("%L1 rows are more than a sheet holds (%L2 below its header): export them as CSV, or "
+                                 "narrow the view first")
+                            .arg(rows)
+                            .arg(SheetWriter::maxRows - 1));
+        QList<SheetWriter::Kind> kinds;
+        for (const int i : *picked)
+            kinds << sheetKind(plan.at(i));
+        sink = std::make_unique<SheetWriter>(out, kinds);
+    } else {
+        sink = std::make_unique<CsvWriter>(out, request.csv, text);
+    }
+    RowSink& writer = *sink;
+    if (!writer.writeHeader(headers))
+        return fail(Text::tr("could not write the file: %1").arg(writer.errorString()));
     bool ok = false;
     if (!request.allowDirect)
         ok = exportGeneric(request, writer);
@@ -183,7 +232,7 @@ bool TableExporter::exportTable(const ExportRequest& asked, QIODevice* out)
     return true;
 }
 
-bool TableExporter::exportGeneric(const ExportRequest& request, CsvWriter& writer)
+bool TableExporter::exportGeneric(const ExportRequest& request, RowSink& writer)
 {
     const bool sqlite = db::dialectOf(m_db) == db::Dialect::SQLite;
     const bool plane = planeAvailable(m_db);
@@ -273,7 +322,7 @@ bool TableExporter::exportGeneric(const ExportRequest& request, CsvWriter& write
     return true;
 }
 
-bool TableExporter::exportWithCopy(const ExportRequest& request, CsvWriter& writer)
+bool TableExporter::exportWithCopy(const ExportRequest& request, RowSink& writer)
 {
     const QVariant handle = m_db.driver()->handle();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "pg_conn*") != 0 || !handle.data())
@@ -358,7 +407,7 @@ bool TableExporter::exportWithCopy(const ExportRequest& request, CsvWriter& writ
     return true;
 }
 
-bool TableExporter::exportWithSqlite(const ExportRequest& request, CsvWriter& writer)
+bool TableExporter::exportWithSqlite(const ExportRequest& request, RowSink& writer)
 {
     const QVariant handle = m_db.driver()->handle();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0 || !handle.data())

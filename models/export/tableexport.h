@@ -31,6 +31,9 @@ struct ExportRequest {
     // The table's columns the role may not read (TableRights::hidden()): read as NULL, never named to the server; the
     // exporter sets it from its connection and leaves them (and what is worked out from them) out of the file.
     QSet<QString> hidden;
+    // CSV (csv's options), or an .xlsx workbook of real number, date and boolean cells (SheetWriter).
+    enum class Format { Csv, Xlsx };
+    Format format = Format::Csv;
 };
 
 // The columns an export of `table` writes: the table's own, then the lookups a spreadsheet reader needs
@@ -66,9 +69,9 @@ public:
     QString lastError() const { return m_error; }
 
 private:
-    bool exportGeneric(const ExportRequest& request, CsvWriter& writer);
-    bool exportWithCopy(const ExportRequest& request, CsvWriter& writer);
-    bool exportWithSqlite(const ExportRequest& request, CsvWriter& writer);
+    bool exportGeneric(const ExportRequest& request, RowSink& writer);
+    bool exportWithCopy(const ExportRequest& request, RowSink& writer);
+    bool exportWithSqlite(const ExportRequest& request, RowSink& writer);
     bool fail(const QString& message);
 
     QSqlDatabase m_db;

@@ -590,6 +590,25 @@ void TestMainWindow::exportsTheCurrentView()
                                  "20000000-0000-4000-8000-000000000002;Globex;project;"),
         exported.constData());
     QSettings().remove(QStringLiteral("export"));
+    {
+        // Issue 31.3: the same view as a workbook (chosen by its ending), read by an independent reader.
+        const QString workbook = dir.filePath(QStringLiteral("view.xlsx"));
+        QSignalSpy exported(&window, &ui::MainWindow::viewExported);
+        window.exportCurrentView(workbook);
+        QVERIFY(exported.wait(20000));
+        QVERIFY(exported.at(0).at(0).toBool());
+        QProcess reader;
+        reader.start(QStringLiteral("/usr/bin/python3"),
+            { QStringLiteral("-c"),
+                QStringLiteral("import sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1]).active\n"
+                               "print('|'.join(str(c.value) for r in ws.iter_rows() for c in r))"),
+                workbook });
+        QVERIFY(reader.waitForFinished(60000));
+        const QString cells = QString::fromUtf8(reader.readAllStandardOutput()).trimmed();
+        QVERIFY2(cells.startsWith(QStringLiteral("id|client_name|client_type|updated_at|sla_tier_name|"
+                                                 "20000000-0000-4000-8000-000000000002|Globex|project|20")),
+            qPrintable(cells + QString::fromUtf8(reader.readAllStandardError())));
+    }
 
     // Edited "in a spreadsheet" and imported back through the window's dialog: the row is updated, none added.
     QByteArray edited = exported;
