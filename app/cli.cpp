@@ -330,13 +330,8 @@ namespace {
             Text::tr("FORMAT"));
         parser.addOptions({ output, includeDeleted, delimiter, bom, noGuard, fileFormat });
         parser.addPositionalArgument(QStringLiteral("export"), Text::tr("The command."), QStringLiteral("export"));
-        parser.addPositionalArgument(QStringLiteral("table"),
-            Text::tr(
-                "sla-tiers, clients, campaigns or channels; or time-entries: a Harvest, Toggl Track or Clockify "
-                "export of a detailed report, matched to clients by name, each entry once however often it is "
-                "imported; or spend: an ad platform's report (Google Ads, Meta, Microsoft Advertising, or the generic "
-                "layout) into the channels' spend, matched by their external account and campaign ids."),
-            QStringLiteral("sla-tiers|clients|campaigns|channels|time-entries|spend"));
+        parser.addPositionalArgument(QStringLiteral("table"), Text::tr("sla-tiers, clients, campaigns or channels."),
+            QStringLiteral("sla-tiers|clients|campaigns|channels"));
         if (const auto done = parse(parser, common, arguments))
             return *done;
 
@@ -492,14 +487,8 @@ namespace {
         }
         const QString path = parser.value(input);
         QFile file;
-        const bool opened = path == QStringLiteral("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                        : (file.setFileName(path), file.open(QIODevice::ReadOnly));
-        if (!opened || QFileInfo(path).isDir()) {
-            printError(Text::tr("cannot read %1: %2")
-                           .arg(path == QStringLiteral("-") ? Text::tr("standard input") : path,
-                               opened ? Text::tr("it is a folder") : file.errorString()));
+        if (!openInput(path, &file))
             return ExitFailure;
-        }
         const bool check = parser.isSet(dryRun);
         const qint64 size = file.isSequential() ? 0 : file.size(); // for the share read so far
 
@@ -609,6 +598,18 @@ bool refuseEmptyDbOption(const QCommandLineParser& parser, const QCommandLineOpt
     printError(Text::tr("--db is empty: give the database (%1), or leave --db out for the embedded one")
                    .arg(db::ConnectionString::expectedForms()));
     return true;
+}
+
+bool openInput(const QString& path, QFile* file)
+{
+    const bool opened = path == QStringLiteral("-") ? file->open(stdin, QIODevice::ReadOnly)
+                                                    : (file->setFileName(path), file->open(QIODevice::ReadOnly));
+    if (opened && !QFileInfo(path).isDir())
+        return true;
+    printError(Text::tr("cannot read %1: %2")
+                   .arg(path == QStringLiteral("-") ? Text::tr("standard input") : path,
+                       opened ? Text::tr("it is a folder") : file->errorString()));
+    return false;
 }
 
 void printError(const QString& message)

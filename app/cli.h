@@ -5,6 +5,7 @@
 #include "startup.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -16,6 +17,9 @@ enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
 
 // The one line every failure ends with: "agency-os: error: <what failed and what to do>".
 void printError(const QString& message);
+// Opens `path` for reading into `file` (- is standard input); false, having said why on stderr, when it cannot be
+// read or is a folder.
+bool openInput(const QString& path, QFile* file);
 
 // `--db ''` (an unset variable in a script, say) is a mistake, never the embedded database: prints the error and
 // returns true when the option was given empty.

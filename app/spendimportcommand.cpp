@@ -52,14 +52,8 @@ int runSpendImport(
         }
     }
     QFile file;
-    const bool opened = path == QStringLiteral("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                    : (file.setFileName(path), file.open(QIODevice::ReadOnly));
-    if (!opened || QFileInfo(path).isDir()) {
-        printError(Text::tr("cannot read %1: %2")
-                       .arg(path == QStringLiteral("-") ? Text::tr("standard input") : path,
-                           opened ? Text::tr("it is a folder") : file.errorString()));
+    if (!openInput(path, &file))
         return ExitFailure;
-    }
     return withWorkDatabase(dsn, QStringLiteral("import"), [&](QSqlDatabase& db, const db::ConnectionString&) {
         const spend::SpendImportReport report = spend::importSpend(db, &file, options);
         if (!report.ok()) {

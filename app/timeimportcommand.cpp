@@ -20,14 +20,8 @@ namespace {
 int runTimeImport(const QString& dsn, const QString& path, bool dryRun)
 {
     QFile file;
-    const bool opened = path == QStringLiteral("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                    : (file.setFileName(path), file.open(QIODevice::ReadOnly));
-    if (!opened || QFileInfo(path).isDir()) {
-        printError(Text::tr("cannot read %1: %2")
-                       .arg(path == QStringLiteral("-") ? Text::tr("standard input") : path,
-                           opened ? Text::tr("it is a folder") : file.errorString()));
+    if (!openInput(path, &file))
         return ExitFailure;
-    }
     const QByteArray data = file.readAll();
     return withWorkDatabase(dsn, QStringLiteral("import"), [&](QSqlDatabase& db, const db::ConnectionString&) {
         const timeentries::TimeImportReport report = timeentries::importTimeEntries(db, data, dryRun);

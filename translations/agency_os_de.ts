@@ -976,6 +976,10 @@
         <source>--format must be csv or xlsx, not &apos;%1&apos;</source>
         <translation>--format muss csv oder xlsx sein, nicht „%1“</translation>
     </message>
+    <message>
+        <source>sla-tiers, clients, campaigns or channels.</source>
+        <translation>sla-tiers, clients, campaigns oder channels.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionString</name>

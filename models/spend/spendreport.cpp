@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "spendreport.h"
 
+#include "domain/filedate.h"
 #include "export/csvreader.h"
 
 #include <QBuffer>
@@ -125,23 +126,6 @@ namespace {
                 return layout;
         }
         return std::nullopt;
-    }
-
-    // Dates as the reports write them: ISO, day.month.year (German), or month/day/year (Microsoft's US default;
-    // day first when any date of the file has a first part over 12, which the caller finds out).
-    QDate parseDate(const QString& text, bool dayFirst)
-    {
-        const QString t = text.trimmed();
-        if (QDate iso = QDate::fromString(t, Qt::ISODate); iso.isValid() && t.size() == 10)
-            return iso;
-        static const QRegularExpression other(QStringLiteral("^(\\d{1,2})([./])(\\d{1,2})[./](\\d{4})$"));
-        const auto match = other.match(t);
-        if (!match.hasMatch())
-            return {};
-        const int a = match.captured(1).toInt();
-        const int b = match.captured(3).toInt();
-        const bool day = match.captured(2) == QStringLiteral(".") || dayFirst;
-        return { match.captured(4).toInt(), day ? b : a, day ? a : b };
     }
 
     bool isNone(const QString& text)
@@ -294,8 +278,8 @@ std::optional<SpendReport> readSpendReport(QIODevice* device, std::optional<Plat
         spend.line = line;
         const QString start = cell(*record, layout->day >= 0 ? layout->day : layout->start);
         const QString end = cell(*record, layout->day >= 0 ? layout->day : layout->end);
-        spend.start = parseDate(start, dayFirst);
-        spend.end = parseDate(end, dayFirst);
+        spend.start = domain::parseFileDate(start, dayFirst);
+        spend.end = domain::parseFileDate(end, dayFirst);
         if (!spend.start.isValid() || !spend.end.isValid() || spend.end < spend.start) {
             problems->append(
                 { line, Text::tr("the date '%1' cannot be read").arg((spend.start.isValid() ? end : start).left(40)) });

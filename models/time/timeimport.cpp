@@ -3,6 +3,7 @@
 
 #include "db/database.h"
 #include "db/sqlerror.h"
+#include "domain/filedate.h"
 #include "export/csvreader.h"
 #include "tables/tablespec.h"
 
@@ -107,23 +108,6 @@ namespace {
         return c;
     }
 
-    // Dates as the export writes them: ISO, day.month.year, or with slashes — month first as Clockify's default,
-    // day first when any date of the file has a first part over 12.
-    QDate parseDate(const QString& text, bool dayFirst)
-    {
-        const QString t = text.trimmed();
-        if (QDate iso = QDate::fromString(t, Qt::ISODate); iso.isValid() && t.size() == 10)
-            return iso;
-        static const QRegularExpression other(QStringLiteral("^(\\d{1,2})([./])(\\d{1,2})[./](\\d{4})$"));
-        const auto match = other.match(t);
-        if (!match.hasMatch())
-            return {};
-        const int a = match.captured(1).toInt();
-        const int b = match.captured(3).toInt();
-        const bool day = match.captured(2) == QStringLiteral(".") || dayFirst;
-        return { match.captured(4).toInt(), day ? b : a, day ? a : b };
-    }
-
     QString field(const exporting::CsvRecord& record, int column)
     {
         return column >= 0 && column < record.fields.size() ? record.fields.at(column).text.trimmed() : QString();
@@ -184,7 +168,7 @@ std::optional<QList<TimeLine>> readTimeExport(
             continue; // an empty line at the end
         TimeLine line;
         line.line = record.line;
-        line.date = parseDate(field(record, columns->date), dayFirst);
+        line.date = domain::parseFileDate(field(record, columns->date), dayFirst);
         if (!line.date.isValid()) {
             problems->append(
                 { record.line, Text::tr("the date '%1' cannot be read").arg(field(record, columns->date).left(40)) });
