@@ -3778,6 +3778,14 @@
         <source>hidden</source>
         <translation>ausgeblendet</translation>
     </message>
+    <message>
+        <source>Pacing</source>
+        <translation>Budgetverlauf</translation>
+    </message>
+    <message>
+        <source>Pacing (%1 off)</source>
+        <translation>Budgetverlauf (%1 abweichend)</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::DecimalEdit</name>
@@ -4428,6 +4436,45 @@ Ordner öffnen?</translation>
     <message>
         <source>Has a date</source>
         <translation>Hat ein Datum</translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::PacingPanel</name>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Spent / planned to date</source>
+        <translation>Ausgegeben / geplant bis heute</translation>
+    </message>
+    <message>
+        <source>Budget runs out</source>
+        <translation>Budget aufgebraucht</translation>
+    </message>
+    <message>
+        <source>%1 % of plan: over</source>
+        <translation>%1 % des Plans: darüber</translation>
+    </message>
+    <message>
+        <source>%1 % of plan: under</source>
+        <translation>%1 % des Plans: darunter</translation>
+    </message>
+    <message>
+        <source>%1 % of plan: on pace</source>
+        <translation>%1 % des Plans: im Plan</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>

@@ -3778,6 +3778,14 @@
         <source>hidden</source>
         <translation>masqué</translation>
     </message>
+    <message>
+        <source>Pacing</source>
+        <translation>Rythme des dépenses</translation>
+    </message>
+    <message>
+        <source>Pacing (%1 off)</source>
+        <translation>Rythme des dépenses (%1 hors rythme)</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::DecimalEdit</name>
@@ -4428,6 +4436,45 @@ Ouvrir le dossier ?</translation>
     <message>
         <source>Has a date</source>
         <translation>A une date</translation>
+    </message>
+</context>
+<context>
+    <name>agency::ui::PacingPanel</name>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>Rythme</translation>
+    </message>
+    <message>
+        <source>Spent / planned to date</source>
+        <translation>Dépensé / prévu à ce jour</translation>
+    </message>
+    <message>
+        <source>Budget runs out</source>
+        <translation>Budget épuisé le</translation>
+    </message>
+    <message>
+        <source>%1 % of plan: over</source>
+        <translation>%1 % du prévu : au-dessus</translation>
+    </message>
+    <message>
+        <source>%1 % of plan: under</source>
+        <translation>%1 % du prévu : en dessous</translation>
+    </message>
+    <message>
+        <source>%1 % of plan: on pace</source>
+        <translation>%1 % du prévu : dans le rythme</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@
 #include "editors/choicecombo.h"
 #include "editors/optionaldateedit.h"
 #include "filedialogs.h"
+#include "pacingpanel.h"
 #include "reports/financecsv.h"
 #include "tables/lookupnames.h"
 
@@ -111,8 +112,10 @@ void DashboardPage::showFigures(const Figures& figures)
     }
     m_attention->setUpdatesEnabled(true);
     m_contracts->setReminders(figures.contracts);
+    m_pacing->setPaces(figures.paces);
     m_sideTabs->setTabText(
         1, figures.contracts.isEmpty() ? tr("Contracts") : tr("Contracts (%1)").arg(figures.contracts.size()));
+    m_sideTabs->setTabText(2, m_pacing->offPace() == 0 ? tr("Pacing") : tr("Pacing (%1 off)").arg(m_pacing->offPace()));
 }
 
 void DashboardPage::showTotals(const Figures& figures)

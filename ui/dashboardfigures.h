@@ -4,6 +4,7 @@
 #include "dashboardpage.h"
 #include "reports/contractreport.h"
 #include "reports/financereport.h"
+#include "reports/pacingreport.h"
 
 #include <QList>
 
@@ -19,6 +20,7 @@ struct DashboardPage::Figures {
     QList<reports::ContractReminder> contracts; // of the client filtered on, or all
     // The money columns the role may not read, by label: then no money figure is read or shown, and the page says so.
     QStringList hidden;
+    QList<reports::PaceLine> paces; // every channel's pace, most off first (none while the money is hidden)
 };
 
 } // namespace agency::ui

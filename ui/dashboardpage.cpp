@@ -15,6 +15,7 @@
 #include "editors/optionaldateedit.h"
 #include "filedialogs.h"
 #include "jobprogress.h"
+#include "pacingpanel.h"
 #include "reports/financecsv.h"
 #include "tables/lookupnames.h"
 #include "tables/tablerights.h"
@@ -70,6 +71,7 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
     , m_headlineNote(new QLabel(this))
     , m_attention(new QTableWidget(0, 6, this))
     , m_contracts(new ContractsPanel(this))
+    , m_pacing(new PacingPanel(this))
     , m_sideTabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("dashboard"));
@@ -201,6 +203,7 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
     m_sideTabs->setDocumentMode(true);
     m_sideTabs->addTab(m_attention, tr("Campaigns"));
     m_sideTabs->addTab(m_contracts, tr("Contracts"));
+    m_sideTabs->addTab(m_pacing, tr("Pacing"));
     attentionBox->addWidget(m_sideTabs, 1);
     auto* explained = new QLabel(tr("Pace: the share of its budget a campaign has spent against the share of its days "
                                     "gone; off pace is more than 15 points ahead or 25 behind. Projected: spent so far "
@@ -256,6 +259,7 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
         exportFinanceCsv(path);
     });
     connect(m_contracts, &ContractsPanel::openClient, this, &DashboardPage::openClient);
+    connect(m_pacing, &PacingPanel::openCampaign, this, &DashboardPage::openCampaign);
     connect(m_attention, &QTableWidget::cellDoubleClicked, this,
         [this](int row) { Q_EMIT openCampaign(m_attention->item(row, 0)->data(Qt::UserRole).toString()); });
     for (QComboBox* combo : { m_status, static_cast<QComboBox*>(m_client), m_type })
@@ -388,6 +392,10 @@ void DashboardPage::start()
             if (!contracts)
                 return false;
             figures->contracts = *contracts;
+            const auto paces = reports::readPaces(db, QDate::currentDate(), f.clientId, error);
+            if (!paces)
+                return false;
+            figures->paces = *paces;
             figures->clients = totals->clients;
             figures->types = totals->types;
             figures->tiers = *tiers;

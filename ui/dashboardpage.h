@@ -24,6 +24,7 @@ namespace agency::ui {
 
 class ChoiceCombo;
 class ContractsPanel;
+class PacingPanel;
 class OptionalDateEdit;
 
 // Finance at a glance: the headline figures of the filter (allocated, spent, remaining, burn, overspent, campaigns
@@ -46,6 +47,7 @@ public:
     QList<QChartView*> chartViews() const { return m_views; }
     QTableWidget* attention() const { return m_attention; }
     ContractsPanel* contracts() const { return m_contracts; }
+    PacingPanel* pacing() const { return m_pacing; }
     // The headline figure `name` (allocated, spent, remaining, burn, overspent, missing) as shown.
     QString headline(const QString& name) const;
     // The table of a chart's figures (0: clients, 1: types, 2: tiers).
@@ -99,7 +101,8 @@ private:
     QLabel* m_headlineNote;
     QTableWidget* m_attention;
     ContractsPanel* m_contracts;
-    QTabWidget* m_sideTabs; // the attention list and the contracts
+    PacingPanel* m_pacing;
+    QTabWidget* m_sideTabs; // the attention list, the channels' pacing and the contracts
 };
 
 } // namespace agency::ui

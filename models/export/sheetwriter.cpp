@@ -21,7 +21,6 @@ namespace {
             return 16;
         case SheetWriter::Kind::Number:
         case SheetWriter::Kind::Percent:
-            return 12;
         case SheetWriter::Kind::Date:
             return 12;
         case SheetWriter::Kind::Instant:

@@ -3,6 +3,7 @@
 
 #include "db/sqlerror.h"
 #include "domain/budget.h"
+#include "tables/lookupnames.h"
 #include "tables/tablespec.h"
 
 #include <QCoreApplication>
@@ -63,16 +64,19 @@ Pace paceOf(std::optional<domain::Money> budget, const QDate& start, const QDate
     return pace;
 }
 
-std::optional<ReportTable> pacingReport(
+std::optional<QList<PaceLine>> readPaces(
     const QSqlDatabase& db, const QDate& asOf, const QString& clientId, QString* error)
 {
     const tables::TableSpec& channels = tables::channelsSpec();
     const tables::TableSpec& campaigns = tables::campaignsSpec();
+    const tables::TableSpec& clients = tables::clientsSpec();
     const QString campaignColumn = channels.referenceTo(campaigns.table);
     const QString clientColumn = QStringLiteral("c.") + campaigns.parentColumn;
-    const QString from
-        = QStringLiteral("FROM %1 ch JOIN %2 c ON c.%3 = ch.%4 WHERE ch.%5 IS NULL AND c.%5 IS NULL")
-              .arg(channels.table, campaigns.table, tables::idColumn(), campaignColumn, tables::deletedColumn());
+    QString typeColumn = QStringLiteral("NULL"); // the campaign's type, part of its label
+    for (const tables::ColumnSpec& column : campaigns.columns) {
+        if (!column.suggestions.isEmpty())
+            typeColumn = QStringLiteral("c.") + column.name;
+    }
     // What each channel's imported periods add up to, to the day.
     QHash<QString, domain::Money> spent;
     QSqlQuery sums(db);
@@ -92,23 +96,26 @@ std::optional<ReportTable> pacingReport(
 
     QSqlQuery query(db);
     query.setNumericalPrecisionPolicy(QSql::HighPrecision);
+    const QString select
+        = QStringList { QStringLiteral("ch.") + tables::idColumn(), QStringLiteral("ch.") + campaignColumn,
+              QStringLiteral("ch.") + channels.columnFor(tables::ColumnRole::ShareAmount),
+              QStringLiteral("ch.") + channels.columnFor(tables::ColumnRole::SharePercentage),
+              QStringLiteral("ch.") + channels.columnFor(tables::ColumnRole::Active),
+              QStringLiteral("c.") + campaigns.columnFor(tables::ColumnRole::Allocated),
+              QStringLiteral("c.") + campaigns.startColumn, QStringLiteral("c.") + campaigns.endColumn,
+              QStringLiteral("ch.") + channels.nameColumn, QStringLiteral("c.") + campaigns.namingColumn()->name,
+              QStringLiteral("cl.") + clients.nameColumn, typeColumn }
+              .join(QStringLiteral(", "));
     if (!execNarrowed(query,
-            QStringLiteral("SELECT ch.%1, ch.%2, ch.%3, ch.%4, ch.%5, c.%6, c.%7, c.%8 ")
-                    .arg(tables::idColumn(), campaignColumn, channels.columnFor(tables::ColumnRole::ShareAmount),
-                        channels.columnFor(tables::ColumnRole::SharePercentage),
-                        channels.columnFor(tables::ColumnRole::Active),
-                        campaigns.columnFor(tables::ColumnRole::Allocated), campaigns.startColumn, campaigns.endColumn)
-                + from,
+            QStringLiteral("SELECT %1 FROM %2 ch JOIN %3 c ON c.%4 = ch.%5 JOIN %6 cl ON cl.%4 = c.%7 WHERE ch.%8 IS "
+                           "NULL AND c.%8 IS NULL")
+                .arg(select, channels.table, campaigns.table, tables::idColumn(), campaignColumn, clients.table,
+                    campaigns.parentColumn, tables::deletedColumn()),
             clientColumn, clientId, QStringLiteral("ORDER BY ch.%1").arg(tables::idColumn()))) {
         *error = db::reportSqlError(Text::tr("Reading the channels"), query.lastError());
         return std::nullopt;
     }
-    struct Row {
-        QString channel;
-        QString campaign;
-        Pace pace;
-    };
-    QList<Row> rows;
+    QList<PaceLine> rows;
     while (query.next()) {
         if (!query.value(4).toBool())
             continue; // an inactive channel takes no share and has no pace to keep
@@ -121,17 +128,28 @@ std::optional<ReportTable> pacingReport(
             = query.value(5).isNull() ? std::nullopt : domain::Money::parse(query.value(5).toString());
         const QString id = query.value(0).toString();
         const auto it = spent.constFind(id);
-        rows.append({ id, query.value(1).toString(),
-            paceOf(domain::effectiveAmount(share, allocated), query.value(6).toDate(), query.value(7).toDate(),
+        const QDate start = query.value(6).toDate();
+        rows.append({ id, query.value(1).toString(), query.value(8).toString(),
+            tables::LookupNames::campaignLabel({}, query.value(9).toString(), query.value(10).toString(),
+                query.value(11).toString(), start.isValid() ? start.toString(Qt::ISODate) : QString()),
+            paceOf(domain::effectiveAmount(share, allocated), start, query.value(7).toDate(),
                 it == spent.cend() ? std::nullopt : std::optional<domain::Money>(*it), asOf) });
     }
     // Most off pace first; those without a pace last, by id.
-    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    std::stable_sort(rows.begin(), rows.end(), [](const PaceLine& a, const PaceLine& b) {
         const auto off
-            = [](const Row& r) { return r.pace.paceHundredths ? std::abs(*r.pace.paceHundredths - 10000) : -1; };
+            = [](const PaceLine& r) { return r.pace.paceHundredths ? std::abs(*r.pace.paceHundredths - 10000) : -1; };
         return off(a) > off(b);
     });
+    return rows;
+}
 
+std::optional<ReportTable> pacingReport(
+    const QSqlDatabase& db, const QDate& asOf, const QString& clientId, QString* error)
+{
+    const auto rows = readPaces(db, asOf, clientId, error);
+    if (!rows)
+        return std::nullopt;
     ReportTable table;
     table.title = Text::tr("Pacing");
     table.subtitle = Text::tr("As of %1").arg(QLocale().toString(asOf, QLocale::ShortFormat));
@@ -141,13 +159,15 @@ std::optional<ReportTable> pacingReport(
     table.labels
         = { Text::tr("Channel id"), Text::tr("Campaign id"), Text::tr("Planned to date"), Text::tr("Spent to date"),
               Text::tr("Pace"), Text::tr("Projected at end"), Text::tr("Runs out on"), Text::tr("Light") };
-    for (const Row& row : std::as_const(rows)) {
-        table.rows.append({ ReportCell::text(row.channel), ReportCell::text(row.campaign),
+    bool anySpend = false;
+    for (const PaceLine& row : *rows) {
+        anySpend = anySpend || row.pace.spentCents.has_value();
+        table.rows.append({ ReportCell::text(row.channelId), ReportCell::text(row.campaignId),
             ReportCell::money(row.pace.plannedCents), ReportCell::money(row.pace.spentCents),
             ReportCell::percent(row.pace.paceHundredths), ReportCell::money(row.pace.projectedCents),
             ReportCell::date(row.pace.runsOutOn), ReportCell::coded(row.pace.light, lightLabel(row.pace.light)) });
     }
-    if (spent.isEmpty())
+    if (!anySpend)
         table.notes << Text::tr("No spend has been imported for these channels yet (agency-os import spend).");
     return table;
 }

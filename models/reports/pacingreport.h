@@ -5,6 +5,7 @@
 #include "reporttable.h"
 
 #include <QDate>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 #include <optional>
@@ -26,6 +27,20 @@ struct Pace {
 // half up, exact in cents.
 Pace paceOf(std::optional<domain::Money> budget, const QDate& start, const QDate& end,
     std::optional<domain::Money> spent, const QDate& asOf);
+
+// One channel's pace, with what people call it.
+struct PaceLine {
+    QString channelId;
+    QString campaignId;
+    QString channelType; // its code (google_ads)
+    QString campaignLabel; // as the window names the campaign
+    Pace pace;
+};
+
+// The pace of every live, active channel of a live campaign (of one client, when `clientId` is given) as of `asOf`,
+// most off pace first, those without a pace last (see pacingReport()); nullopt with `error` when it cannot be read.
+std::optional<QList<PaceLine>> readPaces(
+    const QSqlDatabase& db, const QDate& asOf, const QString& clientId, QString* error);
 
 // `agency-os report pacing`: one row per live, active channel of a live campaign (of one client, when `clientId` is
 // given), as of `asOf`: channel_id, campaign_id, planned_to_date, spent_to_date, pace_pct, projected_at_end,

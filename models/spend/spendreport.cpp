@@ -230,7 +230,7 @@ std::optional<SpendReport> readSpendReport(QIODevice* device, std::optional<Plat
         decoded.open(QIODevice::ReadOnly);
         in = &decoded;
     }
-    const auto [offset, skippedLines] = headerAt(in->peek(64 * 1024));
+    const auto [offset, skippedLines] = headerAt(in->peek(qint64(64) * 1024));
     if (offset > 0)
         in->skip(offset);
     exporting::CsvReader reader(in);
@@ -263,7 +263,7 @@ std::optional<SpendReport> readSpendReport(QIODevice* device, std::optional<Plat
     // 12 there; a later line that shows otherwise cannot be read (refused, never misread).
     static const QRegularExpression slashed(QStringLiteral("(?:^|[,;\\t\"])(\\d{1,2})/\\d{1,2}/\\d{4}"));
     bool dayFirst = false;
-    for (auto it = slashed.globalMatch(QString::fromUtf8(in->peek(64 * 1024))); it.hasNext();) {
+    for (auto it = slashed.globalMatch(QString::fromUtf8(in->peek(qint64(64) * 1024))); it.hasNext();) {
         if (it.next().captured(1).toInt() > 12)
             dayFirst = true;
     }

@@ -35,9 +35,9 @@ struct Counts {
     void add(int i, double value)
     {
         values[i] += value;
-        present |= quint8(1u << i);
+        present |= quint8(1U << i);
     }
-    bool has(int i) const { return present & (1u << i); }
+    bool has(int i) const { return present & (1U << i); }
     Counts& operator+=(const Counts& other);
     bool operator==(const Counts&) const = default;
     QMap<QString, double> toMap() const;

@@ -21,7 +21,9 @@
 #include "jobprogress.h"
 #include "mainwindow.h"
 #include "mergevaluesdialog.h"
+#include "pacingpanel.h"
 #include "recordform.h"
+#include "spend/spendimport.h"
 #include "startup.h"
 #include "support/builders.h"
 #include "support/scratchdatabase.h"
@@ -34,6 +36,7 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -159,6 +162,7 @@ private Q_SLOTS:
     void clientOverviewShowsTheMonthAndSavesItsFigures();
     void dashboardListsContractsAndOpensTheClient_data() { test::addBackendData(); }
     void dashboardListsContractsAndOpensTheClient();
+    void dashboardShowsTheChannelsOffPace();
     void searchFindsACampaignByItsNameAndSelectsTheFirstMatch_data() { test::addBackendData(); }
     void searchFindsACampaignByItsNameAndSelectsTheFirstMatch();
     void helpListsTheKeysAndGuides();
@@ -928,6 +932,64 @@ void TestMainWindow::dashboardListsContractsAndOpensTheClient()
     QTRY_COMPARE(clients->currentId(), ending);
     QVERIFY(clients->isVisible());
     QCOMPARE(dashboard->contracts()->item(0, 0)->data(Qt::UserRole).toString(), ended);
+}
+
+// Issue 31.2 on the dashboard: the channels by pace, most off first, from the spend imported; Enter opens the campaign.
+void TestMainWindow::dashboardShowsTheChannelsOffPace()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    const QDate today = QDate::currentDate();
+    const QString client = test::add(scratch.db(), test::Client { .name = QStringLiteral("Acme") });
+    // 30 days, today the tenth: 3,000.00 planned 1,000.00 to date, 1,200.00 spent (120 %: over); 600.00 planned
+    // 200.00, 190.00 spent (95 %: on pace).
+    const QString campaign = test::add(scratch.db(),
+        test::Campaign { .client = client,
+            .type = QStringLiteral("social"),
+            .allocated = QStringLiteral("10000.00"),
+            .start = today.addDays(-9).toString(Qt::ISODate),
+            .end = today.addDays(20).toString(Qt::ISODate),
+            .metadata = QStringLiteral(R"({"name": "Autumn", "currency": "EUR"})") });
+    QVERIFY(!test::add(scratch.db(),
+        test::Channel { .campaign = campaign,
+            .type = QStringLiteral("meta_ads"),
+            .percentage = QStringLiteral("30.00"),
+            .account = QStringLiteral("1"),
+            .externalCampaign = QStringLiteral("11") })
+                 .isEmpty());
+    QVERIFY(!test::add(scratch.db(),
+        test::Channel { .campaign = campaign,
+            .type = QStringLiteral("google_ads"),
+            .amount = QStringLiteral("600.00"),
+            .account = QStringLiteral("1"),
+            .externalCampaign = QStringLiteral("22") })
+                 .isEmpty());
+    QByteArray report = "date,account_id,campaign_id,spend,currency\n";
+    for (int day = 0; day < 10; ++day) {
+        const QByteArray date = today.addDays(-9 + day).toString(Qt::ISODate).toLatin1();
+        report += date + ",1,11,120.00,EUR\n" + date + ",1,22,19.00,EUR\n";
+    }
+    QBuffer buffer(&report);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    QVERIFY(spend::importSpend(scratch.db(), &buffer, {}).ok());
+
+    AGENCY_WINDOW(window, scratch);
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    ui::PacingPanel* pacing = window.dashboard()->pacing();
+    QTRY_COMPARE_WITH_TIMEOUT(pacing->rowCount(), 2, 10000);
+    auto* tabs = window.dashboard()->findChild<QTabWidget*>(QStringLiteral("attentionTabs"));
+    QVERIFY(tabs);
+    QCOMPARE(tabs->tabText(2), QStringLiteral("Pacing (1 off)"));
+    QCOMPARE(pacing->item(0, 0)->text(), QStringLiteral("Meta Ads"));
+    QCOMPARE(pacing->item(0, 1)->text(), QStringLiteral("Autumn"));
+    QCOMPARE(pacing->item(0, 2)->text(), QStringLiteral("120.00 % of plan: over"));
+    QCOMPARE(pacing->item(0, 3)->text(), QStringLiteral("1,200.00 / 1,000.00"));
+    QCOMPARE(pacing->item(1, 2)->text(), QStringLiteral("95.00 % of plan: on pace"));
+    tabs->setCurrentIndex(2);
+    pacing->setFocus();
+    pacing->setCurrentCell(0, 0);
+    QTest::keyClick(pacing, Qt::Key_Return);
+    QTRY_COMPARE(window.page(ui::MainWindow::Campaigns)->currentId(), campaign);
 }
 
 void TestMainWindow::dashboardFollowsTheData()
