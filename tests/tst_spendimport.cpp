@@ -112,6 +112,7 @@ private Q_SLOTS:
     void commandLine();
     void pacingAsWorkedOutByHand_data() { test::addBackendData(); }
     void pacingAsWorkedOutByHand();
+    void pacingNeedsTheRightToReadTheSpend();
 };
 
 void TestSpendImport::metaOnceInEnglishThenGerman()
@@ -499,6 +500,26 @@ void TestSpendImport::pacingAsWorkedOutByHand()
         qPrintable(out));
     // As of 30 November: fast planned 3,000.00, spent 1,320.00 (44.00 %).
     QVERIFY2(out.contains(QStringLiteral("%1,%2,3000.00,1320.00,44.00,1320.00,").arg(fast, campaign)), qPrintable(out));
+}
+
+// A role that may read the agency tables but not the imported spend is told so (and the dashboard, which reads the
+// pacing beside its money, goes on without it).
+void TestSpendImport::pacingNeedsTheRightToReadTheSpend()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("postgresql"));
+    QVERIFY(scratch.migrate());
+    fixture(scratch.db());
+    const QString role = QStringLiteral("reader_%1").arg(QCoreApplication::applicationPid());
+    QVERIFY(test::execute(scratch.db(), QStringLiteral("CREATE ROLE %1 NOLOGIN").arg(role)));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("GRANT SELECT ON agency_clients, agency_campaigns, agency_campaign_channels TO %1").arg(role)));
+    QVERIFY(test::execute(scratch.db(), QStringLiteral("SET ROLE %1").arg(role)));
+    QString error;
+    const auto paces = reports::readPaces(scratch.db(), QDate(2026, 11, 10), {}, &error);
+    QVERIFY(test::execute(scratch.db(), QStringLiteral("RESET ROLE")));
+    QVERIFY(!paces);
+    QVERIFY2(error.contains(QStringLiteral("may not read the imported spend")), qPrintable(error));
+    QVERIFY(test::execute(scratch.db(), QStringLiteral("DROP OWNED BY %1; DROP ROLE %1").arg(role)));
 }
 
 QTEST_GUILESS_MAIN(TestSpendImport)

@@ -1693,6 +1693,10 @@
         <source>No spend has been imported for these channels yet (agency-os import spend).</source>
         <translation>Für diese Kanäle wurden noch keine Ausgaben importiert (agency-os import spend).</translation>
     </message>
+    <message>
+        <source>your database role may not read the imported spend (agency_channel_spend)</source>
+        <translation>Ihre Datenbankrolle darf die importierten Ausgaben nicht lesen (agency_channel_spend)</translation>
+    </message>
 </context>
 <context>
     <name>PasswordStore</name>

@@ -1693,6 +1693,10 @@
         <source>No spend has been imported for these channels yet (agency-os import spend).</source>
         <translation>Aucune dépense n&apos;a encore été importée pour ces canaux (agency-os import spend).</translation>
     </message>
+    <message>
+        <source>your database role may not read the imported spend (agency_channel_spend)</source>
+        <translation>votre rôle de base de données ne peut pas lire les dépenses importées (agency_channel_spend)</translation>
+    </message>
 </context>
 <context>
     <name>PasswordStore</name>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pacingreport.h"
 
+#include "db/database.h"
 #include "db/sqlerror.h"
 #include "domain/budget.h"
 #include "tables/lookupnames.h"
@@ -76,6 +77,17 @@ std::optional<QList<PaceLine>> readPaces(
     for (const tables::ColumnSpec& column : campaigns.columns) {
         if (!column.suggestions.isEmpty())
             typeColumn = QStringLiteral("c.") + column.name;
+    }
+    // A role that may not read the imported spend is told so (asked first: a refused read would be logged as a
+    // failure).
+    if (db::dialectOf(db) == db::Dialect::PostgreSQL) {
+        QSqlQuery may(db);
+        if (!may.exec(QStringLiteral(
+                "SELECT coalesce(has_table_privilege(to_regclass('agency_channel_spend'), 'SELECT'), false)"))
+            || !may.next() || !may.value(0).toBool()) {
+            *error = Text::tr("your database role may not read the imported spend (agency_channel_spend)");
+            return std::nullopt;
+        }
     }
     // What each channel's imported periods add up to, to the day.
     QHash<QString, domain::Money> spent;
