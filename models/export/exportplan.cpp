@@ -139,7 +139,10 @@ QString fromClause(const ExportRequest& request, Joins joins, const QSqlDriver* 
         own << (request.hidden.contains(column.name) ? QStringLiteral("NULL AS ") + column.name : column.name);
     QString base = QStringLiteral("SELECT %1 FROM %2")
                        .arg(own.isEmpty() ? QStringLiteral("*") : own.join(QStringLiteral(", ")), request.table);
-    if (const QString where = spec ? request.filter.sql(*spec, driver) : QString(); !where.isEmpty())
+    // (A search leaves out what the role may not read.)
+    if (const QString where
+        = spec ? request.filter.sql(tables::searchableSpec(*spec, request.hidden), driver) : QString();
+        !where.isEmpty())
         base += QStringLiteral(" WHERE ") + where;
     const bool sqlite = joins == Joins::SQLite || joins == Joins::SQLiteDirect;
     // The view's order, exactly as the table model reads it: a reference by the name it shows, money as a

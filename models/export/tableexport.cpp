@@ -197,7 +197,7 @@ bool TableExporter::exportTable(const ExportRequest& asked, QIODevice* out)
     if (request.format == ExportRequest::Format::Xlsx) {
         // More rows than a sheet holds are refused before anything is read: with the count, and what to do.
         const tables::TableSpec& spec = *tables::specFor(request.table);
-        const QString where = request.filter.sql(spec, m_db.driver());
+        const QString where = request.filter.sql(tables::searchableSpec(spec, request.hidden), m_db.driver());
         QSqlQuery count(m_db);
         if (!count.exec(QStringLiteral("SELECT count(*) FROM %1%2")
                             .arg(request.table, where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where))

@@ -40,6 +40,21 @@ QString RowFilter::escapeLike(const QString& text)
     return escaped;
 }
 
+TableSpec searchableSpec(const TableSpec& spec, const QSet<QString>& hidden)
+{
+    TableSpec searched = spec;
+    if (hidden.isEmpty())
+        return searched;
+    searched.columns.removeIf([&](const ColumnSpec& column) { return hidden.contains(column.name); });
+    for (const QString& column : RowFilter::searchColumns(spec)) {
+        if (hidden.contains(column)) // the index is built over what the role may not read
+            searched.searchIndexed = false;
+    }
+    if (hidden.contains(searched.searchSplitColumn))
+        searched.searchSplitColumn.clear();
+    return searched;
+}
+
 QStringList RowFilter::searchColumns(const TableSpec& spec)
 {
     QStringList names;

@@ -5,6 +5,7 @@
 #include "tablespec.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -17,6 +18,12 @@ namespace agency::tables {
 // some values (a client's campaigns), and rows matching a search in what the table shows (its text and the names
 // its references show). The table models and the CSV export of a view both build their WHERE from it, so what is
 // exported is what is shown.
+struct RowFilter;
+
+// `spec` as a filter may search it when the role may not read `hidden`: without those columns, and without the
+// search index (or its split) when it is built over one of them, so that no search names them.
+TableSpec searchableSpec(const TableSpec& spec, const QSet<QString>& hidden);
+
 struct RowFilter {
     struct Match {
         QString column;

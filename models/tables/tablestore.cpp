@@ -30,15 +30,7 @@ TableStore::TableStore(const TableSpec& spec, QSqlDatabase db)
 void TableStore::setHidden(const QSet<QString>& hidden)
 {
     m_hidden = hidden;
-    m_searched = m_spec;
-    const QStringList searched = RowFilter::searchColumns(m_spec);
-    m_searched.columns.removeIf([&](const ColumnSpec& column) { return hidden.contains(column.name); });
-    for (const QString& column : searched) {
-        if (hidden.contains(column)) // the index is built over what the role may not read
-            m_searched.searchIndexed = false;
-    }
-    if (hidden.contains(m_searched.searchSplitColumn))
-        m_searched.searchSplitColumn.clear();
+    m_searched = searchableSpec(m_spec, hidden);
 }
 
 QString TableStore::selectList(const QString& alias) const

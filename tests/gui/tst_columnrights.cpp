@@ -8,13 +8,16 @@
 #include "charts/kpichart.h"
 #include "dashboardpage.h"
 #include "db/database.h"
+#include "export/tableexport.h"
 #include "guisupport.h"
 #include "mainwindow.h"
 #include "support/builders.h"
 #include "support/scratchdatabase.h"
 #include "tablepage.h"
+#include "tables/agencytablemodel.h"
 #include "tables/tablespec.h"
 
+#include <QBuffer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
@@ -46,6 +49,7 @@ class TestColumnRights : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void creativeSeesTheWorkNotTheMoney();
+    void aSearchLeavesOutWhatTheRoleMayNotRead();
 };
 
 void TestColumnRights::creativeSeesTheWorkNotTheMoney()
@@ -212,6 +216,52 @@ void TestColumnRights::creativeSeesTheWorkNotTheMoney()
 
     for (const QString& name : { QStringLiteral("mia"), QStringLiteral("agency_creatives") })
         QVERIFY(test::execute(scratch.db(), QStringLiteral("DROP OWNED BY %1; DROP ROLE %1").arg(name + suffix)));
+}
+
+// A hidden column that the search covers (a client's internal notes): the table and an export of a searched view
+// search the rest, row by row, and never name it to the server.
+void TestColumnRights::aSearchLeavesOutWhatTheRoleMayNotRead()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("postgresql"));
+    QVERIFY(scratch.migrate());
+    QVERIFY(!test::add(scratch.db(), test::Client { .name = QStringLiteral("Acme"), .notes = QStringLiteral("secret") })
+                 .isEmpty());
+    QVERIFY(!test::add(scratch.db(), test::Client { .name = QStringLiteral("Globex") }).isEmpty());
+    const tables::TableSpec& clients = tables::clientsSpec();
+    QStringList readable;
+    for (const tables::ColumnSpec& column : clients.columns) {
+        if (column.name != QStringLiteral("internal_notes"))
+            readable << column.name;
+    }
+    const QString role = QStringLiteral("notes_%1").arg(QCoreApplication::applicationPid());
+    QVERIFY(test::execute(scratch.db(), QStringLiteral("CREATE ROLE %1 NOLOGIN").arg(role)));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("GRANT SELECT (%1) ON %2 TO %3").arg(readable.join(QStringLiteral(", ")), clients.table, role)));
+    QVERIFY(test::execute(
+        scratch.db(), QStringLiteral("GRANT SELECT ON %1 TO %2").arg(tables::slaTiersSpec().table, role))); // names
+    QVERIFY(test::execute(scratch.db(), QStringLiteral("SET ROLE %1").arg(role)));
+    const auto reset = qScopeGuard([&]() { test::execute(scratch.db(), QStringLiteral("RESET ROLE")); });
+
+    tables::AgencyTableModel model(clients, scratch.db());
+    QVERIFY(model.rights().hidden().contains(QStringLiteral("internal_notes")));
+    model.setSearchText(QStringLiteral("acme"));
+    QVERIFY(model.select());
+    QTRY_COMPARE(model.rowCount(), 1);
+    model.setSearchText(QStringLiteral("secret")); // only in what the role may not read: nothing
+    QVERIFY(model.select());
+    QTRY_COMPARE(model.rowCount(), 0);
+
+    exporting::ExportRequest request;
+    request.table = clients.table;
+    request.filter.search = QStringLiteral("acme");
+    QBuffer out;
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    exporting::TableExporter exporter(scratch.db());
+    QVERIFY2(exporter.exportTable(request, &out), qPrintable(exporter.lastError()));
+    const QList<QByteArray> lines = out.data().split('\n');
+    QVERIFY2(!lines.at(0).contains("internal_notes"), lines.at(0).constData());
+    QCOMPARE(out.data().count("\r\n"), 2); // the header and Acme
+    QCOMPARE(exporter.leftOut(), QStringList { QStringLiteral("internal_notes") });
 }
 
 QTEST_MAIN(TestColumnRights)
