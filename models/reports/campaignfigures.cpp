@@ -15,16 +15,23 @@ CampaignFigures readCampaignFigures(QSqlDatabase db, const QString& campaign, co
     using tables::ColumnRole;
     const tables::TableSpec& campaigns = tables::campaignsSpec();
     const tables::TableSpec& channels = tables::channelsSpec();
-    figures.hiddenBudget = tables::unreadableColumns(db,
-        { { &campaigns, ColumnRole::Allocated }, { &campaigns, ColumnRole::Spent },
-            { &channels, ColumnRole::SharePercentage }, { &channels, ColumnRole::ShareAmount },
-            { &channels, ColumnRole::Active } });
-    if (db::dialectOf(db) == db::Dialect::PostgreSQL) {
-        const QSet<QString> hidden = tables::TableRights::on(db, campaigns.table).hidden();
-        for (const tables::ColumnSpec& column : campaigns.columns) {
-            if (column.kind == tables::ColumnKind::Kpis && hidden.contains(column.name))
-                figures.hiddenKpis << tables::columnLabel(column.name);
-        }
+    // The rights asked once per table (SQLite: none hidden, nothing asked).
+    const bool postgres = db::dialectOf(db) == db::Dialect::PostgreSQL;
+    const QSet<QString> campaignHidden
+        = postgres ? tables::TableRights::on(db, campaigns.table).hidden() : QSet<QString> {};
+    const QSet<QString> channelHidden
+        = postgres ? tables::TableRights::on(db, channels.table).hidden() : QSet<QString> {};
+    for (const auto& [spec, hidden, role] : { std::tuple { &campaigns, &campaignHidden, ColumnRole::Allocated },
+             std::tuple { &campaigns, &campaignHidden, ColumnRole::Spent },
+             std::tuple { &channels, &channelHidden, ColumnRole::SharePercentage },
+             std::tuple { &channels, &channelHidden, ColumnRole::ShareAmount },
+             std::tuple { &channels, &channelHidden, ColumnRole::Active } }) {
+        if (hidden->contains(spec->columnFor(role)))
+            figures.hiddenBudget << tables::columnLabel(spec->columnFor(role));
+    }
+    for (const tables::ColumnSpec& column : campaigns.columns) {
+        if (column.kind == tables::ColumnKind::Kpis && campaignHidden.contains(column.name))
+            figures.hiddenKpis << tables::columnLabel(column.name);
     }
     FinanceReport report(db);
     if (figures.hiddenBudget.isEmpty()) {
