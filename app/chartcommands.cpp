@@ -47,6 +47,10 @@ namespace {
         QCommandLineOption month { QStringLiteral("month"),
             Text::tr("progress, sla, retainer, contracts, pacing: the month, as YYYY-MM (default: this month)."),
             Text::tr("YYYY-MM") };
+        QCommandLineOption businessHours { QStringLiteral("business-hours"),
+            Text::tr("sla: count response times in these working hours only, e.g. \"Mon-Fri 09:00-17:00 "
+                     "Europe/Berlin\" (default: calendar hours)."),
+            Text::tr("HOURS") };
         QCommandLineOption logLevel { QStringLiteral("log-level"),
             Text::tr("Messages on stderr from this level (%1).").arg(logLevelNames()), Text::tr("LEVEL"),
             QStringLiteral("critical") };
@@ -206,7 +210,7 @@ int runChartCommand(const QStringList& arguments)
     if (command == QStringLiteral("chart"))
         p.parser.addOptions({ p.campaign, p.size });
     else
-        p.parser.addOptions({ p.client, p.status, p.format, p.month });
+        p.parser.addOptions({ p.client, p.status, p.format, p.month, p.businessHours });
     p.parser.addPositionalArgument(command, Text::tr("The command."), command);
     p.parser.addPositionalArgument(QStringLiteral("kind"),
         command == QStringLiteral("chart") ? Text::tr("budget-split or kpi.")
@@ -237,13 +241,22 @@ int runChartCommand(const QStringList& arguments)
             printError(Text::tr("--status goes with report finance, not report %1").arg(kind));
             return ExitUsage;
         }
+        if (p.parser.isSet(p.businessHours) && kind != QStringLiteral("sla")) {
+            printError(Text::tr("--business-hours goes with report sla, not report %1").arg(kind));
+            return ExitUsage;
+        }
         return runDeskReport({ .kind = kind,
             .dsn = p.parser.value(p.db),
             .monthGiven = p.parser.isSet(p.month),
             .month = p.parser.value(p.month),
             .clientId = p.parser.value(p.client).trimmed(),
             .format = p.parser.value(p.format),
-            .output = p.parser.value(p.output) });
+            .output = p.parser.value(p.output),
+            .businessHours = p.parser.value(p.businessHours) });
+    }
+    if (p.parser.isSet(p.businessHours)) {
+        printError(Text::tr("--business-hours goes with report sla"));
+        return ExitUsage;
     }
     if (command == QStringLiteral("report") && positional.size() == 2 && kind == QStringLiteral("finance")) {
         if (p.parser.isSet(p.month)) {

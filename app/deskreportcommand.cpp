@@ -50,8 +50,8 @@ namespace {
         return lookingAhead ? month : month.addMonths(1).addDays(-1);
     }
 
-    std::optional<reports::ReportTable> readReport(
-        const QSqlDatabase& db, const QString& kind, const QDate& month, const QString& client, QString* error)
+    std::optional<reports::ReportTable> readReport(const QSqlDatabase& db, const QString& kind, const QDate& month,
+        const QString& client, const domain::BusinessHours& hours, QString* error)
     {
         if (kind == QStringLiteral("contracts"))
             return reports::contractsReport(db, asOf(month, true), client, error);
@@ -60,7 +60,7 @@ namespace {
         if (kind == QStringLiteral("pacing"))
             return reports::pacingReport(db, asOf(month, false), client, error);
         if (kind == QStringLiteral("sla"))
-            return reports::slaReport(db, month, client, QDateTime::currentDateTimeUtc(), error);
+            return reports::slaReport(db, month, client, QDateTime::currentDateTimeUtc(), hours, error);
         return reports::retainerReport(db, month, client, error);
     }
 
@@ -99,12 +99,18 @@ int runDeskReport(const DeskReportRequest& request)
         printError(Text::tr("--client must be a client's id (a UUID), not '%1'").arg(request.clientId.left(40)));
         return ExitUsage;
     }
+    QString hoursError;
+    const auto hours = domain::BusinessHours::parse(request.businessHours, &hoursError);
+    if (!hours) {
+        printError(Text::tr("--business-hours: %1").arg(hoursError));
+        return ExitUsage;
+    }
     const bool pdf = request.format == QStringLiteral("pdf");
     return withWorkDatabase(
         request.dsn, QStringLiteral("report"),
         [&](QSqlDatabase& db, const db::ConnectionString& where) {
             QString error;
-            const auto table = readReport(db, request.kind, *month, request.clientId.toLower(), &error);
+            const auto table = readReport(db, request.kind, *month, request.clientId.toLower(), *hours, &error);
             if (!table) {
                 printError(Text::tr("report %1 failed, nothing written: %2").arg(request.kind, error));
                 return int(ExitFailure);

@@ -14,6 +14,7 @@ struct DeskReportRequest {
     QString clientId; // empty: every client
     QString format; // csv or pdf
     QString output; // a file, or - for standard output
+    QString businessHours; // sla: "Mon-Fri 09:00-17:00 Europe/Berlin"; empty: calendar hours
 };
 
 bool isDeskReport(const QString& kind);

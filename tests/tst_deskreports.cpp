@@ -71,6 +71,7 @@ private Q_SLOTS:
     void contractsRemindAsTheDaysSay();
     void slaFromPlanesOwnRows();
     void slaAgreesWithASecondQuery();
+    void slaInBusinessHours();
     void slaOnSqliteSaysPlaneIsNotThere();
     void progressSaysWherePlaneStands();
     void retainerFromPlanesTimeLogs();
@@ -234,13 +235,72 @@ void TestDeskReports::slaAgreesWithASecondQuery()
     QCOMPARE(sla.breaches.size(), second.value(4).toInt());
 }
 
+// The same February counted in an office's hours, Mon-Fri 09:00-17:00 in Berlin (08:00-16:00 UTC in winter), worked
+// out by hand: the requests came on Monday 5 February at 09:00 UTC. #1 1.5 h, #2 4 h, #3 answered at 20:00 UTC: 7 h
+// (until 16:00), no longer a breach; #5 at 17:00 UTC: 7 h; #7 on Wednesday at 09:00 UTC: 7 + 8 + 1 = 16 h; #9 0.5 h.
+// Sorted 0.5, 1.5, 4, 7, 7, 16: median 5.50, 90th percentile 7 + 0.5 × 9 = 11.50; breaches #7 and the four never
+// answered. March's request (Friday 00:00 UTC) measured at 07:00 UTC has waited no working time: not about to breach.
+void TestDeskReports::slaInBusinessHours()
+{
+    AGENCY_SCRATCH(pg, QStringLiteral("postgresql"));
+    QVERIFY(pg.migrate());
+    QVERIFY(pg.loadPlaneFixture());
+    const QString acme = test::add(pg.db(),
+        test::Client { .name = QStringLiteral("Acme"), .tier = tierWithTerms(pg.db()), .workspace = acmeWorkspace });
+    QString error;
+    const auto office = domain::BusinessHours::parse(QStringLiteral("Mon-Fri 09:00-17:00 Europe/Berlin"), &error);
+    QVERIFY2(office, qPrintable(error));
+    const reports::SlaReading february = reports::readSla(
+        pg.db(), QDate(2024, 2, 1), acme, QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC), *office);
+    const reports::ClientSla& sla = february.clients.constFirst();
+    QCOMPARE(sla.issues, 10);
+    QCOMPARE(sla.responded, 6);
+    QCOMPARE(*sla.medianHundredths, 550);
+    QCOMPARE(*sla.p90Hundredths, 1150);
+    QStringList breaches;
+    for (const auto& issue : sla.breaches)
+        breaches << issue.identifier;
+    breaches.sort();
+    QCOMPARE(breaches,
+        (QStringList { QStringLiteral("OLD-1"), QStringLiteral("OLD-2"), QStringLiteral("SPR-4"),
+            QStringLiteral("SPR-6"), QStringLiteral("SPR-7") }));
+
+    const reports::SlaReading march = reports::readSla(
+        pg.db(), QDate(2024, 3, 1), acme, QDateTime(QDate(2024, 3, 1), QTime(7, 0), Qt::UTC), *office);
+    QCOMPARE(march.clients.constFirst().breaches.size(), 0);
+    QCOMPARE(march.clients.constFirst().aboutToBreach.size(), 0);
+
+    // The command, with the hours as a person types them; the PDF says what the hours count.
+    const QStringList base { QStringLiteral("report"), QStringLiteral("sla"), QStringLiteral("--month"),
+        QStringLiteral("2024-02"), QStringLiteral("--client"), acme, QStringLiteral("--db"), pg.dsn(),
+        QStringLiteral("--output"), QStringLiteral("-") };
+    const Run run = agencyOs(base
+        + QStringList { QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--business-hours"),
+            QStringLiteral("Mon-Fri 09:00-17:00 Europe/Berlin") });
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QCOMPARE(lines(run.out).value(1), QStringLiteral("%1,2024-02,10,6,5.50,11.50,5,8").arg(acme));
+    const Run bad = agencyOs(base
+        + QStringList { QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--business-hours"),
+            QStringLiteral("Mo-Fr 9-17") });
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.contains(QStringLiteral("--business-hours")) && bad.err.contains(QStringLiteral("Mo-Fr")),
+        qPrintable(bad.err));
+    QVERIFY(bad.out.isEmpty());
+    const Run elsewhere = agencyOs({ QStringLiteral("report"), QStringLiteral("retainer"), QStringLiteral("--db"),
+        pg.dsn(), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("-o"), QStringLiteral("-"),
+        QStringLiteral("--business-hours"), QStringLiteral("Mon-Fri 09:00-17:00") });
+    QCOMPARE(elsewhere.code, 2);
+    QVERIFY2(elsewhere.err.contains(QStringLiteral("report sla")), qPrintable(elsewhere.err));
+}
+
 // The embedded database has no Plane: the report says so and writes its header, and the command still succeeds.
 void TestDeskReports::slaOnSqliteSaysPlaneIsNotThere()
 {
     AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
     QVERIFY(scratch.migrate());
     QString error;
-    const auto table = reports::slaReport(scratch.db(), QDate(2024, 2, 1), {}, QDateTime::currentDateTimeUtc(), &error);
+    const auto table
+        = reports::slaReport(scratch.db(), QDate(2024, 2, 1), {}, QDateTime::currentDateTimeUtc(), {}, &error);
     QVERIFY2(table, qPrintable(error));
     QVERIFY(table->rows.isEmpty());
     QVERIFY2(table->notes.join(u' ').contains(QStringLiteral("SQLite")), qPrintable(table->notes.join(u' ')));

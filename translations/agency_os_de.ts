@@ -62,6 +62,33 @@
     </message>
 </context>
 <context>
+    <name>BusinessHours</name>
+    <message>
+        <source>business hours are written as days, hours and an optional time zone, for example “Mon-Fri 09:00-17:00 Europe/Berlin”; not “%1”</source>
+        <translation>Geschäftszeiten werden als Tage, Uhrzeiten und optional eine Zeitzone geschrieben, zum Beispiel „Mon-Fri 09:00-17:00 Europe/Berlin“; nicht „%1“</translation>
+    </message>
+    <message>
+        <source>“%1” are not days of the week (Mon, Tue, Wed, Thu, Fri, Sat, Sun; a range Mon-Fri or a list Mon,Wed)</source>
+        <translation>„%1“ sind keine Wochentage (Mon, Tue, Wed, Thu, Fri, Sat, Sun; ein Bereich Mon-Fri oder eine Liste Mon,Wed)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a working day&apos;s hours: a start and a later end, for example 09:00-17:00</source>
+        <translation>„%1“ ist keine Arbeitszeit eines Tages: ein Beginn und ein späteres Ende, zum Beispiel 09:00-17:00</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time zone this computer knows (for example Europe/Berlin or UTC)</source>
+        <translation>„%1“ ist keine Zeitzone, die dieser Computer kennt (zum Beispiel Europe/Berlin oder UTC)</translation>
+    </message>
+    <message>
+        <source>calendar hours</source>
+        <translation>Kalenderstunden</translation>
+    </message>
+    <message>
+        <source>%1, %2–%3 (%4)</source>
+        <translation>%1, %2–%3 (%4)</translation>
+    </message>
+</context>
+<context>
     <name>CellText</name>
     <message>
         <source>%1 (not in Plane)</source>
@@ -229,6 +256,22 @@
     <message>
         <source>report needs finance, progress, sla, retainer, contracts or pacing (for example: agency-os report finance -o review.pdf)</source>
         <translation>report braucht finance, progress, sla, retainer, contracts oder pacing (zum Beispiel: agency-os report finance -o bericht.pdf)</translation>
+    </message>
+    <message>
+        <source>sla: count response times in these working hours only, e.g. &quot;Mon-Fri 09:00-17:00 Europe/Berlin&quot; (default: calendar hours).</source>
+        <translation>sla: Reaktionszeiten nur in diesen Arbeitszeiten zählen, z. B. &quot;Mon-Fri 09:00-17:00 Europe/Berlin&quot; (Standard: Kalenderstunden).</translation>
+    </message>
+    <message>
+        <source>HOURS</source>
+        <translation>ZEITEN</translation>
+    </message>
+    <message>
+        <source>--business-hours goes with report sla, not report %1</source>
+        <translation>--business-hours gehört zu report sla, nicht zu report %1</translation>
+    </message>
+    <message>
+        <source>--business-hours goes with report sla</source>
+        <translation>--business-hours gehört zu report sla</translation>
     </message>
 </context>
 <context>
@@ -473,6 +516,34 @@
     <message>
         <source>Deleted</source>
         <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Worked on</source>
+        <translation>Gearbeitet am</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>Plane issue</source>
+        <translation>Plane-Aufgabe</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Imported from</source>
+        <translation>Importiert aus</translation>
+    </message>
+    <message>
+        <source>Tracker&apos;s entry</source>
+        <translation>Eintrag im Tracker</translation>
     </message>
 </context>
 <context>
@@ -1257,6 +1328,10 @@
     <message>
         <source>report %1 failed, no file written: %2</source>
         <translation>report %1 fehlgeschlagen, keine Datei geschrieben: %2</translation>
+    </message>
+    <message>
+        <source>--business-hours: %1</source>
+        <translation>--business-hours: %1</translation>
     </message>
 </context>
 <context>
@@ -2310,6 +2385,10 @@
         <source>%1: %2 more breaches</source>
         <translation>%1: %2 weitere Verstöße</translation>
     </message>
+    <message>
+        <source>Requests written in %1 (UTC), first responses against the tier&apos;s response time in business hours: %2</source>
+        <translation>Anfragen aus %1 (UTC), erste Antworten gegen die Reaktionszeit der Stufe in Geschäftszeiten: %2</translation>
+    </message>
 </context>
 <context>
     <name>SoftDeletion</name>
@@ -2360,6 +2439,10 @@
     <message>
         <source>The channel&apos;s campaign is deleted: restore the campaign first</source>
         <translation>Die Kampagne des Kanals ist gelöscht: Stellen Sie zuerst die Kampagne wieder her</translation>
+    </message>
+    <message>
+        <source>The entry&apos;s client is deleted: restore the client first</source>
+        <translation>Der Kunde des Eintrags ist gelöscht: stellen Sie zuerst den Kunden wieder her</translation>
     </message>
 </context>
 <context>
@@ -2712,6 +2795,13 @@
         <translation>
             <numerusform>%n Kanal</numerusform>
             <numerusform>%n Kanäle</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time entry(ies)</source>
+        <translation>
+            <numerusform>%n Zeiteintrag</numerusform>
+            <numerusform>%n Zeiteinträge</numerusform>
         </translation>
     </message>
 </context>
@@ -3079,6 +3169,29 @@
     </message>
 </context>
 <context>
+    <name>agency::ui::BusinessHoursDialog</name>
+    <message>
+        <source>Business hours</source>
+        <translation>Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Arbeitstage</translation>
+    </message>
+    <message>
+        <source>&amp;Opens at</source>
+        <translation>&amp;Beginnt um</translation>
+    </message>
+    <message>
+        <source>&amp;Closes at</source>
+        <translation>&amp;Endet um</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>&amp;Zeitzone</translation>
+    </message>
+</context>
+<context>
     <name>agency::ui::CampaignDetailPanel</name>
     <message>
         <source>Budget split</source>
@@ -3273,6 +3386,26 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Business hours only</source>
+        <translation>Nur &amp;Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>Hours…</source>
+        <translation>Zeiten…</translation>
+    </message>
+    <message>
+        <source>The working days and hours response times count in</source>
+        <translation>Die Arbeitstage und -zeiten, in denen Reaktionszeiten zählen</translation>
+    </message>
+    <message>
+        <source>Counted in calendar hours.</source>
+        <translation>In Kalenderstunden gezählt.</translation>
+    </message>
+    <message>
+        <source>Counted in business hours: %1.</source>
+        <translation>In Geschäftszeiten gezählt: %1.</translation>
     </message>
 </context>
 <context>
@@ -4411,6 +4544,10 @@ Ordner öffnen?</translation>
         <source>CSV files (*.csv);;Excel workbooks (*.xlsx)</source>
         <translation>CSV-Dateien (*.csv);;Excel-Arbeitsmappen (*.xlsx)</translation>
     </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeiten</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::MergeValuesDialog</name>
@@ -4645,10 +4782,6 @@ Ordner öffnen?</translation>
         <translation>Was sie tun</translation>
     </message>
     <message>
-        <source>Dashboard, Clients, Campaigns, Channels, SLA tiers</source>
-        <translation>Übersicht, Kunden, Kampagnen, Kanäle, SLA-Stufen</translation>
-    </message>
-    <message>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Umschalt+Tab</translation>
     </message>
@@ -4691,6 +4824,10 @@ Ordner öffnen?</translation>
     <message>
         <source>This list</source>
         <translation>Diese Liste</translation>
+    </message>
+    <message>
+        <source>Dashboard, Clients, Campaigns, Channels, SLA tiers, Time</source>
+        <translation>Übersicht, Kunden, Kampagnen, Kanäle, SLA-Stufen, Zeiten</translation>
     </message>
 </context>
 <context>
@@ -4909,10 +5046,6 @@ Ordner öffnen?</translation>
         <translation>Benutzerhandbuch</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Agency OS in five minutes&lt;/h2&gt;&lt;p&gt;Agency OS keeps your clients, their campaigns, the campaigns&apos; channels and the SLA tiers beside Plane&apos;s own data. Each has a page (Ctrl+1 to Ctrl+5): a table on the left, the selected row&apos;s form on the right.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Agency OS in fünf Minuten&lt;/h2&gt;&lt;p&gt;Agency OS verwaltet Ihre Kunden, deren Kampagnen, die Kanäle der Kampagnen und die SLA-Stufen neben den Daten von Plane. Jedes hat eine Seite (Strg+1 bis Strg+5): links eine Tabelle, rechts das Formular der gewählten Zeile.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;Finding a row&lt;/h3&gt;&lt;p&gt;Ctrl+F searches the page for what its table shows: names, types, notes, the client of a campaign. The first match is selected; Down goes into the results. Click a column header to sort by it.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Eine Zeile finden&lt;/h3&gt;&lt;p&gt;Strg+F durchsucht die Seite nach dem, was ihre Tabelle zeigt: Namen, Typen, Notizen, den Kunden einer Kampagne. Der erste Treffer wird ausgewählt; Pfeil nach unten geht in die Ergebnisse. Ein Klick auf einen Spaltenkopf sortiert danach.&lt;/p&gt;</translation>
     </message>
@@ -4935,6 +5068,10 @@ Ordner öffnen?</translation>
     <message>
         <source>&lt;h3&gt;Deleting&lt;/h3&gt;&lt;p&gt;Delete removes a row softly, with what belongs to it; Undo delete in the status bar or Ctrl+Z brings it back, and Ctrl+Shift+D shows deleted rows to restore them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Löschen&lt;/h3&gt;&lt;p&gt;Entf löscht eine Zeile vorläufig, mit allem, was zu ihr gehört; „Löschen rückgängig“ in der Statusleiste oder Strg+Z holt sie zurück, und Strg+Umschalt+D zeigt gelöschte Zeilen zum Wiederherstellen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Agency OS in five minutes&lt;/h2&gt;&lt;p&gt;Agency OS keeps your clients, their campaigns, the campaigns&apos; channels, the SLA tiers and the hours worked for each client beside Plane&apos;s own data. Each has a page (Ctrl+1 to Ctrl+6): a table on the left, the selected row&apos;s form on the right.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Agency OS in fünf Minuten&lt;/h2&gt;&lt;p&gt;Agency OS verwaltet Ihre Kunden, deren Kampagnen, die Kanäle der Kampagnen, die SLA-Stufen und die für jeden Kunden gearbeiteten Stunden neben den Daten von Plane. Jedes hat eine Seite (Strg+1 bis Strg+6): links eine Tabelle, rechts das Formular der gewählten Zeile.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

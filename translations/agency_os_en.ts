@@ -99,6 +99,13 @@
             <numerusform>%n channels</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n time entry(ies)</source>
+        <translation>
+            <numerusform>%n time entry</numerusform>
+            <numerusform>%n time entries</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>agency::tables::AgencyTableModel</name>

@@ -62,6 +62,33 @@
     </message>
 </context>
 <context>
+    <name>BusinessHours</name>
+    <message>
+        <source>business hours are written as days, hours and an optional time zone, for example “Mon-Fri 09:00-17:00 Europe/Berlin”; not “%1”</source>
+        <translation>les heures ouvrées s&apos;écrivent en jours, heures et un fuseau horaire facultatif, par exemple « Mon-Fri 09:00-17:00 Europe/Paris » ; pas « %1 »</translation>
+    </message>
+    <message>
+        <source>“%1” are not days of the week (Mon, Tue, Wed, Thu, Fri, Sat, Sun; a range Mon-Fri or a list Mon,Wed)</source>
+        <translation>« %1 » ne sont pas des jours de la semaine (Mon, Tue, Wed, Thu, Fri, Sat, Sun ; une plage Mon-Fri ou une liste Mon,Wed)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a working day&apos;s hours: a start and a later end, for example 09:00-17:00</source>
+        <translation>« %1 » n&apos;est pas un horaire de travail : un début et une fin plus tardive, par exemple 09:00-17:00</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time zone this computer knows (for example Europe/Berlin or UTC)</source>
+        <translation>« %1 » n&apos;est pas un fuseau horaire connu de cet ordinateur (par exemple Europe/Paris ou UTC)</translation>
+    </message>
+    <message>
+        <source>calendar hours</source>
+        <translation>heures calendaires</translation>
+    </message>
+    <message>
+        <source>%1, %2–%3 (%4)</source>
+        <translation>%1, %2–%3 (%4)</translation>
+    </message>
+</context>
+<context>
     <name>CellText</name>
     <message>
         <source>%1 (not in Plane)</source>
@@ -229,6 +256,22 @@
     <message>
         <source>report needs finance, progress, sla, retainer, contracts or pacing (for example: agency-os report finance -o review.pdf)</source>
         <translation>report attend finance, progress, sla, retainer, contracts ou pacing (par exemple : agency-os report finance -o revue.pdf)</translation>
+    </message>
+    <message>
+        <source>sla: count response times in these working hours only, e.g. &quot;Mon-Fri 09:00-17:00 Europe/Berlin&quot; (default: calendar hours).</source>
+        <translation>sla : ne compter les délais de réponse que dans ces heures ouvrées, p. ex. &quot;Mon-Fri 09:00-17:00 Europe/Paris&quot; (par défaut : heures calendaires).</translation>
+    </message>
+    <message>
+        <source>HOURS</source>
+        <translation>HEURES</translation>
+    </message>
+    <message>
+        <source>--business-hours goes with report sla, not report %1</source>
+        <translation>--business-hours va avec report sla, pas avec report %1</translation>
+    </message>
+    <message>
+        <source>--business-hours goes with report sla</source>
+        <translation>--business-hours va avec report sla</translation>
     </message>
 </context>
 <context>
@@ -473,6 +516,34 @@
     <message>
         <source>Deleted</source>
         <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Worked on</source>
+        <translation>Travaillé le</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Plane issue</source>
+        <translation>Tâche Plane</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Imported from</source>
+        <translation>Importé de</translation>
+    </message>
+    <message>
+        <source>Tracker&apos;s entry</source>
+        <translation>Entrée du suivi</translation>
     </message>
 </context>
 <context>
@@ -1257,6 +1328,10 @@
     <message>
         <source>report %1 failed, no file written: %2</source>
         <translation>report %1 a échoué, aucun fichier écrit : %2</translation>
+    </message>
+    <message>
+        <source>--business-hours: %1</source>
+        <translation>--business-hours : %1</translation>
     </message>
 </context>
 <context>
@@ -2310,6 +2385,10 @@
         <source>%1: %2 more breaches</source>
         <translation>%1 : %2 autres dépassements</translation>
     </message>
+    <message>
+        <source>Requests written in %1 (UTC), first responses against the tier&apos;s response time in business hours: %2</source>
+        <translation>Demandes écrites en %1 (UTC), premières réponses face au délai de réponse du niveau en heures ouvrées : %2</translation>
+    </message>
 </context>
 <context>
     <name>SoftDeletion</name>
@@ -2360,6 +2439,10 @@
     <message>
         <source>The channel&apos;s campaign is deleted: restore the campaign first</source>
         <translation>La campagne du canal est supprimée : restaurez d&apos;abord la campagne</translation>
+    </message>
+    <message>
+        <source>The entry&apos;s client is deleted: restore the client first</source>
+        <translation>Le client de l&apos;entrée est supprimé : restaurez d&apos;abord le client</translation>
     </message>
 </context>
 <context>
@@ -2712,6 +2795,13 @@
         <translation>
             <numerusform>%n canal</numerusform>
             <numerusform>%n canaux</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time entry(ies)</source>
+        <translation>
+            <numerusform>%n entrée de temps</numerusform>
+            <numerusform>%n entrées de temps</numerusform>
         </translation>
     </message>
 </context>
@@ -3079,6 +3169,29 @@
     </message>
 </context>
 <context>
+    <name>agency::ui::BusinessHoursDialog</name>
+    <message>
+        <source>Business hours</source>
+        <translation>Heures ouvrées</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Jours ouvrés</translation>
+    </message>
+    <message>
+        <source>&amp;Opens at</source>
+        <translation>&amp;Ouvre à</translation>
+    </message>
+    <message>
+        <source>&amp;Closes at</source>
+        <translation>&amp;Ferme à</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>Fuseau &amp;horaire</translation>
+    </message>
+</context>
+<context>
     <name>agency::ui::CampaignDetailPanel</name>
     <message>
         <source>Budget split</source>
@@ -3273,6 +3386,26 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>&amp;Business hours only</source>
+        <translation>Heures &amp;ouvrées seulement</translation>
+    </message>
+    <message>
+        <source>Hours…</source>
+        <translation>Heures…</translation>
+    </message>
+    <message>
+        <source>The working days and hours response times count in</source>
+        <translation>Les jours et heures ouvrés dans lesquels comptent les délais de réponse</translation>
+    </message>
+    <message>
+        <source>Counted in calendar hours.</source>
+        <translation>Compté en heures calendaires.</translation>
+    </message>
+    <message>
+        <source>Counted in business hours: %1.</source>
+        <translation>Compté en heures ouvrées : %1.</translation>
     </message>
 </context>
 <context>
@@ -4411,6 +4544,10 @@ Ouvrir le dossier ?</translation>
         <source>CSV files (*.csv);;Excel workbooks (*.xlsx)</source>
         <translation>Fichiers CSV (*.csv);;Classeurs Excel (*.xlsx)</translation>
     </message>
+    <message>
+        <source>Time</source>
+        <translation>Temps</translation>
+    </message>
 </context>
 <context>
     <name>agency::ui::MergeValuesDialog</name>
@@ -4645,10 +4782,6 @@ Ouvrir le dossier ?</translation>
         <translation>Ce qu&apos;elles font</translation>
     </message>
     <message>
-        <source>Dashboard, Clients, Campaigns, Channels, SLA tiers</source>
-        <translation>Tableau de bord, clients, campagnes, canaux, niveaux de SLA</translation>
-    </message>
-    <message>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Maj+Tab</translation>
     </message>
@@ -4691,6 +4824,10 @@ Ouvrir le dossier ?</translation>
     <message>
         <source>This list</source>
         <translation>Cette liste</translation>
+    </message>
+    <message>
+        <source>Dashboard, Clients, Campaigns, Channels, SLA tiers, Time</source>
+        <translation>Tableau de bord, Clients, Campagnes, Canaux, Niveaux de SLA, Temps</translation>
     </message>
 </context>
 <context>
@@ -4909,10 +5046,6 @@ Ouvrir le dossier ?</translation>
         <translation>Guide d&apos;utilisation</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Agency OS in five minutes&lt;/h2&gt;&lt;p&gt;Agency OS keeps your clients, their campaigns, the campaigns&apos; channels and the SLA tiers beside Plane&apos;s own data. Each has a page (Ctrl+1 to Ctrl+5): a table on the left, the selected row&apos;s form on the right.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Agency OS en cinq minutes&lt;/h2&gt;&lt;p&gt;Agency OS tient vos clients, leurs campagnes, les canaux des campagnes et les niveaux de SLA à côté des données de Plane. Chacun a sa page (Ctrl+1 à Ctrl+5) : un tableau à gauche, le formulaire de la ligne choisie à droite.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;Finding a row&lt;/h3&gt;&lt;p&gt;Ctrl+F searches the page for what its table shows: names, types, notes, the client of a campaign. The first match is selected; Down goes into the results. Click a column header to sort by it.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Trouver une ligne&lt;/h3&gt;&lt;p&gt;Ctrl+F cherche dans la page ce que montre son tableau : noms, types, notes, le client d&apos;une campagne. Le premier résultat est sélectionné ; la flèche bas entre dans les résultats. Un clic sur un en-tête de colonne trie selon elle.&lt;/p&gt;</translation>
     </message>
@@ -4935,6 +5068,10 @@ Ouvrir le dossier ?</translation>
     <message>
         <source>&lt;h3&gt;Deleting&lt;/h3&gt;&lt;p&gt;Delete removes a row softly, with what belongs to it; Undo delete in the status bar or Ctrl+Z brings it back, and Ctrl+Shift+D shows deleted rows to restore them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Supprimer&lt;/h3&gt;&lt;p&gt;Suppr retire une ligne en douceur, avec ce qui lui appartient ; « Annuler la suppression » dans la barre d&apos;état ou Ctrl+Z la ramène, et Ctrl+Maj+D montre les lignes supprimées pour les restaurer.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Agency OS in five minutes&lt;/h2&gt;&lt;p&gt;Agency OS keeps your clients, their campaigns, the campaigns&apos; channels, the SLA tiers and the hours worked for each client beside Plane&apos;s own data. Each has a page (Ctrl+1 to Ctrl+6): a table on the left, the selected row&apos;s form on the right.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Agency OS en cinq minutes&lt;/h2&gt;&lt;p&gt;Agency OS tient vos clients, leurs campagnes, les canaux des campagnes, les niveaux de SLA et les heures travaillées pour chaque client à côté des données de Plane. Chacun a sa page (Ctrl+1 à Ctrl+6) : un tableau à gauche, le formulaire de la ligne choisie à droite.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

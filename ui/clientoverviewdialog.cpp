@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clientoverviewdialog.h"
 
+#include "businesshoursdialog.h"
 #include "db/backgroundjob.h"
 #include "filedialogs.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -40,6 +42,7 @@ ClientOverviewDialog::ClientOverviewDialog(db::ConnectionString where, QString c
     , m_where(std::move(where))
     , m_clientId(std::move(clientId))
     , m_month(new QComboBox(this))
+    , m_businessHours(new QCheckBox(tr("&Business hours only"), this))
     , m_page(new QTextBrowser(this))
     , m_state(new QLabel(this))
     , m_pdf(new QPushButton(tr("Save as &PDF…"), this))
@@ -60,6 +63,15 @@ ClientOverviewDialog::ClientOverviewDialog(db::ConnectionString where, QString c
     monthLabel->setBuddy(m_month);
     top->addWidget(monthLabel);
     top->addWidget(m_month);
+    // Response times in calendar hours (the tier's promise as written), or in the agency's working hours.
+    m_businessHours->setObjectName(QStringLiteral("businessHoursOnly"));
+    m_businessHours->setChecked(BusinessHoursDialog::countsBusinessHours());
+    m_businessHours->setToolTip(BusinessHoursDialog::rememberedHours().describe());
+    auto* setHours = new QPushButton(tr("Hours…"), this);
+    setHours->setObjectName(QStringLiteral("setBusinessHours"));
+    setHours->setToolTip(tr("The working days and hours response times count in"));
+    top->addWidget(m_businessHours);
+    top->addWidget(setHours);
     top->addWidget(m_state, 1);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_pdf, QDialogButtonBox::ActionRole);
@@ -71,6 +83,11 @@ ClientOverviewDialog::ClientOverviewDialog(db::ConnectionString where, QString c
     resize(760, 640);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_month, &QComboBox::currentIndexChanged, this, &ClientOverviewDialog::read);
+    connect(m_businessHours, &QCheckBox::toggled, this, [this](bool on) {
+        BusinessHoursDialog::setCountsBusinessHours(on);
+        read();
+    });
+    connect(setHours, &QPushButton::clicked, this, &ClientOverviewDialog::chooseBusinessHours);
     connect(m_pdf, &QPushButton::clicked, this, [this]() {
         const QString path
             = chooseFileToSave(this, tr("Client overview"), QStringLiteral("client-overview.pdf"), tr("PDF (*.pdf)"));
@@ -99,9 +116,10 @@ void ClientOverviewDialog::read()
     m_state->setText(tr("Reading…"));
     const QDate month = m_month->currentData().toDate();
     auto result = std::make_shared<std::optional<reports::ClientOverview>>();
-    m_job = std::make_unique<db::BackgroundJob>(
-        m_where, [result, month, id = m_clientId](QSqlDatabase db, const db::BackgroundJob::Progress&, QString* error) {
-            *result = reports::readClientOverview(db, id, month, QDateTime::currentDateTimeUtc(), error);
+    m_job = std::make_unique<db::BackgroundJob>(m_where,
+        [result, month, id = m_clientId, hours = BusinessHoursDialog::counted()](
+            QSqlDatabase db, const db::BackgroundJob::Progress&, QString* error) {
+            *result = reports::readClientOverview(db, id, month, QDateTime::currentDateTimeUtc(), error, hours);
             return result->has_value();
         });
     db::BackgroundJob* job = m_job.get();
@@ -118,6 +136,19 @@ void ClientOverviewDialog::read()
         Q_EMIT shown();
     });
     m_job->start();
+}
+
+void ClientOverviewDialog::chooseBusinessHours()
+{
+    BusinessHoursDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    BusinessHoursDialog::rememberHours(dialog.hours());
+    m_businessHours->setToolTip(dialog.hours().describe());
+    if (m_businessHours->isChecked())
+        read();
+    else
+        m_businessHours->setChecked(true); // set to be used: used (and read again)
 }
 
 void ClientOverviewDialog::showOverview(const reports::ClientOverview& o)
@@ -155,6 +186,10 @@ void ClientOverviewDialog::showOverview(const reports::ClientOverview& o)
     }
     html += QStringLiteral("<h3>%1</h3>").arg(tr("Response times").toHtmlEscaped());
     if (o.sla) {
+        html += QStringLiteral("<p><small>%1</small></p>")
+                    .arg((o.slaHours.isCalendar() ? tr("Counted in calendar hours.")
+                                                  : tr("Counted in business hours: %1.").arg(o.slaHours.describe()))
+                             .toHtmlEscaped());
         html += QStringLiteral("<table cellpadding=\"2\">");
         html += pair(tr("Requests"), cell(ReportCell::integer(o.sla->issues)));
         html += pair(tr("Answered"), cell(ReportCell::integer(o.sla->responded)));

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -39,11 +40,13 @@ Q_SIGNALS:
 
 private:
     void read();
+    void chooseBusinessHours();
     void showOverview(const reports::ClientOverview& overview);
 
     db::ConnectionString m_where;
     QString m_clientId;
     QComboBox* m_month;
+    QCheckBox* m_businessHours;
     QTextBrowser* m_page;
     QLabel* m_state;
     QPushButton* m_pdf;

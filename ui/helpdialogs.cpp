@@ -44,8 +44,8 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction*>& actions, QWidget* parent
     }
     const auto keys
         = [](QKeyCombination combination) { return QKeySequence(combination).toString(QKeySequence::NativeText); };
-    add(keys(Qt::CTRL | Qt::Key_1) + QStringLiteral(" … ") + keys(Qt::CTRL | Qt::Key_5),
-        tr("Dashboard, Clients, Campaigns, Channels, SLA tiers"));
+    add(keys(Qt::CTRL | Qt::Key_1) + QStringLiteral(" … ") + keys(Qt::CTRL | Qt::Key_6),
+        tr("Dashboard, Clients, Campaigns, Channels, SLA tiers, Time"));
     add(tr("Tab / Shift+Tab"), tr("The next or previous field of a form, in the order it is filled in"));
     add(tr("Down (in the search box)"), tr("Into the results, at the first match; Down and Up move through them"));
     add(tr("Enter (on a child row)"), tr("Open a client's campaign or a campaign's channel on its own page"));
@@ -69,8 +69,8 @@ UserGuideDialog::UserGuideDialog(QWidget* parent)
     setWindowTitle(tr("User guide"));
     const QStringList sections {
         tr("<h2>Agency OS in five minutes</h2><p>Agency OS keeps your clients, their campaigns, the campaigns' "
-           "channels and the SLA tiers beside Plane's own data. Each has a page (Ctrl+1 to Ctrl+5): a table on the "
-           "left, the selected row's form on the right.</p>"),
+           "channels, the SLA tiers and the hours worked for each client beside Plane's own data. Each has a page "
+           "(Ctrl+1 to Ctrl+6): a table on the left, the selected row's form on the right.</p>"),
         tr("<h3>Finding a row</h3><p>Ctrl+F searches the page for what its table shows: names, types, notes, the "
            "client of a campaign. The first match is selected; Down goes into the results. Click a column header "
            "to sort by it.</p>"),

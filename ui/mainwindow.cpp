@@ -185,6 +185,7 @@ void MainWindow::createPages()
         { new tables::CampaignModel(m_db, this, OnDemand), "campaigns", tr("Campaigns") },
         { new tables::ChannelModel(m_db, this, OnDemand), "channels", tr("Channels") },
         { new tables::AgencyTableModel(tables::slaTiersSpec(), m_db, this, OnDemand), "tiers", tr("SLA tiers") },
+        { new tables::AgencyTableModel(tables::timeEntriesSpec(), m_db, this, OnDemand), "time", tr("Time") },
     };
     for (const auto& [model, iconName, title] : pages) {
         // What the role may do is what PostgreSQL grants it (the model asks): a table it may not change is read-only.
@@ -228,11 +229,11 @@ void MainWindow::createPages()
         });
     }
     // Parents first, so a new client's campaign and the campaign's channels go in the right order.
-    m_session = std::make_unique<tables::EditSession>(QList<tables::AgencyTableModel*> {
-        page(SlaTiers)->model(), page(Clients)->model(), page(Campaigns)->model(), page(Channels)->model() });
+    m_session = std::make_unique<tables::EditSession>(QList<tables::AgencyTableModel*> { page(SlaTiers)->model(),
+        page(Clients)->model(), page(Campaigns)->model(), page(Channels)->model(), page(TimeEntries)->model() });
 
-    // Ctrl+1 … Ctrl+5 for the pages.
-    for (int i = 0; i < 5; ++i) {
+    // Ctrl+1 … Ctrl+6 for the pages.
+    for (int i = 0; i <= TimeEntries; ++i) {
         auto* go = new QAction(this);
         go->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
         connect(go, &QAction::triggered, this, [this, i]() { showPage(static_cast<Page>(i)); });

@@ -54,7 +54,7 @@ public:
     // available geometry, centred; one whose least size does not fit opens maximised.
     void fitToScreen();
     void setConnector(Connector connector) { m_connector = std::move(connector); }
-    enum Page { Dashboard, Clients, Campaigns, Channels, SlaTiers };
+    enum Page { Dashboard, Clients, Campaigns, Channels, SlaTiers, TimeEntries };
     void showPage(Page which);
     TablePage* page(Page which) const;
     TablePage* currentTablePage() const;

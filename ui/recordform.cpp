@@ -129,7 +129,7 @@ RecordForm::RecordForm(tables::AgencyTableModel* model, QWidget* parent)
         if (column.kind == ColumnKind::Uuid || model->rights().hidden().contains(column.name))
             continue; // no field for what the role may not read (the page's banner says which)
         const QString label = tables::columnLabel(column.name) + (column.required ? QStringLiteral(" *") : QString());
-        if (tables::isAuditColumn(column.name)) {
+        if (tables::isAuditColumn(column.name) || column.readOnly) { // what the database or an import wrote
             auto* value = new QLabel(this);
             value->setObjectName(column.name);
             value->setTextInteractionFlags(Qt::TextSelectableByMouse);

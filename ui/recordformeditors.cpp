@@ -97,7 +97,8 @@ QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)
         return combo;
     }
     case ColumnKind::PlaneReference: {
-        if (m_model->lookups().plane().isAvailable()) {
+        // Workspaces and projects are picked from Plane's lists; an issue (of thousands) is pasted as its id.
+        if (m_model->lookups().plane().isAvailable() && column.plane != tables::PlaneLink::Issue) {
             auto* combo = new ChoiceCombo(this);
             connect(combo, &ChoiceCombo::valueChanged, this, changed);
             return combo;

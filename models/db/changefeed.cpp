@@ -20,7 +20,8 @@ namespace {
     const QStringList& changeTables()
     {
         static const QStringList tables { QStringLiteral("agency_sla_tiers"), QStringLiteral("agency_clients"),
-            QStringLiteral("agency_campaigns"), QStringLiteral("agency_campaign_channels") };
+            QStringLiteral("agency_campaigns"), QStringLiteral("agency_campaign_channels"),
+            QStringLiteral("agency_time_entries") };
         return tables;
     }
 }

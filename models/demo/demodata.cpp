@@ -37,6 +37,9 @@ namespace {
         "Jonas", "Keiko", "Liam", "Maya", "Noah", "Olga", "Priya" };
     const char* const lastNames[] = { "Schmidt", "Okafor", "Martin", "Kowalski", "Tanaka", "Silva", "Nguyen", "Müller",
         "Rossi", "Dubois", "Haddad", "Larsen" };
+    const char* const workNotes[] = { "Weekly check-in call", "Reporting", "Landing page copy", "Ad review",
+        "Budget planning", "Creative feedback", "Keyword research", "Analytics setup" };
+
     const char* const channelTypes[] = { "google_ads", "meta_ads", "linkedin_ads", "tiktok_ads", "newsletter",
         "seo_content", "youtube", "display_network", "influencers", "podcasts" };
 
@@ -205,8 +208,17 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
         columnNames({ "id", "campaign_id", "channel_type", "budget_percentage", "budget_amount", "is_active",
             "performance_data", "external_account_id", "external_campaign_id", "notes", "deleted_at" }));
 
+    const Row entry(tables::timeEntriesSpec(), dialect);
+    BatchInsert timeEntries(m_db, QStringLiteral("agency_time_entries"),
+        columnNames({ "id", "client_id", "work_date", "person", "minutes", "note" }));
+
     campaigns.setParent(&clients);
     channels.setParent(&campaigns);
+    timeEntries.setParent(&clients);
+    // The hours worked come from a generator of their own: the same seed still gives the same clients, campaigns and
+    // channels as before there were any.
+    Generator hoursGen(size.seed ^ 0x7113U);
+    const QDate thisMonth(today.year(), today.month(), 1);
 
     bool overspentMade = false;
     qint64 reported = 0;
@@ -239,6 +251,17 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
                         { QStringLiteral("account_manager"), gen.pick(firstNames) } })),
                 client("deleted_at", deleted) }))
             return fail(clients.lastError());
+
+        // A retainer client's hours this month and last: what its ledger counts against the tier.
+        for (int e = 0; type != QStringLiteral("project") && !clientDeleted && e < 7; ++e) {
+            const QDate month = e < 4 ? thisMonth : thisMonth.addMonths(-1);
+            const int lastDay = e < 4 ? today.day() : month.daysInMonth();
+            if (!timeEntries.add({ entry("id", hoursGen.uuid()), entry("client_id", clientId),
+                    entry("work_date", month.addDays(hoursGen.between(0, lastDay - 1))),
+                    entry("person", hoursGen.pick(firstNames)), entry("minutes", 15 * hoursGen.between(2, 24)),
+                    entry("note", hoursGen.pick(workNotes)) }))
+                return fail(timeEntries.lastError());
+        }
 
         for (int k = 0; k < size.campaignsPerClient; ++k) {
             const QString campaignId = gen.uuid();
@@ -316,10 +339,11 @@ bool DemoDataWriter::write(const DemoSize& size, DemoCounts* counts)
             }
         }
     }
-    if (!clients.flush() || !campaigns.flush() || !channels.flush())
-        return fail(!clients.lastError().isEmpty()
-                ? clients.lastError()
-                : (!campaigns.lastError().isEmpty() ? campaigns.lastError() : channels.lastError()));
+    if (!clients.flush() || !campaigns.flush() || !channels.flush() || !timeEntries.flush())
+        return fail(!clients.lastError().isEmpty() ? clients.lastError()
+                : !campaigns.lastError().isEmpty() ? campaigns.lastError()
+                : !channels.lastError().isEmpty()  ? channels.lastError()
+                                                   : timeEntries.lastError());
     QSqlError committed;
     if (!db::commitWrite(m_db, &committed))
         return fail(db::reportSqlError(QCoreApplication::translate("DemoData", "Committing the demo data"), committed));

@@ -29,8 +29,8 @@ namespace {
     }
 }
 
-std::optional<ClientOverview> readClientOverview(
-    const QSqlDatabase& db, const QString& clientId, const QDate& month, const QDateTime& now, QString* error)
+std::optional<ClientOverview> readClientOverview(const QSqlDatabase& db, const QString& clientId, const QDate& month,
+    const QDateTime& now, QString* error, const domain::BusinessHours& hours)
 {
     const tables::TableSpec& spec = tables::clientsSpec();
     const tables::TableSpec& tiers = tables::slaTiersSpec();
@@ -75,11 +75,12 @@ std::optional<ClientOverview> readClientOverview(
     }
     if (!retainer.clients.isEmpty())
         overview.retainer = retainer.clients.constFirst();
-    const SlaReading sla = readSla(db, month, clientId, now);
+    const SlaReading sla = readSla(db, month, clientId, now, hours);
     if (!sla.error.isEmpty()) {
         *error = sla.error;
         return std::nullopt;
     }
+    overview.slaHours = hours;
     if (!sla.clients.isEmpty())
         overview.sla = sla.clients.constFirst();
     else
@@ -157,6 +158,7 @@ ReportTable ClientOverview::table() const
         row("sla", QStringLiteral("p90_response_hours"), ReportCell::hours(sla->p90Hundredths));
         row("sla", QStringLiteral("breaches"),
             ReportCell::integer(sla->allowedHours ? std::optional<qint64>(sla->breaches.size()) : std::nullopt));
+        row("sla", QStringLiteral("hours_counted"), ReportCell::text(slaHours.toString()));
     }
     for (const Campaign& campaign : campaigns) {
         const QString item = campaign.line.id + u'/';

@@ -40,6 +40,7 @@ struct ClientOverview {
     std::optional<RetainerMonth> retainer;
     std::optional<ClientSla> sla;
     QString slaUnavailable; // why there are no response times (no Plane, no workspace)
+    domain::BusinessHours slaHours; // what the response times count
     QList<Campaign> campaigns;
     QStringList warnings; // what needs a word, most pressing first
 
@@ -47,7 +48,8 @@ struct ClientOverview {
     ReportTable table() const;
 };
 
-std::optional<ClientOverview> readClientOverview(
-    const QSqlDatabase& db, const QString& clientId, const QDate& month, const QDateTime& now, QString* error);
+// `hours`: what the response times count (calendar hours by default).
+std::optional<ClientOverview> readClientOverview(const QSqlDatabase& db, const QString& clientId, const QDate& month,
+    const QDateTime& now, QString* error, const domain::BusinessHours& hours = {});
 
 } // namespace agency::reports

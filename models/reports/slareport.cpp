@@ -65,9 +65,9 @@ namespace {
     }
 }
 
-std::optional<qint64> SlaIssue::responseSeconds() const
+std::optional<qint64> SlaIssue::responseSeconds(const domain::BusinessHours& hours) const
 {
-    return respondedAt ? std::optional<qint64>(std::max<qint64>(0, *respondedAt - createdAt)) : std::nullopt;
+    return respondedAt ? std::optional<qint64>(hours.secondsBetween(createdAt, *respondedAt)) : std::nullopt;
 }
 
 std::optional<qint64> quantileHundredths(const QList<qint64>& seconds, int tenths)
@@ -84,9 +84,11 @@ std::optional<qint64> quantileHundredths(const QList<qint64>& seconds, int tenth
     return (tenthSeconds * 100 * 2 + 36000) / qint64(36000 * 2);
 }
 
-SlaReading readSla(const QSqlDatabase& db, const QDate& month, const QString& clientId, const QDateTime& now)
+SlaReading readSla(const QSqlDatabase& db, const QDate& month, const QString& clientId, const QDateTime& now,
+    const domain::BusinessHours& hours)
 {
     SlaReading reading;
+    reading.hours = hours;
     if (db::dialectOf(db) != db::Dialect::PostgreSQL) {
         reading.unavailable = Text::tr("Plane's work is read from its PostgreSQL database; this is an SQLite file.");
         return reading;
@@ -211,13 +213,13 @@ SlaReading readSla(const QSqlDatabase& db, const QDate& month, const QString& cl
             ClientSla& client = reading.clients[index];
             const qint64 allowed = client.allowedHours ? qint64(*client.allowedHours) * 3600 : -1;
             ++client.issues;
-            if (const auto seconds = issue.responseSeconds()) {
+            if (const auto seconds = issue.responseSeconds(reading.hours)) {
                 ++client.responded;
                 times[index] << *seconds;
                 if (allowed >= 0 && *seconds > allowed)
                     client.breaches << issue;
             } else if (allowed >= 0) {
-                const qint64 waited = nowSeconds - issue.createdAt;
+                const qint64 waited = reading.hours.secondsBetween(issue.createdAt, nowSeconds);
                 if (waited > allowed)
                     client.breaches << issue;
                 else if (allowed - waited < std::max<qint64>(3600, allowed / 4))
@@ -233,14 +235,18 @@ SlaReading readSla(const QSqlDatabase& db, const QDate& month, const QString& cl
     return reading;
 }
 
-std::optional<ReportTable> slaReport(
-    const QSqlDatabase& db, const QDate& month, const QString& clientId, const QDateTime& now, QString* error)
+std::optional<ReportTable> slaReport(const QSqlDatabase& db, const QDate& month, const QString& clientId,
+    const QDateTime& now, const domain::BusinessHours& hours, QString* error)
 {
-    const SlaReading reading = readSla(db, month, clientId, now);
+    const SlaReading reading = readSla(db, month, clientId, now, hours);
     ReportTable table;
     table.title = Text::tr("Response times");
-    table.subtitle = Text::tr("Requests written in %1 (UTC), first responses against the tier's response time")
-                         .arg(QLocale().toString(month, QStringLiteral("MMMM yyyy")));
+    table.subtitle = hours.isCalendar()
+        ? Text::tr("Requests written in %1 (UTC), first responses against the tier's response time")
+              .arg(QLocale().toString(month, QStringLiteral("MMMM yyyy")))
+        : Text::tr("Requests written in %1 (UTC), first responses against the tier's response time in business "
+                   "hours: %2")
+              .arg(QLocale().toString(month, QStringLiteral("MMMM yyyy")), hours.describe());
     table.columns = { QStringLiteral("client_id"), QStringLiteral("month"), QStringLiteral("issues"),
         QStringLiteral("responded"), QStringLiteral("median_response_hours"), QStringLiteral("p90_response_hours"),
         QStringLiteral("breaches"), QStringLiteral("response_time_hours") };

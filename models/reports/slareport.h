@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/businesshours.h"
 #include "reporttable.h"
 
 #include <QDate>
@@ -22,13 +23,15 @@ struct SlaIssue {
     QString name;
     qint64 createdAt = 0; // seconds since the epoch
     std::optional<qint64> respondedAt;
-    std::optional<qint64> responseSeconds() const;
+    // Counted in `hours` (calendar hours unless the agency counts its working hours only).
+    std::optional<qint64> responseSeconds(const domain::BusinessHours& hours) const;
 };
 
 // One client's month: every issue of its workspace written in that month (UTC) that is neither deleted nor a draft
-// (archived and triage issues count: they were requests), measured against its tier's response time (calendar
-// hours). A breach: the first response came later than the tier allows, or has not come and the time has passed.
-// About to breach: not answered, with less than a quarter of the time (at least an hour) left.
+// (archived and triage issues count: they were requests), measured against its tier's response time (in calendar
+// hours, or in the agency's business hours when it counts those). A breach: the first response came later than the tier
+// allows, or has not come and the time has passed. About to breach: not answered, with less than a quarter of the time
+// (at least an hour) left.
 struct ClientSla {
     QString clientId;
     QString clientName;
@@ -48,15 +51,17 @@ struct SlaReading {
     QString error; // a read that failed (the connection, a right): the report cannot be trusted
     QStringList notes; // what this Plane version cannot tell
     QList<ClientSla> clients; // by name: live clients linked to a Plane workspace
+    domain::BusinessHours hours; // what the hours count
 };
 
-// `month`: its first day. `now`: what "the time has passed" is measured against.
-SlaReading readSla(const QSqlDatabase& db, const QDate& month, const QString& clientId, const QDateTime& now);
+// `month`: its first day. `now`: what "the time has passed" is measured against. `hours`: the hours that count.
+SlaReading readSla(const QSqlDatabase& db, const QDate& month, const QString& clientId, const QDateTime& now,
+    const domain::BusinessHours& hours = {});
 
 // `agency-os report sla`: client_id, month, issues, responded, median_response_hours, p90_response_hours, breaches,
 // response_time_hours; the breaches (and those about to breach) listed in the PDF's notes.
-std::optional<ReportTable> slaReport(
-    const QSqlDatabase& db, const QDate& month, const QString& clientId, const QDateTime& now, QString* error);
+std::optional<ReportTable> slaReport(const QSqlDatabase& db, const QDate& month, const QString& clientId,
+    const QDateTime& now, const domain::BusinessHours& hours, QString* error);
 
 // The q-th quantile (q in tenths: 5 the median, 9 the 90th percentile) of `seconds`, sorted ascending, interpolated
 // between neighbours as PostgreSQL's percentile_cont does, as hundredths of an hour (half up); exact integers.

@@ -44,7 +44,7 @@ QString cellText(const ColumnSpec& column, const QVariant& value, LookupNames& n
         return name.isEmpty() ? value.toString() : name;
     }
     case ColumnKind::PlaneReference: {
-        if (!names.plane().isAvailable())
+        if (!names.plane().isAvailable() || column.plane == PlaneLink::Issue)
             return value.toString();
         const QString name = column.plane == PlaneLink::Workspace ? names.workspaceName(value.toString())
                                                                   : names.projectName(value.toString());

@@ -337,6 +337,8 @@ bool AgencyTableModel::mayEdit(int row, const QString& column) const
 {
     if (m_readOnly)
         return false;
+    if (const ColumnSpec* declared = m_spec.column(column); declared && declared->readOnly)
+        return false;
     const QString id = idAt(row);
     if (!id.isEmpty() && m_journal.isNew(id))
         return m_rights.insert && m_rights.insertable.contains(column);

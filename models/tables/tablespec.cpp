@@ -253,6 +253,49 @@ const TableSpec& channelsSpec()
     return spec;
 }
 
+const TableSpec& timeEntriesSpec()
+{
+    static const TableSpec spec {
+        .table = QStringLiteral("agency_time_entries"),
+        .commandName = QStringLiteral("time-entries"),
+        .columns = QList<ColumnSpec> {
+            primaryKey(),
+            { .name = QStringLiteral("client_id"), .kind = ColumnKind::Reference,
+                .label = QT_TRANSLATE_NOOP("Column", "Client"), .required = true,
+                .references = QStringLiteral("agency_clients") },
+            { .name = QStringLiteral("work_date"), .kind = ColumnKind::Date,
+                .label = QT_TRANSLATE_NOOP("Column", "Worked on"), .required = true },
+            { .name = QStringLiteral("person"), .label = QT_TRANSLATE_NOOP("Column", "Person"), .size = 255,
+                .required = true },
+            { .name = QStringLiteral("minutes"), .kind = ColumnKind::Integer,
+                .label = QT_TRANSLATE_NOOP("Column", "Minutes"), .required = true, .nonNegative = true },
+            { .name = QStringLiteral("campaign_id"), .kind = ColumnKind::Reference,
+                .label = QT_TRANSLATE_NOOP("Column", "Campaign"), .references = QStringLiteral("agency_campaigns") },
+            { .name = QStringLiteral("plane_issue_id"), .kind = ColumnKind::PlaneReference,
+                .label = QT_TRANSLATE_NOOP("Column", "Plane issue"), .plane = PlaneLink::Issue },
+            { .name = QStringLiteral("note"), .label = QT_TRANSLATE_NOOP("Column", "Note"), .multiline = true },
+            { .name = QStringLiteral("source"), .kind = ColumnKind::Choice,
+                .label = QT_TRANSLATE_NOOP("Column", "Imported from"),
+                .choices = { QStringLiteral("harvest"), QStringLiteral("toggl"), QStringLiteral("clockify") },
+                .readOnly = true },
+            { .name = QStringLiteral("external_id"), .label = QT_TRANSLATE_NOOP("Column", "Tracker's entry"),
+                .size = 255, .readOnly = true },
+        } + audit(),
+        .sortColumn = QStringLiteral("work_date"),
+        .sortDescending = true,
+        .nameColumn = QStringLiteral("person"),
+        .pickerOrder = QStringLiteral("x.work_date DESC, x.id"),
+        .parentColumn = QStringLiteral("client_id"),
+        .parentDeletedMessage
+        = QT_TRANSLATE_NOOP("SoftDeletion", "The entry's client is deleted: restore the client first"),
+        // A tracker's export comes in through `import time-entries`, which knows the trackers' columns.
+        .importable = false,
+        .exportLookups = { ExportLookup::ClientName },
+        .rowsMessage = QT_TRANSLATE_N_NOOP("TableSpec", "%n time entry(ies)"),
+    };
+    return spec;
+}
+
 QString rowCountText(const TableSpec& spec, qint64 count)
 {
     return QCoreApplication::translate(
@@ -266,7 +309,7 @@ bool isAuditColumn(const QString& column)
 
 QList<const TableSpec*> allSpecs()
 {
-    return { &clientsSpec(), &campaignsSpec(), &channelsSpec(), &slaTiersSpec() };
+    return { &clientsSpec(), &campaignsSpec(), &channelsSpec(), &slaTiersSpec(), &timeEntriesSpec() };
 }
 
 const TableSpec* specFor(const QString& table)

@@ -45,7 +45,7 @@ enum class ColumnRole {
 };
 
 // Which Plane table a PlaneReference column points to (read-only: Plane's own rows).
-enum class PlaneLink { None, Workspace, Project };
+enum class PlaneLink { None, Workspace, Project, Issue };
 
 // One column, declared once with designated initialisers: what it holds, how people see and edit it, how it is
 // searched, sorted and imported. Code asks the column, never its name.
@@ -73,6 +73,8 @@ struct ColumnSpec {
     // What a new row starts with (invalid: nothing, or the database's default when saved).
     QVariant newRowValue = {};
     ColumnRole role = ColumnRole::None;
+    // Written by an import only, shown but never edited (which time tracker's entry a row is).
+    bool readOnly = false;
 };
 
 // What an export adds after a table's own columns, for a spreadsheet reader: the names its references show.
@@ -159,10 +161,11 @@ const TableSpec& slaTiersSpec();
 const TableSpec& clientsSpec();
 const TableSpec& campaignsSpec();
 const TableSpec& channelsSpec();
+const TableSpec& timeEntriesSpec();
 const TableSpec* specFor(const QString& table);
 // The spec of the table the command line calls `name` ("channels"), or null.
 const TableSpec* specForCommandName(const QString& name);
-// The four, in the order the window lists them.
+// The tables the window has a page for, in its order.
 QList<const TableSpec*> allSpecs();
 
 // The columns every agency_ table has: its primary key, and the database's own stamps.

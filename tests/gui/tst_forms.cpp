@@ -38,6 +38,7 @@
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUuid>
@@ -213,6 +214,8 @@ private Q_SLOTS:
     void campaignNameIsShownOnce();
     void typedTierAndChannelAreSavedAsTyped_data();
     void typedTierAndChannelAreSavedAsTyped();
+    void typedTimeEntryCountsOnTheLedger_data();
+    void typedTimeEntryCountsOnTheLedger();
     void formShowsOnlyTheSelectedRow();
     void shortcutsWorkWhereverTheFocusIs();
     void deleteSaysWhatGoesAndCtrlZBringsItBack_data();
@@ -250,6 +253,7 @@ void TestForms::tabReachesEveryFieldAndLeaves_data()
     QTest::addRow("campaigns") << int(ui::MainWindow::Campaigns);
     QTest::addRow("channels") << int(ui::MainWindow::Channels);
     QTest::addRow("sla tiers") << int(ui::MainWindow::SlaTiers);
+    QTest::addRow("time") << int(ui::MainWindow::TimeEntries);
 }
 
 // Tab from the first field and Shift+Tab from the last reach every field of the form, in order, and then leave it:
@@ -696,6 +700,95 @@ void TestForms::typedTierAndChannelAreSavedAsTyped()
         QStringLiteral("nl-0042"));
 }
 
+void TestForms::typedTimeEntryCountsOnTheLedger_data()
+{
+    test::addBackendData();
+}
+
+// Hours worked, typed on the Time page (Ctrl+6) from Ctrl+N to Ctrl+S: who, the client picked by its first letter,
+// the day, the minutes and a note, saved as typed and counted on the client's retainer ledger; an entry a tracker's
+// export brought in keeps which entry it was (those fields cannot be edited), its minutes can be.
+void TestForms::typedTimeEntryCountsOnTheLedger()
+{
+    AGENCY_MIGRATED_SCRATCH(scratch);
+    const QSqlDatabase db = scratch.db();
+    const QString tier = test::add(db,
+        test::Tier { .monthlyHoursIncluded = 1,
+            .hourlyRate = QStringLiteral("80.00"),
+            .monthlyRetainer = QStringLiteral("500.00") });
+    const QString acme = test::add(db, test::Client { .name = QStringLiteral("Acme"), .tier = tier });
+    const QString imported = test::add(db,
+        test::TimeEntry { .client = acme,
+            .person = QStringLiteral("Kim"),
+            .date = QStringLiteral("2026-11-02"),
+            .minutes = 30,
+            .source = QStringLiteral("toggl"),
+            .externalId = QStringLiteral("t-1") });
+    QVERIFY(!imported.isEmpty());
+    AGENCY_WINDOW(window, scratch);
+
+    QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
+    ui::TablePage* page = window.page(ui::MainWindow::TimeEntries);
+    QCOMPARE(window.currentTablePage(), page);
+    QTRY_COMPARE(page->model()->rowCount(), 1);
+    ui::RecordForm* form = page->form();
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_COMPARE(focused(), form->editor(QStringLiteral("person")));
+    const QString entry = page->currentId();
+    type(QStringLiteral("Ana Lima"));
+    tabTo(form, QStringLiteral("client_id"));
+    type(QStringLiteral("A"));
+    tabTo(form, QStringLiteral("work_date"));
+    if (qobject_cast<QAbstractButton*>(focused())) { // the date's check box: it has one
+        press(Qt::Key_Space);
+        press(Qt::Key_Tab);
+    }
+    QVERIFY2(focused() && focused()->inherits("QDateEdit"), qPrintable(describe(focused())));
+    type(QStringLiteral("2026-11-03"));
+    tabTo(form, QStringLiteral("minutes"));
+    type(QStringLiteral("90"));
+    tabTo(form, QStringLiteral("note"));
+    type(QStringLiteral("Kick-off call"));
+    QVERIFY(!form->editor(QStringLiteral("source"))); // shown, not edited
+    QVERIFY(!form->editor(QStringLiteral("external_id")));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!page->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    const QString table = QStringLiteral("agency_time_entries");
+    QCOMPARE(stored(db, table, QStringLiteral("person"), entry).toString(), QStringLiteral("Ana Lima"));
+    QCOMPARE(stored(db, table, QStringLiteral("client_id"), entry).toString(), acme);
+    QCOMPARE(stored(db, table, QStringLiteral("work_date"), entry).toDate(), QDate(2026, 11, 3));
+    QCOMPARE(stored(db, table, QStringLiteral("minutes"), entry).toInt(), 90);
+    QCOMPARE(stored(db, table, QStringLiteral("note"), entry).toString(), QStringLiteral("Kick-off call"));
+    QVERIFY(stored(db, table, QStringLiteral("source"), entry).isNull());
+
+    // The imported entry: its minutes corrected, its source as the tracker wrote it.
+    QVERIFY(page->showRecord(imported));
+    QTRY_COMPARE(page->currentId(), imported);
+    QCOMPARE(form->findChild<QLabel*>(QStringLiteral("external_id"))->text(), QStringLiteral("t-1"));
+    QVERIFY(!form->findChild<QLabel*>(QStringLiteral("source"))->text().isEmpty());
+    form->editor(QStringLiteral("minutes"))->setFocus(Qt::TabFocusReason);
+    press(Qt::Key_A, Qt::ControlModifier);
+    type(QStringLiteral("45"));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(!page->model()->hasPendingChanges(), qPrintable(window.statusMessage()));
+    QCOMPARE(stored(db, table, QStringLiteral("minutes"), imported).toInt(), 45);
+    QCOMPARE(stored(db, table, QStringLiteral("source"), imported).toString(), QStringLiteral("toggl"));
+
+    // The ledger: 1.5 h + 0.75 h used of 1 included; 1.25 h over at 80.00 is 100.00, and 600.00 to invoice.
+    const QTemporaryDir home;
+    QProcess cli;
+    cli.setProcessEnvironment(test::cliEnvironment(home.path()));
+    cli.start(QStringLiteral(AGENCY_OS_BINARY),
+        { QStringLiteral("report"), QStringLiteral("retainer"), QStringLiteral("--month"), QStringLiteral("2026-11"),
+            QStringLiteral("--client"), acme, QStringLiteral("--db"), scratch.dsn(), QStringLiteral("--format"),
+            QStringLiteral("csv"), QStringLiteral("--output"), QStringLiteral("-") });
+    QVERIFY(cli.waitForFinished(60000));
+    const QString out = QString::fromUtf8(cli.readAllStandardOutput());
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    QCOMPARE(out.split(QStringLiteral("\r\n")).value(1),
+        QStringLiteral("%1,2026-11,1.00,2.25,1.25,80.00,500.00,100.00,600.00").arg(acme));
+}
+
 // The form and the client's campaigns show the row selected in the table, and nothing when the table selects
 // none: a search that hides the selected client selects its first match instead (the form and the campaigns show
 // that one), and a search that matches nothing empties them (it does not leave the hidden client on show). Down from
@@ -948,6 +1041,7 @@ void TestForms::everyTabStopShowsTheFocus_data()
     QTest::addRow("campaigns") << int(ui::MainWindow::Campaigns);
     QTest::addRow("channels") << int(ui::MainWindow::Channels);
     QTest::addRow("sla tiers") << int(ui::MainWindow::SlaTiers);
+    QTest::addRow("time") << int(ui::MainWindow::TimeEntries);
 }
 
 // Every widget Tab stops at on a page shows that it has the focus: drawn with the focus, it looks different from
@@ -959,6 +1053,10 @@ void TestForms::everyTabStopShowsTheFocus()
     QVERIFY(scratch.migrate());
     seedTier(scratch.db());
     seedClients(scratch.db());
+    QVERIFY(!test::add(scratch.db(),
+        test::TimeEntry {
+            .client = QStringLiteral("20000000-0000-4000-8000-000000000001"), .date = QStringLiteral("2026-11-02") })
+                 .isEmpty());
     AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key(Qt::Key_1 + page), Qt::ControlModifier);
     ui::TablePage* table = window.page(ui::MainWindow::Page(page));
@@ -969,10 +1067,16 @@ void TestForms::everyTabStopShowsTheFocus()
     table->form()->focusFirstField();
     QStringList unseen;
     QSet<QWidget*> visited;
+    QWidget* previous = nullptr;
     for (int presses = 0; presses < 80; ++presses) {
         QWidget* stop = focused();
+        if (stop && stop == previous) { // Tab goes through a date's day, month and year before it leaves
+            press(Qt::Key_Tab);
+            continue;
+        }
         if (!stop || visited.contains(stop))
             break;
+        previous = stop;
         visited.insert(stop);
         if (table->form()->isAncestorOf(stop) && stop->isVisible()) {
             const QImage withFocus = stop->grab().toImage();

@@ -206,7 +206,7 @@ void TestTranslations::noEnglishOnScreen()
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
     QTRY_VERIFY_WITH_TIMEOUT(window.dashboard()->attention()->rowCount() > 0, 10000);
     texts << visibleTexts(&window);
-    for (const Qt::Key key : { Qt::Key_2, Qt::Key_3, Qt::Key_4, Qt::Key_5 }) {
+    for (const Qt::Key key : { Qt::Key_2, Qt::Key_3, Qt::Key_4, Qt::Key_5, Qt::Key_6 }) {
         QTest::keyClick(&window, key, Qt::ControlModifier);
         QTest::qWait(200);
         texts << visibleTexts(&window);
