@@ -204,9 +204,10 @@ namespace {
         const QStringList positional = parser.positionalArguments();
         QString table = positional.size() == 2 ? tableForCommandName(positional.at(1)) : QString();
         if (table.isEmpty())
-            printError(
-                Text::tr("%1 needs one table: sla-tiers, clients, campaigns or channels (for example: agency-os %2)")
-                    .arg(positional.value(0), example));
+            printError(Text::tr(
+                "%1 needs one table: sla-tiers, clients, campaigns, channels or time-entries (for example: agency-os "
+                "%2)")
+                           .arg(positional.value(0), example));
         return table;
     }
 
@@ -330,8 +331,9 @@ namespace {
             Text::tr("FORMAT"));
         parser.addOptions({ output, includeDeleted, delimiter, bom, noGuard, fileFormat });
         parser.addPositionalArgument(QStringLiteral("export"), Text::tr("The command."), QStringLiteral("export"));
-        parser.addPositionalArgument(QStringLiteral("table"), Text::tr("sla-tiers, clients, campaigns or channels."),
-            QStringLiteral("sla-tiers|clients|campaigns|channels"));
+        parser.addPositionalArgument(QStringLiteral("table"),
+            Text::tr("sla-tiers, clients, campaigns, channels or time-entries."),
+            QStringLiteral("sla-tiers|clients|campaigns|channels|time-entries"));
         if (const auto done = parse(parser, common, arguments))
             return *done;
 

@@ -180,7 +180,7 @@ int runHistory(const QStringList& arguments)
     const QCommandLineOption db(
         QStringLiteral("db"), Text::tr("Database: postgresql://…, sqlite:PATH or FILE.db."), Text::tr("DSN"));
     const QCommandLineOption table(QStringLiteral("table"),
-        Text::tr("Only this table: sla-tiers, clients, campaigns or channels."), Text::tr("TABLE"));
+        Text::tr("Only this table: sla-tiers, clients, campaigns, channels or time-entries."), Text::tr("TABLE"));
     const QCommandLineOption id(QStringLiteral("id"), Text::tr("Only the row with this id."), Text::tr("ID"));
     const QCommandLineOption since(QStringLiteral("since"),
         Text::tr("From this day (YYYY-MM-DD, UTC) or instant (ISO 8601) on."), Text::tr("DATE"));
@@ -239,7 +239,7 @@ int runHistory(const QStringList& arguments)
     if (parser.isSet(table)) {
         const tables::TableSpec* spec = tables::specForCommandName(parser.value(table));
         if (!spec) {
-            printError(Text::tr("--table must be sla-tiers, clients, campaigns or channels, not '%1'")
+            printError(Text::tr("--table must be sla-tiers, clients, campaigns, channels or time-entries, not '%1'")
                            .arg(parser.value(table).left(40)));
             return ExitUsage;
         }

@@ -246,14 +246,15 @@ void TestCli::usageErrors_data()
     QTest::newRow("--db empty, report") << QStringList { "report", "finance", "--output", "x.pdf", "--db", "" }
                                         << "--db is empty";
     QTest::newRow("--db empty, window") << QStringList { "--db", "" } << "--db is empty";
-    QTest::newRow("export without table") << QStringList { "export" } << "sla-tiers, clients, campaigns or channels";
+    QTest::newRow("export without table")
+        << QStringList { "export" } << "sla-tiers, clients, campaigns, channels or time-entries";
     QTest::newRow("export unknown table")
-        << QStringList { "export", "invoices" } << "sla-tiers, clients, campaigns or channels";
+        << QStringList { "export", "invoices" } << "sla-tiers, clients, campaigns, channels or time-entries";
     QTest::newRow("export bad delimiter")
         << QStringList { "export", "clients", "--delimiter", "pipe" } << "--delimiter";
     QTest::newRow("export empty output") << QStringList { "export", "clients", "--output", "" } << "--output";
     QTest::newRow("import without table")
-        << QStringList { "import", "--input", "x.csv" } << "sla-tiers, clients, campaigns or channels";
+        << QStringList { "import", "--input", "x.csv" } << "sla-tiers, clients, campaigns, channels or time-entries";
     QTest::newRow("import without input") << QStringList { "import", "clients" } << "--input";
     QTest::newRow("import empty input") << QStringList { "import", "clients", "--input", "" } << "--input";
     QTest::newRow("import bad delimiter")
@@ -339,6 +340,7 @@ void TestCli::migrateOnPostgres()
     if (!where->password.isEmpty())
         QVERIFY(!run.out.contains(where->password));
     // One step down takes the last migration only, then down to nothing.
+    QVERIFY2(run.out.contains(QStringLiteral("0011_time_entry_history  applied")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("0010_channel_spend  applied")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("0009_time_entries  applied")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("0008_change_log  applied")), qPrintable(run.out));
@@ -348,9 +350,13 @@ void TestCli::migrateOnPostgres()
         "SELECT (SELECT count(*) FROM pg_tables WHERE tablename = 'agency_change_log') + (SELECT count(*) FROM "
         "pg_trigger WHERE tgname LIKE 'agency\\_%\\_log\\_%') + (SELECT count(*) FROM pg_proc WHERE proname = "
         "'agency_log_changes')");
-    QCOMPARE(agency::test::scalar(scratch.db(), historyObjects).toInt(), 1 + 12 + 1);
+    QCOMPARE(agency::test::scalar(scratch.db(), historyObjects).toInt(), 1 + 15 + 1);
     QVERIFY(scratch.db().tables().contains(QStringLiteral("agency_time_entries")));
     QVERIFY(scratch.db().tables().contains(QStringLiteral("agency_channel_spend")));
+    run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("down"), QStringLiteral("--db"), scratch.dsn() }, m_env);
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("rolled back 0011_time_entry_history")), qPrintable(run.out));
+    QCOMPARE(agency::test::scalar(scratch.db(), historyObjects).toInt(), 1 + 12 + 1);
     run = agencyOs({ QStringLiteral("migrate"), QStringLiteral("down"), QStringLiteral("--db"), scratch.dsn() }, m_env);
     QCOMPARE(run.code, 0);
     QVERIFY2(run.out.contains(QStringLiteral("rolled back 0010_channel_spend")), qPrintable(run.out));

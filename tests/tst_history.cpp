@@ -77,6 +77,8 @@ private Q_SLOTS:
     void changesFromEverywhereAreRecorded();
     void historyCommandPrintsOneRowPerColumn_data() { test::addBackendData(); }
     void historyCommandPrintsOneRowPerColumn();
+    void timeEntriesKeepTheirHistory_data() { test::addBackendData(); }
+    void timeEntriesKeepTheirHistory();
     void pruneDeletesOnlyTheOldHistory_data() { test::addBackendData(); }
     void pruneDeletesOnlyTheOldHistory();
     void aRoleThatMayNotReadTheHistoryStillSaves();
@@ -207,6 +209,44 @@ void TestHistory::changesFromEverywhereAreRecorded()
     QCOMPARE(all.constFirst().field(budget)->after.toString(), QStringLiteral("5000.00"));
     if (!role.isEmpty())
         QVERIFY(test::execute(scratch.db(), QStringLiteral("DROP OWNED BY %1; DROP ROLE %1").arg(role)));
+}
+
+// The hours an invoice is made of: an entry imported by a tracker, its minutes corrected in the window, then deleted —
+// each step in the history, and in `history --table time-entries`.
+void TestHistory::timeEntriesKeepTheirHistory()
+{
+    AGENCY_MIGRATED_SCRATCH(scratch);
+    const QString client = test::add(scratch.db(), test::Client { .name = QStringLiteral("Initech") });
+    const QString entry = test::add(scratch.db(),
+        test::TimeEntry { .client = client,
+            .person = QStringLiteral("Kim"),
+            .date = QStringLiteral("2026-11-02"),
+            .minutes = 30,
+            .source = QStringLiteral("harvest"),
+            .externalId = QStringLiteral("h-7") });
+    const QString table = tables::timeEntriesSpec().table;
+    QCOMPARE(newest(scratch.db(), table, entry).operation, QStringLiteral("insert"));
+
+    tables::AgencyTableModel model(tables::timeEntriesSpec(), scratch.db());
+    const int r = row(model, entry);
+    QVERIFY(r >= 0);
+    QVERIFY(model.setData(model.index(r, model.fieldIndex(QStringLiteral("minutes"))), 45));
+    QVERIFY2(model.save(), qPrintable(model.lastMessage()));
+    const history::Change changed = newest(scratch.db(), table, entry);
+    QCOMPARE(changed.operation, QStringLiteral("update"));
+    QVERIFY(changed.field(QStringLiteral("minutes")));
+    QVERIFY(model.softDelete({ entry }));
+    QCOMPARE(newest(scratch.db(), table, entry).operation, QStringLiteral("soft_delete"));
+
+    const Run done = run(QStringLiteral(AGENCY_OS_BINARY),
+        { QStringLiteral("history"), QStringLiteral("--table"), QStringLiteral("time-entries"), QStringLiteral("--db"),
+            scratch.dsn(), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("-o"),
+            QStringLiteral("-") },
+        m_env);
+    QVERIFY2(done.code == 0, qPrintable(done.err));
+    QVERIFY2(done.out.contains(",time-entries," + entry.toUtf8() + ",update,minutes,30,45,"), done.out.constData());
+    QVERIFY2(done.out.contains(",time-entries," + entry.toUtf8() + ",insert,external_id,,h-7,"), done.out.constData());
+    QVERIFY(done.out.contains(",soft_delete,deleted_at,,"));
 }
 
 void TestHistory::historyCommandPrintsOneRowPerColumn()

@@ -668,10 +668,6 @@
         <translation>Schemaversion %1; die neueste dieser App ist %2</translation>
     </message>
     <message>
-        <source>%1 needs one table: sla-tiers, clients, campaigns or channels (for example: agency-os %2)</source>
-        <translation>%1 braucht eine Tabelle: sla-tiers, clients, campaigns oder channels (zum Beispiel: agency-os %2)</translation>
-    </message>
-    <message>
         <source>--%1 must be a whole number from %2 to %3, not &apos;%4&apos;</source>
         <translation>--%1 muss eine ganze Zahl von %2 bis %3 sein, nicht „%4“</translation>
     </message>
@@ -876,10 +872,6 @@
   agency-os history prune --before DATUM   löscht den Verlauf von vor DATUM.</translation>
     </message>
     <message>
-        <source>Only this table: sla-tiers, clients, campaigns or channels.</source>
-        <translation>Nur diese Tabelle: sla-tiers, clients, campaigns oder channels.</translation>
-    </message>
-    <message>
         <source>TABLE</source>
         <translation>TABELLE</translation>
     </message>
@@ -938,10 +930,6 @@
     <message>
         <source>--before goes with prune: agency-os history prune --before DATE</source>
         <translation>--before gehört zu prune: agency-os history prune --before DATUM</translation>
-    </message>
-    <message>
-        <source>--table must be sla-tiers, clients, campaigns or channels, not &apos;%1&apos;</source>
-        <translation>--table muss sla-tiers, clients, campaigns oder channels sein, nicht „%1“</translation>
     </message>
     <message>
         <source>--id must be a row&apos;s id (a UUID), not &apos;%1&apos;</source>
@@ -1048,8 +1036,20 @@
         <translation>--format muss csv oder xlsx sein, nicht „%1“</translation>
     </message>
     <message>
-        <source>sla-tiers, clients, campaigns or channels.</source>
-        <translation>sla-tiers, clients, campaigns oder channels.</translation>
+        <source>%1 needs one table: sla-tiers, clients, campaigns, channels or time-entries (for example: agency-os %2)</source>
+        <translation>%1 braucht eine Tabelle: sla-tiers, clients, campaigns, channels oder time-entries (zum Beispiel: agency-os %2)</translation>
+    </message>
+    <message>
+        <source>sla-tiers, clients, campaigns, channels or time-entries.</source>
+        <translation>sla-tiers, clients, campaigns, channels oder time-entries.</translation>
+    </message>
+    <message>
+        <source>Only this table: sla-tiers, clients, campaigns, channels or time-entries.</source>
+        <translation>Nur diese Tabelle: sla-tiers, clients, campaigns, channels oder time-entries.</translation>
+    </message>
+    <message>
+        <source>--table must be sla-tiers, clients, campaigns, channels or time-entries, not &apos;%1&apos;</source>
+        <translation>--table muss sla-tiers, clients, campaigns, channels oder time-entries sein, nicht „%1“</translation>
     </message>
 </context>
 <context>

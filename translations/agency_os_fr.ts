@@ -668,10 +668,6 @@
         <translation>version du schéma %1 ; la plus récente de cette application est %2</translation>
     </message>
     <message>
-        <source>%1 needs one table: sla-tiers, clients, campaigns or channels (for example: agency-os %2)</source>
-        <translation>%1 a besoin d&apos;une table : sla-tiers, clients, campaigns ou channels (par exemple : agency-os %2)</translation>
-    </message>
-    <message>
         <source>--%1 must be a whole number from %2 to %3, not &apos;%4&apos;</source>
         <translation>--%1 doit être un nombre entier de %2 à %3, pas « %4 »</translation>
     </message>
@@ -876,10 +872,6 @@
   agency-os history prune --before DATE   supprime l’historique antérieur à DATE.</translation>
     </message>
     <message>
-        <source>Only this table: sla-tiers, clients, campaigns or channels.</source>
-        <translation>Seulement cette table : sla-tiers, clients, campaigns ou channels.</translation>
-    </message>
-    <message>
         <source>TABLE</source>
         <translation>TABLE</translation>
     </message>
@@ -938,10 +930,6 @@
     <message>
         <source>--before goes with prune: agency-os history prune --before DATE</source>
         <translation>--before va avec prune : agency-os history prune --before DATE</translation>
-    </message>
-    <message>
-        <source>--table must be sla-tiers, clients, campaigns or channels, not &apos;%1&apos;</source>
-        <translation>--table doit être sla-tiers, clients, campaigns ou channels, pas « %1 »</translation>
     </message>
     <message>
         <source>--id must be a row&apos;s id (a UUID), not &apos;%1&apos;</source>
@@ -1048,8 +1036,20 @@
         <translation>--format doit être csv ou xlsx, et non « %1 »</translation>
     </message>
     <message>
-        <source>sla-tiers, clients, campaigns or channels.</source>
-        <translation>sla-tiers, clients, campaigns ou channels.</translation>
+        <source>%1 needs one table: sla-tiers, clients, campaigns, channels or time-entries (for example: agency-os %2)</source>
+        <translation>%1 a besoin d&apos;une table : sla-tiers, clients, campaigns, channels ou time-entries (par exemple : agency-os %2)</translation>
+    </message>
+    <message>
+        <source>sla-tiers, clients, campaigns, channels or time-entries.</source>
+        <translation>sla-tiers, clients, campaigns, channels ou time-entries.</translation>
+    </message>
+    <message>
+        <source>Only this table: sla-tiers, clients, campaigns, channels or time-entries.</source>
+        <translation>Seulement cette table : sla-tiers, clients, campaigns, channels ou time-entries.</translation>
+    </message>
+    <message>
+        <source>--table must be sla-tiers, clients, campaigns, channels or time-entries, not &apos;%1&apos;</source>
+        <translation>--table doit être sla-tiers, clients, campaigns, channels ou time-entries, pas « %1 »</translation>
     </message>
 </context>
 <context>

@@ -87,9 +87,12 @@ for round in 1 2 3; do
   printf 'report sla, all clients, %s:   %6s s\n' $month "$(seconds "$bin" report sla --month $month --db "$pg_dsn" --format csv -o "$tmp/sla.csv")"
 done
 printf 'report sla, one client:              %6s s\n' "$(seconds "$bin" report sla --month $month --client $client --db "$pg_dsn" --format csv -o -)"
+printf 'report sla, business hours:          %6s s\n' "$(seconds "$bin" report sla --month $month --db "$pg_dsn" --format csv -o - --business-hours 'Mon-Fri 09:00-17:00 UTC')"
 printf 'report sla as PDF, all clients:      %6s s\n' "$(seconds "$bin" report sla --month $month --db "$pg_dsn" --format pdf -o "$tmp/sla.pdf")"
 printf 'report retainer, all clients:        %6s s\n' "$(seconds "$bin" report retainer --month $month --db "$pg_dsn" --format csv -o -)"
 printf 'report progress, one client:         %6s s\n' "$(seconds "$bin" report progress --month $month --client $client --db "$pg_dsn" --format csv -o -)"
+# The client overview as a person opens it (this month's figures), from the dialog's construction to its page painted.
+"$build/tests/overview" "$pg_dsn" $client
 # The floor: the same first responses, counted and ranked by one query in psql (no percentiles' interpolation done
 # by hand, no per-client loop).
 floor=$(seconds psql -qX -d "$pg_dsn" -c "
