@@ -329,7 +329,10 @@ namespace {
             Text::tr("csv (default) or xlsx: a workbook of real number, date and boolean cells (an output ending in "
                      ".xlsx chooses it too)."),
             Text::tr("FORMAT"));
-        parser.addOptions({ output, includeDeleted, delimiter, bom, noGuard, fileFormat });
+        const QCommandLineOption decimalComma(QStringLiteral("decimal-comma"),
+            Text::tr("Amounts and percentages with a decimal comma (1234,56), as German and French spreadsheets read "
+                     "them; with --delimiter semicolon and --bom, a German Excel opens the file as it is."));
+        parser.addOptions({ output, includeDeleted, delimiter, bom, noGuard, decimalComma, fileFormat });
         parser.addPositionalArgument(QStringLiteral("export"), Text::tr("The command."), QStringLiteral("export"));
         parser.addPositionalArgument(QStringLiteral("table"),
             Text::tr("sla-tiers, clients, campaigns, channels or time-entries."),
@@ -346,6 +349,7 @@ namespace {
         request.filter.includeDeleted = parser.isSet(includeDeleted);
         request.csv.bom = parser.isSet(bom);
         request.csv.formulaGuard = !parser.isSet(noGuard);
+        request.csv.decimalComma = parser.isSet(decimalComma);
         const auto separator = exporting::CsvWriter::delimiterFromName(parser.value(delimiter));
         if (!separator) {
             printError(Text::tr("--delimiter must be comma, semicolon or tab, not '%1'")
@@ -438,7 +442,10 @@ namespace {
             Text::tr("import spend: CUR=RATE, what 1 unit of the report's currency is in the campaign's (USD=0.92); "
                      "once per currency."),
             Text::tr("CUR=RATE"));
-        parser.addOptions({ input, dryRun, delimiter, format, rate });
+        const QCommandLineOption decimalComma(QStringLiteral("decimal-comma"),
+            Text::tr("Amounts and percentages have a decimal comma (1.234,56); the default when the file is separated "
+                     "by semicolons."));
+        parser.addOptions({ input, dryRun, delimiter, decimalComma, format, rate });
         parser.addPositionalArgument(QStringLiteral("import"), Text::tr("The command."), QStringLiteral("import"));
         parser.addPositionalArgument(QStringLiteral("table"),
             Text::tr(
@@ -499,6 +506,8 @@ namespace {
             [&](QSqlDatabase& db, const db::ConnectionString& where) {
                 exporting::TableImporter importer(db, table);
                 importer.setDelimiter(separator);
+                if (parser.isSet(decimalComma))
+                    importer.setDecimalComma(true);
                 const bool showProgress = isatty(STDERR_FILENO) != 0;
                 if (showProgress) {
                     importer.setProgress([&file, size](int line) {

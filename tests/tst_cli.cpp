@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -695,6 +696,26 @@ void TestCli::importFromTheCommandLine()
         run = agencyOs(
             { QStringLiteral("import"), name, QStringLiteral("--input"), file, QStringLiteral("--db"), dsn }, m_env);
         QVERIFY2(run.code == 0, qPrintable(name + run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("0 added, 0 updated, %1 unchanged").arg(rows)), qPrintable(run.out));
+    }
+
+    // Issue 31.4: the channels as a German spreadsheet reads them, and back: nothing changes.
+    {
+        const QString file = dir.filePath(QStringLiteral("channels-de.csv"));
+        run = agencyOs({ QStringLiteral("export"), QStringLiteral("channels"), QStringLiteral("--db"), dsn,
+                           QStringLiteral("--delimiter"), QStringLiteral("semicolon"), QStringLiteral("--bom"),
+                           QStringLiteral("--decimal-comma"), QStringLiteral("-o"), file },
+            m_env);
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        const QByteArray german = readFile(file);
+        QVERIFY(german.startsWith("\xEF\xBB\xBFid;campaign_id;"));
+        QVERIFY2(QString::fromUtf8(german).contains(QRegularExpression(QStringLiteral(";\\d+,\\d\\d;"))),
+            german.left(400).constData());
+        const int rows = static_cast<int>(german.count("\r\n")) - 1;
+        run = agencyOs({ QStringLiteral("import"), QStringLiteral("channels"), QStringLiteral("--input"), file,
+                           QStringLiteral("--db"), dsn },
+            m_env);
+        QVERIFY2(run.code == 0, qPrintable(run.err));
         QVERIFY2(run.out.contains(QStringLiteral("0 added, 0 updated, %1 unchanged").arg(rows)), qPrintable(run.out));
     }
 

@@ -8,6 +8,7 @@
 #include <QBuffer>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -99,6 +100,8 @@ private Q_SLOTS:
     void aFileOfBadLinesIsToldInBoundedMemory();
     void roundTripChangesExactlyWhatWasEdited_data() { test::addBackendData(); }
     void roundTripChangesExactlyWhatWasEdited();
+    void germanSpreadsheetFileRoundTrips_data() { test::addBackendData(); }
+    void germanSpreadsheetFileRoundTrips();
     void hostileFilesAreRefused_data() { test::addBackendData(); }
     void hostileFilesAreRefused();
     void dryRunReportsEveryBadRowAndWritesNothing_data() { test::addBackendData(); }
@@ -136,6 +139,80 @@ void TestTableImport::readerKeepsNullAndEmptyApart()
     broken.next();
     QVERIFY(!broken.next());
     QVERIFY(broken.error().contains(QStringLiteral("line 2")));
+}
+
+// Issue 31.4: a file for a German (or French) spreadsheet — semicolons, a byte-order mark, amounts and percentages
+// with a decimal comma, dates as ISO days — read by an independent reader as such a spreadsheet reads it (Python's
+// csv module, every amount a number once its comma is a point), and imported back: unedited it changes nothing; an
+// amount typed as a German spreadsheet shows it ("1.500,75") is read as 1500.75.
+void TestTableImport::germanSpreadsheetFileRoundTrips()
+{
+    AGENCY_MIGRATED_SCRATCH(scratch);
+    QVERIFY(load(scratch.db()));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("UPDATE agency_campaign_channels SET budget_amount = NULL, budget_percentage = '12.50' WHERE id "
+                       "= '40000000-0000-4000-8000-000000000002'")));
+    QVERIFY(test::execute(scratch.db(), QStringLiteral("UPDATE agency_campaigns SET budget_allocated = '10000.00'")));
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    exporting::ExportRequest request;
+    request.table = QStringLiteral("agency_campaign_channels");
+    request.csv = exporting::spreadsheetConventions(QStringLiteral("de_DE"));
+    exporting::TableExporter exporter(scratch.db());
+    QVERIFY2(exporter.exportTable(request, &buffer), qPrintable(exporter.lastError()));
+    const QByteArray csv = buffer.data();
+    QVERIFY(csv.startsWith("\xEF\xBB\xBFid;campaign_id;channel_type;budget_percentage;budget_amount;"));
+    QVERIFY2(csv.contains(";400,00;") && csv.contains(";12,50;"), csv.constData());
+    QVERIFY(!QString::fromUtf8(csv).contains(QRegularExpression(QStringLiteral("\\d\\.\\d{2}[;\\r]"))));
+    QVERIFY(!csv.isEmpty() && exporting::spreadsheetConventions(QStringLiteral("en_US")).delimiter == ',');
+
+    // The independent reader: every amount and percentage a number as a German spreadsheet reads it.
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("channels.csv")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(csv);
+    file.close();
+    QProcess reader;
+    reader.start(QStringLiteral("/usr/bin/python3"),
+        { QStringLiteral("-c"),
+            QStringLiteral("import csv, decimal, sys\n"
+                           "rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8-sig', newline=''), "
+                           "delimiter=';'))\n"
+                           "for r in rows:\n"
+                           "  for c in ('budget_percentage', 'budget_amount', 'effective_budget'):\n"
+                           "    if r[c]: print(c, decimal.Decimal(r[c].replace(',', '.')))\n"),
+            file.fileName() });
+    QVERIFY(reader.waitForFinished(60000));
+    const QString read = QString::fromUtf8(reader.readAllStandardOutput());
+    QVERIFY2(reader.exitCode() == 0, reader.readAllStandardError().constData());
+    QVERIFY2(read.contains(QStringLiteral("budget_amount 400.00"))
+            && read.contains(QStringLiteral("budget_percentage 12.50"))
+            && read.contains(QStringLiteral("effective_budget 1250.00")),
+        qPrintable(read));
+
+    // Back in: unedited, nothing changes; the separator says how the amounts are written.
+    const QString before = stamps(scratch.db(), QStringLiteral("agency_campaign_channels"));
+    exporting::TableImporter importer(scratch.db(), QStringLiteral("agency_campaign_channels"));
+    auto report = importer.import(csv);
+    QVERIFY2(report.ok(), qPrintable(report.problems.value(0).message));
+    QCOMPARE(report.updates + report.inserts, 0);
+    QCOMPARE(stamps(scratch.db(), QStringLiteral("agency_campaign_channels")), before);
+    QByteArray edited = csv;
+    edited.replace(";400,00;", ";\"1.500,75\";");
+    edited.replace(";12,50;", ";7,5;");
+    report = importer.import(edited);
+    QVERIFY2(report.ok(), qPrintable(report.problems.value(0).message));
+    QCOMPARE(report.updates, 2);
+    QCOMPARE(scalar(scratch.db(),
+                 QStringLiteral("SELECT budget_amount FROM agency_campaign_channels WHERE id = "
+                                "'40000000-0000-4000-8000-000000000001'"))
+                 .toString(),
+        QStringLiteral("1500.75"));
+    QCOMPARE(scalar(scratch.db(),
+                 QStringLiteral("SELECT budget_percentage FROM agency_campaign_channels WHERE id = "
+                                "'40000000-0000-4000-8000-000000000002'"))
+                 .toString(),
+        QStringLiteral("7.50"));
 }
 
 void TestTableImport::roundTripChangesExactlyWhatWasEdited()

@@ -1051,6 +1051,14 @@
         <source>--table must be sla-tiers, clients, campaigns, channels or time-entries, not &apos;%1&apos;</source>
         <translation>--table muss sla-tiers, clients, campaigns, channels oder time-entries sein, nicht „%1“</translation>
     </message>
+    <message>
+        <source>Amounts and percentages with a decimal comma (1234,56), as German and French spreadsheets read them; with --delimiter semicolon and --bom, a German Excel opens the file as it is.</source>
+        <translation>Beträge und Prozente mit Dezimalkomma (1234,56), wie deutsche und französische Tabellenkalkulationen sie lesen; mit --delimiter semicolon und --bom öffnet ein deutsches Excel die Datei, wie sie ist.</translation>
+    </message>
+    <message>
+        <source>Amounts and percentages have a decimal comma (1.234,56); the default when the file is separated by semicolons.</source>
+        <translation>Beträge und Prozente haben ein Dezimalkomma (1.234,56); Standard, wenn die Datei durch Semikolons getrennt ist.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionString</name>
@@ -1232,6 +1240,14 @@
     <message>
         <source>Exporting %1…</source>
         <translation>%1 wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Decimal comma in amounts and percentages (1234,56)</source>
+        <translation>Dezimalkomma in Beträgen und Prozenten (1234,56)</translation>
+    </message>
+    <message>
+        <source>As my spreadsheet expects</source>
+        <translation>Wie meine Tabellenkalkulation es erwartet</translation>
     </message>
 </context>
 <context>

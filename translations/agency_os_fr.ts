@@ -1051,6 +1051,14 @@
         <source>--table must be sla-tiers, clients, campaigns, channels or time-entries, not &apos;%1&apos;</source>
         <translation>--table doit être sla-tiers, clients, campaigns, channels ou time-entries, pas « %1 »</translation>
     </message>
+    <message>
+        <source>Amounts and percentages with a decimal comma (1234,56), as German and French spreadsheets read them; with --delimiter semicolon and --bom, a German Excel opens the file as it is.</source>
+        <translation>Montants et pourcentages avec une virgule décimale (1234,56), comme les tableurs allemands et français les lisent ; avec --delimiter semicolon et --bom, un Excel français ouvre le fichier tel quel.</translation>
+    </message>
+    <message>
+        <source>Amounts and percentages have a decimal comma (1.234,56); the default when the file is separated by semicolons.</source>
+        <translation>Les montants et pourcentages ont une virgule décimale (1.234,56) ; par défaut quand le fichier est séparé par des points-virgules.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionString</name>
@@ -1232,6 +1240,14 @@
     <message>
         <source>Exporting %1…</source>
         <translation>Export de %1…</translation>
+    </message>
+    <message>
+        <source>Decimal comma in amounts and percentages (1234,56)</source>
+        <translation>Virgule décimale dans les montants et pourcentages (1234,56)</translation>
+    </message>
+    <message>
+        <source>As my spreadsheet expects</source>
+        <translation>Comme mon tableur l&apos;attend</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,18 @@ CsvWriter::CsvWriter(QIODevice* out, const CsvOptions& options, QList<bool> text
     m_buffer.reserve(flushAt + 4096);
 }
 
+CsvOptions spreadsheetConventions(const QString& localeName)
+{
+    CsvOptions options;
+    const QString language = localeName.section(u'_', 0, 0).section(u'-', 0, 0).toLower();
+    if (language == QStringLiteral("de") || language == QStringLiteral("fr")) {
+        options.delimiter = ';';
+        options.decimalComma = true;
+        options.bom = true;
+    }
+    return options;
+}
+
 std::optional<char> CsvWriter::delimiterFromName(const QString& name)
 {
     if (name == QStringLiteral("comma"))
@@ -97,7 +109,12 @@ bool CsvWriter::writeRow(const QList<QByteArrayView>& fields)
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i > 0)
             m_buffer.append(m_options.delimiter);
-        const QByteArrayView field = fields.at(i);
+        QByteArrayView field = fields.at(i);
+        if (m_options.decimalComma && field.data() != nullptr && i < m_decimal.size() && m_decimal.at(i)
+            && field.contains('.')) {
+            m_comma = field.toByteArray().replace('.', ',');
+            field = m_comma;
+        }
         appendField(m_buffer, field, field.data() == nullptr, i < m_text.size() && m_text.at(i), m_options);
     }
     m_buffer.append("\r\n");

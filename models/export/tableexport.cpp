@@ -213,7 +213,14 @@ bool TableExporter::exportTable(const ExportRequest& asked, QIODevice* out)
             kinds << sheetKind(plan.at(i));
         sink = std::make_unique<SheetWriter>(out, kinds);
     } else {
-        sink = std::make_unique<CsvWriter>(out, request.csv, text);
+        auto csv = std::make_unique<CsvWriter>(out, request.csv, text);
+        QList<bool> decimal;
+        for (const int i : *picked) {
+            const SheetWriter::Kind kind = sheetKind(plan.at(i));
+            decimal << (kind == SheetWriter::Kind::Money || kind == SheetWriter::Kind::Percent);
+        }
+        csv->setDecimalColumns(decimal);
+        sink = std::move(csv);
     }
     RowSink& writer = *sink;
     if (!writer.writeHeader(headers))

@@ -19,6 +19,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -36,8 +37,22 @@ namespace {
         Q_DECLARE_TR_FUNCTIONS(TableImport)
     };
 
+    // An amount or percentage as a German or French spreadsheet writes it — "1234,56", "1.234,56" — as the app
+    // writes it ("1234.56"); anything else as it is (a dot is still a decimal point: "12.50").
+    QString fromDecimalComma(const QString& text)
+    {
+        static const QRegularExpression grouped(QStringLiteral("^[+-]?\\d{1,3}(\\.\\d{3})+(,\\d+)?$"));
+        static const QRegularExpression plain(QStringLiteral("^[+-]?\\d*,\\d+$"));
+        const QString trimmed = text.trimmed();
+        if (grouped.match(trimmed).hasMatch())
+            return QString(trimmed).remove(u'.').replace(u',', u'.');
+        if (plain.match(trimmed).hasMatch())
+            return QString(trimmed).replace(u',', u'.');
+        return text;
+    }
+
     // The file's text → the app's value for `column`, or a problem.
-    QVariant parseValue(const ColumnSpec& column, const CsvField& field, QString* problem)
+    QVariant parseValue(const ColumnSpec& column, const CsvField& field, bool decimalComma, QString* problem)
     {
         if (field.isNull)
             return {};
@@ -73,6 +88,9 @@ namespace {
                     = Text::tr("%1: '%2' is not a whole number").arg(tables::columnLabel(column.name), text.left(20));
             return n;
         }
+        case ColumnKind::Money:
+        case ColumnKind::Percent:
+            return decimalComma ? fromDecimalComma(text) : text;
         default:
             return text;
         }
@@ -160,6 +178,8 @@ ImportReport TableImporter::run(QIODevice* file, bool commit)
         report.addProblem({ 1, {}, reader.error().isEmpty() ? Text::tr("the file is empty") : reader.error() });
         return report;
     }
+    // A file separated by semicolons is a German or French spreadsheet's: its amounts have a decimal comma.
+    const bool decimalComma = m_decimalComma.value_or(reader.delimiter() == ';');
     QList<const ColumnSpec*> mapped;
     // The lookup columns the export writes beside a parent's id: a row without the id names its parent by them.
     int clientNameAt = -1;
@@ -229,7 +249,7 @@ ImportReport TableImporter::run(QIODevice* file, bool commit)
             if (!column || column->name == QStringLiteral("created_at") || column->name == QStringLiteral("deleted_at"))
                 continue;
             QString problem;
-            const QVariant value = parseValue(*column, record->fields.at(i), &problem);
+            const QVariant value = parseValue(*column, record->fields.at(i), decimalComma, &problem);
             if (column->name == QStringLiteral("updated_at")) {
                 fileStamp = value;
                 continue;

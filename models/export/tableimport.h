@@ -72,6 +72,9 @@ public:
     void setProgress(std::function<bool(int line)> progress) { m_progress = std::move(progress); }
     // The field separator; by default guessed from the header line.
     void setDelimiter(std::optional<char> delimiter) { m_delimiter = delimiter; }
+    // Whether amounts and percentages have a decimal comma ("1.234,56"); by default, when the file is separated by
+    // semicolons. A dot is a decimal point either way.
+    void setDecimalComma(std::optional<bool> decimalComma) { m_decimalComma = decimalComma; }
 
 private:
     ImportReport run(QIODevice* file, bool commit);
@@ -80,6 +83,7 @@ private:
     QString m_table;
     std::function<bool(int line)> m_progress;
     std::optional<char> m_delimiter;
+    std::optional<bool> m_decimalComma;
 };
 
 } // namespace agency::exporting

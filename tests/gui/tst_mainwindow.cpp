@@ -6,6 +6,7 @@
 #include "conflictdialog.h"
 #include "connectiondialog.h"
 #include "contractspanel.h"
+#include "csvexportjob.h"
 #include "dashboardpage.h"
 #include "db/backgroundjob.h"
 #include "db/changesource.h"
@@ -55,6 +56,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QSpinBox>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -176,6 +178,7 @@ private Q_SLOTS:
     void anotherDesktopsChangeShowsUp();
     void exportsTheCurrentView_data() { test::addBackendData(); }
     void exportsTheCurrentView();
+    void aGermanDesktopExportsForAGermanSpreadsheet();
     void longWorkLeavesTheWindowAliveAndCancels();
     void exportOntoAFullDiskSaysWhy_data();
     void exportOntoAFullDiskSaysWhy();
@@ -551,6 +554,51 @@ void TestMainWindow::connectionDialogRefusesBadInput()
     QVERIFY(!ui::ConnectionDialog::recent().join(u' ').contains(QStringLiteral("hunter2")));
     QVERIFY(
         ui::ConnectionDialog::recent().constFirst().startsWith(QStringLiteral("postgresql://agent@127.0.0.1:1/plane")));
+}
+
+// Issue 31.4: on a German desktop the export's options start as a German spreadsheet reads a file — semicolons, a
+// decimal comma, a byte-order mark — and the file of the Campaigns page is written so; the choice is remembered.
+void TestMainWindow::aGermanDesktopExportsForAGermanSpreadsheet()
+{
+    QSettings().remove(QStringLiteral("export"));
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const auto restore = qScopeGuard([]() {
+        QLocale::setDefault(QLocale::c());
+        QSettings().remove(QStringLiteral("export"));
+    });
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    const Fixture f;
+    seed(scratch.db(), f);
+    QVERIFY(!test::add(scratch.db(),
+        test::Campaign {
+            .client = f.client, .allocated = QStringLiteral("12500.50"), .spent = QStringLiteral("99.90") })
+                 .isEmpty());
+    AGENCY_WINDOW(window, scratch);
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    bool asked = false;
+    test::whenDialog<QDialog>([&asked](QDialog* dialog) {
+        auto* delimiter = dialog->findChild<QComboBox*>(QStringLiteral("exportDelimiter"));
+        auto* comma = dialog->findChild<QCheckBox*>(QStringLiteral("exportDecimalComma"));
+        auto* bom = dialog->findChild<QCheckBox*>(QStringLiteral("exportBom"));
+        asked = delimiter && comma && bom && delimiter->currentData().toString() == QStringLiteral("semicolon")
+            && comma->isChecked() && bom->isChecked();
+        QTest::keyClick(dialog, Qt::Key_Return);
+    });
+    QVERIFY(ui::askCsvOptions(&window));
+    QVERIFY(asked);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("campaigns.csv"));
+    QSignalSpy exported(&window, &ui::MainWindow::viewExported);
+    window.exportCurrentView(path);
+    QVERIFY(exported.wait(20000));
+    QVERIFY(exported.at(0).at(0).toBool());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray csv = file.readAll();
+    QVERIFY2(csv.startsWith("\xEF\xBB\xBF") && csv.contains(";12500,50;") && csv.contains(";99,90;"), csv.constData());
+    QCOMPARE(QSettings().value(QStringLiteral("export/decimalComma")).toBool(), true);
+    QCOMPARE(ui::rememberedCsvOptions().delimiter, ';');
 }
 
 void TestMainWindow::exportsTheCurrentView()

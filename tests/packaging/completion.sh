@@ -46,7 +46,7 @@ check "agency-os export --db x.db c" "campaigns channels clients" "$(complete_li
 check "agency-os --db x.db export --bom s" "sla-tiers" "$(complete_line agency-os --db x.db export --bom s)"
 check "agency-os export clients c (argument given)" "" "$(complete_line agency-os export clients c)"
 check "agency-os import c" "campaigns channels clients" "$(complete_line agency-os import c)"
-check "agency-os import clients --d" "--db --delimiter --dry-run" "$(complete_line agency-os import clients --d)"
+check "agency-os import clients --d" "--db --decimal-comma --delimiter --dry-run" "$(complete_line agency-os import clients --d)"
 check "agency-os export --delimiter s" "semicolon" "$(complete_line agency-os export --delimiter s)"
 check "agency-os report --status c" "cancelled completed" "$(complete_line agency-os report --status c)"
 check "agency-os history --format " "csv json" "$(complete_line agency-os history --format '')"
