@@ -5,6 +5,7 @@
 // and period, idempotent, a dry run that says what the real run does, currencies refused or converted at a rate;
 // every figure checked against sums worked out by hand. On both backends, and through `agency-os import spend`.
 #include "reports/pacingreport.h"
+#include "reports/spendcurve.h"
 #include "spend/spendimport.h"
 #include "support/builders.h"
 #include "support/scratchdatabase.h"
@@ -110,6 +111,8 @@ private Q_SLOTS:
     void anOverlappingPeriodWritesNothing();
     void theGenericLayout();
     void commandLine();
+    void campaignSpendCurveAddsUpByDay_data() { test::addBackendData(); }
+    void campaignSpendCurveAddsUpByDay();
     void pacingAsWorkedOutByHand_data() { test::addBackendData(); }
     void pacingAsWorkedOutByHand();
     void pacingNeedsTheRightToReadTheSpend();
@@ -409,6 +412,55 @@ void TestSpendImport::commandLine()
 
 // Pacing (issue 31.2) from the spend imported, against figures worked out by hand: a campaign of 30 days in November
 // (10,000.00), as of its tenth day.
+// The campaign form's pacing chart (issue 31.2): the campaign's imported spend added up by the day each period ends,
+// worked out by hand — 130.00 a day for ten days (two channels), 120.00 on the eleventh — up to the day asked about;
+// a deleted channel's spend is not the campaign's.
+void TestSpendImport::campaignSpendCurveAddsUpByDay()
+{
+    AGENCY_MIGRATED_SCRATCH(scratch);
+    const QString client = test::add(scratch.db(), test::Client { .name = QStringLiteral("Acme") });
+    const QString campaign = test::add(scratch.db(),
+        test::Campaign { .client = client,
+            .allocated = QStringLiteral("10000.00"),
+            .start = QStringLiteral("2026-11-01"),
+            .end = QStringLiteral("2026-11-30"),
+            .metadata = QStringLiteral(R"({"currency": "EUR"})") });
+    for (const char* external : { "11", "22", "33" })
+        QVERIFY(!test::add(scratch.db(),
+            test::Channel { .campaign = campaign,
+                .percentage = QStringLiteral("10.00"),
+                .account = QStringLiteral("1"),
+                .externalCampaign = QString::fromLatin1(external) })
+                     .isEmpty());
+    QByteArray csv = "date,account_id,campaign_id,spend,currency\n";
+    for (int day = 1; day <= 11; ++day) {
+        csv += QStringLiteral("2026-11-%1,1,11,120.00,EUR\n").arg(day, 2, 10, QLatin1Char('0')).toUtf8();
+        if (day <= 10)
+            csv += QStringLiteral("2026-11-%1,1,22,10.00,EUR\n").arg(day, 2, 10, QLatin1Char('0')).toUtf8();
+        csv += QStringLiteral("2026-11-%1,1,33,999.99,EUR\n").arg(day, 2, 10, QLatin1Char('0')).toUtf8();
+    }
+    const auto imported = import(scratch.db(), csv);
+    QVERIFY2(imported.ok(), qPrintable(problems(imported)));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral(
+            "UPDATE agency_campaign_channels SET deleted_at = created_at WHERE external_campaign_id = '33'")));
+
+    QString error;
+    const auto curve = reports::readSpendCurve(scratch.db(), campaign, QDate(2026, 11, 10), &error);
+    QVERIFY2(curve, qPrintable(error));
+    QVERIFY(curve->unavailable.isEmpty());
+    QCOMPARE(curve->budgetCents, std::optional<qint64>(1000000));
+    QCOMPARE(curve->start, QDate(2026, 11, 1));
+    QCOMPARE(curve->end, QDate(2026, 11, 30));
+    QCOMPARE(curve->cumulative.size(), 10);
+    QCOMPARE(curve->cumulative.constFirst(), std::make_pair(QDate(2026, 11, 1), qint64(13000)));
+    QCOMPARE(curve->cumulative.at(4), std::make_pair(QDate(2026, 11, 5), qint64(65000)));
+    QCOMPARE(curve->spentCents(), std::optional<qint64>(130000));
+    // A day later the eleventh counts too: 1,300.00 + 120.00.
+    QCOMPARE(reports::readSpendCurve(scratch.db(), campaign, QDate(2026, 11, 30), &error)->spentCents(),
+        std::optional<qint64>(142000));
+}
+
 void TestSpendImport::pacingAsWorkedOutByHand()
 {
     AGENCY_MIGRATED_SCRATCH(scratch);

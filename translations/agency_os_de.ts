@@ -2462,6 +2462,48 @@
     </message>
 </context>
 <context>
+    <name>SpendCurve</name>
+    <message>
+        <source>Reading the campaign</source>
+        <translation>Die Kampagne lesen</translation>
+    </message>
+    <message>
+        <source>Hidden: your database role may not read the imported spend.</source>
+        <translation>Verborgen: Ihre Datenbankrolle darf die importierten Ausgaben nicht lesen.</translation>
+    </message>
+    <message>
+        <source>Reading the imported spend</source>
+        <translation>Die importierten Ausgaben lesen</translation>
+    </message>
+</context>
+<context>
+    <name>SpendCurveChart</name>
+    <message>
+        <source>No pacing: the campaign needs a start and an end date</source>
+        <translation>Kein Budgetverlauf: die Kampagne braucht ein Start- und ein Enddatum</translation>
+    </message>
+    <message>
+        <source>No pacing: the campaign has no budget</source>
+        <translation>Kein Budgetverlauf: die Kampagne hat kein Budget</translation>
+    </message>
+    <message>
+        <source>No pacing yet: no spend imported (agency-os import spend)</source>
+        <translation>Noch kein Budgetverlauf: keine Ausgaben importiert (agency-os import spend)</translation>
+    </message>
+    <message>
+        <source>Spent %1 of %2; planned by now %3</source>
+        <translation>%1 von %2 ausgegeben; bis heute geplant %3</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Ausgegeben</translation>
+    </message>
+</context>
+<context>
     <name>SpendImport</name>
     <message>
         <source>--rate takes CUR=RATE, such as USD=0.92 (1 USD is 0.92 of the campaign&apos;s currency), not &apos;%1&apos;</source>
@@ -3228,6 +3270,14 @@
     <message>
         <source>Hidden: your database role may not read %1.</source>
         <translation>Ausgeblendet: Ihre Datenbankrolle darf %1 nicht lesen.</translation>
+    </message>
+    <message>
+        <source>Pacing</source>
+        <translation>Budgetverlauf</translation>
+    </message>
+    <message>
+        <source>No pacing: the imported spend could not be read</source>
+        <translation>Kein Budgetverlauf: die importierten Ausgaben konnten nicht gelesen werden</translation>
     </message>
 </context>
 <context>

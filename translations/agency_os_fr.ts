@@ -2462,6 +2462,48 @@
     </message>
 </context>
 <context>
+    <name>SpendCurve</name>
+    <message>
+        <source>Reading the campaign</source>
+        <translation>Lecture de la campagne</translation>
+    </message>
+    <message>
+        <source>Hidden: your database role may not read the imported spend.</source>
+        <translation>Masqué : votre rôle de base de données ne peut pas lire les dépenses importées.</translation>
+    </message>
+    <message>
+        <source>Reading the imported spend</source>
+        <translation>Lecture des dépenses importées</translation>
+    </message>
+</context>
+<context>
+    <name>SpendCurveChart</name>
+    <message>
+        <source>No pacing: the campaign needs a start and an end date</source>
+        <translation>Pas de rythme : la campagne a besoin d&apos;une date de début et de fin</translation>
+    </message>
+    <message>
+        <source>No pacing: the campaign has no budget</source>
+        <translation>Pas de rythme : la campagne n&apos;a pas de budget</translation>
+    </message>
+    <message>
+        <source>No pacing yet: no spend imported (agency-os import spend)</source>
+        <translation>Pas encore de rythme : aucune dépense importée (agency-os import spend)</translation>
+    </message>
+    <message>
+        <source>Spent %1 of %2; planned by now %3</source>
+        <translation>%1 dépensés sur %2 ; prévu à ce jour %3</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Dépensé</translation>
+    </message>
+</context>
+<context>
     <name>SpendImport</name>
     <message>
         <source>--rate takes CUR=RATE, such as USD=0.92 (1 USD is 0.92 of the campaign&apos;s currency), not &apos;%1&apos;</source>
@@ -3228,6 +3270,14 @@
     <message>
         <source>Hidden: your database role may not read %1.</source>
         <translation>Masqué : votre rôle de base de données ne peut pas lire %1.</translation>
+    </message>
+    <message>
+        <source>Pacing</source>
+        <translation>Rythme</translation>
+    </message>
+    <message>
+        <source>No pacing: the imported spend could not be read</source>
+        <translation>Pas de rythme : les dépenses importées n&apos;ont pas pu être lues</translation>
     </message>
 </context>
 <context>

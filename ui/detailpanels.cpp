@@ -6,6 +6,7 @@
 #include "charts/chartpalette.h"
 #include "charts/charttext.h"
 #include "charts/kpichart.h"
+#include "charts/spendcurvechart.h"
 #include "domain/budget.h"
 #include "domain/money.h"
 #include "domain/vocabulary.h"
@@ -16,6 +17,8 @@
 #include "tables/channelmodel.h"
 #include "workpanel.h"
 
+#include <QChart>
+#include <QChartView>
 #include <QHeaderView>
 #include <QSqlRecord>
 #include <QTabWidget>
@@ -93,6 +96,7 @@ CampaignDetailPanel::CampaignDetailPanel(
     , m_pie(new BudgetSplitChart(this))
     , m_kpiChart(new KpiChart(this))
     , m_work(new WorkPanel(this))
+    , m_pacing(new QChartView(this))
 {
     m_model->setParentFilter(none());
     m_view = detailView(m_model, this);
@@ -105,6 +109,9 @@ CampaignDetailPanel::CampaignDetailPanel(
     tabs->addTab(m_pie, tr("Split chart"));
     tabs->addTab(m_kpiChart, tr("KPIs"));
     tabs->addTab(m_work, tr("Work"));
+    m_pacing->setObjectName(QStringLiteral("spendCurve"));
+    m_pacing->setRenderHint(QPainter::Antialiasing);
+    tabs->addTab(m_pacing, tr("Pacing"));
     addWidget(m_view);
     addWidget(tabs);
     connect(m_view, &QTableView::activated, this,
@@ -148,6 +155,7 @@ void CampaignDetailPanel::showFigures(const reports::CampaignFigures& figures)
     m_saved = figures.budget;
     m_budgetHidden = figures.hiddenBudget.isEmpty() ? QString() : hiddenText(figures.hiddenBudget);
     m_work->showWork(figures.work);
+    showSpendCurve(figures);
     updateSplit();
     m_pie->setSplit(figures.split.value_or(reports::CampaignSplit {}));
     m_kpiChart->setKpis(
@@ -161,6 +169,19 @@ void CampaignDetailPanel::showFigures(const reports::CampaignFigures& figures)
     applyPalette(m_kpiChart->chart(), palette());
     if (!figures.campaign.isEmpty())
         Q_EMIT figuresShown();
+}
+
+void CampaignDetailPanel::showSpendCurve(const reports::CampaignFigures& figures)
+{
+    QChart* old = m_pacing->chart();
+    QChart* chart = figures.spend ? spendCurveChart(*figures.spend) : new QChart;
+    if (!m_budgetHidden.isEmpty())
+        chart->setTitle(chartText(m_budgetHidden));
+    else if (!figures.spend && !figures.campaign.isEmpty())
+        chart->setTitle(tr("No pacing: the imported spend could not be read"));
+    m_pacing->setChart(chart); // the view owns it
+    delete old;
+    applyPalette(chart, palette());
 }
 
 QString CampaignDetailPanel::hiddenText(const QStringList& labels)

@@ -19,6 +19,8 @@ class CampaignModel;
 class ChannelModel;
 }
 
+class QChartView;
+
 namespace agency::ui {
 
 class WorkPanel;
@@ -68,6 +70,7 @@ public:
     void refresh(); // after a save: the channel list, the split and the charts
     BudgetSplitChart* pie() const { return m_pie; }
     WorkPanel* work() const { return m_work; }
+    QChartView* pacing() const { return m_pacing; } // its spend against the plan (Pacing tab)
     KpiChart* kpis() const { return m_kpiChart; }
     BudgetSplitPanel* split() const { return m_budget; }
 
@@ -77,6 +80,7 @@ Q_SIGNALS:
 
 private:
     void showFigures(const reports::CampaignFigures& figures);
+    void showSpendCurve(const reports::CampaignFigures& figures);
     // "Hidden: your database role may not read …" for those labels.
     static QString hiddenText(const QStringList& labels);
 
@@ -94,6 +98,7 @@ private:
     BudgetSplitChart* m_pie;
     KpiChart* m_kpiChart;
     WorkPanel* m_work;
+    QChartView* m_pacing;
 };
 
 } // namespace agency::ui

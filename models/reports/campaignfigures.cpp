@@ -37,6 +37,7 @@ CampaignFigures readCampaignFigures(QSqlDatabase db, const QString& campaign, co
     if (figures.hiddenBudget.isEmpty()) {
         figures.budget = tables::readCampaignBudget(db, campaign, nullptr);
         figures.split = report.budgetSplit(campaign);
+        figures.spend = readSpendCurve(db, campaign, today, nullptr);
     }
     if (figures.hiddenKpis.isEmpty())
         figures.kpis = report.kpis(campaign);

@@ -3,6 +3,7 @@
 
 #include "plane/planework.h"
 #include "reports/financereport.h"
+#include "reports/spendcurve.h"
 #include "tables/budgetqueries.h"
 
 #include <QDate>
@@ -22,6 +23,7 @@ struct CampaignFigures {
     std::optional<CampaignSplit> split;
     std::optional<QList<KpiLine>> kpis;
     std::optional<plane::CampaignWork> work;
+    std::optional<SpendCurve> spend; // its imported spend against the plan (not read when the budget is hidden)
     // What the role may not read (PostgreSQL column grants), by label: the budget's columns (then neither the budget
     // nor the split is read), the KPIs' columns (then nor are the KPIs).
     QStringList hiddenBudget;

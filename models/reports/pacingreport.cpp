@@ -65,6 +65,16 @@ Pace paceOf(std::optional<domain::Money> budget, const QDate& start, const QDate
     return pace;
 }
 
+bool mayReadImportedSpend(const QSqlDatabase& db)
+{
+    if (db::dialectOf(db) != db::Dialect::PostgreSQL)
+        return true;
+    QSqlQuery may(db);
+    return may.exec(QStringLiteral(
+               "SELECT coalesce(has_table_privilege(to_regclass('agency_channel_spend'), 'SELECT'), false)"))
+        && may.next() && may.value(0).toBool();
+}
+
 std::optional<QList<PaceLine>> readPaces(
     const QSqlDatabase& db, const QDate& asOf, const QString& clientId, QString* error)
 {
@@ -80,14 +90,9 @@ std::optional<QList<PaceLine>> readPaces(
     }
     // A role that may not read the imported spend is told so (asked first: a refused read would be logged as a
     // failure).
-    if (db::dialectOf(db) == db::Dialect::PostgreSQL) {
-        QSqlQuery may(db);
-        if (!may.exec(QStringLiteral(
-                "SELECT coalesce(has_table_privilege(to_regclass('agency_channel_spend'), 'SELECT'), false)"))
-            || !may.next() || !may.value(0).toBool()) {
-            *error = Text::tr("your database role may not read the imported spend (agency_channel_spend)");
-            return std::nullopt;
-        }
+    if (!mayReadImportedSpend(db)) {
+        *error = Text::tr("your database role may not read the imported spend (agency_channel_spend)");
+        return std::nullopt;
     }
     // What each channel's imported periods add up to, to the day.
     QHash<QString, domain::Money> spent;

@@ -28,6 +28,10 @@ struct Pace {
 Pace paceOf(std::optional<domain::Money> budget, const QDate& start, const QDate& end,
     std::optional<domain::Money> spent, const QDate& asOf);
 
+// Whether this role may read the spend `import spend` keeps (agency_channel_spend); always on SQLite. Asked without
+// failing a statement (a refused read would be logged as a failure).
+bool mayReadImportedSpend(const QSqlDatabase& db);
+
 // One channel's pace, with what people call it.
 struct PaceLine {
     QString channelId;

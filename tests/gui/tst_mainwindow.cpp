@@ -49,6 +49,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -1038,6 +1039,16 @@ void TestMainWindow::dashboardShowsTheChannelsOffPace()
     pacing->setCurrentCell(0, 0);
     QTest::keyClick(pacing, Qt::Key_Return);
     QTRY_COMPARE(window.page(ui::MainWindow::Campaigns)->currentId(), campaign);
+    // The campaign's Pacing tab: 139.00 a day for ten days against the plan of 10,000.00 over 30 days.
+    auto* detail = window.findChild<ui::CampaignDetailPanel*>();
+    QVERIFY(detail);
+    QTRY_COMPARE_WITH_TIMEOUT(detail->pacing()->chart()->series().size(), 2, 10000);
+    QCOMPARE(
+        detail->pacing()->chart()->title(), QStringLiteral("Spent 1,390.00 of 10,000.00; planned by now 3,333.33"));
+    auto* spent = qobject_cast<QLineSeries*>(detail->pacing()->chart()->series().at(1));
+    QVERIFY(spent);
+    QCOMPARE(spent->count(), 11); // nothing on its first day, then each day's sum so far
+    QVERIFY(qAbs(spent->at(10).y() - 13.9) < 1e-9);
 }
 
 void TestMainWindow::dashboardFollowsTheData()
