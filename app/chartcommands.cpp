@@ -40,9 +40,9 @@ namespace {
         QCommandLineOption status { QStringLiteral("status"), Text::tr("Only campaigns in this status."),
             Text::tr("S") };
         QCommandLineOption format { QStringLiteral("format"),
-            Text::tr(
-                "pdf (the review as a document) or csv (its figures: the total, each client, each campaign); default: "
-                "by the output's suffix."),
+            Text::tr("pdf (the review as a document), csv or xlsx (its figures: the total, each client, each campaign; "
+                     "report progress, sla, retainer, contracts, pacing: csv, xlsx or pdf); default: by the output's "
+                     "suffix."),
             Text::tr("FORMAT") };
         QCommandLineOption month { QStringLiteral("month"),
             Text::tr("progress, sla, retainer, contracts, pacing: the month, as YYYY-MM (default: this month)."),
@@ -126,17 +126,18 @@ namespace {
     int reportCommand(Parsed& p)
     {
         if (!p.parser.isSet(p.output) || p.parser.value(p.output).isEmpty()) {
-            printError(Text::tr("report finance needs --output FILE.pdf or FILE.csv"));
+            printError(Text::tr("report finance needs --output FILE.pdf, FILE.csv or FILE.xlsx"));
             return ExitUsage;
         }
         const QString path = p.parser.value(p.output);
         QString format = p.parser.value(p.format);
         if (!p.parser.isSet(p.format))
             format = QFileInfo(path).suffix().toLower();
-        if (format != QStringLiteral("pdf") && format != QStringLiteral("csv")) {
+        if (format != QStringLiteral("pdf") && format != QStringLiteral("csv") && format != QStringLiteral("xlsx")) {
             printError(p.parser.isSet(p.format)
-                    ? Text::tr("--format must be pdf or csv, not '%1'").arg(format.left(40))
-                    : Text::tr("--output must end in .pdf or .csv, or --format pdf|csv must say which: %1").arg(path));
+                    ? Text::tr("--format must be pdf, csv or xlsx, not '%1'").arg(format.left(40))
+                    : Text::tr("--output must end in .pdf, .csv or .xlsx, or --format pdf|csv|xlsx must say which: %1")
+                          .arg(path));
             return ExitUsage;
         }
         reports::ReportFilter filter;
@@ -168,8 +169,9 @@ namespace {
                     words << Text::tr("client %1").arg(clients->constFirst().label);
                 }
                 QString error;
-                if (format == QStringLiteral("csv")) {
-                    if (!reports::saveFinanceCsv(report, filter, ui::rememberedThresholds(), path, &error)) {
+                if (format == QStringLiteral("csv") || format == QStringLiteral("xlsx")) {
+                    if (!reports::saveFinanceCsv(report, filter, ui::rememberedThresholds(), path, &error,
+                            format == QStringLiteral("xlsx"))) {
                         printError(Text::tr("cannot write %1: %2").arg(path, error));
                         return int(ExitFailure);
                     }

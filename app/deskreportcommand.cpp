@@ -6,6 +6,7 @@
 #include "reports/contractreport.h"
 #include "reports/pacingreport.h"
 #include "reports/progressreport.h"
+#include "reports/reportsheet.h"
 #include "reports/reporttable.h"
 #include "reports/retainerreport.h"
 #include "reports/slareport.h"
@@ -64,9 +65,14 @@ namespace {
         return reports::retainerReport(db, month, client, error);
     }
 
-    bool write(const reports::ReportTable& table, bool pdf, const QString& database, QIODevice* out, QString* error)
+    bool write(const reports::ReportTable& table, const QString& format, const QString& database, QIODevice* out,
+        QString* error)
     {
-        return pdf ? ui::writeReportPdf(table, database, out, error) : reports::writeReportCsv(table, out, error);
+        if (format == QStringLiteral("pdf"))
+            return ui::writeReportPdf(table, database, out, error);
+        if (format == QStringLiteral("xlsx"))
+            return reports::writeReportXlsx(table, out, error);
+        return reports::writeReportCsv(table, out, error);
     }
 }
 
@@ -83,8 +89,9 @@ int runDeskReport(const DeskReportRequest& request)
             Text::tr("--month must be a month as YYYY-MM (for example 2026-11), not '%1'").arg(request.month.left(40)));
         return ExitUsage;
     }
-    if (request.format != QStringLiteral("csv") && request.format != QStringLiteral("pdf")) {
-        printError(Text::tr("report %1 needs --format csv or pdf%2")
+    if (request.format != QStringLiteral("csv") && request.format != QStringLiteral("pdf")
+        && request.format != QStringLiteral("xlsx")) {
+        printError(Text::tr("report %1 needs --format csv, xlsx or pdf%2")
                        .arg(request.kind,
                            request.format.isEmpty() ? QString() : Text::tr(", not '%1'").arg(request.format.left(20))));
         return ExitUsage;
@@ -105,7 +112,6 @@ int runDeskReport(const DeskReportRequest& request)
         printError(Text::tr("--business-hours: %1").arg(hoursError));
         return ExitUsage;
     }
-    const bool pdf = request.format == QStringLiteral("pdf");
     return withWorkDatabase(
         request.dsn, QStringLiteral("report"),
         [&](QSqlDatabase& db, const db::ConnectionString& where) {
@@ -118,7 +124,7 @@ int runDeskReport(const DeskReportRequest& request)
             if (request.output == QStringLiteral("-")) {
                 QFile out;
                 if (standardOutputWasClosed() || !out.open(stdout, QIODevice::WriteOnly)
-                    || !write(*table, pdf, where.redacted(), &out, &error) || !out.flush()) {
+                    || !write(*table, request.format, where.redacted(), &out, &error) || !out.flush()) {
                     printError(Text::tr("report %1 to standard output failed: %2")
                                    .arg(request.kind, error.isEmpty() ? Text::tr("standard output is closed") : error));
                     return int(ExitFailure);
@@ -126,7 +132,7 @@ int runDeskReport(const DeskReportRequest& request)
                 return int(ExitOk);
             }
             QSaveFile out(request.output);
-            if (!out.open(QIODevice::WriteOnly) || !write(*table, pdf, where.redacted(), &out, &error)
+            if (!out.open(QIODevice::WriteOnly) || !write(*table, request.format, where.redacted(), &out, &error)
                 || !out.commit()) {
                 printError(Text::tr("report %1 failed, no file written: %2")
                                .arg(request.kind, error.isEmpty() ? out.errorString() : error));

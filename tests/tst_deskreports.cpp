@@ -13,8 +13,11 @@
 
 #include <QBuffer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace agency;
@@ -81,8 +84,95 @@ private Q_SLOTS:
     void timeTrackerExportsImportOnce();
     void timeExportWithAnUnknownClientWritesNothing();
     void quantilesInterpolateAsPostgresDoes();
+    void reportsAsWorkbooks();
     void badArgumentsAreUsageErrors();
 };
+
+namespace {
+// The cells of an .xlsx file's first sheet as an independent reader (openpyxl) reads them: value and type per cell.
+QJsonArray workbookCells(const QString& path)
+{
+    QProcess reader;
+    reader.start(QStringLiteral("/usr/bin/python3"),
+        { QStringLiteral("-c"),
+            QStringLiteral("import json, sys, openpyxl\n"
+                           "ws = openpyxl.load_workbook(sys.argv[1]).active\n"
+                           "print(json.dumps([[[None if c.value is None else str(c.value), c.data_type] for c in r] "
+                           "for r in ws.iter_rows()]))"),
+            path });
+    if (!reader.waitForFinished(60000) || reader.exitCode() != 0)
+        qWarning("%s", reader.readAllStandardError().constData());
+    return QJsonDocument::fromJson(reader.readAllStandardOutput()).array();
+}
+}
+
+// Issue 31.3: the retainer ledger and the finance figures as workbooks of real cells, read by openpyxl: hours and
+// money as numbers (1.5 h used of 1 included, 0.5 h over at 80.00: 40.00, 540.00 to invoice), dates as dates,
+// booleans as booleans; and the command refuses a format it does not write.
+void TestDeskReports::reportsAsWorkbooks()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    const QString tier = test::add(scratch.db(),
+        test::Tier { .monthlyHoursIncluded = 1,
+            .hourlyRate = QStringLiteral("80.00"),
+            .monthlyRetainer = QStringLiteral("500.00") });
+    const QString acme = test::add(scratch.db(), test::Client { .name = QStringLiteral("Acme"), .tier = tier });
+    QVERIFY(!test::add(
+        scratch.db(), test::TimeEntry { .client = acme, .date = QStringLiteral("2026-11-03"), .minutes = 90 })
+                 .isEmpty());
+    QVERIFY(!test::add(scratch.db(),
+        test::Campaign { .client = acme,
+            .allocated = QStringLiteral("1000.00"),
+            .spent = QStringLiteral("250.50"),
+            .start = QStringLiteral("2026-11-01"),
+            .end = QStringLiteral("2027-01-31") })
+                 .isEmpty());
+    QTemporaryDir dir;
+    const QString ledger = dir.filePath(QStringLiteral("retainer.xlsx"));
+    Run run = agencyOs({ QStringLiteral("report"), QStringLiteral("retainer"), QStringLiteral("--month"),
+        QStringLiteral("2026-11"), QStringLiteral("--db"), scratch.dsn(), QStringLiteral("--format"),
+        QStringLiteral("xlsx"), QStringLiteral("-o"), ledger });
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QJsonArray rows = workbookCells(ledger);
+    QCOMPARE(rows.size(), 2);
+    const auto cell = [&](int row, const char* column) {
+        const QJsonArray header = rows.at(0).toArray();
+        for (qsizetype c = 0; c < header.size(); ++c) {
+            if (header.at(c).toArray().at(0).toString() == QLatin1String(column))
+                return rows.at(row).toArray().at(c).toArray();
+        }
+        return QJsonArray();
+    };
+    // A number cell, as its value reads (1000 and 1000.0 alike).
+    const auto number = [&](int row, const char* column) {
+        const QJsonArray c = cell(row, column);
+        return c.at(1).toString() == QStringLiteral("n") ? c.at(0).toString().toDouble() : -1.0;
+    };
+    QCOMPARE(number(1, "hours_used"), 1.5);
+    QCOMPARE(number(1, "overage_amount"), 40.0);
+    QCOMPARE(number(1, "invoice_total"), 540.0);
+    QCOMPARE(cell(1, "month").at(0).toString(), QStringLiteral("2026-11"));
+
+    const QString finance = dir.filePath(QStringLiteral("finance.xlsx"));
+    run = agencyOs({ QStringLiteral("report"), QStringLiteral("finance"), QStringLiteral("--db"), scratch.dsn(),
+        QStringLiteral("-o"), finance });
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    rows = workbookCells(finance);
+    QCOMPARE(rows.size(), 4); // the header, the total, the client, the campaign
+    QCOMPARE(cell(3, "section").at(0).toString(), QStringLiteral("campaign"));
+    QCOMPARE(number(3, "allocated"), 1000.0);
+    QCOMPARE(number(3, "spent"), 250.5);
+    QCOMPARE(number(3, "remaining"), 749.5);
+    QCOMPARE(cell(3, "start_date"), (QJsonArray { QStringLiteral("2026-11-01 00:00:00"), QStringLiteral("d") }));
+    QCOMPARE(cell(3, "client_active"), (QJsonArray { QStringLiteral("True"), QStringLiteral("b") }));
+    QCOMPARE(number(1, "campaigns"), 1.0);
+
+    run = agencyOs({ QStringLiteral("report"), QStringLiteral("retainer"), QStringLiteral("--db"), scratch.dsn(),
+        QStringLiteral("--format"), QStringLiteral("ods"), QStringLiteral("-o"), QStringLiteral("-") });
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("csv, xlsx or pdf")), qPrintable(run.err));
+}
 
 // Clients whose contract ends within 30, 60 or 90 days, and active ones whose contract has ended: by hand from the
 // dates given, as of a fixed day and through the command (as of today).
@@ -538,7 +628,7 @@ void TestDeskReports::badArgumentsAreUsageErrors()
               QStringLiteral("2024-2"), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("-o"),
               QStringLiteral("-") },
             QStringList { QStringLiteral("report"), QStringLiteral("progress"), QStringLiteral("--format"),
-                QStringLiteral("xlsx"), QStringLiteral("-o"), QStringLiteral("-") },
+                QStringLiteral("ods"), QStringLiteral("-o"), QStringLiteral("-") },
             QStringList { QStringLiteral("report"), QStringLiteral("contracts"), QStringLiteral("--format"),
                 QStringLiteral("csv") },
             QStringList { QStringLiteral("report"), QStringLiteral("contracts"), QStringLiteral("--client"),

@@ -142,10 +142,6 @@
         <translation>S</translation>
     </message>
     <message>
-        <source>pdf (the review as a document) or csv (its figures: the total, each client, each campaign); default: by the output&apos;s suffix.</source>
-        <translation>pdf (der Bericht als Dokument) oder csv (seine Zahlen: Gesamtsumme, jeder Kunde, jede Kampagne); Standard: nach der Endung der Ausgabedatei.</translation>
-    </message>
-    <message>
         <source>FORMAT</source>
         <translation>FORMAT</translation>
     </message>
@@ -172,18 +168,6 @@
     <message>
         <source>%1; no file written</source>
         <translation>%1; keine Datei geschrieben</translation>
-    </message>
-    <message>
-        <source>report finance needs --output FILE.pdf or FILE.csv</source>
-        <translation>report finance braucht --output DATEI.pdf oder DATEI.csv</translation>
-    </message>
-    <message>
-        <source>--format must be pdf or csv, not &apos;%1&apos;</source>
-        <translation>--format muss pdf oder csv sein, nicht „%1“</translation>
-    </message>
-    <message>
-        <source>--output must end in .pdf or .csv, or --format pdf|csv must say which: %1</source>
-        <translation>--output muss auf .pdf oder .csv enden, oder --format pdf|csv muss es angeben: %1</translation>
     </message>
     <message>
         <source>--status must be one of %1</source>
@@ -272,6 +256,22 @@
     <message>
         <source>--business-hours goes with report sla</source>
         <translation>--business-hours gehört zu report sla</translation>
+    </message>
+    <message>
+        <source>pdf (the review as a document), csv or xlsx (its figures: the total, each client, each campaign; report progress, sla, retainer, contracts, pacing: csv, xlsx or pdf); default: by the output&apos;s suffix.</source>
+        <translation>pdf (die Prüfung als Dokument), csv oder xlsx (ihre Zahlen: die Summe, jeder Kunde, jede Kampagne; report progress, sla, retainer, contracts, pacing: csv, xlsx oder pdf); Standard: nach der Endung der Ausgabe.</translation>
+    </message>
+    <message>
+        <source>report finance needs --output FILE.pdf, FILE.csv or FILE.xlsx</source>
+        <translation>report finance braucht --output DATEI.pdf, DATEI.csv oder DATEI.xlsx</translation>
+    </message>
+    <message>
+        <source>--format must be pdf, csv or xlsx, not &apos;%1&apos;</source>
+        <translation>--format muss pdf, csv oder xlsx sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--output must end in .pdf, .csv or .xlsx, or --format pdf|csv|xlsx must say which: %1</source>
+        <translation>--output muss auf .pdf, .csv oder .xlsx enden, oder --format pdf|csv|xlsx muss es sagen: %1</translation>
     </message>
 </context>
 <context>
@@ -1314,10 +1314,6 @@
         <translation>--month muss ein Monat als JJJJ-MM sein (zum Beispiel 2026-11), nicht „%1“</translation>
     </message>
     <message>
-        <source>report %1 needs --format csv or pdf%2</source>
-        <translation>report %1 braucht --format csv oder pdf%2</translation>
-    </message>
-    <message>
         <source>, not &apos;%1&apos;</source>
         <translation>, nicht „%1“</translation>
     </message>
@@ -1348,6 +1344,10 @@
     <message>
         <source>--business-hours: %1</source>
         <translation>--business-hours: %1</translation>
+    </message>
+    <message>
+        <source>report %1 needs --format csv, xlsx or pdf%2</source>
+        <translation>report %1 braucht --format csv, xlsx oder pdf%2</translation>
     </message>
 </context>
 <context>
@@ -3318,10 +3318,6 @@
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
         <source>Reading…</source>
         <translation>Wird gelesen…</translation>
     </message>
@@ -3472,6 +3468,10 @@
     <message>
         <source>Counted in business hours: %1.</source>
         <translation>In Geschäftszeiten gezählt: %1.</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Excel workbooks (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel-Arbeitsmappen (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -3950,10 +3950,6 @@
         <translation>Finanzzahlen</translation>
     </message>
     <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
         <source>Writing the finance figures…</source>
         <translation>Die Finanzzahlen werden geschrieben…</translation>
     </message>
@@ -3988,6 +3984,10 @@
     <message>
         <source>Pacing (%1 off)</source>
         <translation>Budgetverlauf (%1 abweichend)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Excel workbooks (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel-Arbeitsmappen (*.xlsx)</translation>
     </message>
 </context>
 <context>

@@ -142,10 +142,6 @@
         <translation>S</translation>
     </message>
     <message>
-        <source>pdf (the review as a document) or csv (its figures: the total, each client, each campaign); default: by the output&apos;s suffix.</source>
-        <translation>pdf (la revue en document) ou csv (ses chiffres : le total, chaque client, chaque campagne) ; par défaut : selon l&apos;extension du fichier de sortie.</translation>
-    </message>
-    <message>
         <source>FORMAT</source>
         <translation>FORMAT</translation>
     </message>
@@ -172,18 +168,6 @@
     <message>
         <source>%1; no file written</source>
         <translation>%1 ; aucun fichier écrit</translation>
-    </message>
-    <message>
-        <source>report finance needs --output FILE.pdf or FILE.csv</source>
-        <translation>report finance a besoin de --output FICHIER.pdf ou FICHIER.csv</translation>
-    </message>
-    <message>
-        <source>--format must be pdf or csv, not &apos;%1&apos;</source>
-        <translation>--format doit être pdf ou csv, pas « %1 »</translation>
-    </message>
-    <message>
-        <source>--output must end in .pdf or .csv, or --format pdf|csv must say which: %1</source>
-        <translation>--output doit se terminer par .pdf ou .csv, ou --format pdf|csv doit le préciser : %1</translation>
     </message>
     <message>
         <source>--status must be one of %1</source>
@@ -272,6 +256,22 @@
     <message>
         <source>--business-hours goes with report sla</source>
         <translation>--business-hours va avec report sla</translation>
+    </message>
+    <message>
+        <source>pdf (the review as a document), csv or xlsx (its figures: the total, each client, each campaign; report progress, sla, retainer, contracts, pacing: csv, xlsx or pdf); default: by the output&apos;s suffix.</source>
+        <translation>pdf (la revue en document), csv ou xlsx (ses chiffres : le total, chaque client, chaque campagne ; report progress, sla, retainer, contracts, pacing : csv, xlsx ou pdf) ; par défaut : selon le suffixe de la sortie.</translation>
+    </message>
+    <message>
+        <source>report finance needs --output FILE.pdf, FILE.csv or FILE.xlsx</source>
+        <translation>report finance a besoin de --output FICHIER.pdf, FICHIER.csv ou FICHIER.xlsx</translation>
+    </message>
+    <message>
+        <source>--format must be pdf, csv or xlsx, not &apos;%1&apos;</source>
+        <translation>--format doit être pdf, csv ou xlsx, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>--output must end in .pdf, .csv or .xlsx, or --format pdf|csv|xlsx must say which: %1</source>
+        <translation>--output doit finir par .pdf, .csv ou .xlsx, ou --format pdf|csv|xlsx doit le dire : %1</translation>
     </message>
 </context>
 <context>
@@ -1314,10 +1314,6 @@
         <translation>--month doit être un mois au format AAAA-MM (par exemple 2026-11), pas « %1 »</translation>
     </message>
     <message>
-        <source>report %1 needs --format csv or pdf%2</source>
-        <translation>report %1 attend --format csv ou pdf%2</translation>
-    </message>
-    <message>
         <source>, not &apos;%1&apos;</source>
         <translation>, pas « %1 »</translation>
     </message>
@@ -1348,6 +1344,10 @@
     <message>
         <source>--business-hours: %1</source>
         <translation>--business-hours : %1</translation>
+    </message>
+    <message>
+        <source>report %1 needs --format csv, xlsx or pdf%2</source>
+        <translation>report %1 a besoin de --format csv, xlsx ou pdf%2</translation>
     </message>
 </context>
 <context>
@@ -3318,10 +3318,6 @@
         <translation>%1 enregistré</translation>
     </message>
     <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
         <source>Reading…</source>
         <translation>Lecture…</translation>
     </message>
@@ -3472,6 +3468,10 @@
     <message>
         <source>Counted in business hours: %1.</source>
         <translation>Compté en heures ouvrées : %1.</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Excel workbooks (*.xlsx)</source>
+        <translation>CSV (*.csv);;Classeurs Excel (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -3950,10 +3950,6 @@
         <translation>Chiffres financiers</translation>
     </message>
     <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
         <source>Writing the finance figures…</source>
         <translation>Écriture des chiffres financiers…</translation>
     </message>
@@ -3988,6 +3984,10 @@
     <message>
         <source>Pacing (%1 off)</source>
         <translation>Rythme des dépenses (%1 hors rythme)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Excel workbooks (*.xlsx)</source>
+        <translation>CSV (*.csv);;Classeurs Excel (*.xlsx)</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "businesshoursdialog.h"
 #include "db/backgroundjob.h"
 #include "filedialogs.h"
+#include "reports/reportsheet.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -96,8 +97,8 @@ ClientOverviewDialog::ClientOverviewDialog(db::ConnectionString where, QString c
             m_state->setText(savePdf(path, &error) ? tr("Saved %1").arg(path) : error);
     });
     connect(m_csv, &QPushButton::clicked, this, [this]() {
-        const QString path
-            = chooseFileToSave(this, tr("Client overview"), QStringLiteral("client-overview.csv"), tr("CSV (*.csv)"));
+        const QString path = chooseFileToSave(this, tr("Client overview"), QStringLiteral("client-overview.csv"),
+            tr("CSV (*.csv);;Excel workbooks (*.xlsx)"));
         QString error;
         if (!path.isEmpty())
             m_state->setText(saveCsv(path, &error) ? tr("Saved %1").arg(path) : error);
@@ -262,8 +263,11 @@ bool ClientOverviewDialog::saveCsv(const QString& path, QString* error) const
         return false;
     QSaveFile file(path);
     QString why;
-    if (!file.open(QIODevice::WriteOnly) || !reports::writeReportCsv(m_overview->table(), &file, &why)
-        || !file.commit()) {
+    // A workbook when the name ends in .xlsx: the same figures as real number and date cells.
+    const bool written = file.open(QIODevice::WriteOnly)
+        && (reports::isWorkbookPath(path) ? reports::writeReportXlsx(m_overview->table(), &file, &why)
+                                          : reports::writeReportCsv(m_overview->table(), &file, &why));
+    if (!written || !file.commit()) {
         *error = tr("Could not write %1: %2").arg(path, why.isEmpty() ? file.errorString() : why);
         return false;
     }

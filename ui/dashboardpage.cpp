@@ -252,8 +252,8 @@ DashboardPage::DashboardPage(QSqlDatabase db, db::ConnectionString where, QWidge
         exportReview(path);
     });
     connect(csv, &QToolButton::clicked, this, [this]() {
-        const QString path
-            = chooseFileToSave(this, tr("Finance figures"), QStringLiteral("finance-review.csv"), tr("CSV (*.csv)"));
+        const QString path = chooseFileToSave(this, tr("Finance figures"), QStringLiteral("finance-review.csv"),
+            tr("CSV (*.csv);;Excel workbooks (*.xlsx)"));
         if (path.isEmpty())
             return;
         exportFinanceCsv(path);

@@ -101,6 +101,11 @@ bool SheetWriter::writeHeader(const QStringList& names)
 
 bool SheetWriter::writeRow(const QList<QByteArrayView>& fields)
 {
+    return writeRowAs(fields, m_kinds);
+}
+
+bool SheetWriter::writeRowAs(const QList<QByteArrayView>& fields, const QList<Kind>& kinds)
+{
     if (!m_sheet)
         return failed(m_error);
     if (m_row >= maxRows)
@@ -109,7 +114,7 @@ bool SheetWriter::writeRow(const QList<QByteArrayView>& fields)
         const QByteArrayView field = fields.at(c);
         if (field.data() == nullptr)
             continue; // NULL: an empty cell, not 0
-        const Kind kind = c < m_kinds.size() ? m_kinds.at(c) : Kind::Text;
+        const Kind kind = c < kinds.size() ? kinds.at(c) : Kind::Text;
         const auto col = lxw_col_t(c);
         lxw_error written = LXW_NO_ERROR;
         bool ok = true;

@@ -29,6 +29,8 @@ public:
 
     bool writeHeader(const QStringList& names) override;
     bool writeRow(const QList<QByteArrayView>& fields) override;
+    // A row whose cells are of other kinds than the columns' (a report of section, item and value rows).
+    bool writeRowAs(const QList<QByteArrayView>& fields, const QList<Kind>& kinds);
     bool flush() override;
     QString errorString() const override { return m_error; }
 

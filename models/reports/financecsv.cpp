@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "financecsv.h"
 
+#include "export/sheetwriter.h"
+#include "reportsheet.h"
+
 #include <QCoreApplication>
 #include <QSaveFile>
 
@@ -17,6 +20,11 @@ namespace {
         QStringLiteral("why") };
     const QList<bool> textColumns { true, true, true, true, false, true, true, false, false, false, false, false, false,
         false, false, false, false, false, false, false, false, true, true };
+    // The same columns as a workbook's cells.
+    using Cell = exporting::SheetWriter::Kind;
+    const QList<Cell> cellKinds { Cell::Text, Cell::Text, Cell::Text, Cell::Text, Cell::Boolean, Cell::Text, Cell::Text,
+        Cell::Date, Cell::Date, Cell::Number, Cell::Money, Cell::Money, Cell::Money, Cell::Percent, Cell::Percent,
+        Cell::Number, Cell::Money, Cell::Number, Cell::Number, Cell::Money, Cell::Date, Cell::Text, Cell::Text };
 
     QString percent(std::optional<qint64> hundredths)
     {
@@ -48,7 +56,7 @@ namespace {
     }
 
     // A row of texts: a null QString is NULL (an empty field).
-    bool write(exporting::CsvWriter& csv, const QStringList& row)
+    bool write(exporting::RowSink& csv, const QStringList& row)
     {
         QList<QByteArray> bytes;
         bytes.reserve(row.size());
@@ -89,6 +97,17 @@ bool writeFinanceCsv(
     QIODevice* out, const FinanceFigures& figures, const exporting::CsvOptions& options, QString* error)
 {
     exporting::CsvWriter csv(out, options, textColumns);
+    return writeFinanceRows(csv, figures, error);
+}
+
+bool writeFinanceXlsx(QIODevice* out, const FinanceFigures& figures, QString* error)
+{
+    exporting::SheetWriter sheet(out, cellKinds);
+    return writeFinanceRows(sheet, figures, error);
+}
+
+bool writeFinanceRows(exporting::RowSink& csv, const FinanceFigures& figures, QString* error)
+{
     bool ok = csv.writeHeader(columns)
         && write(csv, totalsRow(QStringLiteral("total"), BudgetTotals::sum(figures.clients)));
     for (qsizetype i = 0; ok && i < figures.clients.size(); ++i)
@@ -127,7 +146,7 @@ bool writeFinanceCsv(
 }
 
 bool saveFinanceCsv(FinanceReport& report, const ReportFilter& filter, const Thresholds& thresholds,
-    const QString& path, QString* error)
+    const QString& path, QString* error, std::optional<bool> workbook)
 {
     FinanceFigures figures;
     figures.asOf = QDate::currentDate();
@@ -143,7 +162,10 @@ bool saveFinanceCsv(FinanceReport& report, const ReportFilter& filter, const Thr
     figures.campaigns = *campaigns;
     QSaveFile file(path);
     QString failure;
-    if (!file.open(QIODevice::WriteOnly) || !writeFinanceCsv(&file, figures, {}, &failure) || !file.commit()) {
+    const bool written = file.open(QIODevice::WriteOnly)
+        && (workbook.value_or(isWorkbookPath(path)) ? writeFinanceXlsx(&file, figures, &failure)
+                                                    : writeFinanceCsv(&file, figures, {}, &failure));
+    if (!written || !file.commit()) {
         if (error)
             *error = failure.isEmpty() ? file.errorString() : failure;
         return false;

@@ -25,10 +25,17 @@ struct FinanceFigures {
 bool writeFinanceCsv(
     QIODevice* out, const FinanceFigures& figures, const exporting::CsvOptions& options, QString* error);
 
-// The figures of `filter` as of today, read from `report` and written to `path` whole or not at all: the one file
-// both `report finance --format csv` and the dashboard's "Finance figures CSV…" write. false with `error`: the
+// The same rows as an .xlsx workbook of real cells (amounts, shares, counts, dates, booleans).
+bool writeFinanceXlsx(QIODevice* out, const FinanceFigures& figures, QString* error);
+// The rows into either.
+bool writeFinanceRows(exporting::RowSink& out, const FinanceFigures& figures, QString* error);
+
+// The figures of `filter` as of today, read from `report` and written to `path` whole or not at all — as a workbook
+// when `path` ends in .xlsx, else as CSV: the one file both `report finance --format csv|xlsx` and the dashboard's
+// "Finance figures CSV…" write. false with `error`: the
 // database's or the file system's reason.
+// `workbook`: an .xlsx workbook whatever the path's ending (none: by the ending).
 bool saveFinanceCsv(FinanceReport& report, const ReportFilter& filter, const Thresholds& thresholds,
-    const QString& path, QString* error);
+    const QString& path, QString* error, std::optional<bool> workbook = std::nullopt);
 
 } // namespace agency::reports

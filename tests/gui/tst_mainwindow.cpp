@@ -908,6 +908,7 @@ void TestMainWindow::clientOverviewShowsTheMonthAndSavesItsFigures()
     QTemporaryDir dir;
     const QString csvPath = dir.filePath(QStringLiteral("overview.csv"));
     const QString pdfPath = dir.filePath(QStringLiteral("overview.pdf"));
+    const QString xlsxPath = dir.filePath(QStringLiteral("overview.xlsx")); // issue 31.3: the same figures as cells
     QString shownText;
     bool saved = false;
     test::whenModal([&](QWidget* modal) {
@@ -919,7 +920,8 @@ void TestMainWindow::clientOverviewShowsTheMonthAndSavesItsFigures()
         if (QTest::qWaitFor([dialog]() { return !dialog->isReading(); }, 10000)) {
             shownText = dialog->text();
             QString error;
-            saved = dialog->saveCsv(csvPath, &error) && dialog->savePdf(pdfPath, &error);
+            saved = dialog->saveCsv(csvPath, &error) && dialog->savePdf(pdfPath, &error)
+                && dialog->saveCsv(xlsxPath, &error);
         }
         QTest::keyClick(dialog, Qt::Key_Escape);
     });
@@ -937,6 +939,20 @@ void TestMainWindow::clientOverviewShowsTheMonthAndSavesItsFigures()
             "retainer,overage_amount,300.00", "retainer,invoice_total,2800.00", "contract,reminder,ending_30" })
         QVERIFY2(figures.contains(QString::fromLatin1(line)), qPrintable(figures));
     QVERIFY(QFileInfo(pdfPath).size() > 1000);
+    // The workbook, read by openpyxl: each value a cell of its kind — money and hours numbers, the reminder text.
+    QProcess reader;
+    reader.start(QStringLiteral("/usr/bin/python3"),
+        { QStringLiteral("-c"),
+            QStringLiteral("import sys, openpyxl\n"
+                           "for r in openpyxl.load_workbook(sys.argv[1]).active.iter_rows(min_row=2):\n"
+                           "  print(f'{r[0].value},{r[1].value},{r[2].value!r},{r[2].data_type}')"),
+            xlsxPath });
+    QVERIFY(reader.waitForFinished(60000));
+    const QString cells = QString::fromUtf8(reader.readAllStandardOutput());
+    QVERIFY2(reader.exitCode() == 0, reader.readAllStandardError().constData());
+    for (const char* line : { "tier,monthly_retainer,2500,n", "retainer,hours_used,12,n",
+             "retainer,invoice_total,2800,n", "contract,reminder,'ending_30',s" })
+        QVERIFY2(cells.contains(QString::fromLatin1(line)), qPrintable(cells));
 }
 
 // Issue 30.4: the dashboard lists the contracts that need a word — the one ended while still active first (in red),
