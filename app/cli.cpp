@@ -7,6 +7,7 @@
 #include "demo/demodata.h"
 #include "domain/displaytext.h"
 #include "export/csvwriter.h"
+#include "export/sheetreader.h"
 #include "export/tableexport.h"
 #include "export/tableimport.h"
 #include "historycommand.h"
@@ -504,22 +505,32 @@ namespace {
         return withWorkDatabase(
             parser.value(common.db), QStringLiteral("import"),
             [&](QSqlDatabase& db, const db::ConnectionString& where) {
+                // A workbook (.xlsx) is read as its first sheet's CSV.
+                exporting::ImportSource source;
+                QString unreadable;
+                if (!source.open(&file, &unreadable)) {
+                    printError(Text::tr("%1: %2; nothing written").arg(path, unreadable));
+                    return int(ExitFailure);
+                }
                 exporting::TableImporter importer(db, table);
-                importer.setDelimiter(separator);
+                importer.setDelimiter(source.isWorkbook() ? std::optional<char>(',') : separator);
                 if (parser.isSet(decimalComma))
                     importer.setDecimalComma(true);
                 const bool showProgress = isatty(STDERR_FILENO) != 0;
                 if (showProgress) {
-                    importer.setProgress([&file, size](int line) {
+                    QIODevice* read = source.device();
+                    const qint64 total = source.isWorkbook() ? read->size() : size;
+                    importer.setProgress([read, total](int line) {
                         // The file is read a chunk ahead: the share is of what has been read.
-                        const QString share = size > 0
-                            ? QStringLiteral(" (%1 %)").arg(std::min<qint64>(100, file.pos() * 100 / size))
+                        const QString share = total > 0
+                            ? QStringLiteral(" (%1 %)").arg(std::min<qint64>(100, read->pos() * 100 / total))
                             : QString();
                         std::fputs(qPrintable(u'\r' + Text::tr("import: line %1").arg(line) + share), stderr);
                         return true;
                     });
                 }
-                const exporting::ImportReport report = check ? importer.dryRun(&file) : importer.import(&file);
+                const exporting::ImportReport report
+                    = check ? importer.dryRun(source.device()) : importer.import(source.device());
                 if (file.error() != QFileDevice::NoError)
                     printError(Text::tr("cannot read %1: %2").arg(path, file.errorString()));
                 if (showProgress)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/csvreader.h"
+#include "export/sheetreader.h"
 #include "export/tableexport.h"
 #include "export/tableimport.h"
 #include "support/builders.h"
@@ -102,6 +103,8 @@ private Q_SLOTS:
     void roundTripChangesExactlyWhatWasEdited();
     void germanSpreadsheetFileRoundTrips_data() { test::addBackendData(); }
     void germanSpreadsheetFileRoundTrips();
+    void workbooksImportAsTheirCsv_data() { test::addBackendData(); }
+    void workbooksImportAsTheirCsv();
     void hostileFilesAreRefused_data() { test::addBackendData(); }
     void hostileFilesAreRefused();
     void dryRunReportsEveryBadRowAndWritesNothing_data() { test::addBackendData(); }
@@ -213,6 +216,95 @@ void TestTableImport::germanSpreadsheetFileRoundTrips()
                                 "'40000000-0000-4000-8000-000000000002'"))
                  .toString(),
         QStringLiteral("7.50"));
+}
+
+// Issue 31.3: an .xlsx workbook imports wherever CSV does. Our own export of the channels comes back unchanged (its
+// instants to the millisecond, its JSON and amounts as written); a workbook as another program writes it — openpyxl,
+// with shared strings, a date cell, booleans and an empty cell — adds its clients with those values.
+void TestTableImport::workbooksImportAsTheirCsv()
+{
+    AGENCY_MIGRATED_SCRATCH(scratch);
+    QVERIFY(load(scratch.db()));
+    // An amount a spreadsheet's binary number writes with 17 digits (89793.07000000001).
+    QVERIFY(test::execute(scratch.db(), QStringLiteral("UPDATE agency_campaigns SET budget_allocated = '100000.00'")));
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("UPDATE agency_campaign_channels SET budget_amount = '89793.07' WHERE id = "
+                       "'40000000-0000-4000-8000-000000000001'")));
+    QBuffer exported;
+    exported.open(QIODevice::WriteOnly);
+    exporting::ExportRequest request;
+    request.table = QStringLiteral("agency_campaign_channels");
+    request.format = exporting::ExportRequest::Format::Xlsx;
+    exporting::TableExporter exporter(scratch.db());
+    QVERIFY2(exporter.exportTable(request, &exported), qPrintable(exporter.lastError()));
+    const QString before = stamps(scratch.db(), QStringLiteral("agency_campaign_channels"));
+    QBuffer workbook;
+    workbook.setData(exported.data());
+    QVERIFY(workbook.open(QIODevice::ReadOnly));
+    exporting::ImportSource source;
+    QString error;
+    QVERIFY2(source.open(&workbook, &error), qPrintable(error));
+    QVERIFY(source.isWorkbook());
+    exporting::TableImporter channels(scratch.db(), QStringLiteral("agency_campaign_channels"));
+    channels.setDelimiter(',');
+    auto report = channels.import(source.device());
+    QVERIFY2(report.ok(), qPrintable(report.problems.value(0).message));
+    QCOMPARE(report.updates + report.inserts, 0);
+    QCOMPARE(report.unchanged, 2);
+    QCOMPARE(stamps(scratch.db(), QStringLiteral("agency_campaign_channels")), before);
+
+    // Written by another program, as Excel writes one: shared strings and a style for the date.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("clients.xlsx"));
+    QProcess writer;
+    writer.start(QStringLiteral("/usr/bin/python3"),
+        { QStringLiteral("-c"),
+            QStringLiteral("import datetime, sys, openpyxl\n"
+                           "wb = openpyxl.Workbook(); ws = wb.active\n"
+                           "ws.append(['client_name', 'client_type', 'contract_start_date', 'is_active', 'industry'])\n"
+                           "ws.append(['Initech', 'project', datetime.date(2027, 3, 15), True, 'Software'])\n"
+                           "ws.append(['Hooli, Inc.', 'hybrid', datetime.date(2027, 1, 1), False, None])\n"
+                           "wb.save(sys.argv[1])\n"),
+            path });
+    QVERIFY(writer.waitForFinished(60000));
+    QVERIFY2(writer.exitCode() == 0, writer.readAllStandardError().constData());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    exporting::ImportSource other;
+    QVERIFY2(other.open(&file, &error), qPrintable(error));
+    exporting::TableImporter clients(scratch.db(), QStringLiteral("agency_clients"));
+    clients.setDelimiter(',');
+    report = clients.import(other.device());
+    QVERIFY2(report.ok(), qPrintable(report.problems.value(0).message));
+    QCOMPARE(report.inserts, 2);
+    QCOMPARE(scalar(scratch.db(),
+                 QStringLiteral("SELECT contract_start_date FROM agency_clients WHERE client_name = 'Initech'"))
+                 .toDate(),
+        QDate(2027, 3, 15));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE client_name = 'Initech'"))
+                 .toString(),
+        QStringLiteral("Software"));
+    QVERIFY(
+        scalar(scratch.db(), QStringLiteral("SELECT industry FROM agency_clients WHERE client_name = 'Hooli, Inc.'"))
+            .isNull());
+    QCOMPARE(
+        scalar(scratch.db(), QStringLiteral("SELECT client_type FROM agency_clients WHERE client_name = 'Hooli, Inc.'"))
+            .toString(),
+        QStringLiteral("hybrid"));
+    QCOMPARE(
+        scalar(scratch.db(),
+            QStringLiteral("SELECT count(*) FROM agency_clients WHERE client_name = 'Hooli, Inc.' AND is_active = ?"),
+            { scratch.isPostgres() ? QVariant(false) : QVariant(0) })
+            .toInt(),
+        1);
+
+    // Not a workbook after all: a zip of something else is refused with why.
+    QBuffer broken;
+    broken.setData(QByteArray("PK\x03\x04 not really a zip", 26));
+    QVERIFY(broken.open(QIODevice::ReadOnly));
+    exporting::ImportSource refused;
+    QVERIFY(!refused.open(&broken, &error));
+    QVERIFY2(error.contains(QStringLiteral("table of contents")), qPrintable(error));
 }
 
 void TestTableImport::roundTripChangesExactlyWhatWasEdited()

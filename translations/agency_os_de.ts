@@ -1059,6 +1059,10 @@
         <source>Amounts and percentages have a decimal comma (1.234,56); the default when the file is separated by semicolons.</source>
         <translation>Beträge und Prozente haben ein Dezimalkomma (1.234,56); Standard, wenn die Datei durch Semikolons getrennt ist.</translation>
     </message>
+    <message>
+        <source>%1: %2; nothing written</source>
+        <translation>%1: %2; nichts geschrieben</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionString</name>
@@ -2298,6 +2302,69 @@
     <message>
         <source>%1 (%2) is before %3 (%4)</source>
         <translation>%1 (%2) liegt vor %3 (%4)</translation>
+    </message>
+</context>
+<context>
+    <name>SheetReader</name>
+    <message>
+        <source>the workbook could not be read: %1</source>
+        <translation>die Arbeitsmappe konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the file starts as a workbook (a zip) but its table of contents is missing</source>
+        <translation>die Datei beginnt wie eine Arbeitsmappe (ein Zip), aber ihr Inhaltsverzeichnis fehlt</translation>
+    </message>
+    <message>
+        <source>the workbook is larger than 4 GB (ZIP64): save it as CSV instead</source>
+        <translation>die Arbeitsmappe ist größer als 4 GB (ZIP64): speichern Sie sie stattdessen als CSV</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s table of contents could not be read</source>
+        <translation>das Inhaltsverzeichnis der Arbeitsmappe konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the workbook is encrypted: open it and save it without a password first</source>
+        <translation>die Arbeitsmappe ist verschlüsselt: öffnen Sie sie und speichern Sie sie zuerst ohne Passwort</translation>
+    </message>
+    <message>
+        <source>the workbook has no %1</source>
+        <translation>die Arbeitsmappe hat kein %1</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s %1 could not be found in it</source>
+        <translation>%1 der Arbeitsmappe wurde darin nicht gefunden</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s %1 could not be read</source>
+        <translation>%1 der Arbeitsmappe konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s %1 is packed in a way this cannot read</source>
+        <translation>%1 der Arbeitsmappe ist auf eine Weise gepackt, die hier nicht gelesen werden kann</translation>
+    </message>
+    <message>
+        <source>zlib could not start</source>
+        <translation>zlib konnte nicht starten</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s %1 is damaged (zlib: %2)</source>
+        <translation>%1 der Arbeitsmappe ist beschädigt (zlib: %2)</translation>
+    </message>
+    <message>
+        <source>could not write the sheet as CSV: %1</source>
+        <translation>das Blatt konnte nicht als CSV geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s sheet is not well-formed XML (line %1): %2</source>
+        <translation>das Blatt der Arbeitsmappe ist kein wohlgeformtes XML (Zeile %1): %2</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s first sheet is empty</source>
+        <translation>das erste Blatt der Arbeitsmappe ist leer</translation>
+    </message>
+    <message>
+        <source>no temporary file for the sheet: %1</source>
+        <translation>keine temporäre Datei für das Blatt: %1</translation>
     </message>
 </context>
 <context>
@@ -4102,10 +4169,6 @@ Nachher: %3</translation>
         <translation>Datei wählen…</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.tsv *.txt)</source>
-        <translation>CSV-Dateien (*.csv *.tsv *.txt)</translation>
-    </message>
-    <message>
         <source>Rows whose id exists update only what changed (refused if someone changed the row since it was exported); other rows are added. Nothing is written unless every row is right.</source>
         <translation>Zeilen mit vorhandener ID ändern nur, was sich geändert hat (abgelehnt, wenn jemand die Zeile seit dem Export geändert hat); andere Zeilen werden hinzugefügt. Nichts wird geschrieben, solange nicht jede Zeile stimmt.</translation>
     </message>
@@ -4182,6 +4245,10 @@ Nachher: %3</translation>
     <message>
         <source>(The first %1 are listed.)</source>
         <translation>(Die ersten %1 sind aufgeführt.)</translation>
+    </message>
+    <message>
+        <source>CSV files and workbooks (*.csv *.tsv *.txt *.xlsx)</source>
+        <translation>CSV-Dateien und Arbeitsmappen (*.csv *.tsv *.txt *.xlsx)</translation>
     </message>
 </context>
 <context>

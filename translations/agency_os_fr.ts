@@ -1059,6 +1059,10 @@
         <source>Amounts and percentages have a decimal comma (1.234,56); the default when the file is separated by semicolons.</source>
         <translation>Les montants et pourcentages ont une virgule décimale (1.234,56) ; par défaut quand le fichier est séparé par des points-virgules.</translation>
     </message>
+    <message>
+        <source>%1: %2; nothing written</source>
+        <translation>%1 : %2 ; rien n&apos;a été écrit</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionString</name>
@@ -2298,6 +2302,69 @@
     <message>
         <source>%1 (%2) is before %3 (%4)</source>
         <translation>%1 (%2) est avant %3 (%4)</translation>
+    </message>
+</context>
+<context>
+    <name>SheetReader</name>
+    <message>
+        <source>the workbook could not be read: %1</source>
+        <translation>le classeur n&apos;a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <source>the file starts as a workbook (a zip) but its table of contents is missing</source>
+        <translation>le fichier commence comme un classeur (un zip) mais sa table des matières manque</translation>
+    </message>
+    <message>
+        <source>the workbook is larger than 4 GB (ZIP64): save it as CSV instead</source>
+        <translation>le classeur dépasse 4 Go (ZIP64) : enregistrez-le plutôt en CSV</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s table of contents could not be read</source>
+        <translation>la table des matières du classeur n&apos;a pas pu être lue</translation>
+    </message>
+    <message>
+        <source>the workbook is encrypted: open it and save it without a password first</source>
+        <translation>le classeur est chiffré : ouvrez-le et enregistrez-le d&apos;abord sans mot de passe</translation>
+    </message>
+    <message>
+        <source>the workbook has no %1</source>
+        <translation>le classeur n&apos;a pas de %1</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s %1 could not be found in it</source>
+        <translation>%1 du classeur est introuvable</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s %1 could not be read</source>
+        <translation>%1 du classeur n&apos;a pas pu être lu</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s %1 is packed in a way this cannot read</source>
+        <translation>%1 du classeur est compressé d&apos;une façon illisible ici</translation>
+    </message>
+    <message>
+        <source>zlib could not start</source>
+        <translation>zlib n&apos;a pas pu démarrer</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s %1 is damaged (zlib: %2)</source>
+        <translation>%1 du classeur est endommagé (zlib : %2)</translation>
+    </message>
+    <message>
+        <source>could not write the sheet as CSV: %1</source>
+        <translation>la feuille n&apos;a pas pu être écrite en CSV : %1</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s sheet is not well-formed XML (line %1): %2</source>
+        <translation>la feuille du classeur n&apos;est pas du XML bien formé (ligne %1) : %2</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s first sheet is empty</source>
+        <translation>la première feuille du classeur est vide</translation>
+    </message>
+    <message>
+        <source>no temporary file for the sheet: %1</source>
+        <translation>pas de fichier temporaire pour la feuille : %1</translation>
     </message>
 </context>
 <context>
@@ -4102,10 +4169,6 @@ Après : %3</translation>
         <translation>Choisir un fichier…</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.tsv *.txt)</source>
-        <translation>Fichiers CSV (*.csv *.tsv *.txt)</translation>
-    </message>
-    <message>
         <source>Rows whose id exists update only what changed (refused if someone changed the row since it was exported); other rows are added. Nothing is written unless every row is right.</source>
         <translation>Les lignes dont l&apos;identifiant existe ne mettent à jour que ce qui a changé (refusé si quelqu&apos;un a modifié la ligne depuis l&apos;export) ; les autres lignes sont ajoutées. Rien n&apos;est écrit tant que chaque ligne n&apos;est pas correcte.</translation>
     </message>
@@ -4182,6 +4245,10 @@ Après : %3</translation>
     <message>
         <source>(The first %1 are listed.)</source>
         <translation>(Les %1 premiers sont listés.)</translation>
+    </message>
+    <message>
+        <source>CSV files and workbooks (*.csv *.tsv *.txt *.xlsx)</source>
+        <translation>Fichiers CSV et classeurs (*.csv *.tsv *.txt *.xlsx)</translation>
     </message>
 </context>
 <context>

@@ -90,7 +90,7 @@ domain::BusinessHours BusinessHoursDialog::hours() const
     const QTimeZone zone(m_zone->currentText().trimmed().toUtf8());
     if (days == 0 || m_end->time() <= m_start->time() || !zone.isValid())
         return {}; // nothing to count: not hours the dialog can keep
-    return domain::BusinessHours(days, m_start->time(), m_end->time(), zone);
+    return { days, m_start->time(), m_end->time(), zone };
 }
 
 domain::BusinessHours BusinessHoursDialog::rememberedHours()
@@ -99,7 +99,7 @@ domain::BusinessHours BusinessHoursDialog::rememberedHours()
     const auto remembered = domain::BusinessHours::parse(QSettings().value(hoursKey()).toString(), &error);
     if (remembered && !remembered->isCalendar())
         return *remembered;
-    return domain::BusinessHours(mondayToFriday, QTime(9, 0), QTime(17, 0), QTimeZone::systemTimeZone());
+    return { mondayToFriday, QTime(9, 0), QTime(17, 0), QTimeZone::systemTimeZone() };
 }
 
 void BusinessHoursDialog::rememberHours(const domain::BusinessHours& hours)

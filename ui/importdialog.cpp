@@ -3,6 +3,7 @@
 
 #include "db/backgroundjob.h"
 #include "domain/displaytext.h"
+#include "export/sheetreader.h"
 #include "filedialogs.h"
 #include "tables/tablespec.h"
 #include "valuetext.h"
@@ -65,8 +66,9 @@ ImportDialog::ImportDialog(db::ConnectionString where, const QString& table, QWi
     connect(m_cancel, &QPushButton::clicked, this, &ImportDialog::cancel);
     connect(m_choose, &QPushButton::clicked, this, [this]() {
         QSettings settings;
-        const QString path = chooseFileToOpen(this, windowTitle(),
-            settings.value(QStringLiteral("export/folder")).toString(), tr("CSV files (*.csv *.tsv *.txt)"));
+        const QString path
+            = chooseFileToOpen(this, windowTitle(), settings.value(QStringLiteral("export/folder")).toString(),
+                tr("CSV files and workbooks (*.csv *.tsv *.txt *.xlsx)"));
         if (!path.isEmpty())
             loadFile(path);
     });
@@ -132,12 +134,17 @@ void ImportDialog::run(bool commit)
                 *error = ImportDialog::tr("Cannot read %1: %2").arg(path, file.errorString());
                 return false;
             }
+            exporting::ImportSource source; // a workbook is read as its first sheet's CSV
+            if (!source.open(&file, error))
+                return false;
             exporting::TableImporter importer(db, table);
+            if (source.isWorkbook())
+                importer.setDelimiter(',');
             importer.setProgress([&progress](int line) {
                 progress.report(line, {});
                 return !progress.isCancelled();
             });
-            *result = commit ? importer.import(&file) : importer.dryRun(&file);
+            *result = commit ? importer.import(source.device()) : importer.dryRun(source.device());
             return true;
         });
     connect(m_job.get(), &db::BackgroundJob::progressed, this, [this, commit](qint64 line) {

@@ -28,7 +28,7 @@ bool writeFinanceCsv(
 // The same rows as an .xlsx workbook of real cells (amounts, shares, counts, dates, booleans).
 bool writeFinanceXlsx(QIODevice* out, const FinanceFigures& figures, QString* error);
 // The rows into either.
-bool writeFinanceRows(exporting::RowSink& out, const FinanceFigures& figures, QString* error);
+bool writeFinanceRows(exporting::RowSink& csv, const FinanceFigures& figures, QString* error);
 
 // The figures of `filter` as of today, read from `report` and written to `path` whole or not at all — as a workbook
 // when `path` ends in .xlsx, else as CSV: the one file both `report finance --format csv|xlsx` and the dashboard's
