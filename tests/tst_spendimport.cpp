@@ -98,6 +98,18 @@ const QByteArray metaGerman
       "2026-11-03,2026-11-04,2026-11-04,1001,\"Autumn – Meta\",23851111,3,400,\"1.000\",\"2,50\",\"3,34\","
       "\"10,00\",20,\"2,00\"\n";
 
+// Acme's campaign of 30 days in November 2026, 10,000.00 in euros: what the pacing tests measure against.
+QString novemberCampaign(const QSqlDatabase& db)
+{
+    const QString client = test::add(db, test::Client { .name = QStringLiteral("Acme") });
+    return test::add(db,
+        test::Campaign { .client = client,
+            .allocated = QStringLiteral("10000.00"),
+            .start = QStringLiteral("2026-11-01"),
+            .end = QStringLiteral("2026-11-30"),
+            .metadata = QStringLiteral(R"({"currency": "EUR"})") });
+}
+
 } // namespace
 
 class TestSpendImport : public QObject {
@@ -410,21 +422,13 @@ void TestSpendImport::commandLine()
     QCOMPARE(code, 2);
 }
 
-// Pacing (issue 31.2) from the spend imported, against figures worked out by hand: a campaign of 30 days in November
-// (10,000.00), as of its tenth day.
 // The campaign form's pacing chart (issue 31.2): the campaign's imported spend added up by the day each period ends,
 // worked out by hand — 130.00 a day for ten days (two channels), 120.00 on the eleventh — up to the day asked about;
 // a deleted channel's spend is not the campaign's.
 void TestSpendImport::campaignSpendCurveAddsUpByDay()
 {
     AGENCY_MIGRATED_SCRATCH(scratch);
-    const QString client = test::add(scratch.db(), test::Client { .name = QStringLiteral("Acme") });
-    const QString campaign = test::add(scratch.db(),
-        test::Campaign { .client = client,
-            .allocated = QStringLiteral("10000.00"),
-            .start = QStringLiteral("2026-11-01"),
-            .end = QStringLiteral("2026-11-30"),
-            .metadata = QStringLiteral(R"({"currency": "EUR"})") });
+    const QString campaign = novemberCampaign(scratch.db());
     for (const char* external : { "11", "22", "33" })
         QVERIFY(!test::add(scratch.db(),
             test::Channel { .campaign = campaign,
@@ -461,16 +465,12 @@ void TestSpendImport::campaignSpendCurveAddsUpByDay()
         std::optional<qint64>(142000));
 }
 
+// Pacing (issue 31.2) from the spend imported, against figures worked out by hand: a campaign of 30 days in November
+// (10,000.00), as of its tenth day.
 void TestSpendImport::pacingAsWorkedOutByHand()
 {
     AGENCY_MIGRATED_SCRATCH(scratch);
-    const QString client = test::add(scratch.db(), test::Client { .name = QStringLiteral("Acme") });
-    const QString campaign = test::add(scratch.db(),
-        test::Campaign { .client = client,
-            .allocated = QStringLiteral("10000.00"),
-            .start = QStringLiteral("2026-11-01"),
-            .end = QStringLiteral("2026-11-30"),
-            .metadata = QStringLiteral(R"({"currency": "EUR"})") });
+    const QString campaign = novemberCampaign(scratch.db());
     // 30 % of it: 3,000.00; 120.00 a day for ten days, and one more day after the day asked about.
     const QString fast = test::add(scratch.db(),
         test::Channel { .campaign = campaign,
