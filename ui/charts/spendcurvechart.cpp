@@ -3,12 +3,11 @@
 
 #include "domain/money.h"
 #include "reports/pacingreport.h"
+#include "timeaxes.h"
 
 #include <QChart>
 #include <QCoreApplication>
-#include <QDateTimeAxis>
 #include <QLineSeries>
-#include <QValueAxis>
 #include <algorithm>
 
 namespace agency::ui {
@@ -17,11 +16,6 @@ namespace {
     struct Text {
         Q_DECLARE_TR_FUNCTIONS(SpendCurveChart)
     };
-
-    qreal at(const QDate& day)
-    {
-        return static_cast<qreal>(QDateTime(day, QTime(12, 0), Qt::UTC).toMSecsSinceEpoch());
-    }
 
     // Where a sum lies on the chart, as a share of the budget (a position to draw, not a figure to read).
     qreal share(qint64 cents, qint64 budget)
@@ -61,31 +55,19 @@ QChart* spendCurveChart(const reports::SpendCurve& curve)
                                               : QStringLiteral("—")));
     auto* plan = new QLineSeries(chart);
     plan->setName(Text::tr("Plan"));
-    plan->append(at(curve.start), 0);
-    plan->append(at(curve.end), 100);
+    plan->append(chartTime(curve.start), 0);
+    plan->append(chartTime(curve.end), 100);
     auto* spent = new QLineSeries(chart);
     spent->setName(Text::tr("Spent"));
-    spent->append(at(curve.start), 0);
+    spent->append(chartTime(curve.start), 0);
     qreal highest = 100;
     for (const auto& [day, cents] : curve.cumulative) {
-        spent->append(at(std::clamp(day, curve.start, std::max(curve.start, curve.end))), share(cents, budget));
+        spent->append(chartTime(std::clamp(day, curve.start, std::max(curve.start, curve.end))), share(cents, budget));
         highest = std::max(highest, share(cents, budget));
     }
     chart->addSeries(plan);
     chart->addSeries(spent);
-    auto* x = new QDateTimeAxis(chart);
-    x->setFormat(QStringLiteral("d MMM"));
-    x->setRange(QDateTime(curve.start, QTime(0, 0), Qt::UTC), QDateTime(curve.end, QTime(23, 59), Qt::UTC));
-    auto* y = new QValueAxis(chart);
-    y->setRange(0, highest + 5);
-    y->setLabelFormat(QStringLiteral("%d %%"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries* series : chart->series()) {
-        series->attachAxis(x);
-        series->attachAxis(y);
-    }
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    setTimeAndShareAxes(chart, curve.start, curve.end, QStringLiteral("d MMM"), highest + 5);
     return chart;
 }
 
