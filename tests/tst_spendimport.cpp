@@ -520,6 +520,13 @@ void TestSpendImport::pacingAsWorkedOutByHand()
     // projected 3,600.00; 3,000.00 at 120.00 a day lasts 25 days: 25 November.
     QCOMPARE(csvOf(1), QStringLiteral("%1,%2,1000.00,1200.00,120.00,3600.00,2026-11-25,over").arg(fast, campaign));
     QCOMPARE(csvOf(2), QStringLiteral("%1,%2,333.33,,,,,").arg(quiet, campaign));
+    // The dashboard reads only the channels with imported spend: the quiet one is not read at all.
+    const auto withSpend
+        = reports::readPaces(scratch.db(), QDate(2026, 11, 10), {}, &error, reports::PaceScope::WithSpend);
+    QVERIFY2(withSpend, qPrintable(error));
+    QCOMPARE(withSpend->size(), 2);
+    QCOMPARE(withSpend->at(0).channelId, slow);
+    QCOMPARE(withSpend->at(1).channelId, fast);
     // Within ±10 % is on pace; the line's own edges.
     QCOMPARE(reports::paceOf(domain::Money::fromCents(300000), QDate(2026, 11, 1), QDate(2026, 11, 30),
                  domain::Money::fromCents(110000), QDate(2026, 11, 10))

@@ -394,7 +394,8 @@ void DashboardPage::start()
             figures->contracts = *contracts;
             // The channels' pacing where the role may read the imported spend; without it, the rest stands.
             QString unread;
-            if (const auto paces = reports::readPaces(db, QDate::currentDate(), f.clientId, &unread))
+            if (const auto paces
+                = reports::readPaces(db, QDate::currentDate(), f.clientId, &unread, reports::PaceScope::WithSpend))
                 figures->paces = *paces;
             figures->clients = totals->clients;
             figures->types = totals->types;

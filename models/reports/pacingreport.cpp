@@ -76,7 +76,7 @@ bool mayReadImportedSpend(const QSqlDatabase& db)
 }
 
 std::optional<QList<PaceLine>> readPaces(
-    const QSqlDatabase& db, const QDate& asOf, const QString& clientId, QString* error)
+    const QSqlDatabase& db, const QDate& asOf, const QString& clientId, QString* error, PaceScope scope)
 {
     const tables::TableSpec& channels = tables::channelsSpec();
     const tables::TableSpec& campaigns = tables::campaignsSpec();
@@ -125,9 +125,13 @@ std::optional<QList<PaceLine>> readPaces(
               .join(QStringLiteral(", "));
     if (!execNarrowed(query,
             QStringLiteral("SELECT %1 FROM %2 ch JOIN %3 c ON c.%4 = ch.%5 JOIN %6 cl ON cl.%4 = c.%7 WHERE ch.%8 IS "
-                           "NULL AND c.%8 IS NULL")
+                           "NULL AND c.%8 IS NULL%9")
                 .arg(select, channels.table, campaigns.table, tables::idColumn(), campaignColumn, clients.table,
-                    campaigns.parentColumn, tables::deletedColumn()),
+                    campaigns.parentColumn, tables::deletedColumn(),
+                    scope == PaceScope::WithSpend ? QStringLiteral(
+                        " AND EXISTS (SELECT 1 FROM agency_channel_spend s WHERE s.channel_id = ch.%1)")
+                                                        .arg(tables::idColumn())
+                                                  : QString()),
             clientColumn, clientId, QStringLiteral("ORDER BY ch.%1").arg(tables::idColumn()))) {
         *error = db::reportSqlError(Text::tr("Reading the channels"), query.lastError());
         return std::nullopt;

@@ -41,10 +41,14 @@ struct PaceLine {
     Pace pace;
 };
 
+// Which channels readPaces() reads: every one (the report's rows), or only those with imported spend (the dashboard's
+// list of the channels off pace: a million channels without any are not read at all).
+enum class PaceScope { EveryChannel, WithSpend };
+
 // The pace of every live, active channel of a live campaign (of one client, when `clientId` is given) as of `asOf`,
 // most off pace first, those without a pace last (see pacingReport()); nullopt with `error` when it cannot be read.
-std::optional<QList<PaceLine>> readPaces(
-    const QSqlDatabase& db, const QDate& asOf, const QString& clientId, QString* error);
+std::optional<QList<PaceLine>> readPaces(const QSqlDatabase& db, const QDate& asOf, const QString& clientId,
+    QString* error, PaceScope scope = PaceScope::EveryChannel);
 
 // `agency-os report pacing`: one row per live, active channel of a live campaign (of one client, when `clientId` is
 // given), as of `asOf`: channel_id, campaign_id, planned_to_date, spent_to_date, pace_pct, projected_at_end,
