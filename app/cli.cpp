@@ -500,7 +500,6 @@ namespace {
         if (!openInput(path, &file))
             return ExitFailure;
         const bool check = parser.isSet(dryRun);
-        const qint64 size = file.isSequential() ? 0 : file.size(); // for the share read so far
 
         return withWorkDatabase(
             parser.value(common.db), QStringLiteral("import"),
@@ -513,13 +512,13 @@ namespace {
                     return int(ExitFailure);
                 }
                 exporting::TableImporter importer(db, table);
-                importer.setDelimiter(source.isWorkbook() ? std::optional<char>(',') : separator);
+                importer.setDelimiter(source.delimiter(separator));
                 if (parser.isSet(decimalComma))
                     importer.setDecimalComma(true);
                 const bool showProgress = isatty(STDERR_FILENO) != 0;
                 if (showProgress) {
                     QIODevice* read = source.device();
-                    const qint64 total = source.isWorkbook() ? read->size() : size;
+                    const qint64 total = source.size(); // for the share read so far
                     importer.setProgress([read, total](int line) {
                         // The file is read a chunk ahead: the share is of what has been read.
                         const QString share = total > 0

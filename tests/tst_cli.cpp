@@ -719,6 +719,37 @@ void TestCli::importFromTheCommandLine()
         QVERIFY2(run.out.contains(QStringLiteral("0 added, 0 updated, %1 unchanged").arg(rows)), qPrintable(run.out));
     }
 
+    // Issue 31.3: the channels as a workbook, and back through the command (from a file and from a pipe): nothing
+    // changes; a file that only looks like one is refused with why, nothing written.
+    {
+        const QString workbook = dir.filePath(QStringLiteral("channels.xlsx"));
+        run = agencyOs({ QStringLiteral("export"), QStringLiteral("channels"), QStringLiteral("--db"), dsn,
+                           QStringLiteral("-o"), workbook },
+            m_env);
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        const int rows = static_cast<int>(readCsv(readFile(dir.filePath(QStringLiteral("channels.csv")))).size()) - 1;
+        run = agencyOs({ QStringLiteral("import"), QStringLiteral("channels"), QStringLiteral("--input"), workbook,
+                           QStringLiteral("--db"), dsn },
+            m_env);
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("0 added, 0 updated, %1 unchanged").arg(rows)), qPrintable(run.out));
+        run = agencyOs({ QStringLiteral("import"), QStringLiteral("channels"), QStringLiteral("--input"),
+                           QStringLiteral("-"), QStringLiteral("--db"), dsn, QStringLiteral("--dry-run") },
+            m_env, {}, readFile(workbook));
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(
+            run.out.contains(QStringLiteral("0 to add, 0 to update, %1 unchanged").arg(rows)), qPrintable(run.out));
+        const QString broken = dir.filePath(QStringLiteral("broken.xlsx"));
+        QVERIFY(writeFile(broken, QByteArray("PK\x03\x04 not a workbook", 23)));
+        run = agencyOs({ QStringLiteral("import"), QStringLiteral("channels"), QStringLiteral("--input"), broken,
+                           QStringLiteral("--db"), dsn },
+            m_env);
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("table of contents"))
+                && run.err.contains(QStringLiteral("nothing written")),
+            qPrintable(run.err));
+    }
+
     // Two edits in one file, the second one wrong: the whole file is refused, the first edit is not written.
     const QString clientsFile = dir.filePath(QStringLiteral("clients.csv"));
     QList<QStringList> clients = readCsv(readFile(clientsFile));

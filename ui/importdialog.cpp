@@ -138,8 +138,7 @@ void ImportDialog::run(bool commit)
             if (!source.open(&file, error))
                 return false;
             exporting::TableImporter importer(db, table);
-            if (source.isWorkbook())
-                importer.setDelimiter(',');
+            importer.setDelimiter(source.delimiter());
             importer.setProgress([&progress](int line) {
                 progress.report(line, {});
                 return !progress.isCancelled();

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QTemporaryFile>
 #include <memory>
+#include <optional>
 
 namespace agency::exporting {
 
@@ -24,6 +25,13 @@ public:
     bool open(QIODevice* file, QString* error);
     QIODevice* device() const { return m_csv ? static_cast<QIODevice*>(m_csv.get()) : m_file; }
     bool isWorkbook() const { return m_csv != nullptr; }
+    // The separator to read device() with: a workbook's sheet is written with commas; else `given` (none: guessed).
+    std::optional<char> delimiter(std::optional<char> given = std::nullopt) const
+    {
+        return m_csv ? std::optional<char>(',') : given;
+    }
+    // How much there is to read, for the share read so far (0: not known, a pipe).
+    qint64 size() const { return device()->isSequential() ? 0 : device()->size(); }
 
 private:
     QIODevice* m_file = nullptr;
