@@ -4,6 +4,8 @@
 #include "db/database.h"
 #include "tables/tablerights.h"
 
+#include <spdlog/spdlog.h>
+
 namespace agency::reports {
 
 CampaignFigures readCampaignFigures(QSqlDatabase db, const QString& campaign, const QDate& today)
@@ -37,7 +39,11 @@ CampaignFigures readCampaignFigures(QSqlDatabase db, const QString& campaign, co
     if (figures.hiddenBudget.isEmpty()) {
         figures.budget = tables::readCampaignBudget(db, campaign, nullptr);
         figures.split = report.budgetSplit(campaign);
-        figures.spend = readSpendCurve(db, campaign, today, nullptr);
+        QString unread;
+        figures.spend = readSpendCurve(db, campaign, today, &unread);
+        if (!figures.spend)
+            spdlog::debug("campaign figures: the spend was not read: {}",
+                unread.toStdString()); // a newer read cancelled it, as a rule
     }
     if (figures.hiddenKpis.isEmpty())
         figures.kpis = report.kpis(campaign);
