@@ -1792,6 +1792,42 @@
         <source>your database role may not read the imported spend (agency_channel_spend)</source>
         <translation>Ihre Datenbankrolle darf die importierten Ausgaben nicht lesen (agency_channel_spend)</translation>
     </message>
+    <message>
+        <source>Reading the channels&apos; pace</source>
+        <translation>Das Tempo der Kanäle lesen</translation>
+    </message>
+    <message>
+        <source>%1 of plan: over</source>
+        <translation>%1 des Plans: darüber</translation>
+    </message>
+    <message>
+        <source>%1 of plan: under</source>
+        <translation>%1 des Plans: darunter</translation>
+    </message>
+    <message>
+        <source>%1 of plan: on pace</source>
+        <translation>%1 des Plans: im Plan</translation>
+    </message>
+    <message>
+        <source>No pace: the channel has no budget, or its campaign no start and end date</source>
+        <translation>Kein Tempo: Der Kanal hat kein Budget oder seine Kampagne kein Start- und Enddatum</translation>
+    </message>
+    <message>
+        <source>No spend imported yet; %1 planned to date</source>
+        <translation>Noch keine Ausgaben importiert; %1 bis heute geplant</translation>
+    </message>
+    <message>
+        <source>Spent %1 of %2 planned to date</source>
+        <translation>%1 von bis heute geplanten %2 ausgegeben</translation>
+    </message>
+    <message>
+        <source>%1 projected at the end</source>
+        <translation>%1 zum Ende hochgerechnet</translation>
+    </message>
+    <message>
+        <source>the budget runs out on %1</source>
+        <translation>das Budget ist am %1 aufgebraucht</translation>
+    </message>
 </context>
 <context>
     <name>PasswordStore</name>
@@ -3222,6 +3258,17 @@
     <message>
         <source>Overspent by %1</source>
         <translation>Überzogen um %1</translation>
+    </message>
+</context>
+<context>
+    <name>agency::tables::ChannelModel</name>
+    <message>
+        <source>Pace</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Imported spend to date against the straight line from the campaign&apos;s start to its end: within 10 % on pace, else under or over</source>
+        <translation>Importierte Ausgaben bis heute gegen die Gerade vom Start der Kampagne bis zu ihrem Ende: innerhalb von 10 % im Plan, sonst darunter oder darüber</translation>
     </message>
 </context>
 <context>
@@ -4733,18 +4780,6 @@ Ordner öffnen?</translation>
     <message>
         <source>Budget runs out</source>
         <translation>Budget aufgebraucht</translation>
-    </message>
-    <message>
-        <source>%1 % of plan: over</source>
-        <translation>%1 % des Plans: darüber</translation>
-    </message>
-    <message>
-        <source>%1 % of plan: under</source>
-        <translation>%1 % des Plans: darunter</translation>
-    </message>
-    <message>
-        <source>%1 % of plan: on pace</source>
-        <translation>%1 % des Plans: im Plan</translation>
     </message>
     <message>
         <source>%1 / %2</source>

@@ -1792,6 +1792,42 @@
         <source>your database role may not read the imported spend (agency_channel_spend)</source>
         <translation>votre rôle de base de données ne peut pas lire les dépenses importées (agency_channel_spend)</translation>
     </message>
+    <message>
+        <source>Reading the channels&apos; pace</source>
+        <translation>Lecture du rythme des canaux</translation>
+    </message>
+    <message>
+        <source>%1 of plan: over</source>
+        <translation>%1 du plan : au-dessus</translation>
+    </message>
+    <message>
+        <source>%1 of plan: under</source>
+        <translation>%1 du plan : en dessous</translation>
+    </message>
+    <message>
+        <source>%1 of plan: on pace</source>
+        <translation>%1 du plan : dans le rythme</translation>
+    </message>
+    <message>
+        <source>No pace: the channel has no budget, or its campaign no start and end date</source>
+        <translation>Pas de rythme : le canal n&apos;a pas de budget, ou sa campagne pas de dates de début et de fin</translation>
+    </message>
+    <message>
+        <source>No spend imported yet; %1 planned to date</source>
+        <translation>Aucune dépense importée ; %1 prévus à ce jour</translation>
+    </message>
+    <message>
+        <source>Spent %1 of %2 planned to date</source>
+        <translation>%1 dépensés sur %2 prévus à ce jour</translation>
+    </message>
+    <message>
+        <source>%1 projected at the end</source>
+        <translation>%1 projetés à la fin</translation>
+    </message>
+    <message>
+        <source>the budget runs out on %1</source>
+        <translation>le budget sera épuisé le %1</translation>
+    </message>
 </context>
 <context>
     <name>PasswordStore</name>
@@ -3222,6 +3258,17 @@
     <message>
         <source>Overspent by %1</source>
         <translation>Dépassé de %1</translation>
+    </message>
+</context>
+<context>
+    <name>agency::tables::ChannelModel</name>
+    <message>
+        <source>Pace</source>
+        <translation>Rythme</translation>
+    </message>
+    <message>
+        <source>Imported spend to date against the straight line from the campaign&apos;s start to its end: within 10 % on pace, else under or over</source>
+        <translation>Dépenses importées à ce jour face à la droite du début à la fin de la campagne : à 10 % près dans le rythme, sinon en dessous ou au-dessus</translation>
     </message>
 </context>
 <context>
@@ -4733,18 +4780,6 @@ Ouvrir le dossier ?</translation>
     <message>
         <source>Budget runs out</source>
         <translation>Budget épuisé le</translation>
-    </message>
-    <message>
-        <source>%1 % of plan: over</source>
-        <translation>%1 % du prévu : au-dessus</translation>
-    </message>
-    <message>
-        <source>%1 % of plan: under</source>
-        <translation>%1 % du prévu : en dessous</translation>
-    </message>
-    <message>
-        <source>%1 % of plan: on pace</source>
-        <translation>%1 % du prévu : dans le rythme</translation>
     </message>
     <message>
         <source>%1 / %2</source>

@@ -57,11 +57,8 @@ void PacingPanel::setPaces(const QList<reports::PaceLine>& paces, int limit)
         auto* campaign = new QTableWidgetItem(line.campaignLabel);
         campaign->setData(Qt::UserRole, line.campaignId);
         setItem(row, 1, campaign);
-        const QString percent = locale.toString(static_cast<double>(*line.pace.paceHundredths) / 100.0, 'f', 2);
-        const QString light = line.pace.light == QStringLiteral("over") ? tr("%1 % of plan: over")
-            : line.pace.light == QStringLiteral("under")                ? tr("%1 % of plan: under")
-                                                                        : tr("%1 % of plan: on pace");
-        auto* pace = new QTableWidgetItem(light.arg(percent));
+        auto* pace = new QTableWidgetItem(reports::paceText(line.pace, locale));
+        pace->setToolTip(reports::paceDetails(line.pace, locale));
         if (line.pace.light == QStringLiteral("over"))
             pace->setForeground(QColor(0xc6, 0x28, 0x28));
         else if (line.pace.light == QStringLiteral("under"))

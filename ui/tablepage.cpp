@@ -202,6 +202,10 @@ TablePage::TablePage(tables::AgencyTableModel* model, QWidget* parent)
     });
     connect(
         m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
+            if (m_model->isDerivedColumn(column)) { // worked out per row (a pace): the order stays as it was
+                m_view->horizontalHeader()->setSortIndicator(m_sortColumn, m_sortOrder);
+                return;
+            }
             m_sortColumn = column;
             m_sortOrder = order;
         });
@@ -426,7 +430,7 @@ exporting::ExportRequest TablePage::currentViewExport() const
     for (int visual = 0; visual < header->count(); ++visual) {
         const int logical = header->logicalIndex(visual);
         const QString name = m_model->columnName(logical);
-        if (!header->isSectionHidden(logical) && name != id && name != stamp)
+        if (!header->isSectionHidden(logical) && !m_model->isDerivedColumn(logical) && name != id && name != stamp)
             request.columns << name;
     }
     request.columns << stamp;

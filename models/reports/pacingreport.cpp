@@ -12,6 +12,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <algorithm>
+#include <limits>
 
 namespace agency::reports {
 
@@ -63,6 +64,38 @@ Pace paceOf(std::optional<domain::Money> budget, const QDate& start, const QDate
         : spentCents * 100 > *pace.plannedCents * 110       ? QStringLiteral("over")
                                                             : QStringLiteral("on");
     return pace;
+}
+
+QString paceText(const Pace& pace, const QLocale& locale)
+{
+    if (!pace.paceHundredths)
+        return {};
+    const qint64 hundredths = std::min<qint64>(*pace.paceHundredths, std::numeric_limits<int>::max());
+    const QString percent = domain::Percent::fromHundredths(static_cast<int>(hundredths)).toDisplayString(locale);
+    if (pace.light == QStringLiteral("over"))
+        return Text::tr("%1 of plan: over").arg(percent);
+    if (pace.light == QStringLiteral("under"))
+        return Text::tr("%1 of plan: under").arg(percent);
+    return Text::tr("%1 of plan: on pace").arg(percent);
+}
+
+QString paceDetails(const Pace& pace, const QLocale& locale)
+{
+    const auto money = [&locale](std::optional<qint64> cents) {
+        return cents ? domain::Money::fromCents(*cents).toDisplayString(locale) : QStringLiteral("—");
+    };
+    if (!pace.plannedCents)
+        return Text::tr("No pace: the channel has no budget, or its campaign no start and end date");
+    if (!pace.spentCents)
+        return Text::tr("No spend imported yet; %1 planned to date").arg(money(pace.plannedCents));
+    QStringList parts {
+        Text::tr("Spent %1 of %2 planned to date").arg(money(pace.spentCents), money(pace.plannedCents))
+    };
+    if (pace.projectedCents)
+        parts << Text::tr("%1 projected at the end").arg(money(pace.projectedCents));
+    if (pace.runsOutOn.isValid())
+        parts << Text::tr("the budget runs out on %1").arg(locale.toString(pace.runsOutOn, QLocale::ShortFormat));
+    return parts.join(QStringLiteral("; "));
 }
 
 bool mayReadImportedSpend(const QSqlDatabase& db)

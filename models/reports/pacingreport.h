@@ -6,6 +6,7 @@
 
 #include <QDate>
 #include <QList>
+#include <QLocale>
 #include <QSqlDatabase>
 #include <QString>
 #include <optional>
@@ -27,6 +28,12 @@ struct Pace {
 // half up, exact in cents.
 Pace paceOf(std::optional<domain::Money> budget, const QDate& start, const QDate& end,
     std::optional<domain::Money> spent, const QDate& asOf);
+
+// "104.23 % of plan: over": a pace as the window says it (the percentage exact, as worked out); empty without one.
+QString paceText(const Pace& pace, const QLocale& locale);
+// What it is made of, in a sentence: "Spent 1,042.30 of 1,000.00 planned to date; 3,126.90 projected at the end; the
+// budget runs out on 20/12/2026".
+QString paceDetails(const Pace& pace, const QLocale& locale);
 
 // Whether this role may read the spend `import spend` keeps (agency_channel_spend); always on SQLite. Asked without
 // failing a statement (a refused read would be logged as a failure).

@@ -106,7 +106,7 @@ int AgencyTableModel::rowCount(const QModelIndex& parent) const
 
 int AgencyTableModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : m_store.fields().count();
+    return parent.isValid() ? 0 : m_store.fields().count() + derivedColumnCount();
 }
 
 bool AgencyTableModel::canFetchMore(const QModelIndex& parent) const
@@ -129,7 +129,7 @@ void AgencyTableModel::fetchMore(const QModelIndex& parent)
     }
     if (page.isEmpty())
         return;
-    nameRows(page);
+    prepareRows(page, false);
     const int first = static_cast<int>(m_rows.size());
     const QScopedValueRollback<bool> telling(m_signalling, true); // until the change has been told
     beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
@@ -177,6 +177,32 @@ void AgencyTableModel::nameRows(const QList<QVariantList>& rows)
     }
 }
 
+void AgencyTableModel::prepareRows(const QList<QVariantList>& rows, bool replacing)
+{
+    nameRows(rows);
+    if (derivedColumnCount() == 0)
+        return;
+    QStringList ids;
+    ids.reserve(rows.size());
+    for (const QVariantList& row : rows) {
+        if (m_idColumn < row.size() && !row.at(m_idColumn).isNull())
+            ids << row.at(m_idColumn).toString();
+    }
+    rowsRead(ids, replacing);
+}
+
+QVariant AgencyTableModel::derivedData(int /*row*/, int /*derived*/, int /*role*/) const
+{
+    return {};
+}
+
+QVariant AgencyTableModel::derivedHeader(int /*derived*/, int /*role*/) const
+{
+    return {};
+}
+
+void AgencyTableModel::rowsRead(const QStringList& /*ids*/, bool /*replacing*/) { }
+
 void AgencyTableModel::forgetRowIndex()
 {
     m_rowsByIdHash.clear();
@@ -214,6 +240,8 @@ QVariant AgencyTableModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
+    if (isDerivedColumn(index.column()))
+        return derivedData(index.row(), index.column() - m_store.fields().count(), role);
     const ColumnSpec* column = columnAt(index.column());
     if (!column)
         return {};
@@ -261,6 +289,8 @@ Qt::ItemFlags AgencyTableModel::flags(const QModelIndex& index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
+    if (isDerivedColumn(index.column()))
+        return Qt::ItemIsSelectable | Qt::ItemIsEnabled;
     Qt::ItemFlags flags = Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable;
     const ColumnSpec* column = columnAt(index.column());
     if (!column)
@@ -280,6 +310,8 @@ QVariant AgencyTableModel::headerData(int section, Qt::Orientation orientation, 
             return tr("Name");
         return columnLabel(m_store.fields().fieldName(section));
     }
+    if (orientation == Qt::Horizontal && isDerivedColumn(section))
+        return derivedHeader(section - m_store.fields().count(), role);
     if (orientation == Qt::Vertical && role == Qt::DisplayRole && section >= 0 && section < rowCount()) {
         const QString id = idAt(section);
         if (m_journal.contains(id)) // an unsaved row: new (+) or edited (✎)
@@ -305,6 +337,8 @@ void AgencyTableModel::setSort(int column, Qt::SortOrder order)
 
 void AgencyTableModel::sort(int column, Qt::SortOrder order)
 {
+    if (isDerivedColumn(column))
+        return; // worked out row by row: there is no order to read it in
     if (m_loaded && column == m_sortColumn && order == m_sortOrder)
         return;
     setSort(column, order);
@@ -359,7 +393,7 @@ void AgencyTableModel::install(
         rows << row;
     }
     rows.append(std::move(read));
-    nameRows(rows);
+    prepareRows(rows, true);
     const QScopedValueRollback<bool> telling(m_signalling, true); // until the change has been told
     beginResetModel();
     m_rows = std::move(rows);

@@ -214,6 +214,10 @@ public:
     QVariantMap rowValues(int row) const;
     QVariant valueAt(int row, const QString& column) const;
 
+    // A column after the table's own, worked out from its row rather than stored (a channel's pace): never edited,
+    // sorted by, searched, exported or imported.
+    bool isDerivedColumn(int column) const { return column >= m_store.fields().count() && column < columnCount(); }
+
 Q_SIGNALS:
     void conflictDetected(const QString& id);
     // A read in the background started (true) or ended (false).
@@ -224,6 +228,14 @@ protected:
     // Table rules beyond single columns: the spec's pair of dates in order here; budgets in the budget models. `row`
     // holds every column's current value.
     virtual void checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems);
+    // The derived columns a table model adds (none here): how many, each one's cells (`derived` counts from 0) and
+    // header.
+    virtual int derivedColumnCount() const { return 0; }
+    virtual QVariant derivedData(int row, int derived, int role) const;
+    virtual QVariant derivedHeader(int derived, int role) const;
+    // The rows just read, by id (`replacing`: all of them again, after a select or refresh; else a page more): what the
+    // derived columns need of them is read here, at once for all, before they are painted.
+    virtual void rowsRead(const QStringList& ids, bool replacing);
 
 private:
     bool selectRows(qsizetype atLeast); // select(), reading pages until at least this many rows are read
@@ -239,6 +251,8 @@ private:
     void forgetRowIndex();
     // Reads the names the rows show (their references), one query per referenced table, before they are painted.
     void nameRows(const QList<QVariantList>& rows);
+    // nameRows(), then rowsRead() with the ids of `rows`.
+    void prepareRows(const QList<QVariantList>& rows, bool replacing);
     // What a new row starts with: each column's declared newRowValue, and the parent it is filtered to.
     QVariantMap defaultsForNewRow() const;
 

@@ -4,6 +4,8 @@
 #include "agencytablemodel.h"
 #include "budgetqueries.h"
 #include "domain/budget.h"
+#include "reports/pacebasis.h"
+#include "reports/pacingreport.h"
 
 namespace agency::tables {
 
@@ -20,8 +22,34 @@ public:
     CampaignBudget withEdits(CampaignBudget budget, const QString& campaignId) const;
     std::optional<domain::BudgetSplit> liveSplit(const QString& campaignId, QString* error = nullptr);
 
+    // The channel's pace (reports::paceOf) as of today: its own share as typed here, saved or not, its campaign's
+    // allocation and days and its imported spend as last read. No pace without a budget, dates or for an inactive
+    // channel.
+    std::optional<reports::Pace> paceAt(int row) const;
+
 protected:
     void checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems) override;
+    // One derived column, Pace: its percentage and light, the figures in its tooltip; over in WarningRole, under in
+    // CautionRole. What it needs is read per page of rows, in one statement, on a thread and connection of its own
+    // (the rows are painted first; the paces follow, told by dataChanged on the column).
+    int derivedColumnCount() const override { return 1; }
+    QVariant derivedData(int row, int derived, int role) const override;
+    QVariant derivedHeader(int derived, int role) const override;
+    void rowsRead(const QStringList& ids, bool replacing) override;
+
+Q_SIGNALS:
+    // The paces of rows read meanwhile are in (tests and benchmarks wait for it).
+    void pacesRead();
+
+private:
+    void readPaces(); // the next batch of m_paceWanted, unless one is under way
+
+    QHash<QString, reports::PaceBasis> m_paceBases;
+    QDate m_paceAsOf;
+    QStringList m_paceWanted; // rows read whose pace is not yet
+    bool m_paceReading = false;
+    bool m_mayReadSpend = true; // until the server says the role may not
+    std::unique_ptr<BackgroundReader> m_paceReader; // none on an in-memory SQLite database: read in place
 };
 
 } // namespace agency::tables

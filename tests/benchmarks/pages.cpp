@@ -2,7 +2,8 @@
 // Benchmark: sorting and searching a page's model on a big database. For each column of a table and for a few
 // searches, the time from sort() / setSearchText() to the first page of rows in the model, and the SQL of that page
 // (for tests/benchmarks/pages.sh to time in psql or sqlite3 as the floor). Best of N.
-//   pages DSN TABLE [runs] [sort|search]      (only sorting, or only searching)
+//   pages DSN TABLE [runs] [sort|search|pace]   (only sorting, only searching, or the Channels page's first page with
+//                                               and without its Pace column)
 #include "db/connectionstring.h"
 #include "db/database.h"
 #include "tables/campaignmodel.h"
@@ -84,7 +85,44 @@ int main(int argc, char** argv)
             qPrintable(plain));
         std::fflush(stdout);
     };
-    for (int c = 0; only != QStringLiteral("search") && c < model->columnCount(); ++c) {
+    if (only == QStringLiteral("pace")) {
+        // The Channels page's first page with its Pace column (ChannelModel, which reads what the paces need of the
+        // page's rows) and without (the same table, the same page, a model with no derived column).
+        // "with" is the time to the rows (what the first paint waits for; the paces are read on a thread of their
+        // own meanwhile); "paces in" the time until the last of them has come back.
+        tables::AgencyTableModel plain(tables::channelsSpec(), db, nullptr, Load::OnDemand);
+        auto* channels = static_cast<tables::ChannelModel*>(model.get());
+        bool in = false;
+        QObject::connect(channels, &tables::ChannelModel::pacesRead, [&in]() { in = true; });
+        const auto waitForPaces = [&]() {
+            while (!in)
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        };
+        waitForPaces();
+        for (int round = 0; round < 2; ++round) { // interleaved, so that neither has the warmer cache
+            report("pace", QStringLiteral("without"),
+                bestOf(
+                    runs, []() {}, [&]() { plain.select(); }));
+            report("pace", QStringLiteral("with"),
+                bestOf(
+                    runs, [&]() { waitForPaces(); },
+                    [&]() {
+                        in = false;
+                        model->select();
+                    }));
+            waitForPaces();
+            report("pace", QStringLiteral("paces in"),
+                bestOf(
+                    runs, []() {},
+                    [&]() {
+                        in = false;
+                        model->select();
+                        waitForPaces();
+                    }));
+        }
+        return 0;
+    }
+    for (int c = 0; only != QStringLiteral("search") && c < model->columnCount() && !model->isDerivedColumn(c); ++c) {
         const QString name = model->columnName(c);
         const double s = bestOf(
             runs, [&]() { model->sort(c, Qt::DescendingOrder); }, [&]() { model->sort(c, Qt::AscendingOrder); });

@@ -144,6 +144,50 @@ void seed(QSqlDatabase db, const Fixture& f)
         f.client);
 }
 
+// Acme's "Autumn" of 30 days, today its tenth, with spend imported for two channels: Meta takes 30 % of 10,000.00
+// (3,000.00, planned 1,000.00 to date) and has spent 1,200.00 (120 %: over); Google a fixed 600.00 (planned 200.00)
+// and 190.00 (95 %: on pace).
+struct OffPace {
+    QString campaign;
+    QString meta;
+    QString google;
+};
+
+OffPace offPaceCampaign(QSqlDatabase db)
+{
+    OffPace made;
+    const QDate today = QDate::currentDate();
+    const QString client = test::add(db, test::Client { .name = QStringLiteral("Acme") });
+    made.campaign = test::add(db,
+        test::Campaign { .client = client,
+            .type = QStringLiteral("social"),
+            .allocated = QStringLiteral("10000.00"),
+            .start = today.addDays(-9).toString(Qt::ISODate),
+            .end = today.addDays(20).toString(Qt::ISODate),
+            .metadata = QStringLiteral(R"({"name": "Autumn", "currency": "EUR"})") });
+    made.meta = test::add(db,
+        test::Channel { .campaign = made.campaign,
+            .type = QStringLiteral("meta_ads"),
+            .percentage = QStringLiteral("30.00"),
+            .account = QStringLiteral("1"),
+            .externalCampaign = QStringLiteral("11") });
+    made.google = test::add(db,
+        test::Channel { .campaign = made.campaign,
+            .type = QStringLiteral("google_ads"),
+            .amount = QStringLiteral("600.00"),
+            .account = QStringLiteral("1"),
+            .externalCampaign = QStringLiteral("22") });
+    QByteArray report = "date,account_id,campaign_id,spend,currency\n";
+    for (int day = 0; day < 10; ++day) {
+        const QByteArray date = today.addDays(-9 + day).toString(Qt::ISODate).toLatin1();
+        report += date + ",1,11,120.00,EUR\n" + date + ",1,22,19.00,EUR\n";
+    }
+    QBuffer buffer(&report);
+    if (!buffer.open(QIODevice::ReadOnly) || !spend::importSpend(db, &buffer, {}).ok())
+        return {};
+    return made;
+}
+
 } // namespace
 
 class TestMainWindow : public QObject {
@@ -177,6 +221,8 @@ private Q_SLOTS:
     void dashboardListsContractsAndOpensTheClient_data() { test::addBackendData(); }
     void dashboardListsContractsAndOpensTheClient();
     void dashboardShowsTheChannelsOffPace();
+    void channelTableShowsEachChannelsPace_data() { test::addBackendData(); }
+    void channelTableShowsEachChannelsPace();
     void searchFindsACampaignByItsNameAndSelectsTheFirstMatch_data() { test::addBackendData(); }
     void searchFindsACampaignByItsNameAndSelectsTheFirstMatch();
     void helpListsTheKeysAndGuides();
@@ -1001,39 +1047,9 @@ void TestMainWindow::dashboardShowsTheChannelsOffPace()
 {
     AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
     QVERIFY(scratch.migrate());
-    const QDate today = QDate::currentDate();
-    const QString client = test::add(scratch.db(), test::Client { .name = QStringLiteral("Acme") });
-    // 30 days, today the tenth: 3,000.00 planned 1,000.00 to date, 1,200.00 spent (120 %: over); 600.00 planned
-    // 200.00, 190.00 spent (95 %: on pace).
-    const QString campaign = test::add(scratch.db(),
-        test::Campaign { .client = client,
-            .type = QStringLiteral("social"),
-            .allocated = QStringLiteral("10000.00"),
-            .start = today.addDays(-9).toString(Qt::ISODate),
-            .end = today.addDays(20).toString(Qt::ISODate),
-            .metadata = QStringLiteral(R"({"name": "Autumn", "currency": "EUR"})") });
-    QVERIFY(!test::add(scratch.db(),
-        test::Channel { .campaign = campaign,
-            .type = QStringLiteral("meta_ads"),
-            .percentage = QStringLiteral("30.00"),
-            .account = QStringLiteral("1"),
-            .externalCampaign = QStringLiteral("11") })
-                 .isEmpty());
-    QVERIFY(!test::add(scratch.db(),
-        test::Channel { .campaign = campaign,
-            .type = QStringLiteral("google_ads"),
-            .amount = QStringLiteral("600.00"),
-            .account = QStringLiteral("1"),
-            .externalCampaign = QStringLiteral("22") })
-                 .isEmpty());
-    QByteArray report = "date,account_id,campaign_id,spend,currency\n";
-    for (int day = 0; day < 10; ++day) {
-        const QByteArray date = today.addDays(-9 + day).toString(Qt::ISODate).toLatin1();
-        report += date + ",1,11,120.00,EUR\n" + date + ",1,22,19.00,EUR\n";
-    }
-    QBuffer buffer(&report);
-    QVERIFY(buffer.open(QIODevice::ReadOnly));
-    QVERIFY(spend::importSpend(scratch.db(), &buffer, {}).ok());
+    const OffPace fixture = offPaceCampaign(scratch.db());
+    QVERIFY(!fixture.google.isEmpty());
+    const QString campaign = fixture.campaign;
 
     AGENCY_WINDOW(window, scratch);
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
@@ -1062,6 +1078,70 @@ void TestMainWindow::dashboardShowsTheChannelsOffPace()
     QVERIFY(spent);
     QCOMPARE(spent->count(), 11); // nothing on its first day, then each day's sum so far
     QVERIFY(qAbs(spent->at(10).y() - 13.9) < 1e-9);
+}
+
+// Issue 31.2: the Channels page's Pace column, worked out per page of rows from the imported spend, and following a
+// budget as it is typed (before it is saved).
+void TestMainWindow::channelTableShowsEachChannelsPace()
+{
+    AGENCY_MIGRATED_SCRATCH(scratch);
+    const OffPace fixture = offPaceCampaign(scratch.db());
+    QVERIFY(!fixture.google.isEmpty());
+    const QString quiet = test::add(scratch.db(),
+        test::Channel {
+            .campaign = fixture.campaign, .type = QStringLiteral("tiktok"), .amount = QStringLiteral("90.00") });
+
+    AGENCY_WINDOW(window, scratch);
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    ui::TablePage* page = window.page(ui::MainWindow::Channels);
+    QTRY_COMPARE(window.currentTablePage(), page);
+    tables::AgencyTableModel* model = page->model();
+    QTRY_COMPARE(model->rowCount(), 3);
+    int paceColumn = -1;
+    for (int c = 0; c < model->columnCount(); ++c) {
+        if (model->headerData(c, Qt::Horizontal).toString() == QStringLiteral("Pace"))
+            paceColumn = c;
+    }
+    QVERIFY(paceColumn >= 0);
+    QVERIFY(model->isDerivedColumn(paceColumn));
+    QVERIFY(!page->view()->isColumnHidden(paceColumn));
+    const auto pace = [&](const QString& id, int role = Qt::DisplayRole) {
+        return model->index(model->rowOfId(id), paceColumn).data(role).toString();
+    };
+    const QString runsOut = QLocale().toString(QDate::currentDate().addDays(-9 + 24), QLocale::ShortFormat);
+    // The rows come first, their paces a moment later (read on a thread of their own).
+    QTRY_COMPARE(pace(fixture.meta), QStringLiteral("120.00 % of plan: over"));
+    QCOMPARE(pace(fixture.meta, Qt::ToolTipRole),
+        QStringLiteral("Spent 1,200.00 of 1,000.00 planned to date; 3,600.00 projected at the end; the budget runs out "
+                       "on %1")
+            .arg(runsOut));
+    QVERIFY(!pace(fixture.meta, tables::AgencyTableModel::WarningRole).isEmpty());
+    QCOMPARE(pace(fixture.google), QStringLiteral("95.00 % of plan: on pace"));
+    QVERIFY(pace(fixture.google, tables::AgencyTableModel::WarningRole).isEmpty());
+    // Nothing imported: no pace, not a zero one.
+    QCOMPARE(pace(quiet), QString());
+    QCOMPARE(pace(quiet, Qt::ToolTipRole), QStringLiteral("No spend imported yet; 30.00 planned to date"));
+    // Clicking its header leaves the order as it was.
+    const int sortColumn = model->sortColumn();
+    QTest::mouseClick(page->view()->horizontalHeader()->viewport(), Qt::LeftButton, {},
+        QPoint(page->view()->horizontalHeader()->sectionViewportPosition(paceColumn) + 5, 5));
+    QCOMPARE(model->sortColumn(), sortColumn);
+    QCOMPARE(page->view()->horizontalHeader()->sortIndicatorSection(), sortColumn);
+
+    // Google's budget typed down to 100.00 in the form: 33.33 planned to date, 190.00 spent, 570.06 % (190 / 33.33).
+    page->view()->setCurrentIndex(model->index(model->rowOfId(fixture.google), 0));
+    auto* amount = page->findChild<QLineEdit*>(QStringLiteral("budget_amount"));
+    QVERIFY(amount);
+    amount->setFocus();
+    amount->selectAll();
+    QTest::keyClicks(amount, QStringLiteral("100"));
+    QTRY_COMPARE(pace(fixture.google), QStringLiteral("570.06 % of plan: over"));
+    // The pace is not a column of the file: the view's export has the table's columns only.
+    QTemporaryDir dir;
+    model->discardChanges();
+    const QByteArray csv = exportView(window, dir.filePath(QStringLiteral("channels.csv")));
+    QVERIFY(!csv.isEmpty());
+    QVERIFY2(!csv.left(csv.indexOf('\n')).contains("pace"), csv.left(300).constData());
 }
 
 void TestMainWindow::dashboardFollowsTheData()
