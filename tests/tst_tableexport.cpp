@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "db/database.h"
 #include "export/jsontext.h"
+#include "export/sheetreader.h"
+#include "export/sheetwriter.h"
 #include "export/tableexport.h"
 #include "support/builders.h"
 #include "support/scratchdatabase.h"
@@ -148,6 +150,8 @@ private Q_SLOTS:
     void jsonColumnsExportTheSameBytesFromBothBackends();
     void xlsxHasRealCells_data() { test::addBackendData(); }
     void xlsxHasRealCells();
+    void xlsxRefusesMoreRowsThanASheetHolds();
+    void xlsxCellsReadBackAsWritten();
 };
 
 void TestTableExport::writesExactText()
@@ -492,6 +496,107 @@ void TestTableExport::xlsxHasRealCells()
     QCOMPARE(type(tiktok, "client_name"), QStringLiteral("s"));
     QCOMPARE(value(tiktok, "client_name"), QStringLiteral("=HYPERLINK(\"http://x\")"));
     QCOMPARE(value(tiktok, "campaign_label"), QStringLiteral("=HYPERLINK(\"http://x\") · seo"));
+}
+
+// Issue 31.3: a sheet holds 1,048,576 rows, the header one of them. A table of 1,048,576 live tiers is refused before
+// anything is read or written, with the count and what to do instead; one row fewer fills the sheet to its last row.
+void TestTableExport::xlsxRefusesMoreRowsThanASheetHolds()
+{
+    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
+    QVERIFY(scratch.migrate());
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1048576) "
+            "INSERT INTO agency_sla_tiers (id, name, hourly_rate) SELECT printf('00000000-0000-4000-8000-%012d', "
+            "i), 'Tier ' || i, '95.00' FROM n")));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tiers.xlsx"));
+    exporting::ExportRequest request;
+    request.table = QStringLiteral("agency_sla_tiers");
+    request.format = exporting::ExportRequest::Format::Xlsx;
+    exporting::TableExporter exporter(scratch.db());
+    QString error;
+    QElapsedTimer refusing;
+    refusing.start();
+    QVERIFY(!exporting::exportToFile(exporter, request, path, &error));
+    QCOMPARE(error,
+        QStringLiteral(
+            "1,048,576 rows are more than a sheet holds (1,048,575 below its header): export them as CSV, or "
+            "narrow the view first"));
+    QVERIFY2(refusing.elapsed() < 5000, qPrintable(QString::number(refusing.elapsed())));
+    QVERIFY(!QFile::exists(path));
+
+    QVERIFY(test::execute(scratch.db(),
+        QStringLiteral("UPDATE agency_sla_tiers SET deleted_at = '2026-12-01T00:00:00.000Z' WHERE id = "
+                       "'00000000-0000-4000-8000-000000000001'")));
+    QVERIFY2(exporting::exportToFile(exporter, request, path, &error), qPrintable(error));
+    // Read by an independent reader, without loading a million rows: the sheet's last row is the sheet's last.
+    QProcess reader;
+    reader.start(QStringLiteral("/usr/bin/python3"),
+        { QStringLiteral("-c"),
+            QStringLiteral("import re, sys, zipfile\n"
+                           "with zipfile.ZipFile(sys.argv[1]) as z, z.open('xl/worksheets/sheet1.xml') as f:\n"
+                           "    tail = b''\n"
+                           "    while chunk := f.read(1 << 20):\n"
+                           "        tail = (tail + chunk)[-4096:]\n"
+                           "print(re.findall(rb'<row r=\"(\\d+)\"', tail)[-1].decode(), "
+                           "re.findall(rb'<t[^>]*>(Tier \\d+)</t>', tail)[-1].decode())"),
+            path });
+    QVERIFY(reader.waitForFinished(120000));
+    QVERIFY2(reader.exitCode() == 0, reader.readAllStandardError().constData());
+    QCOMPARE(reader.readAllStandardOutput().trimmed(), QByteArray("1048576 Tier 1048576"));
+}
+
+// The workbook's own writer and reader agree on every kind of cell, text that XML cannot hold as it is included: what
+// goes in as CSV fields comes back as the same CSV (numbers as a spreadsheet shows them: 1,234.50 as 1234.5), and an
+// independent reader (openpyxl, with OOXML's escapes undone) finds the text unchanged too.
+void TestTableExport::xlsxCellsReadBackAsWritten()
+{
+    using Kind = exporting::SheetWriter::Kind;
+    QBuffer workbook;
+    QVERIFY(workbook.open(QIODevice::WriteOnly));
+    const QByteArray awkward = "<b>&amp;</b> _x0041_ tab\there\r\nline \x01\x1f end \xe2\x80\x8f\xd7\xa9";
+    {
+        exporting::SheetWriter sheet(&workbook,
+            { Kind::Text, Kind::Money, Kind::Percent, Kind::Number, Kind::Date, Kind::Instant, Kind::Boolean });
+        QVERIFY(sheet.writeHeader({ QStringLiteral("text"), QStringLiteral("money"), QStringLiteral("percent"),
+            QStringLiteral("number"), QStringLiteral("date"), QStringLiteral("instant"), QStringLiteral("flag") }));
+        QVERIFY(
+            sheet.writeRow({ awkward, "1234.50", "12.50", "-7", "2026-02-28", "2026-12-07T10:11:12.345Z", "true" }));
+        QVERIFY(sheet.writeRow(
+            { QByteArrayView(), "1250000000.00", "0.00", "0", "1900-03-01", "1999-12-31T23:59:59.999Z", "false" }));
+        QVERIFY(sheet.writeRow({ "not a number: 1e5", "1e5", "12,50", "x", "2026-02-30", "yesterday", "maybe" }));
+        QVERIFY2(sheet.flush(), qPrintable(sheet.errorString()));
+    }
+    workbook.close();
+    QVERIFY(workbook.open(QIODevice::ReadOnly));
+    QBuffer csv;
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    QString error;
+    QVERIFY2(exporting::sheetToCsv(&workbook, &csv, &error), qPrintable(error));
+    QCOMPARE(csv.data(),
+        QByteArray("text,money,percent,number,date,instant,flag\r\n\"") + awkward
+            + "\",1234.5,12.5,-7,2026-02-28,2026-12-07T10:11:12.345Z,true\r\n"
+              ",1250000000,0,0,1900-03-01,1999-12-31T23:59:59.999Z,false\r\n"
+              "not a number: 1e5,1e5,\"12,50\",x,2026-02-30,yesterday,maybe\r\n");
+
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("cells.xlsx")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(workbook.data());
+    file.close();
+    QProcess reader;
+    reader.start(QStringLiteral("/usr/bin/python3"),
+        { QStringLiteral("-c"),
+            // openpyxl leaves OOXML's _xHHHH_ escapes in the text (Excel and LibreOffice read them): undone here.
+            QStringLiteral("import re, sys, openpyxl\n"
+                           "ws = openpyxl.load_workbook(sys.argv[1]).active\n"
+                           "text = re.sub(r'_x([0-9A-Fa-f]{4})_', lambda m: chr(int(m.group(1), 16)), ws['A2'].value)\n"
+                           "sys.stdout.buffer.write(text.encode('utf-8'))"),
+            file.fileName() });
+    QVERIFY(reader.waitForFinished(60000));
+    QVERIFY2(reader.exitCode() == 0, reader.readAllStandardError().constData());
+    QCOMPARE(reader.readAllStandardOutput(), awkward);
 }
 
 QTEST_GUILESS_MAIN(TestTableExport)

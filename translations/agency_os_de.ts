@@ -2798,20 +2798,8 @@
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>could not start the workbook</source>
-        <translation>die Arbeitsmappe konnte nicht angelegt werden</translation>
-    </message>
-    <message>
-        <source>could not write the sheet&apos;s header</source>
-        <translation>die Kopfzeile des Tabellenblatts konnte nicht geschrieben werden</translation>
-    </message>
-    <message>
         <source>a sheet holds at most %L1 rows below its header</source>
         <translation>ein Tabellenblatt fasst höchstens %L1 Zeilen unter der Kopfzeile</translation>
-    </message>
-    <message>
-        <source>could not write row %L1 of the sheet: %2</source>
-        <translation>Zeile %L1 des Tabellenblatts konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>could not write the workbook: %1</source>
@@ -2824,6 +2812,18 @@
     <message>
         <source>%L1 rows are more than a sheet holds (%L2 below its header): export them as CSV, or narrow the view first</source>
         <translation>%L1 Zeilen sind mehr, als ein Tabellenblatt fasst (%L2 unter der Kopfzeile): exportieren Sie sie als CSV oder grenzen Sie die Ansicht zuerst ein</translation>
+    </message>
+    <message>
+        <source>the workbook would pass 4 GB, more than a ZIP file without ZIP64 holds: export as CSV</source>
+        <translation>die Arbeitsmappe würde größer als 4 GB, mehr als eine ZIP-Datei ohne ZIP64 fasst: als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>could not start compressing the workbook</source>
+        <translation>das Komprimieren der Arbeitsmappe konnte nicht beginnen</translation>
+    </message>
+    <message>
+        <source>could not compress the workbook</source>
+        <translation>die Arbeitsmappe konnte nicht komprimiert werden</translation>
     </message>
 </context>
 <context>
@@ -3269,6 +3269,10 @@
     <message>
         <source>Imported spend to date against the straight line from the campaign&apos;s start to its end: within 10 % on pace, else under or over</source>
         <translation>Importierte Ausgaben bis heute gegen die Gerade vom Start der Kampagne bis zu ihrem Ende: innerhalb von 10 % im Plan, sonst darunter oder darüber</translation>
+    </message>
+    <message>
+        <source>no connection to read the paces on</source>
+        <translation>keine Verbindung, um das Tempo zu lesen</translation>
     </message>
 </context>
 <context>

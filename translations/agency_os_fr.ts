@@ -2798,20 +2798,8 @@
         <translation>impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
-        <source>could not start the workbook</source>
-        <translation>impossible de créer le classeur</translation>
-    </message>
-    <message>
-        <source>could not write the sheet&apos;s header</source>
-        <translation>impossible d&apos;écrire l&apos;en-tête de la feuille</translation>
-    </message>
-    <message>
         <source>a sheet holds at most %L1 rows below its header</source>
         <translation>une feuille contient au plus %L1 lignes sous son en-tête</translation>
-    </message>
-    <message>
-        <source>could not write row %L1 of the sheet: %2</source>
-        <translation>impossible d&apos;écrire la ligne %L1 de la feuille : %2</translation>
     </message>
     <message>
         <source>could not write the workbook: %1</source>
@@ -2824,6 +2812,18 @@
     <message>
         <source>%L1 rows are more than a sheet holds (%L2 below its header): export them as CSV, or narrow the view first</source>
         <translation>%L1 lignes, c&apos;est plus que ne contient une feuille (%L2 sous son en-tête) : exportez-les en CSV, ou réduisez d&apos;abord la vue</translation>
+    </message>
+    <message>
+        <source>the workbook would pass 4 GB, more than a ZIP file without ZIP64 holds: export as CSV</source>
+        <translation>le classeur dépasserait 4 Go, plus qu&apos;un fichier ZIP sans ZIP64 ne peut contenir : exportez en CSV</translation>
+    </message>
+    <message>
+        <source>could not start compressing the workbook</source>
+        <translation>impossible de commencer la compression du classeur</translation>
+    </message>
+    <message>
+        <source>could not compress the workbook</source>
+        <translation>impossible de compresser le classeur</translation>
     </message>
 </context>
 <context>
@@ -3269,6 +3269,10 @@
     <message>
         <source>Imported spend to date against the straight line from the campaign&apos;s start to its end: within 10 % on pace, else under or over</source>
         <translation>Dépenses importées à ce jour face à la droite du début à la fin de la campagne : à 10 % près dans le rythme, sinon en dessous ou au-dessus</translation>
+    </message>
+    <message>
+        <source>no connection to read the paces on</source>
+        <translation>aucune connexion pour lire les rythmes</translation>
     </message>
 </context>
 <context>

@@ -207,6 +207,25 @@ namespace {
         return dates;
     }
 
+    // A spreadsheet's text with the characters XML cannot hold written as _xHHHH_ (a control character; _x005F_ the
+    // underscore of a text's own "_x"), as they were.
+    QString unescaped(QString text)
+    {
+        if (!text.contains(QLatin1String("_x")))
+            return text;
+        static const QRegularExpression escape(QStringLiteral("_x([0-9A-Fa-f]{4})_"));
+        QString out;
+        qsizetype from = 0;
+        for (auto it = escape.globalMatch(text); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            out += QStringView(text).sliced(from, match.capturedStart() - from);
+            out += QChar(char16_t(match.captured(1).toUShort(nullptr, 16)));
+            from = match.capturedEnd();
+        }
+        out += QStringView(text).sliced(from);
+        return out;
+    }
+
     QStringList sharedStrings(const QByteArray& strings)
     {
         QStringList all;
@@ -223,7 +242,7 @@ namespace {
             } else if (depth > 0 && xml.isStartElement() && xml.name() == u"t") {
                 current += xml.readElementText();
             } else if (xml.isEndElement() && xml.name() == u"si") {
-                all << current;
+                all << unescaped(current);
                 depth = 0;
             }
         }
@@ -248,7 +267,8 @@ namespace {
     {
         bool ok = false;
         const double value = number.toDouble(&ok);
-        return ok ? QString::number(value, 'g', QLocale::FloatingPointShortest) : number;
+        // Never with an exponent: 1250000000 stays 1250000000 (as 'g' it was 1.25e+09, which no money column reads).
+        return ok ? QString::number(value, 'f', QLocale::FloatingPointShortest) : number;
     }
 
     // An Excel serial number as a day, or an instant in UTC to the millisecond.
@@ -397,7 +417,7 @@ bool sheetToCsv(QIODevice* workbook, QIODevice* csv, QString* error)
                         cell = index >= 0 && index < strings.size() ? strings.at(index) : QString();
                         text = true;
                     } else if (type == u"inlineStr" || type == u"str" || type == u"e") {
-                        cell = value; // an error (#N/A and friends) too: refused by the import as what it is
+                        cell = unescaped(value); // an error (#N/A and friends) too: refused by the import as what it is
                         text = true;
                     } else if (type == u"b") {
                         cell = value == u"1" ? QStringLiteral("true") : QStringLiteral("false");

@@ -5,19 +5,17 @@
 
 #include <QIODevice>
 #include <QList>
-#include <QTemporaryFile>
 #include <memory>
-
-struct lxw_workbook;
-struct lxw_worksheet;
-struct lxw_format;
 
 namespace agency::exporting {
 
-// An export as an .xlsx workbook of one sheet (libxlsxwriter, Debian's libxlsxwriter): numbers, money and percent as
-// number cells (money with two decimals and thousands separators), dates and instants as date cells, booleans as
-// booleans, the rest as text; each column as wide as its kind needs, the header row frozen. Rows go to disk as they
-// are written (libxlsxwriter's constant-memory mode), never held as a sheet; the finished file is copied into `out`.
+class ZipStream;
+
+// An export as an .xlsx workbook of one sheet: numbers, money and percent as number cells (money with two decimals
+// and thousands separators), dates and instants as date cells, booleans as booleans, the rest as inline text; each
+// column as wide as its kind needs, the header row frozen. Written as it goes (the OOXML parts in a ZipStream straight
+// into `out`, the sheet's XML deflated a chunk at a time), never held as a sheet. Numbers are written as the decimal
+// text they were given (trailing zeros of the fraction dropped), so a cell holds exactly what the CSV would.
 class SheetWriter : public RowSink {
 public:
     enum class Kind { Text, Number, Money, Percent, Date, Instant, Boolean };
@@ -36,19 +34,17 @@ public:
 
 private:
     bool failed(const QString& why);
+    bool start();
+    bool pour(bool last = false); // the XML so far into the archive, once there is enough of it
+    void appendText(QByteArrayView text);
 
     QIODevice* m_out;
     QList<Kind> m_kinds;
-    QTemporaryFile m_file; // the workbook is written here, then copied into m_out
-    lxw_workbook* m_book = nullptr;
-    lxw_worksheet* m_sheet = nullptr;
-    lxw_format* m_money = nullptr;
-    lxw_format* m_number = nullptr;
-    lxw_format* m_percent = nullptr;
-    lxw_format* m_date = nullptr;
-    lxw_format* m_instant = nullptr;
-    lxw_format* m_header = nullptr;
+    std::unique_ptr<ZipStream> m_zip;
+    QByteArray m_xml; // the sheet's XML not yet deflated
     quint32 m_row = 0;
+    bool m_started = false;
+    bool m_done = false;
     QString m_error;
 };
 
