@@ -23,6 +23,7 @@
 #include <QMetaProperty>
 #include <QPlainTextEdit>
 #include <QRegularExpressionValidator>
+#include <QSignalBlocker>
 #include <QSqlRecord>
 #include <QStyledItemDelegate>
 #include <QVBoxLayout>
@@ -58,6 +59,8 @@ namespace {
             const QVariant shown = userValue(editor);
             if (shown == value || (isEmptyValue(shown) && isEmptyValue(value)))
                 return;
+            // A value brought in is not an edit: the field says nothing of it (only a person's edits are written).
+            const QSignalBlocker quiet(editor);
             QStyledItemDelegate::setEditorData(editor, index);
         }
         void setModelData(
@@ -157,12 +160,16 @@ RecordForm::RecordForm(tables::AgencyTableModel* model, QWidget* parent)
 
     connect(model, &QAbstractItemModel::dataChanged, this,
         [this](const QModelIndex& from, const QModelIndex& to, const QList<int>& roles) {
-            // Only a change of the values (another view edited this row, or a refresh) reloads the editors; names
-            // shown for them being looked up again (DisplayRole alone) leave what the user is typing alone.
+            // A change of the row's values (typed here, edited in another view): the mapper brings the editors
+            // their values (FormDelegate: only those that differ); what else the form shows follows here. Names
+            // shown being looked up again (DisplayRole alone) change nothing here.
             if (!roles.isEmpty() && !roles.contains(Qt::EditRole))
                 return;
-            if (!m_loading && m_row >= from.row() && m_row <= to.row())
-                setCurrentRow(m_row);
+            if (m_row < from.row() || m_row > to.row())
+                return;
+            const tables::ColumnSpec* project = m_model->spec().planeColumn(tables::PlaneLink::Project);
+            const int narrowing = project ? m_model->fieldIndex(project->narrowedBy) : -1;
+            showRowState(narrowing >= from.column() && narrowing <= to.column());
         });
 }
 
@@ -210,13 +217,14 @@ bool RecordForm::focusFirstField()
 
 void RecordForm::setCurrentRow(int row)
 {
-    m_loading = true;
     m_row = row >= 0 && row < m_model->rowCount() ? row : -1;
     if (m_row < 0) { // nothing selected: nothing shown (the mapper would leave the last row's values in place)
         m_mapper->setCurrentIndex(-1);
         for (QWidget* editor : std::as_const(m_editors)) {
-            if (const QMetaProperty property = editor->metaObject()->userProperty(); property.isValid())
+            if (const QMetaProperty property = editor->metaObject()->userProperty(); property.isValid()) {
+                const QSignalBlocker quiet(editor); // emptied, not edited
                 property.write(editor, QVariant(property.metaType(), nullptr));
+            }
             editor->setEnabled(false);
         }
         for (QLabel* value : std::as_const(m_readOnly))
@@ -227,17 +235,23 @@ void RecordForm::setCurrentRow(int row)
         }
     } else {
         m_mapper->setCurrentIndex(m_row);
-        // What the role may change: a column-level grant (UPDATE (industry)) leaves the other fields read-only.
-        for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it)
-            it.value()->setEnabled(m_model->mayEdit(m_row, it.key()));
-        for (auto it = m_readOnly.cbegin(); it != m_readOnly.cend(); ++it)
-            it.value()->setText(m_model->data(m_model->index(m_row, m_model->fieldIndex(it.key()))).toString());
-        loadPlaneProjects();
-        m_mapper->setCurrentIndex(m_row); // the project picker's list depends on the client just loaded
-        loadName();
+        showRowState(true);
     }
     refreshProblems();
-    m_loading = false;
+}
+
+void RecordForm::showRowState(bool projectsToo)
+{
+    // What the role may change: a column-level grant (UPDATE (industry)) leaves the other fields read-only.
+    for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it)
+        it.value()->setEnabled(m_model->mayEdit(m_row, it.key()));
+    for (auto it = m_readOnly.cbegin(); it != m_readOnly.cend(); ++it)
+        it.value()->setText(m_model->data(m_model->index(m_row, m_model->fieldIndex(it.key()))).toString());
+    if (projectsToo) {
+        loadPlaneProjects();
+        m_mapper->setCurrentIndex(m_row); // the project picker's list depends on the client just loaded
+    }
+    loadName();
 }
 
 void RecordForm::loadName()
@@ -256,7 +270,7 @@ void RecordForm::loadName()
 
 void RecordForm::writeName()
 {
-    if (m_loading || m_row < 0)
+    if (m_row < 0)
         return;
     const QString naming = m_model->spec().namingColumn()->name;
     const QString metadata = m_model->valueAt(m_row, naming).toString();
@@ -267,27 +281,23 @@ void RecordForm::writeName()
     m_nameMessage->setVisible(!written);
     if (!written)
         return;
-    m_loading = true;
     m_writing = m_name;
     m_model->setData(
         m_model->index(m_row, m_model->fieldIndex(naming)), written->isEmpty() ? QVariant() : QVariant(*written));
     m_writing = nullptr;
-    m_loading = false;
     m_mapper->setCurrentIndex(m_row); // the Metadata field shows the name in its JSON
     Q_EMIT edited(naming);
 }
 
 void RecordForm::write(const QString& column)
 {
-    if (m_loading || m_row < 0)
+    if (m_row < 0)
         return;
     QWidget* editor = m_editors.value(column);
     const QVariant value = userValue(editor);
-    m_loading = true;
-    m_writing = editor;
+    m_writing = editor; // the value's way back (the model's dataChanged) passes this field by
     m_model->setData(m_model->index(m_row, m_model->fieldIndex(column)), value);
     m_writing = nullptr;
-    m_loading = false;
     // Checked as it is typed; the model checks again, with the rules across fields, on Save.
     const tables::ColumnSpec* spec = m_model->spec().column(column);
     const QString problem = spec ? tables::problemWith(*spec, m_model->valueAt(m_row, column)) : QString();

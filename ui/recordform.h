@@ -53,6 +53,10 @@ private:
     void warnOfNearDuplicate(const QString& column);
     void loadPlaneProjects();
     void loadName(); // a campaign's name, from its Plane project or its metadata
+    // What the form shows of the row besides its editors' values: which fields the role may change, the read-only
+    // values, the name; `projectsToo`: the Plane projects of its client's workspace as well. (The fields' messages
+    // stay: each is the field's own, said as it is typed, or the model's after a save.)
+    void showRowState(bool projectsToo);
     void writeName(); // what is typed into the name, into the metadata
 
     tables::AgencyTableModel* m_model;
@@ -64,7 +68,6 @@ private:
     QSet<QString> m_inUseRead; // coded columns whose values in use the pickers list already
     QHash<QString, QLabel*> m_readOnly; // audit columns
     int m_row = -1;
-    bool m_loading = false;
     QWidget* m_writing = nullptr; // the editor whose value is being written to the model
     QLineEdit* m_name = nullptr; // a campaign's name (no column: metadata's "name")
     QLabel* m_nameMessage = nullptr;

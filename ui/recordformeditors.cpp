@@ -153,10 +153,7 @@ QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)
         auto* edit = new QPlainTextEdit(this);
         edit->setTabChangesFocus(true);
         edit->setMaximumHeight(80);
-        connect(edit, &QPlainTextEdit::textChanged, this, [this, name]() {
-            if (!m_loading)
-                write(name);
-        });
+        connect(edit, &QPlainTextEdit::textChanged, this, [this, name]() { write(name); });
         return edit;
     }
     auto* edit = new QLineEdit(this);
@@ -168,8 +165,7 @@ QWidget* RecordForm::createEditor(const tables::ColumnSpec& column)
 
 void RecordForm::reloadChoices()
 {
-    const bool wasLoading = m_loading;
-    m_loading = true;
+    // (The pickers say nothing of lists and values set here: only a person's choice is written.)
     for (const tables::ColumnSpec& column : m_model->spec().columns) {
         auto* combo = qobject_cast<ChoiceCombo*>(m_editors.value(column.name));
         if (!combo)
@@ -206,7 +202,6 @@ void RecordForm::reloadChoices()
         }
     }
     loadPlaneProjects();
-    m_loading = wasLoading;
 }
 
 void RecordForm::loadPlaneProjects()
@@ -223,10 +218,7 @@ void RecordForm::loadPlaneProjects()
     QList<QPair<QString, QString>> choices;
     for (const auto& project : m_model->lookups().plane().projects(workspace))
         choices.append({ project.id, project.archived ? tr("%1 (archived)").arg(project.name) : project.name });
-    const bool wasLoading = m_loading;
-    m_loading = true;
     combo->setChoices(choices, true);
-    m_loading = wasLoading;
 }
 
 } // namespace agency::ui

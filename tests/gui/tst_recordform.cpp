@@ -11,6 +11,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QtTest>
@@ -33,6 +34,8 @@ class TestRecordForm : public QObject {
 private Q_SLOTS:
     void oneKeyIsOneChangeOfTheModel_data() { test::addBackendData(); }
     void oneKeyIsOneChangeOfTheModel();
+    void showingARowChangesNothing_data() { test::addBackendData(); }
+    void showingARowChangesNothing();
 };
 
 void TestRecordForm::oneKeyIsOneChangeOfTheModel()
@@ -94,6 +97,61 @@ void TestRecordForm::oneKeyIsOneChangeOfTheModel()
         QStringLiteral("Energy"));
     form.setCurrentRow(model.rowOfId(acme));
     QCOMPARE(name->text(), QStringLiteral("Acme Group"));
+}
+
+// Issue 28.4: filling the form with a row is not an edit. Two campaigns with every kind of field (dates, choices, a
+// reference, money, KPIs, JSON, long text) and back: the fields show each one's values and the model holds no edit,
+// has been told of none, and the form has written nothing (each editor says only what a person does). Then a key on
+// a date's check box makes one change, which the campaign shown again still shows.
+void TestRecordForm::showingARowChangesNothing()
+{
+    AGENCY_MIGRATED_SCRATCH(scratch);
+    QVERIFY(!test::add(scratch.db(), test::Client { .id = acme }).isEmpty());
+    const QString spring = test::add(scratch.db(),
+        test::Campaign { .client = acme,
+            .type = QStringLiteral("social"),
+            .status = QStringLiteral("active"),
+            .allocated = QStringLiteral("1000.00"),
+            .start = QStringLiteral("2026-03-01"),
+            .end = QStringLiteral("2026-05-31"),
+            .targetKpis = QStringLiteral(R"({"clicks": 500})"),
+            .metadata = QStringLiteral(R"({"name": "Spring", "owner": "Ann"})"),
+            .brief = QStringLiteral("Line one\nline two") });
+    const QString autumn = test::add(scratch.db(),
+        test::Campaign {
+            .client = acme, .type = QStringLiteral("seo"), .metadata = QStringLiteral(R"({"name": "Autumn"})") });
+    tables::AgencyTableModel model(tables::campaignsSpec(), scratch.db());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ui::RecordForm form(&model);
+    form.resize(700, 1000);
+    QVERIFY(test::shown(form));
+    QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy edited(&form, &ui::RecordForm::edited);
+    for (int round = 0; round < 2; ++round) {
+        form.setCurrentRow(model.rowOfId(spring));
+        form.setCurrentRow(model.rowOfId(autumn));
+        form.setCurrentRow(-1);
+    }
+    form.setCurrentRow(model.rowOfId(spring));
+    QCOMPARE(changes.count(), 0);
+    QCOMPARE(edited.count(), 0);
+    QVERIFY(!model.hasPendingChanges());
+    auto* end = form.editor(QStringLiteral("end_date"));
+    QVERIFY(end);
+    QCOMPARE(end->property("date").toDate(), QDate(2026, 5, 31));
+
+    // Space on the end date's check box: no end date, one change.
+    auto* box = end->findChild<QCheckBox*>();
+    QVERIFY(box);
+    box->setFocus();
+    QTest::keyClick(box, Qt::Key_Space);
+    QCOMPARE(edited.count(), 1);
+    QVERIFY(model.valueAt(model.rowOfId(spring), QStringLiteral("end_date")).isNull());
+    form.setCurrentRow(model.rowOfId(autumn));
+    form.setCurrentRow(model.rowOfId(spring));
+    QCOMPARE(edited.count(), 1); // shown again: still that one change
+    QVERIFY(!box->isChecked());
+    QCOMPARE(model.pendingIds(), QStringList { spring });
 }
 
 QTEST_MAIN(TestRecordForm)

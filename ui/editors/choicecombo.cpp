@@ -4,6 +4,7 @@
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QLineEdit>
+#include <QSignalBlocker>
 #include <QStandardItemModel>
 #include <QTimer>
 
@@ -12,12 +13,10 @@ namespace agency::ui {
 ChoiceCombo::ChoiceCombo(QWidget* parent)
     : QComboBox(parent)
 {
-    connect(this, &QComboBox::currentIndexChanged, this, [this]() {
-        if (!m_loading)
-            Q_EMIT valueChanged(value());
-    });
+    // A person's choice (filling the list and setting the value block the signals meanwhile).
+    connect(this, &QComboBox::currentIndexChanged, this, [this]() { Q_EMIT valueChanged(value()); });
     connect(this, &QComboBox::editTextChanged, this, [this]() {
-        if (!m_loading && !m_search && isEditable() && lineEdit() && !lineEdit()->hasFocus())
+        if (!m_search && isEditable() && lineEdit() && !lineEdit()->hasFocus())
             Q_EMIT valueChanged(value());
     });
 }
@@ -76,9 +75,8 @@ void ChoiceCombo::pick(const QString& value, const QString& label)
         return;
     int index = findData(value);
     if (index < 0) {
-        m_loading = true;
+        const QSignalBlocker adding(this);
         addItem(label, value);
-        m_loading = false;
         index = count() - 1;
     }
     setCurrentIndex(index); // tells valueChanged
@@ -89,16 +87,15 @@ void ChoiceCombo::focusOutEvent(QFocusEvent* event)
 {
     if (m_search && lineEdit() && currentIndex() >= 0 && lineEdit()->text() != itemText(currentIndex())
         && !(m_completer && m_completer->popup()->isVisible())) {
-        m_loading = true;
+        const QSignalBlocker restoring(this);
         setEditText(itemText(currentIndex())); // typed text that names nothing is not a value
-        m_loading = false;
     }
     QComboBox::focusOutEvent(event);
 }
 
 void ChoiceCombo::setChoices(const QList<QPair<QString, QString>>& choices, bool allowNone)
 {
-    m_loading = true;
+    const QSignalBlocker filling(this);
     const QString keep = value();
     clear();
     if (allowNone)
@@ -106,7 +103,6 @@ void ChoiceCombo::setChoices(const QList<QPair<QString, QString>>& choices, bool
     for (const auto& [value, label] : choices)
         addItem(label, value);
     setValue(keep);
-    m_loading = false;
 }
 
 QString ChoiceCombo::value() const
@@ -120,7 +116,7 @@ QString ChoiceCombo::value() const
 
 void ChoiceCombo::setValue(const QString& value)
 {
-    m_loading = true;
+    const QSignalBlocker setting(this);
     int index = findData(value);
     if (index < 0 && !value.isEmpty()) {
         // A value outside the list (an old type, a deleted tier, a campaign older than those listed) stays visible,
@@ -132,7 +128,6 @@ void ChoiceCombo::setValue(const QString& value)
     setCurrentIndex(index);
     if (isEditable() && index < 0)
         setEditText(value);
-    m_loading = false;
 }
 
 } // namespace agency::ui

@@ -44,7 +44,6 @@ private:
     void showFound(const QString& text, const QList<QPair<QString, QString>>& found);
     void pick(const QString& value, const QString& label);
 
-    bool m_loading = false;
     std::function<QString(const QString&)> m_labelOf;
     Search m_search;
     QCompleter* m_completer = nullptr;

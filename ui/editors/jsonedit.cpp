@@ -4,6 +4,7 @@
 #include <QFontDatabase>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalBlocker>
 
 namespace agency::ui {
 
@@ -14,10 +15,8 @@ JsonEdit::JsonEdit(QWidget* parent)
     setTabChangesFocus(true);
     setPlaceholderText(QStringLiteral("{\"name\": \"…\"}"));
     setMaximumHeight(110);
-    connect(this, &QPlainTextEdit::textChanged, this, [this]() {
-        if (!m_loading)
-            Q_EMIT jsonChanged();
-    });
+    // A person's typing (setJson() blocks the signals while it fills the text in).
+    connect(this, &QPlainTextEdit::textChanged, this, &JsonEdit::jsonChanged);
 }
 
 void JsonEdit::setHiddenKey(const QString& key)
@@ -48,7 +47,7 @@ void JsonEdit::setJson(const QString& json)
     QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8());
     if (json == shown || (!doc.isNull() && doc == QJsonDocument::fromJson(shown.toUtf8())))
         return;
-    m_loading = true;
+    const QSignalBlocker filling(this);
     m_hidden = QJsonValue(QJsonValue::Undefined);
     if (!m_hiddenKey.isEmpty() && doc.isObject() && doc.object().contains(m_hiddenKey)) {
         QJsonObject object = doc.object();
@@ -59,7 +58,6 @@ void JsonEdit::setJson(const QString& json)
     setPlainText(doc.isNull() ? json
             : empty           ? QString() // only the hidden key: nothing to show
                               : QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed());
-    m_loading = false;
 }
 
 } // namespace agency::ui

@@ -23,7 +23,6 @@ Q_SIGNALS:
     void jsonChanged();
 
 private:
-    bool m_loading = false;
     QString m_hiddenKey;
     QJsonValue m_hidden { QJsonValue::Undefined }; // its value as the model last gave it; undefined: none
 };

@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalBlocker>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -57,23 +58,19 @@ KeyValueEdit::KeyValueEdit(QWidget* parent)
             Q_EMIT jsonChanged();
         }
     });
-    connect(m_table, &QTableWidget::itemChanged, this, [this]() {
-        if (!m_loading)
-            Q_EMIT jsonChanged();
-    });
+    // A person's edit of a cell (the table's own filling blocks its signals).
+    connect(m_table, &QTableWidget::itemChanged, this, &KeyValueEdit::jsonChanged);
 }
 
 void KeyValueEdit::addRow(const QString& metric, const QString& value)
 {
-    const bool wasLoading = m_loading;
-    m_loading = true;
+    const QSignalBlocker filling(m_table);
     const int row = m_table->rowCount();
     m_table->insertRow(row);
     m_table->setItem(row, 0, new QTableWidgetItem(metric));
     auto* item = new QTableWidgetItem(value);
     item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_table->setItem(row, 1, item);
-    m_loading = wasLoading;
 }
 
 QString KeyValueEdit::json() const
@@ -121,7 +118,7 @@ void KeyValueEdit::setJson(const QString& json)
     const QString current = m_table->currentRow() >= 0 && m_table->item(m_table->currentRow(), 0)
         ? m_table->item(m_table->currentRow(), 0)->text().trimmed()
         : QString();
-    m_loading = true;
+    const QSignalBlocker filling(m_table);
     m_table->setRowCount(0);
     const QLocale locale;
     for (const QString& metric : std::as_const(order)) {
@@ -130,7 +127,6 @@ void KeyValueEdit::setJson(const QString& json)
     }
     if (const auto row = order.indexOf(current); row >= 0 && column >= 0)
         m_table->setCurrentCell(int(row), column);
-    m_loading = false;
 }
 
 } // namespace agency::ui

@@ -25,7 +25,6 @@ Q_SIGNALS:
 
 private:
     QTableWidget* m_table;
-    bool m_loading = false;
 };
 
 } // namespace agency::ui

@@ -6,6 +6,7 @@
 
 #include <QHBoxLayout>
 #include <QListWidget>
+#include <QSignalBlocker>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -42,10 +43,8 @@ ListEdit::ListEdit(QWidget* parent)
         delete m_list->currentItem();
         Q_EMIT jsonChanged();
     });
-    connect(m_list, &QListWidget::itemChanged, this, [this]() {
-        if (!m_loading)
-            Q_EMIT jsonChanged();
-    });
+    // A person's edit of an item (the list's own filling blocks its signals).
+    connect(m_list, &QListWidget::itemChanged, this, &ListEdit::jsonChanged);
 }
 
 QString ListEdit::json() const
@@ -62,13 +61,12 @@ void ListEdit::setJson(const QString& json)
 {
     if (json == this->json()) // our own edit coming back from the model
         return;
-    m_loading = true;
+    const QSignalBlocker filling(m_list);
     m_list->clear();
     for (const QString& feature : domain::parseFeatures(json, nullptr).value_or(QStringList())) {
         auto* item = new QListWidgetItem(feature, m_list);
         item->setFlags(item->flags() | Qt::ItemIsEditable);
     }
-    m_loading = false;
 }
 
 } // namespace agency::ui

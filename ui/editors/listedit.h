@@ -23,7 +23,6 @@ Q_SIGNALS:
 
 private:
     QListWidget* m_list;
-    bool m_loading = false;
 };
 
 } // namespace agency::ui

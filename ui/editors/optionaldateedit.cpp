@@ -7,6 +7,7 @@
 #include <QDateEdit>
 #include <QHBoxLayout>
 #include <QKeyEvent>
+#include <QSignalBlocker>
 
 namespace agency::ui {
 
@@ -57,13 +58,13 @@ OptionalDateEdit::OptionalDateEdit(QWidget* parent)
     m_edit->setDisplayFormat(domain::dateFormat()); // the user's, with four digits of year (ISO in the C locale)
     m_edit->setEnabled(false);
     setFocusProxy(m_edit);
+    // A person's ticking and typing (setDate() blocks both parts' signals while it fills them in).
     connect(m_check, &QCheckBox::toggled, this, [this](bool on) {
         m_edit->setEnabled(on);
-        if (!m_loading)
-            Q_EMIT dateChanged();
+        Q_EMIT dateChanged();
     });
     connect(m_edit, &QDateEdit::dateChanged, this, [this]() {
-        if (!m_loading && m_check->isChecked())
+        if (m_check->isChecked())
             Q_EMIT dateChanged();
     });
 }
@@ -75,12 +76,12 @@ QVariant OptionalDateEdit::date() const
 
 void OptionalDateEdit::setDate(const QVariant& date)
 {
-    m_loading = true;
+    const QSignalBlocker checking(m_check);
+    const QSignalBlocker dating(m_edit);
     const QDate value = date.toDate();
     m_check->setChecked(value.isValid());
     m_edit->setEnabled(value.isValid());
     m_edit->setDate(value.isValid() ? value : QDate::currentDate());
-    m_loading = false;
 }
 
 } // namespace agency::ui

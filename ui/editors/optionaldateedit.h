@@ -28,7 +28,6 @@ Q_SIGNALS:
 private:
     QCheckBox* m_check;
     QDateEdit* m_edit;
-    bool m_loading = false;
 };
 
 } // namespace agency::ui
