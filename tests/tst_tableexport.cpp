@@ -125,6 +125,19 @@ QByteArray exportBytes(QSqlDatabase db, const exporting::ExportRequest& request,
     return buffer.data();
 }
 
+// An independent reader: a Python script (Debian's python3, with openpyxl) run on `args`; its standard output, or
+// nullopt with what it printed on standard error.
+std::optional<QByteArray> python(const QString& script, const QStringList& args, QByteArray* errors, int waitMs = 60000)
+{
+    QProcess reader;
+    reader.start(QStringLiteral("/usr/bin/python3"), QStringList { QStringLiteral("-c"), script } + args);
+    if (!reader.waitForFinished(waitMs) || reader.exitStatus() != QProcess::NormalExit || reader.exitCode() != 0) {
+        *errors = reader.readAllStandardError();
+        return std::nullopt;
+    }
+    return reader.readAllStandardOutput();
+}
+
 } // namespace
 
 class TestTableExport : public QObject {
@@ -446,19 +459,17 @@ void TestTableExport::xlsxHasRealCells()
     exporting::TableExporter exporter(scratch.db());
     QString error;
     QVERIFY2(exporting::exportToFile(exporter, request, path, &error), qPrintable(error));
-    QProcess reader;
-    reader.start(QStringLiteral("/usr/bin/python3"),
-        { QStringLiteral("-c"),
-            QStringLiteral("import json, sys, openpyxl\n"
-                           "ws = openpyxl.load_workbook(sys.argv[1]).active\n"
-                           "rows = [[{'v': None if c.value is None else str(c.value), 't': c.data_type, "
-                           "'f': c.number_format} for c in r] for r in ws.iter_rows()]\n"
-                           "print(json.dumps({'freeze': ws.freeze_panes, 'width': ws.column_dimensions['E'].width, "
-                           "'rows': rows}))"),
-            path });
-    QVERIFY(reader.waitForFinished(60000));
-    QVERIFY2(reader.exitCode() == 0, reader.readAllStandardError().constData());
-    const QJsonObject sheet = QJsonDocument::fromJson(reader.readAllStandardOutput()).object();
+    QByteArray errors;
+    const auto read = python(
+        QStringLiteral("import json, sys, openpyxl\n"
+                       "ws = openpyxl.load_workbook(sys.argv[1]).active\n"
+                       "rows = [[{'v': None if c.value is None else str(c.value), 't': c.data_type, "
+                       "'f': c.number_format} for c in r] for r in ws.iter_rows()]\n"
+                       "print(json.dumps({'freeze': ws.freeze_panes, 'width': ws.column_dimensions['E'].width, "
+                       "'rows': rows}))"),
+        { path }, &errors);
+    QVERIFY2(read, errors.constData());
+    const QJsonObject sheet = QJsonDocument::fromJson(*read).object();
     QCOMPARE(sheet.value(QStringLiteral("freeze")).toString(), QStringLiteral("A2"));
     QVERIFY(sheet.value(QStringLiteral("width")).toDouble() > 10);
     const QJsonArray rows = sheet.value(QStringLiteral("rows")).toArray();
@@ -531,20 +542,18 @@ void TestTableExport::xlsxRefusesMoreRowsThanASheetHolds()
                        "'00000000-0000-4000-8000-000000000001'")));
     QVERIFY2(exporting::exportToFile(exporter, request, path, &error), qPrintable(error));
     // Read by an independent reader, without loading a million rows: the sheet's last row is the sheet's last.
-    QProcess reader;
-    reader.start(QStringLiteral("/usr/bin/python3"),
-        { QStringLiteral("-c"),
-            QStringLiteral("import re, sys, zipfile\n"
-                           "with zipfile.ZipFile(sys.argv[1]) as z, z.open('xl/worksheets/sheet1.xml') as f:\n"
-                           "    tail = b''\n"
-                           "    while chunk := f.read(1 << 20):\n"
-                           "        tail = (tail + chunk)[-4096:]\n"
-                           "print(re.findall(rb'<row r=\"(\\d+)\"', tail)[-1].decode(), "
-                           "re.findall(rb'<t[^>]*>(Tier \\d+)</t>', tail)[-1].decode())"),
-            path });
-    QVERIFY(reader.waitForFinished(120000));
-    QVERIFY2(reader.exitCode() == 0, reader.readAllStandardError().constData());
-    QCOMPARE(reader.readAllStandardOutput().trimmed(), QByteArray("1048576 Tier 1048576"));
+    QByteArray errors;
+    const auto read
+        = python(QStringLiteral("import re, sys, zipfile\n"
+                                "with zipfile.ZipFile(sys.argv[1]) as z, z.open('xl/worksheets/sheet1.xml') as f:\n"
+                                "    tail = b''\n"
+                                "    while chunk := f.read(1 << 20):\n"
+                                "        tail = (tail + chunk)[-4096:]\n"
+                                "print(re.findall(rb'<row r=\"(\\d+)\"', tail)[-1].decode(), "
+                                "re.findall(rb'<t[^>]*>(Tier \\d+)</t>', tail)[-1].decode())"),
+            { path }, &errors, 120000);
+    QVERIFY2(read, errors.constData());
+    QCOMPARE(read->trimmed(), QByteArray("1048576 Tier 1048576"));
 }
 
 // The workbook's own writer and reader agree on every kind of cell, text that XML cannot hold as it is included: what
@@ -585,18 +594,16 @@ void TestTableExport::xlsxCellsReadBackAsWritten()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(workbook.data());
     file.close();
-    QProcess reader;
-    reader.start(QStringLiteral("/usr/bin/python3"),
-        { QStringLiteral("-c"),
-            // openpyxl leaves OOXML's _xHHHH_ escapes in the text (Excel and LibreOffice read them): undone here.
-            QStringLiteral("import re, sys, openpyxl\n"
-                           "ws = openpyxl.load_workbook(sys.argv[1]).active\n"
-                           "text = re.sub(r'_x([0-9A-Fa-f]{4})_', lambda m: chr(int(m.group(1), 16)), ws['A2'].value)\n"
-                           "sys.stdout.buffer.write(text.encode('utf-8'))"),
-            file.fileName() });
-    QVERIFY(reader.waitForFinished(60000));
-    QVERIFY2(reader.exitCode() == 0, reader.readAllStandardError().constData());
-    QCOMPARE(reader.readAllStandardOutput(), awkward);
+    QByteArray errors;
+    const auto read = python(
+        // openpyxl leaves OOXML's _xHHHH_ escapes in the text (Excel and LibreOffice read them): undone here.
+        QStringLiteral("import re, sys, openpyxl\n"
+                       "ws = openpyxl.load_workbook(sys.argv[1]).active\n"
+                       "text = re.sub(r'_x([0-9A-Fa-f]{4})_', lambda m: chr(int(m.group(1), 16)), ws['A2'].value)\n"
+                       "sys.stdout.buffer.write(text.encode('utf-8'))"),
+        { file.fileName() }, &errors);
+    QVERIFY2(read, errors.constData());
+    QCOMPARE(*read, awkward);
 }
 
 QTEST_GUILESS_MAIN(TestTableExport)
