@@ -69,7 +69,7 @@ int runSpendImport(
                   .arg(platform)
                   .arg(report.lines)
                   .arg(report.matched)
-                  .arg(report.unmatched.size())
+                  .arg(report.unmatchedLines)
                   .arg(report.periodsAdded)
                   .arg(report.periodsChanged)
                   .arg(report.periodsUnchanged)
@@ -83,6 +83,8 @@ int runSpendImport(
             print(Text::tr("unmatched: line %1 (%2): %3")
                       .arg(line.line)
                       .arg(line.campaignName.isEmpty() ? line.campaign : line.campaignName, line.reason));
+        if (report.unmatchedLines > report.unmatched.size())
+            print(Text::tr("unmatched: %1 more lines not shown").arg(report.unmatchedLines - report.unmatched.size()));
         return int(ExitOk);
     });
 }

@@ -4,6 +4,7 @@
 // report block and copyright line, German "1.234,56"). Matched to channels by their external ids, kept per channel
 // and period, idempotent, a dry run that says what the real run does, currencies refused or converted at a rate;
 // every figure checked against sums worked out by hand. On both backends, and through `agency-os import spend`.
+#include "db/database.h"
 #include "reports/pacingreport.h"
 #include "reports/spendcurve.h"
 #include "spend/spendimport.h"
@@ -119,10 +120,18 @@ private Q_SLOTS:
     void metaOnceInEnglishThenGerman();
     void googleAndMicrosoftWithTheirPreambles_data() { test::addBackendData(); }
     void googleAndMicrosoftWithTheirPreambles();
+    void anotherCurrencyNeedsARate_data() { test::addBackendData(); }
     void anotherCurrencyNeedsARate();
+    void anOverlappingPeriodWritesNothing_data() { test::addBackendData(); }
     void anOverlappingPeriodWritesNothing();
+    void theGenericLayout_data() { test::addBackendData(); }
     void theGenericLayout();
     void commandLine();
+    void moreThanAPageOfPeriods_data() { test::addBackendData(); }
+    void moreThanAPageOfPeriods();
+    void refusedBeforeAnythingIsWritten_data() { test::addBackendData(); }
+    void refusedBeforeAnythingIsWritten();
+    void throughAPooler();
     void campaignSpendCurveAddsUpByDay_data() { test::addBackendData(); }
     void campaignSpendCurveAddsUpByDay();
     void pacingAsWorkedOutByHand_data() { test::addBackendData(); }
@@ -298,8 +307,7 @@ void TestSpendImport::googleAndMicrosoftWithTheirPreambles()
 
 void TestSpendImport::anotherCurrencyNeedsARate()
 {
-    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Fixture f = fixture(scratch.db());
     QByteArray dollars = "Day,Account ID,Campaign ID,Campaign name,Amount spent (USD),Impressions\n"
                          "2026-11-01,1001,23851111,Autumn,100.00,10\n"
@@ -333,8 +341,7 @@ void TestSpendImport::anotherCurrencyNeedsARate()
 
 void TestSpendImport::anOverlappingPeriodWritesNothing()
 {
-    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Fixture f = fixture(scratch.db());
     QVERIFY(import(scratch.db(), metaEnglish).ok());
     // The month as one period, where its days were imported: refused with its line, nothing written.
@@ -359,8 +366,7 @@ void TestSpendImport::anOverlappingPeriodWritesNothing()
 
 void TestSpendImport::theGenericLayout()
 {
-    AGENCY_SCRATCH(scratch, QStringLiteral("sqlite"));
-    QVERIFY(scratch.migrate());
+    AGENCY_MIGRATED_SCRATCH(scratch);
     const Fixture f = fixture(scratch.db());
     const auto report = import(scratch.db(),
         "date,account_id,campaign_id,spend,currency,impressions,clicks\n"
@@ -420,6 +426,163 @@ void TestSpendImport::commandLine()
         qPrintable(err));
     std::tie(code, out, err) = run({ QStringLiteral("--format"), QStringLiteral("tiktok") });
     QCOMPARE(code, 2);
+}
+
+// Seven years of a channel's days (2,555 periods: more than the import walks at a time, so its pages meet) and 1,005
+// lines of campaigns the agency does not track: the import holds a page of the file, not the file. Every sum is
+// worked out here from the lines written; again, nothing changes; a day restated deep in the file is replaced; a
+// month over days imported before is refused.
+void TestSpendImport::moreThanAPageOfPeriods()
+{
+    AGENCY_MIGRATED_SCRATCH(scratch);
+    const Fixture f = fixture(scratch.db());
+    const QDate first(2019, 1, 1);
+    constexpr int days = 2555;
+    const auto cents = [](int day) { return qint64(100 + (day * 7919) % 50000); };
+    const auto amount = [&](int day) {
+        return QStringLiteral("%1.%2").arg(cents(day) / 100).arg(cents(day) % 100, 2, 10, QLatin1Char('0'));
+    };
+    QByteArray file = "Day,Account ID,Campaign ID,Amount spent (EUR),Impressions\n";
+    qint64 total = 0;
+    for (int day = 0; day < days; ++day) {
+        file += QStringLiteral("%1,1001,23851111,%2,%3\n")
+                    .arg(first.addDays(day).toString(Qt::ISODate), amount(day))
+                    .arg(day + 1)
+                    .toUtf8();
+        total += cents(day);
+        if (day % 2 == 0 && day < 2010)
+            file += QStringLiteral("%1,1001,5%2,1.00,1\n")
+                        .arg(first.addDays(day).toString(Qt::ISODate))
+                        .arg(day)
+                        .toUtf8();
+    }
+    const auto rows = [&]() {
+        return test::scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_channel_spend")).toInt();
+    };
+    const auto spent = [&]() {
+        return test::scalar(
+            scratch.db(), QStringLiteral("SELECT budget_spent FROM agency_campaigns WHERE id = ?"), { f.campaign })
+            .toString();
+    };
+
+    const auto imported = import(scratch.db(), file);
+    QVERIFY2(imported.ok(), qPrintable(problems(imported)));
+    QCOMPARE(imported.lines, days + 1005);
+    QCOMPARE(imported.matched, days);
+    QCOMPARE(imported.unmatchedLines, 1005);
+    QCOMPARE(imported.unmatched.size(), spend::SpendImportReport::unmatchedKept);
+    QCOMPARE(imported.periodsAdded, days);
+    QCOMPARE(imported.channels.size(), 1);
+    QCOMPARE(imported.channels.constFirst().spentAfter.cents(), total);
+    QCOMPARE(imported.channels.constFirst().metricsAfter.value(QStringLiteral("impressions")),
+        double(days) * (days + 1) / 2);
+    QCOMPARE(rows(), days);
+    QCOMPARE(spent(), domain::Money::fromCents(total).toDecimalString());
+
+    const auto again = import(scratch.db(), file);
+    QVERIFY2(again.ok(), qPrintable(problems(again)));
+    QCOMPARE(again.periodsUnchanged, days);
+    QVERIFY(again.channels.isEmpty());
+
+    // Day 2,400 (in the walk's second page) restated: 12.34 more.
+    const QByteArray day2400
+        = QStringLiteral("%1,1001,23851111,%2,").arg(first.addDays(2400).toString(Qt::ISODate), amount(2400)).toUtf8();
+    QByteArray restated = file;
+    QVERIFY(restated.contains(day2400));
+    restated.replace(day2400,
+        QStringLiteral("%1,1001,23851111,%2,")
+            .arg(first.addDays(2400).toString(Qt::ISODate),
+                domain::Money::fromCents(cents(2400) + 1234).toDecimalString())
+            .toUtf8());
+    const auto corrected = import(scratch.db(), restated);
+    QVERIFY2(corrected.ok(), qPrintable(problems(corrected)));
+    QCOMPARE(corrected.periodsChanged, 1);
+    QCOMPARE(corrected.periodsUnchanged, days - 1);
+    QCOMPARE(corrected.channels.constFirst().spentBefore.cents(), total);
+    QCOMPARE(corrected.channels.constFirst().spentAfter.cents(), total + 1234);
+    QCOMPARE(spent(), domain::Money::fromCents(total + 1234).toDecimalString());
+
+    // The last month as one period, over its days: refused by its line, nothing written.
+    const QDate last = first.addDays(days - 1);
+    QByteArray month = "Reporting starts,Reporting ends,Account ID,Campaign ID,Amount spent (EUR)\n";
+    month += QStringLiteral("2019-01-01,2019-01-01,1001,23851111,%1\n").arg(amount(0)).toUtf8();
+    month += QStringLiteral("%1,%2,1001,23851111,100.00\n")
+                 .arg(QDate(last.year(), last.month(), 1).toString(Qt::ISODate), last.toString(Qt::ISODate))
+                 .toUtf8();
+    const auto refused = import(scratch.db(), month);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.problems.size(), 1);
+    QCOMPARE(refused.problems.constFirst().line, 3);
+    QVERIFY2(refused.problems.constFirst().message.contains(QStringLiteral("imported before")),
+        qPrintable(refused.problems.constFirst().message));
+    QCOMPARE(rows(), days);
+    QCOMPARE(spent(), domain::Money::fromCents(total + 1234).toDecimalString());
+}
+
+// What the database would refuse is refused first, by its line, in the dry run as in the import: a currency that is
+// no code, and a day whose lines add up past what a spend column holds. Nothing is written.
+void TestSpendImport::refusedBeforeAnythingIsWritten()
+{
+    AGENCY_MIGRATED_SCRATCH(scratch);
+    const Fixture f = fixture(scratch.db());
+    for (const bool dryRun : { true, false }) {
+        const auto code = import(scratch.db(),
+            "date,account_id,campaign_id,spend,currency\n"
+            "2026-11-01,5551,7777,10.50,EUR\n"
+            "2026-11-02,5551,7777,10.50,EURO\n",
+            dryRun);
+        QVERIFY(!code.ok());
+        QCOMPARE(code.problems.constFirst().line, 3);
+        QVERIFY2(code.problems.constFirst().message.contains(QStringLiteral("\"EURO\" is not a currency code")),
+            qPrintable(code.problems.constFirst().message));
+        const auto much = import(scratch.db(),
+            "date,account_id,campaign_id,spend,currency\n"
+            "2026-11-01,5551,7777,10.50,EUR\n"
+            "2026-11-02,5551,7777,6000000000.00,EUR\n"
+            "2026-11-02,5551,7777,6000000000.00,EUR\n",
+            dryRun);
+        QVERIFY(!much.ok());
+        QCOMPARE(much.problems.constFirst().line, 3);
+        QVERIFY2(much.problems.constFirst().message.contains(QStringLiteral("add up to 12000000000.00")),
+            qPrintable(much.problems.constFirst().message));
+    }
+    QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_channel_spend")).toInt(), 0);
+    QCOMPARE(test::scalar(
+                 scratch.db(), QStringLiteral("SELECT budget_spent FROM agency_campaigns WHERE id = ?"), { f.campaign })
+                 .toString(),
+        QStringLiteral("100.00"));
+}
+
+// Through a pooler in transaction mode (pgbouncer), where each transaction may get another server session: the
+// import's temporary tables and cursor live in its one transaction.
+void TestSpendImport::throughAPooler()
+{
+    AGENCY_REQUIRE_POOLER(poolerPort);
+    AGENCY_SCRATCH(pg, QStringLiteral("postgresql"));
+    QVERIFY(pg.migrate());
+    const Fixture f = fixture(pg.db());
+    auto where = db::ConnectionString::parse(pg.dsn(), nullptr);
+    QVERIFY(where);
+    where->port = poolerPort;
+    QString error;
+    {
+        QSqlDatabase pooled = db::openDatabase(*where, QStringLiteral("spend through the pooler"), &error);
+        QVERIFY2(pooled.isOpen(), qPrintable(error));
+        QVERIFY(db::isThroughPooler(pooled));
+        for (int round = 0; round < 3; ++round) {
+            const auto report = import(pooled, metaEnglish, round == 0);
+            QVERIFY2(report.ok(), qPrintable(problems(report)));
+            QCOMPARE(report.periodsAdded, round < 2 ? 3 : 0);
+            QCOMPARE(report.periodsUnchanged, round < 2 ? 0 : 3);
+        }
+        pooled.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("spend through the pooler"));
+    QCOMPARE(test::scalar(pg.db(), QStringLiteral("SELECT count(*) FROM agency_channel_spend")).toInt(), 3);
+    QCOMPARE(
+        test::scalar(pg.db(), QStringLiteral("SELECT budget_spent FROM agency_campaigns WHERE id = ?"), { f.campaign })
+            .toString(),
+        QStringLiteral("1284.76"));
 }
 
 // The campaign form's pacing chart (issue 31.2): the campaign's imported spend added up by the day each period ends,

@@ -35,6 +35,17 @@
     </message>
 </context>
 <context>
+    <name>BulkLoad</name>
+    <message>
+        <source>Writing %1: %2</source>
+        <translation>%1 wird geschrieben: %2</translation>
+    </message>
+    <message>
+        <source>the connection is closed</source>
+        <translation>die Verbindung ist geschlossen</translation>
+    </message>
+</context>
+<context>
     <name>BurnUpChart</name>
     <message>
         <source>No burn-up: the campaign needs a start and an end date</source>
@@ -1062,6 +1073,10 @@
     <message>
         <source>%1: %2; nothing written</source>
         <translation>%1: %2; nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>unmatched: %1 more lines not shown</source>
+        <translation>nicht zugeordnet: %1 weitere Zeilen nicht angezeigt</translation>
     </message>
 </context>
 <context>
@@ -2703,6 +2718,38 @@
     <message>
         <source>the date &apos;%1&apos; cannot be read</source>
         <translation>das Datum „%1“ ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a currency code (three letters, such as EUR)</source>
+        <translation>„%1“ ist kein Währungscode (drei Buchstaben, etwa EUR)</translation>
+    </message>
+    <message>
+        <source>the lines of %1 – %2 add up to %3, more than a spend holds (%4)</source>
+        <translation>die Zeilen von %1 – %2 ergeben zusammen %3, mehr als eine Ausgabe fasst (%4)</translation>
+    </message>
+    <message>
+        <source>Making room for the report&apos;s lines</source>
+        <translation>Platz für die Zeilen des Berichts wird angelegt</translation>
+    </message>
+    <message>
+        <source>Adding up the report&apos;s lines by channel and period</source>
+        <translation>Die Zeilen des Berichts werden je Kanal und Zeitraum summiert</translation>
+    </message>
+    <message>
+        <source>Adding up the report&apos;s lines</source>
+        <translation>Die Zeilen des Berichts werden summiert</translation>
+    </message>
+    <message>
+        <source>Reading the report&apos;s currencies</source>
+        <translation>Die Währungen des Berichts werden gelesen</translation>
+    </message>
+    <message>
+        <source>Reading the report&apos;s periods</source>
+        <translation>Die Zeiträume des Berichts werden gelesen</translation>
+    </message>
+    <message>
+        <source>Adding up the channels&apos; spend</source>
+        <translation>Die Ausgaben der Kanäle werden summiert</translation>
     </message>
 </context>
 <context>

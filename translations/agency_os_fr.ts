@@ -35,6 +35,17 @@
     </message>
 </context>
 <context>
+    <name>BulkLoad</name>
+    <message>
+        <source>Writing %1: %2</source>
+        <translation>Écriture de %1 : %2</translation>
+    </message>
+    <message>
+        <source>the connection is closed</source>
+        <translation>la connexion est fermée</translation>
+    </message>
+</context>
+<context>
     <name>BurnUpChart</name>
     <message>
         <source>No burn-up: the campaign needs a start and an end date</source>
@@ -1062,6 +1073,10 @@
     <message>
         <source>%1: %2; nothing written</source>
         <translation>%1 : %2 ; rien n&apos;a été écrit</translation>
+    </message>
+    <message>
+        <source>unmatched: %1 more lines not shown</source>
+        <translation>non rapprochées : %1 lignes de plus non affichées</translation>
     </message>
 </context>
 <context>
@@ -2703,6 +2718,38 @@
     <message>
         <source>the date &apos;%1&apos; cannot be read</source>
         <translation>la date « %1 » est illisible</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a currency code (three letters, such as EUR)</source>
+        <translation>« %1 » n’est pas un code de devise (trois lettres, comme EUR)</translation>
+    </message>
+    <message>
+        <source>the lines of %1 – %2 add up to %3, more than a spend holds (%4)</source>
+        <translation>les lignes du %1 au %2 totalisent %3, plus qu’une dépense ne peut contenir (%4)</translation>
+    </message>
+    <message>
+        <source>Making room for the report&apos;s lines</source>
+        <translation>Préparation de la place pour les lignes du rapport</translation>
+    </message>
+    <message>
+        <source>Adding up the report&apos;s lines by channel and period</source>
+        <translation>Addition des lignes du rapport par canal et période</translation>
+    </message>
+    <message>
+        <source>Adding up the report&apos;s lines</source>
+        <translation>Addition des lignes du rapport</translation>
+    </message>
+    <message>
+        <source>Reading the report&apos;s currencies</source>
+        <translation>Lecture des devises du rapport</translation>
+    </message>
+    <message>
+        <source>Reading the report&apos;s periods</source>
+        <translation>Lecture des périodes du rapport</translation>
+    </message>
+    <message>
+        <source>Adding up the channels&apos; spend</source>
+        <translation>Addition des dépenses des canaux</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "spendimport.h"
 
+#include "db/bulkload.h"
 #include "db/database.h"
 #include "db/sqlerror.h"
-#include "demo/batchinsert.h"
+#include "spendstaging.h"
 #include "tables/tablespec.h"
 
 #include <QCoreApplication>
@@ -23,6 +24,7 @@ namespace {
     };
 
     const QString spendTable = QStringLiteral("agency_channel_spend");
+    constexpr int pageSize = 2000; // periods walked at a time: what the import holds of the file
 
     QString accountKey(const QString& account)
     {
@@ -34,19 +36,6 @@ namespace {
         QString campaign;
         QString account; // accountKey()
         QVariantMap performance;
-    };
-
-    // One channel's figures for one period, as the file gives them (its lines added up) or as stored.
-    struct Period {
-        QString id; // stored: its row
-        QString channel;
-        QDate start;
-        QDate end;
-        int line = 0; // the file's first line of it
-        QString currency;
-        domain::Money spend;
-        Counts metrics;
-        QString platform;
     };
 
     Counts metricsOf(const QVariant& json)
@@ -67,15 +56,6 @@ namespace {
         for (auto it = metrics.cbegin(); it != metrics.cend(); ++it)
             object.insert(it.key(), it.value());
         return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-    }
-
-    // The sums a channel's performance_data takes: every count but reach.
-    void addSums(const Counts& counts, QMap<QString, double>* sums)
-    {
-        for (int i = 0; i < int(counts.values.size()); ++i) {
-            if (i != Counts::reach && counts.has(i))
-                (*sums)[Counts::names().at(i)] += counts.values[i];
-        }
     }
 
     QString jsonOf(const QVariantMap& map)
@@ -111,21 +91,6 @@ namespace {
         return query;
     }
 
-    QString placeholders(qsizetype count)
-    {
-        QStringList marks;
-        for (qsizetype i = 0; i < count; ++i)
-            marks << QStringLiteral("?");
-        return marks.join(QStringLiteral(", "));
-    }
-
-    QVariantList asVariants(const QStringList& list)
-    {
-        QVariantList values;
-        for (const QString& item : list)
-            values << item;
-        return values;
-    }
 }
 
 bool parseRate(const QString& text, QHash<QString, QString>* rates, QString* error)
@@ -173,8 +138,27 @@ SpendImportReport importSpend(QSqlDatabase db, QIODevice* device, const SpendImp
         }
     }
 
-    // Each line to its channel as it is read; one channel's lines of one period added up.
-    QMap<std::tuple<QString, QDate, QDate>, Period> fromFile;
+    // The lines go to temporary tables as they are read, not into memory, and the whole import, dry run too, is one
+    // write transaction: it writes what it finds and rolls back when anything is refused or it is a dry run, so that
+    // the dry run passes every check the real run does, the database's own included.
+    SpendStaging staging(db);
+    QSqlError error;
+    if (!db::beginWrite(db, &error)) {
+        report.problems.append({ 0, db::reportSqlError(Text::tr("Starting the import"), error) });
+        return report;
+    }
+    const auto fail = [&](const QString& message) {
+        if (!message.isEmpty())
+            report.problems.append({ 0, message });
+        db.rollback();
+        staging.drop();
+        return report;
+    };
+    QString why;
+    if (!staging.create(&why))
+        return fail(why);
+
+    // Each line to its channel as it is read.
     const auto take = [&](const SpendLine& line) {
         const QList<Channel> candidates = byCampaign.value(line.campaign.trimmed());
         QList<Channel> found;
@@ -182,232 +166,206 @@ SpendImportReport importSpend(QSqlDatabase db, QIODevice* device, const SpendImp
             if (line.account.isEmpty() || channel.account == accountKey(line.account))
                 found << channel;
         }
-        QString why;
+        QString reason;
         if (line.campaign.isEmpty())
-            why = Text::tr("the line names no campaign id");
+            reason = Text::tr("the line names no campaign id");
         else if (found.isEmpty())
-            why = line.account.isEmpty()
+            reason = line.account.isEmpty()
                 ? Text::tr("no channel has external campaign %1").arg(line.campaign)
                 : Text::tr("no channel has external account %1 and campaign %2").arg(line.account, line.campaign);
         else if (found.size() > 1)
-            why = Text::tr("%1 channels have external campaign %2: give each its external account")
-                      .arg(found.size())
-                      .arg(line.campaign);
-        if (!why.isEmpty()) {
-            report.unmatched.append({ line.line, line.account, line.campaign, line.campaignName, why });
+            reason = Text::tr("%1 channels have external campaign %2: give each its external account")
+                         .arg(found.size())
+                         .arg(line.campaign);
+        if (!reason.isEmpty()) {
+            if (++report.unmatchedLines <= SpendImportReport::unmatchedKept)
+                report.unmatched.append({ line.line, line.account, line.campaign, line.campaignName, reason });
             return;
         }
         ++report.matched;
-        Period& period = fromFile[{ found.constFirst().id, line.start, line.end }];
-        if (period.channel.isEmpty()) {
-            period.channel = found.constFirst().id;
-            period.start = line.start;
-            period.end = line.end;
-            period.line = line.line;
-            period.currency = line.currency;
-        } else if (period.currency != line.currency) {
-            report.problems.append({ line.line,
-                Text::tr("this line is in %1, line %2 of the same campaign and days in %3")
-                    .arg(line.currency, QString::number(period.line), period.currency) });
-            return;
-        }
-        period.spend += line.spend;
-        period.metrics += line.metrics;
+        if (why.isEmpty() && !staging.add(line, found.constFirst().id, found.constFirst().campaign, &why))
+            report.problems.append({ 0, why });
     };
     QList<SpendProblem> unread;
     const auto read = readSpendReport(device, options.format, &unread, take);
     report.problems = unread + report.problems;
     if (!read || !report.ok())
-        return report;
+        return fail({});
     report.platform = read->platform;
     report.lines = read->lines;
-    if (fromFile.isEmpty())
-        return report;
-    for (Period& period : fromFile)
-        period.platform = platformCode(read->platform);
+    const QString platform = platformCode(read->platform);
+    if (!staging.addUp(&why))
+        return fail(why);
 
-    // What is stored for these channels, and the campaigns' currencies.
-    QSet<QString> touched;
-    QSet<QString> touchedCampaigns;
-    for (const Period& period : std::as_const(fromFile)) {
-        touched.insert(period.channel);
-        touchedCampaigns.insert(byId.value(period.channel).campaign);
-    }
-    // By channel, then period: what is stored for it.
-    QHash<QString, QHash<std::pair<QDate, QDate>, Period>> storedByPeriod;
-    QHash<QString, QString> currencyOf; // by campaign
-    const QStringList channelIds(touched.cbegin(), touched.cend());
-    const QStringList campaignIds(touchedCampaigns.cbegin(), touchedCampaigns.cend());
-    {
-        auto query = run(db,
-            QStringLiteral("SELECT id, channel_id, period_start, period_end, currency, spend, metrics, platform FROM "
-                           "%1 WHERE channel_id IN (SELECT %2 FROM %3 WHERE %4 IN (%5))")
-                .arg(spendTable, tables::idColumn(), channels.table, campaignColumn, placeholders(campaignIds.size())),
-            asVariants(campaignIds), Text::tr("Reading the spend imported before"), &report.problems);
-        if (!query)
-            return report;
-        while (query->next()) {
-            Period period { query->value(0).toString(), query->value(1).toString(), query->value(2).toDate(),
-                query->value(3).toDate(), 0, query->value(4).toString(),
-                domain::Money::parse(query->value(5).toString()).value_or(domain::Money()), metricsOf(query->value(6)),
-                query->value(7).toString() };
-            currencyOf.insert(byId.value(period.channel).campaign, period.currency);
-            storedByPeriod[period.channel].insert({ period.start, period.end }, period);
-        }
-        auto named = run(db,
-            QStringLiteral("SELECT %1, %2 FROM %3 WHERE %1 IN (%4)")
-                .arg(tables::idColumn(), campaigns.namingColumn()->name, campaigns.table,
-                    placeholders(campaignIds.size())),
-            asVariants(campaignIds), Text::tr("Reading the campaigns"), &report.problems);
-        if (!named)
-            return report;
-        while (named->next()) { // the campaign's own, in its metadata, comes first
-            const QString currency = QJsonDocument::fromJson(named->value(1).toString().toUtf8())
-                                         .object()
-                                         .value(QStringLiteral("currency"))
-                                         .toString()
-                                         .trimmed()
-                                         .toUpper();
-            if (!currency.isEmpty())
-                currencyOf.insert(named->value(0).toString(), currency);
-        }
-    }
-
-    // Each period in the campaign's currency; then against what is stored: the same, changed, new, or overlapping.
-    QHash<QString, ChannelChange> changes;
-    std::optional<Period> previous;
-    QList<Period> toAdd;
-    QList<Period> toReplace;
-    for (Period period : std::as_const(fromFile)) {
-        const QString campaign = byId.value(period.channel).campaign;
-        const QString theirs = currencyOf.value(campaign);
-        if (period.currency.isEmpty())
-            period.currency = theirs;
-        if (period.currency.isEmpty()) {
-            report.problems.append({ period.line,
-                Text::tr("the report names no currency and its campaign has none yet: add the report's currency "
-                         "column, or \"currency\": \"EUR\" to the campaign's metadata") });
-            continue;
-        }
-        if (!theirs.isEmpty() && period.currency != theirs) {
-            const QString rate = options.rates.value(period.currency);
-            if (rate.isEmpty()) {
-                report.problems.append({ period.line,
-                    Text::tr("the report is in %1, the campaign in %2: give the rate, e.g. --rate %1=RATE (1 %1 in "
-                             "%2)")
-                        .arg(period.currency, theirs) });
-                continue;
-            }
-            period.spend = converted(period.spend, rate);
-            period.currency = theirs;
-        }
-        currencyOf.insert(campaign, period.currency); // the first import says it for what follows
-        ChannelChange& change = changes[period.channel];
-        // The file's periods come by channel, then start: one overlapping the one before (a day inside a month).
-        if (previous && previous->channel == period.channel && period.start <= previous->end) {
-            report.problems.append({ period.line,
-                Text::tr("%1 – %2 overlaps %3 – %4 in the same file for this channel")
-                    .arg(period.start.toString(Qt::ISODate), period.end.toString(Qt::ISODate),
-                        previous->start.toString(Qt::ISODate), previous->end.toString(Qt::ISODate)) });
-        }
-        previous = period;
-        const QHash<std::pair<QDate, QDate>, Period>& olds = storedByPeriod[period.channel];
-        const auto same = olds.constFind({ period.start, period.end });
-        if (same == olds.cend()) { // a new period: none stored may overlap it
-            for (const Period& old : olds) {
-                if (old.start <= period.end && period.start <= old.end) {
-                    report.problems.append({ period.line,
-                        Text::tr("%1 – %2 overlaps %3 – %4 imported before for this channel: import the same "
-                                 "periods again (a report by day matches any report by day)")
-                            .arg(period.start.toString(Qt::ISODate), period.end.toString(Qt::ISODate),
-                                old.start.toString(Qt::ISODate), old.end.toString(Qt::ISODate)) });
-                    break;
-                }
-            }
-        }
-        if (same == olds.cend()) {
-            ++report.periodsAdded;
-            ++change.periodsAdded;
-            toAdd << period;
-        } else if (same->spend != period.spend || same->metrics != period.metrics
-            || same->currency != period.currency) {
-            ++report.periodsChanged;
-            ++change.periodsChanged;
-            period.id = same->id;
-            toReplace << period;
-        } else {
-            ++report.periodsUnchanged;
-        }
+    // The lines of one channel and period add up: they are in one currency.
+    const auto clashes = staging.currencyClashes(&why);
+    if (!clashes)
+        return fail(why);
+    for (const SpendStaging::CurrencyClash& clash : *clashes) {
+        report.problems.append({ clash.line,
+            Text::tr("this line is in %1, line %2 of the same campaign and days in %3")
+                .arg(clash.currency, QString::number(clash.firstLine), clash.firstCurrency) });
     }
     if (!report.ok())
-        return report;
+        return fail({});
 
-    // Each channel's totals before and after, from every period of it (the file's periods by channel: no list of
-    // every period walked per channel).
-    QHash<QString, QList<const Period*>> added;
-    QHash<QString, QHash<std::pair<QDate, QDate>, const Period*>> replaced;
-    for (const Period& period : std::as_const(toAdd))
-        added[period.channel] << &period;
-    for (const Period& period : std::as_const(toReplace))
-        replaced[period.channel].insert({ period.start, period.end }, &period);
+    // Each campaign's currency: its metadata's, else the one its spend was imported in before.
+    auto currencyOf = staging.storedCurrencies(&why);
+    const auto metadata = staging.campaignValues(campaigns.namingColumn()->name, &why);
+    if (!currencyOf || !metadata)
+        return fail(why);
+    for (auto it = metadata->cbegin(); it != metadata->cend(); ++it) {
+        const QString currency = QJsonDocument::fromJson(it.value().toUtf8())
+                                     .object()
+                                     .value(QStringLiteral("currency"))
+                                     .toString()
+                                     .trimmed()
+                                     .toUpper();
+        if (!currency.isEmpty())
+            currencyOf->insert(it.key(), currency);
+    }
+    const auto before = staging.totals(&why);
+    if (!before)
+        return fail(why);
+
+    // Each period in the campaign's currency; then against what is stored: the same, changed, new, or overlapping.
+    // Written as it is found, while nothing is refused.
+    QMap<QString, ChannelChange> changes; // by channel id
+    std::optional<SpendStaging::Period> previous;
+    const QStringList spendColumns { tables::idColumn(), QStringLiteral("channel_id"), QStringLiteral("period_start"),
+        QStringLiteral("period_end"), QStringLiteral("platform"), QStringLiteral("currency"), QStringLiteral("spend"),
+        QStringLiteral("metrics") };
+    QSqlQuery replace(db);
+    replace.prepare(QStringLiteral("UPDATE %1 SET platform = ?, currency = ?, spend = ?, metrics = ? WHERE id = ?")
+                        .arg(spendTable));
+    QList<QVariantList> adds; // of one page, written after it
+    QList<QVariantList> replaces;
+    for (;;) {
+        const auto page = staging.nextPage(pageSize, &why);
+        if (!page)
+            return fail(why);
+        if (page->isEmpty())
+            break;
+        for (SpendStaging::Period period : *page) {
+            const QString theirs = currencyOf->value(period.campaign);
+            if (period.currency.isEmpty())
+                period.currency = theirs;
+            if (period.currency.isEmpty()) {
+                report.problems.append({ period.line,
+                    Text::tr("the report names no currency and its campaign has none yet: add the report's currency "
+                             "column, or \"currency\": \"EUR\" to the campaign's metadata") });
+                continue;
+            }
+            static const QRegularExpression code(QStringLiteral("^[A-Z]{3}$"));
+            if (!code.match(period.currency).hasMatch()) {
+                report.problems.append({ period.line,
+                    Text::tr("\"%1\" is not a currency code (three letters, such as EUR)")
+                        .arg(period.currency.left(20)) });
+                continue;
+            }
+            domain::Money spend = domain::Money::fromCents(period.cents);
+            const auto tooMuch = [&]() {
+                if (spend.cents() <= domain::Money::maxCents)
+                    return false;
+                report.problems.append({ period.line,
+                    Text::tr("the lines of %1 – %2 add up to %3, more than a spend holds (%4)")
+                        .arg(period.start.toString(Qt::ISODate), period.end.toString(Qt::ISODate),
+                            spend.toDecimalString(),
+                            domain::Money::fromCents(domain::Money::maxCents).toDecimalString()) });
+                return true;
+            };
+            if (tooMuch())
+                continue;
+            if (!theirs.isEmpty() && period.currency != theirs) {
+                const QString rate = options.rates.value(period.currency);
+                if (rate.isEmpty()) {
+                    report.problems.append({ period.line,
+                        Text::tr("the report is in %1, the campaign in %2: give the rate, e.g. --rate %1=RATE (1 %1 "
+                                 "in %2)")
+                            .arg(period.currency, theirs) });
+                    continue;
+                }
+                spend = converted(spend, rate);
+                period.currency = theirs;
+                if (tooMuch())
+                    continue;
+            }
+            currencyOf->insert(period.campaign, period.currency); // the first period says it for what follows
+            ChannelChange& change = changes[period.channel];
+            // The file's periods come by channel, then start: one overlapping the one before (a day inside a month).
+            if (previous && previous->channel == period.channel && period.start <= previous->end) {
+                report.problems.append({ period.line,
+                    Text::tr("%1 – %2 overlaps %3 – %4 in the same file for this channel")
+                        .arg(period.start.toString(Qt::ISODate), period.end.toString(Qt::ISODate),
+                            previous->start.toString(Qt::ISODate), previous->end.toString(Qt::ISODate)) });
+            }
+            previous = period;
+            if (period.storedId.isEmpty() && period.overlapStart.isValid()) {
+                report.problems.append({ period.line,
+                    Text::tr("%1 – %2 overlaps %3 – %4 imported before for this channel: import the same "
+                             "periods again (a report by day matches any report by day)")
+                        .arg(period.start.toString(Qt::ISODate), period.end.toString(Qt::ISODate),
+                            period.overlapStart.toString(Qt::ISODate), period.overlapEnd.toString(Qt::ISODate)) });
+            }
+            const bool isNew = period.storedId.isEmpty();
+            if (!isNew && period.storedCents == spend.cents() && metricsOf(period.storedMetrics) == period.metrics
+                && period.storedCurrency == period.currency) {
+                ++report.periodsUnchanged;
+                continue;
+            }
+            ++(isNew ? report.periodsAdded : report.periodsChanged);
+            ++(isNew ? change.periodsAdded : change.periodsChanged);
+            if (!report.ok())
+                continue; // nothing more is written: all of it is rolled back
+            if (isNew)
+                adds.append({ QUuid::createUuid().toString(QUuid::WithoutBraces), period.channel,
+                    period.start.toString(Qt::ISODate), period.end.toString(Qt::ISODate), platform, period.currency,
+                    spend.toDecimalString(), jsonOf(period.metrics) });
+            else
+                replaces.append(
+                    { platform, period.currency, spend.toDecimalString(), jsonOf(period.metrics), period.storedId });
+        }
+        if (!adds.isEmpty()) {
+            db::BulkLoad insert(db, spendTable, spendColumns);
+            for (const QVariantList& row : std::as_const(adds)) {
+                if (!insert.add(row))
+                    return fail(insert.lastError());
+            }
+            if (!insert.finish())
+                return fail(insert.lastError());
+            adds.clear();
+        }
+        for (const QVariantList& row : std::as_const(replaces)) {
+            for (const QVariant& value : row)
+                replace.addBindValue(value);
+            if (!replace.exec())
+                return fail(db::reportSqlError(Text::tr("Replacing a period imported before"), replace.lastError()));
+        }
+        replaces.clear();
+    }
+    if (!report.ok())
+        return fail({});
+
+    // Each changed channel's totals before and after, from every period stored for it.
+    const auto after = staging.totals(&why);
+    if (!after)
+        return fail(why);
+    QSet<QString> spentCampaigns;
     for (auto it = changes.begin(); it != changes.end(); ++it) {
         ChannelChange& change = it.value();
-        change.channelId = it.key();
-        change.campaignId = byId.value(it.key()).campaign;
         if (change.periodsAdded + change.periodsChanged == 0)
             continue;
-        const QHash<std::pair<QDate, QDate>, const Period*> instead = replaced.value(it.key());
-        for (const Period& old : storedByPeriod.value(it.key())) {
-            change.spentBefore += old.spend;
-            addSums(old.metrics, &change.metricsBefore);
-            const Period* now = instead.value({ old.start, old.end }, &old);
-            change.spentAfter += now->spend;
-            addSums(now->metrics, &change.metricsAfter);
-        }
-        for (const Period* period : added.value(it.key())) {
-            change.spentAfter += period->spend;
-            addSums(period->metrics, &change.metricsAfter);
-        }
+        change.channelId = it.key();
+        change.campaignId = byId.value(it.key()).campaign;
+        const SpendStaging::Totals was = before->value(it.key());
+        const SpendStaging::Totals is = after->value(it.key());
+        change.spentBefore = domain::Money::fromCents(was.cents);
+        change.spentAfter = domain::Money::fromCents(is.cents);
+        change.metricsBefore = was.metrics;
+        change.metricsAfter = is.metrics;
         report.channels << change;
-    }
-    std::sort(report.channels.begin(), report.channels.end(),
-        [](const ChannelChange& a, const ChannelChange& b) { return a.channelId < b.channelId; });
-    if (options.dryRun || report.channels.isEmpty())
-        return report;
 
-    // Written in one transaction: the periods, each channel's counts, each campaign's spend.
-    QSqlError error;
-    if (!db::beginWrite(db, &error)) {
-        report.problems.append({ 0, db::reportSqlError(Text::tr("Starting the import"), error) });
-        return report;
-    }
-    const auto fail = [&](const QString& message) {
-        report.problems.append({ 0, message });
-        db.rollback();
-        return report;
-    };
-    demo::BatchInsert insert(db, spendTable,
-        { tables::idColumn(), QStringLiteral("channel_id"), QStringLiteral("period_start"),
-            QStringLiteral("period_end"), QStringLiteral("platform"), QStringLiteral("currency"),
-            QStringLiteral("spend"), QStringLiteral("metrics") });
-    for (const Period& period : std::as_const(toAdd)) {
-        if (!insert.add({ QUuid::createUuid().toString(QUuid::WithoutBraces), period.channel,
-                period.start.toString(Qt::ISODate), period.end.toString(Qt::ISODate), period.platform, period.currency,
-                period.spend.toDecimalString(), jsonOf(period.metrics) }))
-            return fail(insert.lastError());
-    }
-    if (!insert.flush())
-        return fail(insert.lastError());
-    for (const Period& period : std::as_const(toReplace)) {
-        if (!run(db,
-                QStringLiteral("UPDATE %1 SET platform = ?, currency = ?, spend = ?, metrics = ? WHERE id = ?")
-                    .arg(spendTable),
-                { period.platform, period.currency, period.spend.toDecimalString(), jsonOf(period.metrics), period.id },
-                Text::tr("Replacing a period imported before"), &report.problems))
-            return fail(report.problems.takeLast().message);
-    }
-    QHash<QString, domain::Money> campaignSpend;
-    for (const ChannelChange& change : std::as_const(report.channels)) {
+        // Its results take the sums of its counts; what else they held stays.
         QVariantMap performance = byId.value(change.channelId).performance;
         for (auto m = change.metricsAfter.cbegin(); m != change.metricsAfter.cend(); ++m)
             performance.insert(m.key(), m.value());
@@ -416,32 +374,30 @@ SpendImportReport importSpend(QSqlDatabase db, QIODevice* device, const SpendImp
                 QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ?")
                     .arg(channels.table, resultsColumn, tables::idColumn()),
                 { jsonOf(performance), change.channelId }, Text::tr("Saving a channel's results"), &report.problems))
-            return fail(report.problems.takeLast().message);
-        campaignSpend.insert(change.campaignId, {});
+            return fail({});
+        spentCampaigns.insert(change.campaignId);
     }
+
     // A campaign's spend: what all its live channels' periods add up to.
-    const QStringList spentCampaigns(campaignSpend.keyBegin(), campaignSpend.keyEnd());
-    auto sums = run(db,
-        QStringLiteral("SELECT ch.%1, s.spend FROM %2 s JOIN %3 ch ON ch.%4 = s.channel_id WHERE ch.%5 IS NULL AND "
-                       "ch.%1 IN (%6)")
-            .arg(campaignColumn, spendTable, channels.table, tables::idColumn(), tables::deletedColumn(),
-                placeholders(spentCampaigns.size())),
-        asVariants(spentCampaigns), Text::tr("Adding up the campaigns' spend"), &report.problems);
-    if (!sums)
-        return fail(report.problems.takeLast().message);
-    while (sums->next())
-        campaignSpend[sums->value(0).toString()]
-            += domain::Money::parse(sums->value(1).toString()).value_or(domain::Money());
-    for (auto it = campaignSpend.cbegin(); it != campaignSpend.cend(); ++it) {
+    const auto campaignCents = staging.campaignCents(&why);
+    if (!campaignCents)
+        return fail(why);
+    for (const QString& campaign : std::as_const(spentCampaigns)) {
+        const QString spent = domain::Money::fromCents(campaignCents->value(campaign)).toDecimalString();
         if (!run(db,
                 QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ? AND (%2 IS NULL OR %2 <> ?)")
                     .arg(campaigns.table, spentColumn, tables::idColumn()),
-                { it.value().toDecimalString(), it.key(), it.value().toDecimalString() },
-                Text::tr("Saving a campaign's spend"), &report.problems))
-            return fail(report.problems.takeLast().message);
+                { spent, campaign, spent }, Text::tr("Saving a campaign's spend"), &report.problems))
+            return fail({});
+    }
+    if (options.dryRun || report.channels.isEmpty()) {
+        db.rollback();
+        staging.drop();
+        return report;
     }
     if (!db::commitWrite(db, &error))
         return fail(db::reportSqlError(Text::tr("Saving the import"), error));
+    staging.drop();
     return report;
 }
 

@@ -41,7 +41,9 @@ struct SpendImportReport {
     std::optional<Platform> platform;
     int lines = 0; // report lines read (summary lines aside)
     int matched = 0; // of those, the lines matched to a channel
-    QList<Unmatched> unmatched;
+    static constexpr int unmatchedKept = 1000;
+    QList<Unmatched> unmatched; // the first unmatchedKept of them
+    int unmatchedLines = 0; // all of them
     int periodsAdded = 0;
     int periodsChanged = 0;
     int periodsUnchanged = 0; // imported before with the same figures: nothing to do
@@ -66,7 +68,8 @@ struct SpendImportOptions {
 // link clicks; reach is not a sum and is kept per period only) and its campaign's budget_spent the sum of its
 // channels' spend. A report in another currency than the campaign's (its metadata's "currency", else the one its
 // spend was imported in before, else the report's) is refused with both named unless a rate is given. All of it in
-// one transaction; `dryRun` checks everything and writes nothing.
+// one write transaction, with the report's lines kept in temporary tables rather than in memory; `dryRun` does it all
+// and rolls it back (so it needs the rights the import needs, and passes every check the import does).
 SpendImportReport importSpend(QSqlDatabase db, QIODevice* device, const SpendImportOptions& options);
 
 // "USD=0.92" into `rates`; false with `error` set when it is not CUR=RATE (a three-letter code, a positive decimal
