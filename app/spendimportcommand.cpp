@@ -2,6 +2,7 @@
 #include "spendimportcommand.h"
 
 #include "cli.h"
+#include "export/sheetreader.h"
 #include "spend/spendimport.h"
 
 #include <QCoreApplication>
@@ -55,7 +56,14 @@ int runSpendImport(
     if (!openInput(path, &file))
         return ExitFailure;
     return withWorkDatabase(dsn, QStringLiteral("import"), [&](QSqlDatabase& db, const db::ConnectionString&) {
-        const spend::SpendImportReport report = spend::importSpend(db, &file, options);
+        exporting::ImportSource source; // an .xlsx report: its first sheet, as CSV
+        QString error;
+        if (!source.open(&file, &error)) {
+            printError(error);
+            return int(ExitFailure);
+        }
+        options.workbook = source.isWorkbook();
+        const spend::SpendImportReport report = spend::importSpend(db, source.device(), options);
         if (!report.ok()) {
             for (const auto& problem : report.problems)
                 printError(problem.line > 0 ? Text::tr("line %1: %2").arg(problem.line).arg(problem.message)

@@ -127,6 +127,8 @@ private Q_SLOTS:
     void theGenericLayout_data() { test::addBackendData(); }
     void theGenericLayout();
     void commandLine();
+    void workbooksAsThePlatformsWriteThem_data() { test::addBackendData(); }
+    void workbooksAsThePlatformsWriteThem();
     void moreThanAPageOfPeriods_data() { test::addBackendData(); }
     void moreThanAPageOfPeriods();
     void refusedBeforeAnythingIsWritten_data() { test::addBackendData(); }
@@ -426,6 +428,54 @@ void TestSpendImport::commandLine()
         qPrintable(err));
     std::tie(code, out, err) = run({ QStringLiteral("--format"), QStringLiteral("tiktok") });
     QCOMPARE(code, 2);
+}
+
+// Issue 31.1/31.3: a report downloaded as an .xlsx workbook — Meta's in German, written here by openpyxl as a
+// spreadsheet holds it: date cells, amounts and counts as number cells (so 1234.56 is a number, not German text) —
+// imports through `agency-os import spend` as its CSV does, to the cent.
+void TestSpendImport::workbooksAsThePlatformsWriteThem()
+{
+    AGENCY_MIGRATED_SCRATCH(scratch);
+    const Fixture f = fixture(scratch.db());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("Meta-Werbeanzeigen.xlsx"));
+    QProcess writer;
+    writer.start(QStringLiteral("/usr/bin/python3"),
+        { QStringLiteral("-c"),
+            QStringLiteral(
+                "import datetime, sys, openpyxl\n"
+                "wb = openpyxl.Workbook(); ws = wb.active; ws.title = 'Raw Data Report'\n"
+                "ws.append(['Berichtsbeginn', 'Berichtsende', 'Tag', 'Konto-ID', 'Kampagnenname', 'Kampagnen-ID',"
+                " 'Ergebnisse', 'Reichweite', 'Impressionen', 'Ausgegebener Betrag (EUR)', 'Link-Klicks'])\n"
+                "d = datetime.date\n"
+                "ws.append([d(2026, 11, 1), d(2026, 11, 3), d(2026, 11, 1), '1001', 'Autumn – Meta', '23851111', 12,"
+                " 900, 1500, 25.2, 40])\n"
+                "ws.append([d(2026, 11, 1), d(2026, 11, 3), d(2026, 11, 2), '1001', 'Autumn – Meta', '23851111', 10,"
+                " 800, 1300, 25, 35])\n"
+                "ws.append([d(2026, 11, 1), d(2026, 11, 3), d(2026, 11, 3), 1001, 'Autumn – Meta', 23851111, 150,"
+                " 9000, 20000, 1234.56, 300])\n"
+                "wb.save(sys.argv[1])\n"),
+            path });
+    QVERIFY(writer.waitForFinished(60000));
+    QVERIFY2(writer.exitCode() == 0, writer.readAllStandardError().constData());
+    QProcess process;
+    process.start(QStringLiteral(AGENCY_OS_BINARY),
+        { QStringLiteral("import"), QStringLiteral("spend"), QStringLiteral("--input"), path, QStringLiteral("--db"),
+            scratch.dsn() });
+    QVERIFY(process.waitForFinished(60000));
+    const QString out = QString::fromUtf8(process.readAllStandardOutput());
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    QVERIFY2(out.contains(QStringLiteral("spend from meta: 3 lines, 3 matched, 0 unmatched; periods: 3 added")),
+        qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("channel %1: spend 0.00 → 1284.76").arg(f.meta)), qPrintable(out));
+    QCOMPARE(test::scalar(scratch.db(),
+                 QStringLiteral("SELECT spend FROM agency_channel_spend WHERE period_start = '2026-11-03'"))
+                 .toString(),
+        QStringLiteral("1234.56"));
+    QCOMPARE(test::scalar(
+                 scratch.db(), QStringLiteral("SELECT budget_spent FROM agency_campaigns WHERE id = ?"), { f.campaign })
+                 .toString(),
+        QStringLiteral("1284.76"));
 }
 
 // Seven years of a channel's days (2,555 periods: more than the import walks at a time, so its pages meet) and 1,005

@@ -187,7 +187,7 @@ SpendImportReport importSpend(QSqlDatabase db, QIODevice* device, const SpendImp
             report.problems.append({ 0, why });
     };
     QList<SpendProblem> unread;
-    const auto read = readSpendReport(device, options.format, &unread, take);
+    const auto read = readSpendReport(device, options.format, &unread, take, options.workbook);
     report.problems = unread + report.problems;
     if (!read || !report.ok())
         return fail({});

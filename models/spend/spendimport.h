@@ -54,6 +54,7 @@ struct SpendImportReport {
 
 struct SpendImportOptions {
     std::optional<Platform> format; // nullopt: recognised from the header
+    bool workbook = false; // the device holds an .xlsx report's first sheet as exporting::sheetToCsv writes it
     bool dryRun = false;
     // 1 unit of the key's currency is this many of the campaign's, as decimal text ("USD" → "0.92").
     QHash<QString, QString> rates;

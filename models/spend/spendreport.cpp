@@ -218,7 +218,7 @@ Counts Counts::fromMap(const QMap<QString, double>& map)
 }
 
 std::optional<SpendReport> readSpendReport(QIODevice* device, std::optional<Platform> forced,
-    QList<SpendProblem>* problems, const std::function<void(const SpendLine&)>& sink)
+    QList<SpendProblem>* problems, const std::function<void(const SpendLine&)>& sink, bool workbook)
 {
     // The preamble is found in the first bytes; the rest is read as it streams. Google Ads' "CSV for Excel" is UTF-16:
     // decoded whole (a report of a few thousand lines, not a table).
@@ -254,7 +254,8 @@ std::optional<SpendReport> readSpendReport(QIODevice* device, std::optional<Plat
     SpendReport report;
     report.platform = layout->words->platform;
     report.locale = QLocale(layout->words->language);
-    const QLocale& locale = report.locale;
+    // A workbook's number cells come as plain decimals whatever the report's language.
+    const QLocale locale = workbook ? QLocale::c() : report.locale;
     const auto cell = [](const exporting::CsvRecord& record, int column) {
         return column >= 0 && column < record.fields.size() ? record.fields.at(column).text.trimmed() : QString();
     };

@@ -74,8 +74,9 @@ struct SpendReport {
 // Ads and Microsoft write them, are skipped), handing each line to `sink`. `forced`: read it as that platform's. A
 // line whose date or figure cannot be read is a problem (a slashed date is month first, as Microsoft writes it in
 // English, unless the report's first lines show a day over 12 there); nullopt when the file is not a report this
-// reads.
+// reads. `workbook`: the device holds an .xlsx report's sheet as exporting::sheetToCsv writes it, its numbers plain
+// decimals in any language.
 std::optional<SpendReport> readSpendReport(QIODevice* device, std::optional<Platform> forced,
-    QList<SpendProblem>* problems, const std::function<void(const SpendLine&)>& sink);
+    QList<SpendProblem>* problems, const std::function<void(const SpendLine&)>& sink, bool workbook = false);
 
 } // namespace agency::spend
