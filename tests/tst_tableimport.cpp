@@ -111,6 +111,8 @@ private Q_SLOTS:
     void dryRunReportsEveryBadRowAndWritesNothing();
     void importIsAllOrNothing_data() { test::addBackendData(); }
     void importIsAllOrNothing();
+    void aRowTheDatabaseRefusesIsToldAndTheRestChecked_data() { test::addBackendData(); }
+    void aRowTheDatabaseRefusesIsToldAndTheRestChecked();
     void cancelledImportWritesNothing_data() { test::addBackendData(); }
     void cancelledImportWritesNothing();
     void changedSinceExportIsAConflict_data() { test::addBackendData(); }
@@ -446,6 +448,44 @@ void TestTableImport::importIsAllOrNothing()
     QVERIFY(!report.ok());
     QCOMPARE(problemLines(report), QStringList { "3:client_type" });
     QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 2);
+}
+
+// A row only the database can refuse (a rule the app does not know: here an administrator's trigger) is told with its
+// line, and the import goes on checking the rows after it — on PostgreSQL back at the row's savepoint, on SQLite, which
+// undoes only the failed statement, without one — and writes nothing.
+void TestTableImport::aRowTheDatabaseRefusesIsToldAndTheRestChecked()
+{
+    AGENCY_MIGRATED_SCRATCH(scratch);
+    const bool postgres = backend == QStringLiteral("postgresql");
+    if (postgres) {
+        QVERIFY(execute(scratch.db(),
+            QStringLiteral("CREATE FUNCTION refuse_globex() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF "
+                           "NEW.client_name = 'Globex' THEN RAISE EXCEPTION 'Globex is not a client of ours'; END "
+                           "IF; RETURN NEW; END $$")));
+        QVERIFY(execute(scratch.db(),
+            QStringLiteral("CREATE TRIGGER refuse_globex BEFORE INSERT ON agency_clients FOR EACH ROW EXECUTE "
+                           "FUNCTION refuse_globex()")));
+    } else {
+        QVERIFY(execute(scratch.db(),
+            QStringLiteral("CREATE TRIGGER refuse_globex BEFORE INSERT ON agency_clients WHEN NEW.client_name = "
+                           "'Globex' BEGIN SELECT RAISE(ABORT, 'Globex is not a client of ours'); END")));
+    }
+    const QByteArray csv = "client_name,client_type\r\nInitech,project\r\nGlobex,project\r\nHooli,retainer\r\n"
+                           "Umbrella,agency\r\nVandelay,hybrid\r\n";
+    exporting::TableImporter importer(scratch.db(), QStringLiteral("agency_clients"));
+    const auto report = importer.import(csv);
+    QVERIFY(!report.ok());
+    QCOMPARE(problemLines(report), (QStringList { "3:", "5:client_type" }));
+    QVERIFY2(report.problems.constFirst().message.contains(QStringLiteral("Globex is not a client of ours")),
+        qPrintable(report.problems.constFirst().message));
+    QCOMPARE(report.inserts, 0);
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 0);
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_change_log")).toInt(), 0);
+    // Without those two lines, the file imports whole.
+    const auto imported
+        = importer.import(QByteArray(csv).replace("Globex,project\r\n", "").replace("Umbrella,agency\r\n", ""));
+    QVERIFY2(imported.ok(), qPrintable(imported.problems.value(0).message));
+    QCOMPARE(scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(), 3);
 }
 
 // Told the line reached every 200 lines; stopped half-way (as the dialog's Cancel stops it), the import writes none of

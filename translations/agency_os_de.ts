@@ -2967,6 +2967,10 @@
         <source>no client named “%1”</source>
         <translation>kein Kunde namens „%1“</translation>
     </message>
+    <message>
+        <source>the database ended the import at line %1: nothing was written</source>
+        <translation>die Datenbank hat den Import in Zeile %1 beendet: nichts wurde geschrieben</translation>
+    </message>
 </context>
 <context>
     <name>TableRights</name>

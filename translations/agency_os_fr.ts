@@ -2967,6 +2967,10 @@
         <source>no client named “%1”</source>
         <translation>aucun client nommé « %1 »</translation>
     </message>
+    <message>
+        <source>the database ended the import at line %1: nothing was written</source>
+        <translation>la base de données a mis fin à l’import à la ligne %1 : rien n’a été écrit</translation>
+    </message>
 </context>
 <context>
     <name>TableRights</name>

@@ -70,9 +70,11 @@ bool stampChanges(QSqlDatabase db, QString* error)
     db.driver()->setProperty(kLogFrom, QVariant());
     if (!from.isValid())
         return true;
+    // OR FAIL: a failure leaves the rows stamped so far (the caller rolls the whole transaction back then), so SQLite
+    // need not journal every page of the transaction's history for this one statement.
     QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-        "UPDATE agency_change_log SET db_role = ?, app_user = ?, source = ? WHERE id > ? AND source = 'other'"));
+    query.prepare(QStringLiteral("UPDATE OR FAIL agency_change_log SET db_role = ?, app_user = ?, source = ? WHERE id "
+                                 "> ? AND source = 'other'"));
     const QString who = changePerson();
     const QVariant person = who.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(who);
     query.addBindValue(person);

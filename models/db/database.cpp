@@ -14,6 +14,7 @@
 #include <QStandardPaths>
 #include <libpq-fe.h>
 #include <spdlog/spdlog.h>
+#include <sqlite3.h>
 #include <vector>
 
 namespace agency::db {
@@ -70,6 +71,18 @@ bool beginWrite(QSqlDatabase db, QSqlError* error)
     }
     noteWriteStarted(db); // where the history's rows of this write begin (SQLite: said who made them at commit)
     return true;
+}
+
+bool stillInTransaction(const QSqlDatabase& db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || !handle.data() || !*static_cast<void* const*>(handle.data()))
+        return false;
+    void* connection = *static_cast<void* const*>(handle.data());
+    if (dialectOf(db) == Dialect::SQLite)
+        return sqlite3_get_autocommit(static_cast<sqlite3*>(connection)) == 0;
+    const PGTransactionStatusType status = PQtransactionStatus(static_cast<PGconn*>(connection));
+    return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
 bool commitWrite(QSqlDatabase db, QSqlError* error)

@@ -33,6 +33,11 @@ bool beginWrite(QSqlDatabase db, QSqlError* error);
 // not; the transaction is then still open, for the caller to roll back.
 bool commitWrite(QSqlDatabase db, QSqlError* error = nullptr);
 
+// Whether the connection is still inside the transaction it began. A failed statement leaves SQLite's transaction
+// open (only the statement is undone), except after a full disk, an I/O error, or running out of memory or the lock:
+// then SQLite may have rolled all of it back, and what follows would be written outside it.
+bool stillInTransaction(const QSqlDatabase& db);
+
 // The one folder for the app's data and logs: <XDG data home>/agency-os (e.g. ~/.local/share/agency-os).
 QString dataFolder();
 

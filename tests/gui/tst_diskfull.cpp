@@ -3,6 +3,7 @@
 // fails with a message that says the disk is full, writes nothing and keeps the edit, which saves once there is room;
 // an export onto a full disk fails, says so, and leaves the file it would have replaced as it was, with no stray
 // temporary file beside it. Mounting needs root (as CI runs); elsewhere the test is skipped, saying so.
+#include "export/tableimport.h"
 #include "guisupport.h"
 #include "mainwindow.h"
 #include "recordform.h"
@@ -60,6 +61,7 @@ class TestDiskFull : public QObject {
 private Q_SLOTS:
     void saveOnAFullDiskKeepsTheEdit();
     void exportOntoAFullDiskLeavesTheOldFile();
+    void importOntoAFullDiskWritesNothing();
 };
 
 void TestDiskFull::saveOnAFullDiskKeepsTheEdit()
@@ -154,6 +156,60 @@ void TestDiskFull::exportOntoAFullDiskLeavesTheOldFile()
     QCOMPARE(old.readAll(), QByteArray("the export of yesterday\n"));
     QCOMPARE(QDir(disk.dir).entryList(QDir::Files | QDir::Hidden),
         (QStringList { QStringLiteral("channels.csv"), QStringLiteral("filler") }));
+}
+
+// An import of 20,000 clients into an embedded database whose disk is full: SQLite meets the full disk when its cache
+// of the import's pages spills, part-way through the file, and may end the transaction there itself. The import stops,
+// says the disk is full, and nothing of it is in the database; with room again the same file imports whole.
+void TestDiskFull::importOntoAFullDiskWritesNothing()
+{
+    QTemporaryDir base;
+    SmallDisk disk(base.path(), 32 * 1024);
+    if (!disk.mounted)
+        QSKIP("not root: no tmpfs of the test's own to fill (CI runs as root)");
+    const QByteArray tmp = qgetenv("TMPDIR");
+    qputenv("TMPDIR", QFile::encodeName(disk.dir));
+    test::ScratchDatabase scratch(QStringLiteral("sqlite"));
+    qputenv("TMPDIR", tmp);
+    if (tmp.isEmpty())
+        qunsetenv("TMPDIR");
+    QVERIFY(scratch.dsn().contains(disk.dir));
+    QVERIFY2(scratch.isReady(), qPrintable(scratch.error()));
+    QVERIFY(scratch.migrate());
+    test::add(scratch.db(), test::Client { .name = QStringLiteral("Acme") });
+    QByteArray csv = "client_name,client_legal_name,client_type,industry,internal_notes\n";
+    for (int i = 1; i <= 20000; ++i)
+        csv += QStringLiteral("Client %1,\"Client %1, Ltd\",retainer,Retail,%2\n")
+                   .arg(i)
+                   .arg(QString(120, u'x'))
+                   .toUtf8();
+    const auto clients
+        = [&]() { return test::scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_clients")).toInt(); };
+
+    QVERIFY(test::execute(scratch.db(), QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+    const QString filler = fill(disk.dir);
+    QVERIFY(!filler.isEmpty());
+    exporting::TableImporter importer(scratch.db(), QStringLiteral("agency_clients"));
+    importer.setDelimiter(',');
+    const exporting::ImportReport refused = importer.import(csv);
+    QVERIFY(!refused.ok());
+    QStringList said;
+    for (const auto& problem : refused.problems)
+        said << problem.message;
+    QVERIFY2(
+        said.join(u'\n').contains(QStringLiteral("the disk the database is on is full")), qPrintable(said.join(u'\n')));
+    // SQLite ended the transaction itself: the import stopped there rather than go on outside it.
+    QVERIFY2(said.join(u'\n').contains(QStringLiteral("the database ended the import at line")),
+        qPrintable(said.join(u'\n')));
+    QCOMPARE(refused.inserts, 0);
+    QCOMPARE(clients(), 1);
+
+    QVERIFY(QFile::remove(filler));
+    const exporting::ImportReport imported = importer.import(csv);
+    QVERIFY2(imported.ok(), qPrintable(imported.problems.value(0).message));
+    QCOMPARE(clients(), 20001);
+    QCOMPARE(test::scalar(scratch.db(), QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+    QVERIFY(test::scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_change_log")).toInt() >= 20000);
 }
 
 QTEST_MAIN(TestDiskFull)
