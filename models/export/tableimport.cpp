@@ -188,6 +188,22 @@ ImportReport TableImporter::import(const QByteArray& csv)
 
 ImportReport TableImporter::run(QIODevice* file, bool commit)
 {
+    // PostgreSQL ends a transaction at its first failed statement. A savepoint per row lets the import go on and tell
+    // every row the database refuses, at two more round trips a row; such rows are rare (the rules are checked here
+    // first), so the file is read without them, and read again with them only when the database refused a row — if
+    // it can be read again (a file, not a pipe).
+    const bool postgres = db::dialectOf(m_db) == db::Dialect::PostgreSQL;
+    const qint64 start = file->pos();
+    bool again = false;
+    ImportReport report = runOnce(file, commit, postgres && file->isSequential(), &again);
+    if (again && file->seek(start))
+        report = runOnce(file, commit, true, &again);
+    return report;
+}
+
+ImportReport TableImporter::runOnce(QIODevice* file, bool commit, bool careful, bool* again)
+{
+    *again = false;
     ImportReport report;
     const tables::TableSpec* spec = tables::specFor(m_table);
     if (!spec || !spec->importable) {
@@ -364,11 +380,10 @@ ImportReport TableImporter::run(QIODevice* file, bool commit)
             }
         }
         QString error;
-        // PostgreSQL ends a transaction at its first failed statement: each row has a savepoint to go back to, so
-        // that every refused row is told. SQLite undoes only the failed statement, and a savepoint per row would
-        // journal every page the import writes (half its time): none there, but a check that the transaction is
-        // still open after a failure.
-        if (postgres)
+        // On PostgreSQL, careful: a savepoint to go back to (see run()). SQLite undoes only the failed statement, and
+        // a savepoint per row would journal every page the import writes (half its time): none there, but a check
+        // that the transaction is still open after a failure.
+        if (postgres && careful)
             exec(m_db, QStringLiteral("SAVEPOINT agency_import_row"), {}, &error);
         bool ok = false;
         tables::RowWriter writer(m_db, *spec, &statements); // the same writer as the window's Save
@@ -402,9 +417,15 @@ ImportReport TableImporter::run(QIODevice* file, bool commit)
                 error = db::reportSqlError(Text::tr("Importing"), failure);
         }
         if (ok) {
-            if (postgres)
+            if (postgres && careful)
                 exec(m_db, QStringLiteral("RELEASE SAVEPOINT agency_import_row"), {}, nullptr);
         } else {
+            if (postgres && !careful) { // the transaction is over: read the file again with savepoints
+                *again = true;
+                report.addProblem({ line, {}, error });
+                ended = true;
+                break;
+            }
             if (postgres)
                 exec(m_db, QStringLiteral("ROLLBACK TO SAVEPOINT agency_import_row"), {}, nullptr);
             report.addProblem({ line, {}, error });

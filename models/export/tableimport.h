@@ -78,6 +78,9 @@ public:
 
 private:
     ImportReport run(QIODevice* file, bool commit);
+    // `careful`: a savepoint per row on PostgreSQL, to go on after a row the database refuses. Without, such a row
+    // ends the run with `*again` set, for run() to read the file again carefully.
+    ImportReport runOnce(QIODevice* file, bool commit, bool careful, bool* again);
 
     QSqlDatabase m_db;
     QString m_table;
