@@ -99,6 +99,7 @@ CampaignDetailPanel::CampaignDetailPanel(
     , m_pacing(new QChartView(this))
 {
     m_model->setParentFilter(none());
+    m_model->setPacesShown(false); // the list shows the channels' own columns: no Pace
     m_view = detailView(m_model, this);
     m_view->setObjectName(QStringLiteral("campaignChannels"));
     m_budget->setObjectName(QStringLiteral("budgetSplit"));

@@ -114,7 +114,7 @@ void ChannelModel::rowsRead(const QStringList& ids, bool replacing)
             m_paceReader->cancel();
         m_paceReading = false;
     }
-    if (!m_mayReadSpend || ids.isEmpty())
+    if (!m_pacesShown || !m_mayReadSpend || ids.isEmpty())
         return; // the column stays empty, as for channels without spend
     m_paceWanted << ids;
     readPaces();

@@ -26,6 +26,9 @@ public:
     // allocation and days and its imported spend as last read. No pace without a budget, dates or for an inactive
     // channel.
     std::optional<reports::Pace> paceAt(int row) const;
+    // Whether the Pace column is read at all (a list that does not show it need not ask for it). Before the first
+    // read.
+    void setPacesShown(bool shown) { m_pacesShown = shown; }
 
 protected:
     void checkRules(const QString& id, const QVariantMap& row, QList<FieldProblem>& problems) override;
@@ -49,6 +52,7 @@ private:
     QStringList m_paceWanted; // rows read whose pace is not yet
     bool m_paceReading = false;
     bool m_mayReadSpend = true; // until the server says the role may not
+    bool m_pacesShown = true;
     std::unique_ptr<BackgroundReader> m_paceReader; // none on an in-memory SQLite database: read in place
 };
 

@@ -1142,6 +1142,22 @@ void TestMainWindow::channelTableShowsEachChannelsPace()
     const QByteArray csv = exportView(window, dir.filePath(QStringLiteral("channels.csv")));
     QVERIFY(!csv.isEmpty());
     QVERIFY2(!csv.left(csv.indexOf('\n')).contains("pace"), csv.left(300).constData());
+
+    // The campaign's channels listed below it on the Campaigns page show no Pace column, and read none.
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    QVERIFY(window.page(ui::MainWindow::Campaigns)->showRecord(fixture.campaign));
+    auto* listed = window.findChild<QTableView*>(QStringLiteral("campaignChannels"));
+    QVERIFY(listed);
+    auto* listModel = qobject_cast<tables::ChannelModel*>(listed->model());
+    QVERIFY(listModel);
+    QSignalSpy listPaces(listModel, &tables::ChannelModel::pacesRead);
+    listModel->refresh();
+    QTRY_COMPARE(listModel->rowCount(), 3);
+    QVERIFY(listed->isColumnHidden(listModel->columnCount() - 1));
+    QTest::qWait(500);
+    QCOMPARE(listPaces.count(), 0);
+    QCOMPARE(
+        listModel->index(listModel->rowOfId(fixture.meta), listModel->columnCount() - 1).data().toString(), QString());
 }
 
 void TestMainWindow::dashboardFollowsTheData()
