@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "financereport.h"
 
+#include "db/centssql.h"
 #include "db/database.h"
 #include "db/sqlerror.h"
 #include "domain/budget.h"
@@ -50,9 +51,7 @@ FinanceReport::FinanceReport(QSqlDatabase db)
 
 QString FinanceReport::cents(const QString& column) const
 {
-    // Exact on both: numeric × 100 on PostgreSQL; SQLite holds "1234.50", whose digits without the dot are the cents.
-    return m_postgres ? QStringLiteral("CAST(%1 * 100 AS bigint)").arg(column)
-                      : QStringLiteral("CAST(replace(%1, '.', '') AS INTEGER)").arg(column);
+    return db::centsSql(m_postgres ? db::Dialect::PostgreSQL : db::Dialect::SQLite, column);
 }
 
 QStringList FinanceReport::campaignConditions(const ReportFilter& filter, QVariantList* bind) const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pacebasis.h"
 
+#include "db/centssql.h"
 #include "db/database.h"
 #include "db/sqlerror.h"
 #include "tables/tablespec.h"
@@ -18,16 +19,12 @@ namespace {
 
     constexpr qsizetype idsPerStatement = 500; // well under SQLite's limit of bound values
 
-    // The spend of one channel up to a day, in cents, added up exactly: numeric on PostgreSQL; on SQLite the text
-    // the table's CHECK keeps to two decimals, read as a whole number of cents.
+    // The spend of one channel up to a day, in cents, added up exactly.
     QString spentCents(db::Dialect dialect, const QString& channel)
     {
-        const QString cents = dialect == db::Dialect::PostgreSQL
-            ? QStringLiteral("(s.spend * 100)::bigint")
-            : QStringLiteral("CAST(replace(s.spend, '.', '') AS INTEGER)");
         return QStringLiteral(
             "(SELECT sum(%1) FROM agency_channel_spend s WHERE s.channel_id = %2 AND s.period_end <= ?)")
-            .arg(cents, channel);
+            .arg(db::centsSql(dialect, QStringLiteral("s.spend")), channel);
     }
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pacingreport.h"
 
+#include "db/centssql.h"
 #include "db/database.h"
 #include "db/sqlerror.h"
 #include "domain/budget.h"
@@ -127,22 +128,22 @@ std::optional<QList<PaceLine>> readPaces(
         *error = Text::tr("your database role may not read the imported spend (agency_channel_spend)");
         return std::nullopt;
     }
-    // What each channel's imported periods add up to, to the day.
+    // What each channel's imported periods add up to, to the day: added up by the database, to the cent.
     QHash<QString, domain::Money> spent;
     QSqlQuery sums(db);
     sums.setNumericalPrecisionPolicy(QSql::HighPrecision);
     if (!execNarrowed(sums,
-            QStringLiteral(
-                "SELECT s.channel_id, s.spend FROM agency_channel_spend s JOIN %1 ch ON ch.%2 = s.channel_id "
-                "JOIN %3 c ON c.%2 = ch.%4 WHERE ch.%5 IS NULL AND c.%5 IS NULL AND s.period_end <= '%6'")
+            QStringLiteral("SELECT s.channel_id, CAST(sum(%7) AS bigint) FROM agency_channel_spend s JOIN %1 ch ON "
+                           "ch.%2 = s.channel_id JOIN %3 c ON c.%2 = ch.%4 WHERE ch.%5 IS NULL AND c.%5 IS NULL AND "
+                           "s.period_end <= '%6'")
                 .arg(channels.table, tables::idColumn(), campaigns.table, campaignColumn, tables::deletedColumn(),
-                    asOf.toString(Qt::ISODate)),
-            clientColumn, clientId)) {
+                    asOf.toString(Qt::ISODate), db::centsSql(db::dialectOf(db), QStringLiteral("s.spend"))),
+            clientColumn, clientId, QStringLiteral("GROUP BY s.channel_id"))) {
         *error = db::reportSqlError(Text::tr("Reading the imported spend"), sums.lastError());
         return std::nullopt;
     }
     while (sums.next())
-        spent[sums.value(0).toString()] += domain::Money::parse(sums.value(1).toString()).value_or(domain::Money());
+        spent.insert(sums.value(0).toString(), domain::Money::fromCents(sums.value(1).toLongLong()));
 
     QSqlQuery query(db);
     query.setNumericalPrecisionPolicy(QSql::HighPrecision);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "spendstaging.h"
 
+#include "db/centssql.h"
 #include "db/database.h"
 #include "db/sqlerror.h"
 #include "tables/tablespec.h"
@@ -49,13 +50,6 @@ SpendStaging::SpendStaging(const QSqlDatabase& db)
 }
 
 SpendStaging::~SpendStaging() = default;
-
-QString SpendStaging::centsOf(const QString& column) const
-{
-    // numeric on PostgreSQL; on SQLite the text the table's CHECK keeps to two decimals, read as whole cents
-    return m_dialect == db::Dialect::PostgreSQL ? QStringLiteral("(%1 * 100)::bigint").arg(column)
-                                                : QStringLiteral("CAST(replace(%1, '.', '') AS INTEGER)").arg(column);
-}
 
 QString SpendStaging::metricOf(const QString& column, const QString& name) const
 {
@@ -192,8 +186,8 @@ std::optional<QList<SpendStaging::Period>> SpendStaging::nextPage(int pageSize, 
         "y.channel_id = p.channel_id AND y.period_start <= p.period_end) AND x.period_end >= p.period_start AND NOT "
         "EXISTS (SELECT 1 FROM %3 q WHERE q.channel_id = x.channel_id AND q.period_start = x.period_start AND "
         "q.period_end = x.period_end)")
-                             .arg(countList(QStringLiteral("p.")), centsOf(QStringLiteral("o.spend")), periodsTable,
-                                 spendTable);
+                             .arg(countList(QStringLiteral("p.")), db::centsSql(m_dialect, QStringLiteral("o.spend")),
+                                 periodsTable, spendTable);
     const QString order = QStringLiteral(" ORDER BY p.channel_id, p.period_start, p.period_end");
     bool ran = false;
     if (m_dialect == db::Dialect::PostgreSQL) {
@@ -256,7 +250,9 @@ std::optional<QList<SpendStaging::Period>> SpendStaging::nextPage(int pageSize, 
 
 std::optional<QHash<QString, SpendStaging::Totals>> SpendStaging::totals(QString* error)
 {
-    QStringList sums { QStringLiteral("CAST(sum(%1) AS bigint)").arg(centsOf(QStringLiteral("s.spend"))) };
+    QStringList sums {
+        QStringLiteral("CAST(sum(%1) AS bigint)").arg(db::centsSql(m_dialect, QStringLiteral("s.spend")))
+    };
     QList<int> summed; // every count but reach: not a sum
     for (int i = 0; i < countColumns; ++i) {
         if (i == Counts::reach)
@@ -290,8 +286,8 @@ std::optional<QHash<QString, qint64>> SpendStaging::campaignCents(QString* error
     auto query = run(m_db,
         QStringLiteral("SELECT ch.%1, CAST(sum(%2) AS bigint) FROM %3 s JOIN %4 ch ON ch.%5 = s.channel_id WHERE "
                        "ch.%6 IS NULL AND ch.%1 IN (SELECT campaign_id FROM %7) GROUP BY ch.%1")
-            .arg(campaign, centsOf(QStringLiteral("s.spend")), spendTable, channels.table, tables::idColumn(),
-                tables::deletedColumn(), periodsTable),
+            .arg(campaign, db::centsSql(m_dialect, QStringLiteral("s.spend")), spendTable, channels.table,
+                tables::idColumn(), tables::deletedColumn(), periodsTable),
         Text::tr("Adding up the campaigns' spend"), error);
     if (!query)
         return std::nullopt;

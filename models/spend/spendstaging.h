@@ -76,7 +76,6 @@ public:
     void drop();
 
 private:
-    QString centsOf(const QString& column) const;
     QString metricOf(const QString& column, const QString& name) const;
 
     QSqlDatabase m_db;
