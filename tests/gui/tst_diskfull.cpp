@@ -43,6 +43,22 @@ struct SmallDisk {
     SmallDisk& operator=(const SmallDisk&) = delete;
 };
 
+// A migrated scratch SQLite database in a folder on `disk`; null when it could not be made there.
+std::unique_ptr<test::ScratchDatabase> scratchOn(const SmallDisk& disk)
+{
+    const QByteArray tmp = qgetenv("TMPDIR");
+    qputenv("TMPDIR", QFile::encodeName(disk.dir));
+    auto scratch = std::make_unique<test::ScratchDatabase>(QStringLiteral("sqlite"));
+    qputenv("TMPDIR", tmp);
+    if (tmp.isEmpty())
+        qunsetenv("TMPDIR");
+    if (!scratch->dsn().contains(disk.dir) || !scratch->isReady() || !scratch->migrate()) {
+        qWarning("no scratch database on the small disk: %s", qPrintable(scratch->error()));
+        return nullptr;
+    }
+    return scratch;
+}
+
 // Fills what is left of the disk at `dir` with one file, and returns its path.
 QString fill(const QString& dir)
 {
@@ -70,16 +86,9 @@ void TestDiskFull::saveOnAFullDiskKeepsTheEdit()
     SmallDisk disk(base.path(), 2048);
     if (!disk.mounted)
         QSKIP("not root: no tmpfs of the test's own to fill (CI runs as root)");
-    // The scratch database's folder on the small disk.
-    const QByteArray tmp = qgetenv("TMPDIR");
-    qputenv("TMPDIR", QFile::encodeName(disk.dir));
-    test::ScratchDatabase scratch(QStringLiteral("sqlite"));
-    qputenv("TMPDIR", tmp);
-    if (tmp.isEmpty())
-        qunsetenv("TMPDIR");
-    QVERIFY(scratch.dsn().contains(disk.dir));
-    QVERIFY2(scratch.isReady(), qPrintable(scratch.error()));
-    QVERIFY(scratch.migrate());
+    const auto scratchOnDisk = scratchOn(disk);
+    QVERIFY(scratchOnDisk);
+    test::ScratchDatabase& scratch = *scratchOnDisk;
     const QString acme = test::add(
         scratch.db(), test::Client { .name = QStringLiteral("Acme"), .industry = QStringLiteral("Retail") });
 
@@ -172,15 +181,9 @@ void TestDiskFull::importOntoAFullDiskWritesNothing()
     SmallDisk disk(base.path(), 32 * 1024);
     if (!disk.mounted)
         QSKIP("not root: no tmpfs of the test's own to fill (CI runs as root)");
-    const QByteArray tmp = qgetenv("TMPDIR");
-    qputenv("TMPDIR", QFile::encodeName(disk.dir));
-    test::ScratchDatabase scratch(QStringLiteral("sqlite"));
-    qputenv("TMPDIR", tmp);
-    if (tmp.isEmpty())
-        qunsetenv("TMPDIR");
-    QVERIFY(scratch.dsn().contains(disk.dir));
-    QVERIFY2(scratch.isReady(), qPrintable(scratch.error()));
-    QVERIFY(scratch.migrate());
+    const auto scratchOnDisk = scratchOn(disk);
+    QVERIFY(scratchOnDisk);
+    test::ScratchDatabase& scratch = *scratchOnDisk;
     test::add(scratch.db(), test::Client { .name = QStringLiteral("Acme") });
     QByteArray csv = "client_name,client_legal_name,client_type,industry,internal_notes\n";
     for (int i = 1; i <= 20000; ++i)
