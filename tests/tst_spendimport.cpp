@@ -359,6 +359,18 @@ void TestSpendImport::anOverlappingPeriodWritesNothing()
                  scratch.db(), QStringLiteral("SELECT budget_spent FROM agency_campaigns WHERE id = ?"), { f.campaign })
                  .toString(),
         QStringLiteral("1284.76"));
+    // A figure that cannot be read refuses the file too, here after lines already on their way to the database:
+    // nothing of them stays, and the connection goes on (the next import through it works).
+    const auto late = import(scratch.db(),
+        "Day,Account ID,Campaign ID,Amount spent (EUR)\n2026-11-10,1001,23851111,1.00\n2026-11-11,1001,23851111,"
+        "12.345\n");
+    QVERIFY(!late.ok());
+    QCOMPARE(late.problems.constFirst().line, 3);
+    QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_channel_spend")).toInt(), 3);
+    const auto after
+        = import(scratch.db(), "Day,Account ID,Campaign ID,Amount spent (EUR)\n2026-11-10,1001,23851111,1.00\n");
+    QVERIFY2(after.ok(), qPrintable(problems(after)));
+    QCOMPARE(test::scalar(scratch.db(), QStringLiteral("SELECT count(*) FROM agency_channel_spend")).toInt(), 4);
     // A figure that cannot be read refuses the file too.
     const auto unreadable
         = import(scratch.db(), "Day,Account ID,Campaign ID,Amount spent (EUR)\n2026-11-05,1001,23851111,12.345\n");

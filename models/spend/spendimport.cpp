@@ -150,6 +150,7 @@ SpendImportReport importSpend(QSqlDatabase db, QIODevice* device, const SpendImp
     const auto fail = [&](const QString& message) {
         if (!message.isEmpty())
             report.problems.append({ 0, message });
+        staging.stopLoading(); // a COPY under way holds the connection: ended first
         db.rollback();
         staging.drop();
         return report;

@@ -73,6 +73,9 @@ public:
     std::optional<QHash<QString, Totals>> totals(QString* error);
     // What the live channels' stored periods of each campaign of the file's periods add up to, in cents.
     std::optional<QHash<QString, qint64>> campaignCents(QString* error);
+    // Ends the loading of lines, if under way (PostgreSQL: the COPY, whose lines are not kept), before the rollback
+    // (libpq would end it on the next statement too, but with an error of its own in the log).
+    void stopLoading() { m_lines.reset(); }
     void drop();
 
 private:
