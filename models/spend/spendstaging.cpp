@@ -193,7 +193,7 @@ std::optional<QList<SpendStaging::Period>> SpendStaging::nextPage(int pageSize, 
     if (m_dialect == db::Dialect::PostgreSQL) {
         // One plan for the whole walk, in a cursor: it reads the tables as they were when it was opened, and the
         // rows written between two pages do not disturb it.
-        if (!m_last && !m_walking) {
+        if (!m_walking) {
             if (!run(m_db, QStringLiteral("DECLARE agency_spend_walk NO SCROLL CURSOR FOR ") + walk + order,
                     Text::tr("Reading the report's periods"), error))
                 return std::nullopt;
